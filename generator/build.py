@@ -1,0 +1,182 @@
+"""The orchestrator: an explicit list of steps over a frozen model.
+
+    load content -> build model -> (stop on errors) -> pages -> feeds -> sitemap
+    -> static files -> link check -> commit
+
+Nothing is written until every step has succeeded: the writer stages output and the
+caller's previous site stays in place when a step reports errors.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from generator.config import Settings
+from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
+from generator.feeds import EPOCH, plan_feeds
+from generator.links import LinkIndex
+from generator.loader import load_content, static_files
+from generator.model import Article, Selection, Site, build_model
+from generator.pages import PageSpec, plan_aliases, plan_pages
+from generator.render import Renderer, find_theme, load_catalogue, translator
+from generator.sitemap import plan_sitemaps, robots_txt
+from generator.writer import Writer
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    drafts: bool = False
+    future: bool = False
+    strict: bool = False
+    now: datetime | None = None  # None: SOURCE_DATE_EPOCH or the clock
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    articles: int
+    pages: int
+    files: tuple[str, ...]
+    warnings: tuple[Problem, ...] = field(default=())
+
+
+def build_clock() -> datetime:
+    """Reproducible builds: SOURCE_DATE_EPOCH, when set, is "now"."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def build_site(settings: Settings, options: BuildOptions, writer: Writer,
+               progress: Progress | None = None) -> BuildResult:
+    report = progress or (lambda step, done, total: None)
+    now = options.now or build_clock()
+    try:
+        site, warnings = _load_and_model(settings, options, now, report)
+        outputs = _Outputs()
+        _render_pages(site, writer, outputs, report)
+        _write_feeds_and_sitemap(site, writer, outputs, now if os.environ.get("SOURCE_DATE_EPOCH") else EPOCH)
+        _copy_static(site.settings, writer, outputs)
+        warnings += outputs.link_problems()
+        problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
+        if problems:
+            raise ContentError(problems)
+    except BaseException:
+        writer.abort()
+        raise
+    report("write", 0, 1)
+    writer.commit()
+    return BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)))
+
+
+def _load_and_model(settings: Settings, options: BuildOptions, now: datetime,
+                    report: Progress) -> tuple[Site, list[Problem]]:
+    report("load", 0, 1)
+    loaded = load_content(settings.site_dir, settings.tz)
+    report("model", 0, 1)
+    site, model_problems = build_model(loaded.articles, settings, Selection(options.drafts, options.future, now))
+    problems = list(loaded.problems) + model_problems
+    failing = errors_only(problems) + (promote_warnings(problems) if options.strict else [])
+    if failing:
+        raise ContentError(failing)
+    return site, [p for p in problems if p.level == "warning"]
+
+
+class _Outputs:
+    """What has been written, by whom, and which links pages make."""
+
+    def __init__(self) -> None:
+        self.origin: dict[str, str] = {}
+        self.paths: list[str] = []
+        self.problems: list[Problem] = []
+        self.pages = 0
+        self.sitemap: list[tuple[str, str]] = []
+        self.links: LinkIndex | None = None
+        self.sources: dict[str, Article] = {}
+
+    def claim(self, path: str, origin: str) -> bool:
+        if path in self.origin:
+            self.problems.append(error(origin, 1, f"output {path} is also produced by {self.origin[path]}"))
+            return False
+        self.origin[path] = origin
+        self.paths.append(path)
+        return True
+
+    def link_problems(self) -> list[Problem]:
+        assert self.links is not None
+        found = []
+        for target, page, href, source in self.links.broken(self.origin):
+            where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
+            article = self.sources.get(source)
+            if article is not None:
+                line = article.body_line - 1 + _line_containing(article.body, href, "/" + target)
+            found.append(warning(where, line, f"broken internal link {href} (nothing is built at /{target})"))
+        return found
+
+
+def _line_containing(text: str, *needles: str) -> int:
+    for needle in needles:
+        index = text.find(needle) if needle else -1
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 1
+
+
+def _render_pages(site: Site, writer: Writer, outputs: _Outputs, report: Progress) -> None:
+    settings = site.settings
+    theme = find_theme(settings)
+    t = translator(load_catalogue(theme, settings.language))
+    renderer = Renderer(settings, theme, t)
+    outputs.links = LinkIndex(settings.base_url)
+    outputs.sources = {a.path: a for a in site.articles}
+    total = len(site.articles)
+    for count, spec in enumerate(_all_specs(site, t)):
+        file = spec.path + "index.html" if spec.path == "" or spec.path.endswith("/") else spec.path
+        if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
+            continue
+        html, problem = renderer.render(spec.template, spec.context)
+        if problem:
+            outputs.problems.append(problem)
+            continue
+        assert html is not None
+        writer.write(file, html)
+        outputs.pages += 1
+        if spec.template not in ("alias.html", "404.html"):
+            outputs.sitemap.append((spec.path, _lastmod(spec)))
+            outputs.links.add_page(spec.path, html, spec.source)
+        if count % 200 == 0:
+            report("pages", min(count, total), total)
+
+
+def _all_specs(site: Site, t):
+    yield from plan_pages(site, t)
+    yield from plan_aliases(site, t)
+
+
+def _lastmod(spec: PageSpec) -> str:
+    page = spec.context.get("page", {})
+    return page.get("modified", "")[:10]
+
+
+def _write_feeds_and_sitemap(site: Site, writer: Writer, outputs: _Outputs, empty_updated: datetime) -> None:
+    titles = {}
+    for path, data in plan_feeds(site, titles, empty_updated):
+        if outputs.claim(path, "feeds"):
+            writer.write(path, data)
+    for path, data in plan_sitemaps(site.settings.base_url, outputs.sitemap):
+        if outputs.claim(path, "sitemap"):
+            writer.write(path, data)
+    if outputs.claim("robots.txt", "robots.txt"):
+        writer.write("robots.txt", robots_txt(site.settings.base_url))
+
+
+def _copy_static(settings: Settings, writer: Writer, outputs: _Outputs) -> None:
+    theme = find_theme(settings)
+    for path, file in static_files([theme.static, settings.site_dir / "static"]).items():
+        if outputs.claim(path, str(file)):
+            writer.write(path, file.read_bytes())

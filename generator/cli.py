@@ -1,0 +1,103 @@
+"""The command line: a thin layer that loads settings and calls the pipeline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.build import BuildOptions, BuildResult, build_site
+from generator.config import Settings, load_settings
+from generator.errors import BuildError, Problem
+from generator.progress import progress_reporter
+from generator.scaffold import create_site
+from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
+
+site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+                           show_default=True, help="The site folder (holds site.toml and content/).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="reform-archive")
+def cli() -> None:
+    """Build static news-archive sites from front-matter Markdown."""
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Lưu trữ tin cải cách hành chính", show_default=True)
+@click.option("--base-url", default="http://localhost:8000/", show_default=True)
+def init(directory: Path, title: str, base_url: str) -> None:
+    """Create a new site in DIRECTORY: site.toml, content/ and templates/."""
+    try:
+        created = create_site(directory, title, base_url)
+    except FileExistsError as exc:
+        raise click.ClickException(str(exc))
+    for path in created:
+        click.echo(f"created {path}")
+
+
+def _settings(site_dir: Path, base_url: str | None) -> Settings:
+    settings = load_settings(site_dir)
+    return settings.with_base_url(base_url) if base_url else settings
+
+
+def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _run(action) -> BuildResult:
+    try:
+        return action()
+    except BuildError as exc:
+        _print_problems(exc.problems)
+        errors = sum(1 for p in exc.problems if p.level == "error")
+        click.echo(f"reform-archive: {errors} error(s); nothing was written", err=True)
+        sys.exit(exc.exit_code)
+    except UnsafeOutputError as exc:
+        click.echo(f"reform-archive: {exc}", err=True)
+        sys.exit(2)
+
+
+@cli.command()
+@site_option
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site [default: SITE/output].")
+@click.option("--base-url", help="Override site.toml's base_url, e.g. https://example.org/luu-tru/.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Include articles dated in the future.")
+@click.option("--strict", is_flag=True, help="Treat warnings (missing summary, broken links) as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
+          strict: bool, quiet: bool) -> None:
+    """Build the site into the output folder (swapped in only when the build succeeds)."""
+    def action() -> BuildResult:
+        settings = _settings(site_dir, base_url)
+        writer = DiskWriter(output_dir or site_dir / "output", site_dir)
+        with progress_reporter(enabled=not quiet) as progress:
+            return build_site(settings, BuildOptions(drafts, future, strict), writer, progress)
+
+    result = _run(action)
+    _print_problems(result.warnings)
+    if not quiet:
+        click.echo(f"built {result.articles} articles, {result.pages} pages, {len(result.files)} files "
+                   f"into {output_dir or site_dir / 'output'}")
+
+
+@cli.command()
+@site_option
+@click.option("--drafts", is_flag=True, help="Check drafts too.")
+@click.option("--future", is_flag=True, help="Check future-dated articles too.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
+    """Validate config, content and internal links without writing anything."""
+    result = _run(lambda: build_site(_settings(site_dir, None), BuildOptions(drafts, future, strict), MemoryWriter()))
+    _print_problems(result.warnings)
+    click.echo(f"ok: {result.articles} articles, {result.pages} pages, {len(result.warnings)} warning(s)")
+
+
+def main() -> None:
+    cli(prog_name="reform-archive")

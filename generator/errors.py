@@ -1,0 +1,61 @@
+"""Error types. Problems are collected, never thrown one at a time.
+
+    BuildError                 anything that stops a build
+    ├── ConfigError            site.toml is wrong (exit code 2)
+    └── ContentError           one or more content problems (exit code 1)
+
+Each carries a tuple of :class:`Problem`, every one printed as ``path:line: message``
+so editors can jump to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    level: Level = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+def error(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, message, "error")
+
+
+def warning(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, message, "warning")
+
+
+class BuildError(Exception):
+    exit_code = 1
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ConfigError(BuildError):
+    exit_code = 2
+
+
+class ContentError(BuildError):
+    exit_code = 1
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == "error"]
+
+
+def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
+    """--strict: every warning becomes an error."""
+    return [Problem(p.path, p.line, p.message, "error") for p in problems]

@@ -1,0 +1,65 @@
+"""Internal link checking over rendered pages (pure).
+
+Every ``href``/``src`` that points inside the site must resolve to a written file,
+whether the site lives at a domain root or under a sub-path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urljoin, urlsplit
+
+_LINK = re.compile(rb"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def links_in(html: bytes) -> set[str]:
+    found = set()
+    for match in _LINK.finditer(html):
+        value = (match.group(1) or match.group(2) or b"").decode("utf-8", "replace")
+        found.add(value.replace("&amp;", "&"))
+    return found
+
+
+def internal_target(href: str, page_path: str, base_url: str) -> str | None:
+    """The site-relative path an href points to, or None when it leaves the site."""
+    base = urlsplit(base_url)
+    absolute = urljoin(base_url + page_path, href)
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or parts.netloc != base.netloc:
+        return None
+    path = unquote(parts.path)
+    if path.rstrip("/") + "/" == base.path:
+        return ""
+    if not path.startswith(base.path):
+        return path  # same host but outside the site's sub-path: starts with "/", never resolves
+    return path[len(base.path):]
+
+
+def resolves(target: str, outputs: set[str] | dict[str, bytes]) -> bool:
+    if target.startswith("/"):
+        return False
+    if target in outputs:
+        return True
+    folder = target if target.endswith("/") or target == "" else target + "/"
+    return folder + "index.html" in outputs
+
+
+@dataclass
+class LinkIndex:
+    """Remembers, for each link target, the first page that used it and the raw href."""
+
+    base_url: str
+    targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def add_page(self, page_path: str, html: bytes, source: str) -> None:
+        for href in links_in(html):
+            if href.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
+                continue
+            target = internal_target(href, page_path, self.base_url)
+            if target is not None and target not in self.targets:
+                self.targets[target] = (page_path, href, source)
+
+    def broken(self, outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
+        """(target, page path, href, source) for every internal link that resolves nowhere."""
+        return [(target, *where) for target, where in sorted(self.targets.items()) if not resolves(target, outputs)]

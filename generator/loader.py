@@ -1,0 +1,72 @@
+"""The only reader of content/: files -> validated :class:`SourceArticle` records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.errors import Problem, error
+from generator.parse import SourceArticle, parse_article
+
+CONTENT_DIR = "content"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    articles: tuple[SourceArticle, ...]
+    problems: tuple[Problem, ...]
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Markdown files, sorted; folders and files starting with '_' or '.' are not articles
+    (content/_raw/ keeps the importer's raw text)."""
+    files = []
+    for path in content_dir.rglob("*.md"):
+        relative = path.relative_to(content_dir).parts
+        if not any(part.startswith(("_", ".")) for part in relative):
+            files.append(path)
+    return sorted(files)
+
+
+def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
+    content_dir = site_dir / CONTENT_DIR
+    articles: list[SourceArticle] = []
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return Loaded((), (error(str(content_dir), 0, "content folder not found"),))
+    for path in content_files(content_dir):
+        shown = str(path)
+        text, problem = read_text(path, shown)
+        if problem:
+            problems.append(problem)
+            continue
+        article, found = parse_article(text, shown, tz)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    return Loaded(tuple(articles), tuple(problems))
+
+
+def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", error(shown, 0, f"cannot read: {exc.strerror}")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return "", error(shown, line, f"not UTF-8 (byte {data[exc.start]:#04x}); "
+                                      "save the file as UTF-8 or import it with `reform-archive import`")
+
+
+def static_files(folders: list[Path]) -> dict[str, Path]:
+    """site-relative path -> file, later folders overriding earlier ones (theme, then site)."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    found[path.relative_to(folder).as_posix()] = path
+    return dict(sorted(found.items()))

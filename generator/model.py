@@ -1,0 +1,174 @@
+"""The frozen site model: built once from validated sources, never mutated.
+
+``build_model`` decides which articles are published, gives each its URL and HTML, and
+groups them into taxonomies and archives. Everything later (pages, feeds, sitemap,
+search) only reads the :class:`Site`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Iterable, Mapping
+
+from generator.config import Settings
+from generator.errors import Problem, error
+from generator.markup import excerpt, first_paragraph, plain_text, to_html
+from generator.parse import Source, SourceArticle
+from generator.text.vietnamese import slugify
+from generator.urls import permalink
+
+TAXONOMIES = ("topics", "provinces", "documents", "tags", "authors", "sources")
+
+
+@dataclass(frozen=True)
+class Article:
+    path: str
+    url: str
+    title: str
+    date: datetime
+    date_precision: str
+    slug: str
+    summary: str
+    excerpt: str
+    html: str
+    text: str
+    body: str
+    lastmod: datetime | None
+    draft: bool
+    aliases: tuple[str, ...]
+    category: str
+    authors: tuple[str, ...]
+    source: Source | None
+    tags: tuple[str, ...]
+    provinces: tuple[str, ...]
+    topics: tuple[str, ...]
+    documents: tuple[str, ...]
+    raw: str
+    source_sha256: str
+    extra: Mapping[str, Any]
+    body_line: int
+
+    @property
+    def updated(self) -> datetime:
+        return self.lastmod or self.date
+
+    def terms(self, taxonomy: str) -> tuple[str, ...]:
+        if taxonomy == "sources":
+            return (self.source.name,) if self.source else ()
+        return getattr(self, taxonomy)
+
+
+@dataclass(frozen=True)
+class Term:
+    taxonomy: str
+    name: str
+    slug: str
+    url: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    name: str
+    url: str
+    terms: tuple[Term, ...]  # by number of articles, then name
+
+    def term_url(self, name: str) -> str:
+        return f"{self.url}{term_slug(self.name, name)}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: Settings
+    articles: tuple[Article, ...]  # newest first
+    taxonomies: Mapping[str, Taxonomy]
+    years: Mapping[int, tuple[Article, ...]]
+    months: Mapping[tuple[int, int], tuple[Article, ...]]
+
+
+@dataclass(frozen=True)
+class Selection:
+    drafts: bool = False
+    future: bool = False
+    now: datetime | None = None
+
+
+def term_slug(taxonomy: str, name: str) -> str:
+    return slugify(name, max_length=120) or "_"
+
+
+def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
+                markdown: Callable[[str, str], str] = to_html) -> tuple[Site, list[Problem]]:
+    published = [s for s in sources if _is_published(s, selection)]
+    problems = _url_collisions(published, settings)
+    articles = sorted((_article(s, settings, markdown) for s in published),
+                      key=lambda a: (a.date, a.url), reverse=True)
+    years: dict[int, list[Article]] = defaultdict(list)
+    months: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in articles:
+        years[article.date.year].append(article)
+        months[(article.date.year, article.date.month)].append(article)
+    site = Site(
+        settings=settings,
+        articles=tuple(articles),
+        taxonomies={name: _taxonomy(name, articles) for name in TAXONOMIES},
+        years={y: tuple(a) for y, a in sorted(years.items(), reverse=True)},
+        months={m: tuple(a) for m, a in sorted(months.items(), reverse=True)},
+    )
+    return site, problems
+
+
+def _is_published(source: SourceArticle, selection: Selection) -> bool:
+    if source.draft and not selection.drafts:
+        return False
+    if selection.now is not None and source.date > selection.now and not selection.future:
+        return False
+    return True
+
+
+def _article(source: SourceArticle, settings: Settings, markdown: Callable[[str, str], str]) -> Article:
+    html = markdown(source.body, settings.base_path)
+    summary = source.summary
+    return Article(
+        path=source.path, url=permalink(settings.permalink, source.date, source.slug),
+        title=source.title, date=source.date, date_precision=source.date_precision, slug=source.slug,
+        summary=summary, excerpt=excerpt(summary or first_paragraph(html)), html=html, text=plain_text(html), body=source.body,
+        lastmod=source.lastmod, draft=source.draft, aliases=source.aliases, category=source.category,
+        authors=source.authors, source=source.source, tags=source.tags, provinces=source.provinces,
+        topics=source.topics, documents=source.documents, raw=source.raw,
+        source_sha256=source.source_sha256, extra=source.extra, body_line=source.body_line,
+    )
+
+
+def _url_collisions(sources: list[SourceArticle], settings: Settings) -> list[Problem]:
+    claims: dict[str, list[SourceArticle]] = defaultdict(list)
+    for source in sources:
+        claims[permalink(settings.permalink, source.date, source.slug)].append(source)
+    problems = []
+    for url, claimants in claims.items():
+        if len(claimants) > 1:
+            first, *others = sorted(claimants, key=lambda s: s.path)
+            for other in others:
+                problems.append(error(other.path, 1, f"URL /{url} is also claimed by {first.path}; "
+                                                     "give one of them another 'slug'"))
+    return problems
+
+
+def _taxonomy(name: str, articles: list[Article]) -> Taxonomy:
+    by_slug: dict[str, list[Article]] = defaultdict(list)
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for article in articles:
+        for term in article.terms(name):
+            slug = term_slug(name, term)
+            by_slug[slug].append(article)
+            spellings[slug][term] += 1
+    base = f"{name}/"
+    terms = []
+    for slug, members in by_slug.items():
+        # spellings that fold to one slug ("Hoà Bình", "Hòa Bình") are one term: show the commonest
+        shown = sorted(spellings[slug].items(), key=lambda item: (-item[1], item[0]))[0][0]
+        terms.append(Term(name, shown, slug, f"{base}{slug}/", tuple(members)))
+    terms.sort(key=lambda t: (-len(t.articles), t.name.casefold()))
+    return Taxonomy(name, base, tuple(terms))

@@ -1,0 +1,119 @@
+"""The plan of HTML pages: which template renders which view data at which path (pure).
+
+Pages are yielded one at a time so that a large archive never holds every page's view
+data at once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from generator.model import Article, Site
+from generator.related import neighbours, related_articles
+from generator.text.dates import format_month
+from generator.urls import page_path
+from generator.views import Translate, ViewBuilder
+
+HOME_TERMS = 12
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # site-relative, "" for home, "2022/09/x/" for a folder page
+    template: str
+    context: dict[str, Any]
+    source: str = ""  # the content file the page comes from, for problems
+
+
+def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
+    views = ViewBuilder(site, t)
+    yield _home(site, views)
+    yield from _articles(site, views)
+    yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
+    yield _archives(site, views)
+    for year, articles in site.years.items():
+        months = [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
+                   "count": len(items)} for (y, m), items in site.months.items() if y == year]
+        yield from _paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
+                              kind="year", months=months)
+    for (year, month), articles in site.months.items():
+        yield from _paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
+                              articles, kind="month", parent={"name": str(year), "url": views.link(f"{year:04d}/")})
+    for taxonomy in site.taxonomies.values():
+        terms = [views.term_summary(term) for term in taxonomy.terms]
+        yield from _paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
+                              template="terms.html", taxonomy=taxonomy.name)
+        for term in taxonomy.terms:
+            yield from _paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
+                                  kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
+                                  parent={"name": t(f"taxonomy.{taxonomy.name}"), "url": views.link(taxonomy.url)})
+    yield PageSpec("404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))})
+
+
+def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
+    views = ViewBuilder(site, t)
+    for article in site.articles:
+        for alias in article.aliases:
+            path = alias if alias.endswith((".html", "/")) else alias + "/"
+            target = views.canonical(article.url)
+            yield PageSpec(path, "alias.html", {"page": views.page("alias", path, article.title), "target": target},
+                           source=article.path)
+
+
+def _home(site: Site, views: ViewBuilder) -> PageSpec:
+    page = views.page("home", "", site.settings.title, feed_url=views.link("feed.xml"))
+    page["json_ld"] = {"@context": "https://schema.org", "@type": "WebSite", "name": site.settings.title,
+                       "url": site.settings.base_url, "inLanguage": site.settings.language}
+    browse = {name: [views.term_summary(term) for term in site.taxonomies[name].terms[:HOME_TERMS]]
+              for name in ("topics", "provinces", "documents")}
+    years = [{"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items)}
+             for year, items in site.years.items()]
+    context = {
+        "page": page,
+        "latest": [views.card(a) for a in site.articles[: site.settings.per_page]],
+        "browse": browse,
+        "years": years,
+        "total": len(site.articles),
+        "more_url": views.link(page_path("articles/", 2 if len(site.articles) > site.settings.per_page else 1)),
+    }
+    return PageSpec("", "home.html", context)
+
+
+def _articles(site: Site, views: ViewBuilder) -> Iterator[PageSpec]:
+    related = related_articles(site)
+    around = neighbours(site)
+    for article in site.articles:
+        page = views.page("article", article.url, article.title, article.excerpt, og_type="article")
+        page["json_ld"] = views.article_json_ld(article)
+        page["published"] = article.date.isoformat()
+        page["modified"] = article.updated.isoformat()
+        page["tags"] = list(article.tags)
+        older, newer = around[article.url]
+        view = views.article(article, related[article.url], older, newer)
+        yield PageSpec(article.url, "article.html", {"page": page, "article": view}, source=article.path)
+
+
+def _archives(site: Site, views: ViewBuilder) -> PageSpec:
+    years = []
+    for year, items in site.years.items():
+        months = [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
+                   "count": len(articles)} for (y, m), articles in site.months.items() if y == year]
+        years.append({"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items), "months": months})
+    page = views.page("archives", "archives/", views.t("archives"))
+    return PageSpec("archives/", "archives.html", {"page": page, "years": years})
+
+
+def _paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
+               template: str = "list.html", feed: str | None = None, **extra: Any) -> Iterator[PageSpec]:
+    per_page = views.settings.per_page
+    total = max(1, math.ceil(len(items) / per_page))
+    for number in range(1, total + 1):
+        path = page_path(base, number)
+        chunk = items[(number - 1) * per_page: number * per_page]
+        title = heading if number == 1 else f"{heading} – {views.t('page_n', n=number)}"
+        page = views.page(kind, path, title, feed_url=views.link(feed) if feed else None)
+        entries = [views.card(a) if isinstance(a, Article) else a for a in chunk]
+        yield PageSpec(path, template, {"page": page, "heading": heading, "entries": entries, "count": len(items),
+                                        "pagination": views.pagination(base, number, total), **extra})

@@ -1,0 +1,264 @@
+"""One content file's text -> a validated :class:`SourceArticle` (pure, no I/O).
+
+Front matter is split by python-frontmatter and composed by PyYAML so that every key
+keeps its line: problems point at the line an editor has to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from types import MappingProxyType
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo
+
+import frontmatter
+import yaml
+
+from generator.errors import Problem, error, warning
+from generator.text.dates import PRECISIONS
+from generator.text.vietnamese import nfc, slugify
+from generator.yaml_loader import FrontMatterLoader
+
+TOPICS = (
+    "thể chế",
+    "thủ tục hành chính",
+    "tổ chức bộ máy",
+    "chế độ công vụ",
+    "tài chính công",
+    "chính quyền điện tử/số",
+)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_DOCUMENT = re.compile(r"^\d[\w.]*(?:[/-][\w.Đđ]+)+$")
+_FRONT_MATTER_HANDLER = frontmatter.YAMLHandler()
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """An article as written in content/, validated but not yet placed in a site."""
+
+    path: str
+    title: str
+    date: datetime
+    body: str
+    body_line: int
+    slug: str
+    summary: str = ""
+    lastmod: datetime | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    aliases: tuple[str, ...] = ()
+    category: str = ""
+    authors: tuple[str, ...] = ()
+    source: Source | None = None
+    provinces: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    date_precision: str = "day"
+    raw: str = ""
+    source_sha256: str = ""
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def normalise_document(number: str) -> str:
+    """"số 72/tb-ubnd" -> "72/TB-UBND"; "23/ct-ttg" -> "23/CT-TTg" (the Prime Minister's
+    code is written TTg by convention)."""
+    cleaned = re.sub(r"\s+", "", nfc(number))
+    cleaned = re.sub(r"^(?:số|Số|SỐ)", "", cleaned)
+    return re.sub(r"TTG\b", "TTg", cleaned.upper())
+
+
+def parse_article(text: str, path: str, tz: ZoneInfo) -> tuple[SourceArticle | None, list[Problem]]:
+    text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    if not _FRONT_MATTER_HANDLER.detect(text):
+        return None, [error(path, 1, "no front matter: the file must start with a '---' line")]
+    try:
+        front, body = _FRONT_MATTER_HANDLER.split(text)
+    except ValueError:
+        return None, [error(path, 1, "front matter is not closed by a '---' line")]
+    body_line = text.count("\n", 0, text.rfind(body)) + 1 if body else text.count("\n") + 1
+    first_line = text.count("\n", 0, text.find(front)) + 1  # YAML line 0 is this file line
+
+    try:
+        node = FrontMatterLoader(front).get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else 1
+        return None, [error(path, line, f"invalid YAML in front matter: {exc.problem or exc}")]
+    if node is None:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(node, yaml.MappingNode):
+        return None, [error(path, first_line, "front matter must be a mapping of keys to values")]
+    return _FieldReader(path, node, first_line).read(body, body_line, tz)
+
+
+class _FieldReader:
+    """Reads the composed YAML mapping key by key, collecting every problem."""
+
+    def __init__(self, path: str, node: yaml.MappingNode, first_line: int):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.nodes: dict[str, yaml.Node] = {}
+        self.lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = first_line + key_node.start_mark.line
+            if key in self.nodes:
+                self.problems.append(error(path, line, f"key '{key}' appears twice (first on line {self.lines[key]})"))
+                continue
+            self.nodes[key] = value_node
+            self.lines[key] = line
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append(error(self.path, self.lines.get(key, 1), message))
+
+    def text(self, key: str) -> str:
+        node = self.nodes.get(key)
+        if node is None or _is_null(node):
+            return ""
+        if isinstance(node, yaml.ScalarNode):
+            return nfc(str(node.value)).strip()  # the scalar as written: "no" and "2024" stay text
+        self.fail(key, f"'{key}' must be text, got a {_kind(node)}")
+        return ""
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        node = self.nodes.get(key)
+        if node is None or _is_null(node):
+            return ()
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        values = []
+        for item in items:
+            if isinstance(item, yaml.ScalarNode) and not _is_null(item):
+                value = nfc(str(item.value)).strip()
+                if value and value not in values:
+                    values.append(value)
+            else:
+                self.fail(key, f"'{key}' must be a list of text, found a {_kind(item)}")
+        return tuple(values)
+
+    def boolean(self, key: str) -> bool:
+        node = self.nodes.get(key)
+        if node is None or _is_null(node):
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return node.value.lower() == "true"
+        self.fail(key, f"'{key}' must be true or false, got {getattr(node, 'value', node)!r}")
+        return False
+
+    def moment(self, key: str, tz: ZoneInfo, required: bool) -> datetime | None:
+        value = self.text(key)
+        if not value:
+            if required:
+                self.fail(key, f"missing required key '{key}' (an ISO date such as 2022-09-09 "
+                               "or 2022-09-09T07:05:00+07:00)")
+            return None
+        try:
+            parsed = datetime.fromisoformat(value) if ("T" in value or " " in value) else None
+            if parsed is None:
+                parsed = datetime.combine(date.fromisoformat(value), time())
+        except ValueError:
+            self.fail(key, f"'{key}' is not an ISO date or datetime: {value!r}")
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+    def read(self, body: str, body_line: int, tz: ZoneInfo) -> tuple[SourceArticle | None, list[Problem]]:
+        title = self.text("title")
+        if not title:
+            self.fail("title", "missing required key 'title'")
+        when = self.moment("date", tz, required=True)
+        slug = self.text("slug") or slugify(title)
+        if "slug" in self.nodes and not re.fullmatch(r"[\w-]+", slug):
+            self.fail("slug", f"'slug' may hold only letters, digits, '-' and '_', got {slug!r}")
+        elif title and not slug:
+            self.fail("title", "cannot derive a slug from this title; set 'slug'")
+        precision = self.text("date_precision") or "day"
+        if precision not in PRECISIONS:
+            self.fail("date_precision", f"'date_precision' must be one of {', '.join(PRECISIONS)}, got {precision!r}")
+        sha = self.text("source_sha256")
+        if sha and not _SHA256.match(sha):
+            self.fail("source_sha256", "'source_sha256' must be 64 lowercase hex digits")
+        documents = tuple(dict.fromkeys(normalise_document(d) for d in self.texts("documents")))
+        for number in documents:
+            if not _DOCUMENT.match(number):
+                self.problems.append(warning(self.path, self.lines["documents"],
+                                             f"'{number}' does not look like a document number such as 72/TB-UBND"))
+        topics = self.texts("topics")
+        for topic in topics:
+            if topic.lower() not in TOPICS:
+                self.problems.append(warning(self.path, self.lines["topics"],
+                                             f"unknown topic '{topic}' (known: {'; '.join(TOPICS)})"))
+        summary = self.text("summary")
+        if not summary:
+            self.problems.append(warning(self.path, 1, "no 'summary': feeds and lists will show the first paragraph"))
+
+        article = SourceArticle(
+            path=self.path, title=title, date=when or datetime.min, body=body, body_line=body_line,
+            slug=slug, summary=summary, lastmod=self.moment("lastmod", tz, required=False),
+            tags=self.texts("tags"), draft=self.boolean("draft"), aliases=self._aliases(),
+            category=self.text("category"), authors=self._authors(), source=self._source(),
+            provinces=self.texts("provinces"), topics=topics, documents=documents,
+            date_precision=precision, raw=self.text("raw"), source_sha256=sha, extra=self._extra(),
+        )
+        failed = any(p.level == "error" for p in self.problems)
+        return (None if failed else article), self.problems
+
+    def _authors(self) -> tuple[str, ...]:
+        return self.texts("author") + tuple(a for a in self.texts("authors") if a not in self.texts("author"))
+
+    def _aliases(self) -> tuple[str, ...]:
+        aliases = []
+        for alias in self.texts("aliases"):
+            if ".." in alias.split("/") or "://" in alias:
+                self.fail("aliases", f"alias {alias!r} must be a path inside the site, such as /old/path/")
+                continue
+            aliases.append(alias.lstrip("/"))
+        return tuple(aliases)
+
+    def _source(self) -> Source | None:
+        node = self.nodes.get("source")
+        if node is None or _is_null(node):
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return Source(name=nfc(str(node.value)).strip())
+        if isinstance(node, yaml.MappingNode):
+            fields = {str(k.value): v for k, v in node.value}
+            unknown = set(fields) - {"name", "url"}
+            if unknown:
+                self.fail("source", f"'source' has unknown key(s) {sorted(unknown)}; expected name and url")
+            name, url = (str(fields[k].value).strip() if isinstance(fields.get(k), yaml.ScalarNode) else ""
+                         for k in ("name", "url"))
+            if url and not re.match(r"https?://", url):
+                self.fail("source", f"'source.url' must be an http(s) URL, got {url!r}")
+            if not name:
+                self.fail("source", "'source' needs a 'name'")
+            return Source(nfc(name), url)
+        self.fail("source", "'source' must be a name or a mapping with name and url")
+        return None
+
+    def _extra(self) -> Mapping[str, Any]:
+        known = {"title", "date", "lastmod", "slug", "summary", "tags", "draft", "aliases", "category",
+                 "author", "authors", "source", "provinces", "topics", "documents", "date_precision",
+                 "raw", "source_sha256"}
+        extra = {}
+        for key, node in self.nodes.items():
+            if key not in known:
+                try:
+                    extra[key] = FrontMatterLoader("").construct_document(node)
+                except yaml.YAMLError as exc:
+                    self.fail(key, f"cannot read '{key}': {exc}")
+        return MappingProxyType(extra)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.value in ("", "~", "null", "Null", "NULL")
+
+
+def _kind(node: yaml.Node) -> str:
+    return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "value")

@@ -1,0 +1,128 @@
+"""View data: the small, plain dicts templates receive instead of the live model (pure)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from generator.model import Article, Site, Term, term_slug
+from generator.text.dates import format_date, format_time
+from generator.urls import absolute, link, page_path
+
+Translate = Callable[..., str]
+PAGINATION_WINDOW = 2
+
+
+class ViewBuilder:
+    def __init__(self, site: Site, t: Translate):
+        self.site = site
+        self.settings = site.settings
+        self.t = t
+
+    def link(self, path: str) -> str:
+        return link(self.settings.base_path, path)
+
+    def canonical(self, path: str) -> str:
+        return absolute(self.settings.base_url, path)
+
+    def date(self, article: Article) -> dict[str, str]:
+        language = self.settings.language
+        return {
+            "display": format_date(article.date, article.date_precision, language),
+            "time": format_time(article.date, article.date_precision),
+            "iso": article.date.isoformat(),
+            "precision": article.date_precision,
+        }
+
+    def term_ref(self, taxonomy: str, name: str) -> dict[str, str]:
+        return {"name": name, "url": self.link(f"{taxonomy}/{term_slug(taxonomy, name)}/")}
+
+    def term_summary(self, term: Term) -> dict[str, Any]:
+        return {"name": term.name, "url": self.link(term.url), "count": len(term.articles)}
+
+    def card(self, article: Article) -> dict[str, Any]:
+        return {
+            "title": article.title,
+            "url": self.link(article.url),
+            "date": self.date(article),
+            "excerpt": article.excerpt,
+            "category": article.category,
+            "provinces": [self.term_ref("provinces", p) for p in article.provinces],
+            "source": article.source.name if article.source else "",
+        }
+
+    def article(self, article: Article, related: tuple[Article, ...],
+                older: Article | None, newer: Article | None) -> dict[str, Any]:
+        source = None
+        if article.source:
+            source = {"name": article.source.name, "url": article.source.url,
+                      "term_url": self.term_ref("sources", article.source.name)["url"]}
+        return {
+            **self.card(article),
+            "summary": article.summary,
+            "html": article.html,
+            "authors": [self.term_ref("authors", a) for a in article.authors],
+            "source": source,
+            "tags": [self.term_ref("tags", x) for x in article.tags],
+            "topics": [self.term_ref("topics", x) for x in article.topics],
+            "documents": [self.term_ref("documents", x) for x in article.documents],
+            "lastmod": article.lastmod.isoformat() if article.lastmod else "",
+            "draft": article.draft,
+            "extra": dict(article.extra),
+            "related": [self.card(a) for a in related],
+            "older": self.card(older) if older else None,
+            "newer": self.card(newer) if newer else None,
+        }
+
+    def page(self, kind: str, path: str, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
+        settings = self.settings
+        return {
+            "kind": kind,
+            "path": path,
+            "url": self.link(path),
+            "canonical": self.canonical(path),
+            "title": title,
+            "description": description or settings.description,
+            "feed_url": None,
+            "og_type": "website",
+            "json_ld": None,
+            **extra,
+        }
+
+    def article_json_ld(self, article: Article) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "datePublished": article.date.isoformat(),
+            "dateModified": article.updated.isoformat(),
+            "mainEntityOfPage": self.canonical(article.url),
+            "url": self.canonical(article.url),
+            "inLanguage": self.settings.language,
+            "publisher": {"@type": "Organization", "name": self.settings.title, "url": self.settings.base_url},
+        }
+        if article.excerpt:
+            data["description"] = article.excerpt
+        if article.authors:
+            data["author"] = [{"@type": "Person", "name": a} for a in article.authors]
+        keywords = list(article.topics) + list(article.provinces) + list(article.tags)
+        if keywords:
+            data["keywords"] = keywords
+        if article.source and article.source.url:
+            data["isBasedOn"] = article.source.url
+        return data
+
+    def pagination(self, base: str, number: int, total: int) -> dict[str, Any]:
+        shown: list[int | None] = []
+        for n in range(1, total + 1):
+            if n in (1, total) or abs(n - number) <= PAGINATION_WINDOW:
+                shown.append(n)
+            elif shown and shown[-1] is not None:
+                shown.append(None)  # a gap, shown as "…"
+        return {
+            "number": number,
+            "total": total,
+            "prev_url": self.link(page_path(base, number - 1)) if number > 1 else None,
+            "next_url": self.link(page_path(base, number + 1)) if number < total else None,
+            "pages": [None if n is None else {"number": n, "url": self.link(page_path(base, n)),
+                                              "current": n == number} for n in shown],
+        }
