@@ -125,7 +125,7 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
 
 
 def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 

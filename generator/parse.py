@@ -83,7 +83,10 @@ def parse_article(text: str, path: str, tz: ZoneInfo) -> tuple[SourceArticle | N
         front, body = _FRONT_MATTER_HANDLER.split(text)
     except ValueError:
         return None, [error(path, 1, "front matter is not closed by a '---' line")]
-    body_line = text.count("\n", 0, text.rfind(body)) + 1 if body else text.count("\n") + 1
+    body_start = len(text) - len(body)  # the body is the text after the closing '---'
+    if body.startswith("\n"):
+        body, body_start = body[1:], body_start + 1
+    body_line = text.count("\n", 0, body_start) + 1
     first_line = text.count("\n", 0, text.find(front)) + 1  # YAML line 0 is this file line
 
     try:
@@ -91,11 +94,16 @@ def parse_article(text: str, path: str, tz: ZoneInfo) -> tuple[SourceArticle | N
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else 1
-        return None, [error(path, line, f"invalid YAML in front matter: {exc.problem or exc}")]
+        message = f"invalid YAML in front matter: {exc.problem or exc}"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            message += f" ({exc.context} on line {first_line + exc.context_mark.line})"
+        return None, [error(path, line, message)]
+    except yaml.YAMLError as exc:  # e.g. control characters, which YAML forbids
+        return None, [error(path, first_line, f"invalid YAML in front matter: {exc}")]
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
-        return None, [error(path, first_line, "front matter must be a mapping of keys to values")]
+        return None, [error(path, first_line + node.start_mark.line, "front matter must be a mapping of keys to values")]
     return _FieldReader(path, node, first_line).read(body, body_line, tz)
 
 
@@ -164,7 +172,8 @@ class _FieldReader:
             if parsed is None:
                 parsed = datetime.combine(date.fromisoformat(value), time())
         except ValueError:
-            self.fail(key, f"'{key}' is not an ISO date or datetime: {value!r}")
+            self.fail(key, f"'{key}' must be an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00, "
+                           f"got {value!r}")
             return None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from generator.markup import first_paragraph
 from generator.model import Article, Site, Term, term_slug
 from generator.text.dates import format_date, format_time
 from generator.urls import absolute, link, page_path
@@ -59,6 +60,8 @@ class ViewBuilder:
         return {
             **self.card(article),
             "summary": article.summary,
+            # importers often keep the lead as the first paragraph too: show it once
+            "show_summary": bool(article.summary) and not first_paragraph(article.html).startswith(article.summary[:80]),
             "html": article.html,
             "authors": [self.term_ref("authors", a) for a in article.authors],
             "source": source,

@@ -1,0 +1,61 @@
+"""Shared fixtures: sample sites built once per session, on disk and in memory."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, build_site
+from generator.config import load_settings
+from generator.writer import DiskWriter, MemoryWriter
+
+SITES = Path(__file__).parent / "sites"
+SAMPLE = SITES / "sample"
+# A fixed "now" so that tests do not depend on the clock.
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def build_to_memory(site_dir: Path, base_url: str | None = None, **options) -> dict[str, bytes]:
+    settings = load_settings(site_dir)
+    if base_url:
+        settings = settings.with_base_url(base_url)
+    writer = MemoryWriter()
+    build_site(settings, BuildOptions(now=NOW, **options), writer)
+    return writer.files
+
+
+def build_to_disk(site_dir: Path, output: Path, base_url: str | None = None, **options) -> Path:
+    settings = load_settings(site_dir)
+    if base_url:
+        settings = settings.with_base_url(base_url)
+    build_site(settings, BuildOptions(now=NOW, **options), DiskWriter(output, site_dir))
+    return output
+
+
+@pytest.fixture(scope="session")
+def sample_files() -> dict[str, bytes]:
+    """The sample archive built at the domain root, in memory."""
+    return build_to_memory(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_subpath_files() -> dict[str, bytes]:
+    """The sample archive built for https://example.org/luu-tru/."""
+    return build_to_memory(SAMPLE, base_url="https://example.org/luu-tru/")
+
+
+@pytest.fixture(scope="session")
+def sample_output(tmp_path_factory) -> Path:
+    """The sample archive built on disk (for servers and browsers)."""
+    return build_to_disk(SAMPLE, tmp_path_factory.mktemp("sample") / "output")
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A writable copy of the sample site."""
+    target = tmp_path / "site"
+    shutil.copytree(SAMPLE, target)
+    return target

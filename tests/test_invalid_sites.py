@@ -1,0 +1,57 @@
+"""Deliberately broken sites fail with every problem, as path:line: message, and write nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SITES, build_to_memory
+from generator.errors import ConfigError, ContentError
+
+
+def relative_problems(problems, site: Path) -> list[str]:
+    return [str(p).replace(f"{site}/", "") for p in problems]
+
+
+def expected(site: Path) -> list[str]:
+    return (site / "expected-problems.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_every_content_problem_is_reported_with_its_line():
+    site = SITES / "invalid-content"
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site)
+    assert relative_problems(caught.value.problems, site) == expected(site)
+
+
+def test_every_config_problem_is_reported_with_its_line():
+    site = SITES / "invalid-config"
+    with pytest.raises(ConfigError) as caught:
+        build_to_memory(site)
+    assert relative_problems(caught.value.problems, site) == expected(site)
+
+
+@pytest.mark.parametrize("name, code", [("invalid-content", 1), ("invalid-config", 2)])
+def test_cli_exit_codes_and_messages(name, code, tmp_path):
+    site = SITES / name
+    output = tmp_path / "output"
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output)],
+                            capture_output=True, text=True)
+    assert result.returncode == code
+    assert relative_problems(result.stderr.splitlines()[:-1], site) == expected(site)
+    assert not output.exists(), "a failed build must not write the site"
+
+
+def test_broken_internal_link_is_a_warning_with_the_line_and_an_error_when_strict():
+    site = SITES / "broken-links"
+    files = build_to_memory(site)  # warnings do not stop the build
+    assert "2024/03/bai-co-lien-ket/index.html" in files
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site, strict=True)
+    assert relative_problems(caught.value.problems, site) == [
+        "content/bai-viet.md:8: broken internal link /luu-tru/2020/01/khong-co/ "
+        "(nothing is built at /2020/01/khong-co/)"
+    ]
