@@ -44,12 +44,14 @@ class BuildResult:
     warnings: tuple[Problem, ...] = field(default=())
 
 
+def source_date_epoch() -> datetime | None:
+    """Reproducible builds (reproducible-builds.org): SOURCE_DATE_EPOCH, when set, is "now"."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+
+
 def build_clock() -> datetime:
-    """Reproducible builds: SOURCE_DATE_EPOCH, when set, is "now"."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc)
+    return source_date_epoch() or datetime.now(timezone.utc)
 
 
 def build_site(settings: Settings, options: BuildOptions, writer: Writer,
@@ -60,7 +62,8 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         site, warnings = _load_and_model(settings, options, now, report)
         outputs = _Outputs()
         _render_pages(site, writer, outputs, report)
-        _write_feeds_and_sitemap(site, writer, outputs, now if os.environ.get("SOURCE_DATE_EPOCH") else EPOCH)
+        # an empty feed has no article to date it: never the wall clock, which would break reproducibility
+        _write_feeds_and_sitemap(site, writer, outputs, source_date_epoch() or EPOCH)
         _copy_static(site.settings, writer, outputs)
         warnings += outputs.link_problems()
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])

@@ -32,17 +32,23 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
+FOOTNOTE_BACKLINK = {"vi": "Quay lại chú thích %d trong bài", "en": "Jump back to footnote %d in the text"}
+
+
 @lru_cache(maxsize=8)
-def _converter() -> markdown.Markdown:
+def _converter(language: str) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=EXTENSIONS,
-        extension_configs={"toc": {"slugify": lambda value, separator: slugify(value) or "muc"}},
+        extension_configs={
+            "toc": {"slugify": lambda value, separator: slugify(value) or "muc"},
+            "footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACKLINK.get(language, FOOTNOTE_BACKLINK["en"])},
+        },
         output_format="html",
     )
 
 
-def to_html(text: str, base_path: str = "/") -> str:
-    converter = _converter()
+def to_html(text: str, base_path: str = "/", language: str = "vi") -> str:
+    converter = _converter(language)
     converter.reset()
     rendered = converter.convert(text)
 

@@ -100,7 +100,7 @@ def term_slug(taxonomy: str, name: str) -> str:
 
 
 def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
-                markdown: Callable[[str, str], str] = to_html) -> tuple[Site, list[Problem]]:
+                markdown: Callable[[str, str, str], str] = to_html) -> tuple[Site, list[Problem]]:
     published = [s for s in sources if _is_published(s, selection)]
     problems = _url_collisions(published, settings)
     articles = sorted((_article(s, settings, markdown) for s in published),
@@ -128,8 +128,8 @@ def _is_published(source: SourceArticle, selection: Selection) -> bool:
     return True
 
 
-def _article(source: SourceArticle, settings: Settings, markdown: Callable[[str, str], str]) -> Article:
-    html = markdown(source.body, settings.base_path)
+def _article(source: SourceArticle, settings: Settings, markdown: Callable[[str, str, str], str]) -> Article:
+    html = markdown(source.body, settings.base_path, settings.language)
     summary = source.summary
     return Article(
         path=source.path, url=permalink(settings.permalink, source.date, source.slug),

@@ -80,9 +80,10 @@ def translator(catalogue: Mapping[str, str]) -> Callable[..., str]:
 
 
 def json_ld(data: Any) -> str:
-    """JSON for a <script type="application/ld+json">: '</' must not close the script."""
+    """JSON for a <script type="application/ld+json">: no '<', '>' or '&' that the HTML parser
+    could read as the end of the script or a comment (JSON allows them as \\u escapes)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class Renderer:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Protocol
 
 
@@ -20,8 +20,8 @@ class Writer(Protocol):
 
 
 def _safe_parts(path: str) -> tuple[str, ...]:
-    parts = PurePosixPath(path).parts
-    if not parts or path.startswith("/") or any(part in ("..", ".", "") for part in parts) or "\0" in path:
+    parts = tuple(path.split("/"))
+    if any(part in ("..", ".", "") for part in parts) or "\0" in path or "\\" in path:
         raise ValueError(f"refusing to write outside the output folder: {path!r}")
     return parts
 

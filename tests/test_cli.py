@@ -1,0 +1,76 @@
+"""The command line, run as a user would run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import generator
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})})
+
+
+def test_help_and_version():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("init", "build", "check"):
+        assert command in result.stdout
+    assert run("--version").stdout.strip() == f"reform-archive, version {generator.__version__}"
+    build_help = run("build", "--help").stdout
+    for option in ("--site", "--output", "--base-url", "--drafts", "--future", "--strict", "--quiet"):
+        assert option in build_help
+
+
+def test_init_then_build_then_check(tmp_path):
+    site = tmp_path / "moi"
+    result = run("init", str(site))
+    assert result.returncode == 0, result.stderr
+    assert (site / "site.toml").is_file() and (site / "templates").is_dir()
+    result = run("build", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert (site / "output" / "index.html").is_file()
+    assert "built 1 articles" in result.stdout
+    assert run("check", "--site", str(site)).returncode == 0
+    again = run("init", str(site))
+    assert again.returncode != 0 and "already exists" in again.stderr
+
+
+def test_quiet_build_prints_nothing_on_success(tmp_path):
+    site = tmp_path / "s"
+    run("init", str(site))
+    result = run("build", "--site", str(site), "--quiet")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_check_writes_nothing(tmp_path):
+    site = tmp_path / "s"
+    run("init", str(site))
+    assert run("check", "--site", str(site)).returncode == 0
+    assert not (site / "output").exists()
+
+
+def test_base_url_override_on_the_command_line(tmp_path):
+    site = tmp_path / "s"
+    run("init", str(site))
+    result = run("build", "--site", str(site), "--base-url", "https://example.org/luu-tru")
+    assert result.returncode == 0, result.stderr
+    assert 'href="/luu-tru/assets/style.css"' in (site / "output" / "index.html").read_text(encoding="utf-8")
+    bad = run("build", "--site", str(site), "--base-url", "luu-tru")
+    assert bad.returncode == 2 and "--base-url:0: 'base_url' must be" in bad.stderr
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "reform-archive"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and "reform-archive" in result.stdout
+
+
+def test_public_api_is_explicit_and_sorted():
+    assert generator.__all__ == sorted(generator.__all__)
+    for name in generator.__all__:
+        assert hasattr(generator, name)

@@ -1,0 +1,144 @@
+"""Which articles are published, how they group, relate and render (small sites made per test)."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+from conftest import build_to_memory
+from generator.errors import ContentError
+from sitemaker import article, make_site
+
+
+def test_drafts_and_future_articles_are_left_out_unless_asked(tmp_path):
+    site = make_site(tmp_path, {
+        "now.md": article("Hôm nay", "2025-06-01"),
+        "draft.md": article("Bản nháp", "2025-05-01", draft=True),
+        "future.md": article("Tương lai", "2030-01-01"),
+    })
+    default = build_to_memory(site)
+    assert "2025/06/hom-nay/index.html" in default
+    assert "2025/05/ban-nhap/index.html" not in default and "2030/01/tuong-lai/index.html" not in default
+    assert b"ban-nhap" not in default["feed.xml"] and b"tuong-lai" not in default["sitemap.xml"]
+    everything = build_to_memory(site, drafts=True, future=True)
+    assert "2025/05/ban-nhap/index.html" in everything and "2030/01/tuong-lai/index.html" in everything
+
+
+def test_spellings_of_one_term_are_one_page(tmp_path):
+    site = make_site(tmp_path, {
+        "a.md": article("A", "2024-01-01", provinces=["Hòa Bình"]),
+        "b.md": article("B", "2024-01-02", provinces=["Hòa Bình"]),
+        "c.md": article("C", "2024-01-03", provinces=["Hoà Bình"]),
+    })
+    files = build_to_memory(site)
+    page = lxml.html.fromstring(files["provinces/hoa-binh/index.html"])
+    assert page.findtext(".//h1") == "Hòa Bình"  # the commonest spelling
+    assert len(page.cssselect("main .card")) == 3
+
+
+def test_related_articles_prefer_shared_documents_then_provinces(tmp_path):
+    site = make_site(tmp_path, {
+        "main.md": article("Chính", "2024-05-01", documents=["72/TB-UBND"], provinces=["Quảng Nam"], tags=["x"]),
+        "doc.md": article("Cùng văn bản", "2020-01-01", documents=["72/TB-UBND"]),
+        "province.md": article("Cùng tỉnh", "2024-04-30", provinces=["Quảng Nam"]),
+        "tag.md": article("Cùng từ khóa", "2024-04-29", tags=["x"]),
+        "none.md": article("Không liên quan", "2024-04-28"),
+    })
+    files = build_to_memory(site)
+    page = lxml.html.fromstring(files["2024/05/chinh/index.html"])
+    related = [a.text_content() for a in page.cssselect("section.related .card-title a")]
+    assert related == ["Cùng văn bản", "Cùng tỉnh", "Cùng từ khóa"]
+
+
+def test_pagination_of_lists(tmp_path):
+    site = make_site(tmp_path, {f"a{n}.md": article(f"Bài {n}", f"2024-01-{n:02d}") for n in range(1, 8)},
+                     config="per_page = 3\n")
+    files = build_to_memory(site)
+    assert {"articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html"} <= set(files)
+    assert "articles/page/4/index.html" not in files
+    second = lxml.html.fromstring(files["articles/page/2/index.html"])
+    assert [a.text_content() for a in second.cssselect("main .card-title a")] == ["Bài 4", "Bài 3", "Bài 2"]
+    assert second.cssselect("a[rel=prev]")[0].get("href") == "/articles/"
+    assert second.cssselect("a[rel=next]")[0].get("href") == "/articles/page/3/"
+    assert "2024/01/page/2/index.html" in files  # month archive paginates too
+
+
+def test_markup_in_titles_and_bodies_cannot_run(tmp_path):
+    nasty = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    body = ('Đoạn <b onclick="alert(3)">đậm</b>.\n\n<script>alert(4)</script>\n\n'
+            '[bấm](javascript:alert(5)) <iframe src="https://evil.example"></iframe>\n')
+    site = make_site(tmp_path, {"x.md": article(nasty, "2024-01-01", body=body, summary=nasty, tags=[nasty])})
+    files = build_to_memory(site)
+    for path, data in files.items():
+        text = data.decode("utf-8", "replace")
+        assert "<script>alert" not in text and "<img src=x" not in text, path
+        assert "onclick" not in text and "javascript:" not in text and "<iframe" not in text, path
+    page = lxml.html.fromstring(files["index.html"])
+    assert page.cssselect("main .card-title a")[0].text_content() == nasty  # shown as text
+    article_page = next(data for path, data in files.items() if path.startswith("2024/01/") and path.count("/") == 3)
+    ld = lxml.html.fromstring(article_page).xpath("//script[@type='application/ld+json']/text()")[0]
+    assert json.loads(ld)["headline"] == nasty and "</script" not in ld
+
+
+def test_root_relative_links_in_content_follow_the_base_path(tmp_path):
+    site = make_site(tmp_path, {
+        "a.md": article("A", "2024-01-01", body="Xem [B](/2024/01/b/) và ![ảnh](/assets/style.css)."),
+        "b.md": article("B", "2024-01-02"),
+    })
+    files = build_to_memory(site, base_url="https://example.org/luu-tru/", strict=True)
+    html = files["2024/01/a/index.html"].decode()
+    assert 'href="/luu-tru/2024/01/b/"' in html and 'src="/luu-tru/assets/style.css"' in html
+
+
+def test_aliases_redirect_and_collisions_are_errors(tmp_path):
+    site = make_site(tmp_path, {
+        "a.md": article("A", "2024-01-01", aliases=["/tin-cu/a.html", "/cu/a/"]),
+        "b.md": article("B", "2024-01-02", aliases=["/2024/01/a/"]),
+    })
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site)
+    [problem] = caught.value.problems
+    assert problem.path.endswith("b.md") and "output 2024/01/a/index.html is also produced by" in problem.message
+    (site / "content" / "b.md").unlink()
+    files = build_to_memory(site)
+    redirect = files["tin-cu/a.html"].decode()
+    assert 'http-equiv="refresh" content="0; url=https://example.org/2024/01/a/"' in redirect
+    assert "cu/a/index.html" in files
+
+
+def test_site_templates_override_the_theme(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")},
+                     templates={"404.html": "{% extends 'base.html' %}{% block content %}<h1>Không có</h1>{% endblock %}"})
+    files = build_to_memory(site)
+    assert b"<h1>Kh\xc3\xb4ng c\xc3\xb3</h1>" in files["404.html"]
+
+
+def test_template_errors_name_the_template_line(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")},
+                     templates={"404.html": "line one\n{{ page.no_such_key }}\n"})
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site)
+    [problem] = caught.value.problems
+    assert problem.path.endswith("templates/404.html") and problem.line == 2
+
+
+def test_english_ui(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2022-09-09", date_precision="month")}, config='language = "en"\n')
+    files = build_to_memory(site)
+    home = files["index.html"].decode()
+    assert '<html lang="en">' in home and "All articles" in home and "September 2022" in home
+
+
+def test_ui_catalogues_have_the_same_keys():
+    import tomllib
+    from generator.render import THEME_SEARCH
+    root = next(base for base in THEME_SEARCH if (base / "default").is_dir()) / "default" / "i18n"
+    vi = tomllib.loads((root / "vi.toml").read_text(encoding="utf-8"))
+    en = tomllib.loads((root / "en.toml").read_text(encoding="utf-8"))
+
+    def keys(table, prefix=""):
+        return {prefix + k if not isinstance(v, dict) else x for k, v in table.items()
+                for x in (keys(v, f"{prefix}{k}.") if isinstance(v, dict) else [None])} - {None}
+    assert keys(vi) == keys(en)

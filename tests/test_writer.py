@@ -1,0 +1,55 @@
+"""The output folder is replaced only by a complete, successful build."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_to_disk
+from generator.errors import ContentError
+from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
+from sitemaker import article, make_site
+
+
+def test_failed_build_leaves_the_previous_output_untouched(tmp_path):
+    site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01")})
+    output = build_to_disk(site, tmp_path / "output")
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    (site / "content" / "broken.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        build_to_disk(site, output)
+    after = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_files_of_removed_articles_disappear(tmp_path):
+    site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01"), "b.md": article("B", "2024-01-02")})
+    output = build_to_disk(site, tmp_path / "output")
+    assert (output / "2024/01/b/index.html").exists()
+    (site / "content" / "b.md").unlink()
+    build_to_disk(site, output)
+    assert not (output / "2024/01/b").exists()
+    assert (output / "2024/01/a/index.html").exists()
+
+
+def test_refuses_to_replace_a_folder_holding_the_site(tmp_path):
+    site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01")})
+    with pytest.raises(UnsafeOutputError):
+        DiskWriter(site, site)
+    with pytest.raises(UnsafeOutputError):
+        DiskWriter(tmp_path, site)
+
+
+def test_abort_removes_staging(tmp_path):
+    site = make_site(tmp_path / "site", {})
+    writer = DiskWriter(tmp_path / "output", site)
+    writer.write("a/b.html", b"x")
+    writer.abort()
+    assert not (tmp_path / "output").exists()
+    assert not any("staging" in p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("path", ["../x", "/etc/passwd", "a/../../x", "", "a//b", "a\0b"])
+def test_paths_outside_the_output_are_refused(path):
+    with pytest.raises(ValueError):
+        MemoryWriter().write(path, b"x")
