@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Iterator
 
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
@@ -21,8 +21,10 @@ from generator.links import LinkIndex
 from generator.loader import load_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
-from generator.render import Renderer, find_theme, load_catalogue, translator
+from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
 from generator.sitemap import plan_sitemaps, robots_txt
+from generator.urls import output_file
+from generator.views import Translate
 from generator.writer import Writer
 
 Progress = Callable[[str, int, int], None]
@@ -59,12 +61,14 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     try:
+        theme = find_theme(settings)
+        t = translator(load_catalogue(theme, settings.language))
         site, warnings = _load_and_model(settings, options, now, report)
         outputs = _Outputs()
-        _render_pages(site, writer, outputs, report)
+        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
-        _write_feeds_and_sitemap(site, writer, outputs, source_date_epoch() or EPOCH)
-        _copy_static(site.settings, writer, outputs)
+        _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
+        _copy_static(settings, theme, writer, outputs)
         warnings += outputs.link_problems()
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
@@ -130,16 +134,12 @@ def _line_containing(text: str, *needles: str) -> int:
     return 1
 
 
-def _render_pages(site: Site, writer: Writer, outputs: _Outputs, report: Progress) -> None:
-    settings = site.settings
-    theme = find_theme(settings)
-    t = translator(load_catalogue(theme, settings.language))
-    renderer = Renderer(settings, theme, t)
-    outputs.links = LinkIndex(settings.base_url)
+def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, outputs: _Outputs,
+                  report: Progress) -> None:
+    outputs.links = LinkIndex(site.settings.base_url)
     outputs.sources = {a.path: a for a in site.articles}
-    total = len(site.articles)
-    for count, spec in enumerate(_all_specs(site, t)):
-        file = spec.path + "index.html" if spec.path == "" or spec.path.endswith("/") else spec.path
+    for count, spec in enumerate(_all_specs(site, t), start=1):
+        file = output_file(spec.path)
         if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
             continue
         html, problem = renderer.render(spec.template, spec.context)
@@ -153,10 +153,10 @@ def _render_pages(site: Site, writer: Writer, outputs: _Outputs, report: Progres
             outputs.sitemap.append((spec.path, _lastmod(spec)))
             outputs.links.add_page(spec.path, html, spec.source)
         if count % 200 == 0:
-            report("pages", min(count, total), total)
+            report("pages", count, 0)  # the number of pages is known only at the end
 
 
-def _all_specs(site: Site, t):
+def _all_specs(site: Site, t: Translate) -> Iterator[PageSpec]:
     yield from plan_pages(site, t)
     yield from plan_aliases(site, t)
 
@@ -166,8 +166,10 @@ def _lastmod(spec: PageSpec) -> str:
     return page.get("modified", "")[:10]
 
 
-def _write_feeds_and_sitemap(site: Site, writer: Writer, outputs: _Outputs, empty_updated: datetime) -> None:
-    titles = {}
+def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs,
+                             empty_updated: datetime) -> None:
+    titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
+              for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
     for path, data in plan_feeds(site, titles, empty_updated):
         if outputs.claim(path, "feeds"):
             writer.write(path, data)
@@ -178,8 +180,7 @@ def _write_feeds_and_sitemap(site: Site, writer: Writer, outputs: _Outputs, empt
         writer.write("robots.txt", robots_txt(site.settings.base_url))
 
 
-def _copy_static(settings: Settings, writer: Writer, outputs: _Outputs) -> None:
-    theme = find_theme(settings)
+def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
     for path, file in static_files([theme.static, settings.site_dir / "static"]).items():
         if outputs.claim(path, str(file)):
             writer.write(path, file.read_bytes())

@@ -31,8 +31,8 @@ def progress_reporter(enabled: bool = True) -> Iterator[ProgressCallback]:
             bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                            TimeElapsedColumn(), transient=True, console=None)
             bar.start()
-            task = bar.add_task(step, total=total or 1)
-        bar.update(task, description=step, completed=done, total=total or 1)
+            task = bar.add_task(step, total=total or None)
+        bar.update(task, description=step, completed=done, total=total or None)
 
     try:
         yield report
