@@ -62,7 +62,8 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
     now = options.now or build_clock()
     try:
         theme = find_theme(settings)
-        t = translator(load_catalogue(theme, settings.language))
+        t = translator(load_catalogue(theme, settings.language),
+                       str(theme.i18n / f"{settings.language}.toml"))
         site, warnings = _load_and_model(settings, options, now, report)
         outputs = _Outputs()
         _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
@@ -83,15 +84,15 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
 
 def _load_and_model(settings: Settings, options: BuildOptions, now: datetime,
                     report: Progress) -> tuple[Site, list[Problem]]:
+    """Every problem is collected; only errors stop here (--strict decides at the end)."""
     report("load", 0, 1)
     loaded = load_content(settings.site_dir, settings.tz)
     report("model", 0, 1)
     site, model_problems = build_model(loaded.articles, settings, Selection(options.drafts, options.future, now))
     problems = list(loaded.problems) + model_problems
-    failing = errors_only(problems) + (promote_warnings(problems) if options.strict else [])
-    if failing:
-        raise ContentError(failing)
-    return site, [p for p in problems if p.level == "warning"]
+    if errors_only(problems):
+        raise ContentError(problems)  # warnings too: the editor sees everything at once
+    return site, problems
 
 
 class _Outputs:
@@ -183,4 +184,4 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
 def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
     for path, file in static_files([theme.static, settings.site_dir / "static"]).items():
         if outputs.claim(path, str(file)):
-            writer.write(path, file.read_bytes())
+            writer.copy(path, file)

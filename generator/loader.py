@@ -58,15 +58,20 @@ def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return "", error(shown, line, f"not UTF-8 (byte {data[exc.start]:#04x}); "
-                                      "save the file as UTF-8 or import it with `reform-archive import`")
+                                      "save the file as UTF-8")
+
+
+STATIC_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".git", ".svn", ".hg"})
 
 
 def static_files(folders: list[Path]) -> dict[str, Path]:
-    """site-relative path -> file, later folders overriding earlier ones (theme, then site)."""
+    """site-relative path -> file, later folders overriding earlier ones (theme, then site).
+    Dotfiles such as .nojekyll or .well-known/ are published; OS and VCS litter is not."""
     found: dict[str, Path] = {}
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    found[path.relative_to(folder).as_posix()] = path
+                relative = path.relative_to(folder)
+                if path.is_file() and not STATIC_LITTER.intersection(relative.parts):
+                    found[relative.as_posix()] = path
     return dict(sorted(found.items()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping
 
 from generator.config import Settings
@@ -113,9 +114,9 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
     site = Site(
         settings=settings,
         articles=tuple(articles),
-        taxonomies={name: _taxonomy(name, articles) for name in TAXONOMIES},
-        years={y: tuple(a) for y, a in sorted(years.items(), reverse=True)},
-        months={m: tuple(a) for m, a in sorted(months.items(), reverse=True)},
+        taxonomies=MappingProxyType({name: _taxonomy(name, articles) for name in TAXONOMIES}),
+        years=MappingProxyType({y: tuple(a) for y, a in sorted(years.items(), reverse=True)}),
+        months=MappingProxyType({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
     )
     return site, problems
 

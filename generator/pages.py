@@ -76,7 +76,6 @@ def _home(site: Site, views: ViewBuilder) -> PageSpec:
         "browse": browse,
         "years": years,
         "total": len(site.articles),
-        "more_url": views.link(page_path("articles/", 2 if len(site.articles) > site.settings.per_page else 1)),
     }
     return PageSpec("", "home.html", context)
 

@@ -175,7 +175,8 @@ class _FieldReader:
             self.fail(key, f"'{key}' must be an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00, "
                            f"got {value!r}")
             return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        # archives, permalinks and displayed times follow the site's clock
+        return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
     def read(self, body: str, body_line: int, tz: ZoneInfo) -> tuple[SourceArticle | None, list[Problem]]:
         title = self.text("title")
@@ -224,10 +225,12 @@ class _FieldReader:
     def _aliases(self) -> tuple[str, ...]:
         aliases = []
         for alias in self.texts("aliases"):
-            if ".." in alias.split("/") or "://" in alias:
+            path = alias.lstrip("/")
+            parts = path.rstrip("/").split("/")
+            if not path or "://" in alias or "\\" in alias or any(part in ("", ".", "..") for part in parts):
                 self.fail("aliases", f"alias {alias!r} must be a path inside the site, such as /old/path/")
                 continue
-            aliases.append(alias.lstrip("/"))
+            aliases.append(path)
         return tuple(aliases)
 
     def _source(self) -> Source | None:

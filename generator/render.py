@@ -70,12 +70,18 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def translator(catalogue: Mapping[str, str]) -> Callable[..., str]:
+def translator(catalogue: Mapping[str, str], source: str = "UI strings") -> Callable[..., str]:
+    """t("articles_count", n=1) uses "articles_count_one" when the catalogue has it (English
+    needs it, Vietnamese does not inflect)."""
     def t(key: str, **params: Any) -> str:
+        if params.get("n") == 1 and f"{key}_one" in catalogue:
+            key = f"{key}_one"
+        if key not in catalogue:
+            raise ConfigError([error(source, 1, f"UI string '{key}' is missing")])
         try:
             return catalogue[key].format(**params) if params else catalogue[key]
-        except KeyError:
-            raise KeyError(f"UI string '{key}' is missing from the theme's catalogue") from None
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError([error(source, 1, f"UI string '{key}' has a bad placeholder: {exc}")]) from None
     return t
 
 
@@ -115,6 +121,11 @@ class Renderer:
             return None, error(exc.filename or template, exc.lineno or 0, f"template syntax: {exc.message}")
         except jinja2.TemplateNotFound as exc:
             return None, error(template, 0, f"template not found: {exc.name}")
+        except ConfigError as exc:  # a missing UI string: name the catalogue and the template line
+            where = _template_frame(exc)
+            detail = f" (used in {where[0]}:{where[1]})" if where else ""
+            problem = exc.problems[0]
+            return None, error(problem.path, problem.line, problem.message + detail)
         except Exception as exc:  # an error inside a template: point at the template line
             where = _template_frame(exc)
             return None, error(where[0] if where else template, where[1] if where else 0,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 SITE_TOML = '''# Settings of this archive. Every key is optional except title and base_url.
-title = "{title}"
+title = {title}
 description = ""
-base_url = "{base_url}"     # may hold a sub-path, e.g. "https://example.org/luu-tru/"
+base_url = {base_url}     # may hold a sub-path, e.g. "https://example.org/luu-tru/"
 language = "vi"            # "vi" or "en": the language of the UI strings
 timezone = "Asia/Ho_Chi_Minh"
 per_page = 20
@@ -34,8 +35,9 @@ def create_site(directory: Path, title: str, base_url: str, today: str = "2024-0
         raise FileExistsError(f"{config} already exists; not overwriting a site")
     (directory / "content").mkdir(parents=True, exist_ok=True)
     (directory / "templates").mkdir(exist_ok=True)
-    escaped = title.replace("\\\\", "\\\\\\\\").replace('"', '\\\\"')
-    config.write_text(SITE_TOML.format(title=escaped, base_url=base_url), encoding="utf-8")
+    # a JSON string is a valid TOML basic string: quotes, backslashes and controls escaped
+    config.write_text(SITE_TOML.format(title=json.dumps(title, ensure_ascii=False),
+                                       base_url=json.dumps(base_url, ensure_ascii=False)), encoding="utf-8")
     article = directory / "content" / "bai-viet-dau-tien.md"
     created = [config, directory / "content", directory / "templates"]
     if not article.exists():

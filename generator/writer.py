@@ -15,6 +15,7 @@ from typing import Protocol
 
 class Writer(Protocol):
     def write(self, path: str, data: bytes) -> None: ...
+    def copy(self, path: str, source: Path) -> None: ...
     def commit(self) -> None: ...
     def abort(self) -> None: ...
 
@@ -35,6 +36,9 @@ class MemoryWriter:
     def write(self, path: str, data: bytes) -> None:
         _safe_parts(path)
         self.files[path] = data
+
+    def copy(self, path: str, source: Path) -> None:
+        self.write(path, source.read_bytes())
 
     def commit(self) -> None:
         pass
@@ -63,6 +67,11 @@ class DiskWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
+    def copy(self, path: str, source: Path) -> None:
+        target = self.staging.joinpath(*_safe_parts(path))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
     def commit(self) -> None:
         previous = self.output_dir.parent / f".{self.output_dir.name}.previous-{os.getpid()}"
         if self.output_dir.exists():
@@ -75,9 +84,19 @@ class DiskWriter:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
+SOURCE_FOLDERS = ("content", "templates", "themes", "static")
+BUILT_SITE_MARKERS = ("index.html", "404.html", "sitemap.xml")
+
+
 def _refuse_dangerous_output(output_dir: Path, site_dir: Path) -> None:
-    """The swap replaces the whole folder: never let it be the site or hold sources."""
+    """The swap replaces the whole folder: it must be a previous build or nothing at all."""
     if output_dir == site_dir or site_dir.is_relative_to(output_dir):
         raise UnsafeOutputError(f"output folder {output_dir} contains the site itself; choose another --output")
-    if output_dir.is_dir() and any((output_dir / name).exists() for name in ("site.toml", "content", ".git")):
-        raise UnsafeOutputError(f"output folder {output_dir} holds a site or a repository; choose another --output")
+    for name in SOURCE_FOLDERS:
+        if output_dir.is_relative_to(site_dir / name):
+            raise UnsafeOutputError(f"output folder {output_dir} is inside the site's {name}/; choose another --output")
+    if output_dir.is_dir() and any(output_dir.iterdir()):
+        if any((output_dir / name).exists() for name in ("site.toml", "content", ".git")) or \
+                not any((output_dir / name).is_file() for name in BUILT_SITE_MARKERS):
+            raise UnsafeOutputError(f"output folder {output_dir} holds files that are not a built site; "
+                                    "it would be replaced whole: choose an empty or new folder for --output")

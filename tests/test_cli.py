@@ -74,3 +74,23 @@ def test_public_api_is_explicit_and_sorted():
     assert generator.__all__ == sorted(generator.__all__)
     for name in generator.__all__:
         assert hasattr(generator, name)
+
+
+def test_init_writes_valid_toml_for_any_title(tmp_path):
+    site = tmp_path / "s"
+    assert run("init", str(site), "--title", 'Tin "mới" \\ cải cách').returncode == 0
+    result = run("check", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert "Tin &#34;mới&#34; \\ cải cách" in (run("build", "--site", str(site)) and
+                                              (site / "output" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_strict_reports_each_problem_once(tmp_path):
+    site = tmp_path / "s"
+    run("init", str(site))
+    (site / "content" / "khong-tom-tat.md").write_text("---\ntitle: x\ndate: 2024-01-02\n---\n[a](/khong-co/)\n",
+                                                     encoding="utf-8")
+    result = run("build", "--site", str(site), "--strict")
+    lines = [line for line in result.stderr.splitlines() if "khong-tom-tat.md" in line]
+    assert result.returncode == 1
+    assert len(lines) == len(set(lines)) == 2  # the missing summary and the broken link, once each

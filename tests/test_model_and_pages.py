@@ -142,3 +142,39 @@ def test_ui_catalogues_have_the_same_keys():
         return {prefix + k if not isinstance(v, dict) else x for k, v in table.items()
                 for x in (keys(v, f"{prefix}{k}.") if isinstance(v, dict) else [None])} - {None}
     assert keys(vi) == keys(en)
+
+
+def test_alias_of_the_home_page_is_a_content_error(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01", aliases=["/"])})
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site)
+    [problem] = caught.value.problems
+    assert problem.line == 4 and "must be a path inside the site" in problem.message
+
+
+def test_a_theme_missing_a_ui_string_is_reported_not_a_traceback(tmp_path):
+    import shutil
+    from generator.errors import BuildError
+    from generator.render import THEME_SEARCH
+    theme = next(base / "default" for base in THEME_SEARCH if (base / "default").is_dir())
+    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='theme = "cu"\n')
+    shutil.copytree(theme, site / "themes" / "cu")
+    catalogue = site / "themes" / "cu" / "i18n" / "vi.toml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('year_heading = "Năm {year}"\n', ""),
+                         encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build_to_memory(site)
+    assert [p.message for p in caught.value.problems] == ["UI string 'year_heading' is missing"]
+    assert caught.value.problems[0].path == str(catalogue)
+
+
+def test_dates_with_another_offset_are_filed_in_the_site_time_zone(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2024-03-31T20:00:00-05:00")})
+    files = build_to_memory(site)
+    assert "2024/04/a/index.html" in files
+    assert "Thứ Hai, 01/04/2024, 08:00" in files["2024/04/a/index.html"].decode()
+
+
+def test_english_counts_are_singular_for_one(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='language = "en"\n')
+    assert "1 article<" in build_to_memory(site)["articles/index.html"].decode().replace(" ·", "<")

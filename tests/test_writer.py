@@ -53,3 +53,33 @@ def test_abort_removes_staging(tmp_path):
 def test_paths_outside_the_output_are_refused(path):
     with pytest.raises(ValueError):
         MemoryWriter().write(path, b"x")
+
+
+@pytest.mark.parametrize("inside", ["content", "content/2024", "templates", "static"])
+def test_refuses_an_output_inside_the_sources(tmp_path, inside):
+    site = make_site(tmp_path / "site", {"2024/a.md": article("A", "2024-01-01")})
+    with pytest.raises(UnsafeOutputError):
+        DiskWriter(site / inside, site)
+    assert (site / "content" / "2024" / "a.md").is_file()
+
+
+def test_refuses_a_folder_that_is_not_a_previous_build(tmp_path):
+    site = make_site(tmp_path / "site", {})
+    documents = tmp_path / "tai-lieu"
+    documents.mkdir()
+    (documents / "bao-cao.docx").write_bytes(b"quan trong")
+    with pytest.raises(UnsafeOutputError):
+        DiskWriter(documents, site)
+    build_to_disk(site, tmp_path / "output")
+    DiskWriter(tmp_path / "output", site).abort()  # a previous build may be replaced
+
+
+def test_dotfiles_are_published_but_not_os_litter(tmp_path):
+    site = make_site(tmp_path / "site", {})
+    for name in (".nojekyll", ".well-known/security.txt", ".DS_Store", "anh/.DS_Store", "anh/logo.svg"):
+        (site / "static" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "static" / name).write_text("x", encoding="utf-8")
+    output = build_to_disk(site, tmp_path / "output")
+    assert (output / ".nojekyll").is_file() and (output / ".well-known/security.txt").is_file()
+    assert (output / "anh/logo.svg").is_file()
+    assert not (output / ".DS_Store").exists() and not (output / "anh/.DS_Store").exists()
