@@ -1,0 +1,51 @@
+"""Decoded page text -> clean NFC text with Unix line ends (pure, idempotent).
+
+Copy-paste and scrapers leave CRLF, NBSP, zero-width characters, HTML entities
+(``c&ocirc;ng``), leftover tags (``<br>``, ``<p>``) and decomposed (NFD) Vietnamese.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)  # zero-width, soft hyphen
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000\t"), " ")
+# Only real HTML tag names count as tags: "x < y và z > w" is text and must survive.
+_INLINE_TAGS = ("a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input|label|link|meta|nav|"
+                "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
+                "header|footer|hr|pre|noscript|picture|source|video|audio|svg|path|time|mark|s|strike")
+_BLOCK_NAMES = "p|div|li|tr|h[1-6]|section|article|blockquote|main|aside"
+_DROPPED_ELEMENTS = re.compile(r"<(script|style|noscript)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK_TAG = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_ANY_TAG = re.compile(rf"</?(?:{_INLINE_TAGS}|{_BLOCK_NAMES}|br)(?:\s[^<>]*)?/?>|<!--.*?-->",
+                      re.IGNORECASE | re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _DROPPED_ELEMENTS.sub("", text)
+    text = _BREAK_TAG.sub("\n", text)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _ANY_TAG.sub("", text)
+    text = _unescape_entities(text)
+    text = _CONTROL.sub("", text.translate(_INVISIBLE).translate(_SPACES))
+    text = unicodedata.normalize("NFC", text)
+    lines = [_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
+
+
+def _unescape_entities(text: str) -> str:
+    # Entities can be escaped twice by careless scrapers ("&amp;ocirc;"); stop when stable.
+    for _ in range(3):
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    # what the entities produced may be markup or invisible characters again
+    return _ANY_TAG.sub("", text).translate(_INVISIBLE).translate(_SPACES)
