@@ -76,9 +76,6 @@ class Taxonomy:
     url: str
     terms: tuple[Term, ...]  # by number of articles, then name
 
-    def term_url(self, name: str) -> str:
-        return f"{self.url}{term_slug(self.name, name)}/"
-
 
 @dataclass(frozen=True)
 class Site:

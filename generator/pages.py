@@ -34,10 +34,8 @@ def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
     yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
     yield _archives(site, views)
     for year, articles in site.years.items():
-        months = [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
-                   "count": len(items)} for (y, m), items in site.months.items() if y == year]
         yield from _paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
-                              kind="year", months=months)
+                              kind="year", months=_month_links(site, views, year))
     for (year, month), articles in site.months.items():
         yield from _paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
                               articles, kind="month", parent={"name": str(year), "url": views.link(f"{year:04d}/")})
@@ -97,11 +95,15 @@ def _articles(site: Site, views: ViewBuilder) -> Iterator[PageSpec]:
 def _archives(site: Site, views: ViewBuilder) -> PageSpec:
     years = []
     for year, items in site.years.items():
-        months = [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
-                   "count": len(articles)} for (y, m), articles in site.months.items() if y == year]
-        years.append({"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items), "months": months})
+        years.append({"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items),
+                      "months": _month_links(site, views, year)})
     page = views.page("archives", "archives/", views.t("archives"))
     return PageSpec("archives/", "archives.html", {"page": page, "years": years})
+
+
+def _month_links(site: Site, views: ViewBuilder, year: int) -> list[dict[str, Any]]:
+    return [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
+             "count": len(items)} for (y, m), items in site.months.items() if y == year]
 
 
 def _paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
