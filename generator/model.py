@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from generator.config import Settings
 from generator.errors import Problem, error
-from generator.markup import excerpt, first_paragraph, plain_text, to_html
+from generator.markup import excerpt, first_paragraph, to_html
 from generator.parse import Source, SourceArticle
 from generator.text.vietnamese import slugify
 from generator.urls import permalink
@@ -34,7 +34,6 @@ class Article:
     summary: str
     excerpt: str
     html: str
-    text: str
     body: str
     lastmod: datetime | None
     draft: bool
@@ -132,7 +131,7 @@ def _article(source: SourceArticle, settings: Settings, markdown: Callable[[str,
     return Article(
         path=source.path, url=permalink(settings.permalink, source.date, source.slug),
         title=source.title, date=source.date, date_precision=source.date_precision, slug=source.slug,
-        summary=summary, excerpt=excerpt(summary or first_paragraph(html)), html=html, text=plain_text(html), body=source.body,
+        summary=summary, excerpt=excerpt(summary or first_paragraph(html)), html=html, body=source.body,
         lastmod=source.lastmod, draft=source.draft, aliases=source.aliases, category=source.category,
         authors=source.authors, source=source.source, tags=source.tags, provinces=source.provinces,
         topics=source.topics, documents=source.documents, raw=source.raw,

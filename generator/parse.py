@@ -220,7 +220,8 @@ class _FieldReader:
         return (None if failed else article), self.problems
 
     def _authors(self) -> tuple[str, ...]:
-        return self.texts("author") + tuple(a for a in self.texts("authors") if a not in self.texts("author"))
+        """`author` (Jekyll) and `authors` (Hugo) together, each read once so a problem is reported once."""
+        return tuple(dict.fromkeys(self.texts("author") + self.texts("authors")))
 
     def _aliases(self) -> tuple[str, ...]:
         aliases = []

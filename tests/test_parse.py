@@ -127,3 +127,10 @@ def test_never_raises_on_arbitrary_text(text):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
 def test_never_raises_on_arbitrary_front_matter(front):
     parse_article(f"---\n{front}\n---\nbody", "a.md", HCM)
+
+
+def test_author_and_authors_merge_and_a_bad_author_is_reported_once():
+    article, _ = parse('title: x\ndate: 2024-01-01\nauthor: "P.V"\nauthors: ["P.V", "Bảo Giang"]\n')
+    assert article.authors == ("P.V", "Bảo Giang")
+    _, problems = parse('title: x\ndate: 2024-01-01\nauthor: {a: 1}\nauthors: [x, y, z]\n')
+    assert [p.message for p in problems if p.level == "error"] == ["'author' must be a list of text, found a mapping"]
