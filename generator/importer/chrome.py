@@ -1,0 +1,163 @@
+"""Page chrome: the parts of a scraped page that are not the article (pure).
+
+Three kinds, found by shape rather than by site:
+
+- lines that are chrome wherever they sit: view counters, share bars, font-size and
+  contrast toolbars, "Theo dõi … trên", image placeholders, breadcrumbs, log-in links;
+- related-news blocks: a heading such as "Bài liên quan" and the headlines under it;
+- the page tail: from the first comment form, related list, visitor counter or site
+  footer after which no article prose follows, everything is chrome.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# chrome wherever it sits
+_COUNTER = re.compile(
+    r"^[•·*+-]?\s*(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|số lượt truy cập|tổng lượt truy cập|"
+    r"tổng số lượt truy cập|đang truy cập|đang online|online|trực tuyến|hôm nay|hôm qua|trong tuần|tuần này|"
+    r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
+    r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*$|^\(?[\d.,]+\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
+_VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*[:：]?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
+                         _I)
+_SHARE_WORDS = (r"chia sẻ|share|facebook|twitter|zalo|linkedin|email|e-mail|gửi email|gửi bài viết qua email|"
+                r"in bài|in bài viết|bản in|print|in|lưu|lưu bài|lưu tin|tweet|like|thích|copy link|"
+                r"sao chép liên kết|sao chép link|bình luận|google|pinterest|messenger|telegram|x|\d+")
+_SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|,/•·-]*)+$", _I)
+_TOOLBAR = re.compile(r"^(?:cỡ chữ|kích thước chữ|kích cỡ chữ|font size|tương phản|độ tương phản|màu nền|"
+                      r"giảm cỡ chữ|tăng cỡ chữ|nghe đọc bài|nghe bài viết|đọc bài|nghe|a-|a\+|a|"
+                      r"[-+]?a[-+]?)(?:[\s:|,/]+(?:a-|a\+|a|[-+]?a[-+]?|tương phản|mặc định|\d+%?))*\s*$", _I)
+_FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
+_IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
+_SLUG_PLACEHOLDER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
+_IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
+                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
+_BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+/\s+")
+_ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu|tài khoản|login|logout|sign in)"
+                      r"(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu))*\s*$", _I)
+_BADGE = re.compile(r"^(?:ipv6 ready|chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng|tín nhiệm mạng|dmca|"
+                    r"powered by\b|developed by\b|thiết kế bởi\b|phát triển bởi\b|design by\b)", _I)
+_SEE_ALSO = re.compile(r"^(?:>>?|»)?\s*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:>»]\s*\S", _I)
+_BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|trở về|in trang|đóng|back to top|top|"
+                          r"xem tiếp|xem thêm|tải về|download|tin mới nhất|trở lại)\s*$", _I)
+
+# a related-news heading: drops itself and the headlines under it
+_RELATED = re.compile(
+    r"^(?:bài liên quan|bài viết liên quan|tin liên quan|các tin liên quan|các bài liên quan|tin cùng chuyên mục|"
+    r"bài cùng chuyên mục|tin bài cùng chuyên mục|bài viết cùng chuyên mục|các tin khác|tin khác|bài khác|"
+    r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
+    r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
+    r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video)\s*[:：]?\s*$", _I)
+# the start of the page tail: comment forms, counters, footers
+_FORM = re.compile(r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến|bình luận|viết bình luận|gửi bình luận|"
+                   r"thông tin bạn đọc|nhập thông tin của bạn|gửi ý kiến|gửi phản hồi|phản hồi|họ và tên|họ tên|"
+                   r"mã xác nhận|mã bảo vệ|bạn đọc bình luận|các bình luận|bình luận của bạn)\b.{0,30}$", _I)
+# site footers: "Field: value" lines (any length) and short labels
+_FOOTER_FIELD = re.compile(r"^(?:bản quyền|©|\(c\)|copyright|địa chỉ|điện thoại|đt|tel|fax|hotline|email|e-mail|"
+                           r"website|chịu trách nhiệm(?: nội dung| xuất bản| chính)?|giấy phép(?: số)?|"
+                           r"cơ quan chủ quản|trưởng ban biên tập|tổng biên tập|phó tổng biên tập|"
+                           r"đơn vị quản lý|cơ quan chủ trì|ghi rõ nguồn)\s*[:：©]|^(?:©|\(c\)|copyright\b)", _I)
+_FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dùng|thống kê|số người truy cập|tìm kiếm|"
+                           r"tìm kiếm tin tức|từ khóa|mục tin|liên kết website|liên kết|thăm dò ý kiến|"
+                           r"lịch công tác|văn bản mới|bản quyền.*|ghi rõ nguồn.*|thông báo|hình ảnh hoạt động|"
+                           r"chuyên mục|danh mục|menu|liên hệ|sơ đồ trang|sơ đồ site)\s*[:：]?\s*$", _I)
+
+_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
+_DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line that is page chrome wherever it sits."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return bool(
+        _COUNTER.match(stripped) or _SHARE_BAR.match(stripped) or _TOOLBAR.match(stripped)
+        or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
+        or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
+        or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
+        or _BACK_TO_TOP.match(stripped)
+    )
+
+
+def breadcrumb_category(line: str) -> str:
+    """"Trang chủ > Tin tức > Cải cách hành chính" -> "Cải cách hành chính"."""
+    if not _BREADCRUMB.match(line.strip()):
+        return ""
+    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(line.strip()) if p.strip()]
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) <= 60 else ""
+
+
+def strip_view_count(text: str) -> str:
+    return _VIEW_COUNT.sub("", text)
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as article text: a sentence, or long enough to be one."""
+    words = len(line.split())
+    if _DATED_ITEM.search(line.strip()):
+        return False
+    # headlines have no full stop but can run to 40 words
+    return (words >= 10 and bool(_SENTENCE_END.search(line.strip()))) or words >= 45
+
+
+def is_tail_marker(line: str) -> bool:
+    stripped = line.strip()
+    return bool(_RELATED.match(stripped) or _FORM.match(stripped) or _FOOTER_FIELD.match(stripped)
+                or _FOOTER_LABEL.match(stripped) or _BADGE.match(stripped) or _ACCOUNT.match(stripped))
+
+
+def _article_prose(line: str) -> bool:
+    return is_prose(line) and not is_tail_marker(line) and not is_chrome_line(line)
+
+
+def is_comment_form(line: str) -> bool:
+    return bool(_FORM.match(line.strip()))
+
+
+def tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page tail (len(lines) when there is none).
+
+    A comment form ends the article even when readers' comments (prose) follow it, once
+    most of the article is above it; any other tail marker counts only when no prose
+    follows it.
+    """
+    prose_chars = [len(line) if _article_prose(line) else 0 for line in lines]
+    total = sum(prose_chars) or 1
+    seen = 0
+    after = [0] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = after[index + 1] + prose_chars[index]
+    for index, line in enumerate(lines):
+        seen += prose_chars[index]
+        if is_comment_form(line) and seen >= 0.6 * total and seen > 0:
+            return index
+        if is_tail_marker(line) and after[index + 1] == 0 and seen > 0:
+            return index
+    return len(lines)
+
+
+def related_blocks(lines: list[str]) -> set[int]:
+    """Indexes of related-news blocks inside the page: the heading and the headlines
+    under it (contiguous lines, or dated items across blank lines)."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _RELATED.match(line.strip()):
+            continue
+        dropped.add(index)
+        cursor = index + 1
+        while cursor < len(lines):
+            item = lines[cursor].strip()
+            if not item:
+                following = next((l.strip() for l in lines[cursor + 1:] if l.strip()), "")
+                if not _DATED_ITEM.search(following):
+                    break
+            elif is_prose(item) or _RELATED.match(item):
+                break
+            dropped.add(cursor)
+            cursor += 1
+    return dropped

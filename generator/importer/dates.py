@@ -1,0 +1,144 @@
+"""Dates as Vietnamese portals print them -> ``FoundDate`` values (pure).
+
+Datelines come in many shapes (``09-09-2022``, ``10:05, 25/05/2022``,
+``THỨ BA, 20/09/2022 16:03:31``, ``12/05/2016 04:00:00 PM``,
+``Thứ hai, 11 Tháng 12 2023 16:03``, ``Đăng ngày 17 - 05 - 2024``). Without a dateline the
+period a title states (``quý I năm 2024``) or the lead's first date is used, and the
+result says it was inferred: a date is never invented silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+# day-month-year with -, / or . (the same separator twice) and optional spaces: "17 - 05 - 2024"
+_DMY = r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?![\d/])"
+# "11 Tháng 12 2023", "ngày 11 tháng 12 năm 2023"
+_WORDS = r"(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?!\d)"
+_TIME = r"(?P<H>\d{1,2})\s*[:h]\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp][Mm])\b)?"
+DATE = re.compile(rf"{_DMY}|{_WORDS}", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"[\s,|–—-]*(?:lúc\s*)?{_TIME}(?!\d)", re.IGNORECASE)
+_TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re.IGNORECASE)
+# a day and month without the year: "Sáng 15/6, ..."
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# "Nghị quyết số 05-NQ/TU ngày 13/5/2016": the date of a cited document, not of the article
+_DOCUMENT_DATE = re.compile(r"\d[\w.]*(?:[/-][\w.]+)+\s*,?\s*(?:ban hành\s+)?ngày\s*$", re.IGNORECASE)
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
+_URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: datetime  # naive: the local time as printed
+    has_time: bool
+    precision: str = "day"  # day | month | quarter | year
+    start: int = 0  # where the date was found in the text searched
+    end: int = 0
+
+    def iso(self, utc_offset: str = "+07:00") -> str:
+        if self.has_time:
+            return self.value.strftime("%Y-%m-%dT%H:%M:%S") + utc_offset
+        return self.value.strftime("%Y-%m-%d")
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every valid date in ``text`` with the time printed next to it, in order."""
+    found = []
+    for match in DATE.finditer(text):
+        day, month, year = (int(match.group(k) or match.group(k + "2")) for k in ("d", "m", "y"))
+        try:
+            day_value = date(year, month, day)
+        except ValueError:
+            continue
+        start, end = match.span()
+        clock = _TIME_AFTER.match(text, end)
+        if clock:
+            end = clock.end()
+        else:
+            clock = _TIME_BEFORE.search(text, max(0, start - 24), start)
+            if clock:
+                start = clock.start()
+        moment = _clock(clock) if clock else None
+        found.append(FoundDate(datetime.combine(day_value, moment or time()), moment is not None,
+                               start=start, end=end))
+    return found
+
+
+def _clock(match: re.Match[str]) -> time | None:
+    hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
+    ampm = (match["ampm"] or "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
+def period_in(text: str) -> FoundDate | None:
+    """The reporting period a title names: a quarter, half-year or month (not a bare year)."""
+    if match := _QUARTER.search(text):
+        number = match.group(1).lower()
+        quarter = _ROMAN.get(number) or int(number)
+        return FoundDate(datetime(int(match.group(2)), 3 * quarter - 2, 1), False, "quarter", *match.span())
+    if match := _HALF.search(text):
+        month = 1 if match.group(1).lower() == "đầu" else 7
+        return FoundDate(datetime(int(match.group(2)), month, 1), False, "month" if month == 7 else "year",
+                         *match.span())
+    if (match := _MONTH.search(text)) and 1 <= int(match.group(1)) <= 12:
+        return FoundDate(datetime(int(match.group(2)), int(match.group(1)), 1), False, "month", *match.span())
+    return None
+
+
+def single_year_in(text: str) -> FoundDate | None:
+    """"… năm 2024" when the text names exactly one year that way."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if len(years) != 1:
+        return None
+    return FoundDate(datetime(years.pop(), 1, 1), False, "year")
+
+
+def lead_date(lead: str, fallback_year: int | None) -> FoundDate | None:
+    """The first date of the lead that is not the date of a cited document. A day and
+    month without a year ("Sáng 15/6, …") take ``fallback_year``."""
+    for found in find_dates(lead):
+        if not _DOCUMENT_DATE.search(lead[max(0, found.start - 40):found.start]):
+            return found
+    if fallback_year:
+        for match in _DAY_MONTH.finditer(lead):
+            if _DOCUMENT_DATE.search(lead[max(0, match.start() - 40):match.start()]):
+                continue
+            try:
+                value = datetime(fallback_year, int(match.group(2)), int(match.group(1)))
+            except ValueError:
+                continue
+            return FoundDate(value, False, start=match.start(), end=match.end())
+    return None
+
+
+def url_date(url: str) -> FoundDate | None:
+    if match := _URL_DATE.search(url):
+        try:
+            return FoundDate(datetime(int(match[1]), int(match[2]), int(match[3])), False)
+        except ValueError:
+            return None
+    return None
+
+
+def year_hint(url: str, text: str) -> int | None:
+    """A year for a day-month without one: the URL's, else the year the text names most
+    (the later on a tie); the ends of ranges ("2021-2025") and targets are plans, not news."""
+    if url and (match := _URL_YEAR.search(url)):
+        return int(match.group(1))
+    years = Counter(int(y) for y in re.findall(r"(?<![\d/.-])(?<!đến năm )((?:19|20)\d\d)(?![\d-])", text))
+    return max(years, key=lambda year: (years[year], year)) if years else None

@@ -1,0 +1,179 @@
+"""Bylines, category lines, source prefixes and datelines (pure).
+
+Portals print these in a handful of shapes: "Tin hoạt động | 09-09-2022 | 0 lượt xem",
+"P.V| 28/10/2021 07:05", "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39",
+"Bảo Giang  (Cập nhật ngày 08-11-2022)", "ThS. Nguyễn Văn A - Trường Chính trị tỉnh X",
+"(GLO)- Sáng 15/6, …". Each function recognises one shape and returns ``None`` (or an
+empty value) for anything else, so prose is never taken for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.importer.chrome import strip_view_count
+from generator.importer.dates import FoundDate, find_dates
+
+_I = re.IGNORECASE
+
+_CATEGORY = re.compile(
+    r"^(?:tin|tin tức|tin hoạt động|hoạt động|thời sự|chính trị|kinh tế|xã hội|văn hóa|văn hoá|pháp luật|"
+    r"cải cách hành chính|tin cải cách hành chính|tin cchc|cchc|chuyển đổi số|chính quyền số|chính quyền điện tử|"
+    r"tin trong tỉnh|tin địa phương|tin trong nước|tin tức - sự kiện|tin tức sự kiện|tin tức – sự kiện|sự kiện|"
+    r"tin nổi bật|tin tổng hợp|chuyên đề|nghiên cứu - trao đổi|nghiên cứu – trao đổi|nghiên cứu trao đổi|"
+    r"trao đổi|diễn đàn|hoạt động của sở|tin từ cơ sở|tin cơ sở|tin từ địa phương|địa phương|"
+    r"tin hoạt động [\w\s]{1,40}|tin [\w\s]{1,30}|hoạt động [\w\s]{1,30}|tin tức [\w\s]{1,30}|"
+    r"xây dựng đảng|quản lý nhà nước|nội vụ|thi đua - khen thưởng|thi đua khen thưởng)$", _I)
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])"
+_DATE_WORDS = re.compile(
+    rf"{_WEEKDAY}|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
+    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b", _I)
+_UPDATED = re.compile(r"cập\s+nhật", _I)
+_PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
+_INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
+_DEGREE = re.compile(r"^(?:PGS\.\s?TS|GS\.\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
+_ORGANISATION = re.compile(
+    r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
+    r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
+    r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
+_CREDIT_PREFIX = re.compile(r"^(?:bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s*&\s*ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|"
+                            r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
+                            r"thực\s+hiện|ghi\s+chép)\s*:\s*", _I)
+_SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
+# "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
+_SOURCE_PREFIX = re.compile(
+    r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
+    r"(?=\S)")
+_NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
+_AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    affiliation: str = ""
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """What one header or footer line says about the article."""
+
+    date: FoundDate | None = None
+    updated: bool = False  # the date is a "Cập nhật" (update) date
+    authors: tuple[str, ...] = ()
+    affiliation: str = ""
+    category: str = ""
+
+
+def is_category(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= 6 and bool(_CATEGORY.match(text)) and not text.endswith(".")
+
+
+def is_name(text: str) -> bool:
+    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An": two to five capitalised syllables."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+        return False
+    return all(w.isupper() for w in words) or all(w[0].isupper() and (w[1:].islower() or len(w) == 1)
+                                                  for w in words)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
+
+
+def parse_byline(line: str) -> Byline | None:
+    """An author line: initials, names (one or several), an organisation, or a degree
+    with name and affiliation. ``None`` for anything that reads as text."""
+    text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
+    explicit = text != line.strip().strip(" .")
+    if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
+        return None
+    if _INITIALS.match(text):
+        return Byline((text,))
+    degree = _DEGREE.match(text)
+    if degree:
+        rest, affiliation = text[degree.end():], ""
+        if split := re.search(r"\s+[-–—]\s+|\s*,\s*", rest):
+            rest, affiliation = rest[:split.start()], rest[split.end():]
+        if is_name(rest):
+            return Byline((text[:degree.end()].strip() + " " + _title_case(rest),), affiliation.strip())
+        return None
+    if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
+        return Byline((text,))
+    parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
+    if parts and all(is_name(p) or _INITIALS.match(p) for p in parts):
+        return Byline(tuple(_title_case(p) for p in parts))
+    if explicit and len(text.split()) <= 8 and not text.endswith("."):
+        return Byline((text,))
+    return None
+
+
+def source_line(line: str) -> str:
+    """"Theo Báo Hà Tĩnh" / "Nguồn: baochinhphu.vn" at the foot of an article -> the name."""
+    match = _SOURCE_LINE.match(line.strip())
+    if match and len(match["name"].split()) <= 8 and not re.search(r"[,;]", match["name"]):
+        name = match["name"].strip()
+        return name if name[0].isupper() or "." in name else ""
+    return ""
+
+
+def split_source_prefix(lead: str) -> tuple[str, str]:
+    """"(GLO)- Sáng 15/6, …" -> ("GLO", "Sáng 15/6, …"); ("", lead) when there is none."""
+    match = _SOURCE_PREFIX.match(lead)
+    if not match:
+        return "", lead
+    name = (match["bracketed"] or match["bare"]).strip()
+    rest = lead[match.end():]
+    # "(1) …" is a list item and "(Ảnh: …)" a caption, not a source; "UBND - HĐND tỉnh" is a subject
+    first_word = rest.split(maxsplit=1)[0] if rest.split() else ""
+    if (name.isdigit() or len(name.split()) > 4 or not rest[:1].isupper() or ":" in name
+            or (match["bare"] and (name in _NOT_SOURCES or (first_word.isupper() and len(first_word) > 1)))):
+        return "", lead
+    return name, rest
+
+
+def parse_meta_line(line: str) -> MetaLine | None:
+    """A dateline, with whatever shares its line: category, byline, view count."""
+    text = line.strip()
+    if not text or len(text) > 160:
+        return None
+    dates = find_dates(text)
+    if not dates:
+        return _undated_meta(text)
+    first = dates[0]
+    updated = bool(_UPDATED.search(text[max(0, first.start - 20):first.start]))
+    rest = text[:first.start] + " | " + text[first.end:]
+    for extra in dates[1:]:
+        rest = rest.replace(text[extra.start:extra.end], " | ")
+    rest = _DATE_WORDS.sub(" ", strip_view_count(rest))
+    rest = re.sub(r"[()\[\]]", " | ", rest)
+    authors: tuple[str, ...] = ()
+    affiliation = category = ""
+    for part in _PARTS.split(rest):
+        part = part.strip(" :|-–—,.")
+        if not part:
+            continue
+        if is_category(part) and not category:
+            category = part
+        elif byline := parse_byline(part):
+            authors += tuple(a for a in byline.authors if a not in authors)
+            affiliation = affiliation or byline.affiliation
+        else:
+            return None
+    return MetaLine(first, updated, authors, affiliation, category)
+
+
+def _undated_meta(text: str) -> MetaLine | None:
+    cleaned = strip_view_count(text).strip(" |")
+    if cleaned != text.strip() and not cleaned:
+        return MetaLine()  # only a view count
+    parts = [p.strip(" :|") for p in re.split(r"\s*\|\s*", cleaned) if p.strip(" :|")]
+    if len(parts) > 1 and all(is_category(p) or parse_byline(p) for p in parts):
+        category = next((p for p in parts if is_category(p)), "")
+        byline = next((parse_byline(p) for p in parts if not is_category(p)), None)
+        return MetaLine(category=category, authors=byline.authors if byline else (),
+                        affiliation=byline.affiliation if byline else "")
+    return None

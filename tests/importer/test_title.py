@@ -1,0 +1,54 @@
+"""Title re-casing from the body, inference from the lead, repeated titles."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from generator.importer.title import infer_title, is_all_caps, looks_like_title, recase, same_title
+
+BODY = ("Trong những năm qua, công tác cải cách hành chính (CCHC) trên địa bàn huyện Hàm Tân đã có nhiều "
+        "chuyển biến. Trong quý I/2024, UBND huyện đã ban hành kế hoạch. Huyện triển khai công tác này.")
+
+
+def test_all_caps_titles_take_the_body_casing():
+    title = "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024 TRÊN ĐỊA BÀN HUYỆN HÀM TÂN CÓ NHIỀU KHỞI SẮC"
+    assert is_all_caps(title)
+    assert recase(title, BODY) == ("Công tác cải cách hành chính quý I năm 2024 trên địa bàn huyện Hàm Tân "
+                                   "có nhiều khởi sắc")
+
+
+def test_acronyms_and_names_keep_their_capitals():
+    body = "Sáng nay, UBND tỉnh Quảng Nam tổ chức hội nghị về chuyển đổi số tại thành phố Tam Kỳ."
+    assert recase("UBND TỈNH QUẢNG NAM TỔ CHỨC HỘI NGHỊ VỀ CHUYỂN ĐỔI SỐ", body) == \
+        "UBND tỉnh Quảng Nam tổ chức hội nghị về chuyển đổi số"
+
+
+def test_words_the_body_never_writes_are_lower_case():
+    assert recase("KẾT QUẢ NỔI BẬT", "") == "Kết quả nổi bật"
+
+
+def test_inferred_titles_are_cut_at_a_clause_or_word_boundary():
+    lead = ("Đại hội Đảng bộ Sở Nội vụ tỉnh Bình Định nhiệm kỳ 2020-2025, xác định cải cách hành chính là khâu "
+            "đột phá trong thực hiện nhiệm vụ chính trị của cơ quan, góp phần nâng cao hiệu lực, hiệu quả quản lý "
+            "nhà nước. Theo đó, sau Đại hội…")
+    title = infer_title(lead)
+    assert title == ("Đại hội Đảng bộ Sở Nội vụ tỉnh Bình Định nhiệm kỳ 2020-2025, xác định cải cách hành chính là "
+                     "khâu đột phá trong thực hiện nhiệm vụ chính trị của cơ quan")
+    assert infer_title("Ngắn gọn. Câu thứ hai.") == "Ngắn gọn"
+    long_word_run = "Một " * 60
+    assert infer_title(long_word_run).endswith("…") and len(infer_title(long_word_run)) <= 161
+
+
+def test_titles_and_repeats():
+    assert looks_like_title("Hà Tĩnh hướng đến nền hành chính hiện đại")
+    assert not looks_like_title("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính "
+                                "được xác định là một trong ba đột phá.")
+    assert same_title("HÀ TĨNH HƯỚNG ĐẾN NỀN HÀNH CHÍNH HIỆN ĐẠI.", "Hà Tĩnh hướng đến nền hành chính hiện đại")
+    assert not same_title("Hà Tĩnh hướng đến nền hành chính hiện đại, phục vụ - Ảnh 1.",
+                          "Hà Tĩnh hướng đến nền hành chính hiện đại")
+
+
+@given(st.text(), st.text())
+def test_never_raise(title, body):
+    recase(title, body)
+    infer_title(body)
