@@ -99,5 +99,28 @@ def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
     click.echo(f"ok: {result.articles} articles, {result.pages} pages, {len(result.warnings)} warning(s)")
 
 
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@site_option
+@click.option("--url", help="The address the page was copied from (one file only): source.url, and a date hint.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite articles that were edited by hand since their import.")
+@click.option("--report", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="How to print the per-file summary.")
+def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str) -> None:
+    """Import raw page text (files, folders or globs) into content/<year>/<slug>.md.
+
+    The raw bytes are kept under content/_raw/. Importing the same file again changes
+    nothing; articles edited by hand are kept unless --force is given.
+    """
+    from generator.importer.files import run_import
+    from generator.importer.report import print_reports
+
+    if url and len(paths) != 1:
+        raise click.UsageError("--url describes one page: give exactly one file with it")
+    reports = run_import(list(paths), site_dir, url or "", dry_run, force)
+    sys.exit(print_reports(reports, report, dry_run))
+
+
 def main() -> None:
     cli(prog_name="reform-archive")

@@ -25,18 +25,18 @@ _VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|view
                          _I)
 _SHARE_WORDS = (r"chia sẻ|share|facebook|twitter|zalo|linkedin|email|e-mail|gửi email|gửi bài viết qua email|"
                 r"in bài|in bài viết|bản in|print|in|lưu|lưu bài|lưu tin|tweet|like|thích|copy link|"
-                r"sao chép liên kết|sao chép link|bình luận|google|pinterest|messenger|telegram|x|\d+")
-_SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|,/•·-]*)+$", _I)
+                r"sao chép liên kết|sao chép link|bình luận|google|pinterest|messenger|telegram|x")
+_SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})\s*(?:\(?\d+\)?)?[\s:|,/•·-]*)+$", _I)
 _TOOLBAR = re.compile(r"^(?:cỡ chữ|kích thước chữ|kích cỡ chữ|font size|tương phản|độ tương phản|màu nền|"
                       r"giảm cỡ chữ|tăng cỡ chữ|nghe đọc bài|nghe bài viết|đọc bài|nghe|a-|a\+|a|"
                       r"[-+]?a[-+]?)(?:[\s:|,/]+(?:a-|a\+|a|[-+]?a[-+]?|tương phản|mặc định|\d+%?))*\s*$", _I)
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
-_SLUG_PLACEHOLDER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
+_SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
                           r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
-_CRUMB_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+/\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
 _ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu|tài khoản|login|logout|sign in)"
                       r"(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu))*\s*$", _I)
 _BADGE = re.compile(r"^(?:ipv6 ready|chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng|tín nhiệm mạng|dmca|"

@@ -15,7 +15,7 @@ from generator.text.vietnamese import fold
 # "05-NQ/TU", "23/CT-TTg", "10/2019/NQ-HĐND", "61/2018/NĐ-CP", "18-NQ/TW", "29/KH-BCĐ", "66-KH/HU"
 _CODE = r"[A-ZĐa-zđ][A-ZĐa-zđ]{0,7}"
 DOCUMENT = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?[/-]{_CODE}(?:[/-]{_CODE}){{0,3}})(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?\s?[/-]\s?{_CODE}(?:[/-]{_CODE}){{0,3}})(?![\w/])"
 )
 # the document type words that make a code a legal document ("NQ" = Nghị quyết, ...)
 _DOCUMENT_TYPES = {"NQ", "QĐ", "QD", "KH", "TB", "CT", "NĐ", "ND", "TT", "CV", "HD", "HĐ", "KL", "QC", "BC", "TTR",
@@ -55,7 +55,7 @@ def find_documents(text: str) -> tuple[str, ...]:
     """Legal document numbers cited in ``text``, normalised, in order of first mention."""
     found = []
     for match in DOCUMENT.finditer(text):
-        codes = [code for code in re.split(r"[/-]", match.group(1))[1:] if not code.isdigit()]
+        codes = [code.strip() for code in re.split(r"[/-]", match.group(1))[1:] if not code.strip().isdigit()]
         known = [code for code in codes if code in _DOCUMENT_TYPES or code.upper() in _DOCUMENT_TYPES]
         written_upper = any(code[0].isupper() for code in codes)
         # "72/tb-ubnd" is a document written carelessly; "5-tt" is not a document

@@ -53,6 +53,7 @@ _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*
 class Byline:
     authors: tuple[str, ...] = ()
     affiliation: str = ""
+    honorific: str = ""  # "ThS.", "TS.": kept apart so one person is one author term
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class MetaLine:
     updated: bool = False  # the date is a "Cập nhật" (update) date
     authors: tuple[str, ...] = ()
     affiliation: str = ""
+    honorific: str = ""
     category: str = ""
 
 
@@ -99,7 +101,8 @@ def parse_byline(line: str) -> Byline | None:
         if split := re.search(r"\s+[-–—]\s+|\s*,\s*", rest):
             rest, affiliation = rest[:split.start()], rest[split.end():]
         if is_name(rest):
-            return Byline((text[:degree.end()].strip() + " " + _title_case(rest),), affiliation.strip())
+            honorific = text[:degree.end()].strip()
+            return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
     if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
         return Byline((text,))
@@ -151,7 +154,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     rest = _DATE_WORDS.sub(" ", strip_view_count(rest))
     rest = re.sub(r"[()\[\]]", " | ", rest)
     authors: tuple[str, ...] = ()
-    affiliation = category = ""
+    affiliation = honorific = category = ""
     for part in _PARTS.split(rest):
         part = part.strip(" :|-–—,.")
         if not part:
@@ -161,9 +164,10 @@ def parse_meta_line(line: str) -> MetaLine | None:
         elif byline := parse_byline(part):
             authors += tuple(a for a in byline.authors if a not in authors)
             affiliation = affiliation or byline.affiliation
+            honorific = honorific or byline.honorific
         else:
             return None
-    return MetaLine(first, updated, authors, affiliation, category)
+    return MetaLine(first, updated, authors, affiliation, honorific, category)
 
 
 def _undated_meta(text: str) -> MetaLine | None:
@@ -175,5 +179,5 @@ def _undated_meta(text: str) -> MetaLine | None:
         category = next((p for p in parts if is_category(p)), "")
         byline = next((parse_byline(p) for p in parts if not is_category(p)), None)
         return MetaLine(category=category, authors=byline.authors if byline else (),
-                        affiliation=byline.affiliation if byline else "")
+                        affiliation=byline.affiliation if byline else "", honorific=byline.honorific if byline else "")
     return None

@@ -22,6 +22,7 @@ _CAPTION_START = re.compile(r"^\(?\s*(?:quang cảnh|toàn cảnh|ảnh|ảnh mi
                             r"trung tâm phục vụ hành chính công)\b", re.IGNORECASE)
 _CAPTION_VERB = re.compile(r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
                            r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại)\b", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:bài|tin)\s*(?:và|,|&)\s*ảnh\s*:", re.IGNORECASE)  # "Bài và ảnh: …" is a byline
 _PERSON = re.compile(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){2,3}\b")
 _ORDERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 _BRACKETED = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s+(?=\S)")
@@ -39,7 +40,7 @@ class Block:
 
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    if len(stripped) > 300:
+    if len(stripped) > 300 or _CREDIT.match(stripped):
         return False
     if _CAPTION_MARK.search(stripped):
         return True

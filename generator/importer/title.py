@@ -24,7 +24,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
 def looks_like_title(line: str) -> bool:
     """A headline: not a sentence of the article, not too long."""
     stripped = line.strip()
-    return 0 < len(stripped) <= TITLE_MAX_CHARS and not (is_prose(stripped) and stripped.endswith("."))
+    return (0 < len(stripped) <= TITLE_MAX_CHARS and bool(re.search(r"[^\W\d_]{2}", stripped))
+            and not (is_prose(stripped) and stripped.endswith(".")))
 
 
 def is_all_caps(text: str) -> bool:

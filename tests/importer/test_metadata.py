@@ -17,8 +17,8 @@ from generator.importer.metadata import is_category, parse_byline, source_line, 
     ("Phòng Cải cách hành chính", ("Phòng Cải cách hành chính",), ""),
     ("VĂN HÀO - TRẦN HỮU", ("Văn Hào", "Trần Hữu"), ""),
     ("Minh Anh, Thu Hà", ("Minh Anh", "Thu Hà"), ""),
-    ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("ThS. Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
-    ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("TS. Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
+    ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
+    ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
     ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
     ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
 ])
@@ -37,6 +37,11 @@ def test_bylines(line, authors, affiliation):
 ])
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
+
+
+def test_academic_titles_are_kept_apart_from_the_name():
+    assert parse_byline("PGS.TS Trần Văn Bình").honorific == "PGS.TS."
+    assert parse_byline("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh").honorific == "ThS."
 
 
 def test_categories():

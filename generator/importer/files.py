@@ -1,0 +1,189 @@
+"""The importer's file wrapper: raw files in, content files and kept raw bytes out.
+
+This is the only part of the importer that touches the disk. Raw files are read, never
+changed; their bytes are copied under ``content/_raw/<year>/`` and the article written
+to ``content/<year>/<slug>.md``. Each file gets a :class:`FileReport`; one bad file never
+stops the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.importer import output
+from generator.importer.decode import decode
+from generator.importer.dedupe import ShingleIndex, shingles
+from generator.importer.extract import extract
+from generator.importer.normalise import normalise_text
+from generator.markup import plain_text, to_html
+from generator.text.vietnamese import slugify
+
+RAW_FOLDER = "_raw"
+_SKIPPED_NAMES = re.compile(r"^(?:\..*|~.*|.*~|Thumbs\.db|desktop\.ini)$", re.IGNORECASE)
+_SHA_LINE = re.compile(r"^source_sha256:\s*([0-9a-f]{64})\s*$", re.MULTILINE)
+# statuses that mean the file's article is in content/ (or, in a dry run, would be)
+SUCCESS = ("imported", "updated", "unchanged", "kept", "duplicate")
+
+
+@dataclass(frozen=True)
+class Warning:
+    line: int  # in the content file (the raw file's line 1 when nothing was written)
+    message: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    source: str  # the raw file as given
+    status: str  # imported | updated | unchanged | kept | duplicate | failed
+    output: str = ""  # the content file, relative to the site
+    raw: str = ""  # the kept raw copy, relative to the site
+    title: str = ""
+    date: str = ""
+    date_precision: str = ""
+    encoding: str = ""
+    warnings: tuple[Warning, ...] = ()
+    error: str = ""
+    error_line: int = 1
+
+
+@dataclass
+class _Existing:
+    """Articles already in content/: by raw hash, and their bodies for near-duplicates."""
+
+    by_sha: dict[str, Path] = field(default_factory=dict)
+    bodies: ShingleIndex = field(default_factory=ShingleIndex)
+    claimed: set[Path] = field(default_factory=set)
+
+
+def expand(patterns: list[str]) -> tuple[list[Path], list[FileReport]]:
+    """Files, folders (searched recursively) and globs -> files, plus reports for what is missing."""
+    files: list[Path] = []
+    missing: list[FileReport] = []
+    for pattern in patterns:
+        matches = sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
+        if not matches or not all(os.path.exists(m) for m in matches):
+            missing.append(FileReport(pattern, "failed", error="no such file or folder"))
+            continue
+        for match in map(Path, matches):
+            found = sorted(p for p in match.rglob("*") if p.is_file()) if match.is_dir() else [match]
+            files.extend(p for p in found if not any(_SKIPPED_NAMES.match(part) for part in p.parts[-1:]))
+    return list(dict.fromkeys(files)), missing
+
+
+def run_import(patterns: list[str], site_dir: Path, url: str = "", dry_run: bool = False,
+               force: bool = False) -> list[FileReport]:
+    files, reports = expand(patterns)
+    content = site_dir / "content"
+    existing = _scan(content)
+    for path in files:
+        reports.append(_import_one(path, site_dir, content, existing, url, dry_run, force))
+    return reports
+
+
+def _scan(content: Path) -> _Existing:
+    existing = _Existing()
+    if not content.is_dir():
+        return existing
+    for path in sorted(content.rglob("*.md")):
+        if any(part.startswith(("_", ".")) for part in path.relative_to(content).parts):
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the build reports unreadable content; the importer only needs the readable
+        if match := _SHA_LINE.search(text.partition("\n---\n")[0]):
+            existing.by_sha[match.group(1)] = path
+        existing.bodies.add(str(path), shingles(text.partition("\n---\n")[2]))
+        existing.claimed.add(path)
+    return existing
+
+
+def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, url: str,
+                dry_run: bool, force: bool) -> FileReport:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")
+    decoded = decode(data)
+    if decoded.text is None:
+        line = re.search(r"on line (\d+)", decoded.problem)
+        return FileReport(str(path), "failed", error=decoded.problem, error_line=int(line.group(1)) if line else 1)
+    extraction = extract(normalise_text(decoded.text), url)
+    report = FileReport(str(path), "failed", encoding=decoded.encoding,
+                        warnings=tuple(Warning(1, note.message) for note in extraction.warnings))
+    article = extraction.article
+    if article is None:
+        return replace(report, error=extraction.error)
+    sha = hashlib.sha256(data).hexdigest()
+    report = replace(report, title=article.title, date=article.date.iso(), date_precision=article.date.precision)
+    body_shingles = shingles(plain_text(to_html(article.body)))
+
+    target = existing.by_sha.get(sha)
+    if target is None:
+        twin = existing.bodies.closest(body_shingles)
+        if twin is not None:
+            name, score = twin
+            return replace(report, status="duplicate",
+                           output=_relative(Path(name), site_dir),
+                           warnings=report.warnings + (Warning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
+                                                                  f"({score:.0%} of the text is the same); not imported"),))
+        target = _free_path(content / str(article.date.value.year),
+                            slugify(article.title) or output.fallback_slug(article), existing)
+    slug = target.stem if target.stem != slugify(article.title) else ""
+    raw = target.parent.relative_to(content) / f"{target.stem}{path.suffix.lower() or '.txt'}"
+    raw_path = content / RAW_FOLDER / raw
+    text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,
+                         encoding=decoded.encoding)
+    report = replace(report, output=_relative(target, site_dir), raw=_relative(raw_path, site_dir),
+                     warnings=tuple(Warning(_key_line(text, note.key), note.message) for note in extraction.warnings))
+
+    status = "imported"
+    if target.exists():
+        current = target.read_text("utf-8", errors="replace")
+        if current == text:
+            status = "unchanged"
+        elif output.edited_by_hand(current) and not force:
+            return replace(report, status="kept", warnings=report.warnings + (Warning(
+                1, "edited by hand since it was imported; kept as it is (use --force to overwrite)"),))
+        else:
+            status = "updated"
+    existing.by_sha[sha] = target
+    existing.claimed.add(target)
+    existing.bodies.add(str(target), body_shingles)
+    if not dry_run and status != "unchanged":
+        if not raw_path.exists() or raw_path.read_bytes() != data:
+            _write_atomic(raw_path, data)
+        _write_atomic(target, text.encode("utf-8"))
+    return replace(report, status=status)
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"^{key}:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _free_path(folder: Path, slug: str, existing: _Existing) -> Path:
+    """content/<year>/<slug>.md, or <slug>-2.md … when another article has that name."""
+    candidate, number = folder / f"{slug}.md", 2
+    while candidate in existing.claimed or candidate.exists():
+        candidate, number = folder / f"{slug}-{number}.md", number + 1
+    return candidate
+
+
+def _relative(path: Path, site_dir: Path) -> str:
+    try:
+        return path.relative_to(site_dir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

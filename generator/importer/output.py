@@ -1,0 +1,103 @@
+"""An :class:`ImportedArticle` -> the text of a content file (pure).
+
+Strings are written as JSON strings, which are valid YAML double-quoted scalars: no value
+can turn into a boolean, a number or a date ("no", "2024"), and any character survives.
+The file records a hash of itself (``imported_sha256``), so a later import can tell an
+editor's changes from its own output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from generator.importer.extract import ImportedArticle
+from generator.text.vietnamese import slugify
+
+HASH_KEY = "imported_sha256"
+_HASH_LINE = re.compile(rf"^{HASH_KEY}:.*\n?", re.MULTILINE)
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(_string(v) for v in values) + "]"
+
+
+def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str, encoding: str) -> str:
+    """``slug`` is written only when it is not the one the build derives from the title."""
+    if not slug and not slugify(article.title):
+        slug = fallback_slug(article)
+    lines = ["---", f"title: {_string(article.title)}"]
+    if article.title_original:
+        lines.append(f"title_original: {_string(article.title_original)}")
+    if article.title_inferred:
+        lines.append("title_inferred: true")
+    if slug:
+        lines.append(f"slug: {_string(slug)}")
+    lines.append(f"date: {article.date.iso()}")
+    if article.date.precision != "day":
+        lines.append(f"date_precision: {article.date.precision}")
+    if article.date_inferred:
+        lines.append("date_inferred: true")
+    if article.lastmod:
+        lines.append(f"lastmod: {article.lastmod.iso()}")
+    if article.summary:
+        lines.append(f"summary: {_string(article.summary)}")
+    if article.category:
+        lines.append(f"category: {_string(article.category)}")
+    if len(article.authors) == 1:
+        lines.append(f"author: {_string(article.authors[0])}")
+    elif article.authors:
+        lines.append(f"authors: {_list(article.authors)}")
+    if article.honorific:
+        lines.append(f"author_title: {_string(article.honorific)}")
+    if article.affiliation:
+        lines.append(f"author_affiliation: {_string(article.affiliation)}")
+    if article.source_name or article.source_url:
+        lines.append("source:")
+        lines.append(f"  name: {_string(article.source_name or _host(article.source_url))}")
+        if article.source_url:
+            lines.append(f"  url: {_string(article.source_url)}")
+    for key in ("provinces", "topics", "documents", "tags"):
+        values = getattr(article, key)
+        if values:
+            lines.append(f"{key}: {_list(values)}")
+    lines += [f"raw: {_string(raw)}", f"source_sha256: {source_sha256}", f"source_encoding: {encoding}", "---", ""]
+    text = "\n".join(lines) + article.body
+    return with_hash(text)
+
+
+def fallback_slug(article: ImportedArticle) -> str:
+    """For a title with nothing to make a slug of (symbols only): the summary's, or a fixed word."""
+    return slugify(article.summary) or "bai-viet"
+
+
+def _host(url: str) -> str:
+    match = re.match(r"https?://([^/:?#]+)", url)
+    return match.group(1).removeprefix("www.") if match else url
+
+
+def content_hash(text: str) -> str:
+    """The hash of a content file, leaving out its own hash line."""
+    return hashlib.sha256(_HASH_LINE.sub("", text).encode("utf-8")).hexdigest()
+
+
+def with_hash(text: str) -> str:
+    """Add the hash line as the front matter's last key."""
+    head, separator, body = text.partition("\n---\n")
+    return f"{head}\n{HASH_KEY}: {content_hash(text)}{separator}{body}"
+
+
+def recorded_hash(text: str) -> str:
+    match = re.search(rf"^{HASH_KEY}:\s*([0-9a-f]{{64}})\s*$", text, re.MULTILINE)
+    return match.group(1) if match else ""
+
+
+def edited_by_hand(text: str) -> bool:
+    """True when the file is not exactly what the importer wrote (or never was)."""
+    recorded = recorded_hash(text)
+    return not recorded or recorded != content_hash(text)

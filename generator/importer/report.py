@@ -1,0 +1,49 @@
+"""The import summary: a table for people, JSON for scripts, problems as path:line."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from generator.importer.files import SUCCESS, FileReport
+
+_STATUS_WORDS = {
+    "imported": "imported", "updated": "updated", "unchanged": "unchanged", "kept": "kept (edited by hand)",
+    "duplicate": "near-duplicate", "failed": "FAILED",
+}
+
+
+def print_reports(reports: list[FileReport], style: str, dry_run: bool) -> int:
+    """Print the summary; return the exit code (1 when nothing could be imported)."""
+    for report in reports:
+        if report.error:
+            click.echo(f"{report.source}:{report.error_line}: {report.error}", err=True)
+        for warning in report.warnings:
+            where = report.output if report.output and report.status != "duplicate" else report.source
+            click.echo(f"{where}:{warning.line}: warning: {warning.message}", err=True)
+    if style == "json":
+        click.echo(json.dumps({"dry_run": dry_run, "files": [dataclasses.asdict(r) for r in reports]},
+                              ensure_ascii=False, indent=2))
+    else:
+        _table(reports, dry_run)
+    return 0 if any(r.status in SUCCESS for r in reports) else 1
+
+
+def _table(reports: list[FileReport], dry_run: bool) -> None:
+    console = Console(file=sys.stdout, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    table = Table(title="Dry run: nothing was written" if dry_run else None, show_lines=False)
+    for column in ("File", "Result", "Title", "Date", "Warnings"):
+        table.add_column(column, overflow="fold")
+    for report in reports:
+        date = report.date + (f" ({report.date_precision})" if report.date_precision not in ("", "day") else "")
+        table.add_row(report.source, _STATUS_WORDS[report.status], report.title, date,
+                      str(len(report.warnings)) if report.warnings else "")
+    console.print(table)
+    counts = {status: sum(1 for r in reports if r.status == status) for status in _STATUS_WORDS}
+    console.print(", ".join(f"{count} {_STATUS_WORDS[status]}" for status, count in counts.items() if count)
+                  + (" (dry run)" if dry_run else ""), markup=False, highlight=False)
