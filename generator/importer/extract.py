@@ -68,6 +68,7 @@ class _Found:
     affiliation: str = ""
     honorific: str = ""
     source: str = ""
+    keywords: list[str] = field(default_factory=list)
     dates: list[FoundDate] = field(default_factory=list)
     updates: list[FoundDate] = field(default_factory=list)
 
@@ -128,7 +129,7 @@ def extract(text: str, url: str = "") -> Extraction:
         honorific=found.honorific,
         source_name=found.source, source_url=url, provinces=find_provinces(subject),
         topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
-        tags=entities.find_index_tags(subject),
+        tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
     return Extraction(article, tuple(warnings))
 
@@ -164,6 +165,8 @@ def _read_footer(footer: list[str], found: _Found) -> list[str]:
         meta = metadata.parse_meta_line(line)
         if meta is not None:
             found.take(meta)
+        elif keywords := metadata.keywords_line(line):
+            found.keywords.extend(k for k in keywords if k not in found.keywords)
         elif name := metadata.source_line(line):
             found.source = found.source or name
         elif (byline := metadata.parse_byline(line)) and not structure.is_caption(line):

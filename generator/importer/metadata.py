@@ -45,6 +45,7 @@ _SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\
 _SOURCE_PREFIX = re.compile(
     r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
     r"(?=\S)")
+_KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
 _NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
 
@@ -121,6 +122,15 @@ def source_line(line: str) -> str:
         name = match["name"].strip()
         return name if name[0].isupper() or "." in name else ""
     return ""
+
+
+def keywords_line(line: str) -> tuple[str, ...]:
+    """"Từ khóa: cải cách hành chính, một cửa" under an article -> its keywords."""
+    match = _KEYWORDS.match(line.strip())
+    if not match:
+        return ()
+    words = [w.strip(" .#") for w in re.split(r"[,;|]|\s#", match.group(1))]
+    return tuple(dict.fromkeys(w for w in words if w and len(w) <= 60))
 
 
 def split_source_prefix(lead: str) -> tuple[str, str]:

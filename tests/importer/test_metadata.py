@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.metadata import is_category, parse_byline, source_line, split_source_prefix
+from generator.importer.metadata import is_category, keywords_line, parse_byline, source_line, split_source_prefix
 
 
 @pytest.mark.parametrize("line, authors, affiliation", [
@@ -68,3 +68,10 @@ def test_source_lines_at_the_foot():
     assert source_line("Theo Báo Hà Tĩnh") == "Báo Hà Tĩnh"
     assert source_line("Nguồn: baochinhphu.vn") == "baochinhphu.vn"
     assert source_line("Theo đó, UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với các đơn vị.") == ""
+
+
+def test_keyword_lines():
+    assert keywords_line("Từ khóa: cải cách hành chính, một cửa; chuyển đổi số") == (
+        "cải cách hành chính", "một cửa", "chuyển đổi số")
+    assert keywords_line("Tags: #CCHC #PAR Index") == ("CCHC", "PAR Index")
+    assert keywords_line("Từ khóa là những gì người đọc tìm kiếm.") == ()
