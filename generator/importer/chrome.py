@@ -45,6 +45,11 @@ _SEE_ALSO = re.compile(r"^(?:>>?|»)?\s*(?:xem thêm|đọc thêm|tin liên quan
 _BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|trở về|in trang|đóng|back to top|top|"
                           r"xem tiếp|xem thêm|tải về|download|tin mới nhất|trở lại)\s*$", _I)
 
+# the site's name above everything ("Cổng thông tin điện tử tỉnh Hòa Bình") and menus
+SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin điện tử|cổng thông tin|trang tin điện tử|"
+                       r"báo điện tử|tạp chí điện tử|cổng ttđt|trang ttđt)\b[^.!?]{0,80}$", _I)
+_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
 # a related-news heading: drops itself and the headlines under it
 _RELATED = re.compile(
     r"^(?:bài liên quan|bài viết liên quan|tin liên quan|các tin liên quan|các bài liên quan|tin cùng chuyên mục|"
@@ -80,8 +85,14 @@ def is_chrome_line(line: str) -> bool:
         or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
-        or _BACK_TO_TOP.match(stripped)
+        or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
     )
+
+
+def _is_menu(line: str) -> bool:
+    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
+    parts = [p for p in _MENU_SEPARATOR.split(line) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
 
 
 def breadcrumb_category(line: str) -> str:

@@ -85,7 +85,7 @@ class _Found:
 
 
 def extract(text: str, url: str = "") -> Extraction:
-    lines = text.split("\n")
+    lines = join_wrapped_lines(text.split("\n"))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
     related = chrome.related_blocks(lines)
@@ -96,6 +96,8 @@ def extract(text: str, url: str = "") -> Extraction:
             continue
         if chrome.is_chrome_line(line):
             found.category = found.category or chrome.breadcrumb_category(line)
+            if chrome.SITE_NAME.match(line) and not found.source:
+                found.source = line  # the portal the page was copied from
             continue
         kept.append(line)
     prose = [i for i, line in enumerate(kept) if chrome.is_prose(line)]
@@ -132,6 +134,22 @@ def extract(text: str, url: str = "") -> Extraction:
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
     return Extraction(article, tuple(warnings))
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Text hard-wrapped inside a paragraph (copied from a PDF or an e-mail) is one line
+    again: a line that does not end a sentence, followed directly by one that starts in
+    lower case, continues on it."""
+    joined: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        previous = joined[-1] if joined else ""
+        if (stripped[:1].islower() and previous and not previous.endswith((".", "!", "?", ":", ";", "…"))
+                and not chrome.is_chrome_line(previous)):
+            joined[-1] = f"{previous} {stripped}"
+        else:
+            joined.append(stripped)
+    return joined
 
 
 def _read_header(header: list[str], found: _Found) -> list[str]:

@@ -64,3 +64,10 @@ def test_prose():
     assert not is_prose("Sự hài lòng của người dân là thước đo")
     assert not is_prose("Những kết quả bước đầu trong một năm thực hiện Nghị quyết số 17-NQ/ĐU, ngày 31/8/2021 "
                         "của Đảng ủy Sở Nội vụ tỉnh Bình Định (07-10-2022)")
+
+
+def test_site_names_and_menus_are_chrome():
+    assert is_chrome_line("Cổng thông tin điện tử tỉnh Hòa Bình")
+    assert is_chrome_line("Giới thiệu | Tin tức | Văn bản | Liên hệ")
+    assert not is_chrome_line("Tin hoạt động | 09-09-2022 | 0 lượt xem")
+    assert not is_chrome_line("Cổng thông tin điện tử của tỉnh đã kết nối với Cổng dịch vụ công quốc gia.")

@@ -71,3 +71,16 @@ def test_what_is_written_is_always_valid_content(paragraphs, title):
     assert article.title == extraction.article.title
     assert not edited_by_hand(text)
     assert edited_by_hand(text + "Một câu editor thêm vào.\n")
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_the_portal_becomes_the_source():
+    page = ("Cổng thông tin điện tử tỉnh Hòa Bình\nGiới thiệu | Tin tức | Văn bản | Liên hệ\n"
+            "Hòa Bình đẩy mạnh chuyển đổi số\n09-09-2022\n\n"
+            "Sáng nay, UBND tỉnh Hòa Bình tổ chức hội nghị triển khai\nkế hoạch chuyển đổi số năm 2022 với sự\n"
+            "tham dự của các sở, ngành.\n\nHội nghị thống nhất nhiều giải pháp\ncụ thể cho từng lĩnh vực.\n")
+    article = extract(normalise_text(page)).article
+    assert article.title == "Hòa Bình đẩy mạnh chuyển đổi số"
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[0].text == ("Sáng nay, UBND tỉnh Hòa Bình tổ chức hội nghị triển khai kế hoạch chuyển "
+                                      "đổi số năm 2022 với sự tham dự của các sở, ngành.")
+    assert article.source_name == "Cổng thông tin điện tử tỉnh Hòa Bình"
