@@ -23,13 +23,19 @@ _COUNTER = re.compile(
     r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*$|^\(?[\d.,]+\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
 _VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*[:：]?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
                          _I)
-_SHARE_WORDS = (r"chia sẻ|share|facebook|twitter|zalo|linkedin|email|e-mail|gửi email|gửi bài viết qua email|"
-                r"in bài|in bài viết|bản in|print|in|lưu|lưu bài|lưu tin|tweet|like|thích|copy link|"
-                r"sao chép liên kết|sao chép link|bình luận|google|pinterest|messenger|telegram|x")
-_SHARE_BAR = re.compile(rf"^(?:(?:{_SHARE_WORDS})\s*(?:\(?\d+\)?)?[\s:|,/•·-]*)+$", _I)
-_TOOLBAR = re.compile(r"^(?:cỡ chữ|kích thước chữ|kích cỡ chữ|font size|tương phản|độ tương phản|màu nền|"
-                      r"giảm cỡ chữ|tăng cỡ chữ|nghe đọc bài|nghe bài viết|đọc bài|nghe|a-|a\+|a|"
-                      r"[-+]?a[-+]?)(?:[\s:|,/]+(?:a-|a\+|a|[-+]?a[-+]?|tương phản|mặc định|\d+%?))*\s*$", _I)
+# Share bars and toolbars are runs of a few known words; checked word by word (a regular
+# expression with a repeated group of optional parts backtracks exponentially on long lines).
+_SHARE_PHRASES = frozenset({
+    "chia sẻ", "share", "facebook", "twitter", "zalo", "linkedin", "email", "e-mail", "gửi email",
+    "gửi bài viết qua email", "in bài", "in bài viết", "bản in", "print", "in", "lưu", "lưu bài", "lưu tin", "tweet",
+    "like", "thích", "copy link", "sao chép liên kết", "sao chép link", "bình luận", "google", "pinterest",
+    "messenger", "telegram", "x",
+})
+_TOOLBAR_PHRASES = frozenset({
+    "cỡ chữ", "kích thước chữ", "kích cỡ chữ", "font size", "tương phản", "độ tương phản", "màu nền", "giảm cỡ chữ",
+    "tăng cỡ chữ", "nghe đọc bài", "nghe bài viết", "đọc bài", "nghe", "a-", "a+", "-a", "+a", "a", "mặc định",
+})
+_SEPARATORS = re.compile(r"[\s:|,/•·()]+")
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
 _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
@@ -81,12 +87,33 @@ def is_chrome_line(line: str) -> bool:
     if not stripped:
         return False
     return bool(
-        _COUNTER.match(stripped) or _SHARE_BAR.match(stripped) or _TOOLBAR.match(stripped)
+        _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)
+        or _only_phrases(stripped, _TOOLBAR_PHRASES, counts=False)
         or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
     )
+
+
+def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
+    """True when the line is nothing but phrases from ``phrases`` (and, for share bars,
+    their counts: "Facebook 12"), matched longest first, left to right."""
+    words = [w for w in _SEPARATORS.split(line.lower()) if w and w not in "-–"]
+    if not words or len(words) > 40:
+        return False
+    index, matched = 0, False
+    while index < len(words):
+        for size in range(min(5, len(words) - index), 0, -1):
+            if " ".join(words[index:index + size]) in phrases:
+                index, matched = index + size, True
+                break
+        else:
+            if counts and matched and words[index].replace(".", "").isdigit():
+                index += 1
+                continue
+            return False
+    return matched and not (counts and len(words) == 1 and words[0] in ("in", "x", "lưu", "like", "thích"))
 
 
 def _is_menu(line: str) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from generator.importer.extract import extract
 from generator.importer.chrome import breadcrumb_category, is_chrome_line, is_prose, related_blocks, tail_start
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
@@ -71,3 +73,13 @@ def test_site_names_and_menus_are_chrome():
     assert is_chrome_line("Giới thiệu | Tin tức | Văn bản | Liên hệ")
     assert not is_chrome_line("Tin hoạt động | 09-09-2022 | 0 lượt xem")
     assert not is_chrome_line("Cổng thông tin điện tử của tỉnh đã kết nối với Cổng dịch vụ công quốc gia.")
+
+
+@settings(deadline=2000, max_examples=50)  # a hang guard: some regular expressions backtrack exponentially
+@given(st.lists(st.sampled_from(["in", "chia sẻ", "a", "A-", "A+", "facebook", "12", "|", "-", "(", "ảnh:", "Thứ hai,",
+                                 "1/1/2020", "12:30", "Nguyễn", "Văn", "tỉnh", "Trang chủ >", "x"]),
+                min_size=20, max_size=200), st.sampled_from(["", "?", ".", " câu"]))
+def test_long_repetitive_lines_do_not_hang(words, end):
+    line = " ".join(words) + end
+    is_chrome_line(line)
+    extract(line + "\n" + line)
