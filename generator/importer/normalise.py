@@ -17,11 +17,13 @@ _INLINE_TAGS = ("a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input
                 "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
                 "header|footer|hr|pre|noscript|picture|source|video|audio|svg|path|time|mark|s|strike")
 _BLOCK_NAMES = "p|div|li|tr|h[1-6]|section|article|blockquote|main|aside"
-_DROPPED_ELEMENTS = re.compile(r"<(script|style|noscript)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# the start of what is dropped whole, up to its end: scripts, styles and comments
+_DROPPED_START = re.compile(r"<(script|style|noscript)\b[^<>]*>|<!--", re.IGNORECASE)
+_CLOSINGS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript")}
+_CLOSINGS["--"] = re.compile("-->")
 _BREAK_TAG = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
 _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
-_ANY_TAG = re.compile(rf"</?(?:{_INLINE_TAGS}|{_BLOCK_NAMES}|br)(?:\s[^<>]*)?/?>|<!--.*?-->",
-                      re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(rf"</?(?:{_INLINE_TAGS}|{_BLOCK_NAMES}|br)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -29,7 +31,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _DROPPED_ELEMENTS.sub("", text)
+    text = _drop_scripts_and_comments(text)
     text = _BREAK_TAG.sub("\n", text)
     text = _BLOCK_TAG.sub("\n\n", text)
     text = _ANY_TAG.sub("", text)
@@ -38,6 +40,21 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     lines = [_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
+
+
+def _drop_scripts_and_comments(text: str) -> str:
+    """Remove <script>, <style>, <noscript> elements and comments with their content. One
+    pass with plain searches: a regular expression would rescan the rest of the text for
+    every unclosed opening."""
+    kept, position = [], 0
+    while match := _DROPPED_START.search(text, position):
+        closing = _CLOSINGS[(match.group(1) or "--").lower()].search(text, match.end())
+        if closing is None:
+            break  # unclosed: what follows is kept as text
+        kept.append(text[position:match.start()])
+        position = closing.end()
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def _unescape_entities(text: str) -> str:

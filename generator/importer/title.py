@@ -17,7 +17,6 @@ TITLE_MAX_CHARS = 300
 INFERRED_MAX_CHARS = 160
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n)$")
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
 
 
@@ -57,7 +56,7 @@ def _casing_table(body: str) -> dict[tuple[str, ...], Counter[str]]:
             continue
         words = list(_WORD.finditer(line))
         for index, match in enumerate(words):
-            if _SENTENCE_START.search(line[:match.start()]):
+            if _starts_sentence(line, match.start()):
                 continue  # "Huyện triển khai…" says nothing about how "huyện" is written
             form = match.group(0)
             lower = form.lower()
@@ -67,6 +66,13 @@ def _casing_table(body: str) -> dict[tuple[str, ...], Counter[str]]:
             if index + 1 < len(words):
                 table[(lower, words[index + 1].group(0).lower(), "→")][form] += 1
     return table
+
+
+def _starts_sentence(line: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and line[index].isspace():
+        index -= 1
+    return index < 0 or line[index] in ".!?…:"
 
 
 def _case_word(word: str, index: int, words: list[re.Match[str]], casing, title: str) -> str:

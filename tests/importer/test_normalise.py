@@ -1,6 +1,6 @@
 import unicodedata
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from generator.importer.normalise import normalise_text
 
@@ -45,3 +45,15 @@ def test_plain_vietnamese_words_survive(words):
     clean = normalise_text(text)
     for word in text.split():
         assert word in clean
+
+
+@settings(deadline=2000, max_examples=30)  # a hang guard: unclosed openings once made this quadratic
+@given(st.lists(st.sampled_from(["<script>", "<!--", "<p ", "&amp;", "<div>", "< a ", "</script>", "-->", "İ", "x"]),
+                min_size=100, max_size=3000))
+def test_many_unclosed_openings_do_not_hang(parts):
+    normalise_text("".join(parts))
+
+
+def test_scripts_and_comments_are_dropped_whole_and_unclosed_ones_kept():
+    text = "İİ<script>x</SCRIPT >ab<!-- c -->d<style a=1>z</style>e<!-- open"
+    assert normalise_text(text) == "İİabde<!-- open\n"
