@@ -34,8 +34,7 @@ class Decoded:
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
     if len(data) > max_bytes:
-        return Decoded(None, "", f"file is {len(data) / 1048576:.1f} MB, more than the "
-                                 f"{max_bytes / 1048576:.0f} MB an article can be")
+        return Decoded(None, "", too_big(len(data), max_bytes))
     if not data.strip():
         return Decoded(None, "", "file is empty")
     for bom, encoding in _BOMS:
@@ -50,6 +49,10 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
     except UnicodeDecodeError as exc:
         damaged = _damaged_utf8(data, exc)
         return Decoded(None, "", damaged) if damaged else _detect(data)
+
+
+def too_big(size: int, max_bytes: int = MAX_BYTES) -> str:
+    return f"file is {size / 1048576:.1f} MB, more than the {max_bytes / 1048576:.0f} MB an article can be"
 
 
 def _damaged_utf8(data: bytes, first: UnicodeDecodeError) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.importer import output
-from generator.importer.decode import decode
+from generator.importer.decode import MAX_BYTES, decode, too_big
 from generator.importer.dedupe import ShingleIndex, shingles
 from generator.importer.extract import extract
 from generator.importer.normalise import normalise_text
@@ -106,6 +106,8 @@ def _scan(content: Path) -> _Existing:
 def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, url: str,
                 dry_run: bool, force: bool) -> FileReport:
     try:
+        if path.stat().st_size > MAX_BYTES:  # refused before it is read into memory
+            return FileReport(str(path), "failed", error=too_big(path.stat().st_size))
         data = path.read_bytes()
     except OSError as exc:
         return FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")
