@@ -38,6 +38,7 @@ _TOOLBAR_PHRASES = frozenset({
 _SEPARATORS = re.compile(r"[\s:|,/•·()]+")
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
+PAGE_URL = re.compile(r"^(?:url\s*:\s*|nguồn\s*:\s*|link\s*:\s*)?(https?://[^\s<>\"]+)$", _I)
 _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
                           r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
@@ -93,6 +94,7 @@ def is_chrome_line(line: str) -> bool:
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
+        or PAGE_URL.match(stripped)
     )
 
 
@@ -120,6 +122,12 @@ def _is_menu(line: str) -> bool:
     """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
     parts = [p for p in _MENU_SEPARATOR.split(line) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+
+
+def page_url(line: str) -> str:
+    """A line that is only the page's own address (not an image's)."""
+    match = PAGE_URL.match(line.strip())
+    return match.group(1) if match and not _IMAGE_URL.match(match.group(1)) else ""
 
 
 def breadcrumb_category(line: str) -> str:

@@ -13,7 +13,7 @@ from generator.parse import normalise_document
 from generator.text.vietnamese import fold
 
 # "05-NQ/TU", "23/CT-TTg", "10/2019/NQ-HĐND", "61/2018/NĐ-CP", "18-NQ/TW", "29/KH-BCĐ", "66-KH/HU"
-_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđ]{0,7}"
+_CODE = r"[A-ZĐa-zđ][A-ZĐa-zđ]{0,7}\d{0,2}"  # "QH15": the 15th National Assembly
 DOCUMENT = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?\s?[/-]\s?{_CODE}(?:[/-]{_CODE}){{0,3}})(?![\w/])"
 )
@@ -56,7 +56,8 @@ def find_documents(text: str) -> tuple[str, ...]:
     found = []
     for match in DOCUMENT.finditer(text):
         codes = [code.strip() for code in re.split(r"[/-]", match.group(1))[1:] if not code.strip().isdigit()]
-        known = [code for code in codes if code in _DOCUMENT_TYPES or code.upper() in _DOCUMENT_TYPES]
+        known = [code for code in codes if code.rstrip("0123456789") in _DOCUMENT_TYPES
+                 or code.rstrip("0123456789").upper() in _DOCUMENT_TYPES]
         written_upper = any(code[0].isupper() for code in codes)
         # "72/tb-ubnd" is a document written carelessly; "5-tt" is not a document
         if not known or (not written_upper and len(known) < 2):

@@ -68,6 +68,7 @@ class _Found:
     affiliation: str = ""
     honorific: str = ""
     source: str = ""
+    url: str = ""
     keywords: list[str] = field(default_factory=list)
     dates: list[FoundDate] = field(default_factory=list)
     updates: list[FoundDate] = field(default_factory=list)
@@ -85,7 +86,9 @@ class _Found:
 
 
 def extract(text: str, url: str = "") -> Extraction:
-    lines = join_wrapped_lines(text.split("\n"))
+    """``url`` is the page's address when known (``--url``); a bare page URL in the text is
+    used otherwise."""
+    lines = structure.untab(join_wrapped_lines(text.split("\n")))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
     related = chrome.related_blocks(lines)
@@ -98,6 +101,7 @@ def extract(text: str, url: str = "") -> Extraction:
             found.category = found.category or chrome.breadcrumb_category(line)
             if chrome.SITE_NAME.match(line) and not found.source:
                 found.source = line  # the portal the page was copied from
+            found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
             continue
         kept.append(line)
     prose = [i for i, line in enumerate(kept) if chrome.is_prose(line)]
@@ -116,6 +120,7 @@ def extract(text: str, url: str = "") -> Extraction:
     found.source = source or found.source
     summary, body = _summary(body, lead_index)
 
+    url = url or found.url
     title, title_original, inferred = _title(found.title, body, lead, warnings)
     plain = "\n".join(body)
     when, lastmod, date_inferred = _date(found, title, lead, plain, url, warnings)
@@ -145,7 +150,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         stripped = line.strip()
         previous = joined[-1] if joined else ""
         if (stripped[:1].islower() and previous and not previous.endswith((".", "!", "?", ":", ";", "…"))
-                and not chrome.is_chrome_line(previous)):
+                and "\t" not in previous + stripped and not chrome.is_chrome_line(previous)):
             joined[-1] = f"{previous} {stripped}"
         else:
             joined.append(stripped)
@@ -156,12 +161,13 @@ def _read_header(header: list[str], found: _Found) -> list[str]:
     """Title, datelines, category and byline above the lead; returns the lines that are
     none of these (a short sapo, a caption), which belong to the body."""
     rest = []
-    for line in header:
-        meta = metadata.parse_meta_line(line)
+    metas = [metadata.parse_meta_line(line) for line in header]
+    for index, (line, meta) in enumerate(zip(header, metas)):
         byline = metadata.parse_byline(line)
         if meta is not None:
             found.take(meta)
-        elif metadata.is_category(line) and not found.category and not found.title:
+        elif not found.category and not found.title and (
+                metadata.is_category(line) or _kicker(index, header, metas)):
             found.category = line
         elif not found.title and byline and (line[:1].islower() or "." in line or ":" in line):
             found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
@@ -172,6 +178,17 @@ def _read_header(header: list[str], found: _Found) -> list[str]:
         else:
             rest.append(line)
     return rest
+
+
+def _kicker(index: int, header: list[str], metas: list) -> bool:
+    """A short section name printed above the dateline, with the title after it:
+    "Dân sinh" / "Thứ năm, 7/3/2024, 05:00 (GMT+7)" / "Hà Nam trả kết quả…"."""
+    line = header[index]
+    if len(line.split()) > 5 or any(c.isdigit() for c in line) or line[-1:] in ".:;,!?":
+        return False
+    following = metas[index + 1] if index + 1 < len(header) else None
+    return (following is not None and following.date is not None
+            and any(titles.looks_like_title(l) and m is None for l, m in zip(header[index + 2:], metas[index + 2:])))
 
 
 def _read_footer(footer: list[str], found: _Found) -> list[str]:

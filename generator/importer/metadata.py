@@ -105,6 +105,10 @@ def parse_byline(line: str) -> Byline | None:
             honorific = text[:degree.end()].strip()
             return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
+    if split := re.search(r"\s+[-–—]\s+|\s*,\s*", text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
+        name, organisation = text[:split.start()], text[split.end():]
+        if is_name(name) and _ORGANISATION.match(organisation) and len(organisation.split()) <= 12:
+            return Byline((_title_case(name),), organisation)
     if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]

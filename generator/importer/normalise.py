@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)  # zero-width, soft hyphen
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000\t"), " ")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000"), " ")
 # Only real HTML tag names count as tags: "x < y và z > w" is text and must survive.
 _INLINE_TAGS = ("a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input|label|link|meta|nav|"
                 "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
@@ -26,6 +26,8 @@ _BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE
 _ANY_TAG = re.compile(rf"</?(?:{_INLINE_TAGS}|{_BLOCK_NAMES}|br)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
+# a tab, or three spaces or more, between words: a gap between table columns, kept as one tab
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*|(?<=\S) {3,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -38,7 +40,7 @@ def normalise_text(text: str) -> str:
     text = _unescape_entities(text)
     text = _CONTROL.sub("", text.translate(_INVISIBLE).translate(_SPACES))
     text = unicodedata.normalize("NFC", text)
-    lines = [_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", line.strip())) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
 
 

@@ -16,10 +16,10 @@ HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 24
 
 _CAPTION_MARK = re.compile(r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|ảnh tư liệu)\s*:[^()]{1,60}\)?\.?$"
-                           r"|[-–—]\s*ảnh\s*\d+\s*\.?$|\(\s*ảnh(?:\s+minh\s+h[oọ]ạ?)?\s*\)\.?$", re.IGNORECASE)
+                           r"|[-–—]\s*ảnh\s*\d+\s*\.?$|\(\s*ảnh(?:\s+minh\s+h(?:ọa|oạ))?\s*\)\.?$"
+                           r"|[.]\s*ảnh minh h(?:ọa|oạ)\.?$", re.IGNORECASE)
 _CAPTION_START = re.compile(r"^\(?\s*(?:quang cảnh|toàn cảnh|ảnh|ảnh minh họa|ảnh minh hoạ|hình ảnh|các đại biểu|"
-                            r"đại biểu|đồng chí|lãnh đạo|đoàn công tác|cán bộ|người dân|bộ phận một cửa|"
-                            r"trung tâm phục vụ hành chính công)\b", re.IGNORECASE)
+                            r"đại biểu tham dự|đoàn công tác)\b", re.IGNORECASE)
 _CAPTION_VERB = re.compile(r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
                            r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:bài|tin)\s*(?:và|,|&)\s*ảnh\s*:", re.IGNORECASE)  # "Bài và ảnh: …" is a byline
@@ -33,9 +33,10 @@ _END_PUNCTUATION = re.compile(r"[.:;,!?…]$|\./\.$")
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # heading | caption | item | paragraph
-    text: str  # plain text, as written (the list marker removed for items)
+    kind: str  # heading | caption | item | paragraph | table
+    text: str  # plain text, as written (the list marker removed for items; cells joined by spaces for tables)
     marker: str = ""  # for items: "1.", "(1)", "a)", "-"
+    rows: tuple[tuple[str, ...], ...] = ()  # for tables: the first row is the header
 
 
 def is_caption(line: str) -> bool:
@@ -59,7 +60,7 @@ def is_heading(line: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
     return (0 < len(stripped) <= HEADING_MAX_CHARS and 2 <= len(words) <= HEADING_MAX_WORDS
-            and stripped[0].isupper() and not _END_PUNCTUATION.search(stripped)
+            and stripped[0].isupper() and (not _END_PUNCTUATION.search(stripped) or stripped.endswith("?"))
             and not any(c.isdigit() for c in words[0]))
 
 
@@ -72,13 +73,43 @@ def list_item(line: str) -> Block | None:
     return None
 
 
+def table_rows(lines: list[str]) -> set[int]:
+    """Indexes of lines that are rows of a table: two or more lines in a row with the same
+    number (two or more) of tab-separated cells."""
+    rows: set[int] = set()
+    start = 0
+    while start < len(lines):
+        cells = lines[start].count("\t")
+        end = start + 1
+        while cells and end < len(lines) and lines[end].count("\t") == cells:
+            end += 1
+        if cells and end - start >= 2:
+            rows.update(range(start, end))
+        start = end
+    return rows
+
+
+def untab(lines: list[str]) -> list[str]:
+    """Tabs stay only in table rows; anywhere else they were just wide spaces."""
+    rows = table_rows(lines)
+    return [line if index in rows else line.replace("\t", " ") for index, line in enumerate(lines)]
+
+
 def classify(lines: list[str]) -> list[Block]:
-    """One block per non-blank line. A heading needs text after it."""
+    """One block per non-blank line (one per table). A heading needs text after it."""
     blocks: list[Block] = []
     seen_captions: set[str] = set()
     content = [line.strip() for line in lines if line.strip()]
+    rows = table_rows(content)
     for index, line in enumerate(content):
-        if item := list_item(line):
+        if index in rows:
+            cells = tuple(cell.strip() for cell in line.split("\t"))
+            if index - 1 in rows and blocks and blocks[-1].kind == "table":
+                table = blocks[-1]
+                blocks[-1] = Block("table", f"{table.text} {' '.join(cells)}", rows=table.rows + (cells,))
+            else:
+                blocks.append(Block("table", " ".join(cells), rows=(cells,)))
+        elif item := list_item(line):
             blocks.append(item)
         elif is_caption(line):
             key = " ".join(line.lower().split())
@@ -102,6 +133,8 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append(f"## {text}")
         elif block.kind == "caption":
             out.append(f"*{text}*\n{{: .caption }}")
+        elif block.kind == "table":
+            out.append(_table_markdown(block.rows))
         elif block.kind == "item":
             was_nested = nested
             nested = block.marker == "-" and previous is not None and previous.kind == "item" and (
@@ -113,6 +146,12 @@ def to_markdown(blocks: list[Block]) -> str:
             nested = False
         previous = block
     return "\n\n".join(out) + "\n" if out else ""
+
+
+def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(escape(cell).replace("|", "\\|") for cell in cells) + " |"
+    return "\n".join([row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |", *map(row, rows[1:])])
 
 
 def _marker_kind(marker: str) -> str:

@@ -56,9 +56,9 @@ def _casing_table(body: str) -> dict[tuple[str, ...], Counter[str]]:
             continue
         words = list(_WORD.finditer(line))
         for index, match in enumerate(words):
-            if _starts_sentence(line, match.start()):
-                continue  # "Huyện triển khai…" says nothing about how "huyện" is written
             form = match.group(0)
+            if _starts_sentence(line, match.start()) and not (form.isupper() and len(form) > 1):
+                continue  # "Huyện triển khai…" says nothing about how "huyện" is written; "HCM" does
             lower = form.lower()
             table[(lower,)][form] += 1
             if index > 0:

@@ -1,4 +1,5 @@
-"""Pages the importer was not written against (tests/importer/pages/): what a careful
+"""Pages the importer was not written against (tests/importer/pages/ and pages_unseen/,
+written by others from the issue's list and from real portals' layouts): what a careful
 human extracts from each, in expected.toml, is what the importer must extract."""
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from generator.importer.output import render
 from generator.markup import plain_text, to_html
 from generator.parse import parse_article
 
-PAGES = Path(__file__).parent / "pages"
-EXPECTED = tomllib.loads((PAGES / "expected.toml").read_text("utf-8"))
+CORPORA = [Path(__file__).parent / name for name in ("pages", "pages_unseen")]
+CASES = [(folder, name, expected) for folder in CORPORA
+         for name, expected in tomllib.loads((folder / "expected.toml").read_text("utf-8")).items()]
 
 
-def imported(name: str):
-    decoded = decode((PAGES / name).read_bytes())
+def imported(folder: Path, name: str):
+    decoded = decode((folder / name).read_bytes())
     extraction = extract(normalise_text(decoded.text))
     assert extraction.article is not None, extraction.error
     text = render(extraction.article, slug="", raw=f"_raw/{name}", source_sha256="0" * 64, encoding=decoded.encoding)
@@ -31,10 +33,9 @@ def imported(name: str):
     return extraction.article, parsed
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_page(name):
-    expected = EXPECTED[name]
-    article, parsed = imported(name)
+@pytest.mark.parametrize("folder, name, expected", CASES, ids=[f"{f.name}/{n}" for f, n, _ in CASES])
+def test_page(folder, name, expected):
+    article, parsed = imported(folder, name)
     body = plain_text(to_html(article.body))
     assert body == unicodedata.normalize("NFC", body)
 
@@ -48,6 +49,7 @@ def test_page(name):
     authors = [authors] if isinstance(authors, str) else authors
     assert list(parsed.authors) == authors
     assert parsed.category == expected.get("category", "")
+    assert parsed.extra.get("author_affiliation", "") == expected.get("author_affiliation", "")
     assert (parsed.source.name if parsed.source else "") == expected.get("source", "")
     if "provinces" in expected:
         assert parsed.provinces[: len(expected["provinces"])] == tuple(expected["provinces"])

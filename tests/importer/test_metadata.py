@@ -20,6 +20,7 @@ from generator.importer.metadata import is_category, keywords_line, parse_byline
     ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
     ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
     ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
+    ("Lê Thanh Hà - Phòng Cải cách hành chính", ("Lê Thanh Hà",), "Phòng Cải cách hành chính"),
     ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
 ])
 def test_bylines(line, authors, affiliation):
