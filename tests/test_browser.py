@@ -159,3 +159,31 @@ def test_home_page_screenshot_renders(open_page, sample_url, tmp_path):
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 0
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def imported_site(tmp_path_factory):
+    """The repository's own archive: the seed pages as the importer made them."""
+    output = build_to_disk(REPO, tmp_path_factory.mktemp("imported") / "output")
+    with serve_directory(output) as base:
+        yield output, base
+
+
+def test_imported_articles_are_accessible_and_keep_their_structure(open_page, imported_site):
+    output, base = imported_site
+    articles = sorted(output.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"))
+    assert len(articles) == 5
+    for article in articles:
+        page = open_page(base + article.parent.relative_to(output).as_posix() + "/", PHONE)
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        assert [v["id"] for v in results["violations"]] == [], article
+        if "ha-tinh-huong-den" in str(article):
+            expect(page.locator("main .prose h2")).to_have_count(2)
+            expect(page.locator("main .prose p.caption").first).to_be_visible()
+        if "thong-bao-ket-luan" in str(article):
+            expect(page.locator("main .prose ol > li")).to_have_count(7)
+            expect(page.locator("main .prose ol > li > ul > li")).to_have_count(6)
