@@ -222,3 +222,13 @@ def test_a_new_page_with_a_taken_name_gets_its_own_file(tmp_path, title):
     assert names == ["content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023-2.md",
                      "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"]
     assert 'slug: "ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023-2"' in articles(root)[names[0]]
+
+
+def test_an_imported_page_builds_with_its_byline_details(tmp_path):
+    root = site(tmp_path)
+    page = PAGE.replace("HÀ VY", "ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh")
+    (tmp_path / "a.txt").write_text(page, "utf-8")
+    assert invoke(str(tmp_path / "a.txt"), "--site", str(root)).exit_code == 0
+    html = build_to_memory(root)["2023/02/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023/index.html"].decode()
+    assert "ThS. <a" in html and "Nguyễn Văn An</a> (Trường Chính trị tỉnh Hà Tĩnh)" in html
+    assert "(Ngày suy ra" not in html and "Cải cách hành chính" in html
