@@ -1,5 +1,6 @@
-"""Importer: raw scraped article text -> front-matter Markdown (pure core, thin file wrapper).
+"""Importer: raw scraped page text -> front-matter Markdown (pure core, thin file wrapper).
 
-Built in stages; so far: bytes -> reliably decoded, normalised text (:mod:`.decode`,
-:mod:`.normalise`).
+decode (bytes -> text) -> normalise (clean NFC text) -> extract (zones, chrome, metadata,
+dates, title, structure, entities, places) -> output (content file text). ``files`` is the
+only module that touches the disk; ``report`` prints the summary. See docs/importer.md.
 """
