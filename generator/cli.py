@@ -113,6 +113,7 @@ def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bo
     The raw bytes are kept under content/_raw/. Importing the same file again changes
     nothing; articles edited by hand are kept unless --force is given.
     """
+    # imported here: the importer compiles its place-name tables, which build and check never need
     from generator.importer.files import run_import
     from generator.importer.report import print_reports
 

@@ -30,6 +30,7 @@ class Decoded:
     text: str | None  # None when the bytes could not be decoded reliably
     encoding: str  # what was used, e.g. "utf-8", "utf-16", "cp1258"; "" when nothing was
     problem: str = ""  # why text is None
+    line: int = 1  # where the problem is, when it has a place
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
@@ -47,24 +48,24 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        damaged = _damaged_utf8(data, exc)
-        return Decoded(None, "", damaged) if damaged else _detect(data)
+        return _damaged_utf8(data, exc) or _detect(data)
 
 
 def too_big(size: int, max_bytes: int = MAX_BYTES) -> str:
     return f"file is {size / 1048576:.1f} MB, more than the {max_bytes / 1048576:.0f} MB an article can be"
 
 
-def _damaged_utf8(data: bytes, first: UnicodeDecodeError) -> str:
+def _damaged_utf8(data: bytes, first: UnicodeDecodeError) -> Decoded | None:
     """Mostly UTF-8 with a few bad bytes is a damaged UTF-8 file, not a legacy encoding:
     say where, rather than decode it all as something else."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     multibyte = sum(1 for char in text if ord(char) > 0x7F) - bad
     if multibyte < 3 * bad:
-        return ""
+        return None
     line = data.count(b"\n", 0, first.start) + 1
-    return f"UTF-8 with {bad} invalid byte sequence(s), the first on line {line} (byte {data[first.start]:#04x})"
+    return Decoded(None, "", f"UTF-8 with {bad} invalid byte sequence(s), the first on line {line} "
+                             f"(byte {data[first.start]:#04x})", line)
 
 
 def _strict(data: bytes, encoding: str) -> Decoded:

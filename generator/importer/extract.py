@@ -93,8 +93,7 @@ def extract(text: str, url: str = "") -> Extraction:
     found = _Found()
     related = chrome.related_blocks(lines)
     kept = []
-    for index, line in enumerate(lines):
-        line = line.strip()
+    for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if not line or index in related:
             continue
         if chrome.is_chrome_line(line):

@@ -20,7 +20,7 @@ from generator.importer.decode import MAX_BYTES, decode, too_big
 from generator.importer.dedupe import ShingleIndex, shingles
 from generator.importer.extract import extract
 from generator.importer.normalise import normalise_text
-from generator.markup import plain_text, to_html
+from generator.loader import CONTENT_DIR, content_files
 from generator.text.vietnamese import slugify
 
 RAW_FOLDER = "_raw"
@@ -31,7 +31,7 @@ SUCCESS = ("imported", "updated", "unchanged", "kept", "duplicate")
 
 
 @dataclass(frozen=True)
-class Warning:
+class FileWarning:
     line: int  # in the content file (the raw file's line 1 when nothing was written)
     message: str
 
@@ -46,7 +46,7 @@ class FileReport:
     date: str = ""
     date_precision: str = ""
     encoding: str = ""
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[FileWarning, ...] = ()
     error: str = ""
     error_line: int = 1
 
@@ -78,7 +78,7 @@ def expand(patterns: list[str]) -> tuple[list[Path], list[FileReport]]:
 def run_import(patterns: list[str], site_dir: Path, url: str = "", dry_run: bool = False,
                force: bool = False) -> list[FileReport]:
     files, reports = expand(patterns)
-    content = site_dir / "content"
+    content = site_dir / CONTENT_DIR
     existing = _scan(content)
     for path in files:
         reports.append(_import_one(path, site_dir, content, existing, url, dry_run, force))
@@ -89,16 +89,15 @@ def _scan(content: Path) -> _Existing:
     existing = _Existing()
     if not content.is_dir():
         return existing
-    for path in sorted(content.rglob("*.md")):
-        if any(part.startswith(("_", ".")) for part in path.relative_to(content).parts):
-            continue
+    for path in content_files(content):  # the articles the build would read
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the build reports unreadable content; the importer only needs the readable
-        if match := _SHA_LINE.search(text.partition("\n---\n")[0]):
+        front_matter, _, body = text.partition("\n---\n")
+        if match := _SHA_LINE.search(front_matter):
             existing.by_sha[match.group(1)] = path
-        existing.bodies.add(str(path), shingles(text.partition("\n---\n")[2]))
+        existing.bodies.add(str(path), shingles(body))
         existing.claimed.add(path)
     return existing
 
@@ -106,24 +105,24 @@ def _scan(content: Path) -> _Existing:
 def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, url: str,
                 dry_run: bool, force: bool) -> FileReport:
     try:
-        if path.stat().st_size > MAX_BYTES:  # refused before it is read into memory
-            return FileReport(str(path), "failed", error=too_big(path.stat().st_size))
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before it is read into memory
+            return FileReport(str(path), "failed", error=too_big(size))
         data = path.read_bytes()
     except OSError as exc:
         return FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")
     decoded = decode(data)
     if decoded.text is None:
-        line = re.search(r"on line (\d+)", decoded.problem)
-        return FileReport(str(path), "failed", error=decoded.problem, error_line=int(line.group(1)) if line else 1)
+        return FileReport(str(path), "failed", error=decoded.problem, error_line=decoded.line)
     extraction = extract(normalise_text(decoded.text), url)
     report = FileReport(str(path), "failed", encoding=decoded.encoding,
-                        warnings=tuple(Warning(1, note.message) for note in extraction.warnings))
+                        warnings=tuple(FileWarning(1, note.message) for note in extraction.warnings))
     article = extraction.article
     if article is None:
         return replace(report, error=extraction.error)
     sha = hashlib.sha256(data).hexdigest()
     report = replace(report, title=article.title, date=article.date.iso(), date_precision=article.date.precision)
-    body_shingles = shingles(plain_text(to_html(article.body)))
+    body_shingles = shingles(article.plain_body())
 
     target = existing.by_sha.get(sha)
     if target is None:
@@ -132,7 +131,7 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
             name, score = twin
             return replace(report, status="duplicate",
                            output=_relative(Path(name), site_dir),
-                           warnings=report.warnings + (Warning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
+                           warnings=report.warnings + (FileWarning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
                                                                   f"({score:.0%} of the text is the same); not imported"),))
         target = _free_path(content / str(article.date.value.year),
                             slugify(article.title) or output.fallback_slug(article), existing)
@@ -142,7 +141,7 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
     text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,
                          encoding=decoded.encoding)
     report = replace(report, output=_relative(target, site_dir), raw=_relative(raw_path, site_dir),
-                     warnings=tuple(Warning(_key_line(text, note.key), note.message) for note in extraction.warnings))
+                     warnings=tuple(FileWarning(_key_line(text, note.key), note.message) for note in extraction.warnings))
 
     status = "imported"
     if target.exists():
@@ -150,7 +149,7 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
         if current == text:
             status = "unchanged"
         elif output.edited_by_hand(current) and not force:
-            return replace(report, status="kept", warnings=report.warnings + (Warning(
+            return replace(report, status="kept", warnings=report.warnings + (FileWarning(
                 1, "edited by hand since it was imported; kept as it is (use --force to overwrite)"),))
         else:
             status = "updated"

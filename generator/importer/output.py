@@ -31,40 +31,37 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
     """``slug`` is written only when it is not the one the build derives from the title."""
     if not slug and not slugify(article.title):
         slug = fallback_slug(article)
-    lines = ["---", f"title: {_string(article.title)}"]
-    if article.title_original:
-        lines.append(f"title_original: {_string(article.title_original)}")
-    if article.title_inferred:
-        lines.append("title_inferred: true")
-    if slug:
-        lines.append(f"slug: {_string(slug)}")
-    lines.append(f"date: {article.date.iso()}")
-    if article.date.precision != "day":
-        lines.append(f"date_precision: {article.date.precision}")
-    if article.date_inferred:
-        lines.append("date_inferred: true")
-    if article.lastmod:
-        lines.append(f"lastmod: {article.lastmod.iso()}")
-    if article.summary:
-        lines.append(f"summary: {_string(article.summary)}")
-    if article.category:
-        lines.append(f"category: {_string(article.category)}")
-    if len(article.authors) == 1:
-        lines.append(f"author: {_string(article.authors[0])}")
-    elif article.authors:
+    lines = ["---"]
+
+    def text(key: str, value: str) -> None:  # written only when there is something to say
+        if value:
+            lines.append(f"{key}: {_string(value)}")
+
+    def plain(key: str, value: str | bool) -> None:  # a date, a word or true: no quotes needed
+        if value:
+            lines.append(f"{key}: {'true' if value is True else value}")
+
+    text("title", article.title)
+    text("title_original", article.title_original)
+    plain("title_inferred", article.title_inferred)
+    text("slug", slug)
+    plain("date", article.date.iso())
+    plain("date_precision", article.date.precision if article.date.precision != "day" else "")
+    plain("date_inferred", article.date_inferred)
+    plain("lastmod", article.lastmod.iso() if article.lastmod else "")
+    text("summary", article.summary)
+    text("category", article.category)
+    text("author", article.authors[0] if len(article.authors) == 1 else "")
+    if len(article.authors) > 1:
         lines.append(f"authors: {_list(article.authors)}")
-    if article.honorific:
-        lines.append(f"author_title: {_string(article.honorific)}")
-    if article.affiliation:
-        lines.append(f"author_affiliation: {_string(article.affiliation)}")
+    text("author_title", article.honorific)
+    text("author_affiliation", article.affiliation)
     if article.source_name or article.source_url:
         lines.append("source:")
-        lines.append(f"  name: {_string(article.source_name or _host(article.source_url))}")
-        if article.source_url:
-            lines.append(f"  url: {_string(article.source_url)}")
+        text("  name", article.source_name or _host(article.source_url))
+        text("  url", article.source_url)
     for key in ("provinces", "topics", "documents", "tags"):
-        values = getattr(article, key)
-        if values:
+        if values := getattr(article, key):
             lines.append(f"{key}: {_list(values)}")
     lines += [f"raw: {_string(raw)}", f"source_sha256: {source_sha256}", f"source_encoding: {encoding}", "---", ""]
     text = "\n".join(lines) + article.body

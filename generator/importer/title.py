@@ -40,7 +40,7 @@ def recase(title: str, body: str) -> str:
     for index, match in enumerate(words):
         word = match.group(0)
         pieces.append(title[last:match.start()])
-        pieces.append(_case_word(word, index, words, casing, title))
+        pieces.append(_case_word(word, index, words, casing))
         last = match.end()
     pieces.append(title[last:])
     result = "".join(pieces)
@@ -75,7 +75,7 @@ def _starts_sentence(line: str, start: int) -> bool:
     return index < 0 or line[index] in ".!?…:"
 
 
-def _case_word(word: str, index: int, words: list[re.Match[str]], casing, title: str) -> str:
+def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str:
     lower = word.lower()
     keys = []
     if index > 0:

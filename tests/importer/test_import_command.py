@@ -46,6 +46,16 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
+TARGET = "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"
+
+
+def site_and_page(tmp_path: Path) -> tuple[Path, Path]:
+    """An empty site and PAGE saved as a raw file beside it."""
+    raw = tmp_path / "page.txt"
+    raw.write_text(PAGE, "utf-8")
+    return site(tmp_path), raw
+
+
 def articles(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in sorted((root / "content").rglob("*.md"))}
 
@@ -66,9 +76,7 @@ def test_the_sample_archive_builds_without_problems():
 
 
 def test_reimporting_changes_nothing_and_never_touches_the_raw_file(tmp_path):
-    root = site(tmp_path)
-    raw = tmp_path / "page.txt"
-    raw.write_text(PAGE, "utf-8")
+    root, raw = site_and_page(tmp_path)
     before = hashlib.sha256(raw.read_bytes()).hexdigest()
     assert invoke(str(raw), "--site", str(root)).exit_code == 0
     written = {p: p.stat().st_mtime_ns for p in (root / "content").rglob("*") if p.is_file()}
@@ -86,11 +94,9 @@ def test_reimporting_changes_nothing_and_never_touches_the_raw_file(tmp_path):
 
 
 def test_hand_edits_are_kept_unless_forced(tmp_path):
-    root = site(tmp_path)
-    raw = tmp_path / "page.txt"
-    raw.write_text(PAGE, "utf-8")
+    root, raw = site_and_page(tmp_path)
     invoke(str(raw), "--site", str(root))
-    target = root / "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"
+    target = root / TARGET
     edited = target.read_text("utf-8").replace("HÀ VY", "Hà Vy").replace("Sáng 27/2", "Sáng ngày 27/2")
     target.write_text(edited, "utf-8")
     kept = invoke(str(raw), "--site", str(root))
@@ -103,11 +109,9 @@ def test_hand_edits_are_kept_unless_forced(tmp_path):
 
 
 def test_files_the_importer_wrote_are_updated_when_its_output_changes(tmp_path):
-    root = site(tmp_path)
-    raw = tmp_path / "page.txt"
-    raw.write_text(PAGE, "utf-8")
+    root, raw = site_and_page(tmp_path)
     invoke(str(raw), "--site", str(root))
-    target = root / "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"
+    target = root / TARGET
     current = target.read_text("utf-8")
     # what an older importer might have written: different, but with its own valid hash
     older = "\n".join(line for line in current.split("\n") if not line.startswith((HASH_KEY, "category:")))
@@ -135,18 +139,14 @@ def test_near_duplicates_are_reported_and_not_imported_twice(tmp_path):
 
 
 def test_dry_run_writes_nothing(tmp_path):
-    root = site(tmp_path)
-    raw = tmp_path / "page.txt"
-    raw.write_text(PAGE, "utf-8")
+    root, raw = site_and_page(tmp_path)
     result = invoke(str(raw), "--site", str(root), "--dry-run")
     assert result.exit_code == 0 and "Dry run" in result.stdout and "imported" in result.stdout
     assert list((root / "content").rglob("*")) == []
 
 
 def test_json_report(tmp_path):
-    root = site(tmp_path)
-    raw = tmp_path / "page.txt"
-    raw.write_text(PAGE, "utf-8")
+    root, raw = site_and_page(tmp_path)
     report = json.loads(invoke(str(raw), "--site", str(root), "--report", "json").stdout)
     entry = report["files"][0]
     assert report["dry_run"] is False
