@@ -1,7 +1,7 @@
 """The orchestrator: an explicit list of steps over a frozen model.
 
     load content -> build model -> (stop on errors) -> pages -> feeds -> sitemap
-    -> static files -> link check -> commit
+    -> search index -> static files -> link check -> commit
 
 Nothing is written until every step has succeeded: the writer stages output and the
 caller's previous site stays in place when a step reports errors.
@@ -18,12 +18,14 @@ from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
 from generator.feeds import EPOCH, plan_feeds
 from generator.links import LinkIndex
-from generator.loader import load_content, static_files
+from generator.loader import load_content, lunr_js, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
+from generator.search import search_files
+from generator.search.vendor import LUNR_SCRIPT
 from generator.sitemap import plan_sitemaps, robots_txt
-from generator.urls import output_file
+from generator.urls import link, output_file
 from generator.views import Translate
 from generator.writer import Writer
 
@@ -69,6 +71,9 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
+        if settings.search:
+            report("search", 0, 1)
+            _write_search(site, writer, outputs)
         _copy_static(settings, theme, writer, outputs)
         warnings += outputs.link_problems()
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
@@ -151,7 +156,8 @@ def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, 
         writer.write(file, html)
         outputs.pages += 1
         if spec.template not in ("alias.html", "404.html"):
-            outputs.sitemap.append((spec.path, _lastmod(spec)))
+            if spec.template != "search.html":  # a search page is not content for search engines
+                outputs.sitemap.append((spec.path, _lastmod(spec)))
             outputs.links.add_page(spec.path, html, spec.source)
         if count % 200 == 0:
             report("pages", count, 0)  # the number of pages is known only at the end
@@ -179,6 +185,19 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
             writer.write(path, data)
     if outputs.claim("robots.txt", "robots.txt"):
         writer.write("robots.txt", robots_txt(site.settings.base_url))
+
+
+def _write_search(site: Site, writer: Writer, outputs: _Outputs) -> None:
+    script, problem = lunr_js(site.settings.site_dir)
+    if problem:
+        outputs.problems.append(problem)
+        return
+    assert script is not None
+    if outputs.claim(LUNR_SCRIPT, str(script)):
+        writer.copy(LUNR_SCRIPT, script)
+    for file in search_files(site, lambda path: link(site.settings.base_path, path)):
+        if outputs.claim(file.path, "search index"):
+            writer.write(file.path, file.data)
 
 
 def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:

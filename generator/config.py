@@ -33,6 +33,7 @@ class Settings:
     permalink: str = "/{year}/{month}/{slug}/"
     theme: str = "default"
     feed_size: int = 20
+    search: bool = True
     site_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -73,6 +74,7 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "permalink": (_text, "a pattern such as \"/{year}/{month}/{slug}/\""),
     "theme": (_text, "a theme name"),
     "feed_size": (_positive_int, "a positive integer"),
+    "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
 }
 _REQUIRED = ("title", "base_url")
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.errors import Problem, error
 from generator.parse import SourceArticle, parse_article
+from generator.search.vendor import LUNR_VERSION
 
 CONTENT_DIR = "content"
 
@@ -75,3 +77,26 @@ def static_files(folders: list[Path]) -> dict[str, Path]:
                 if path.is_file() and not STATIC_LITTER.intersection(relative.parts):
                     found[relative.as_posix()] = path
     return dict(sorted(found.items()))
+
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
+    """lunr.min.js as npm installed it (`npm ci`): beside the site, or in this project's
+    checkout. It is copied into every built site and never committed."""
+    candidates = [site_dir / "node_modules" / "lunr", PROJECT_DIR / "node_modules" / "lunr"]
+    for folder in candidates:
+        script = folder / "lunr.min.js"
+        if script.is_file():
+            try:
+                version = json.loads((folder / "package.json").read_text(encoding="utf-8")).get("version")
+            except (OSError, ValueError):
+                version = None
+            if version != LUNR_VERSION:
+                return None, error(str(folder / "package.json"), 1, f"lunr.js {version} is installed; search needs "
+                                   f"{LUNR_VERSION} (run `npm ci` where package-lock.json is)")
+            return script, None
+    looked = ", ".join(str(c) for c in candidates)
+    return None, error(str(site_dir / "site.toml"), 1, f"search needs lunr.js {LUNR_VERSION} from npm and it is not "
+                       f"installed (looked in {looked}): run `scripts/dev setup` or `npm ci`, or set search = false")

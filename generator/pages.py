@@ -12,6 +12,8 @@ from typing import Any, Iterator, Sequence
 
 from generator.model import Article, Site
 from generator.related import neighbours, related_articles
+from generator.search.store import MANIFEST
+from generator.search.vendor import LUNR_SCRIPT
 from generator.text.dates import format_month
 from generator.urls import page_path
 from generator.views import Translate, ViewBuilder
@@ -47,6 +49,8 @@ def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
             yield from _paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
                                   kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
                                   parent={"name": t(f"taxonomy.{taxonomy.name}"), "url": views.link(taxonomy.url)})
+    if site.settings.search:
+        yield _search(site, views)
     yield PageSpec("404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))})
 
 
@@ -90,6 +94,21 @@ def _articles(site: Site, views: ViewBuilder) -> Iterator[PageSpec]:
         older, newer = around[article.url]
         view = views.article(article, related[article.url], older, newer)
         yield PageSpec(article.url, "article.html", {"page": page, "article": view}, source=article.path)
+
+
+def _search(site: Site, views: ViewBuilder) -> PageSpec:
+    """The search page: filters are rendered here so they work before any data arrives; the
+    theme's scripts fetch the manifest and answer queries in the browser."""
+    page = views.page("search", "search/", views.t("search_title"))
+    filters = {
+        "years": sorted(site.years, reverse=True),
+        **{name: [views.term_summary(term) | {"slug": term.slug} for term in site.taxonomies[name].terms]
+           for name in ("topics", "provinces")},
+    }
+    scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js",
+                                             "assets/search/engine.js", "assets/search/ui.js")]
+    return PageSpec("search/", "search.html", {"page": page, "filters": filters, "scripts": scripts,
+                                               "manifest": views.link(MANIFEST), "count": len(site.articles)})
 
 
 def _archives(site: Site, views: ViewBuilder) -> PageSpec:

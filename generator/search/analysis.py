@@ -1,0 +1,123 @@
+"""The Vietnamese analysis pipeline of the search index (pure).
+
+The same steps run at query time in the browser (``themes/default/static/assets/search/
+analysis.js``) and are registered with lunr under the same labels on both sides, so a
+token made here is the token a query looks up there. ``tests/search/test_parity.py``
+runs both on the same strings.
+
+    text --tokenize--> words --vi-normalise--> syllables --vi-expand--> index terms
+
+- tokenize: NFC, then maximal runs of letters, marks and digits (Unicode categories L, M,
+  N). Everything else separates: spaces, punctuation, symbols, emoji. "72/TB-UBND" gives
+  "72", "TB", "UBND"; its parts stay findable and bigrams keep them together.
+- vi-normalise: NFC, lower case, NFC again (lower case can decompose), then one
+  tone-placement convention, the one in today's dictionaries: "hoà"→"hòa", "uỷ"→"ủy".
+- vi-expand: every syllable gives its accent-folded form ("hòa"→"hoa", "đ"→"d"); a
+  syllable with marks gives its exact form too, so a query with marks ranks exact matches
+  first; and each pair of neighbouring syllables gives a folded bigram "_cai cach" so
+  phrases count. The "_" keeps bigrams out of a single syllable's prefix search.
+
+No stop words and no stemmer: "an", "do", "to", "no" are Vietnamese syllables.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+BIGRAM_MARK = "_"
+NORMALISE_LABEL = "vi-normalise"
+EXPAND_LABEL = "vi-expand"
+
+# Open syllables ending in oa/oe/uy: the old convention marks the second vowel ("hoà",
+# "thuỷ"), the new one the first ("hòa", "thủy"). With a final consonant both agree.
+TONE_MOVES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """Runs of Unicode letters, marks and digits, like JavaScript's /[\\p{L}\\p{M}\\p{N}]+/u.
+    Python's re has no \\p{..} and its \\w leaves out marks, so the class is built from
+    unicodedata once (about 0.1 s)."""
+    ranges: list[str] = []
+    start = None
+    for code in range(sys.maxunicode + 2):
+        inside = code <= sys.maxunicode and unicodedata.category(chr(code))[0] in "LMN"
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            ranges.append(_escape(start) if start == code - 1 else f"{_escape(start)}-{_escape(code - 1)}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+def _escape(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def tokenize(text: str) -> list[str]:
+    return _word_pattern().findall(unicodedata.normalize("NFC", text))
+
+
+@lru_cache(maxsize=131072)
+def normalise_word(word: str) -> str:
+    lowered = unicodedata.normalize("NFC", unicodedata.normalize("NFC", word).lower())
+    ending = lowered[-2:]
+    if ending in TONE_MOVES and not (ending[0] == "u" and lowered[-3:-2] == "q"):  # "quý" is q-u + ý
+        lowered = lowered[:-2] + TONE_MOVES[ending]
+    return lowered
+
+
+@lru_cache(maxsize=131072)
+def fold_word(word: str) -> str:
+    """Marks removed (every nonspacing mark, category Mn) and đ→d: what a reader types
+    without a Vietnamese keyboard."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def expand(syllables: list[str], index: int) -> list[str]:
+    """The index terms of ``syllables[index]``: folded, exact when it differs, bigram."""
+    syllable = syllables[index]
+    folded = fold_word(syllable)
+    terms = [folded] if folded == syllable else [folded, syllable]
+    if index + 1 < len(syllables):
+        terms.append(bigram(folded, fold_word(syllables[index + 1])))
+    return terms
+
+
+def bigram(first_folded: str, second_folded: str) -> str:
+    return f"{BIGRAM_MARK}{first_folded} {second_folded}"
+
+
+def analyse(text: str) -> list[str]:
+    """Text -> index terms, the whole pipeline without lunr (tests, size estimates)."""
+    syllables = [normalise_word(w) for w in tokenize(text)]
+    return [term for i in range(len(syllables)) for term in expand(syllables, i)]
+
+
+# lunr pipeline functions: fn(token, i, tokens) -> token(s), like lunr.js's.
+
+def lunr_normalise(token: Any, i: int, tokens: list[Any]) -> Any:
+    return token.update(lambda string, metadata: normalise_word(string))
+
+
+def lunr_expand(token: Any, i: int, tokens: list[Any]) -> list[Any]:
+    terms = expand([str(t) for t in tokens[i:i + 2]], 0)
+    return [token.clone(lambda string, metadata, term=term: term) for term in terms]
+
+
+def register() -> None:
+    """Register both functions with lunr.py under the labels lunr.js uses (idempotent)."""
+    from lunr.pipeline import Pipeline
+
+    for fn, label in ((lunr_normalise, NORMALISE_LABEL), (lunr_expand, EXPAND_LABEL)):
+        if Pipeline.registered_functions.get(label) is not fn:
+            Pipeline.register_function(fn, label)

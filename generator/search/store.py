@@ -1,0 +1,121 @@
+"""The files the search page reads: a small manifest pointing at content-hashed data (pure).
+
+    search/manifest.json          what exists; fetched first, small, never cached for long
+    search/index.<hash>.json      the lunr index (one shard today; see docs/search.md)
+    search/docs-<n>.<hash>.json   the document store: title, date, link, snippet text,
+                                  DOCS_PER_FILE articles per file, fetched for shown results
+    search/facets.<hash>.json     year, topics and provinces of every article, for filters
+
+The index answers "which articles, how relevant"; the store answers "what to show". They
+are separate so a later split of the index (by term) changes only the manifest's "index"
+list, and results fetch only the store files they show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from generator.markup import plain_text
+from generator.model import Article, Site, term_slug
+from generator.search import analysis
+from generator.search.index import FIELDS, build_index, indexed_text
+from generator.search.vendor import LUNR_VERSION
+from generator.text.dates import format_date
+
+SEARCH_DIR = "search/"
+MANIFEST = SEARCH_DIR + "manifest.json"
+FORMAT_VERSION = 1
+DOCS_PER_FILE = 20
+SNIPPET_SOURCE_CHARS = 3000  # snippets come from the summary and the start of the body
+FACET_TAXONOMIES = ("topics", "provinces")
+
+Link = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SearchFile:
+    path: str  # site-relative
+    data: bytes
+
+
+def search_files(site: Site, link: Link) -> list[SearchFile]:
+    """Every search file of ``site``; the manifest comes last and names the others."""
+    articles = site.articles
+    index = _hashed("index", _json(build_index(indexed_text(str(i), a) for i, a in enumerate(articles))))
+    language = site.settings.language
+    doc_files = [_hashed(f"docs-{n}", _json([_document(a, link, language) for a in chunk]))
+                 for n, chunk in enumerate(_chunks(articles, DOCS_PER_FILE))]
+    vocabularies = {name: _vocabulary(site, name) for name in FACET_TAXONOMIES}
+    facets = _hashed("facets", _json(_facets(articles, vocabularies)))
+    manifest = {
+        "format": FORMAT_VERSION,
+        "lunr": LUNR_VERSION,
+        "pipeline": [analysis.NORMALISE_LABEL, analysis.EXPAND_LABEL],
+        "fields": dict(FIELDS),
+        "count": len(articles),
+        "index": [{"file": _name(index)}],
+        "documents": {"per_file": DOCS_PER_FILE, "files": [_name(f) for f in doc_files]},
+        "facets": _name(facets),
+        "filters": {
+            "years": sorted(site.years),
+            **{name: [{"slug": slug, "name": label, "count": count} for slug, label, count in vocabulary]
+               for name, vocabulary in vocabularies.items()},
+        },
+    }
+    return [index, *doc_files, facets, SearchFile(MANIFEST, _json(manifest))]
+
+
+def _document(article: Article, link: Link, language: str) -> dict[str, str]:
+    return {
+        "url": link(article.url),
+        "title": article.title,
+        "date": format_date(article.date, article.date_precision, language),
+        "iso": article.date.date().isoformat(),
+        "text": snippet_source(article),
+    }
+
+
+def snippet_source(article: Article) -> str:
+    body = plain_text(article.html)
+    if article.summary and body.startswith(article.summary[:80]):
+        body = body[len(article.summary):].lstrip()  # the importer often keeps the lead in both
+    text = f"{article.summary} {body}".strip()
+    if len(text) <= SNIPPET_SOURCE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SNIPPET_SOURCE_CHARS)
+    return text[: cut if cut > 0 else SNIPPET_SOURCE_CHARS]
+
+
+def _vocabulary(site: Site, taxonomy: str) -> list[tuple[str, str, int]]:
+    return [(term.slug, term.name, len(term.articles)) for term in site.taxonomies[taxonomy].terms]
+
+
+def _facets(articles: Iterable[Article], vocabularies: Mapping[str, list[tuple[str, str, int]]]) -> dict[str, Any]:
+    ids = {name: {slug: i for i, (slug, _, _) in enumerate(vocabulary)} for name, vocabulary in vocabularies.items()}
+    facets: dict[str, Any] = {"year": [], **{name: [] for name in vocabularies}}
+    for article in articles:
+        facets["year"].append(article.date.year)
+        for name in vocabularies:
+            facets[name].append(sorted({ids[name][term_slug(name, term)] for term in article.terms(name)}))
+    return facets
+
+
+def _chunks(items: tuple[Article, ...], size: int) -> Iterable[tuple[Article, ...]]:
+    return (items[start:start + size] for start in range(0, len(items), size))
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _hashed(stem: str, data: bytes) -> SearchFile:
+    """Content-hashed names: a host may cache them for a year; the manifest changes instead."""
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return SearchFile(f"{SEARCH_DIR}{stem}.{digest}.json", data)
+
+
+def _name(file: SearchFile) -> str:
+    return file.path[len(SEARCH_DIR):]

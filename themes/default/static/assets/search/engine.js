@@ -1,0 +1,229 @@
+/*
+ * Query planning, matching and snippets (no DOM; runs in node for the relevance tests).
+ *
+ * A query is read into groups. Unquoted words are one group each; a quoted phrase, or a
+ * chunk with inner punctuation such as "72/TB-UBND" or "47,18", is one group whose
+ * neighbouring syllables must be adjacent (their bigram must match). Every lunr clause is
+ * optional: lunr scores, and this file decides which documents satisfy every group (AND).
+ * When none do, the results satisfying some group are shown instead, with a notice (ANY).
+ * Keeping the AND outside lunr is also what lets a later split index merge shards.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("lunr"), require("./analysis.js"));
+  } else {
+    root.viSearchEngine = factory(root.lunr, root.viSearchAnalysis);
+  }
+})(this, function (lunr, analysis) {
+  "use strict";
+
+  var BOOST = { folded: 1, exact: 1.5, prefix: 0.3, bigram: 2 };
+  var MIN_PREFIX = 2;  // "h*" would match half the vocabulary
+  var QUOTES = /[\u201c\u201d\u201e\u00ab\u00bb\u2033"]/g;
+
+  function syllable(word, prefix) {
+    var exact = analysis.normaliseWord(word);
+    return { exact: exact, folded: analysis.foldWord(exact), prefix: prefix };
+  }
+
+  /* "Hàm Tân" -> {groups: [{syllables: [...], phrase: false}], syllables: [...all]} */
+  function parseQuery(text) {
+    var source = String(text || "").normalize("NFC").replace(QUOTES, "\"");
+    var groups = [], parts = source.split("\"");
+    var endsOpen = !/\s$/.test(source);
+    for (var p = 0; p < parts.length; p++) {
+      var quoted = p % 2 === 1, isLast = p === parts.length - 1;
+      if (quoted) {
+        addGroup(groups, analysis.tokenize(parts[p]), true, false);
+        continue;
+      }
+      var chunks = parts[p].split(/\s+/).filter(Boolean);
+      for (var c = 0; c < chunks.length; c++) {
+        var words = analysis.tokenize(chunks[c]);
+        var typing = isLast && c === chunks.length - 1 && endsOpen;
+        addGroup(groups, words, words.length > 1, typing);
+      }
+    }
+    var all = [];
+    groups.forEach(function (g) { all.push.apply(all, g.syllables); });
+    return { text: String(text || ""), groups: groups, syllables: all };
+  }
+
+  function addGroup(groups, words, phrase, typing) {
+    if (!words.length) return;
+    var syllables = words.map(function (w, i) {
+      var last = i === words.length - 1;
+      return syllable(w, typing && last && analysis.foldWord(analysis.normaliseWord(w)).length >= MIN_PREFIX);
+    });
+    groups.push({ syllables: syllables, phrase: phrase });
+  }
+
+  function isEmpty(parsed) {
+    return parsed.groups.length === 0;
+  }
+
+  /* What one group needs from a document's matched terms: a list of alternatives each. */
+  function needs(group) {
+    var found = group.syllables.map(function (s) {
+      return { terms: [s.folded, s.exact], prefixes: s.prefix ? [s.folded, s.exact] : [] };
+    });
+    if (group.phrase) {
+      for (var i = 0; i + 1 < group.syllables.length; i++) {
+        var a = group.syllables[i], b = group.syllables[i + 1], pair = analysis.bigram(a.folded, b.folded);
+        found.push(b.prefix ? { terms: [pair], prefixes: [pair] } : { terms: [pair], prefixes: [] });
+      }
+    }
+    return found;
+  }
+
+  function satisfies(need, matched) {
+    for (var i = 0; i < need.terms.length; i++) if (matched[need.terms[i]]) return true;
+    if (!need.prefixes.length) return false;
+    for (var term in matched) {
+      for (var j = 0; j < need.prefixes.length; j++) {
+        var prefix = need.prefixes[j];
+        if (term.lastIndexOf(prefix, 0) === 0 && (prefix[0] === analysis.BIGRAM_MARK || term[0] !== analysis.BIGRAM_MARK)) return true;
+      }
+    }
+    return false;
+  }
+
+  /* lunr clauses for the whole query: every syllable, and every neighbouring pair. */
+  function clauses(parsed) {
+    var list = [], seen = Object.create(null);
+    function add(term, boost, prefix) {
+      var key = term + (prefix ? "*" : "");
+      if (seen[key] !== undefined) { list[seen[key]].boost += boost; return; }
+      seen[key] = list.length;
+      list.push({ term: term, boost: boost, prefix: prefix });
+    }
+    var all = parsed.syllables;
+    all.forEach(function (s, i) {
+      add(s.folded, BOOST.folded, false);
+      if (s.exact !== s.folded) add(s.exact, BOOST.exact, false);
+      if (s.prefix) {
+        add(s.folded, BOOST.prefix, true);
+        if (s.exact !== s.folded) add(s.exact, BOOST.prefix, true);
+      }
+      if (i + 1 < all.length) {
+        var next = all[i + 1], pair = analysis.bigram(s.folded, next.folded);
+        add(pair, BOOST.bigram, false);
+        if (next.prefix) add(pair, BOOST.prefix, true);
+      }
+    });
+    return list;
+  }
+
+  function runLunr(index, list) {
+    return index.query(function (q) {
+      list.forEach(function (c) {
+        q.term(c.term, {
+          usePipeline: false,
+          boost: c.boost,
+          wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+        });
+      });
+    });
+  }
+
+  /*
+   * -> {mode: "all" | "any" | "none", results: [{ref, score, groups}]}, best first.
+   * "any" results are ordered by how many groups they satisfy, then by score.
+   */
+  function search(index, parsed) {
+    if (isEmpty(parsed)) return { mode: "none", results: [] };
+    var groupNeeds = parsed.groups.map(needs);
+    var scored = runLunr(index, clauses(parsed)).map(function (r) {
+      var matched = r.matchData.metadata, count = 0;
+      groupNeeds.forEach(function (list) {
+        if (list.every(function (n) { return satisfies(n, matched); })) count++;
+      });
+      return { ref: r.ref, score: r.score, groups: count };
+    });
+    var all = scored.filter(function (r) { return r.groups === parsed.groups.length; });
+    if (all.length) return { mode: "all", results: all };
+    var some = scored.filter(function (r) { return r.groups > 0; });
+    some.sort(function (a, b) { return b.groups - a.groups || b.score - a.score; });
+    return { mode: some.length ? "any" : "none", results: some };
+  }
+
+  /* Filters: {from, to, topic, province}; facets: {year: [...], topics: [[ids]], provinces: [[ids]]}. */
+  function passes(ref, filters, facets, ids) {
+    var i = Number(ref);
+    if (filters.from && facets.year[i] < filters.from) return false;
+    if (filters.to && facets.year[i] > filters.to) return false;
+    if (filters.topic && facets.topics[i].indexOf(ids.topic) < 0) return false;
+    if (filters.province && facets.provinces[i].indexOf(ids.province) < 0) return false;
+    return true;
+  }
+
+  function hasFilters(filters) {
+    return Boolean(filters.from || filters.to || filters.topic || filters.province);
+  }
+
+  /* Which query syllable a word of shown text matches, for highlighting. */
+  function matcher(parsed) {
+    var exact = Object.create(null), prefixes = [];
+    parsed.syllables.forEach(function (s) {
+      exact[s.folded] = true;
+      if (s.prefix) prefixes.push(s.folded);
+    });
+    return function (word) {
+      var folded = analysis.foldWord(analysis.normaliseWord(word));
+      if (exact[folded]) return folded;
+      for (var i = 0; i < prefixes.length; i++) if (folded.lastIndexOf(prefixes[i], 0) === 0) return prefixes[i];
+      return null;
+    };
+  }
+
+  /* Text -> [{text, mark}] with every matching word marked. */
+  function highlight(text, parsed) {
+    return segments(text, 0, text.length, analysis.tokenizeWithOffsets(text), matcher(parsed));
+  }
+
+  /*
+   * The window of about `size` words holding the most distinct query syllables, as
+   * {before: bool, parts: [{text, mark}], after: bool} (before/after: text was cut).
+   */
+  function snippet(text, parsed, size) {
+    size = size || 30;
+    var words = analysis.tokenizeWithOffsets(text), match = matcher(parsed);
+    var hits = words.map(function (w) { return match(w.word); });
+    var best = 0, bestCount = -1;
+    for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
+      var distinct = Object.create(null), count = 0;
+      for (var k = start; k < Math.min(words.length, start + size); k++) {
+        if (hits[k] && !distinct[hits[k]]) { distinct[hits[k]] = true; count++; }
+      }
+      if (count > bestCount) { best = start; bestCount = count; }
+    }
+    if (!words.length) return { before: false, parts: [{ text: text, mark: false }], after: false };
+    var first = Math.max(0, best - (bestCount > 0 ? 3 : 0)), last = Math.min(words.length, first + size) - 1;
+    var from = first === 0 ? 0 : words[first].start, to = last === words.length - 1 ? text.length : words[last].end;
+    return { before: from > 0, parts: segments(text, from, to, words, match), after: to < text.length };
+  }
+
+  function segments(text, from, to, words, match) {
+    var parts = [], at = from;
+    words.forEach(function (w) {
+      if (w.start < from || w.end > to || !match(w.word)) return;
+      if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
+      parts.push({ text: text.slice(w.start, w.end), mark: true });
+      at = w.end;
+    });
+    if (at < to) parts.push({ text: text.slice(at, to), mark: false });
+    return parts;
+  }
+
+  return {
+    BOOST: BOOST,
+    parseQuery: parseQuery,
+    isEmpty: isEmpty,
+    clauses: clauses,
+    search: search,
+    passes: passes,
+    hasFilters: hasFilters,
+    highlight: highlight,
+    snippet: snippet
+  };
+});
