@@ -8,7 +8,7 @@ runs both on the same strings.
     text --tokenize--> words --vi-normalise--> syllables --vi-expand--> index terms
 
 - tokenize: NFC, then maximal runs of letters, marks and digits (Unicode categories L, M,
-  N). Everything else separates: spaces, punctuation, symbols, emoji. "72/TB-UBND" gives
+  N) holding at least one letter or digit. Everything else separates: spaces, punctuation, symbols, emoji. "72/TB-UBND" gives
   "72", "TB", "UBND"; its parts stay findable and bigrams keep them together.
 - vi-normalise: NFC, lower case, NFC again (lower case can decompose), then one
   tone-placement convention, the one in today's dictionaries: "hoà"→"hòa", "uỷ"→"ủy".
@@ -63,7 +63,12 @@ def _escape(code: int) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    return _word_pattern().findall(unicodedata.normalize("NFC", text))
+    """Words of ``text``; a run of marks alone (a stray accent) is not a word."""
+    return [w for w in _word_pattern().findall(unicodedata.normalize("NFC", text)) if _has_letter_or_digit(w)]
+
+
+def _has_letter_or_digit(word: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in word)
 
 
 @lru_cache(maxsize=131072)

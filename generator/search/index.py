@@ -53,7 +53,12 @@ def indexed_text(ref: str, article: Article) -> IndexedText:
 
 
 def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
-    """A serialised lunr index (lunr-schema, version 2.3.9) ready for ``lunr.Index.load``."""
+    """The index in the wire format (see :func:`compact`), ready for the search page."""
+    return compact(build_lunr_index(documents))
+
+
+def build_lunr_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
+    """A serialised lunr index (lunr-schema, version 2.3.9), as ``lunr.Index.load`` takes it."""
     analysis.register()
     builder = Builder()
     builder.pipeline.add(analysis.lunr_normalise, analysis.lunr_expand)
@@ -70,5 +75,38 @@ def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
     serialised = builder.build().serialize()
     # lunr.js rebuilds its token set from this list and insists on JavaScript's string
     # order (UTF-16 code units), which differs from Python's for characters past U+FFFF
-    serialised["invertedIndex"].sort(key=lambda entry: entry[0].encode("utf-16-be"))
+    serialised["invertedIndex"].sort(key=lambda entry: _js_order(entry[0]))
     return serialised
+
+
+def _js_order(term: str) -> bytes:
+    return term.encode("utf-16-be")
+
+
+def compact(serialised: Mapping[str, Any]) -> dict[str, Any]:
+    """lunr's serialisation without its redundancy, about half the size.
+
+    Postings ("which documents have this term in this field") are exactly the non-zero
+    entries of the field vectors, so only the sorted term list and the vectors travel; a
+    term's position in the list becomes its vector index. ``expand`` (here and in
+    engine.js) rebuilds lunr's form, and lunr.js loads that unchanged.
+    """
+    terms = [entry[0] for entry in serialised["invertedIndex"]]
+    position = {entry[1]["_index"]: i for i, entry in enumerate(serialised["invertedIndex"])}
+    vectors = []
+    for field_ref, elements in serialised["fieldVectors"]:
+        pairs = sorted((position[elements[i]], elements[i + 1]) for i in range(0, len(elements), 2))
+        vectors.append([field_ref, [value for pair in pairs for value in pair]])
+    return {"version": serialised["version"], "fields": serialised["fields"], "pipeline": serialised["pipeline"],
+            "terms": terms, "fieldVectors": vectors}
+
+
+def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
+    """The wire format back to lunr's serialisation (the same steps as engine.js's)."""
+    postings: list[dict[str, Any]] = [{"_index": i, **{f: {} for f in wire["fields"]}} for i in range(len(wire["terms"]))]
+    for field_ref, elements in wire["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        for i in range(0, len(elements), 2):
+            postings[elements[i]][field][ref] = {}
+    return {"version": wire["version"], "fields": wire["fields"], "pipeline": wire["pipeline"],
+            "fieldVectors": wire["fieldVectors"], "invertedIndex": [[t, p] for t, p in zip(wire["terms"], postings)]}

@@ -5,13 +5,12 @@
 const fs = require("fs");
 const path = require("path");
 const assets = path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search");
-const lunr = require("lunr");
 const engine = require(path.join(assets, "engine.js"));
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const dir = path.join(request.site, "search");
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
-const index = lunr.Index.load(JSON.parse(fs.readFileSync(path.join(dir, manifest.index[0].file), "utf8")));
+const index = engine.loadIndex(JSON.parse(fs.readFileSync(path.join(dir, manifest.index[0].file), "utf8")));
 const docs = [].concat(...manifest.documents.files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
 const out = {};
 for (const query of request.queries) {

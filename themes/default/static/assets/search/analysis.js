@@ -27,8 +27,11 @@
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"
   };
 
+  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+  /* Words of text; a run of marks alone (a stray accent) is not a word. */
   function tokenize(text) {
-    return String(text).normalize("NFC").match(WORD) || [];
+    return (String(text).normalize("NFC").match(WORD) || []).filter(function (w) { return LETTER_OR_DIGIT.test(w); });
   }
 
   /* The words of text with where they are, for highlighting: [{word, start, end}]. */
@@ -36,7 +39,7 @@
     var found = [], match;
     var re = new RegExp(WORD.source, "gu");
     while ((match = re.exec(text)) !== null) {
-      found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+      if (LETTER_OR_DIGIT.test(match[0])) found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
     }
     return found;
   }

@@ -46,6 +46,11 @@
     }
     var all = [];
     groups.forEach(function (g) { all.push.apply(all, g.syllables); });
+    all.forEach(function (s, i) {
+      s.previous = i > 0 ? all[i - 1] : null;
+      // a one-letter prefix ("binh d") only narrows a pair; alone it would match everything
+      if (s.prefix && s.folded.length < MIN_PREFIX) s.prefix = s.previous ? "pair" : false;
+    });
     return { text: String(text || ""), groups: groups, syllables: all };
   }
 
@@ -53,7 +58,7 @@
     if (!words.length) return;
     var syllables = words.map(function (w, i) {
       var last = i === words.length - 1;
-      return syllable(w, typing && last && analysis.foldWord(analysis.normaliseWord(w)).length >= MIN_PREFIX);
+      return syllable(w, typing && last);
     });
     groups.push({ syllables: syllables, phrase: phrase });
   }
@@ -65,7 +70,9 @@
   /* What one group needs from a document's matched terms: a list of alternatives each. */
   function needs(group) {
     var found = group.syllables.map(function (s) {
-      return { terms: [s.folded, s.exact], prefixes: s.prefix ? [s.folded, s.exact] : [] };
+      var prefixes = s.prefix === "pair" ? [analysis.bigram(s.previous.folded, s.folded)]
+        : s.prefix ? [s.folded, s.exact] : [];
+      return { terms: [s.folded, s.exact], prefixes: prefixes };
     });
     if (group.phrase) {
       for (var i = 0; i + 1 < group.syllables.length; i++) {
@@ -101,7 +108,7 @@
     all.forEach(function (s, i) {
       add(s.folded, BOOST.folded, false);
       if (s.exact !== s.folded) add(s.exact, BOOST.exact, false);
-      if (s.prefix) {
+      if (s.prefix === true) {
         add(s.folded, BOOST.prefix, true);
         if (s.exact !== s.folded) add(s.exact, BOOST.prefix, true);
       }
@@ -161,24 +168,37 @@
     return Boolean(filters.from || filters.to || filters.topic || filters.province);
   }
 
-  /* Which query syllable a word of shown text matches, for highlighting. */
+  /* Which query syllable a word of shown text matches (given the word before it), for highlighting. */
   function matcher(parsed) {
-    var exact = Object.create(null), prefixes = [];
+    var exact = Object.create(null), prefixes = [], pairs = [];
     parsed.syllables.forEach(function (s) {
       exact[s.folded] = true;
-      if (s.prefix) prefixes.push(s.folded);
+      if (s.prefix === true) prefixes.push(s.folded);
+      if (s.prefix === "pair") pairs.push(s);
     });
-    return function (word) {
-      var folded = analysis.foldWord(analysis.normaliseWord(word));
+    return function (word, before) {
+      var folded = fold(word);
       if (exact[folded]) return folded;
       for (var i = 0; i < prefixes.length; i++) if (folded.lastIndexOf(prefixes[i], 0) === 0) return prefixes[i];
+      for (var j = 0; j < pairs.length; j++) {
+        if (before && folded.lastIndexOf(pairs[j].folded, 0) === 0 && fold(before) === pairs[j].previous.folded) return pairs[j].folded;
+      }
       return null;
     };
   }
 
+  function fold(word) {
+    return analysis.foldWord(analysis.normaliseWord(word));
+  }
+
   /* Text -> [{text, mark}] with every matching word marked. */
   function highlight(text, parsed) {
-    return segments(text, 0, text.length, analysis.tokenizeWithOffsets(text), matcher(parsed));
+    var words = analysis.tokenizeWithOffsets(text);
+    return segments(text, 0, text.length, words, hitsOf(words, matcher(parsed)));
+  }
+
+  function hitsOf(words, match) {
+    return words.map(function (w, i) { return match(w.word, i > 0 ? words[i - 1].word : null); });
   }
 
   /*
@@ -187,8 +207,8 @@
    */
   function snippet(text, parsed, size) {
     size = size || 30;
-    var words = analysis.tokenizeWithOffsets(text), match = matcher(parsed);
-    var hits = words.map(function (w) { return match(w.word); });
+    var words = analysis.tokenizeWithOffsets(text), hits = hitsOf(words, matcher(parsed));
+    if (!words.length) return { before: false, parts: [{ text: text, mark: false }], after: false };
     var best = 0, bestCount = -1;
     for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
       var distinct = Object.create(null), count = 0;
@@ -197,16 +217,21 @@
       }
       if (count > bestCount) { best = start; bestCount = count; }
     }
-    if (!words.length) return { before: false, parts: [{ text: text, mark: false }], after: false };
-    var first = Math.max(0, best - (bestCount > 0 ? 3 : 0)), last = Math.min(words.length, first + size) - 1;
+    var first = best;
+    if (bestCount > 0) {  // start a few words before the first hit, keeping the last hit inside
+      var hitsIn = [];
+      for (var h = best; h < Math.min(words.length, best + size); h++) if (hits[h]) hitsIn.push(h);
+      first = Math.max(0, hitsIn[0] - 3, hitsIn[hitsIn.length - 1] - size + 1);
+    }
+    var last = Math.min(words.length, first + size) - 1;
     var from = first === 0 ? 0 : words[first].start, to = last === words.length - 1 ? text.length : words[last].end;
-    return { before: from > 0, parts: segments(text, from, to, words, match), after: to < text.length };
+    return { before: from > 0, parts: segments(text, from, to, words, hits), after: to < text.length };
   }
 
-  function segments(text, from, to, words, match) {
+  function segments(text, from, to, words, hits) {
     var parts = [], at = from;
-    words.forEach(function (w) {
-      if (w.start < from || w.end > to || !match(w.word)) return;
+    words.forEach(function (w, i) {
+      if (w.start < from || w.end > to || !hits[i]) return;
       if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
       parts.push({ text: text.slice(w.start, w.end), mark: true });
       at = w.end;
@@ -215,8 +240,35 @@
     return parts;
   }
 
+  /*
+   * The wire format (generator/search/index.py, compact) back to lunr's serialisation:
+   * postings are the non-zero entries of the field vectors; a term's vector index is its
+   * position in the sorted term list.
+   */
+  function expandIndex(wire) {
+    var postings = wire.terms.map(function (term, i) {
+      var posting = { _index: i };
+      wire.fields.forEach(function (field) { posting[field] = {}; });
+      return posting;
+    });
+    wire.fieldVectors.forEach(function (entry) {
+      var slash = entry[0].indexOf("/"), field = entry[0].slice(0, slash), ref = entry[0].slice(slash + 1);
+      for (var i = 0; i < entry[1].length; i += 2) postings[entry[1][i]][field][ref] = {};
+    });
+    return {
+      version: wire.version, fields: wire.fields, pipeline: wire.pipeline, fieldVectors: wire.fieldVectors,
+      invertedIndex: wire.terms.map(function (term, i) { return [term, postings[i]]; })
+    };
+  }
+
+  function loadIndex(wire) {
+    return lunr.Index.load(expandIndex(wire));
+  }
+
   return {
     BOOST: BOOST,
+    expandIndex: expandIndex,
+    loadIndex: loadIndex,
     parseQuery: parseQuery,
     isEmpty: isEmpty,
     clauses: clauses,

@@ -81,7 +81,7 @@
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
         return fetchJson(new URL(manifest.index[0].file, manifestUrl)).then(function (serialised) {
-          return { manifest: manifest, index: lunr.Index.load(serialised), files: {}, facets: null };
+          return { manifest: manifest, index: engine.loadIndex(serialised), files: {}, facets: null };
         });
       });
       data.catch(function () { data = null; });  // let a later query try again

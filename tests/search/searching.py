@@ -1,0 +1,27 @@
+"""Run queries against a built site's search files with the theme's own engine, in node."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+NODE_SEARCH = Path(__file__).with_name("node_search.js")
+ENGINE = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" / "assets" / "search" / "engine.js"
+
+
+def run_queries(output: Path, queries: list[str]) -> dict[str, dict]:
+    """{query: {"mode": "all"|"any"|"none", "results": [{"url", "title", "score", "groups"}]}}"""
+    done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps({"site": str(output), "queries": queries}),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def run_engine(script: str) -> object:
+    """Evaluate ``script`` with ``engine`` in scope; it must end by returning a JSON-able value."""
+    program = f"const engine = require({json.dumps(str(ENGINE))});\n" \
+              f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
+    done = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

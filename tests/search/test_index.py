@@ -1,0 +1,156 @@
+"""The search files the build writes: manifest, lunr index, document store, facets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+
+import generator.loader
+from conftest import NOW, SAMPLE, build_to_disk, build_to_memory
+from generator.config import ConfigError, load_settings, parse_settings
+from generator.loader import load_content
+from generator.model import Selection, build_model
+from generator.errors import ContentError
+from generator.search import analysis
+from generator.search.index import FIELDS, build_lunr_index, expand, indexed_text
+from generator.search.store import DOCS_PER_FILE
+from searching import run_engine, run_queries
+from sitemaker import article, make_site
+
+
+def build_model_of(site_dir: Path):
+    settings = load_settings(site_dir)
+    site, _ = build_model(load_content(site_dir, settings.tz).articles, settings, Selection(now=NOW))
+    return site
+
+
+def _manifest(files: dict[str, bytes]) -> dict:
+    return json.loads(files["search/manifest.json"])
+
+
+def _load(files: dict[str, bytes], name: str):
+    return json.loads(files["search/" + name])
+
+
+def test_manifest_names_content_hashed_files_that_exist(sample_files):
+    manifest = _manifest(sample_files)
+    assert manifest["format"] == 1 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
+    assert manifest["pipeline"] == ["vi-normalise", "vi-expand"] and manifest["fields"] == dict(FIELDS)
+    names = [manifest["index"][0]["file"], manifest["facets"], *manifest["documents"]["files"]]
+    for name in names:
+        digest = name.rsplit(".", 2)[1]
+        assert hashlib.sha256(sample_files["search/" + name]).hexdigest()[:12] == digest
+    assert "assets/vendor/lunr-2.3.9.min.js" in sample_files
+    assert sample_files["assets/vendor/lunr-2.3.9.min.js"].startswith(b"/**\n * lunr - http://lunrjs.com")
+
+
+def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
+    analysis.register()
+    wire = _load(sample_files, _manifest(sample_files)["index"][0]["file"])
+    assert wire["version"] == "2.3.9" and wire["fields"] == list(FIELDS)
+    assert wire["pipeline"] == ["vi-normalise", "vi-expand"]
+    site = build_model_of(SAMPLE)
+    original = build_lunr_index(indexed_text(str(i), a) for i, a in enumerate(site.articles))
+    assert len(json.dumps(wire)) < 0.6 * len(json.dumps(original))
+    rebuilt, direct = Index.load(expand(wire)), Index.load(original)
+    for query in ["hàm tân", "hoa binh", "cải cách hành chính", "72", "nội vụ"]:
+        expected = [(r["ref"], pytest.approx(r["score"], rel=1e-12)) for r in direct.search(query)]
+        assert expected and [(r["ref"], r["score"]) for r in rebuilt.search(query)] == expected
+
+
+def test_javascript_expands_the_wire_format_exactly_as_python_does(sample_files):
+    name = _manifest(sample_files)["index"][0]["file"]
+    wire = _load(sample_files, name)
+    expanded = run_engine(f"return engine.expandIndex({sample_files['search/' + name].decode()});")
+    assert expanded == expand(wire)
+
+
+def test_document_store_and_facets_follow_the_article_order(tmp_path):
+    count = DOCS_PER_FILE * 2 + 5
+    articles = {f"a{i:02d}.md": article(f"Bài số {i}", f"20{10 + i % 12}-03-{1 + i % 28:02d}", slug=f"bai-{i:02d}",
+                                        provinces=["Hà Tĩnh"] if i % 3 == 0 else ["Quảng Nam"],
+                                        topics=["thủ tục hành chính"] if i % 2 else [])
+                for i in range(count)}
+    files = build_to_memory(make_site(tmp_path, articles))
+    manifest = _manifest(files)
+    assert len(manifest["documents"]["files"]) == 3 and manifest["documents"]["per_file"] == DOCS_PER_FILE
+    docs = [doc for name in manifest["documents"]["files"] for doc in _load(files, name)]
+    facets = _load(files, manifest["facets"])
+    assert len(docs) == len(facets["year"]) == len(facets["provinces"]) == count
+    provinces = [p["name"] for p in manifest["filters"]["provinces"]]
+    for doc, year, province_ids in zip(docs, facets["year"], facets["provinces"]):
+        number = int(doc["title"].rsplit(" ", 1)[1])
+        assert year == 2010 + number % 12 and doc["iso"].startswith(str(year))
+        assert [provinces[i] for i in province_ids] == (["Hà Tĩnh"] if number % 3 == 0 else ["Quảng Nam"])
+        assert doc["url"] == f"/{year}/03/bai-{number:02d}/"
+    assert docs == sorted(docs, key=lambda d: (d["iso"], d["url"]), reverse=True)  # ref i = the i-th newest
+    assert manifest["filters"]["years"] == sorted({2010 + i % 12 for i in range(count)})
+
+
+def test_builds_are_byte_for_byte_reproducible(sample_files):
+    again = build_to_memory(SAMPLE)
+    assert {p: d for p, d in again.items() if p.startswith("search/")} == \
+           {p: d for p, d in sample_files.items() if p.startswith("search/")}
+
+
+def test_terms_are_ordered_as_javascript_compares_strings(tmp_path):
+    # U+FF5A (fullwidth z) sorts after U+1D400 (bold A) by code point, before it in UTF-16
+    site = make_site(tmp_path / "site", {"a.md": article("Toán 𝐀𝐁 và ｚｚ", "2024-01-01", slug="toan")})
+    output = build_to_disk(site, tmp_path / "out")
+    files = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    terms = _load(files, _manifest(files)["index"][0]["file"])["terms"]
+    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)
+    answers = run_queries(output, ["𝐀𝐁", "ｚｚ", "toan"])  # lunr.js loads it and finds them
+    assert all(len(answers[q]["results"]) == 1 for q in answers)
+
+
+def test_an_empty_archive_has_an_index_that_finds_nothing(tmp_path):
+    output = build_to_disk(make_site(tmp_path / "site", {}), tmp_path / "out")
+    assert run_queries(output, ["hà nội"]) == {"hà nội": {"mode": "none", "results": []}}
+
+
+def test_search_can_be_turned_off(tmp_path):
+    files = build_to_memory(make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config="search = false\n"))
+    assert not [p for p in files if p.startswith(("search/", "assets/vendor/"))]
+    assert b'role="search"' not in files["index.html"]
+
+
+def test_search_must_be_a_boolean():
+    with pytest.raises(ConfigError) as caught:
+        parse_settings('title = "x"\nbase_url = "https://example.org/"\nsearch = "no"\n', "site.toml")
+    assert [str(p) for p in caught.value.problems] == ["site.toml:3: 'search' must be true or false, got 'no'"]
+
+
+def test_a_missing_lunr_js_is_a_clear_error_and_the_previous_site_stays(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01")})
+    output = build_to_disk(site, tmp_path / "out")
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    monkeypatch.setattr(generator.loader, "PROJECT_DIR", tmp_path / "nowhere")
+    with pytest.raises(ContentError) as caught:
+        build_to_disk(site, output)
+    message = str(caught.value)
+    assert message.startswith(f"{site / 'site.toml'}:1: search needs lunr.js 2.3.9 from npm")
+    assert "npm ci" in message and "search = false" in message
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+
+
+def test_a_wrong_lunr_version_is_named(tmp_path, monkeypatch):
+    site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01")})
+    lunr_dir = site / "node_modules" / "lunr"
+    lunr_dir.mkdir(parents=True)
+    (lunr_dir / "lunr.min.js").write_text("/* old */", encoding="utf-8")
+    (lunr_dir / "package.json").write_text('{"version": "2.1.0"}', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build_to_memory(site)
+    assert f"{lunr_dir / 'package.json'}:1: lunr.js 2.1.0 is installed; search needs 2.3.9" in str(caught.value)
+
+
+def test_sample_index_size_stays_in_proportion(sample_files):
+    """Not a speed test: a guard against an accidental blow-up (a field indexed twice, positions)."""
+    size = len(sample_files["search/" + _manifest(sample_files)["index"][0]["file"]])
+    text = sum(len(d["text"]) for d in _load(sample_files, _manifest(sample_files)["documents"]["files"][0]))
+    assert size < 40 * text, (size, text)

@@ -1,0 +1,165 @@
+"""Relevance on the sample archive (the five imported seed articles) and on small sites made
+to isolate one ranking rule. Queries run through lunr.js and the theme's engine in node."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import build_to_disk
+from generator.search.analysis import fold_word
+from searching import run_queries
+from sitemaker import article, make_site
+
+REPO = Path(__file__).resolve().parents[2]
+HA_TINH = "ha-tinh-huong-den-nen-hanh-chinh-hien-dai"
+BINH_DINH = "dai-hoi-dang-bo-so-noi-vu-tinh-binh-dinh"
+HOA_BINH = "ubnd-tinh-to-chuc-hoi-nghi-tong-ket-chuong-trinh-tong-the"
+HAM_TAN = "cong-tac-cai-cach-hanh-chinh-quy-i-nam-2024-tren-dia-ban-huyen-ham-tan"
+QUANG_NAM = "thong-bao-ket-luan-cua-chu-tich-ubnd-tinh"
+ALL = {HA_TINH, BINH_DINH, HOA_BINH, HAM_TAN, QUANG_NAM}
+
+QUERIES = [
+    "hanh chinh", "Hàm Tân", "ham tan", "HÀM TÂN", unicodedata.normalize("NFD", "Hàm Tân"), "ham ta",
+    "hoà bình", "hòa bình", "hoa binh", "ha tinh", "Hà Tĩnh", '"một cửa"', "“một cửa”", "72/TB-UBND", "72",
+    "tb-ubnd", "TB-UBND", "an ninh", '"an ninh"', "binh d", "bình định", "quảng nam", "hàm tân xyzzy",
+    "xyzzy plugh", "sở nội vụ", "uỷ ban nhân dân", "ủy ban nhân dân",
+]
+
+
+def _slug(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _found(answers: dict, query: str) -> list[str]:
+    return [_slug(r["url"]) for r in answers[query]["results"]]
+
+
+def _one(slugs: list[str], prefix: str) -> bool:
+    return any(s.startswith(prefix) for s in slugs)
+
+
+def _first(slugs: list[str], prefix: str) -> bool:
+    return bool(slugs) and slugs[0].startswith(prefix)
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory) -> dict:
+    output = build_to_disk(REPO, tmp_path_factory.mktemp("repo") / "output")
+    return run_queries(output, QUERIES)
+
+
+def _articles_with_phrase(phrase: str) -> set[str]:
+    """The oracle for phrases: the folded source text of each article, read independently."""
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(fold_word(w) for w in phrase.split()) + r"(?!\w)")
+    found = set()
+    for path in (REPO / "content").glob("20*/*.md"):
+        text = fold_word(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower())
+        if pattern.search(text):
+            found.add(next(prefix for prefix in ALL if path.stem.startswith(prefix)))
+    return found
+
+
+def test_a_common_phrase_unaccented_finds_all_five(answers):
+    assert {p for p in ALL if _one(_found(answers, "hanh chinh"), p)} == ALL
+    assert answers["hanh chinh"]["mode"] == "all"
+
+
+@pytest.mark.parametrize("query", ["Hàm Tân", "ham tan", "HÀM TÂN", unicodedata.normalize("NFD", "Hàm Tân"), "ham ta"])
+def test_ham_tan_however_typed_puts_the_ham_tan_article_first(answers, query):
+    assert _first(_found(answers, query), HAM_TAN), answers[query]
+
+
+@pytest.mark.parametrize("query", ["hoà bình", "hòa bình", "hoa binh"])
+def test_both_tone_placements_and_no_marks_find_hoa_binh_first(answers, query):
+    assert _first(_found(answers, query), HOA_BINH), answers[query]
+
+
+@pytest.mark.parametrize("query", ["ha tinh", "Hà Tĩnh"])
+def test_ha_tinh_article_first(answers, query):
+    assert _first(_found(answers, query), HA_TINH)
+
+
+@pytest.mark.parametrize("query", ['"một cửa"', "“một cửa”"])
+def test_a_quoted_phrase_finds_exactly_the_articles_with_it(answers, query):
+    expected = _articles_with_phrase("một cửa")
+    assert 0 < len(expected) < 5
+    assert {p for p in ALL if _one(_found(answers, query), p)} == expected
+    assert len(_found(answers, query)) == len(expected)
+
+
+@pytest.mark.parametrize("query", ["72/TB-UBND", "tb-ubnd", "TB-UBND", "72"])
+def test_a_document_code_is_found_whole_and_by_part(answers, query):
+    assert _first(_found(answers, query), QUANG_NAM), answers[query]
+    if query != "72":
+        assert len(_found(answers, query)) == 1
+
+
+def test_no_english_stop_words_an_ninh_is_searchable(answers):
+    expected = _articles_with_phrase("an ninh")
+    assert expected
+    assert {p for p in ALL if _one(_found(answers, '"an ninh"'), p)} == expected
+    assert expected <= {p for p in ALL if _one(_found(answers, "an ninh"), p)}
+
+
+def test_the_last_syllable_is_a_prefix_while_typing(answers):
+    assert _first(_found(answers, "binh d"), BINH_DINH)
+    assert _first(_found(answers, "ham ta"), HAM_TAN)
+
+
+def test_provinces_rank_their_article_first(answers):
+    assert _first(_found(answers, "bình định"), BINH_DINH)
+    assert _first(_found(answers, "quảng nam"), QUANG_NAM)
+
+
+def test_all_words_are_required_with_a_fallback_to_some(answers):
+    assert answers["hàm tân xyzzy"]["mode"] == "any"  # no article has "xyzzy": show those with the rest
+    assert _first(_found(answers, "hàm tân xyzzy"), HAM_TAN)
+    assert answers["hàm tân xyzzy"]["results"][0]["groups"] == 2
+    assert answers["xyzzy plugh"] == {"mode": "none", "results": []}
+
+
+def test_old_and_new_tone_placement_give_the_same_ranking(answers):
+    assert _found(answers, "uỷ ban nhân dân") == _found(answers, "ủy ban nhân dân")
+    assert _found(answers, "hoà bình") == _found(answers, "hòa bình")
+
+
+# ---- one rule at a time, on sites made for it ----
+
+def _site_answers(tmp_path: Path, articles: dict[str, str], queries: list[str]) -> dict:
+    site = make_site(tmp_path / "site", articles)
+    return run_queries(build_to_disk(site, tmp_path / "out"), queries)
+
+
+def test_exact_diacritics_rank_above_folded_only_matches(tmp_path):
+    filler = " Nội dung khác của bài viết để hai bài dài như nhau."
+    answers = _site_answers(tmp_path, {
+        "a.md": article("Bài A", "2024-01-01", body="Hội nghị hòa giải ở cơ sở." + filler, slug="bai-a"),
+        "b.md": article("Bài B", "2024-01-02", body="Hội nghị hóa giải ở cơ sở." + filler, slug="bai-b"),
+    }, ["hòa giải", "hóa giải", "hoa giai"])
+    assert _found(answers, "hòa giải") == ["bai-a", "bai-b"]
+    assert _found(answers, "hóa giải") == ["bai-b", "bai-a"]
+    assert set(_found(answers, "hoa giai")) == {"bai-a", "bai-b"}
+
+
+def test_adjacent_syllables_rank_above_scattered_ones_and_quotes_require_them(tmp_path):
+    answers = _site_answers(tmp_path, {
+        "near.md": article("Tin một", "2024-01-01", slug="lien-ke",
+                           body="Tỉnh đẩy mạnh cải cách hành chính trong năm nay, nhiều kết quả tốt."),
+        "far.md": article("Tin hai", "2024-01-02", slug="roi-rac",
+                          body="Tỉnh đẩy mạnh cải tạo đường, cách làm mới; hành động chính là nhiều kết quả tốt."),
+    }, ["cải cách hành chính", '"cải cách hành chính"', "cai cach hanh chinh"])
+    assert _found(answers, "cải cách hành chính") == ["lien-ke", "roi-rac"]
+    assert _found(answers, "cai cach hanh chinh") == ["lien-ke", "roi-rac"]
+    assert _found(answers, '"cải cách hành chính"') == ["lien-ke"]
+
+
+def test_a_title_match_outranks_a_body_match(tmp_path):
+    answers = _site_answers(tmp_path, {
+        "t.md": article("Số hóa hồ sơ", "2024-01-01", slug="tieu-de", body="Bài viết về một việc khác hẳn."),
+        "b.md": article("Tin tổng hợp", "2024-01-02", slug="noi-dung", body="Trong tháng, tỉnh đã số hóa hồ sơ."),
+    }, ["số hóa hồ sơ"])
+    assert _found(answers, "số hóa hồ sơ") == ["tieu-de", "noi-dung"]
