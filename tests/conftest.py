@@ -7,12 +7,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from generator.build import BuildOptions, build_site
 from generator.config import load_settings
 from generator.writer import DiskWriter, MemoryWriter
 
 SITES = Path(__file__).parent / "sites"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a downloaded browser
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 SAMPLE = SITES / "sample"
 # A fixed "now" so that tests do not depend on the clock.
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -59,3 +65,14 @@ def site_copy(tmp_path) -> Path:
     target = tmp_path / "site"
     shutil.copytree(SAMPLE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    # CI installs Chromium, so a missing binary is a broken environment, not a reason to skip.
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -28,8 +28,10 @@ from generator.text.dates import format_date
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
 FORMAT_VERSION = 1
-DOCS_PER_FILE = 20
-SNIPPET_SOURCE_CHARS = 3000  # snippets come from the summary and the start of the body
+DOCS_PER_FILE = 10
+# Snippets are cut in the browser around the words found, so the store keeps the whole
+# text; only a pathological page is cut short.
+SNIPPET_SOURCE_CHARS = 50_000
 FACET_TAXONOMIES = ("topics", "provinces")
 
 Link = Callable[[str], str]

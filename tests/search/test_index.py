@@ -70,7 +70,7 @@ def test_javascript_expands_the_wire_format_exactly_as_python_does(sample_files)
 
 
 def test_document_store_and_facets_follow_the_article_order(tmp_path):
-    count = DOCS_PER_FILE * 2 + 5
+    count = DOCS_PER_FILE * 2 + 3
     articles = {f"a{i:02d}.md": article(f"Bài số {i}", f"20{10 + i % 12}-03-{1 + i % 28:02d}", slug=f"bai-{i:02d}",
                                         provinces=["Hà Tĩnh"] if i % 3 == 0 else ["Quảng Nam"],
                                         topics=["thủ tục hành chính"] if i % 2 else [])

@@ -168,20 +168,32 @@
     return Boolean(filters.from || filters.to || filters.topic || filters.province);
   }
 
-  /* Which query syllable a word of shown text matches (given the word before it), for highlighting. */
+  /*
+   * Which query syllable a word of shown text matches (given the word before it), as
+   * {key, weight}: 3 when it is spelt as typed (or the query had no marks), 1 when it only
+   * matches without marks ("của" for a query "cửa").
+   */
   function matcher(parsed) {
-    var exact = Object.create(null), prefixes = [], pairs = [];
+    var bySyllable = Object.create(null), prefixes = [], pairs = [];
     parsed.syllables.forEach(function (s) {
-      exact[s.folded] = true;
-      if (s.prefix === true) prefixes.push(s.folded);
-      if (s.prefix === "pair") pairs.push(s);
+      var marked = s.exact !== s.folded;
+      if (s.prefix === true) prefixes.push(s);
+      else if (s.prefix === "pair") pairs.push(s);
+      else if (!bySyllable[s.folded] || !marked) bySyllable[s.folded] = s;
     });
+    function weigh(s, word) {
+      return s.exact === s.folded || word.lastIndexOf(s.exact, 0) === 0 ? 3 : 1;
+    }
     return function (word, before) {
-      var folded = fold(word);
-      if (exact[folded]) return folded;
-      for (var i = 0; i < prefixes.length; i++) if (folded.lastIndexOf(prefixes[i], 0) === 0) return prefixes[i];
+      var normal = analysis.normaliseWord(word), folded = analysis.foldWord(normal), s = bySyllable[folded];
+      if (s) return { key: folded, weight: weigh(s, normal) };
+      for (var i = 0; i < prefixes.length; i++) {
+        if (folded.lastIndexOf(prefixes[i].folded, 0) === 0) return { key: prefixes[i].folded, weight: weigh(prefixes[i], normal) };
+      }
       for (var j = 0; j < pairs.length; j++) {
-        if (before && folded.lastIndexOf(pairs[j].folded, 0) === 0 && fold(before) === pairs[j].previous.folded) return pairs[j].folded;
+        if (before && folded.lastIndexOf(pairs[j].folded, 0) === 0 && fold(before) === pairs[j].previous.folded) {
+          return { key: pairs[j].folded, weight: 3 };
+        }
       }
       return null;
     };
@@ -191,41 +203,60 @@
     return analysis.foldWord(analysis.normaliseWord(word));
   }
 
-  /* Text -> [{text, mark}] with every matching word marked. */
-  function highlight(text, parsed) {
-    var words = analysis.tokenizeWithOffsets(text);
-    return segments(text, 0, text.length, words, hitsOf(words, matcher(parsed)));
-  }
-
   function hitsOf(words, match) {
     return words.map(function (w, i) { return match(w.word, i > 0 ? words[i - 1].word : null); });
   }
 
+  /* Only the best kind of hit present is marked: no "của" marked when "cửa" is there too. */
+  function marked(hits, from, to) {
+    var best = 0, i;
+    for (i = from; i < to; i++) if (hits[i] && hits[i].weight > best) best = hits[i].weight;
+    return hits.map(function (hit, k) { return Boolean(hit) && k >= from && k < to && hit.weight >= best; });
+  }
+
+  /* Text -> [{text, mark}] with every matching word marked. */
+  function highlight(text, parsed) {
+    var words = analysis.tokenizeWithOffsets(text), hits = hitsOf(words, matcher(parsed));
+    return segments(text, 0, text.length, words, marked(hits, 0, words.length));
+  }
+
+  /* Distinct syllables found (by weight), plus a bonus for query neighbours found side by side. */
+  function windowScore(hits, start, end, neighbours) {
+    var best = Object.create(null), score = 0, k, key;
+    for (k = start; k < end; k++) {
+      if (!hits[k]) continue;
+      if (!(hits[k].key in best) || hits[k].weight > best[hits[k].key]) best[hits[k].key] = hits[k].weight;
+      if (k > start && hits[k - 1] && neighbours[hits[k - 1].key + " " + hits[k].key]) score += 2;
+    }
+    for (key in best) score += best[key];
+    return score;
+  }
+
   /*
-   * The window of about `size` words holding the most distinct query syllables, as
+   * The window of about `size` words that best covers the query, as
    * {before: bool, parts: [{text, mark}], after: bool} (before/after: text was cut).
    */
   function snippet(text, parsed, size) {
     size = size || 30;
     var words = analysis.tokenizeWithOffsets(text), hits = hitsOf(words, matcher(parsed));
     if (!words.length) return { before: false, parts: [{ text: text, mark: false }], after: false };
-    var best = 0, bestCount = -1;
+    var neighbours = Object.create(null), all = parsed.syllables;
+    for (var n = 0; n + 1 < all.length; n++) neighbours[all[n].folded + " " + all[n + 1].folded] = true;
+    var best = 0, bestScore = -1;
     for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
-      var distinct = Object.create(null), count = 0;
-      for (var k = start; k < Math.min(words.length, start + size); k++) {
-        if (hits[k] && !distinct[hits[k]]) { distinct[hits[k]] = true; count++; }
-      }
-      if (count > bestCount) { best = start; bestCount = count; }
+      if (start > 0 && !hits[start]) continue;  // a best window starts on a hit (or at the top)
+      var score = windowScore(hits, start, Math.min(words.length, start + size), neighbours);
+      if (score > bestScore) { best = start; bestScore = score; }
     }
     var first = best;
-    if (bestCount > 0) {  // start a few words before the first hit, keeping the last hit inside
+    if (bestScore > 0) {  // start a few words before the first hit, keeping the last hit inside
       var hitsIn = [];
       for (var h = best; h < Math.min(words.length, best + size); h++) if (hits[h]) hitsIn.push(h);
       first = Math.max(0, hitsIn[0] - 3, hitsIn[hitsIn.length - 1] - size + 1);
     }
     var last = Math.min(words.length, first + size) - 1;
     var from = first === 0 ? 0 : words[first].start, to = last === words.length - 1 ? text.length : words[last].end;
-    return { before: from > 0, parts: segments(text, from, to, words, hits), after: to < text.length };
+    return { before: from > 0, parts: segments(text, from, to, words, marked(hits, first, last + 1)), after: to < text.length };
   }
 
   function segments(text, from, to, words, hits) {
