@@ -1,39 +1,34 @@
 """Deterministic synthetic corpus of Vietnamese administrative-reform news, for benchmarks.
 
 ``write_site(directory, count, seed)`` writes ``site.toml`` and ``content/<year>/<slug>.md``;
-``iter_articles(count, seed)`` yields the same ``(relative_path, text)`` pairs without disk;
-``python -m benchmarks.corpus COUNT DIR [--seed N]`` is the command line. Same (count, seed):
-same bytes. One random stream feeds the articles in order, so the first 1,000 articles of a
-10,000-article corpus are the 1,000-article corpus.
+``iter_articles(count, seed)`` yields the same ``("content/<year>/<slug>.md", text)`` pairs
+without disk; ``python -m benchmarks.corpus COUNT DIR [--seed N]`` is the command line. The
+same (count, seed) gives the same bytes, and one random stream feeds the articles in order,
+so a 1,000-article corpus is the first 1,000 articles of the 10,000-article one.
 
-How the text is made, and why:
+Index size and build time depend on how the vocabulary grows with the number of articles,
+so it must grow as a real archive's does (Heaps' law) instead of stopping at a word list:
 
-* Search-index size and build time depend on how the vocabulary grows with the number of
-  articles, so the vocabulary must grow the way a real archive's does (Heaps' law), not
-  stop at a fixed word list. Three layers do it:
+1. Head: hand-written CCHC phrases ("cải cách hành chính", "một cửa", "dịch vụ công trực
+   tuyến" ...) grouped by the six reform topics (they contain the importer's topic keywords),
+   organisations, roles, people's names, the 63 provinces and their districts, slotted into
+   sentence templates. This makes the text read like the real news.
+2. Native tail: every Vietnamese-looking syllable composed from onset + rhyme + tone (c/k,
+   g/gh, ng/ngh, gi, qu and iê/yê spellings; stop-final rhymes take only sắc or nặng; tone
+   mark in the old style of the canonical names, "Hòa", "Thủy"), about 13,000, ordered by a
+   plausibility score and drawn from a Zipf law: rare words, given names, villages. It
+   saturates slowly, as a language's syllables do.
+3. Open tail: highland place names ("buôn Ea Krôngbuk") and company or software names
+   ("Công ty TNHH Tanphusoft") indexed by an unbounded rank drawn from a discrete Pareto law
+   (Zipf exponent 1.6), so new names keep appearing at any N, as in a real archive.
+   Numbers, dates and document numbers ("1291/QĐ-UBND", "10/2019/NQ-HĐND") vary as well.
 
-  1. Core vocabulary: hand-written CCHC phrases ("cải cách hành chính", "một cửa", "dịch vụ
-     công trực tuyến", "chuyển đổi số" ...), organisations, roles, the 63 provinces and their
-     districts (from :mod:`generator.importer.place_names`), slotted into sentence templates.
-     This is the frequent head of the distribution and makes the text read like the news.
-  2. Native syllables: every Vietnamese-looking syllable composed from onset + rhyme + tone
-     (spelling rules c/k, g/gh, ng/ngh, gi, qu, iê/yê; stop-final rhymes take only sắc or
-     nặng; tone mark placed in the old style of the canonical names: "Hòa", "Thủy"), about
-     13,000 of them, ordered by a plausibility score and drawn from a Zipf distribution. They
-     give rare words, given names, commune and hamlet names: the long, slowly saturating tail.
-  3. Highland names ("buôn Ea Krôngbuk", "plei Ia Hrê"): unbounded ranks drawn from a discrete
-     Pareto law (Zipf exponent 1.6) and turned into a name by a hash of the rank, so new names
-     keep appearing at any N, as proper names do in a real archive. Numbers, dates and
-     document numbers ("1291/QĐ-UBND", "10/2019/NQ-HĐND") vary freely as well.
-
-* Each article has a main province, 1-3 of the six reform topics (``parse.TOPICS``; the
-  topic phrases contain the importer's keywords from :mod:`generator.importer.entities`), a
-  pool of cited documents (national ones only after they were issued), and a date between
-  2015 and 2025 with a time. Front matter lists exactly the provinces and documents that the
-  text mentions. Titles have 8-20 syllables, summaries 1-2 sentences, bodies 3-8 KB of
-  paragraphs, ``##`` headings and bullet lists; the body opens with the summary, as imported
-  articles do. All strings in the front matter are JSON-quoted, which is valid YAML and
-  avoids every YAML trap ("no", "on", colons, numbers). All text is NFC by construction.
+Each article has a main province, 1-3 topics, a few cited documents (national ones only
+after they were issued) and a 2015-2025 date, mostly with a time. Front matter lists the
+provinces and documents the text names. Titles have 8-20 syllables, summaries 1-2
+sentences, bodies 3-8 KB of paragraphs, ``##`` headings and lists, opening with the summary
+as imported articles do. Front-matter strings are JSON-quoted, which is valid YAML with no
+traps ("no", "on", colons, numbers). The text is NFC by construction.
 """
 
 from __future__ import annotations
@@ -45,18 +40,15 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Iterator
 
-from generator.importer.entities import TOPIC_KEYWORDS
 from generator.importer.place_names import DISTRICTS, PROVINCES
 from generator.parse import TOPICS, normalise_document
 from generator.text.vietnamese import fold
-
-assert tuple(TOPIC_KEYWORDS) == TOPICS
 
 
 def _bank(text: str) -> tuple[str, ...]:
@@ -135,7 +127,7 @@ _H_PREFIXES = ("Ea", "Ia", "Đắk", "Chư", "Kon", "Krông", "Yang", "Đạ", "
 _SUFFIXES = ("", "", "tech", "soft", "net", "data", "link", "smart", "hub", "gov")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)
 def coined(rank: int, highland: bool) -> str:
     """The name of ``rank`` in an unbounded list: highland ("Ea Krôngbuk") or a brand ("Tanphusoft")."""
     r = random.Random(rank * 2654435761 + highland)
@@ -157,23 +149,23 @@ _ACTIONS = _bank("đẩy mạnh|triển khai thực hiện|nâng cao chất lư�
                  "đổi mới|nâng cao hiệu quả|tập trung chỉ đạo|quán triệt và cụ thể hóa|thực hiện nghiêm|"
                  "phát huy hiệu quả|hoàn thiện|chuẩn hóa|công khai, minh bạch|kiểm tra, giám sát|theo dõi, đánh giá")
 _TOPIC_PHRASES = {topic: _bank(text) for topic, text in zip(TOPICS, (
-    "công tác xây dựng và thi hành pháp luật|hệ thống văn bản quy phạm pháp luật|cải cách thể chế|"
-    "công tác rà soát văn bản|cơ chế, chính sách đặc thù|công tác phổ biến, giáo dục pháp luật|"
-    "chất lượng thẩm định dự thảo văn bản",
-    "thủ tục hành chính|cơ chế một cửa, một cửa liên thông|việc tiếp nhận và trả kết quả hồ sơ|Bộ phận một cửa cấp xã|"
-    "danh mục thủ tục hành chính|quy trình nội bộ giải quyết thủ tục hành chính|tỷ lệ hồ sơ trễ hạn|"
-    "công tác kiểm soát thủ tục hành chính|việc tiếp nhận phản ánh, kiến nghị|thời gian giải quyết hồ sơ",
-    "tổ chức bộ máy|việc sắp xếp đơn vị hành chính cấp xã|tinh giản biên chế|các đơn vị sự nghiệp công lập|"
-    "việc kiện toàn các phòng chuyên môn|việc giảm đầu mối bên trong|chức năng, nhiệm vụ của các cơ quan chuyên môn|"
-    "việc sáp nhập thôn, tổ dân phố",
-    "đội ngũ cán bộ, công chức, viên chức|vị trí việc làm|kỷ luật, kỷ cương hành chính|đạo đức công vụ|"
-    "công tác đào tạo, bồi dưỡng|công tác tuyển dụng công chức|văn hóa công sở|trách nhiệm của người đứng đầu|"
-    "việc đánh giá, xếp loại công chức",
-    "cơ chế tự chủ tài chính|quản lý ngân sách nhà nước|giải ngân vốn đầu tư công|dự toán chi thường xuyên|"
-    "thực hành tiết kiệm, chống lãng phí|quản lý tài sản công|thanh toán trực tuyến phí, lệ phí|khoán chi hành chính",
-    "chuyển đổi số|chính quyền điện tử, chính quyền số|dịch vụ công trực tuyến toàn trình|Cổng dịch vụ công quốc gia|"
-    "hệ thống quản lý văn bản và điều hành|số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|cơ sở dữ liệu dân cư|"
-    "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06"))}
+    ("công tác xây dựng và thi hành pháp luật|hệ thống văn bản quy phạm pháp luật|cải cách thể chế|"
+     "công tác rà soát văn bản|cơ chế, chính sách đặc thù|công tác phổ biến, giáo dục pháp luật|"
+     "chất lượng thẩm định dự thảo văn bản"),
+    ("thủ tục hành chính|cơ chế một cửa, một cửa liên thông|việc tiếp nhận và trả kết quả hồ sơ|Bộ phận một cửa cấp xã|"
+     "danh mục thủ tục hành chính|quy trình nội bộ giải quyết thủ tục hành chính|tỷ lệ hồ sơ trễ hạn|"
+     "công tác kiểm soát thủ tục hành chính|việc tiếp nhận phản ánh, kiến nghị|thời gian giải quyết hồ sơ"),
+    ("tổ chức bộ máy|việc sắp xếp đơn vị hành chính cấp xã|tinh giản biên chế|các đơn vị sự nghiệp công lập|"
+     "việc kiện toàn các phòng chuyên môn|việc giảm đầu mối bên trong|chức năng, nhiệm vụ của các cơ quan chuyên môn|"
+     "việc sáp nhập thôn, tổ dân phố"),
+    ("đội ngũ cán bộ, công chức, viên chức|vị trí việc làm|kỷ luật, kỷ cương hành chính|đạo đức công vụ|"
+     "công tác đào tạo, bồi dưỡng|công tác tuyển dụng công chức|văn hóa công sở|trách nhiệm của người đứng đầu|"
+     "việc đánh giá, xếp loại công chức"),
+    ("cơ chế tự chủ tài chính|quản lý ngân sách nhà nước|giải ngân vốn đầu tư công|dự toán chi thường xuyên|"
+     "thực hành tiết kiệm, chống lãng phí|quản lý tài sản công|thanh toán trực tuyến phí, lệ phí|khoán chi hành chính"),
+    ("chuyển đổi số|chính quyền điện tử, chính quyền số|dịch vụ công trực tuyến toàn trình|Cổng dịch vụ công quốc gia|"
+     "hệ thống quản lý văn bản và điều hành|số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|cơ sở dữ liệu dân cư|"
+     "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06")))}
 _GOALS = _bank("nâng cao hiệu lực, hiệu quả quản lý nhà nước|tạo thuận lợi cho người dân, doanh nghiệp|"
                "cải thiện môi trường đầu tư kinh doanh|xây dựng nền hành chính dân chủ, chuyên nghiệp, hiện đại|"
                "nâng cao Chỉ số cải cách hành chính (PAR Index)|thúc đẩy phát triển kinh tế - xã hội|"
@@ -257,15 +249,10 @@ _TITLES = _bank(
     "Hiệu quả từ mô hình “{M}” ở {D}|{D} ({p}): {A} {T}|Ban hành {v} về {A} {T}|"
     "Kiểm tra công tác cải cách hành chính tại {D}, {P}|{p}: {T} gắn với {T}|"
     "{p} {A} {T}, hướng tới {G}|Khi {T} về đến {L}")
-_ITEMS = _bank("{A} {T}|{A} {T} tại {D}|{A} {T}, bảo đảm {G}|tổ chức {k} lớp tập huấn về {T}|{A} {T} và {W}|{A} {T} trên nền tảng {B}")
-_SLOT = re.compile(r"\{(\w)\}")
-
-
-def _compile(bank: tuple[str, ...]) -> tuple[list[str], ...]:
-    return tuple(_SLOT.split(text) for text in bank)
-
-
-_SENTENCES_C, _LEADS_C, _TITLES_C, _ITEMS_C, _HEADINGS_C = map(_compile, (_SENTENCES, _LEADS, _TITLES, _ITEMS, _HEADINGS))
+_ITEMS = _bank("{A} {T}|{A} {T} tại {D}|{A} {T}, bảo đảm {G}|tổ chức {k} lớp tập huấn về {T}|{A} {T} và {W}|"
+               "{A} {T} trên nền tảng {B}")
+_SENTENCES_C, _LEADS_C, _TITLES_C, _ITEMS_C, _HEADINGS_C = (  # "a {X} b" -> ["a ", "X", " b"]
+    tuple(re.split(r"\{(\w)\}", text) for text in bank) for bank in (_SENTENCES, _LEADS, _TITLES, _ITEMS, _HEADINGS))
 _START = date(2015, 1, 1).toordinal()
 _DAYS = date(2025, 12, 31).toordinal() - _START + 1
 
@@ -397,7 +384,7 @@ _SLOTS: dict[str, Callable[[_Article], str]] = {
     "W": lambda a: " ".join(a.words(a.rng.choice((1, 2)))),  # a rare lower-case word
     "v": lambda a: a.cite(False), "V": lambda a: a.cite(True),
     "Y": lambda a: str(a.when.year), "Z": lambda a: str(a.when.year - 1),
-    "S": lambda a: (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}")(a.when - timedelta(days=a.rng.randint(1, 60))),
+    "S": lambda a: (a.when - timedelta(days=a.rng.randint(1, 60))).strftime("%d/%m/%Y"),  # a recent day
     "k": lambda a: str(a.rng.randint(6, 45)), "j": lambda a: str(a.rng.randint(1, 5)),  # counts
     "r": lambda a: str(a.rng.randint(1, 63)),  # a rank among the 63 provinces
     "K": lambda a: f"{min(int(a.rng.paretovariate(0.8) * 40), 250_000):,}".replace(",", "."),  # heavy-tailed count
@@ -417,18 +404,17 @@ def _author(rank: int) -> str:
 
 
 def _source(art: _Article, slug: str, number: int) -> str | None:
-    rng = art.rng
-    roll = rng.random()
+    rng, roll = art.rng, art.rng.random()
     if roll < 0.2:
         return None
-    host = re.sub(r"[^a-z]", "", fold(art.province).lower()) + ".gov.vn"
+    local = re.sub(r"[^a-z]", "", fold(art.province).lower()) + ".gov.vn"
     place = ("thành phố " if art.province in _CITIES else "tỉnh ") + art.province
-    name = (f"Cổng thông tin điện tử {place}", f"Sở Nội vụ {place}", "Báo Chính phủ", "Tạp chí Tổ chức nhà nước")[
-        int(roll * 5) - 1]
+    name, host = ((f"Cổng thông tin điện tử {place}", local), (f"Sở Nội vụ {place}", "snv." + local),
+                  ("Báo Chính phủ", "baochinhphu.vn"), ("Tạp chí Tổ chức nhà nước", "tcnn.vn"))[int(roll * 5) - 1]
     if rng.random() < 0.4:
         return json.dumps(name, ensure_ascii=False)
-    url = f"https://{host}/tin-tuc/{slug[:40].rstrip('-')}-{number}.html"
-    return f'{{"name": {json.dumps(name, ensure_ascii=False)}, "url": "{url}"}}'
+    return json.dumps({"name": name, "url": f"https://{host}/tin-tuc/{slug[:40].rstrip('-')}-{number}.html"},
+                      ensure_ascii=False)
 
 
 def _slug(title: str, taken: set[str]) -> str:
@@ -449,7 +435,7 @@ def iter_articles(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     syllables, cumulative = native_syllables()
     taken: set[str] = set()
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731 - JSON strings are valid YAML
+    q = lambda value: json.dumps(value, ensure_ascii=False)  # JSON strings are valid YAML
     for number in range(count):
         art = _Article(rng, syllables, cumulative)
         title = art.title()
@@ -473,29 +459,18 @@ def iter_articles(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
         if rng.random() < 0.7:
             lines.append(f"category: {q(rng.choice(_CATEGORIES))}")
         if rng.random() < 0.85:
-            lines.append(f"author: {q(_author(int(rng.paretovariate(0.7)) - 1))}")
+            lines.append(f"author: {q(_author(int(2 * rng.paretovariate(0.7)) - 2))}")
         source = _source(art, slug, number + 1)
-        if source:
-            lines.append(f"source: {source}")
-        lines.append(f"provinces: {q(list(art.provinces))}")
-        lines.append(f"topics: {q(art.topics)}")
+        lines += [f"source: {source}"] if source else []
+        lines += [f"provinces: {q(list(art.provinces))}", f"topics: {q(art.topics)}"]
         if art.documents:
             lines.append(f"documents: {q(list(art.documents))}")
         tags = {_TAGS[(int(rng.paretovariate(0.9)) - 1) % len(_TAGS)]: None for _ in range(rng.randint(0, 4))}
         if rng.random() < 0.05:
-            tags[_SLOTS["W"](art)] = None
-        if tags:
-            lines.append(f"tags: {q(list(tags))}")
-        if precision != "day":
-            lines.append(f"date_precision: {precision}")
-        lines.append("---")
+            tags[_SLOTS["L"](art)] = None  # a rare tag: a commune
+        lines += [f"tags: {q(list(tags))}"] if tags else []
+        lines += [f"date_precision: {precision}", "---"] if precision != "day" else ["---"]
         yield f"content/{when.year}/{slug}.md", "\n".join(lines) + "\n" + body
-
-
-def site_toml(count: int, seed: int) -> str:
-    return (f"# Synthetic benchmark corpus: {count} articles, seed {seed} (benchmarks/corpus.py).\n"
-            f'title = "Lưu trữ tin cải cách hành chính (dữ liệu thử, {count} bài)"\n'
-            'base_url = "http://127.0.0.1:8000/"\nlanguage = "vi"\nper_page = 20\n')
 
 
 def write_site(directory: Path, count: int, seed: int = 1) -> None:
@@ -506,14 +481,13 @@ def write_site(directory: Path, count: int, seed: int = 1) -> None:
     if content.is_dir() and any(content.iterdir()):
         raise FileExistsError(f"{content} is not empty; remove it first")
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "site.toml").write_bytes(site_toml(count, seed).encode())
-    made: set[Path] = set()
+    (directory / "site.toml").write_bytes(
+        f"# Synthetic benchmark corpus: {count} articles, seed {seed} (benchmarks/corpus.py).\n"
+        f'title = "Lưu trữ tin cải cách hành chính (dữ liệu thử, {count} bài)"\n'
+        'base_url = "http://127.0.0.1:8000/"\nlanguage = "vi"\nper_page = 20\n'.encode())
     for relative, text in iter_articles(count, seed):
-        path = directory / relative
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_bytes(text.encode())
+        (directory / relative).parent.mkdir(parents=True, exist_ok=True)
+        (directory / relative).write_bytes(text.encode())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -523,10 +497,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    write_site(args.directory, args.count, args.seed)
+    try:
+        write_site(args.directory, args.count, args.seed)
+    except FileExistsError as exc:
+        parser.error(str(exc))
     size = sum(p.stat().st_size for p in (args.directory / "content").rglob("*.md"))
-    print(f"{args.count} articles, {size / 1e6:.1f} MB, in {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
+    print(f"{args.count} articles, {size / 1e6:.1f} MB, in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from benchmarks.corpus import iter_articles, write_site
 from generator.config import load_settings
+from generator.importer.entities import find_topics
 from generator.loader import load_content
 from generator.parse import TOPICS
 
@@ -44,11 +46,11 @@ def test_count_unique_slugs_and_shape() -> None:
     slugs = []
     for path, text in articles:
         front, body = text.split("\n---\n", 1)
-        slug = re.search(r'^slug: "([a-z0-9-]+)"$', front, re.M).group(1)
-        year = re.search(r"^date: (\d{4})-", front, re.M).group(1)
+        slug = re.search(r'^slug: "([a-z0-9-]+)"$', front, re.MULTILINE).group(1)
+        year = re.search(r"^date: (\d{4})-", front, re.MULTILINE).group(1)
         assert path == f"content/{year}/{slug}.md"
         slugs.append(slug)
-        title = re.search(r'^title: "(.*)"$', front, re.M).group(1)
+        title = re.search(r'^title: "(.*)"$', front, re.MULTILINE).group(1)
         assert 8 <= sum(any(c.isalnum() for c in word) for word in title.split()) <= 20
         assert 3000 <= len(body.encode()) <= 8000
     assert len(set(slugs)) == 300
@@ -71,9 +73,18 @@ def test_loads_without_problems(tmp_path: Path) -> None:
         assert article.summary and article.provinces and article.topics
         assert set(article.topics) <= set(TOPICS)
         assert 2015 <= article.date.year <= 2025
-        for number in article.documents:
-            assert number in article.body
+        for number in article.documents:  # stored normalised: "30c/NQ-CP" -> "30C/NQ-CP"
+            assert number.casefold() in (article.title + article.body).casefold()
     assert sum(bool(article.documents) for article in loaded.articles) >= 25
+
+
+def test_text_is_about_its_topics() -> None:
+    """The importer's keyword table finds at least one of the front-matter topics in the text."""
+    for _, text in iter_articles(60, seed=6):
+        front, body = text.split("\n---\n", 1)
+        topics = json.loads(re.search(r"^topics: (.*)$", front, re.MULTILINE).group(1))
+        title = json.loads(re.search(r"^title: (.*)$", front, re.MULTILINE).group(1))
+        assert set(find_topics(title, body)) & set(topics)
 
 
 def test_write_site_refuses_existing_content(tmp_path: Path) -> None:
