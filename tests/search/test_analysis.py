@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search.analysis import BIGRAM_MARK, TONE_MOVES, analyse, fold_word, normalise_word, tokenize
+from generator.search.analysis import (BIGRAM_MARK, TONE_MOVES, _word_pattern, analyse, fold_word, normalise_word,
+                                       tokenize)
 
 VIETNAMESE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
                               "ùúủũụừứửữựỳýỷỹỵ0123456789 ,./-", max_size=60)
@@ -72,3 +74,10 @@ def test_normalising_and_folding_are_idempotent(word):
     once = normalise_word(word)
     assert normalise_word(once) == once
     assert fold_word(fold_word(once)) == fold_word(once)
+
+
+def test_the_word_pattern_is_exactly_unicode_letters_marks_and_digits():
+    pattern = _word_pattern()
+    wrong = [hex(code) for code in range(sys.maxunicode + 1)
+             if bool(pattern.fullmatch(chr(code))) != (unicodedata.category(chr(code))[0] in "LMN")]
+    assert not wrong, wrong[:20]

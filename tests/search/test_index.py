@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from lunr.builder import Builder
 from lunr.index import Index
 
 import generator.loader
@@ -16,7 +17,7 @@ from generator.loader import load_content
 from generator.model import Selection, build_model
 from generator.errors import ContentError
 from generator.search import analysis
-from generator.search.index import FIELDS, build_lunr_index, expand, indexed_text
+from generator.search.index import FIELDS, _TermBuilder, build_lunr_index, expand, indexed_text
 from generator.search.store import DOCS_PER_FILE
 from searching import run_engine, run_queries
 from sitemaker import article, make_site
@@ -60,6 +61,24 @@ def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
     for query in ["hàm tân", "hoa binh", "cải cách hành chính", "72", "nội vụ"]:
         expected = [(r["ref"], pytest.approx(r["score"], rel=1e-12)) for r in direct.search(query)]
         assert expected and [(r["ref"], r["score"]) for r in rebuilt.search(query)] == expected
+
+
+def test_the_fast_vectors_are_lunr_py_s_vectors(tmp_path):
+    from benchmarks.corpus import write_site
+
+    write_site(tmp_path, 60)
+    site = build_model_of(tmp_path)
+    documents = [indexed_text(str(i), a) for i, a in enumerate(site.articles)]
+    builder = _TermBuilder()
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder.add_terms(document)
+    builder._calculate_average_field_lengths()
+    builder._create_field_vectors()
+    fast = {ref: vector.serialize() for ref, vector in builder.field_vectors.items()}
+    Builder._create_field_vectors(builder)  # lunr.py's own, on the same builder
+    assert fast == {ref: vector.serialize() for ref, vector in builder.field_vectors.items()}
 
 
 def test_javascript_expands_the_wire_format_exactly_as_python_does(sample_files):

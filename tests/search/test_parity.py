@@ -80,6 +80,11 @@ def test_enough_strings_of_every_kind():
     assert any(unicodedata.normalize("NFD", s) == s != unicodedata.normalize("NFC", s) for s in STRINGS)
 
 
+def test_the_index_builder_s_shortcut_is_the_lunr_pipeline():
+    # the index is fed analyse()'s terms; lunr's pipeline functions must give the same
+    assert all(_python(text)["analysed"] == _python(text)["pipeline"] for text in STRINGS)
+
+
 def test_python_and_javascript_give_identical_tokens(javascript):
     mismatches = [(text, _python(text), js) for text, js in zip(STRINGS, javascript) if _python(text) != js]
     assert not mismatches, "\n".join(f"{t!r}:\n  py {p}\n  js {j}" for t, p, j in mismatches[:5])
