@@ -83,9 +83,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 
 def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
-    """lunr.min.js as npm installed it (`npm ci`): beside the site, or in this project's
-    checkout. It is copied into every built site and never committed."""
-    candidates = [site_dir / "node_modules" / "lunr", PROJECT_DIR / "node_modules" / "lunr"]
+    """lunr.min.js as npm installed it (`npm ci`): beside the site, in the working folder, or
+    in this project's checkout. It is copied into every built site and never committed."""
+    folders = (site_dir, Path.cwd(), PROJECT_DIR)
+    candidates = list(dict.fromkeys(folder / "node_modules" / "lunr" for folder in folders))
     for folder in candidates:
         script = folder / "lunr.min.js"
         if script.is_file():

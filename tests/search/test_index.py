@@ -149,6 +149,7 @@ def test_a_missing_lunr_js_is_a_clear_error_and_the_previous_site_stays(tmp_path
     output = build_to_disk(site, tmp_path / "out")
     before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     monkeypatch.setattr(generator.loader, "PROJECT_DIR", tmp_path / "nowhere")
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(ContentError) as caught:
         build_to_disk(site, output)
     message = str(caught.value)

@@ -274,7 +274,7 @@
   /*
    * The wire format (generator/search/index.py, compact) back to lunr's serialisation:
    * postings are the non-zero entries of the field vectors; a term's vector index is its
-   * position in the sorted term list.
+   * position in the sorted term list; vectors carry index gaps.
    */
   function expandIndex(wire) {
     var postings = wire.terms.map(function (term, i) {
@@ -282,12 +282,19 @@
       wire.fields.forEach(function (field) { posting[field] = {}; });
       return posting;
     });
-    wire.fieldVectors.forEach(function (entry) {
+    var vectors = wire.fieldVectors.map(function (entry) {
       var slash = entry[0].indexOf("/"), field = entry[0].slice(0, slash), ref = entry[0].slice(slash + 1);
-      for (var i = 0; i < entry[1].length; i += 2) postings[entry[1][i]][field][ref] = {};
+      var gaps = entry[1], elements = new Array(gaps.length), index = 0;
+      for (var i = 0; i < gaps.length; i += 2) {
+        index += gaps[i];
+        elements[i] = index;
+        elements[i + 1] = gaps[i + 1];
+        postings[index][field][ref] = {};
+      }
+      return [entry[0], elements];
     });
     return {
-      version: wire.version, fields: wire.fields, pipeline: wire.pipeline, fieldVectors: wire.fieldVectors,
+      version: wire.version, fields: wire.fields, pipeline: wire.pipeline, fieldVectors: vectors,
       invertedIndex: wire.terms.map(function (term, i) { return [term, postings[i]]; })
     };
   }
