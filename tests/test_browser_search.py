@@ -88,7 +88,8 @@ def test_a_shared_url_renders_results_on_load(page, archive):
 
 
 def test_the_prefix_follows_typing_and_tone_placements_meet(page, archive):
-    page.goto(archive + "search/?q=bi%CC%80nh+%C4%91")  # "bình đ" in decomposed Unicode, still typing
+    page.goto(archive + "search/")
+    page.locator("#search-input").press_sequentially("bi\u0300nh \u0111", delay=30)  # decomposed, still typing
     expect(page.locator(RESULTS).first).to_contain_text("Bình Định")
     page.goto(archive + "search/?q=ho%C3%A0+b%C3%ACnh")  # "hoà bình", the old tone placement
     expect(page.locator(RESULTS).first).to_contain_text("UBND tỉnh tổ chức Hội nghị tổng kết")
@@ -137,6 +138,9 @@ def test_more_results_load_on_request_and_keyboard_moves_through_them(page, crow
 def test_filters_narrow_results_live_in_the_url_and_the_back_button_restores(page, archive):
     page.goto(archive + "search/?q=hanh+chinh")
     expect(page.locator(RESULTS)).to_have_count(5)
+    page.locator("select[name=province]").select_option(index=1)  # the first province in the list
+    expect(page.locator(RESULTS)).to_have_count(1)
+    expect(page.locator(RESULTS).first).to_contain_text("Hàm Tân")
     page.locator("select[name=province]").select_option("ha-tinh")
     expect(page.locator(RESULTS)).to_have_count(1)
     expect(page.locator(RESULTS).first).to_contain_text("Hà Tĩnh")
@@ -151,6 +155,7 @@ def test_filters_narrow_results_live_in_the_url_and_the_back_button_restores(pag
     expect(page.locator(RESULTS)).to_have_count(1)
     expect(page.locator("select[name=province]")).to_have_value("ha-tinh")
     page.go_back()
+    page.go_back()
     expect(page.locator(RESULTS)).to_have_count(5)
     expect(page.locator("select[name=province]")).to_have_value("")
 
@@ -158,6 +163,28 @@ def test_filters_narrow_results_live_in_the_url_and_the_back_button_restores(pag
 def test_a_filter_alone_lists_its_articles(page, archive):
     page.goto(archive + "search/?topic=the-che")
     expect(page.locator(RESULTS)).to_have_count(1)
+    expect(page.locator("#search-status")).to_have_text("1 bài viết khớp với bộ lọc.")
+    page.goto(archive + "search/?q=hanh+chinh&province=khong-co")  # not in this archive: shown and searched as "any"
+    expect(page.locator("select[name=province]")).to_have_value("")
+    expect(page.locator(RESULTS)).to_have_count(5)
+
+
+def test_each_search_typed_and_submitted_is_one_step_back(page, archive):
+    page.goto(archive + "search/")
+    box = page.locator("#search-input")
+    box.press_sequentially("ham tan", delay=20)
+    box.press("Enter")
+    expect(page.locator(RESULTS).first).to_contain_text("Hàm Tân")
+    box.fill("")
+    box.press_sequentially("quang nam", delay=20)
+    box.press("Enter")
+    expect(page.locator(RESULTS).first).to_contain_text("Quảng Nam")
+    page.go_back()
+    expect(box).to_have_value("ham tan")
+    expect(page.locator(RESULTS).first).to_contain_text("Hàm Tân")
+    page.go_back()
+    expect(box).to_have_value("")
+    expect(page.locator(RESULTS)).to_have_count(0)
 
 
 def test_going_back_from_an_article_returns_to_the_same_results(page, archive):

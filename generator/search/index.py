@@ -42,8 +42,8 @@ class IndexedText:
 
 
 def indexed_text(ref: str, article: Article) -> IndexedText:
-    def terms(*texts: str) -> list[str]:
-        return analysis.analyse(" \n ".join(texts))
+    def terms(*texts: str) -> list[str]:  # each value on its own: no bigram across two tags or codes
+        return [term for text in texts for term in analysis.analyse(text)]
 
     return IndexedText(ref, {
         "title": terms(article.title),

@@ -82,7 +82,7 @@ def _document(article: Article, link: Link, language: str) -> dict[str, str]:
 
 def snippet_source(article: Article) -> str:
     body = plain_text(article.html)
-    if article.summary and body.startswith(article.summary[:80]):
+    if article.summary and body.startswith(article.summary):
         body = body[len(article.summary):].lstrip()  # the importer often keeps the lead in both
     text = f"{article.summary} {body}".strip()
     if len(text) <= SNIPPET_SOURCE_CHARS:

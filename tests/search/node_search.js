@@ -1,5 +1,6 @@
 // Runs queries against a built site's search files with the theme's engine, in node.
-// stdin: {"site": "<output dir>", "queries": ["ham tan", ...]}
+// stdin: {"site": "<output dir>", "queries": ["ham tan", ...], "typing": false,
+//         "filters": {"from": "", "to": "", "topic": "", "province": ""}}
 // stdout: {"ham tan": {"mode": "all", "results": [{"url", "title", "score", "groups"}]}, ...}
 "use strict";
 const fs = require("fs");
@@ -9,12 +10,15 @@ const engine = require(path.join(assets, "engine.js"));
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const dir = path.join(request.site, "search");
-const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
-const index = engine.loadIndex(JSON.parse(fs.readFileSync(path.join(dir, manifest.index[0].file), "utf8")));
-const docs = [].concat(...manifest.documents.files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
+const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+const manifest = read("manifest.json");
+const index = engine.loadIndex(read(manifest.index[0].file));
+const docs = [].concat(...manifest.documents.files.map(read));
+const filters = request.filters || {};
+const keep = engine.hasFilters(filters) ? engine.filterOf(filters, read(manifest.facets), manifest.filters) : null;
 const out = {};
 for (const query of request.queries) {
-  const found = engine.search(index, engine.parseQuery(query));
+  const found = engine.search(index, engine.parseQuery(query, { typing: Boolean(request.typing) }), keep);
   out[query] = {
     mode: found.mode,
     results: found.results.map((r) => ({ url: docs[Number(r.ref)].url, title: docs[Number(r.ref)].title,

@@ -10,9 +10,12 @@ NODE_SEARCH = Path(__file__).with_name("node_search.js")
 ENGINE = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" / "assets" / "search" / "engine.js"
 
 
-def run_queries(output: Path, queries: list[str]) -> dict[str, dict]:
-    """{query: {"mode": "all"|"any"|"none", "results": [{"url", "title", "score", "groups"}]}}"""
-    done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps({"site": str(output), "queries": queries}),
+def run_queries(output: Path, queries: list[str], typing: bool = False,
+                filters: dict[str, str] | None = None) -> dict[str, dict]:
+    """{query: {"mode": "all"|"any"|"none", "results": [{"url", "title", "score", "groups"}]}}.
+    ``typing``: read the queries as still being typed (the last word is a prefix)."""
+    request = {"site": str(output), "queries": queries, "typing": typing, "filters": filters or {}}
+    done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps(request),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

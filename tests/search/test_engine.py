@@ -7,9 +7,9 @@ import json
 from searching import run_engine
 
 
-def _groups(query: str) -> list[dict]:
+def _groups(query: str, typing: bool = True) -> list[dict]:
     return run_engine(f"""
-        return engine.parseQuery({json.dumps(query)}).groups.map(function (g) {{
+        return engine.parseQuery({json.dumps(query)}, {{typing: {json.dumps(typing)}}}).groups.map(function (g) {{
           return {{ phrase: g.phrase, syllables: g.syllables.map(function (s) {{
             return [s.exact, s.folded, s.prefix]; }}) }};
         }});""")
@@ -19,6 +19,7 @@ def test_words_are_groups_and_only_the_last_is_a_prefix_while_typing():
     assert _groups("Hàm Tân") == [{"phrase": False, "syllables": [["hàm", "ham", False]]},
                                   {"phrase": False, "syllables": [["tân", "tan", True]]}]
     assert _groups("Hàm Tân ")[1]["syllables"] == [["tân", "tan", False]]  # a space: the word is finished
+    assert _groups("Hàm Tân", typing=False)[1]["syllables"] == [["tân", "tan", False]]  # submitted or shared
 
 
 def test_quotes_and_codes_make_phrases_without_prefix():
@@ -27,7 +28,7 @@ def test_quotes_and_codes_make_phrases_without_prefix():
     assert _groups("“Một Cửa”")[0]["phrase"] is True  # a phone's curly quotes
     assert _groups("72/TB-UBND") == [{"phrase": True, "syllables": [["72", "72", False], ["tb", "tb", False],
                                                                     ["ubnd", "ubnd", True]]}]
-    assert _groups('"một cửa')[0]["phrase"] is True  # an unclosed quote while typing
+    assert _groups('"một cử') == [{"phrase": True, "syllables": [["một", "mot", False], ["cử", "cu", True]]}]
 
 
 def test_a_one_letter_last_syllable_narrows_the_pair_only():
@@ -53,3 +54,21 @@ def test_highlight_keeps_the_text_exactly_and_marks_folded_matches():
     parts = run_engine(f"return engine.highlight({json.dumps(title)}, engine.parseQuery('hoa binh '));")
     assert "".join(p["text"] for p in parts) == title
     assert [p["text"] for p in parts if p["mark"]] == ["Hòa", "Bình", "hoà"]
+
+
+def test_each_syllable_marks_its_best_spelling_present():
+    parts = run_engine("return engine.highlight('Ủy ban Hòa Binh, hoa của cửa', engine.parseQuery('hòa bình cửa'));")
+    assert [p["text"] for p in parts if p["mark"]] == ["Hòa", "Binh", "cửa"]  # not "hoa", not "của"
+
+
+def test_filters_keep_refs_by_year_and_term_position_including_the_first():
+    kept = run_engine("""
+        var facets = {year: [2024, 2022, 2021], topics: [[0], [1], []], provinces: [[0], [1], [0, 1]]};
+        var vocabulary = {topics: [{slug: "a"}, {slug: "b"}], provinces: [{slug: "x"}, {slug: "y"}]};
+        function refs(filters) {
+          var keep = engine.filterOf(filters, facets, vocabulary);
+          return ["0", "1", "2"].filter(keep);
+        }
+        return [refs({province: "x"}), refs({topic: "a"}), refs({from: "2022"}), refs({to: "2022"}),
+                refs({from: "2022", to: "2022", province: "y"}), refs({topic: "nope"})];""")
+    assert kept == [["0", "2"], ["0"], ["0", "1"], ["1", "2"], ["1"], []]

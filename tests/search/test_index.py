@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lunr.builder import Builder
 from lunr.index import Index
@@ -174,3 +175,13 @@ def test_sample_index_size_stays_in_proportion(sample_files):
     size = len(sample_files["search/" + _manifest(sample_files)["index"][0]["file"]])
     text = sum(len(d["text"]) for d in _load(sample_files, _manifest(sample_files)["documents"]["files"][0]))
     assert size < 40 * text, (size, text)
+
+
+def test_english_ui_strings_reach_the_page(tmp_path):
+    files = build_to_memory(make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='language = "en"\n'))
+    page = lxml.html.fromstring(files["search/index.html"])
+    strings = json.loads(page.get_element_by_id("search-strings").text)
+    assert strings["count_one"] == "1 article found for “{q}”."
+    assert strings["count"] == "{n} articles found for “{q}”."
+    assert strings["filtered_one"] == "1 article matches the filters."
+    assert json.loads(files["search/" + _manifest(files)["documents"]["files"][0]])[0]["date"] == "Monday, 1 January 2024"

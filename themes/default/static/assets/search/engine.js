@@ -26,15 +26,19 @@
     return { exact: exact, folded: analysis.foldWord(exact), prefix: prefix };
   }
 
-  /* "Hàm Tân" -> {groups: [{syllables: [...], phrase: false}], syllables: [...all]} */
-  function parseQuery(text) {
+  /*
+   * "Hàm Tân" -> {groups: [{syllables: [...], phrase: false}], syllables: [...all]}.
+   * options.typing: the reader is still typing, so the last word (not followed by a space)
+   * is a prefix. A submitted, shared or reloaded query matches whole words only.
+   */
+  function parseQuery(text, options) {
     var source = String(text || "").normalize("NFC").replace(QUOTES, "\"");
     var groups = [], parts = source.split("\"");
-    var endsOpen = !/\s$/.test(source);
+    var endsOpen = Boolean(options && options.typing) && !/\s$/.test(source);
     for (var p = 0; p < parts.length; p++) {
       var quoted = p % 2 === 1, isLast = p === parts.length - 1;
-      if (quoted) {
-        addGroup(groups, analysis.tokenize(parts[p]), true, false);
+      if (quoted) {  // an unclosed quote is the last part: its last word may be half typed
+        addGroup(groups, analysis.tokenize(parts[p]), true, isLast && endsOpen);
         continue;
       }
       var chunks = parts[p].split(/\s+/).filter(Boolean);
@@ -135,17 +139,21 @@
 
   /*
    * -> {mode: "all" | "any" | "none", results: [{ref, score, groups}]}, best first.
-   * "any" results are ordered by how many groups they satisfy, then by score.
+   * "any" results are ordered by how many groups they satisfy, then by score. `keep`
+   * (optional) is the filters' verdict on a ref; it applies before choosing the mode, so a
+   * filter never hides an any-word answer behind an empty all-word one.
    */
-  function search(index, parsed) {
+  function search(index, parsed, keep) {
     if (isEmpty(parsed)) return { mode: "none", results: [] };
     var groupNeeds = parsed.groups.map(needs);
-    var scored = runLunr(index, clauses(parsed)).map(function (r) {
+    var scored = [];
+    runLunr(index, clauses(parsed)).forEach(function (r) {
+      if (keep && !keep(r.ref)) return;
       var matched = r.matchData.metadata, count = 0;
       groupNeeds.forEach(function (list) {
         if (list.every(function (n) { return satisfies(n, matched); })) count++;
       });
-      return { ref: r.ref, score: r.score, groups: count };
+      scored.push({ ref: r.ref, score: r.score, groups: count });
     });
     var all = scored.filter(function (r) { return r.groups === parsed.groups.length; });
     if (all.length) return { mode: "all", results: all };
@@ -154,14 +162,28 @@
     return { mode: some.length ? "any" : "none", results: some };
   }
 
-  /* Filters: {from, to, topic, province}; facets: {year: [...], topics: [[ids]], provinces: [[ids]]}. */
-  function passes(ref, filters, facets, ids) {
-    var i = Number(ref);
-    if (filters.from && facets.year[i] < filters.from) return false;
-    if (filters.to && facets.year[i] > filters.to) return false;
-    if (filters.topic && facets.topics[i].indexOf(ids.topic) < 0) return false;
-    if (filters.province && facets.provinces[i].indexOf(ids.province) < 0) return false;
-    return true;
+  /*
+   * A filter predicate for refs. filters: {from, to, topic, province} as in the URL (years,
+   * slugs); facets: {year: [...], topics: [[ids]], provinces: [[ids]]}; vocabulary: the
+   * manifest's filters ({topics: [{slug}], provinces: [{slug}]}), whose positions are the ids.
+   */
+  function filterOf(filters, facets, vocabulary) {
+    var from = Number(filters.from) || 0, to = Number(filters.to) || 0;
+    var topic = filters.topic ? idOf(vocabulary.topics, filters.topic) : null;
+    var province = filters.province ? idOf(vocabulary.provinces, filters.province) : null;
+    return function (ref) {
+      var i = Number(ref);
+      if (from && facets.year[i] < from) return false;
+      if (to && facets.year[i] > to) return false;
+      if (topic !== null && facets.topics[i].indexOf(topic) < 0) return false;
+      if (province !== null && facets.provinces[i].indexOf(province) < 0) return false;
+      return true;
+    };
+  }
+
+  function idOf(terms, slug) {
+    for (var i = 0; i < terms.length; i++) if (terms[i].slug === slug) return i;
+    return -1;  // an unknown slug matches nothing
   }
 
   function hasFilters(filters) {
@@ -207,11 +229,14 @@
     return words.map(function (w, i) { return match(w.word, i > 0 ? words[i - 1].word : null); });
   }
 
-  /* Only the best kind of hit present is marked: no "của" marked when "cửa" is there too. */
+  /* For each query syllable, only its best kind of hit present is marked: no "của" marked
+     when "cửa" is there too, but "Binh" marked for "bình" when it is all there is. */
   function marked(hits, from, to) {
-    var best = 0, i;
-    for (i = from; i < to; i++) if (hits[i] && hits[i].weight > best) best = hits[i].weight;
-    return hits.map(function (hit, k) { return Boolean(hit) && k >= from && k < to && hit.weight >= best; });
+    var best = Object.create(null), i;
+    for (i = from; i < to; i++) {
+      if (hits[i] && !(hits[i].weight <= best[hits[i].key])) best[hits[i].key] = hits[i].weight;
+    }
+    return hits.map(function (hit, k) { return Boolean(hit) && k >= from && k < to && hit.weight >= best[hit.key]; });
   }
 
   /* Text -> [{text, mark}] with every matching word marked. */
@@ -311,7 +336,7 @@
     isEmpty: isEmpty,
     clauses: clauses,
     search: search,
-    passes: passes,
+    filterOf: filterOf,
     hasFilters: hasFilters,
     highlight: highlight,
     snippet: snippet

@@ -3,8 +3,8 @@
  * index once, asks engine.js, and renders into <ol id="search-results">. Everything from
  * the data is inserted as text (textContent), never as HTML.
  *
- * History: typing replaces the current entry (?q= follows the box, so going back from an
- * article returns to the same results); submitting or changing a filter adds an entry.
+ * History: ?q= follows the box as it is typed (going back from an article returns to the
+ * same results); each search typed, submitted or filtered is one entry for the back button.
  */
 (function () {
   "use strict";
@@ -63,10 +63,21 @@
     return location.pathname + (query ? "?" + query : "");
   }
 
-  function remember(state, push) {
-    var url = urlOf(state);
-    if (url === location.pathname + location.search) return;
-    if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+  /*
+   * Typing: the first keystroke after a kept search adds an entry, later ones replace it.
+   * Submitting or changing a filter keeps the current search (a new entry when it differs).
+   */
+  function remember(state, typing) {
+    var url = urlOf(state), same = url === location.pathname + location.search;
+    var typed = Boolean(history.state && history.state.typed);
+    if (typing) {
+      if (typed) history.replaceState({ typed: true }, "", url);
+      else if (!same) history.pushState({ typed: true }, "", url);
+    } else if (typed) {
+      history.replaceState({ typed: false }, "", url);
+    } else if (!same) {
+      history.pushState({ typed: false }, "", url);
+    }
   }
 
   // ---- data ----
@@ -90,7 +101,10 @@
   }
 
   function facets(loaded) {
-    if (!loaded.facets) loaded.facets = fetchJson(new URL(loaded.manifest.facets, manifestUrl));
+    if (!loaded.facets) {
+      loaded.facets = fetchJson(new URL(loaded.manifest.facets, manifestUrl));
+      loaded.facets.catch(function () { loaded.facets = null; });
+    }
     return loaded.facets;
   }
 
@@ -98,62 +112,58 @@
     var per = loaded.manifest.documents.per_file;
     return Promise.all(refs.map(function (ref) {
       var n = Math.floor(Number(ref) / per);
-      if (!loaded.files[n]) loaded.files[n] = fetchJson(new URL(loaded.manifest.documents.files[n], manifestUrl));
+      if (!loaded.files[n]) {
+        loaded.files[n] = fetchJson(new URL(loaded.manifest.documents.files[n], manifestUrl));
+        loaded.files[n].catch(function () { delete loaded.files[n]; });  // retried by the next query
+      }
       return loaded.files[n].then(function (docs) { return docs[Number(ref) % per]; });
     }));
   }
 
-  function filterIds(manifest, state) {
-    function id(name, slug) {
-      var terms = manifest.filters[name];
-      for (var i = 0; i < terms.length; i++) if (terms[i].slug === slug) return i;
-      return -1;
-    }
-    return { topic: state.topic ? id("topics", state.topic) : null,
-             province: state.province ? id("provinces", state.province) : null };
-  }
-
   // ---- searching ----
-  function run(state) {
-    var id = ++runId, parsed = engine.parseQuery(state.q);
-    var filters = { from: Number(state.from) || 0, to: Number(state.to) || 0, topic: state.topic, province: state.province };
-    document.title = state.q.trim() ? state.q.trim() + " – " + baseTitle : baseTitle;
-    if (engine.isEmpty(parsed) && !engine.hasFilters(filters)) {
+  function run(state, typing) {
+    var id = ++runId, parsed = engine.parseQuery(state.q, { typing: typing });
+    var query = state.q.trim(), filtering = engine.hasFilters(state);
+    document.title = query ? query + " – " + baseTitle : baseTitle;
+    if (engine.isEmpty(parsed) && !filtering) {
       current = null;
-      show({ status: format(strings.empty, { n: form.getAttribute("data-count") }), notice: "", results: [] });
+      show({ status: format(strings.empty, { n: form.getAttribute("data-count") }), notice: "" });
+      list.removeAttribute("aria-busy");
       return Promise.resolve();
     }
     list.setAttribute("aria-busy", "true");
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
-      var found = engine.isEmpty(parsed)
-        ? { mode: "all", results: Array.from({ length: loaded.manifest.count }, function (_, i) { return { ref: String(i) }; }) }
-        : engine.search(loaded.index, parsed);
-      var filtering = engine.hasFilters(filters) ? facets(loaded) : Promise.resolve(null);
-      return filtering.then(function (facetData) {
-        var results = found.results;
-        if (facetData) {
-          var ids = filterIds(loaded.manifest, state);
-          filters.topic = ids.topic; filters.province = ids.province;
-          results = results.filter(function (r) { return engine.passes(r.ref, filters, facetData, ids); });
-        }
+      return (filtering ? facets(loaded) : Promise.resolve(null)).then(function (facetData) {
+        var keep = facetData ? engine.filterOf(state, facetData, loaded.manifest.filters) : null;
+        var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(loaded.index, parsed, keep);
         if (id !== runId) return;
-        current = { loaded: loaded, parsed: parsed, results: results, shown: 0, query: state.q.trim() };
-        var mode = results.length ? found.mode : "none";
-        show({
-          status: mode === "none" ? format(strings.none, { q: current.query }) : count(results.length, current.query),
-          notice: mode === "any" ? strings.fallback : mode === "none" ? strings.none_hint : "",
-          results: []
-        });
+        current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
+        show({ status: statusOf(found, query), notice: found.mode === "any" ? strings.fallback
+                                                        : found.mode === "none" ? strings.none_hint : "" });
         return showMore();
       });
     }).catch(function (error) {
       if (id !== runId) return;
-      show({ status: strings.error, notice: "", results: [] });
+      show({ status: strings.error, notice: "" });
       if (window.console) console.error(error);
     }).then(function () {
       if (id === runId) list.removeAttribute("aria-busy");
     });
+  }
+
+  /* No words, only filters: every article that passes, newest first. */
+  function browse(count, keep) {
+    var results = [];
+    for (var i = 0; i < count; i++) if (!keep || keep(String(i))) results.push({ ref: String(i) });
+    return { mode: results.length ? "all" : "none", results: results };
+  }
+
+  function statusOf(found, query) {
+    var n = found.results.length;
+    if (!query) return format(n === 1 ? strings.filtered_one : strings.filtered, { n: n });
+    if (found.mode === "none") return format(strings.none, { q: query });
+    return format(n === 1 ? strings.count_one : strings.count, { n: n, q: query });
   }
 
   function show(view) {
@@ -164,14 +174,21 @@
     more.hidden = true;
   }
 
+  /* The next page of results; pages are chained so a double click cannot reorder them. */
   function showMore() {
-    var state = current, from = state.shown, refs = state.results.slice(from, from + PAGE_SIZE);
-    state.shown += refs.length;
-    return documents(state.loaded, refs.map(function (r) { return r.ref; })).then(function (docs) {
-      if (current !== state) return;
-      docs.forEach(function (doc) { list.appendChild(resultItem(doc, state.parsed)); });
-      more.hidden = state.shown >= state.results.length;
+    var state = current;
+    more.disabled = true;
+    state.pending = state.pending.then(function () {
+      var refs = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+      return documents(state.loaded, refs.map(function (r) { return r.ref; })).then(function (docs) {
+        if (current !== state) return;
+        docs.forEach(function (doc) { list.appendChild(resultItem(doc, state.parsed)); });
+        state.shown += docs.length;
+        more.hidden = state.shown >= state.results.length;
+        more.disabled = false;
+      });
     });
+    return state.pending;
   }
 
   function resultItem(doc, parsed) {
@@ -213,8 +230,8 @@
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () {
       var state = readForm();
-      remember(state, false);
-      run(state);
+      remember(state, true);
+      run(state, true);
     }, TYPING_DELAY);
   });
 
@@ -222,19 +239,20 @@
     event.preventDefault();
     clearTimeout(typingTimer);
     var state = readForm();
-    remember(state, true);
-    run(state);
+    remember(state, false);
+    run(state, false);
   });
 
   form.addEventListener("change", function (event) {
     if (event.target === input) return;
     var state = readForm();
-    remember(state, true);
-    run(state);
+    remember(state, false);
+    run(state, false);
   });
 
   more.addEventListener("click", function () {
-    var first = current ? current.shown : 0;
+    if (!current) return;
+    var first = current.shown;
     showMore().then(function () {
       var next = list.querySelectorAll("a")[first];
       if (next) next.focus();
@@ -258,15 +276,15 @@
     else if (event.key === "Escape") { event.preventDefault(); input.focus(); }
   });
 
+  // The form, once filled from the URL, is the state: a filter value the archive does not
+  // have shows as "any" and is searched as "any".
   window.addEventListener("popstate", function () {
-    var state = readUrl();
-    fillForm(state);
-    run(state);
+    fillForm(readUrl());
+    run(readForm(), false);
   });
 
-  var initial = readUrl();
-  fillForm(initial);
+  fillForm(readUrl());
   form.classList.add("is-ready");
-  run(initial);
-  if (!initial.q) input.focus();
+  run(readForm(), false);
+  if (!input.value) input.focus();
 })();
