@@ -176,4 +176,4 @@ def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
             postings[index][field][ref] = {}
         vectors.append([field_ref, elements])
     return {"version": wire["version"], "fields": wire["fields"], "pipeline": wire["pipeline"],
-            "fieldVectors": vectors, "invertedIndex": [[t, p] for t, p in zip(wire["terms"], postings)]}
+            "fieldVectors": vectors, "invertedIndex": [[t, p] for t, p in zip(wire["terms"], postings, strict=True)]}

@@ -102,7 +102,7 @@ def test_document_store_and_facets_follow_the_article_order(tmp_path):
     facets = _load(files, manifest["facets"])
     assert len(docs) == len(facets["year"]) == len(facets["provinces"]) == count
     provinces = [p["name"] for p in manifest["filters"]["provinces"]]
-    for doc, year, province_ids in zip(docs, facets["year"], facets["provinces"]):
+    for doc, year, province_ids in zip(docs, facets["year"], facets["provinces"], strict=True):
         number = int(doc["title"].rsplit(" ", 1)[1])
         assert year == 2010 + number % 12 and doc["iso"].startswith(str(year))
         assert [provinces[i] for i in province_ids] == (["Hà Tĩnh"] if number % 3 == 0 else ["Quảng Nam"])

@@ -86,12 +86,12 @@ def test_the_index_builder_s_shortcut_is_the_lunr_pipeline():
 
 
 def test_python_and_javascript_give_identical_tokens(javascript):
-    mismatches = [(text, _python(text), js) for text, js in zip(STRINGS, javascript) if _python(text) != js]
+    mismatches = [(text, _python(text), js) for text, js in zip(STRINGS, javascript, strict=True) if _python(text) != js]
     assert not mismatches, "\n".join(f"{t!r}:\n  py {p}\n  js {j}" for t, p, j in mismatches[:5])
 
 
 def test_the_spellings_a_reader_types_meet_in_the_index(javascript):
-    by_text = dict(zip(STRINGS, javascript))
+    by_text = dict(zip(STRINGS, javascript, strict=True))
     assert by_text["Hoà Bình"]["words"] == by_text["Hòa Bình"]["words"] == ["hòa", "bình"]
     assert by_text[unicodedata.normalize("NFD", "Hoà Bình")]["words"] == ["hòa", "bình"]
     assert by_text["hoa binh"]["words"] == by_text["Hòa Bình"]["folded"]
