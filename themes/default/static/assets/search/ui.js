@@ -73,10 +73,9 @@
     if (typing) {
       if (typed) history.replaceState({ typed: true }, "", url);
       else if (!same) history.pushState({ typed: true }, "", url);
-    } else if (typed) {
-      history.replaceState({ typed: false }, "", url);
-    } else if (!same) {
-      history.pushState({ typed: false }, "", url);
+    } else {
+      if (typed) history.replaceState({ typed: false }, "", location.href);  // keep the typed search
+      if (!same) history.pushState({ typed: false }, "", url);
     }
   }
 
