@@ -39,17 +39,14 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from generator.text.vietnamese import TONE_MOVES
+
 from . import place_names as data
 
 # --- spelling normalisation ----------------------------------------------------------------------------
 
 # Open "oa", "oe", "uy" carry the tone on the first vowel ("hòa") or, in the other style, the second ("hoà").
-_SECOND_TO_FIRST = {
-    base + second[i]: first[i] + plain
-    for base, plain, second, first in (("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"),
-                                       ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
-    for i in range(5)
-}
+_SECOND_TO_FIRST = TONE_MOVES
 _FIRST_TO_SECOND = {first: second for second, first in _SECOND_TO_FIRST.items()}
 # "qu" is a consonant, so "Quỳ" is right in both styles; (?!\w) keeps closed syllables ("Hoàng") as they are.
 _TONE_ON_SECOND = re.compile(rf"(?<![qQ])(?:{'|'.join(_SECOND_TO_FIRST)})(?!\w)")

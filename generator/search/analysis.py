@@ -28,17 +28,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from generator.text.vietnamese import TONE_MOVES
+
 BIGRAM_MARK = "_"
 NORMALISE_LABEL = "vi-normalise"
 EXPAND_LABEL = "vi-expand"
-
-# Open syllables ending in oa/oe/uy: the old convention marks the second vowel ("hoà",
-# "thuỷ"), the new one the first ("hòa", "thủy"). With a final consonant both agree.
-TONE_MOVES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +72,9 @@ def normalise_word(word: str) -> str:
 
 @lru_cache(maxsize=131072)
 def fold_word(word: str) -> str:
-    """Marks removed (every nonspacing mark, category Mn) and đ→d: what a reader types
-    without a Vietnamese keyboard."""
+    """Marks removed and đ→d: what a reader types without a Vietnamese keyboard. Unlike
+    text.vietnamese.fold (combining class > 0), this removes category Mn, the one test
+    JavaScript can make (/\\p{Mn}/u), so both sides fold every character alike."""
     decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
@@ -99,7 +94,7 @@ def bigram(first_folded: str, second_folded: str) -> str:
 
 
 def analyse(text: str) -> list[str]:
-    """Text -> index terms, the whole pipeline without lunr (tests, size estimates)."""
+    """Text -> index terms: the two lunr functions composed, memoised (what the index is fed)."""
     syllables = [normalise_word(w) for w in tokenize(text)]
     return [term for i in range(len(syllables)) for term in expand(syllables, i)]
 

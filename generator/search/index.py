@@ -15,7 +15,6 @@ from lunr.field_ref import FieldRef
 from lunr.idf import idf
 from lunr.vector import Vector
 
-from generator.markup import plain_text
 from generator.model import Article
 from generator.search import analysis
 from generator.search.vendor import LUNR_VERSION
@@ -41,14 +40,15 @@ class IndexedText:
     fields: Mapping[str, list[str]]
 
 
-def indexed_text(ref: str, article: Article) -> IndexedText:
+def indexed_text(ref: str, article: Article, body: str) -> IndexedText:
+    """``body``: the article's plain text (``markup.plain_text(article.html)``)."""
     def terms(*texts: str) -> list[str]:  # each value on its own: no bigram across two tags or codes
         return [term for text in texts for term in analysis.analyse(text)]
 
     return IndexedText(ref, {
         "title": terms(article.title),
         "summary": terms(article.summary),
-        "body": terms(plain_text(article.html)),
+        "body": terms(body),
         "tags": terms(*article.tags),
         "provinces": terms(*article.provinces),
         "topics": terms(*article.topics),

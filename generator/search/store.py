@@ -46,10 +46,11 @@ class SearchFile:
 def search_files(site: Site, link: Link) -> list[SearchFile]:
     """Every search file of ``site``; the manifest comes last and names the others."""
     articles = site.articles
-    index = _hashed("index", _json(build_index(indexed_text(str(i), a) for i, a in enumerate(articles))))
+    bodies = [plain_text(a.html) for a in articles]  # once: the index and the snippets both read it
+    index = _hashed("index", _json(build_index(indexed_text(str(i), a, bodies[i]) for i, a in enumerate(articles))))
     language = site.settings.language
-    doc_files = [_hashed(f"docs-{n}", _json([_document(a, link, language) for a in chunk]))
-                 for n, chunk in enumerate(_chunks(articles, DOCS_PER_FILE))]
+    documents = [_document(a, body, link, language) for a, body in zip(articles, bodies, strict=True)]
+    doc_files = [_hashed(f"docs-{n}", _json(chunk)) for n, chunk in enumerate(_chunks(documents, DOCS_PER_FILE))]
     vocabularies = {name: _vocabulary(site, name) for name in FACET_TAXONOMIES}
     facets = _hashed("facets", _json(_facets(articles, vocabularies)))
     manifest = {
@@ -70,18 +71,17 @@ def search_files(site: Site, link: Link) -> list[SearchFile]:
     return [index, *doc_files, facets, SearchFile(MANIFEST, _json(manifest))]
 
 
-def _document(article: Article, link: Link, language: str) -> dict[str, str]:
+def _document(article: Article, body: str, link: Link, language: str) -> dict[str, str]:
     return {
         "url": link(article.url),
         "title": article.title,
         "date": format_date(article.date, article.date_precision, language),
         "iso": article.date.date().isoformat(),
-        "text": snippet_source(article),
+        "text": snippet_source(article, body),
     }
 
 
-def snippet_source(article: Article) -> str:
-    body = plain_text(article.html)
+def snippet_source(article: Article, body: str) -> str:
     if article.summary and body.startswith(article.summary):
         body = body[len(article.summary):].lstrip()  # the importer often keeps the lead in both
     text = f"{article.summary} {body}".strip()
@@ -105,7 +105,7 @@ def _facets(articles: Iterable[Article], vocabularies: Mapping[str, list[tuple[s
     return facets
 
 
-def _chunks(items: tuple[Article, ...], size: int) -> Iterable[tuple[Article, ...]]:
+def _chunks(items: list[dict[str, str]], size: int) -> Iterable[list[dict[str, str]]]:
     return (items[start:start + size] for start in range(0, len(items), size))
 
 

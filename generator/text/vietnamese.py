@@ -1,4 +1,4 @@
-"""Normalisation, accent folding and slugs for Vietnamese text."""
+"""Normalisation, tone placement, accent folding and slugs for Vietnamese text."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ from functools import lru_cache
 from slugify import slugify as _slugify
 
 SLUG_MAX_LENGTH = 80
+
+# Open syllables ending in oa/oe/uy: the old convention marks the second vowel ("hoà",
+# "thuỷ"), today's dictionaries the first ("hòa", "thủy"). With a final consonant both
+# agree ("hoàng"), and after "q" the u is part of the consonant ("quý"). Old -> new.
+TONE_MOVES = {
+    base + second[i]: first[i] + plain
+    for base, plain, second, first in (("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"),
+                                       ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
+    for i in range(5)
+}
 
 
 def nfc(text: str) -> str:

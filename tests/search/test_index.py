@@ -17,6 +17,7 @@ from generator.config import ConfigError, load_settings, parse_settings
 from generator.loader import load_content
 from generator.model import Selection, build_model
 from generator.errors import ContentError
+from generator.markup import plain_text
 from generator.search import analysis
 from generator.search.index import FIELDS, _TermBuilder, build_lunr_index, expand, indexed_text
 from generator.search.store import DOCS_PER_FILE
@@ -56,7 +57,7 @@ def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
     assert wire["version"] == "2.3.9" and wire["fields"] == list(FIELDS)
     assert wire["pipeline"] == ["vi-normalise", "vi-expand"]
     site = build_model_of(SAMPLE)
-    original = build_lunr_index(indexed_text(str(i), a) for i, a in enumerate(site.articles))
+    original = build_lunr_index(indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles))
     assert len(json.dumps(wire)) < 0.6 * len(json.dumps(original))
     rebuilt, direct = Index.load(expand(wire)), Index.load(original)
     for query in ["hàm tân", "hoa binh", "cải cách hành chính", "72", "nội vụ"]:
@@ -69,7 +70,7 @@ def test_the_fast_vectors_are_lunr_py_s_vectors(tmp_path):
 
     write_site(tmp_path, 60)
     site = build_model_of(tmp_path)
-    documents = [indexed_text(str(i), a) for i, a in enumerate(site.articles)]
+    documents = [indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles)]
     builder = _TermBuilder()
     for name, boost in FIELDS.items():
         builder.field(name, boost=boost)

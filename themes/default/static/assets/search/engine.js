@@ -329,12 +329,10 @@
   }
 
   return {
-    BOOST: BOOST,
     expandIndex: expandIndex,
     loadIndex: loadIndex,
     parseQuery: parseQuery,
     isEmpty: isEmpty,
-    clauses: clauses,
     search: search,
     filterOf: filterOf,
     hasFilters: hasFilters,

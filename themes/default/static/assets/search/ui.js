@@ -28,8 +28,9 @@
     return template.replace(/\{(\w+)\}/g, function (all, key) { return key in params ? params[key] : all; });
   }
 
-  function count(n, q) {
-    return format(n === 1 ? strings.count_one : strings.count, { n: n, q: q });
+  /* strings[key + "_one"] when n is 1, as the Python side's t() does */
+  function plural(key, params) {
+    return format(params.n === 1 ? strings[key + "_one"] : strings[key], params);
   }
 
   // ---- state <-> URL <-> form ----
@@ -160,9 +161,9 @@
 
   function statusOf(found, query) {
     var n = found.results.length;
-    if (!query) return format(n === 1 ? strings.filtered_one : strings.filtered, { n: n });
+    if (!query) return plural("filtered", { n: n });
     if (found.mode === "none") return format(strings.none, { q: query });
-    return format(n === 1 ? strings.count_one : strings.count, { n: n, q: query });
+    return plural("count", { n: n, q: query });
   }
 
   function show(view) {
