@@ -201,6 +201,8 @@ def _write_search(site: Site, writer: Writer, outputs: _Outputs) -> None:
 
 
 def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
-    for path, file in static_files([theme.static, settings.site_dir / "static"]).items():
+    files, problems = static_files([(theme.static, theme.root), (settings.site_dir / "static", settings.site_dir)])
+    outputs.problems.extend(problems)
+    for path, file in files.items():
         if outputs.claim(path, str(file)):
             writer.copy(path, file)

@@ -20,15 +20,29 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
+def is_article_file(relative: tuple[str, ...]) -> bool:
+    """A path inside content/ that is an article: Markdown, outside folders and files starting
+    with '_' or '.' (content/_raw/ keeps the importer's raw text)."""
+    return bool(relative) and relative[-1].endswith(".md") and \
+        not any(part.startswith(("_", ".")) for part in relative)
+
+
 def content_files(content_dir: Path) -> list[Path]:
-    """Markdown files, sorted; folders and files starting with '_' or '.' are not articles
-    (content/_raw/ keeps the importer's raw text)."""
-    files = []
-    for path in content_dir.rglob("*.md"):
-        relative = path.relative_to(content_dir).parts
-        if not any(part.startswith(("_", ".")) for part in relative):
-            files.append(path)
-    return sorted(files)
+    """Article files, sorted."""
+    return sorted(path for path in content_dir.rglob("*.md")
+                  if is_article_file(path.relative_to(content_dir).parts))
+
+
+def outside_link(path: Path, root: Path) -> Problem | None:
+    """A symbolic link that leads out of its source folder would publish a file from elsewhere
+    on the machine (a key, a password file): refused, for content and static files alike."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(root.resolve()):
+        return None
+    return error(str(path), 0, f"symbolic link leads outside {root} (to {target}); it is not "
+                               "published: copy the file into the site instead")
 
 
 def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
@@ -39,6 +53,10 @@ def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
         return Loaded((), (error(str(content_dir), 0, "content folder not found"),))
     for path in content_files(content_dir):
         shown = str(path)
+        refused = outside_link(path, site_dir)
+        if refused:
+            problems.append(refused)
+            continue
         text, problem = read_text(path, shown)
         if problem:
             problems.append(problem)
@@ -66,17 +84,24 @@ def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
 STATIC_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".git", ".svn", ".hg"})
 
 
-def static_files(folders: list[Path]) -> dict[str, Path]:
-    """site-relative path -> file, later folders overriding earlier ones (theme, then site).
-    Dotfiles such as .nojekyll or .well-known/ are published; OS and VCS litter is not."""
+def static_files(folders: list[tuple[Path, Path]]) -> tuple[dict[str, Path], list[Problem]]:
+    """site-relative path -> file, from (folder, the root its links must stay in) pairs, later
+    folders overriding earlier ones (theme, then site). Dotfiles such as .nojekyll or
+    .well-known/ are published; OS and VCS litter is not."""
     found: dict[str, Path] = {}
-    for folder in folders:
+    problems: list[Problem] = []
+    for folder, root in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 relative = path.relative_to(folder)
-                if path.is_file() and not STATIC_LITTER.intersection(relative.parts):
+                if not path.is_file() or STATIC_LITTER.intersection(relative.parts):
+                    continue
+                refused = outside_link(path, root)
+                if refused:
+                    problems.append(refused)
+                else:
                     found[relative.as_posix()] = path
-    return dict(sorted(found.items()))
+    return dict(sorted(found.items())), problems
 
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
