@@ -99,6 +99,35 @@ def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
     click.echo(f"ok: {result.articles} articles, {result.pages} pages, {len(result.warnings)} warning(s)")
 
 
+@cli.command()
+@site_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets others on the network read the preview.")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on [default: 8000, or the next free one]; 0 picks any free port.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Include articles dated in the future.")
+def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, drafts: bool, future: bool) -> None:
+    """Build the site into memory and serve it, rebuilding and reloading open pages on every edit.
+
+    Nothing is written to output/. A failed rebuild keeps the last good site and shows its
+    problems over the page until the next build succeeds. Ctrl-C stops it.
+    """
+    from generator.serve import Preview, ServeError, serve_until_interrupted
+
+    def echo(message: str, err: bool = False) -> None:
+        click.echo(message, err=err)
+
+    preview = Preview(site_dir, host, 8000 if port is None else port, port is not None,
+                      BuildOptions(drafts, future), echo)
+    try:
+        serve_until_interrupted(preview, open_browser)
+    except ServeError as exc:
+        click.echo(f"reform-archive: {exc}", err=True)
+        sys.exit(1)
+
+
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True)
 @site_option

@@ -1,0 +1,119 @@
+"""The preview server: build into memory, serve, watch the sources, rebuild, tell pages to reload.
+
+    watcher thread ──changes──> PreviewSite.rebuild ──status──> LiveChannel ──SSE──> open pages
+                                      │ snapshot (last good build)
+    HTTP threads  <───────────────────┘
+
+Nothing is written to disk. The live-reload script is added to HTML as it is sent, so a
+built ``output/`` never carries it.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import webbrowser
+from pathlib import Path
+from typing import Callable
+
+from generator.build import BuildOptions
+from generator.serve.live import LiveChannel
+from generator.serve.server import PreviewHTTPServer, ServeError, bind, exposure_warning
+from generator.serve.site import Echo, PreviewSite
+from generator.serve.watch import watch_sources
+
+__all__ = ["Preview", "ServeError", "serve_until_interrupted"]
+
+
+def _print(message: str, err: bool = False) -> None:
+    print(message, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+class Preview:
+    """A running preview. ``start()`` binds the port and builds once (a failed first build
+    still starts, showing the problems); ``stop()`` ends every thread it started."""
+
+    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000, port_explicit: bool = True,
+                 options: BuildOptions = BuildOptions(), echo: Echo | None = None) -> None:
+        self.site_dir, self.host, self.port, self.port_explicit = site_dir, host, port, port_explicit
+        self.options, self.echo = options, echo if echo is not None else _print
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._server: PreviewHTTPServer | None = None
+        self.site: PreviewSite | None = None
+        self.channel: LiveChannel | None = None
+
+    @property
+    def origin(self) -> str:
+        assert self._server is not None, "start() first"
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else "[::1]" if self.host == "::" else \
+            f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self._server.server_port}"
+
+    @property
+    def url(self) -> str:
+        """Where the site's home page is served (its sub-path included)."""
+        assert self.site is not None
+        base = self.site.snapshot.base_path if self.site.snapshot else "/"
+        return self.origin + base
+
+    def start(self) -> None:
+        self._server, notice = bind(self.host, self.port, self.port_explicit)
+        for message in (notice, exposure_warning(self.host)):
+            if message:
+                self.echo(message, message.startswith("warning"))
+        self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo)
+        self.channel = LiveChannel(self.site.rebuild())
+        self._server.site, self._server.channel = self.site, self.channel
+        self._spawn("preview-http", self._server.serve_forever)
+        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, self.site.watch_roots,
+                                                           self._rebuild, self._stop))
+
+    def _rebuild(self, changed: set[Path]) -> None:
+        assert self.site is not None and self.channel is not None
+        names = sorted(str(path.relative_to(self.site_dir.absolute())) if path.is_relative_to(self.site_dir.absolute())
+                       else str(path) for path in changed)
+        self.echo(f"changed: {', '.join(names[:3])}" + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
+        self.channel.publish(self.site.rebuild(changed))
+
+    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self.channel:
+            self.channel.close()  # event streams end, so their threads do
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> "Preview":
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def serve_until_interrupted(preview: Preview, open_browser: bool = False) -> None:
+    """Run until Ctrl-C or SIGTERM, then stop cleanly (no traceback, exit status 0)."""
+    stopping = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    try:
+        preview.start()
+        preview.echo(f"serving {preview.url} (Ctrl-C to stop)")
+        if open_browser:
+            webbrowser.open(preview.url)
+        while not stopping.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        preview.stop()
+    preview.echo("stopped")

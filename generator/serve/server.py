@@ -1,0 +1,184 @@
+"""The preview's HTTP side: binding a port, answering requests from the in-memory build,
+and the Server-Sent Events stream that tells open pages to reload.
+
+Only GET and HEAD are answered. Every response says ``Cache-Control: no-store``: a preview
+must never show a page older than the last build.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import http.server
+import ipaddress
+import socket
+import socketserver
+import traceback
+from importlib.resources import files as package_files
+
+from generator.serve.live import LiveChannel
+from generator.serve.routes import LIVE_EVENTS, content_type, inject, live_tag, route
+from generator.serve.site import PreviewSite
+
+HEARTBEAT_SECONDS = 10.0  # a comment line on the event stream, so closed pages are noticed
+PORT_TRIES = 20
+LIVE_SCRIPT_BYTES = package_files("generator.serve").joinpath("live.js").read_bytes()
+
+
+class ServeError(Exception):
+    """The preview cannot start (the port is busy, the address is wrong)."""
+
+
+class PreviewHTTPServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    site: PreviewSite
+    channel: LiveChannel
+
+    def server_bind(self) -> None:
+        # skip HTTPServer's reverse DNS lookup of the host, which can stall for seconds
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), int(self.server_address[1])
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a page closed mid-answer is not news; real errors are turned into 500 by the handler
+
+
+class _IPv6Server(PreviewHTTPServer):
+    address_family = socket.AF_INET6
+
+
+def bind(host: str, port: int, explicit: bool) -> tuple[PreviewHTTPServer, str]:
+    """A listening server, and a notice when the default port was busy and the next was taken.
+    An explicitly chosen port that is busy is an error: the editor asked for that one."""
+    server_class = _IPv6Server if ":" in host else PreviewHTTPServer
+    candidates = [port] if explicit or port == 0 else list(range(port, port + PORT_TRIES))
+    for candidate in candidates:
+        try:
+            server = server_class((host, candidate), PreviewHandler)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE and candidate != candidates[-1]:
+                continue
+            raise ServeError(_bind_message(host, candidate, exc, explicit)) from None
+        taken = server.server_port
+        notice = f"port {port} is busy; serving on port {taken} instead" if taken != port and port else ""
+        return server, notice
+    raise AssertionError("unreachable: the last candidate raises")
+
+
+def _bind_message(host: str, port: int, exc: OSError, explicit: bool) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        tried = f"port {port} is" if explicit else f"ports up to {port} are"
+        return (f"{tried} already in use on {host} (another preview or server is running): stop it, "
+                "or choose another port with --port (0 picks any free one)")
+    if exc.errno == errno.EACCES:
+        return f"not allowed to listen on {host}:{port}: ports below 1024 need privileges; use --port 8000"
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+
+
+def exposure_warning(host: str) -> str:
+    """Anything but loopback shows drafts and unpublished edits to whoever can reach the machine."""
+    try:
+        private = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        private = False
+    return "" if private else (f"warning: listening on {host}: anyone who can reach this machine can read the "
+                               "preview, drafts included; the default --host 127.0.0.1 keeps it to you")
+
+
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    server: PreviewHTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "reform-archive-preview"
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's naming
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._answer(send_body=False)
+
+    def _not_allowed(self) -> None:
+        self._send(405, b"only GET and HEAD are answered\n", "text/plain; charset=utf-8", True,
+                   {"Allow": "GET, HEAD"})
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed  # noqa: N815
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
+        pass  # quiet like `hugo server`: the terminal is for builds and problems
+
+    def _answer(self, send_body: bool) -> None:
+        try:
+            target = self.path.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return self._send(400, b"the path is not UTF-8\n", "text/plain; charset=utf-8", send_body)
+        try:
+            self._route(target, send_body)
+        except ConnectionError:
+            pass
+        except Exception:  # noqa: BLE001 - one broken answer must not end the preview
+            self.server.site.echo(f"error answering {target!r}:\n{traceback.format_exc().rstrip()}", True)
+            self._send(500, b"internal error; see the terminal\n", "text/plain; charset=utf-8", send_body)
+
+    def _route(self, target: str, send_body: bool) -> None:
+        snapshot = self.server.site.snapshot
+        found = route(target, snapshot.base_path if snapshot else "/", snapshot.files if snapshot else {})
+        if found.kind == "live":
+            return self._live(found.target, send_body)
+        if found.kind == "bad_request":
+            return self._send(400, f"bad request: {found.reason}\n".encode(), "text/plain; charset=utf-8", send_body)
+        if snapshot is None:
+            return self._send_html(503, self._failure_page(), send_body)
+        if found.kind == "file":
+            data, kind = snapshot.files[found.target], content_type(found.target)
+            if kind.startswith("text/html"):
+                return self._send_html(200, data, send_body)
+            return self._send(200, data, kind, send_body)
+        if found.kind == "redirect":
+            return self._send(302, b"", "text/plain; charset=utf-8", send_body, {"Location": found.target})
+        page = snapshot.files.get("404.html", b"<!doctype html><title>404</title><h1>404</h1>")
+        return self._send_html(404, page, send_body)
+
+    def _live(self, endpoint: str, send_body: bool) -> None:
+        if endpoint == LIVE_EVENTS:
+            return self._events() if send_body else self._send(200, b"", "text/event-stream; charset=utf-8", False)
+        return self._send(200, LIVE_SCRIPT_BYTES, "text/javascript; charset=utf-8", send_body)
+
+    def _send_html(self, status: int, page: bytes, send_body: bool) -> None:
+        site = self.server.site
+        version = site.snapshot.version if site.snapshot else ""
+        language = site.snapshot.language if site.snapshot else "en"
+        self._send(status, inject(page, live_tag(version, language)), "text/html; charset=utf-8", send_body)
+
+    def _send(self, status: int, body: bytes, kind: str, send_body: bool, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def _events(self) -> None:
+        """Server-Sent Events: the current status at once, then each new one, until the page
+        goes away or the server stops."""
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        channel = self.server.channel
+        status = channel.status
+        self.wfile.write(b"retry: 1000\n\n" + status.event())
+        seen = status.serial
+        while (status := channel.next(seen, HEARTBEAT_SECONDS)) is not None:
+            self.wfile.write(b": ping\n\n" if status.serial == seen else status.event())
+            seen = status.serial
+
+    def _failure_page(self) -> bytes:
+        """No good build yet: a plain page with the problems; it reloads once a build succeeds."""
+        lines = "\n".join(html.escape(str(p)) for p in self.server.site.problems)
+        return (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Build failed</title>'
+                f"<body><h1>The site did not build</h1><pre>{lines}</pre></body></html>").encode()

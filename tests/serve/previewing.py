@@ -1,0 +1,106 @@
+"""Helpers for preview tests: a running preview on a free loopback port, raw HTTP requests
+(the target is sent byte for byte, never normalised by a client library) and an event-stream
+reader."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from generator.build import BuildOptions
+from generator.serve import Preview
+from conftest import NOW
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class Messages(list):
+    """What the preview printed, as (message, to stderr)."""
+
+    def __call__(self, message: str, err: bool = False) -> None:
+        self.append((message, err))
+
+    def text(self) -> str:
+        return "\n".join(message for message, _ in self)
+
+
+@contextlib.contextmanager
+def running_preview(site_dir: Path, **options) -> Iterator[Preview]:
+    preview = Preview(site_dir, port=0, options=BuildOptions(now=NOW, **options), echo=Messages())
+    preview.start()
+    try:
+        yield preview
+    finally:
+        preview.stop()
+
+
+def port_of(preview: Preview) -> int:
+    return int(preview.origin.rsplit(":", 1)[1])
+
+
+def raw_request(port: int, target: bytes | str, method: str = "GET") -> Answer:
+    raw = target if isinstance(target, bytes) else target.encode("utf-8")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(method.encode() + b" " + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return Answer(int(lines[0].split()[1]), headers, body)
+
+
+class EventStream:
+    """Reads /__reform-archive/events in a thread; ``next()`` returns each status in turn."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        self.sock.sendall(b"GET /__reform-archive/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        self.events: queue.Queue[dict] = queue.Queue()
+        self.headers = b""
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        buffer = b""
+        with contextlib.suppress(OSError):
+            while chunk := self.sock.recv(65536):
+                buffer += chunk
+                if not self.headers and b"\r\n\r\n" in buffer:
+                    self.headers, _, buffer = buffer.partition(b"\r\n\r\n")
+                while self.headers and b"\n\n" in buffer:
+                    block, _, buffer = buffer.partition(b"\n\n")
+                    fields = dict(line.split(": ", 1) for line in block.decode().split("\n") if ": " in line)
+                    if fields.get("event") == "status":
+                        self.events.put(json.loads(fields["data"]))
+
+    def next(self, timeout: float = 5.0) -> dict:
+        return self.events.get(timeout=timeout)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def wait_until(condition, timeout: float = 5.0, step: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError(f"not within {timeout} s")
