@@ -70,6 +70,8 @@ class PreviewSite:
         before = self.snapshot
         try:
             after = self._static_swap(before, changed) if before and changed else None
+            if after is not None:
+                self.echo(f"swapped {len(changed)} static file(s) in; no page needed rendering")
             after = after or self._build()
         except BuildError as exc:
             self.problems = exc.problems

@@ -50,8 +50,12 @@ def watch_sources(site_dir: Path, roots: Callable[[], list[Path]], on_change: Ca
     """
     site_dir = site_dir.absolute()
     config = _config_state(site_dir)
+    watched: list[Path] = roots()
     while not stop.is_set():
+        added = set(roots()) - set(watched)
         watched = roots()
+        if added:
+            on_change(added)  # what was written into a new folder before it was watched
         batches = watchfiles.watch(*watched, watch_filter=None, step=STEP_MS, rust_timeout=TICK_MS,
                                    yield_on_timeout=True, stop_event=stop, raise_interrupt=False) \
             if watched else _ticks(stop)

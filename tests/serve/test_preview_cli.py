@@ -1,0 +1,116 @@
+"""`reform-archive serve` as an editor runs it: a real process, stopped with Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from previewing import raw_request
+
+from conftest import SITES
+from generator.serve.server import ServeError, bind, exposure_warning
+
+
+class ServeProcess:
+    def __init__(self, site: Path, *args: str) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(site), *args],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.stdout: list[str] = []
+        self.stderr: list[str] = []
+        self.serving = threading.Event()
+        threading.Thread(target=self._read, args=(self.process.stdout, self.stdout), daemon=True).start()
+        threading.Thread(target=self._read, args=(self.process.stderr, self.stderr), daemon=True).start()
+
+    def _read(self, stream, lines: list[str]) -> None:
+        for line in stream:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("serving "):
+                self.serving.set()
+
+    @property
+    def port(self) -> int:
+        assert self.serving.wait(30), (self.stdout, self.stderr)
+        line = next(line for line in self.stdout if line.startswith("serving "))
+        return int(re.search(r":(\d+)/", line).group(1))
+
+    def stop(self, sig: int = signal.SIGINT) -> int:
+        self.process.send_signal(sig)
+        return self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    target = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", target)
+    return target
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_serves_then_stops_cleanly_on_ctrl_c_or_term(site, sig):
+    server = ServeProcess(site, "--port", "0")
+    port = server.port
+    assert server.stdout[-1] == f"serving http://127.0.0.1:{port}/luu-tru/ (Ctrl-C to stop)"
+    assert raw_request(port, "/luu-tru/").status == 200
+    assert server.stop(sig) == 0
+    assert server.stdout[-1] == "stopped"
+    assert not any("Traceback" in line for line in server.stderr), server.stderr
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    assert not (site / "output").exists()
+
+
+def test_an_explicit_busy_port_is_a_clear_error(site):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port)],
+                                capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"port {port} is already in use on 127.0.0.1" in result.stderr
+    assert "--port" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_busy_default_port_moves_to_the_next_free_one_and_says_so():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server, notice = bind("127.0.0.1", port, explicit=False)
+        try:
+            assert server.server_port > port
+            assert notice == f"port {port} is busy; serving on port {server.server_port} instead"
+        finally:
+            server.server_close()
+        with pytest.raises(ServeError, match=f"port {port} is already in use"):
+            bind("127.0.0.1", port, explicit=True)
+
+
+def test_listening_beyond_loopback_needs_asking_and_warns(site):
+    assert exposure_warning("127.0.0.1") == exposure_warning("::1") == exposure_warning("localhost") == ""
+    assert "anyone who can reach this machine" in exposure_warning("0.0.0.0")
+    assert "anyone who can reach this machine" in exposure_warning("192.168.1.20")
+    server = ServeProcess(site, "--port", "0", "--host", "0.0.0.0")
+    port = server.port
+    assert raw_request(port, "/luu-tru/").status == 200
+    assert server.stop() == 0
+    assert any(line.startswith("warning: listening on 0.0.0.0") for line in server.stderr)
+
+
+def test_drafts_are_previewed_only_when_asked(site):
+    (site / "content" / "nhap.md").write_text("---\ntitle: Bản nháp chưa đăng\ndate: 2022-10-01\ndraft: true\n---\n"
+                                              "Nháp.\n", encoding="utf-8")
+    for args, shown in (((), False), (("--drafts",), True)):
+        server = ServeProcess(site, "--port", "0", *args)
+        body = raw_request(server.port, "/luu-tru/").body
+        assert ("Bản nháp chưa đăng".encode() in body) is shown
+        assert server.stop() == 0
