@@ -85,6 +85,7 @@ class PreviewSite:
         self.problems = ()
         changed_outputs = _changed_outputs(before.files if before else {}, after.files)
         if before is not None and not changed_outputs:
+            self.snapshot = replace(after, version=before.version)  # same pages: nothing to reload
             self.echo(f"rebuilt in {time.perf_counter() - started:.2f} s: no page changed")
             return self.status()
         self.snapshot = replace(after, version=self._next_version())
