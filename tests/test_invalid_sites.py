@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,21 @@ def test_broken_internal_link_is_a_warning_with_the_line_and_an_error_when_stric
         "content/bai-viet.md:8: broken internal link /luu-tru/2020/01/khong-co/ "
         "(nothing is built at /2020/01/khong-co/)"
     ]
+
+
+def test_symlinks_leading_outside_the_site_fail_the_build_and_keep_the_previous_output(tmp_path):
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY\n")
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    output = tmp_path / "output"
+    build = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output), "-q"]
+    subprocess.run(build, check=True)
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+    (site / "static").mkdir()
+    (site / "static" / "key.txt").symlink_to(secret)
+    result = subprocess.run(build, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{site}/static/key.txt:0: symbolic link leads outside {site} (to {secret})" in result.stderr
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
+    assert not any(b"PRIVATE KEY" in p.read_bytes() for p in output.rglob("*") if p.is_file())
