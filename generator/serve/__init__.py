@@ -26,6 +26,16 @@ from generator.serve.watch import watch_sources
 __all__ = ["Preview", "ServeError", "serve_until_interrupted"]
 
 
+def _url_host(host: str) -> str:
+    """The host to put in links: listening everywhere still previews at loopback, since the
+    pages are built once for one address (other devices follow root-relative links fine)."""
+    if host in ("", "0.0.0.0"):
+        return "127.0.0.1"
+    if ":" in host:  # IPv6
+        return "[::1]" if host == "::" else f"[{host}]"
+    return host
+
+
 def _print(message: str, err: bool = False) -> None:
     print(message, file=sys.stderr if err else sys.stdout, flush=True)
 
@@ -47,9 +57,7 @@ class Preview:
     @property
     def origin(self) -> str:
         assert self._server is not None, "start() first"
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else "[::1]" if self.host == "::" else \
-            f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self._server.server_port}"
+        return f"http://{_url_host(self.host)}:{self._server.server_port}"
 
     @property
     def url(self) -> str:
@@ -59,21 +67,27 @@ class Preview:
         return self.origin + base
 
     def start(self) -> None:
+        """Listen, watch, then build once. The port answers at once (a "building" page), and
+        the watcher runs before the first build, so an edit made during it is not lost."""
         self._server, notice = bind(self.host, self.port, self.port_explicit)
         for message in (notice, exposure_warning(self.host)):
             if message:
                 self.echo(message, message.startswith("warning"))
         self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo)
-        self.channel = LiveChannel(self.site.rebuild())
+        self.channel = LiveChannel(self.site.status())
         self._server.site, self._server.channel = self.site, self.channel
         self._spawn("preview-http", self._server.serve_forever)
-        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, self.site.watch_roots,
-                                                           self._rebuild, self._stop))
+        watching = threading.Event()
+        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, self.site.watch_roots, self._rebuild,
+                                                           self._stop, watching, lambda m: self.echo(m, True)))
+        watching.wait(timeout=10)
+        self.echo(f"building {self.site_dir} for {self.origin} …")
+        self.channel.publish(self.site.rebuild())
 
     def _rebuild(self, changed: set[Path]) -> None:
         assert self.site is not None and self.channel is not None
-        names = sorted(str(path.relative_to(self.site_dir.absolute())) if path.is_relative_to(self.site_dir.absolute())
-                       else str(path) for path in changed)
+        site_dir = self.site_dir.absolute()
+        names = sorted(str(p.relative_to(site_dir)) if p.is_relative_to(site_dir) else str(p) for p in changed)
         self.echo(f"changed: {', '.join(names[:3])}" + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
         self.channel.publish(self.site.rebuild(changed))
 
@@ -87,7 +101,8 @@ class Preview:
         if self.channel:
             self.channel.close()  # event streams end, so their threads do
         if self._server:
-            self._server.shutdown()
+            if self._threads:  # shutdown() waits for serve_forever: only once it has started
+                self._server.shutdown()
             self._server.server_close()
         for thread in self._threads:
             thread.join(timeout=5)

@@ -35,17 +35,27 @@
     location.reload();
   }
 
+  /* Each same-origin stylesheet is loaded again beside the old one, which goes once the new
+   * one has loaded (no flash of unstyled page). One that is already being replaced is left
+   * to its replacement; one from elsewhere cannot be refreshed, so the page reloads. */
   function swapStylesheets(stamp) {
-    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    var links = document.querySelectorAll('link[rel="stylesheet"]:not([data-live-replaced])');
+    var foreign = false;
     Array.prototype.forEach.call(links, function (link) {
       var url = new URL(link.href, location.href);
-      if (url.origin !== location.origin) return;
+      if (url.origin !== location.origin) {
+        foreign = true;
+        return;
+      }
       url.searchParams.set("reload", stamp);
       var fresh = link.cloneNode();
       fresh.href = url.href;
+      link.setAttribute("data-live-replaced", "");
       fresh.addEventListener("load", function () { link.remove(); });
+      fresh.addEventListener("error", function () { fresh.remove(); link.removeAttribute("data-live-replaced"); });
       link.after(fresh);
     });
+    return !foreign;
   }
 
   function overlay(problems) {
@@ -97,10 +107,12 @@
   function onStatus(event) {
     var status = JSON.parse(event.data);
     overlay(status.problems);
-    if (status.problems.length || !status.version || status.version === version) return;
-    if (status.stylesOnly && status.previous === version) {
+    if (!status.version || status.version === version) return;
+    // a newer good build than this page: reload even while the last rebuild failed (the
+    // reloaded page gets the overlay again, and the same version, so it cannot loop)
+    if (status.stylesOnly && status.previous === version && !status.problems.length &&
+        swapStylesheets(status.version)) {
       version = status.version;
-      swapStylesheets(version);
     } else {
       reload();
     }

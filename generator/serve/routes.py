@@ -37,9 +37,11 @@ def route(raw_target: str, base_path: str, files: Container[str]) -> Route:
         return decoded
     if decoded in (LIVE_SCRIPT, LIVE_EVENTS):
         return Route("live", decoded)
+    query = f"?{quote(query, safe='=&%+')}" if query else ""
+    base_path = unquote(base_path)  # base_url may spell a Vietnamese sub-path either way
     if not decoded.startswith(base_path):
         if decoded + "/" == base_path or (decoded == "/" and base_path != "/"):
-            return Route("redirect", base_path)  # the site lives under its sub-path
+            return Route("redirect", quote(base_path, safe="/") + query)  # the site lives under its sub-path
         return Route("not_found")
     relative = decoded[len(base_path):]
     if relative == "" or relative.endswith("/"):
@@ -48,7 +50,7 @@ def route(raw_target: str, base_path: str, files: Container[str]) -> Route:
     if relative in files:
         return Route("file", relative)
     if relative + "/index.html" in files:  # a folder asked for without its slash, as static hosts do
-        return Route("redirect", quote(path, safe="/%") + "/" + (f"?{quote(query, safe='=&%+')}" if query else ""))
+        return Route("redirect", quote(path, safe="/%") + "/" + query)
     return Route("not_found")
 
 

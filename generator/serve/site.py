@@ -8,6 +8,7 @@ without rendering a page. Nothing here touches ``output/``.
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 import traceback
 from dataclasses import dataclass, replace
@@ -23,8 +24,12 @@ from generator.render import find_theme
 from generator.serve.live import LiveStatus
 from generator.writer import MemoryWriter
 
+
+
 class Echo(Protocol):
     def __call__(self, message: str, err: bool = False) -> None: ...
+
+
 SHOWN_WARNINGS = 20
 
 
@@ -50,6 +55,7 @@ class PreviewSite:
         self.problems: tuple[Problem, ...] = ()
         self._instance = secrets.token_hex(3)  # a restarted server never repeats a version
         self._builds = 0
+        self._building = threading.Lock()
 
     def status(self, previous: str = "", styles_only: bool = False) -> LiveStatus:
         version = self.snapshot.version if self.snapshot else ""
@@ -57,7 +63,12 @@ class PreviewSite:
         return LiveStatus(version, tuple(str(p) for p in shown), previous, styles_only)
 
     def watch_roots(self) -> list[Path]:
-        theme = self.snapshot.theme_root if self.snapshot else None
+        """The folders to watch: the site's source folders and the theme that site.toml names
+        now (read again on every call, so a theme switch moves the watcher with it)."""
+        try:
+            theme: Path | None = find_theme(load_settings(self.site_dir)).root.absolute()
+        except BuildError:
+            theme = self.snapshot.theme_root if self.snapshot else None
         site_dir = self.site_dir.absolute()
         folders = [site_dir / name for name in ("content", "templates", "static", "themes")]
         if theme and not any(theme.is_relative_to(folder) for folder in folders):
@@ -65,7 +76,12 @@ class PreviewSite:
         return [folder for folder in folders if folder.is_dir()]
 
     def rebuild(self, changed: Collection[Path] = ()) -> LiveStatus:
-        """Build again; on failure keep serving the last good build and report the problems."""
+        """Build again; on failure keep serving the last good build and report the problems.
+        One build at a time: the first build and the watcher's may otherwise overlap."""
+        with self._building:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: Collection[Path]) -> LiveStatus:
         started = time.perf_counter()
         before = self.snapshot
         try:
@@ -113,6 +129,8 @@ class PreviewSite:
         for path in changed:
             if not any(path.is_relative_to(root) for root in before.static_roots):
                 return None
+            if path.is_symlink():
+                return None  # the whole build decides whether a link stays inside the site
             if path in sources and path.is_file():
                 updated[sources[path]] = path.read_bytes()
             elif not (path.is_file() and _relative_key(path, before.static_roots) in before.static):

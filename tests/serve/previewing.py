@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import queue
 import socket
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -50,10 +52,12 @@ def port_of(preview: Preview) -> int:
     return int(preview.origin.rsplit(":", 1)[1])
 
 
-def raw_request(port: int, target: bytes | str, method: str = "GET") -> Answer:
+def raw_request(port: int, target: bytes | str, method: str = "GET", host: str = "") -> Answer:
     raw = target if isinstance(target, bytes) else target.encode("utf-8")
+    host = host or f"127.0.0.1:{port}"
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(method.encode() + b" " + raw + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        sock.sendall(method.encode() + b" " + raw + b" HTTP/1.1\r\nHost: " + host.encode() +
+                     b"\r\nConnection: close\r\n\r\n")
         data = b""
         while chunk := sock.recv(65536):
             data += chunk
@@ -71,7 +75,7 @@ class EventStream:
 
     def __init__(self, port: int) -> None:
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        self.sock.sendall(b"GET /__reform-archive/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        self.sock.sendall(f"GET /__reform-archive/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
         self.events: queue.Queue[dict] = queue.Queue()
         self.headers = b""
         threading.Thread(target=self._read, daemon=True).start()
@@ -92,8 +96,30 @@ class EventStream:
     def next(self, timeout: float = 5.0) -> dict:
         return self.events.get(timeout=timeout)
 
+    def until(self, condition, timeout: float = 5.0) -> dict:
+        """The first status that meets ``condition``: a save can reach the watcher as more than
+        one burst, so the status in between is not the test's business."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.next(max(0.01, deadline - time.monotonic()))
+            if condition(status):
+                return status
+
     def close(self) -> None:
         self.sock.close()
+
+
+def save(path: Path, text: str | bytes) -> None:
+    """Write a whole file at once, as editors that save by renaming do: the watcher never
+    sees it half-written. The scratch file is made outside the site."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with tempfile.NamedTemporaryFile(dir=tempfile.gettempdir(), delete=False) as scratch:
+        scratch.write(data)
+    os.replace(scratch.name, path)
+
+
+def append(path: Path, text: str) -> None:
+    save(path, path.read_text(encoding="utf-8") + text)
 
 
 def wait_until(condition, timeout: float = 5.0, step: float = 0.05):

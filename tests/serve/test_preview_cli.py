@@ -27,12 +27,17 @@ class ServeProcess:
         self.stdout: list[str] = []
         self.stderr: list[str] = []
         self.serving = threading.Event()
-        threading.Thread(target=self._read, args=(self.process.stdout, self.stdout), daemon=True).start()
-        threading.Thread(target=self._read, args=(self.process.stderr, self.stderr), daemon=True).start()
+        self.building = threading.Event()
+        self.readers = [threading.Thread(target=self._read, args=(stream, lines), daemon=True)
+                        for stream, lines in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr))]
+        for reader in self.readers:
+            reader.start()
 
     def _read(self, stream, lines: list[str]) -> None:
         for line in stream:
             lines.append(line.rstrip("\n"))
+            if line.startswith("building "):
+                self.building.set()
             if line.startswith("serving "):
                 self.serving.set()
 
@@ -44,7 +49,10 @@ class ServeProcess:
 
     def stop(self, sig: int = signal.SIGINT) -> int:
         self.process.send_signal(sig)
-        return self.process.wait(timeout=10)
+        code = self.process.wait(timeout=10)
+        for reader in self.readers:
+            reader.join(timeout=5)  # every line printed is read before the test looks
+        return code
 
 
 @pytest.fixture
@@ -114,3 +122,21 @@ def test_drafts_are_previewed_only_when_asked(site):
         body = raw_request(server.port, "/luu-tru/").body
         assert ("Bản nháp chưa đăng".encode() in body) is shown
         assert server.stop() == 0
+
+
+def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
+    """The port answers while the first build runs ("building", 503), and Ctrl-C then stops
+    the process instead of waiting on a server loop that never started."""
+    from benchmarks.corpus import write_site
+    site = tmp_path / "big"
+    write_site(site, 400)
+    server = ServeProcess(site, "--port", "0")
+    assert server.building.wait(30), (server.stdout, server.stderr)
+    port = int(re.search(r":(\d+) ", next(line for line in server.stdout if line.startswith("building "))).group(1))
+    waiting = raw_request(port, "/")
+    assert waiting.status == 503 and waiting.headers["retry-after"] == "1"
+    assert b"Building the site" in waiting.body and b"__reform-archive/live.js" in waiting.body
+    assert not server.serving.is_set()  # still building
+    assert server.stop() == 0
+    assert server.stdout[-1] == "stopped"
+    assert not any("Traceback" in line for line in server.stderr), server.stderr

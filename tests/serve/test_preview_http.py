@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,33 @@ def test_nothing_is_written_to_disk(tmp_path):
     with running_preview(site):
         pass
     assert sorted(Path(site).rglob("*")) == before
+
+
+def test_two_requests_on_one_kept_alive_connection(port):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    for target in ("/luu-tru/", "/luu-tru/assets/style.css"):
+        connection.request("GET", target)
+        response = connection.getresponse()
+        assert response.status == 200 and response.read()
+    connection.close()
+
+
+def test_a_refused_request_body_is_never_taken_for_the_next_request(port):
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"POST /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 42\r\n\r\n"
+                     f"GET /luu-tru/../secret.txt HTTP/1.1\r\n\r\n".encode())
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    assert data.startswith(b"HTTP/1.1 405") and b"Connection: close" in data
+    assert data.count(b"HTTP/1.1 ") == 1
+
+
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("[::1]:{port}", 200), ("LOCALHOST:{port}", 200),
+    ("evil.example:{port}", 400), ("evil.example", 400), ("127.0.0.1.evil.example", 400), ("", 400),
+])
+def test_only_loopback_host_names_are_answered(port, host, status):
+    """A page on another site cannot point its own name at 127.0.0.1 and read the preview."""
+    answer = raw_request(port, "/luu-tru/", host=host.format(port=port) or " ")
+    assert answer.status == status

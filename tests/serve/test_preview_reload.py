@@ -3,12 +3,13 @@ event stream on a loopback port."""
 
 from __future__ import annotations
 
+import os
 import queue
 import shutil
 import time
 
 import pytest
-from previewing import EventStream, port_of, raw_request, running_preview, wait_until
+from previewing import EventStream, append, port_of, raw_request, running_preview, save, wait_until
 
 import generator.serve.site
 from conftest import SITES
@@ -54,9 +55,8 @@ def _no_event(events: EventStream, within: float = 0.8) -> bool:
 def test_an_edit_reloads_pages_with_the_new_text_within_two_seconds(site, preview, events):
     before = preview.site.snapshot.version
     started = time.monotonic()
-    path = site / ARTICLE
-    path.write_text(path.read_text(encoding="utf-8") + "\nCâu mới về một cửa liên thông.\n", encoding="utf-8")
-    status = events.next(timeout=2)
+    append(site / ARTICLE, "\nCâu mới về một cửa liên thông.\n")
+    status = events.until(lambda s: s["version"] != before, timeout=2)
     assert time.monotonic() - started < 2
     assert status["version"] != before and status["previous"] == before
     assert status["problems"] == [] and status["stylesOnly"] is False
@@ -70,9 +70,8 @@ def test_broken_front_matter_shows_the_problem_and_keeps_the_last_good_site(site
     good = raw_request(port_of(preview), url).body
     path = site / ARTICLE
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace("title:", "title: [unclosed", 1), encoding="utf-8")
-    status = events.next(timeout=2)
-    assert status["problems"], status
+    save(path, original.replace("title:", "title: [unclosed", 1))
+    status = events.until(lambda s: s["problems"], timeout=2)
     assert all(problem.startswith(f"{site / ARTICLE}:") for problem in status["problems"])
     assert status["problems"][0].split(":")[1].isdigit()  # path:line: message
     again = raw_request(port_of(preview), url)
@@ -80,36 +79,37 @@ def test_broken_front_matter_shows_the_problem_and_keeps_the_last_good_site(site
     messages = preview.echo.text()
     assert "still serving the last good build" in messages
 
-    path.write_text(original + "\nĐã sửa.\n", encoding="utf-8")
-    fixed = events.next(timeout=2)
-    assert fixed["problems"] == [] and fixed["version"] != status["version"]
+    save(path, original + "\nĐã sửa.\n")
+    fixed = events.until(lambda s: not s["problems"], timeout=2)
+    assert fixed["version"] != status["version"]
     assert "Đã sửa.".encode() in raw_request(port_of(preview), url).body
 
 
 def test_a_page_served_before_any_good_build_shows_the_problems_and_recovers(site):
     path = site / ARTICLE
     original = path.read_text(encoding="utf-8")
-    path.write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
+    save(path, "---\ntitle: [\n---\nx\n")
     with running_preview(site) as preview:
         failed = raw_request(port_of(preview), "/luu-tru/")
         assert failed.status == 503
         assert f"{site / ARTICLE}:".encode() in failed.body and b"__reform-archive/live.js" in failed.body
         events = EventStream(port_of(preview))
         assert events.next()["problems"]
-        path.write_text(original, encoding="utf-8")
-        status = events.next(timeout=2)
-        assert status["problems"] == [] and status["version"]
+        save(path, original)
+        status = events.until(lambda s: not s["problems"], timeout=2)
+        assert status["version"]
         assert raw_request(port_of(preview), "/luu-tru/").status == 200
         events.close()
 
 
 def test_a_stylesheet_edit_is_swapped_in_without_a_full_build(site, preview, events):
     (site / "static").mkdir()
-    (site / "static" / "extra.css").write_text("p { color: red }\n")
-    added = events.next(timeout=2)  # a new file: a whole build (it could collide with a page)
+    save(site / "static" / "extra.css", "p { color: red }\n")
+    # a new folder and file: a whole build (a new file could collide with a page)
+    added = events.until(lambda s: s["version"] != preview.site.snapshot.version or s["stylesOnly"], timeout=3)
     assert added["stylesOnly"] is True  # still, only a stylesheet changed in the output
-    (site / "static" / "extra.css").write_text("p { color: blue }\n")
-    edited = events.next(timeout=2)
+    save(site / "static" / "extra.css", "p { color: blue }\n")
+    edited = events.until(lambda s: s["version"] != added["version"], timeout=2)
     assert edited["stylesOnly"] is True and edited["previous"] == added["version"]
     assert raw_request(port_of(preview), "/luu-tru/extra.css").body == b"p { color: blue }\n"
     assert "swapped 1 static file" in preview.echo.text()
@@ -117,15 +117,11 @@ def test_a_stylesheet_edit_is_swapped_in_without_a_full_build(site, preview, eve
 
 def test_site_toml_and_a_new_templates_folder_are_watched(site, preview, events):
     config = site / "site.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("Lưu trữ nhỏ", "Lưu trữ đã đổi tên"),
-                      encoding="utf-8")
-    events.next(timeout=2)
-    assert "Lưu trữ đã đổi tên".encode() in raw_request(port_of(preview), "/luu-tru/").body
+    save(config, config.read_text(encoding="utf-8").replace("Lưu trữ nhỏ", "Lưu trữ đã đổi tên"))
+    wait_until(lambda: "Lưu trữ đã đổi tên".encode() in raw_request(port_of(preview), "/luu-tru/").body, 2)
 
-    (site / "templates").mkdir()
-    time.sleep(0.6)  # the watcher notices the new folder on its next tick and watches it
-    (site / "templates" / "404.html").write_text("<!doctype html><title>x</title><body>Không thấy trang</body>",
-                                                 encoding="utf-8")
+    (site / "templates").mkdir()  # written into at once: the new watcher must not miss it
+    save(site / "templates" / "404.html", "<!doctype html><title>x</title><body>Không thấy trang</body>")
     missing = wait_until(lambda: (answer := raw_request(port_of(preview), "/luu-tru/khong-co/")).body.startswith(
         "<!doctype html><title>x</title><body>Không thấy trang".encode()) and answer, timeout=3)
     assert missing.status == 404
@@ -133,13 +129,31 @@ def test_site_toml_and_a_new_templates_folder_are_watched(site, preview, events)
 
 def test_adding_and_removing_articles(site, preview, events):
     new = site / "content" / "bai-moi.md"
-    new.write_text("---\ntitle: Bài mới về dịch vụ công\ndate: 2022-10-01\n---\nNội dung.\n", encoding="utf-8")
-    events.next(timeout=2)
-    found = [path for path in preview.site.snapshot.files if "bai-moi" in path]
-    assert found
+    save(new, "---\ntitle: Bài mới về dịch vụ công\ndate: 2022-10-01\n---\nNội dung.\n")
+    found = wait_until(lambda: [path for path in preview.site.snapshot.files if "bai-moi" in path], 2)
     new.unlink()
-    events.next(timeout=2)
-    assert raw_request(port_of(preview), "/luu-tru/" + found[0]).status == 404
+    wait_until(lambda: raw_request(port_of(preview), "/luu-tru/" + found[0]).status == 404, 2)
+
+
+def test_a_folder_of_articles_moved_away_or_back(site, tmp_path, preview, events):
+    folder = site / "content" / "2022"
+    folder.mkdir()
+    save(folder / "bai-trong-thu-muc.md", "---\ntitle: Bài trong thư mục\ndate: 2022-10-02\n---\nNội dung.\n")
+    found = wait_until(lambda: [p for p in preview.site.snapshot.files if "bai-trong-thu-muc" in p], 2)
+    os.rename(folder, tmp_path / "moved-away")  # one event, for the folder
+    wait_until(lambda: raw_request(port_of(preview), "/luu-tru/" + found[0]).status == 404, 2)
+    os.rename(tmp_path / "moved-away", folder)
+    wait_until(lambda: raw_request(port_of(preview), "/luu-tru/" + found[0]).status == 200, 2)
+
+
+def test_the_watcher_survives_a_watched_folder_being_removed(site, preview, events):
+    (site / "static").mkdir()
+    save(site / "static" / "a.txt", "a")
+    wait_until(lambda: "a.txt" in preview.site.snapshot.files, 3)
+    shutil.rmtree(site / "static")
+    wait_until(lambda: "a.txt" not in preview.site.snapshot.files, 3)
+    append(site / ARTICLE, "\nVẫn theo dõi.\n")
+    wait_until(lambda: "Vẫn theo dõi.".encode() in raw_request(port_of(preview), _article_url(preview)).body, 3)
 
 
 def test_changes_that_cannot_change_the_site_are_ignored(site, preview, events):
@@ -149,12 +163,16 @@ def test_changes_that_cannot_change_the_site_are_ignored(site, preview, events):
     (site / "content" / "_raw" / "trang.txt").write_text("raw page text")
     (site / "content" / "ghi-chu.txt").write_text("notes")
     assert _no_event(events)
+    append(site / ARTICLE, "\nx\n")  # the watcher is alive, and the ignored files were ignored
+    events.next(timeout=2)
+    changes = [message for message, _ in preview.echo if message.startswith("changed: ")]
+    assert changes == ["changed: content/mot-cua.md"]
 
 
 def test_saving_without_a_change_does_not_reload(site, preview, events):
     version = preview.site.snapshot.version
     path = site / ARTICLE
-    path.write_bytes(path.read_bytes())
+    save(path, path.read_bytes())
     status = events.next(timeout=2)
     assert status["version"] == version and status["problems"] == []
     assert "no page changed" in preview.echo.text()
@@ -165,14 +183,14 @@ def test_an_internal_error_is_shown_and_the_preview_keeps_going(site, preview, e
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(generator.serve.site, "build_site", broken)
-    (site / ARTICLE).write_text((site / ARTICLE).read_text(encoding="utf-8") + "\nx\n", encoding="utf-8")
-    status = events.next(timeout=2)
+    append(site / ARTICLE, "\nx\n")
+    status = events.until(lambda s: s["problems"], timeout=2)
     assert status["problems"] == ["reform-archive:0: internal error: RuntimeError('simulated bug') "
                                   "(details in the terminal)"]
     assert raw_request(port_of(preview), "/luu-tru/").status == 200
     monkeypatch.undo()
-    (site / ARTICLE).write_text((site / ARTICLE).read_text(encoding="utf-8") + "\ny\n", encoding="utf-8")
-    assert events.next(timeout=2)["problems"] == []
+    append(site / ARTICLE, "\ny\n")
+    events.until(lambda s: not s["problems"], timeout=2)
 
 
 def test_the_event_stream_ends_when_the_preview_stops(site):
@@ -181,3 +199,17 @@ def test_the_event_stream_ends_when_the_preview_stops(site):
         events.next()
     assert _no_event(events, 0.3)
     assert events.sock.recv(10) == b""  # closed by the server, not left hanging
+
+
+def test_a_static_file_replaced_by_a_link_out_of_the_site_is_never_served(site, tmp_path, preview, events):
+    (site / "static").mkdir()
+    save(site / "static" / "style.css", "p {}\n")
+    wait_until(lambda: "style.css" in preview.site.snapshot.files, 3)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    link = tmp_path / "link"
+    os.symlink(secret, link)
+    os.replace(link, site / "static" / "style.css")  # the fast path must not read through it
+    status = events.until(lambda s: s["problems"], timeout=3)
+    assert "symbolic link leads outside" in status["problems"][0]
+    assert b"TOP-SECRET" not in raw_request(port_of(preview), "/luu-tru/style.css").body

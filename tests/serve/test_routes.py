@@ -113,3 +113,11 @@ def test_the_live_tag_goes_before_the_last_body_end():
     assert inject(b"<html><body><p>x</p></BODY></html>", tag) == b"<html><body><p>x</p>" + tag + b"</BODY></html>"
     assert inject(b"<p>no body</p>", tag) == b"<p>no body</p>" + tag
     assert b'data-version="abc-1"' in tag and b'data-language="vi"' in tag
+
+
+@pytest.mark.parametrize("base", ["/lưu-trữ/", "/l%C6%B0u-tr%E1%BB%AF/"])
+def test_a_vietnamese_sub_path_either_way_it_is_spelled(base):
+    assert route("/l%C6%B0u-tr%E1%BB%AF/", base, FILES) == Route("file", "index.html")
+    assert route("/lưu-trữ/index.html", base, FILES) == Route("file", "index.html")
+    assert route("/", base, FILES) == Route("redirect", "/l%C6%B0u-tr%E1%BB%AF/")
+    assert route("/l%C6%B0u-tr%E1%BB%AF?q=1", base, FILES) == Route("redirect", "/l%C6%B0u-tr%E1%BB%AF/?q=1")
