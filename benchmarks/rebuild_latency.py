@@ -44,9 +44,9 @@ def _events(port: int, into: queue.Queue) -> None:
             into.put((time.perf_counter(), json.loads(text[6:])))
 
 
-def _timed(events: queue.Queue, action) -> tuple[float, dict]:
+def _timed(events: queue.Queue, action, *args, **kwargs) -> tuple[float, dict]:
     started = time.perf_counter()
-    action()
+    action(*args, **kwargs)
     arrived, status = events.get(timeout=3600)
     return arrived - started, status
 
@@ -73,13 +73,13 @@ def measure(count: int, repeat: int) -> dict[str, float]:
             for run in range(repeat):
                 article = articles[(run * 7919) % len(articles)]
                 text = article.read_text(encoding="utf-8")
-                seconds, status = _timed(events, lambda: article.write_text(
-                    text + f"\nCâu thêm số {run} để đo thời gian dựng lại.\n", encoding="utf-8"))
+                seconds, status = _timed(events, article.write_text,
+                                         text + f"\nCâu thêm số {run} để đo thời gian dựng lại.\n", encoding="utf-8")
                 assert not status["problems"], status
                 edits.append(seconds)
                 data = article.read_bytes()
-                unchanged.append(_timed(events, lambda: article.write_bytes(data))[0])
-                styles.append(_timed(events, lambda: stylesheet.write_text(f"body {{ color: #{run:03d} }}\n"))[0])
+                unchanged.append(_timed(events, article.write_bytes, data)[0])
+                styles.append(_timed(events, stylesheet.write_text, f"body {{ color: #{run:03d} }}\n")[0])
         return {"articles": count, "cold_build_s": cold, "edit_s": statistics.median(edits),
                 "unchanged_s": statistics.median(unchanged), "stylesheet_s": statistics.median(styles)}
 

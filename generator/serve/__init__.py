@@ -45,9 +45,10 @@ class Preview:
     still starts, showing the problems); ``stop()`` ends every thread it started."""
 
     def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000, port_explicit: bool = True,
-                 options: BuildOptions = BuildOptions(), echo: Echo | None = None) -> None:
+                 options: BuildOptions | None = None, echo: Echo | None = None) -> None:
         self.site_dir, self.host, self.port, self.port_explicit = site_dir, host, port, port_explicit
-        self.options, self.echo = options, echo if echo is not None else _print
+        self.options = options or BuildOptions()
+        self.echo = echo if echo is not None else _print
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._server: PreviewHTTPServer | None = None

@@ -77,8 +77,10 @@ def _bind_message(host: str, port: int, exc: OSError, explicit: bool) -> str:
 
 def exposure_warning(host: str) -> str:
     """Anything but loopback shows drafts and unpublished edits to whoever can reach the machine."""
-    return "" if _is_loopback(host) else (f"warning: listening on {host}: anyone who can reach this machine can read the "
-                               "preview, drafts included; the default --host 127.0.0.1 keeps it to you")
+    if _is_loopback(host):
+        return ""
+    return (f"warning: listening on {host}: anyone who can reach this machine can read the preview, "
+            "drafts included; the default --host 127.0.0.1 keeps it to you")
 
 
 def _is_loopback(name: str) -> bool:
@@ -211,8 +213,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         The page reloads by itself once a build succeeds."""
         problems = self.server.site.problems
         if not problems:
-            return ('<!doctype html><html lang="en"><meta charset="utf-8"><title>Building</title>'
-                    "<body><h1>Building the site…</h1><p>This page reloads when it is ready.</p></body></html>").encode()
+            return ('<!doctype html><html lang="en"><meta charset="utf-8"><title>Building</title><body>'
+                    "<h1>Building the site…</h1><p>This page reloads when it is ready.</p></body></html>").encode()
         lines = "\n".join(html.escape(str(p)) for p in problems)
         return (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Build failed</title>'
                 f"<body><h1>The site did not build</h1><pre>{lines}</pre></body></html>").encode()
