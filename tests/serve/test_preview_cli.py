@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from previewing import raw_request
+from previewing import raw_request, wait_until
 
 from conftest import SITES
 from generator.serve.server import ServeError, bind, exposure_warning
@@ -140,3 +140,16 @@ def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
     assert server.stop() == 0
     assert server.stdout[-1] == "stopped"
     assert not any("Traceback" in line for line in server.stderr), server.stderr
+
+
+def test_open_hands_the_address_to_the_browser(site, tmp_path, monkeypatch):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(browser))  # Python's webbrowser runs $BROWSER first
+    server = ServeProcess(site, "--port", "0", "--open")
+    port = server.port
+    wait_until(opened.exists, 10)
+    assert opened.read_text().strip() == f"http://127.0.0.1:{port}/luu-tru/"
+    assert server.stop() == 0
