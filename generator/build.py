@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Iterator
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Iterator, Mapping
 
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
@@ -46,6 +48,7 @@ class BuildResult:
     pages: int
     files: tuple[str, ...]
     warnings: tuple[Problem, ...] = field(default=())
+    static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
 
 
 def source_date_epoch() -> datetime | None:
@@ -84,7 +87,8 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         raise
     report("write", 0, 1)
     writer.commit()
-    return BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)))
+    return BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
+                       MappingProxyType(outputs.static))
 
 
 def _load_and_model(settings: Settings, options: BuildOptions, now: datetime,
@@ -111,6 +115,7 @@ class _Outputs:
         self.sitemap: list[tuple[str, str]] = []
         self.links: LinkIndex | None = None
         self.sources: dict[str, Article] = {}
+        self.static: dict[str, Path] = {}
 
     def claim(self, path: str, origin: str) -> bool:
         if path in self.origin:
@@ -205,4 +210,5 @@ def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Out
     outputs.problems.extend(problems)
     for path, file in files.items():
         if outputs.claim(path, str(file)):
+            outputs.static[path] = file
             writer.copy(path, file)

@@ -19,11 +19,10 @@ from typing import Collection, Mapping, Protocol
 from generator.build import BuildOptions, build_site
 from generator.config import Settings, load_settings
 from generator.errors import BuildError, Problem, error
-from generator.loader import static_files
 from generator.render import find_theme
 from generator.serve.live import LiveStatus
+from generator.serve.watch import config_state
 from generator.writer import MemoryWriter
-
 
 
 class Echo(Protocol):
@@ -56,6 +55,7 @@ class PreviewSite:
         self._instance = secrets.token_hex(3)  # a restarted server never repeats a version
         self._builds = 0
         self._building = threading.Lock()
+        self._theme: tuple[tuple, Path | None] = ((), None)  # (site.toml's state, the theme it names)
 
     def status(self, previous: str = "", styles_only: bool = False) -> LiveStatus:
         version = self.snapshot.version if self.snapshot else ""
@@ -64,16 +64,23 @@ class PreviewSite:
 
     def watch_roots(self) -> list[Path]:
         """The folders to watch: the site's source folders and the theme that site.toml names
-        now (read again on every call, so a theme switch moves the watcher with it)."""
-        try:
-            theme: Path | None = find_theme(load_settings(self.site_dir)).root.absolute()
-        except BuildError:
-            theme = self.snapshot.theme_root if self.snapshot else None
+        now, so a theme switch moves the watcher with it. Asked on every tick: site.toml is
+        read again only when it changed on disk."""
+        theme = self._named_theme()
         site_dir = self.site_dir.absolute()
         folders = [site_dir / name for name in ("content", "templates", "static", "themes")]
         if theme and not any(theme.is_relative_to(folder) for folder in folders):
             folders.append(theme)
         return [folder for folder in folders if folder.is_dir()]
+
+    def _named_theme(self) -> Path | None:
+        state = config_state(self.site_dir.absolute())
+        if state != self._theme[0] or not state:
+            try:
+                self._theme = state, find_theme(load_settings(self.site_dir)).root.absolute()
+            except BuildError:
+                self._theme = state, self.snapshot.theme_root if self.snapshot else None
+        return self._theme[1]
 
     def rebuild(self, changed: Collection[Path] = ()) -> LiveStatus:
         """Build again; on failure keep serving the last good build and report the problems.
@@ -115,9 +122,10 @@ class PreviewSite:
         writer = MemoryWriter()
         result = build_site(settings, self.options, writer)
         self._print_warnings(result.warnings)
-        theme, site_dir = find_theme(settings), settings.site_dir.absolute()  # watchers report absolute paths
-        roots = (theme.static.absolute(), site_dir / "static")
-        static, _ = static_files([(roots[0], theme.root), (roots[1], site_dir)])
+        theme = find_theme(settings)
+        # watchers report absolute paths
+        static = {path: source.absolute() for path, source in result.static.items()}
+        roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
         return Snapshot(MappingProxyType(writer.files), "", settings.base_path, settings.language,
                         MappingProxyType(static), roots, theme.root.absolute())
 

@@ -45,7 +45,8 @@ def relevant(path: Path, site_dir: Path, roots: list[Path]) -> bool:
     return is_article_file(parts) or path.is_dir() or not path.exists()
 
 
-def _config_state(site_dir: Path) -> tuple:
+def config_state(site_dir: Path) -> tuple:
+    """site.toml's identity on disk (time, size, inode): () when it is missing."""
     try:
         stat = (site_dir / CONFIG_FILE).stat()
     except OSError:
@@ -81,7 +82,7 @@ class _SourceWatcher:
     def __init__(self, site_dir: Path, roots: Callable[[], list[Path]], on_change: Callable[[set[Path]], None],
                  stop: threading.Event, report: Callable[[str], None]) -> None:
         self.site_dir, self.roots, self.on_change, self.stop, self.report = site_dir, roots, on_change, stop, report
-        self.config = _config_state(site_dir)
+        self.config = config_state(site_dir)
         self.watched: list[Path] = []
         self.batches: Batches = iter(())
         self.seen: set[Path] = set()
@@ -117,7 +118,7 @@ class _SourceWatcher:
             batch = self.seen | {Path(name) for _, name in next(self.batches, set())}
             self.seen = set()
             changed = {path for path in batch if relevant(path, self.site_dir, self.watched)}
-            if (state := _config_state(self.site_dir)) != self.config:
+            if (state := config_state(self.site_dir)) != self.config:
                 self.config = state
                 changed.add(self.site_dir / CONFIG_FILE)
             current = self.roots()
