@@ -160,9 +160,9 @@ def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, 
         assert html is not None
         writer.write(file, html)
         outputs.pages += 1
-        if spec.template not in ("alias.html", "404.html"):
-            if spec.template != "search.html":  # a search page is not content for search engines
-                outputs.sitemap.append((spec.path, _lastmod(spec)))
+        if spec.sitemap:
+            outputs.sitemap.append((spec.path, _lastmod(spec)))
+        if spec.template not in ("alias.html", "404.html"):  # their links are the target's, or root-relative
             outputs.links.add_page(spec.path, html, spec.source)
         if count % 200 == 0:
             report("pages", count, 0)  # the number of pages is known only at the end

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Sequence
 
 from generator.model import Article, Site
 from generator.related import neighbours, related_articles
-from generator.search.store import MANIFEST
+from generator.search.store import FACET_TAXONOMIES, MANIFEST
 from generator.search.vendor import LUNR_SCRIPT
 from generator.text.dates import format_month
 from generator.urls import page_path
@@ -27,6 +27,7 @@ class PageSpec:
     template: str
     context: dict[str, Any]
     source: str = ""  # the content file the page comes from, for problems
+    sitemap: bool = True  # content for search engines (not redirects, the 404 page or the search page)
 
 
 def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
@@ -51,7 +52,8 @@ def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
                                   parent={"name": t(f"taxonomy.{taxonomy.name}"), "url": views.link(taxonomy.url)})
     if site.settings.search:
         yield _search(site, views)
-    yield PageSpec("404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))})
+    yield PageSpec("404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))},
+                   sitemap=False)
 
 
 def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
@@ -61,7 +63,7 @@ def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
             path = alias if alias.endswith((".html", "/")) else alias + "/"
             target = views.canonical(article.url)
             yield PageSpec(path, "alias.html", {"page": views.page("alias", path, article.title), "target": target},
-                           source=article.path)
+                           source=article.path, sitemap=False)
 
 
 def _home(site: Site, views: ViewBuilder) -> PageSpec:
@@ -103,12 +105,13 @@ def _search(site: Site, views: ViewBuilder) -> PageSpec:
     filters = {
         "years": sorted(site.years, reverse=True),
         **{name: [views.term_summary(term) | {"slug": term.slug} for term in site.taxonomies[name].terms]
-           for name in ("topics", "provinces")},
+           for name in FACET_TAXONOMIES},  # the manifest's filters name the same taxonomies
     }
     scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js",
                                              "assets/search/engine.js", "assets/search/ui.js")]
     return PageSpec("search/", "search.html", {"page": page, "filters": filters, "scripts": scripts,
-                                               "manifest": views.link(MANIFEST), "count": len(site.articles)})
+                                               "manifest": views.link(MANIFEST), "count": len(site.articles)},
+                    sitemap=False)
 
 
 def _archives(site: Site, views: ViewBuilder) -> PageSpec:

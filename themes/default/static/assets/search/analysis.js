@@ -29,12 +29,8 @@
 
   var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-  /* Words of text; a run of marks alone (a stray accent) is not a word. */
-  function tokenize(text) {
-    return (String(text).normalize("NFC").match(WORD) || []).filter(function (w) { return LETTER_OR_DIGIT.test(w); });
-  }
-
-  /* The words of text with where they are, for highlighting: [{word, start, end}]. */
+  /* The words of text with where they are, for highlighting: [{word, start, end}]. A run of
+     marks alone (a stray accent) is not a word. */
   function tokenizeWithOffsets(text) {
     var found = [], match;
     var re = new RegExp(WORD.source, "gu");
@@ -42,6 +38,11 @@
       if (LETTER_OR_DIGIT.test(match[0])) found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
     }
     return found;
+  }
+
+  /* Words of text, after NFC. */
+  function tokenize(text) {
+    return tokenizeWithOffsets(String(text).normalize("NFC")).map(function (w) { return w.word; });
   }
 
   var normaliseCache = new Map();
@@ -58,9 +59,16 @@
     return lowered;
   }
 
+  /* Memoised like normaliseWord: snippets fold every word of each shown text per keystroke,
+     from a vocabulary of a few thousand syllables. */
+  var foldCache = new Map();
   function foldWord(word) {
-    return word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
+    var cached = foldCache.get(word);
+    if (cached !== undefined) return cached;
+    var folded = word.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(NONSPACING_MARK, "").normalize("NFC");
+    foldCache.set(word, folded);
+    return folded;
   }
 
   function bigram(firstFolded, secondFolded) {
@@ -103,9 +111,6 @@
     normaliseWord: normaliseWord,
     foldWord: foldWord,
     bigram: bigram,
-    expand: expand,
-    analyse: analyse,
-    lunrNormalise: lunrNormalise,
-    lunrExpand: lunrExpand
+    analyse: analyse
   };
 });

@@ -229,13 +229,19 @@
     return words.map(function (w, i) { return match(w.word, i > 0 ? words[i - 1].word : null); });
   }
 
+  /* The best weight of each query syllable's hits in [from, to). */
+  function bestWeights(hits, from, to) {
+    var best = Object.create(null);
+    for (var i = from; i < to; i++) {
+      if (hits[i] && !(hits[i].weight <= best[hits[i].key])) best[hits[i].key] = hits[i].weight;
+    }
+    return best;
+  }
+
   /* For each query syllable, only its best kind of hit present is marked: no "của" marked
      when "cửa" is there too, but "Binh" marked for "bình" when it is all there is. */
   function marked(hits, from, to) {
-    var best = Object.create(null), i;
-    for (i = from; i < to; i++) {
-      if (hits[i] && !(hits[i].weight <= best[hits[i].key])) best[hits[i].key] = hits[i].weight;
-    }
+    var best = bestWeights(hits, from, to);
     return hits.map(function (hit, k) { return Boolean(hit) && k >= from && k < to && hit.weight >= best[hit.key]; });
   }
 
@@ -247,11 +253,9 @@
 
   /* Distinct syllables found (by weight), plus a bonus for query neighbours found side by side. */
   function windowScore(hits, start, end, neighbours) {
-    var best = Object.create(null), score = 0, k, key;
-    for (k = start; k < end; k++) {
-      if (!hits[k]) continue;
-      if (!(hits[k].key in best) || hits[k].weight > best[hits[k].key]) best[hits[k].key] = hits[k].weight;
-      if (k > start && hits[k - 1] && neighbours[hits[k - 1].key + " " + hits[k].key]) score += 2;
+    var best = bestWeights(hits, start, end), score = 0, k, key;
+    for (k = start + 1; k < end; k++) {
+      if (hits[k] && hits[k - 1] && neighbours[hits[k - 1].key + " " + hits[k].key]) score += 2;
     }
     for (key in best) score += best[key];
     return score;
