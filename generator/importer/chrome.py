@@ -174,15 +174,13 @@ def tail_start(lines: list[str]) -> int:
     """
     prose_chars = [len(line) if _article_prose(line) else 0 for line in lines]
     total = sum(prose_chars) or 1
+    last_prose = max((index for index, chars in enumerate(prose_chars) if chars), default=-1)
     seen = 0
-    after = [0] * (len(lines) + 1)
-    for index in range(len(lines) - 1, -1, -1):
-        after[index] = after[index + 1] + prose_chars[index]
     for index, line in enumerate(lines):
         seen += prose_chars[index]
-        if is_comment_form(line) and seen >= 0.6 * total and seen > 0:
+        if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
             return index
-        if is_tail_marker(line) and after[index + 1] == 0 and seen > 0:
+        if is_tail_marker(line) and index >= last_prose and seen > 0:
             return index
     return len(lines)
 

@@ -71,7 +71,7 @@ def expand(patterns: list[str]) -> tuple[list[Path], list[FileReport]]:
             continue
         for match in map(Path, matches):
             found = sorted(p for p in match.rglob("*") if p.is_file()) if match.is_dir() else [match]
-            files.extend(p for p in found if not any(_SKIPPED_NAMES.match(part) for part in p.parts[-1:]))
+            files.extend(p for p in found if not _SKIPPED_NAMES.match(p.name))
     return list(dict.fromkeys(files)), missing
 
 
@@ -124,6 +124,7 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
     report = replace(report, title=article.title, date=article.date.iso(), date_precision=article.date.precision)
     body_shingles = shingles(article.plain_body())
 
+    title_slug = slugify(article.title)
     target = existing.by_sha.get(sha)
     if target is None:
         twin = existing.bodies.closest(body_shingles)
@@ -133,9 +134,9 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
                            output=_relative(Path(name), site_dir),
                            warnings=report.warnings + (FileWarning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
                                                                   f"({score:.0%} of the text is the same); not imported"),))
-        target = _free_path(content / str(article.date.value.year),
-                            slugify(article.title) or output.fallback_slug(article), existing)
-    slug = target.stem if target.stem != slugify(article.title) else ""
+        target = _free_path(content / str(article.date.value.year), title_slug or output.fallback_slug(article),
+                            existing)
+    slug = target.stem if target.stem != title_slug else ""
     raw = target.parent.relative_to(content) / f"{target.stem}{path.suffix.lower() or '.txt'}"
     raw_path = content / RAW_FOLDER / raw
     text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.importer.chrome import strip_view_count
 from generator.importer.dates import FoundDate, find_dates
 
+_NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*")  # "name - organisation", "name, organisation"
 _I = re.IGNORECASE
 
 _CATEGORY = re.compile(
@@ -99,13 +100,13 @@ def parse_byline(line: str) -> Byline | None:
     degree = _DEGREE.match(text)
     if degree:
         rest, affiliation = text[degree.end():], ""
-        if split := re.search(r"\s+[-–—]\s+|\s*,\s*", rest):
+        if split := _NAME_SPLIT.search(rest):
             rest, affiliation = rest[:split.start()], rest[split.end():]
         if is_name(rest):
             honorific = text[:degree.end()].strip()
             return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
-    if split := re.search(r"\s+[-–—]\s+|\s*,\s*", text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
+    if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
         name, organisation = text[:split.start()], text[split.end():]
         if is_name(name) and _ORGANISATION.match(organisation) and len(organisation.split()) <= 12:
             return Byline((_title_case(name),), organisation)
@@ -189,9 +190,13 @@ def _undated_meta(text: str) -> MetaLine | None:
     if cleaned != text.strip() and not cleaned:
         return MetaLine()  # only a view count
     parts = [p.strip(" :|") for p in re.split(r"\s*\|\s*", cleaned) if p.strip(" :|")]
-    if len(parts) > 1 and all(is_category(p) or parse_byline(p) for p in parts):
-        category = next((p for p in parts if is_category(p)), "")
-        byline = next((parse_byline(p) for p in parts if not is_category(p)), None)
-        return MetaLine(category=category, authors=byline.authors if byline else (),
-                        affiliation=byline.affiliation if byline else "", honorific=byline.honorific if byline else "")
-    return None
+    if len(parts) < 2:
+        return None
+    categories = [is_category(part) for part in parts]
+    bylines = [None if category else parse_byline(part) for part, category in zip(parts, categories, strict=True)]
+    if not all(category or byline for category, byline in zip(categories, bylines, strict=True)):
+        return None
+    category = next((part for part, is_cat in zip(parts, categories, strict=True) if is_cat), "")
+    byline = next((b for b in bylines if b), None)
+    return MetaLine(category=category, authors=byline.authors if byline else (),
+                    affiliation=byline.affiliation if byline else "", honorific=byline.honorific if byline else "")

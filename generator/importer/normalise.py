@@ -10,8 +10,10 @@ import html
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)  # zero-width, soft hyphen
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000"), " ")
+_CLEAN_CHARACTERS = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),  # zero-width, soft hyphen
+    **dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000"), " "),  # wide and fixed spaces
+}
 # Only real HTML tag names count as tags: "x < y và z > w" is text and must survive.
 _INLINE_TAGS = ("a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input|label|link|meta|nav|"
                 "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
@@ -38,7 +40,7 @@ def normalise_text(text: str) -> str:
     text = _BLOCK_TAG.sub("\n\n", text)
     text = _ANY_TAG.sub("", text)
     text = _unescape_entities(text)
-    text = _CONTROL.sub("", text.translate(_INVISIBLE).translate(_SPACES))
+    text = _CONTROL.sub("", text.translate(_CLEAN_CHARACTERS))
     text = unicodedata.normalize("NFC", text)
     lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", line.strip())) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
@@ -66,5 +68,5 @@ def _unescape_entities(text: str) -> str:
         if unescaped == text:
             break
         text = unescaped
-    # what the entities produced may be markup or invisible characters again
-    return _ANY_TAG.sub("", text).translate(_INVISIBLE).translate(_SPACES)
+    # what the entities produced may be markup again (invisible characters are cleaned by the caller)
+    return _ANY_TAG.sub("", text)

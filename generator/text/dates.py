@@ -39,9 +39,7 @@ def _format_en(value: date | datetime, precision: str) -> str:
 
 
 def format_month(year: int, month: int, language: str = "vi") -> str:
-    if language == "en":
-        return f"{EN_MONTHS[month - 1]} {year}"
-    return f"Tháng {month:02d}/{year}"
+    return format_date(date(year, month, 1), "month", language)
 
 
 def format_time(value: datetime, precision: str = "day") -> str:

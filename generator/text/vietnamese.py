@@ -24,13 +24,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Remove diacritics; đ/Đ become d/D (they are letters, not marks, in Unicode)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+@lru_cache(maxsize=65536)  # term names repeat across thousands of articles; whole bodies never come here
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     """"Hà Tĩnh hướng đến…" -> "ha-tinh-huong-den"; cut at a word boundary."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True, save_order=True)

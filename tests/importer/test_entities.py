@@ -40,3 +40,9 @@ def test_never_raise(text):
     find_documents(text)
     find_index_tags(text)
     find_topics(text, text)
+
+
+def test_the_importer_guesses_only_topics_the_content_format_knows():
+    from generator.importer.entities import TOPIC_KEYWORDS
+    from generator.parse import TOPICS
+    assert set(TOPIC_KEYWORDS) == set(TOPICS)  # one table each; a typo in either would warn on every import
