@@ -94,9 +94,28 @@ def bigram(first_folded: str, second_folded: str) -> str:
 
 
 def analyse(text: str) -> list[str]:
-    """Text -> index terms: the two lunr functions composed, memoised (what the index is fed)."""
-    syllables = [normalise_word(w) for w in tokenize(text)]
-    return [term for i in range(len(syllables)) for term in expand(syllables, i)]
+    """Text -> index terms: the two lunr functions composed, memoised (what the index is fed).
+    An archive has few distinct words, so each is normalised and folded once per build."""
+    forms = [_forms(word) for word in _word_pattern().findall(unicodedata.normalize("NFC", text))]
+    forms = [form for form in forms if form]
+    terms: list[str] = []
+    for (folded, unigrams), (following, _) in zip(forms, forms[1:]):
+        terms += unigrams
+        terms.append(f"{BIGRAM_MARK}{folded} {following}")
+    if forms:
+        terms += forms[-1][1]
+    return terms
+
+
+@lru_cache(maxsize=262144)
+def _forms(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """A token's folded form and its unigram terms (what :func:`expand` gives it), or None
+    for a run of marks alone."""
+    if not _has_letter_or_digit(word):
+        return None
+    syllable = normalise_word(word)
+    folded = fold_word(syllable)
+    return folded, ((folded,) if folded == syllable else (folded, syllable))
 
 
 # lunr pipeline functions: fn(token, i, tokens) -> token(s), like lunr.js's.

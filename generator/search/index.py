@@ -1,23 +1,37 @@
-"""The lunr index of a site: lunr.py with the Vietnamese pipeline, serialised for lunr.js (pure).
+"""The lunr index of a site: lunr's scoring over the Vietnamese pipeline's terms, in a
+compact wire format that lunr.js loads after :func:`expand` (pure).
 
 Documents are referred to by their position in the site's article list (newest first),
 as a string: "0", "1", ... The same number finds the article in the document store.
+
+The wire format is lunr's serialisation (lunr-schema 2.3.9) without its redundancy, about
+half the size. Postings ("which documents have this term in this field") are exactly the
+non-zero entries of the field vectors, so only the sorted term list and the vectors travel:
+
+    {"version", "fields", "pipeline", "terms": [term, ...],
+     "fieldVectors": [["title/0", [gap, ...], [score, ...]], ...]}
+
+A term's position in ``terms`` is its vector index; each vector's ascending indices are
+sent as gaps from the previous one (shorter numbers, a quarter less gzip), and its scores
+as a parallel list. ``expand`` (here and in engine.js) rebuilds lunr's form.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from lunr.builder import Builder
-from lunr.field_ref import FieldRef
-from lunr.idf import idf
-from lunr.vector import Vector
+import numpy as np
 
 from generator.model import Article
 from generator.search import analysis
 from generator.search.vendor import LUNR_VERSION
+
+K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.Builder's defaults)
+_PIPELINE = [analysis.NORMALISE_LABEL, analysis.EXPAND_LABEL]  # what lunr.js runs on a plain idx.search()
 
 # field -> boost. A title match outweighs many body matches; the short fields that name
 # what an article is about (provinces, documents, tags, topics) sit in between.
@@ -56,123 +70,115 @@ def indexed_text(ref: str, article: Article, body: str) -> IndexedText:
     })
 
 
-class _TermBuilder(Builder):
-    """lunr.py's builder, fed with the terms the Vietnamese pipeline made.
+class _TermIds(dict):
+    """term -> a number, given in order of first appearance."""
 
-    ``Builder.add`` would tokenise (copying metadata for every token) and call the pipeline
-    functions token by token; :func:`analysis.analyse` is the same pipeline with memoised
-    steps (tests/search/test_parity.py checks they agree) and about three times faster.
-    Scoring (BM25 with field boosts) and vectors are lunr.py's own.
-    """
-
-    def add_terms(self, document: IndexedText) -> None:
-        ref = document.ref
-        self._documents[ref] = {}
-        self.document_count += 1
-        for field_name in self._fields:
-            terms = document.fields[field_name]
-            field_ref = str(FieldRef(ref, field_name))
-            frequencies = Counter(terms)
-            self.field_term_frequencies[field_ref] = frequencies
-            self.field_lengths[field_ref] = len(terms)
-            for term in frequencies:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    self.inverted_index[term] = posting
-                posting[field_name][ref] = {}
-
-    def _create_field_vectors(self) -> None:
-        """lunr.py's scoring (BM25, field boosts, 3 decimals), with each vector built sorted
-        in one go instead of by binary-search insertion; test_index checks both agree."""
-        idfs: dict[str, float] = {}
-        vectors = {}
-        for field_ref, frequencies in self.field_term_frequencies.items():
-            if not frequencies:  # an empty field (its average length may be 0)
-                vectors[field_ref] = Vector()
-                continue
-            field_name = FieldRef.from_string(field_ref).field_name
-            boost = self._fields[field_name].boost
-            length_norm = self._k1 * (1 - self._b + self._b * (self.field_lengths[field_ref]
-                                                              / self.average_field_length[field_name]))
-            entries = []
-            for term, tf in frequencies.items():
-                if term not in idfs:
-                    idfs[term] = idf(self.inverted_index[term], self.document_count)
-                score = idfs[term] * ((self._k1 + 1) * tf) / (length_norm + tf) * boost
-                entries.append((self.inverted_index[term]["_index"], round(score, 3)))
-            entries.sort()
-            vectors[field_ref] = Vector([value for entry in entries for value in entry])
-        self.field_vectors = vectors
+    def __missing__(self, term: str) -> int:
+        self[term] = number = len(self)
+        return number
 
 
 def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
-    """The index in the wire format (see :func:`compact`), ready for the search page."""
-    return compact(build_lunr_index(documents))
+    """The index in the wire format (see :func:`expand`); its vectors are numpy arrays, so
+    it is serialised with ``orjson.OPT_SERIALIZE_NUMPY``.
 
-
-def build_lunr_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
-    """A serialised lunr index (lunr-schema, version 2.3.9), as ``lunr.Index.load`` takes it."""
-    analysis.register()
-    builder = _TermBuilder()
-    # what lunr.js runs on a plain idx.search("..."); our query code builds terms itself
-    builder.search_pipeline.add(analysis.lunr_normalise, analysis.lunr_expand)
-    for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
+    The scores are lunr.py's (BM25 with field boosts, rounded to 3 decimals), computed for
+    all vector entries at once: a 10,000-article archive has about 40 million of them, and
+    a Python loop over them was most of the build. tests/search/test_index.py checks the
+    result against lunr.py's own builder.
+    """
+    ids = _TermIds()
+    refs: list[str] = []
+    term_chunks: list[np.ndarray] = []  # per field of each document, document-major, in FIELDS order
+    count_chunks: list[np.ndarray] = []
+    lengths: list[int] = []
     for document in documents:
-        builder.add_terms(document)
-    vectors: list[list[Any]] = []
-    if builder.document_count:  # lunr.py divides by the number of documents
-        builder._calculate_average_field_lengths()
-        builder._create_field_vectors()
-        vectors = [[ref, vector.serialize()] for ref, vector in builder.field_vectors.items()]
-    # lunr.js rebuilds its token set from this list and insists on JavaScript's string
-    # order (UTF-16 code units), which differs from Python's for characters past U+FFFF
-    terms = sorted(builder.inverted_index, key=_js_order)
-    return {"version": LUNR_VERSION, "fields": list(FIELDS), "fieldVectors": vectors,
-            "invertedIndex": [[term, builder.inverted_index[term]] for term in terms],
-            "pipeline": builder.search_pipeline.serialize()}
+        refs.append(document.ref)
+        for name in FIELDS:
+            terms = document.fields[name]
+            counts = Counter(terms)
+            term_chunks.append(np.fromiter(map(ids.__getitem__, counts), dtype=np.int64, count=len(counts)))
+            count_chunks.append(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+            lengths.append(len(terms))
+    wire: dict[str, Any] = {"version": LUNR_VERSION, "fields": list(FIELDS), "pipeline": _PIPELINE,
+                            "terms": [], "fieldVectors": []}
+    if refs:
+        _fill_vectors(wire, refs, list(ids), term_chunks, count_chunks, lengths)
+    return wire
+
+
+def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_chunks: list[np.ndarray],
+                  count_chunks: list[np.ndarray], lengths: list[int]) -> None:
+    documents, boosts = len(refs), list(FIELDS.values())
+    sizes = np.fromiter(map(len, term_chunks), dtype=np.int64, count=len(term_chunks))
+    term_ids, tfs = np.concatenate(term_chunks), np.concatenate(count_chunks)
+    # lunr's idf counts a document once per field the term is in
+    with_term = np.bincount(term_ids, minlength=len(terms)).tolist()
+    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
+    field_lengths = np.array(lengths, dtype=np.float64).reshape(documents, len(FIELDS))
+    averages = [total / documents for total in np.array(lengths).reshape(documents, len(FIELDS)).sum(axis=0).tolist()]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a field empty everywhere has no entries to score
+        norms = K1 * (1 - B + B * (field_lengths / np.array(averages)))
+    entry_norms = np.repeat(norms.ravel(), sizes)
+    entry_boosts = np.repeat(np.tile(np.array(boosts, dtype=np.float64), documents), sizes)
+    # the same operations in the same order as lunr.py, so the same doubles
+    scores = _round3(idf[term_ids] * ((K1 + 1) * tfs) / (entry_norms + tfs) * entry_boosts)
+
+    order = _js_sorted(terms)
+    position = np.empty(len(terms), dtype=np.int64)
+    position[order] = np.arange(len(terms))
+    wire["terms"] = [terms[i] for i in order]
+    # each vector's entries in ascending term position, sent as gaps from the previous one
+    positions = position[term_ids]
+    segment = np.repeat(np.arange(len(sizes)), sizes)
+    sorted_entries = np.lexsort((positions, segment))
+    positions, scores = positions[sorted_entries], scores[sorted_entries]
+    gaps = np.diff(positions, prepend=0)
+    ends = np.cumsum(sizes).tolist()
+    starts = [0] + ends[:-1]
+    firsts = [start for start, end in zip(starts, ends) if end > start]
+    gaps[firsts] = positions[firsts]
+    names = list(FIELDS)
+    wire["fieldVectors"] = [[f"{names[i % len(names)]}/{refs[i // len(names)]}", gaps[start:end], scores[start:end]]
+                            for i, (start, end) in enumerate(zip(starts, ends))]
+
+
+def _round3(values: np.ndarray) -> np.ndarray:
+    """Python's round(x, 3) (the exact value rounded, halves to even) for every element:
+    rint(x * 1000) agrees except where x * 1000 lands next to a half, and those few are
+    rounded by Python itself."""
+    scaled = values * 1000
+    rounded = np.rint(scaled) / 1000
+    doubtful = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    for i in doubtful.tolist():
+        rounded[i] = round(float(values[i]), 3)
+    return rounded
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _js_sorted(terms: list[str]) -> list[int]:
+    """Positions of ``terms`` in the order lunr.js insists on when it rebuilds its token set:
+    JavaScript's (UTF-16 code units), which differs from Python's only past U+FFFF."""
+    key = terms.__getitem__ if not _ASTRAL.search("".join(terms)) else (lambda i: _js_order(terms[i]))
+    return sorted(range(len(terms)), key=key)
 
 
 def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def compact(serialised: Mapping[str, Any]) -> dict[str, Any]:
-    """lunr's serialisation without its redundancy, about half the size.
-
-    Postings ("which documents have this term in this field") are exactly the non-zero
-    entries of the field vectors, so only the sorted term list and the vectors travel; a
-    term's position in the list becomes its vector index, and each vector's ascending
-    indices are sent as gaps from the previous one. ``expand`` (here and in
-    engine.js) rebuilds lunr's form, and lunr.js loads that unchanged.
-    """
-    terms = [entry[0] for entry in serialised["invertedIndex"]]
-    position = {entry[1]["_index"]: i for i, entry in enumerate(serialised["invertedIndex"])}
-    vectors = []
-    for field_ref, elements in serialised["fieldVectors"]:
-        pairs = sorted((position[elements[i]], elements[i + 1]) for i in range(0, len(elements), 2))
-        gaps, previous = [], 0
-        for index, score in pairs:  # ascending indices sent as gaps: shorter numbers, a quarter less gzip
-            gaps += [index - previous, score]
-            previous = index
-        vectors.append([field_ref, gaps])
-    return {"version": serialised["version"], "fields": serialised["fields"], "pipeline": serialised["pipeline"],
-            "terms": terms, "fieldVectors": vectors}
-
-
 def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
     """The wire format back to lunr's serialisation (the same steps as engine.js's)."""
     postings: list[dict[str, Any]] = [{"_index": i, **{f: {} for f in wire["fields"]}} for i in range(len(wire["terms"]))]
     vectors = []
-    for field_ref, gaps in wire["fieldVectors"]:
+    for field_ref, gaps, scores in wire["fieldVectors"]:
         field, ref = field_ref.split("/", 1)
         elements, index = [], 0
-        for i in range(0, len(gaps), 2):
-            index += gaps[i]
-            elements += [index, gaps[i + 1]]
+        for gap, score in zip(gaps, scores, strict=True):
+            index += gap
+            elements += [index, score]
             postings[index][field][ref] = {}
         vectors.append([field_ref, elements])
     return {"version": wire["version"], "fields": wire["fields"], "pipeline": wire["pipeline"],

@@ -14,9 +14,10 @@ list, and results fetch only the store files they show.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
+
+import orjson
 
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug
@@ -27,7 +28,7 @@ from generator.text.dates import format_date
 
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: vectors as [field/ref, gaps, scores]
 DOCS_PER_FILE = 10
 # Snippets are cut in the browser around the words found, so the store keeps the whole
 # text; only a pathological page is cut short.
@@ -110,7 +111,9 @@ def _chunks(items: list[dict[str, str]], size: int) -> Iterable[list[dict[str, s
 
 
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON, byte for byte what json.dumps(ensure_ascii=False, separators=(",", ":"))
+    gives, about five times faster; numpy arrays (the index's vectors) are written directly."""
+    return orjson.dumps(data, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
 def _hashed(stem: str, data: bytes) -> SearchFile:

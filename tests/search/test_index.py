@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings, strategies as st
 from lunr.builder import Builder
+from lunr.field_ref import FieldRef
 from lunr.index import Index
 
 import generator.loader
@@ -19,7 +22,8 @@ from generator.model import Selection, build_model
 from generator.errors import ContentError
 from generator.markup import plain_text
 from generator.search import analysis
-from generator.search.index import FIELDS, _TermBuilder, build_lunr_index, expand, indexed_text
+from generator.search.index import FIELDS, IndexedText, build_index, expand, indexed_text
+from generator.search.store import _json
 from generator.search.store import DOCS_PER_FILE
 from searching import run_engine, run_queries
 from sitemaker import article, make_site
@@ -41,7 +45,7 @@ def _load(files: dict[str, bytes], name: str):
 
 def test_manifest_names_content_hashed_files_that_exist(sample_files):
     manifest = _manifest(sample_files)
-    assert manifest["format"] == 1 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
+    assert manifest["format"] == 2 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
     assert manifest["pipeline"] == ["vi-normalise", "vi-expand"] and manifest["fields"] == dict(FIELDS)
     names = [manifest["index"][0]["file"], manifest["facets"], *manifest["documents"]["files"]]
     for name in names:
@@ -51,13 +55,58 @@ def test_manifest_names_content_hashed_files_that_exist(sample_files):
     assert sample_files["assets/vendor/lunr-2.3.9.min.js"].startswith(b"/**\n * lunr - http://lunrjs.com")
 
 
-def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
+def lunr_py_index(documents: list[IndexedText]) -> dict:
+    """The same terms through lunr.py's own Builder: its postings, averages, idf, BM25 and
+    serialisation (``Builder.add`` would tokenise again, so the terms are put in as it would)."""
     analysis.register()
+    builder = Builder()
+    builder.search_pipeline.add(analysis.lunr_normalise, analysis.lunr_expand)
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for document in documents:
+        builder._documents[document.ref] = {}
+        builder.document_count += 1
+        for name in FIELDS:
+            terms = document.fields[name]
+            field_ref = str(FieldRef(document.ref, name))
+            builder.field_term_frequencies[field_ref] = Counter(terms)
+            builder.field_lengths[field_ref] = len(terms)
+            for term in dict.fromkeys(terms):
+                if term not in builder.inverted_index:
+                    builder.inverted_index[term] = {"_index": builder.term_index, **{f: {} for f in FIELDS}}
+                    builder.term_index += 1
+                builder.inverted_index[term][name][document.ref] = {}
+    return builder.build().serialize()
+
+
+def _vectors_by_term(serialised: dict) -> dict[str, dict[str, float]]:
+    """{field/ref: {term: score}}: lunr's serialisation with indices replaced by terms."""
+    names = {posting["_index"]: term for term, posting in serialised["invertedIndex"]}
+    return {ref: {names[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)}
+            for ref, elements in serialised["fieldVectors"]}
+
+
+def _wire_of(documents: list[IndexedText]) -> dict:
+    return json.loads(_json(build_index(documents)))  # through the bytes the browser gets
+
+
+def assert_same_as_lunr_py(documents: list[IndexedText]) -> None:
+    ours, theirs = expand(_wire_of(documents)), lunr_py_index(documents)
+    assert ours["pipeline"] == theirs["pipeline"] and ours["fields"] == theirs["fields"]
+    assert [term for term, _ in ours["invertedIndex"]] == \
+        sorted((term for term, _ in theirs["invertedIndex"]), key=lambda term: term.encode("utf-16-be"))
+    assert [ref for ref, _ in ours["fieldVectors"]] == [ref for ref, _ in theirs["fieldVectors"]]
+    assert _vectors_by_term(ours) == _vectors_by_term(theirs)  # every score, to the last bit
+
+
+def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
     wire = _load(sample_files, _manifest(sample_files)["index"][0]["file"])
     assert wire["version"] == "2.3.9" and wire["fields"] == list(FIELDS)
     assert wire["pipeline"] == ["vi-normalise", "vi-expand"]
     site = build_model_of(SAMPLE)
-    original = build_lunr_index(indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles))
+    documents = [indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles)]
+    assert wire == _wire_of(documents)
+    original = lunr_py_index(documents)
     assert len(json.dumps(wire)) < 0.6 * len(json.dumps(original))
     rebuilt, direct = Index.load(expand(wire)), Index.load(original)
     for query in ["hàm tân", "hoa binh", "cải cách hành chính", "72", "nội vụ"]:
@@ -65,22 +114,35 @@ def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
         assert expected and [(r["ref"], r["score"]) for r in rebuilt.search(query)] == expected
 
 
-def test_the_fast_vectors_are_lunr_py_s_vectors(tmp_path):
+def test_the_vectors_are_lunr_py_s_vectors_on_a_synthetic_archive(tmp_path):
     from benchmarks.corpus import write_site
 
     write_site(tmp_path, 60)
     site = build_model_of(tmp_path)
-    documents = [indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles)]
-    builder = _TermBuilder()
-    for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
-    for document in documents:
-        builder.add_terms(document)
-    builder._calculate_average_field_lengths()
-    builder._create_field_vectors()
-    fast = {ref: vector.serialize() for ref, vector in builder.field_vectors.items()}
-    Builder._create_field_vectors(builder)  # lunr.py's own, on the same builder
-    assert fast == {ref: vector.serialize() for ref, vector in builder.field_vectors.items()}
+    assert_same_as_lunr_py([indexed_text(str(i), a, plain_text(a.html)) for i, a in enumerate(site.articles)])
+
+
+_TERMS = st.lists(st.sampled_from(["ha", "hà", "noi", "_ha noi", "𝐀", "ｚ", "a", "b", "c", "d"]), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.fixed_dictionaries({name: _TERMS for name in FIELDS}), min_size=1, max_size=8))
+def test_any_documents_score_as_lunr_py_scores_them(fields):
+    """Empty fields, a term in one field only, repeated terms and tiny archives: the corners
+    where averages and idf are extreme."""
+    assert_same_as_lunr_py([IndexedText(str(i), f) for i, f in enumerate(fields)])
+
+
+def test_bm25_parameters_are_lunr_py_s():
+    from generator.search.index import B, K1
+    assert (K1, B) == (Builder()._k1, Builder()._b)
+
+
+def test_scores_round_as_python_rounds():
+    from generator.search.index import _round3
+    import numpy as np
+    values = [0.0005, 0.0015, 2.675, 1.0005, 0.1235, 123.4565, 7.0, 1e-9] + [i / 7 for i in range(1, 200)]
+    assert _round3(np.array(values)).tolist() == [round(v, 3) for v in values]
 
 
 def test_javascript_expands_the_wire_format_exactly_as_python_does(sample_files):

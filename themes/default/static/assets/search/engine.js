@@ -301,9 +301,9 @@
   }
 
   /*
-   * The wire format (generator/search/index.py, compact) back to lunr's serialisation:
+   * The wire format (generator/search/index.py) back to lunr's serialisation:
    * postings are the non-zero entries of the field vectors; a term's vector index is its
-   * position in the sorted term list; vectors carry index gaps.
+   * position in the sorted term list; a vector is [field/ref, index gaps, scores].
    */
   function expandIndex(wire) {
     var postings = wire.terms.map(function (term, i) {
@@ -313,11 +313,11 @@
     });
     var vectors = wire.fieldVectors.map(function (entry) {
       var slash = entry[0].indexOf("/"), field = entry[0].slice(0, slash), ref = entry[0].slice(slash + 1);
-      var gaps = entry[1], elements = new Array(gaps.length), index = 0;
-      for (var i = 0; i < gaps.length; i += 2) {
+      var gaps = entry[1], scores = entry[2], elements = new Array(2 * gaps.length), index = 0;
+      for (var i = 0; i < gaps.length; i++) {
         index += gaps[i];
-        elements[i] = index;
-        elements[i + 1] = gaps[i + 1];
+        elements[2 * i] = index;
+        elements[2 * i + 1] = scores[i];
         postings[index][field][ref] = {};
       }
       return [entry[0], elements];
