@@ -51,11 +51,16 @@ class LinkIndex:
 
     base_url: str
     targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # hrefs whose target does not depend on the page ("/2022/", "https://..."), already
+    # seen: every page repeats the navigation, and resolving it again was half the check
+    _seen: set[str] = field(default_factory=set)
 
     def add_page(self, page_path: str, html: bytes, source: str) -> None:
         for href in links_in(html):
-            if href.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
+            if href in self._seen or href.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
                 continue
+            if href.startswith(("/", "http://", "https://")) and not href.startswith("//"):
+                self._seen.add(href)
             target = internal_target(href, page_path, self.base_url)
             if target is not None and target not in self.targets:
                 self.targets[target] = (page_path, href, source)

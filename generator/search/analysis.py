@@ -37,9 +37,10 @@ EXPAND_LABEL = "vi-expand"
 
 @lru_cache(maxsize=1)
 def _word_pattern() -> re.Pattern[str]:
-    """Runs of Unicode letters, marks and digits, like JavaScript's /[\\p{L}\\p{M}\\p{N}]+/u.
-    Python's re has no \\p{..}; its [^\\W_] is exactly L and N (str.isalnum), so only the
-    marks (category M) are listed, built from unicodedata once (about 0.1 s)."""
+    """Runs of Unicode letters, marks and digits, like JavaScript's /[\\p{L}\\p{M}\\p{N}]+/u,
+    in text whose underscores were made spaces (:func:`_words`). Python's re has no \\p{..};
+    its \\w is L and N (str.isalnum) plus "_", so only the marks (category M) are listed,
+    built from unicodedata once (about 0.1 s). One class, not an alternation: a third faster."""
     ranges: list[str] = []
     start = None
     for code in range(sys.maxunicode + 2):
@@ -49,12 +50,16 @@ def _word_pattern() -> re.Pattern[str]:
         elif not inside and start is not None:
             ranges.append(f"\\U{start:08x}-\\U{code - 1:08x}")
             start = None
-    return re.compile(f"(?:[^\\W_]|[{''.join(ranges)}])+")
+    return re.compile(f"[\\w{''.join(ranges)}]+")
+
+
+def _words(text: str) -> list[str]:
+    return _word_pattern().findall(unicodedata.normalize("NFC", text).replace("_", " "))
 
 
 def tokenize(text: str) -> list[str]:
     """Words of ``text``; a run of marks alone (a stray accent) is not a word."""
-    return [w for w in _word_pattern().findall(unicodedata.normalize("NFC", text)) if _has_letter_or_digit(w)]
+    return [w for w in _words(text) if _has_letter_or_digit(w)]
 
 
 def _has_letter_or_digit(word: str) -> bool:
@@ -96,7 +101,7 @@ def bigram(first_folded: str, second_folded: str) -> str:
 def analyse(text: str) -> list[str]:
     """Text -> index terms: the two lunr functions composed, memoised (what the index is fed).
     An archive has few distinct words, so each is normalised and folded once per build."""
-    forms = [_forms(word) for word in _word_pattern().findall(unicodedata.normalize("NFC", text))]
+    forms = [_forms(word) for word in _words(text)]
     forms = [form for form in forms if form]
     terms: list[str] = []
     for (folded, unigrams), (following, _) in zip(forms, forms[1:]):
