@@ -10,6 +10,7 @@ caller's previous site stays in place when a step reports errors.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,15 +21,19 @@ from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
 from generator.feeds import EPOCH, plan_feeds
 from generator.links import LinkIndex
-from generator.loader import load_content, lunr_js, static_files
+from generator.cache import BuildCache, CacheStats, cache_key
+from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
+from generator.prepare import PreparedArticle, Recipe
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
 from generator.search import search_files
+from generator.search.index import FieldTerms
 from generator.search.vendor import LUNR_SCRIPT
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import link, output_file
 from generator.views import Translate
+from generator.workers import default_jobs, prepare_all
 from generator.writer import Writer
 
 Progress = Callable[[str, int, int], None]
@@ -40,6 +45,8 @@ class BuildOptions:
     future: bool = False
     strict: bool = False
     now: datetime | None = None  # None: SOURCE_DATE_EPOCH or the clock
+    cache: bool = True  # keep prepared articles in SITE/.cache/ (generator.cache)
+    jobs: int | None = None  # worker processes; None: one per core
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class BuildResult:
     files: tuple[str, ...]
     warnings: tuple[Problem, ...] = field(default=())
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
+    cache: CacheStats = field(default_factory=CacheStats)
 
 
 def source_date_epoch() -> datetime | None:
@@ -65,19 +73,24 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
                progress: Progress | None = None) -> BuildResult:
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
+    cache = BuildCache.for_site(settings.site_dir, options.cache)
     try:
         theme = find_theme(settings)
         t = translator(load_catalogue(theme, settings.language),
                        str(theme.i18n / f"{settings.language}.toml"))
-        site, warnings = _load_and_model(settings, options, now, report)
+        site, warnings, prepared = _load_and_model(settings, options, now, report, cache)
         outputs = _Outputs()
         _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
+        report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
-            _write_search(site, writer, outputs)
+            _write_search(site, writer, outputs, {path: (article.plain, article.terms)
+                                                  for path, article in prepared.items()})
+        report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
+        report("links", 0, 1)
         warnings += outputs.link_problems()
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
@@ -88,20 +101,45 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
     report("write", 0, 1)
     writer.commit()
     return BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                       MappingProxyType(outputs.static))
+                       MappingProxyType(outputs.static), cache.stats)
 
 
-def _load_and_model(settings: Settings, options: BuildOptions, now: datetime,
-                    report: Progress) -> tuple[Site, list[Problem]]:
+def _load_and_model(settings: Settings, options: BuildOptions, now: datetime, report: Progress,
+                    cache: BuildCache) -> tuple[Site, list[Problem], Mapping[str, PreparedArticle]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
     report("load", 0, 1)
-    loaded = load_content(settings.site_dir, settings.tz)
+    files, problems = read_content(settings.site_dir)
+    prepared = _prepare(files, settings, options, cache, report)
+    problems += [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    site, model_problems = build_model(loaded.articles, settings, Selection(options.drafts, options.future, now))
-    problems = list(loaded.problems) + model_problems
+    ready = {article.path: article for article in prepared if article.source is not None}
+    site, model_problems = build_model([a.source for a in ready.values() if a.source], settings,
+                                       Selection(options.drafts, options.future, now),
+                                       html={path: article.html for path, article in ready.items()})
+    problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
-    return site, problems
+    return site, problems, ready
+
+
+def _prepare(files: list[ContentFile], settings: Settings, options: BuildOptions, cache: BuildCache,
+             report: Progress) -> list[PreparedArticle]:
+    """Each file's article from the cache when its bytes, path and recipe were seen before,
+    else prepared (in worker processes when there are many) and cached."""
+    recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
+    recipe_key = repr(recipe)
+    keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
+    found: list[PreparedArticle | None] = [cache.get(key) for key in keys]
+    missing = [i for i, article in enumerate(found) if article is None]
+    report("prepare", 0, len(missing))
+    items = [(files[i].data, files[i].shown) for i in missing]
+    payloads = prepare_all(items, recipe, options.jobs or default_jobs())
+    for done, (i, payload) in enumerate(zip(missing, payloads, strict=True), 1):
+        found[i] = pickle.loads(payload)
+        cache.put(keys[i], payload)
+        report("prepare", done, len(missing))
+    cache.prune()
+    return [article for article in found if article is not None]
 
 
 class _Outputs:
@@ -192,7 +230,8 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
         writer.write("robots.txt", robots_txt(site.settings.base_url))
 
 
-def _write_search(site: Site, writer: Writer, outputs: _Outputs) -> None:
+def _write_search(site: Site, writer: Writer, outputs: _Outputs,
+                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]]) -> None:
     script, problem = lunr_js(site.settings.site_dir)
     if problem:
         outputs.problems.append(problem)
@@ -200,7 +239,7 @@ def _write_search(site: Site, writer: Writer, outputs: _Outputs) -> None:
     assert script is not None
     if outputs.claim(LUNR_SCRIPT, str(script)):
         writer.copy(LUNR_SCRIPT, script)
-    for file in search_files(site, lambda path: link(site.settings.base_path, path)):
+    for file in search_files(site, lambda path: link(site.settings.base_path, path), analysed):
         if outputs.claim(file.path, "search index"):
             writer.write(file.path, file.data)
 

@@ -11,7 +11,7 @@ from generator import __version__
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.config import Settings, load_settings
 from generator.errors import BuildError, Problem
-from generator.progress import progress_reporter
+from generator.progress import StepTimer, progress_reporter
 from generator.scaffold import create_site
 from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
 
@@ -71,20 +71,42 @@ def _run(action) -> BuildResult:
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
 @click.option("--strict", is_flag=True, help="Treat warnings (missing summary, broken links) as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing [default: one per core].")
+@click.option("--no-cache", is_flag=True, help="Ignore SITE/.cache/ and prepare every article again.")
+@click.option("--profile", is_flag=True, help="Print where the time went, step by step.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
-          strict: bool, quiet: bool) -> None:
+          strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool) -> None:
     """Build the site into the output folder (swapped in only when the build succeeds)."""
+    timer: StepTimer | None = None
+
     def action() -> BuildResult:
+        nonlocal timer
         settings = _settings(site_dir, base_url)
         writer = DiskWriter(output_dir or site_dir / "output", site_dir)
+        options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
         with progress_reporter(enabled=not quiet) as progress:
-            return build_site(settings, BuildOptions(drafts, future, strict), writer, progress)
+            timer = StepTimer(progress) if profile else None
+            return build_site(settings, options, writer, timer or progress)
 
     result = _run(action)
     _print_problems(result.warnings)
     if not quiet:
         click.echo(f"built {result.articles} articles, {result.pages} pages, {len(result.files)} files "
                    f"into {output_dir or site_dir / 'output'}")
+    if timer is not None:
+        _print_profile(timer, result)
+
+
+def _print_profile(timer: StepTimer, result: BuildResult) -> None:
+    stats = result.cache
+    notes = {"prepare": f"{stats.hits} from the cache, {stats.misses + stats.rejected} prepared"
+                        + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else "")}
+    rows = timer.table()
+    total = rows[-1][1] or 1.0
+    click.echo("step        seconds  share", err=True)
+    for step, seconds in rows:
+        note = notes.get(step, "")
+        click.echo(f"{step:<10} {seconds:8.3f}  {seconds / total:5.0%}  {note}".rstrip(), err=True)
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from generator.errors import Problem, error
 from generator.parse import SourceArticle, parse_article
+from generator.prepare import decode
 from generator.search.vendor import LUNR_VERSION
 
 CONTENT_DIR = "content"
@@ -45,40 +46,48 @@ def outside_link(path: Path, root: Path) -> Problem | None:
                                "published: copy the file into the site instead")
 
 
-def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
+@dataclass(frozen=True)
+class ContentFile:
+    shown: str  # the path as problems name it
+    data: bytes
+
+
+def read_content(site_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """The bytes of every article file, sorted by path; unreadable files and symbolic links
+    leading out of the site are problems."""
     content_dir = site_dir / CONTENT_DIR
-    articles: list[SourceArticle] = []
-    problems: list[Problem] = []
     if not content_dir.is_dir():
-        return Loaded((), (error(str(content_dir), 0, "content folder not found"),))
+        return [], [error(str(content_dir), 0, "content folder not found")]
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
     for path in content_files(content_dir):
         shown = str(path)
         refused = outside_link(path, site_dir)
         if refused:
             problems.append(refused)
             continue
-        text, problem = read_text(path, shown)
+        try:
+            files.append(ContentFile(shown, path.read_bytes()))
+        except OSError as exc:
+            problems.append(error(shown, 0, f"cannot read: {exc.strerror}"))
+    return files, problems
+
+
+def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
+    """Every article, parsed in this process without the cache (tests and tools; the build
+    prepares articles through the cache and worker processes)."""
+    files, problems = read_content(site_dir)
+    articles = []
+    for file in files:
+        text, problem = decode(file.data, file.shown)
         if problem:
             problems.append(problem)
             continue
-        article, found = parse_article(text, shown, tz)
+        article, found = parse_article(text, file.shown, tz)
         problems.extend(found)
         if article is not None:
             articles.append(article)
     return Loaded(tuple(articles), tuple(problems))
-
-
-def read_text(path: Path, shown: str) -> tuple[str, Problem | None]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return "", error(shown, 0, f"cannot read: {exc.strerror}")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return "", error(shown, line, f"not UTF-8 (byte {data[exc.start]:#04x}); "
-                                      "save the file as UTF-8")
 
 
 STATIC_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".git", ".svn", ".hg"})

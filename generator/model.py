@@ -97,10 +97,15 @@ def term_slug(taxonomy: str, name: str) -> str:
 
 
 def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
-                markdown: Callable[[str, str, str], str] = to_html) -> tuple[Site, list[Problem]]:
+                markdown: Callable[[str, str, str], str] = to_html,
+                html: Mapping[str, str] | None = None) -> tuple[Site, list[Problem]]:
+    """``html``: each article's HTML by path, when it was made already (the build prepares
+    it in worker processes or finds it in its cache); ``markdown`` makes the rest."""
     published = [s for s in sources if _is_published(s, selection)]
     problems = _url_collisions(published, settings)
-    articles = sorted((_article(s, settings, markdown) for s in published),
+    made = html or {}
+    articles = sorted((_article(s, settings, made.get(s.path) or markdown(s.body, settings.base_path, settings.language))
+                       for s in published),
                       key=lambda a: (a.date, a.url), reverse=True)
     years: dict[int, list[Article]] = defaultdict(list)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
@@ -125,8 +130,7 @@ def _is_published(source: SourceArticle, selection: Selection) -> bool:
     return True
 
 
-def _article(source: SourceArticle, settings: Settings, markdown: Callable[[str, str, str], str]) -> Article:
-    html = markdown(source.body, settings.base_path, settings.language)
+def _article(source: SourceArticle, settings: Settings, html: str) -> Article:
     summary = source.summary
     return Article(
         path=source.path, url=permalink(settings.permalink, source.date, source.slug),

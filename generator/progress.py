@@ -39,3 +39,26 @@ def progress_reporter(enabled: bool = True) -> Iterator[ProgressCallback]:
     finally:
         if bar is not None:
             bar.stop()
+
+
+class StepTimer:
+    """`build --profile`: wraps a progress callback and notes when each step starts, so the
+    time of a step is the time until the next one begins."""
+
+    def __init__(self, inner: ProgressCallback) -> None:
+        self.inner = inner
+        self.steps: list[tuple[str, float]] = []
+        self.started = time.perf_counter()
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not self.steps or self.steps[-1][0] != step:
+            self.steps.append((step, time.perf_counter()))
+        self.inner(step, done, total)
+
+    def table(self) -> list[tuple[str, float]]:
+        """(step, seconds), in the order the steps ran, then the total."""
+        ends = [start for _, start in self.steps[1:]] + [time.perf_counter()]
+        rows: dict[str, float] = {}
+        for (step, start), end in zip(self.steps, ends, strict=True):
+            rows[step] = rows.get(step, 0.0) + end - start
+        return [*rows.items(), ("total", time.perf_counter() - self.started)]

@@ -24,6 +24,16 @@ SAMPLE = SITES / "sample"
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache_outside_the_fixtures(tmp_path_factory):
+    """Builds of the sites in tests/sites/ keep their cache in a temporary folder, not beside
+    the fixtures (subprocesses inherit it through the environment)."""
+    folder = tmp_path_factory.mktemp("build-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REFORM_ARCHIVE_CACHE_DIR", str(folder))
+        yield folder
+
+
 def build_to_memory(site_dir: Path, base_url: str | None = None, **options) -> dict[str, bytes]:
     settings = load_settings(site_dir)
     if base_url:

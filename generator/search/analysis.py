@@ -8,8 +8,9 @@ runs both on the same strings.
     text --tokenize--> words --vi-normalise--> syllables --vi-expand--> index terms
 
 - tokenize: NFC, then maximal runs of letters, marks and digits (Unicode categories L, M,
-  N) holding at least one letter or digit. Everything else separates: spaces, punctuation, symbols, emoji. "72/TB-UBND" gives
-  "72", "TB", "UBND"; its parts stay findable and bigrams keep them together.
+  N) holding at least one letter or digit. Everything else separates: spaces, punctuation,
+  symbols, emoji. "72/TB-UBND" gives "72", "TB", "UBND"; its parts stay findable and
+  bigrams keep them together.
 - vi-normalise: NFC, lower case, NFC again (lower case can decompose), then one
   tone-placement convention, the one in today's dictionaries: "hoà"→"hòa", "uỷ"→"ủy".
 - vi-expand: every syllable gives its accent-folded form ("hòa"→"hoa", "đ"→"d"); a
@@ -104,7 +105,7 @@ def analyse(text: str) -> list[str]:
     forms = [_forms(word) for word in _words(text)]
     forms = [form for form in forms if form]
     terms: list[str] = []
-    for (folded, unigrams), (following, _) in zip(forms, forms[1:]):
+    for (folded, unigrams), (following, _) in zip(forms, forms[1:], strict=False):
         terms += unigrams
         terms.append(f"{BIGRAM_MARK}{folded} {following}")
     if forms:

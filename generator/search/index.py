@@ -22,11 +22,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Protocol
 
 import numpy as np
 
-from generator.model import Article
 from generator.search import analysis
 from generator.search.vendor import LUNR_VERSION
 
@@ -47,27 +46,53 @@ FIELDS: Mapping[str, int] = {
 
 
 @dataclass(frozen=True)
+class FieldTerms:
+    """One field's index terms, counted: what BM25 needs, in a form that pickles as three
+    objects (the build cache and worker processes move thousands of these)."""
+
+    distinct: str  # the distinct terms, in order of first appearance, joined by newlines
+    counts: bytes  # how often each occurs (int32)
+    length: int  # how many terms the field has in all
+
+    @classmethod
+    def of(cls, terms: list[str]) -> FieldTerms:
+        counted = Counter(terms)  # terms never hold a newline: they are runs of letters and digits
+        return cls("\n".join(counted), np.fromiter(counted.values(), dtype=np.int32, count=len(counted)).tobytes(),
+                   len(terms))
+
+    def terms(self) -> list[str]:
+        return self.distinct.split("\n") if self.distinct else []
+
+
+class Indexable(Protocol):
+    title: str
+    summary: str
+    tags: tuple[str, ...]
+    provinces: tuple[str, ...]
+    topics: tuple[str, ...]
+    documents: tuple[str, ...]
+
+
+def article_terms(article: Indexable, body: str) -> tuple[FieldTerms, ...]:
+    """An article's index terms, field by field in :data:`FIELDS` order. ``body``: its plain
+    text (``markup.plain_text(html)``). Depends on the article alone, so it is cached."""
+    def terms(*texts: str) -> FieldTerms:  # each value on its own: no bigram across two tags or codes
+        return FieldTerms.of([term for text in texts for term in analysis.analyse(text)])
+
+    return (terms(article.title), terms(article.summary), terms(body), terms(*article.tags),
+            terms(*article.provinces), terms(*article.topics), terms(*article.documents))
+
+
+@dataclass(frozen=True)
 class IndexedText:
-    """What one article contributes to the index: its index terms, field by field."""
+    """What one article contributes to the index, under its reference."""
 
     ref: str
-    fields: Mapping[str, list[str]]
+    fields: tuple[FieldTerms, ...]  # in FIELDS order
 
 
-def indexed_text(ref: str, article: Article, body: str) -> IndexedText:
-    """``body``: the article's plain text (``markup.plain_text(article.html)``)."""
-    def terms(*texts: str) -> list[str]:  # each value on its own: no bigram across two tags or codes
-        return [term for text in texts for term in analysis.analyse(text)]
-
-    return IndexedText(ref, {
-        "title": terms(article.title),
-        "summary": terms(article.summary),
-        "body": terms(body),
-        "tags": terms(*article.tags),
-        "provinces": terms(*article.provinces),
-        "topics": terms(*article.topics),
-        "documents": terms(*article.documents),
-    })
+def indexed_text(ref: str, article: Indexable, body: str) -> IndexedText:
+    return IndexedText(ref, article_terms(article, body))
 
 
 class _TermIds(dict):
@@ -94,12 +119,11 @@ def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
     lengths: list[int] = []
     for document in documents:
         refs.append(document.ref)
-        for name in FIELDS:
-            terms = document.fields[name]
-            counts = Counter(terms)
-            term_chunks.append(np.fromiter(map(ids.__getitem__, counts), dtype=np.int64, count=len(counts)))
-            count_chunks.append(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            lengths.append(len(terms))
+        for field in document.fields:
+            distinct = field.terms()
+            term_chunks.append(np.fromiter(map(ids.__getitem__, distinct), dtype=np.int64, count=len(distinct)))
+            count_chunks.append(np.frombuffer(field.counts, dtype=np.int32).astype(np.float64))
+            lengths.append(field.length)
     wire: dict[str, Any] = {"version": LUNR_VERSION, "fields": list(FIELDS), "pipeline": _PIPELINE,
                             "terms": [], "fieldVectors": []}
     if refs:
@@ -136,11 +160,11 @@ def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_
     gaps = np.diff(positions, prepend=0)
     ends = np.cumsum(sizes).tolist()
     starts = [0] + ends[:-1]
-    firsts = [start for start, end in zip(starts, ends) if end > start]
+    firsts = [start for start, end in zip(starts, ends, strict=True) if end > start]
     gaps[firsts] = positions[firsts]
     names = list(FIELDS)
     wire["fieldVectors"] = [[f"{names[i % len(names)]}/{refs[i // len(names)]}", gaps[start:end], scores[start:end]]
-                            for i, (start, end) in enumerate(zip(starts, ends))]
+                            for i, (start, end) in enumerate(zip(starts, ends, strict=True))]
 
 
 def _round3(values: np.ndarray) -> np.ndarray:
@@ -171,7 +195,8 @@ def _js_order(term: str) -> bytes:
 
 def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
     """The wire format back to lunr's serialisation (the same steps as engine.js's)."""
-    postings: list[dict[str, Any]] = [{"_index": i, **{f: {} for f in wire["fields"]}} for i in range(len(wire["terms"]))]
+    postings: list[dict[str, Any]] = [{"_index": i, **{f: {} for f in wire["fields"]}}
+                                      for i in range(len(wire["terms"]))]
     vectors = []
     for field_ref, gaps, scores in wire["fieldVectors"]:
         field, ref = field_ref.split("/", 1)

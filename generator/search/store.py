@@ -22,7 +22,7 @@ import orjson
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug
 from generator.search import analysis
-from generator.search.index import FIELDS, build_index, indexed_text
+from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
 from generator.search.vendor import LUNR_VERSION
 from generator.text.dates import format_date
 
@@ -44,11 +44,16 @@ class SearchFile:
     data: bytes
 
 
-def search_files(site: Site, link: Link) -> list[SearchFile]:
-    """Every search file of ``site``; the manifest comes last and names the others."""
+def search_files(site: Site, link: Link,
+                 analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None) -> list[SearchFile]:
+    """Every search file of ``site``; the manifest comes last and names the others.
+    ``analysed``: (plain text, index terms) by article path, where the build has them
+    already (:mod:`generator.prepare`); the others are analysed here."""
     articles = site.articles
-    bodies = [plain_text(a.html) for a in articles]  # once: the index and the snippets both read it
-    index = _hashed("index", _json(build_index(indexed_text(str(i), a, bodies[i]) for i, a in enumerate(articles))))
+    known = analysed or {}
+    texts = [known.get(a.path) or _analyse(a) for a in articles]
+    bodies = [body for body, _ in texts]
+    index = _hashed("index", _json(build_index(IndexedText(str(i), terms) for i, (_, terms) in enumerate(texts))))
     language = site.settings.language
     documents = [_document(a, body, link, language) for a, body in zip(articles, bodies, strict=True)]
     doc_files = [_hashed(f"docs-{n}", _json(chunk)) for n, chunk in enumerate(_chunks(documents, DOCS_PER_FILE))]
@@ -70,6 +75,11 @@ def search_files(site: Site, link: Link) -> list[SearchFile]:
         },
     }
     return [index, *doc_files, facets, SearchFile(MANIFEST, _json(manifest))]
+
+
+def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
+    body = plain_text(article.html)
+    return body, article_terms(article, body)
 
 
 def _document(article: Article, body: str, link: Link, language: str) -> dict[str, str]:

@@ -160,13 +160,15 @@ def test_a_symlink_inside_the_site_is_fine(tmp_path):
         assert raw_request(port_of(preview), "/luu-tru/shared.txt").body == b"shared\n"
 
 
-def test_nothing_is_written_to_disk(tmp_path):
+def test_nothing_is_written_to_disk_but_the_build_cache(tmp_path, monkeypatch):
+    monkeypatch.delenv("REFORM_ARCHIVE_CACHE_DIR")
     site = tmp_path / "site"
     shutil.copytree(SITES / "minimal", site)
     before = sorted(Path(site).rglob("*"))
     with running_preview(site):
         pass
-    assert sorted(Path(site).rglob("*")) == before
+    assert sorted(p for p in Path(site).rglob("*") if ".cache" not in p.relative_to(site).parts) == before
+    assert (site / ".cache" / "articles").is_dir()  # shared with `build`: the same keys
 
 
 def test_two_requests_on_one_kept_alive_connection(port):

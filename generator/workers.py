@@ -1,0 +1,67 @@
+"""Worker processes for the per-article work, so a build uses every core.
+
+Articles are prepared independently (:func:`generator.prepare.prepare`), so they are sent
+in chunks to a process pool and come back pickled: the build writes the same bytes into
+its cache and unpickles them once. Small batches (an edit in the preview) run in this
+process, where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
+
+from generator.prepare import Recipe, prepare
+
+# below this many articles per worker, a pool costs more than it saves (about 30 ms to start)
+MIN_PER_WORKER = 25
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # the cores this process may use, not the machine's
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def prepare_pickled(item: tuple[bytes, str], recipe: Recipe) -> bytes:
+    data, path = item
+    return pickle.dumps(prepare(data, path, recipe), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _prepare_chunk(chunk: list[tuple[bytes, str]], recipe: Recipe) -> list[bytes]:
+    return [prepare_pickled(item, recipe) for item in chunk]
+
+
+def prepare_all(items: list[tuple[bytes, str]], recipe: Recipe, jobs: int) -> Iterator[bytes]:
+    """Each (file bytes, shown path) prepared and pickled, in the order given."""
+    workers = min(jobs, len(items) // MIN_PER_WORKER)
+    if workers <= 1:
+        yield from (prepare_pickled(item, recipe) for item in items)
+        return
+    chunks = _chunks(items, workers * 4)  # several per worker: a slow chunk does not leave a core idle
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        for prepared in pool.map(_prepare_chunk, chunks, [recipe] * len(chunks)):
+            yield from prepared
+
+
+def _chunks(items: list[tuple[bytes, str]], count: int) -> list[list[tuple[bytes, str]]]:
+    size = -(-len(items) // count)
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork is the fastest start (the workers inherit the loaded program) but is unsafe in a
+    process that runs threads (the preview's server and watcher): a forked child may
+    inherit a lock some thread held. There the fork server starts clean workers instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+

@@ -1,0 +1,207 @@
+"""The build cache and worker processes never change what is built: every build with a
+cache is compared byte for byte with a cold build (no cache) of the same sources."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_site
+from conftest import NOW
+from generator import cache as cache_module
+from generator.build import BuildOptions, BuildResult, build_site
+from generator.cache import BuildCache, cache_folder
+from generator.config import load_settings
+from generator.writer import MemoryWriter
+
+ARTICLES = 60  # enough for two worker processes (generator.workers.MIN_PER_WORKER)
+
+
+def build(site: Path, cache: bool = True, jobs: int | None = 2,
+          base_url: str | None = None) -> tuple[dict, BuildResult]:
+    settings = load_settings(site)
+    if base_url:
+        settings = settings.with_base_url(base_url)
+    writer = MemoryWriter()
+    result = build_site(settings, BuildOptions(now=NOW, cache=cache, jobs=jobs), writer)
+    return writer.files, result
+
+
+def assert_same_as_cold(site: Path, files: dict[str, bytes], base_url: str | None = None) -> None:
+    cold, result = build(site, cache=False, jobs=1, base_url=base_url)
+    assert result.cache.hits == 0
+    assert files.keys() == cold.keys()
+    assert [path for path in files if files[path] != cold[path]] == []
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("corpus") / "site"
+    write_site(site, ARTICLES)
+    return site
+
+
+@pytest.fixture
+def site(corpus, tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(corpus, copy)
+    return copy
+
+
+def articles(site: Path) -> list[Path]:
+    return sorted((site / "content").rglob("*.md"))
+
+
+def test_a_warm_build_is_the_cold_build(site):
+    first, result = build(site)
+    assert (result.cache.hits, result.cache.misses) == (0, ARTICLES)
+    again, result = build(site)
+    assert (result.cache.hits, result.cache.misses) == (ARTICLES, 0)
+    assert again == first
+    assert_same_as_cold(site, again)
+
+
+def test_worker_processes_build_what_one_process_builds(site):
+    parallel, _ = build(site, cache=False, jobs=2)
+    single, _ = build(site, cache=False, jobs=1)
+    assert parallel == single
+
+
+def test_an_edited_article_is_prepared_again_and_only_it(site):
+    build(site)
+    edited = articles(site)[7]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\n## ", "\nMột câu mới về một cửa.\n\n## ", 1),
+                      encoding="utf-8")
+    files, result = build(site)
+    assert (result.cache.hits, result.cache.misses) == (ARTICLES - 1, 1)
+    assert_same_as_cold(site, files)
+
+
+def test_a_renamed_article_is_the_cold_build(site):
+    build(site)
+    old = articles(site)[3]
+    old.rename(old.with_name("doi-ten.md"))  # the path is in problems and the source: prepared again
+    files, result = build(site)
+    assert result.cache.misses == 1
+    assert_same_as_cold(site, files)
+
+
+def test_a_deleted_article_disappears(site):
+    first, _ = build(site)
+    articles(site)[11].unlink()
+    files, _ = build(site)
+    assert len(files) < len(first)
+    assert_same_as_cold(site, files)
+
+
+def test_a_template_change_is_the_cold_build(site):
+    build(site)
+    templates = site / "templates"
+    templates.mkdir()
+    theme = Path(__file__).parent.parent / "themes" / "default" / "templates" / "article.html"
+    (templates / "article.html").write_text(theme.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p class=\"moi\">Bản mới</p>", 1), encoding="utf-8")
+    files, result = build(site)
+    assert result.cache.misses == 0
+    assert b'class="moi"' in files[next(p for p in files if p.count("/") == 3 and p.endswith("/index.html"))]
+    assert_same_as_cold(site, files)
+
+
+def test_config_changes_are_the_cold_build(site):
+    build(site)
+    toml = site / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('title = "', 'title = "Mới: ', 1), encoding="utf-8")
+    files, result = build(site)
+    assert result.cache.misses == 0  # the title is not part of an article's recipe
+    assert_same_as_cold(site, files)
+    files, result = build(site, base_url="https://example.org/luu-tru/")
+    assert result.cache.misses == ARTICLES  # links inside articles carry the base path
+    assert_same_as_cold(site, files, base_url="https://example.org/luu-tru/")
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "truncate", "empty", "garbage", "header only"])
+def test_a_damaged_entry_is_detected_and_rebuilt(site, damage):
+    build(site)
+    entries = sorted(p for p in cache_folder(site).rglob("*") if p.is_file())
+    victim = entries[5]
+    data = victim.read_bytes()
+    victim.write_bytes({
+        "flip a byte": data[:-100] + bytes([data[-100] ^ 0x01]) + data[-99:],
+        "truncate": data[: len(data) // 2],
+        "empty": b"",
+        "garbage": os.urandom(len(data)),
+        "header only": data[:30],
+    }[damage])
+    files, result = build(site)
+    assert (result.cache.rejected, result.cache.hits) == (1, ARTICLES - 1)
+    assert_same_as_cold(site, files)
+    _, result = build(site)  # and the entry was written again
+    assert (result.cache.rejected, result.cache.hits) == (0, ARTICLES)
+
+
+def test_a_new_version_of_the_program_does_not_read_old_entries(site, monkeypatch):
+    build(site)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"another version")
+    files, result = build(site)
+    assert (result.cache.hits, result.cache.misses) == (0, ARTICLES)
+    assert_same_as_cold(site, files)
+
+
+def test_an_unwritable_cache_makes_the_build_slower_not_wrong(site):
+    if os.geteuid() == 0:
+        blocker = cache_folder(site)  # root writes through permissions: a file where the folder goes
+        blocker.parent.mkdir(parents=True, exist_ok=True)
+        blocker.write_text("not a folder")
+    else:
+        cache_folder(site).mkdir(parents=True)
+        cache_folder(site).chmod(0o500)
+    files, result = build(site)
+    assert result.cache.write_errors == ARTICLES and result.cache.hits == 0
+    assert_same_as_cold(site, files)
+
+
+def test_deleting_the_cache_is_safe(site):
+    first, _ = build(site)
+    shutil.rmtree(cache_folder(site))
+    again, result = build(site)
+    assert result.cache.misses == ARTICLES and again == first
+
+
+def test_entries_no_build_uses_are_pruned_when_they_outnumber_the_used(site):
+    build(site)
+    for path in articles(site)[: ARTICLES // 2 + 5]:
+        path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    build(site)  # 35 stale entries, 60 used: kept (a branch switch back is still warm)
+    entries = [p for p in cache_folder(site).rglob("*") if p.is_file()]
+    assert len(entries) == ARTICLES + ARTICLES // 2 + 5
+    for path in articles(site)[ARTICLES // 2:]:
+        path.unlink()
+    build(site)  # now 30 used and 65 stale: pruned to the used
+    assert len([p for p in cache_folder(site).rglob("*") if p.is_file()]) == ARTICLES // 2
+
+
+def test_the_cache_lives_in_the_site_unless_told_otherwise(tmp_path, monkeypatch):
+    monkeypatch.delenv("REFORM_ARCHIVE_CACHE_DIR")
+    assert BuildCache.for_site(tmp_path).root == tmp_path / ".cache" / "articles"
+    assert BuildCache.for_site(tmp_path, enabled=False).root is None
+    monkeypatch.setenv("REFORM_ARCHIVE_CACHE_DIR", str(tmp_path / "shared"))
+    one, two = cache_folder(tmp_path / "a"), cache_folder(tmp_path / "b")
+    assert one.parent == two.parent == tmp_path / "shared" and one != two
+
+
+def test_build_profile_prints_the_steps_and_the_cache(site):
+    command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(site.parent / "out"),
+               "-q", "--profile"]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    second = subprocess.run(command, capture_output=True, text=True, check=True)
+    for step in ("load", "prepare", "model", "pages", "feeds", "search", "write", "total"):
+        assert f"\n{step} " in "\n" + first.stderr
+    assert f"0 from the cache, {ARTICLES} prepared" in first.stderr
+    assert f"{ARTICLES} from the cache, 0 prepared" in second.stderr
+    cold = subprocess.run(command + ["--no-cache", "--jobs", "1"], capture_output=True, text=True, check=True)
+    assert f"0 from the cache, {ARTICLES} prepared" in cold.stderr
