@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
+from generator import unchanged
+from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
 from generator.feeds import EPOCH, plan_feeds
 from generator.links import LinkIndex
-from generator.cache import BuildCache, CacheStats, cache_key
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
@@ -57,6 +58,7 @@ class BuildResult:
     warnings: tuple[Problem, ...] = field(default=())
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
     cache: CacheStats = field(default_factory=CacheStats)
+    unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
 
 
 def source_date_epoch() -> datetime | None:
@@ -74,11 +76,25 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
+    builds = unchanged.records(settings.site_dir, options.cache)
+    target = writer.output_dir
     try:
         theme = find_theme(settings)
         t = translator(load_catalogue(theme, settings.language),
                        str(theme.i18n / f"{settings.language}.toml"))
-        site, warnings, prepared = _load_and_model(settings, options, now, report, cache)
+        report("load", 0, 1)
+        files, problems = read_content(settings.site_dir)
+        recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
+        keys = [cache_key("article", repr(recipe), file.shown, file.data) for file in files]
+        if target is not None:
+            inputs = unchanged.inputs_digest(keys, settings, options, _input_folders(settings, theme),
+                                             _input_files(settings))
+            record = unchanged.load(builds, target)
+            if record is not None and unchanged.still_valid(record, inputs, now, target):
+                writer.abort()
+                return replace(record.result, cache=cache.stats, unchanged=True)
+        prepared = _prepare(files, keys, recipe, options, cache, report)
+        site, warnings = _model(settings, options, now, report, prepared, problems)
         outputs = _Outputs()
         _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
@@ -86,8 +102,8 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
-            _write_search(site, writer, outputs, {path: (article.plain, article.terms)
-                                                  for path, article in prepared.items()})
+            _write_search(site, writer, outputs, {article.path: (article.plain, article.terms)
+                                                  for article in prepared if article.source is not None})
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -100,35 +116,48 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         raise
     report("write", 0, 1)
     writer.commit()
-    return BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                       MappingProxyType(outputs.static), cache.stats)
+    result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
+                         MappingProxyType(outputs.static), cache.stats)
+    if target is not None:
+        unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result)
+    return result
 
 
-def _load_and_model(settings: Settings, options: BuildOptions, now: datetime, report: Progress,
-                    cache: BuildCache) -> tuple[Site, list[Problem], Mapping[str, PreparedArticle]]:
+def _input_folders(settings: Settings, theme: Theme) -> list[Path]:
+    return [theme.root, settings.site_dir / "templates", settings.site_dir / "static"]
+
+
+def _input_files(settings: Settings) -> list[Path]:
+    script, _ = lunr_js(settings.site_dir)
+    return [settings.site_dir / "site.toml"] + ([script, script.parent / "package.json"] if script else [])
+
+
+def _first_future(prepared: list[PreparedArticle], options: BuildOptions, now: datetime) -> datetime | None:
+    """When the first article left out for being in the future is due: the site changes then."""
+    due = [a.source.date for a in prepared if a.source is not None and a.source.date > now and not options.future
+           and (options.drafts or not a.source.draft)]
+    return min(due, default=None)
+
+
+def _model(settings: Settings, options: BuildOptions, now: datetime, report: Progress,
+           prepared: list[PreparedArticle], problems: list[Problem]) -> tuple[Site, list[Problem]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
-    report("load", 0, 1)
-    files, problems = read_content(settings.site_dir)
-    prepared = _prepare(files, settings, options, cache, report)
-    problems += [problem for article in prepared for problem in article.problems]
+    problems = problems + [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    ready = {article.path: article for article in prepared if article.source is not None}
-    site, model_problems = build_model([a.source for a in ready.values() if a.source], settings,
+    ready = [article for article in prepared if article.source is not None]
+    site, model_problems = build_model([a.source for a in ready if a.source], settings,
                                        Selection(options.drafts, options.future, now),
-                                       html={path: article.html for path, article in ready.items()})
+                                       html={article.path: article.html for article in ready})
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
-    return site, problems, ready
+    return site, problems
 
 
-def _prepare(files: list[ContentFile], settings: Settings, options: BuildOptions, cache: BuildCache,
-             report: Progress) -> list[PreparedArticle]:
+def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,
+             cache: BuildCache, report: Progress) -> list[PreparedArticle]:
     """Each file's article from the cache when its bytes, path and recipe were seen before,
     else prepared (in worker processes when there are many) and cached."""
-    recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
-    recipe_key = repr(recipe)
-    keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
     found: list[PreparedArticle | None] = [cache.get(key) for key in keys]
     missing = [i for i, article in enumerate(found) if article is None]
     report("prepare", 0, len(missing))

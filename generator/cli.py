@@ -34,7 +34,7 @@ def init(directory: Path, title: str, base_url: str) -> None:
     try:
         created = create_site(directory, title, base_url)
     except FileExistsError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from None
     for path in created:
         click.echo(f"created {path}")
 
@@ -90,7 +90,10 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
 
     result = _run(action)
     _print_problems(result.warnings)
-    if not quiet:
+    if not quiet and result.unchanged:
+        click.echo(f"nothing changed since the last build: {output_dir or site_dir / 'output'} is up to date "
+                   f"({result.articles} articles, {result.pages} pages)")
+    elif not quiet:
         click.echo(f"built {result.articles} articles, {result.pages} pages, {len(result.files)} files "
                    f"into {output_dir or site_dir / 'output'}")
     if timer is not None:
@@ -100,7 +103,8 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
 def _print_profile(timer: StepTimer, result: BuildResult) -> None:
     stats = result.cache
     notes = {"prepare": f"{stats.hits} from the cache, {stats.misses + stats.rejected} prepared"
-                        + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else "")}
+                        + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else ""),
+             "load": "nothing changed: the output folder is as the last build left it" if result.unchanged else ""}
     rows = timer.table()
     total = rows[-1][1] or 1.0
     click.echo("step        seconds  share", err=True)

@@ -14,6 +14,8 @@ from typing import Protocol
 
 
 class Writer(Protocol):
+    output_dir: Path | None  # the folder the site is committed to; None for memory
+
     def write(self, path: str, data: bytes) -> None: ...
     def copy(self, path: str, source: Path) -> None: ...
     def commit(self) -> None: ...
@@ -29,6 +31,8 @@ def _safe_parts(path: str) -> tuple[str, ...]:
 
 class MemoryWriter:
     """Keeps the site as {path: bytes}: for `check`, the preview server and tests."""
+
+    output_dir = None
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}

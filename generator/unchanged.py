@@ -1,0 +1,95 @@
+"""A build with nothing changed writes nothing.
+
+After each build into a folder, a record is kept in the cache: a digest of everything the
+build read, and the size and modification time of every file it wrote. The next build
+into the same folder computes the digest again (it reads the content files anyway, to
+find their cache entries); when it matches, the folder still holds exactly what was
+written, and no excluded future article has come of age, the recorded result is the
+result and the folder is left alone. Any doubt means a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+from generator.cache import BuildCache, cache_folder, code_fingerprint
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    inputs: str
+    valid_until: datetime | None  # the date of the first future article left out: then it is published
+    output: dict[str, tuple[int, int]]  # file -> (size, mtime_ns) after the build
+    result: Any  # the BuildResult to report again, warnings included
+
+
+def records(site_dir: Path, enabled: bool) -> BuildCache:
+    return BuildCache(cache_folder(site_dir) / "builds" if enabled else None)
+
+
+def record_key(output_dir: Path) -> str:
+    return hashlib.sha256(b"build record\0" + code_fingerprint() + str(output_dir).encode()).hexdigest()
+
+
+def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
+                  extra_files: Iterable[Path]) -> str:
+    """Everything a build reads: the articles (their cache keys already cover bytes, path,
+    recipe and this program), the settings and options, every file under the theme and the
+    site's templates/ and static/ (path, size and modification time: images can be large),
+    and files such as site.toml and lunr.js by content."""
+    digest = hashlib.sha256(code_fingerprint())
+    digest.update(repr((settings, str(settings.site_dir), options.drafts, options.future, options.strict,
+                        os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
+    for key in article_keys:
+        digest.update(key.encode())
+    for folder in folders:
+        for root, dirs, files in os.walk(folder, followlinks=True):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                try:
+                    status = os.stat(path)
+                except OSError:
+                    digest.update(f"{path}\0gone\0".encode())
+                    continue
+                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    for path in extra_files:
+        try:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(f"{path}\0unreadable\0".encode())
+    return digest.hexdigest()
+
+
+def output_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
+    listing = {}
+    for root, _, files in os.walk(output_dir):
+        for name in files:
+            status = os.stat(os.path.join(root, name))
+            listing[os.path.relpath(os.path.join(root, name), output_dir)] = (status.st_size, status.st_mtime_ns)
+    return listing
+
+
+def still_valid(record: BuildRecord, inputs: str, now: datetime, output_dir: Path) -> bool:
+    if record.inputs != inputs or (record.valid_until is not None and now >= record.valid_until):
+        return False
+    try:
+        return output_listing(output_dir) == record.output  # nobody has touched the built site
+    except OSError:
+        return False
+
+
+def load(store: BuildCache, output_dir: Path) -> BuildRecord | None:
+    record = store.get(record_key(output_dir))
+    return record if isinstance(record, BuildRecord) else None
+
+
+def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any) -> None:
+    record = BuildRecord(inputs, valid_until, output_listing(output_dir), result)
+    store.put(record_key(output_dir), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

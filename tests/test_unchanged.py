@@ -1,0 +1,143 @@
+"""A build with nothing changed writes nothing; any change, anywhere, means a real build
+whose output is the cold build's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import NOW, SITES
+from generator.build import BuildOptions, BuildResult, build_site
+from generator.cache import cache_folder
+from generator.config import load_settings
+from generator.writer import DiskWriter
+
+
+def build(site: Path, output: Path, **options) -> BuildResult:
+    options.setdefault("now", NOW)
+    return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(SITES / "sample", copy)
+    return copy
+
+
+def assert_rebuilt_as_cold(site: Path, output: Path, result: BuildResult, **options) -> None:
+    assert not result.unchanged
+    cold = output.parent / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    build(site, cold, cache=False, **options)
+    assert tree(output) == tree(cold)
+
+
+def test_nothing_changed_nothing_written(site, tmp_path):
+    output = tmp_path / "out"
+    article = sorted((site / "content").rglob("*.md"))[0]
+    lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
+    article.write_text("".join(line for line in lines if not line.startswith("summary:")), encoding="utf-8")
+    first = build(site, output)
+    before = stamps(output)
+    again = build(site, output)
+    assert again.unchanged and not first.unchanged
+    assert stamps(output) == before
+    assert (again.articles, again.pages, again.files, again.warnings) == \
+           (first.articles, first.pages, first.files, first.warnings)  # warnings are told again
+    assert again.warnings  # no summary: not vacuous
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
+@pytest.mark.parametrize("change", ["content", "new article", "template", "static", "site.toml", "theme string"])
+def test_any_source_change_rebuilds(site, tmp_path, change):
+    output = tmp_path / "out"
+    build(site, output)
+    article = sorted((site / "content").rglob("*.md"))[0]
+    if change == "content":
+        article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    elif change == "new article":
+        shutil.copy(article, article.with_name("ban-sao.md"))
+        text = article.with_name("ban-sao.md").read_text(encoding="utf-8")
+        copy = "".join(line if not line.startswith("slug:") else "slug: ban-sao\n" for line in text.splitlines(True))
+        article.with_name("ban-sao.md").write_text(copy, encoding="utf-8")
+    elif change == "template":
+        (site / "templates").mkdir(exist_ok=True)
+        (site / "templates" / "404.html").write_text("<p>Không có trang này</p>\n", encoding="utf-8")
+    elif change == "static":
+        (site / "static").mkdir(exist_ok=True)
+        (site / "static" / "robots-extra.txt").write_text("x\n")
+    elif change == "site.toml":
+        toml = site / "site.toml"
+        toml.write_text(toml.read_text(encoding="utf-8").replace("per_page = 2", "per_page = 3"), encoding="utf-8")
+    elif change == "theme string":
+        theme = site / "themes" / "default"
+        shutil.copytree(Path(__file__).parent.parent / "themes" / "default", theme)
+        strings = theme / "i18n" / "vi.toml"
+        strings.write_text(strings.read_text(encoding="utf-8").replace("Tìm kiếm", "Tra cứu", 1), encoding="utf-8")
+    assert_rebuilt_as_cold(site, output, build(site, output))
+
+
+@pytest.mark.parametrize("damage", ["edited", "deleted", "added"])
+def test_a_touched_output_folder_is_built_again(site, tmp_path, damage):
+    output = tmp_path / "out"
+    build(site, output)
+    page = output / "index.html"
+    if damage == "edited":
+        page.write_bytes(page.read_bytes().replace(b"</body>", "<!-- sửa tay --></body>".encode()))
+    elif damage == "deleted":
+        page.unlink()
+    else:
+        (output / "extra.html").write_text("thêm")
+    assert_rebuilt_as_cold(site, output, build(site, output))
+
+
+def test_a_future_article_appears_when_its_day_comes(site, tmp_path):
+    output = tmp_path / "out"
+    article = sorted((site / "content").rglob("*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    later = NOW + timedelta(days=3)
+    article.write_text(text.replace("\ndate:", f"\ndate: {later.date().isoformat()}\nold_date:", 1), encoding="utf-8")
+    first = build(site, output)
+    assert build(site, output, now=NOW + timedelta(days=1)).unchanged
+    due = build(site, output, now=later + timedelta(days=1))
+    assert not due.unchanged and due.articles == first.articles + 1
+    assert_rebuilt_as_cold(site, output, due, now=later + timedelta(days=1))
+
+
+def test_other_options_and_other_folders_are_other_builds(site, tmp_path):
+    build(site, tmp_path / "out")
+    assert not build(site, tmp_path / "out", drafts=True).unchanged
+    assert not build(site, tmp_path / "elsewhere").unchanged
+    assert not build(site, tmp_path / "out", cache=False).unchanged  # --no-cache: always a real build
+    assert not build(site, tmp_path / "out").unchanged  # the record said drafts
+
+
+def test_a_damaged_record_means_a_real_build(site, tmp_path):
+    output = tmp_path / "out"
+    build(site, output)
+    for record in (cache_folder(site) / "builds").rglob("*"):
+        if record.is_file():
+            record.write_bytes(record.read_bytes()[:-10])
+    assert_rebuilt_as_cold(site, output, build(site, output))
+
+
+def test_reproducible_epoch_is_an_input(site, tmp_path, monkeypatch):
+    output = tmp_path / "out"
+    build(site, output)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    assert not build(site, output).unchanged
+    os.utime(site / "site.toml")  # touching alone, same bytes: still unchanged
+    assert build(site, output).unchanged
