@@ -214,6 +214,7 @@ def _line_containing(text: str, *needles: str) -> int:
 
 def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, outputs: _Outputs,
                   report: Progress) -> None:
+    report("pages", 0, 0)
     outputs.links = LinkIndex(site.settings.base_url)
     outputs.sources = {a.path: a for a in site.articles}
     for count, spec in enumerate(_all_specs(site, t), start=1):

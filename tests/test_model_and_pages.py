@@ -52,6 +52,45 @@ def test_related_articles_prefer_shared_documents_then_provinces(tmp_path):
     assert related == ["Cùng văn bản", "Cùng tỉnh", "Cùng từ khóa"]
 
 
+def _related_by_dictionaries(site, count=5):
+    """The straightforward version the numpy one replaced: the reference it must agree with."""
+    from collections import defaultdict
+
+    from generator.model import term_slug
+    from generator.related import WEIGHTS
+    postings = defaultdict(list)
+    for index, item in enumerate(site.articles):
+        for taxonomy in WEIGHTS:
+            for name in item.terms(taxonomy):
+                postings[(taxonomy, term_slug(taxonomy, name))].append(index)
+    related = {}
+    for index, item in enumerate(site.articles):
+        scores = defaultdict(int)
+        for taxonomy, weight in WEIGHTS.items():
+            for name in item.terms(taxonomy):
+                for other in postings[(taxonomy, term_slug(taxonomy, name))]:
+                    if other != index:
+                        scores[other] += weight
+        best = sorted(scores, key=lambda other: (-scores[other], abs(other - index), other))[:count]
+        related[item.url] = tuple(site.articles[other] for other in best)
+    return related
+
+
+@pytest.mark.parametrize("count", [1, 5, 40])
+def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(tmp_path, count):
+    from benchmarks.corpus import write_site
+    from generator.config import load_settings
+    from generator.loader import load_content
+    from generator.model import Selection, build_model
+    from generator.related import related_articles
+
+    write_site(tmp_path, 300)
+    settings = load_settings(tmp_path)
+    site, _ = build_model(load_content(tmp_path, settings.tz).articles, settings, Selection(),
+                          markdown=lambda body, base, language: "")
+    assert related_articles(site, count) == _related_by_dictionaries(site, count)
+
+
 def test_pagination_of_lists(tmp_path):
     site = make_site(tmp_path, {f"a{n}.md": article(f"Bài {n}", f"2024-01-{n:02d}") for n in range(1, 8)},
                      config="per_page = 3\n")
