@@ -40,6 +40,10 @@ def create_site(directory: Path, title: str, base_url: str, today: str = "2024-0
                                        base_url=json.dumps(base_url, ensure_ascii=False)), encoding="utf-8")
     article = directory / "content" / "bai-viet-dau-tien.md"
     created = [config, directory / "content", directory / "templates"]
+    ignore = directory / ".gitignore"
+    if not ignore.exists():  # the built site and the build cache are made again by any build
+        ignore.write_text("/output/\n/.cache/\n", encoding="utf-8")
+        created.append(ignore)
     if not article.exists():
         article.write_text(FIRST_ARTICLE.format(date=today), encoding="utf-8")
         created.append(article)

@@ -22,7 +22,8 @@ def test_help_and_version():
         assert command in result.stdout
     assert run("--version").stdout.strip() == f"reform-archive, version {generator.__version__}"
     build_help = run("build", "--help").stdout
-    for option in ("--site", "--output", "--base-url", "--drafts", "--future", "--strict", "--quiet"):
+    for option in ("--site", "--output", "--base-url", "--drafts", "--future", "--strict", "--quiet", "--jobs",
+                   "--no-cache", "--profile"):
         assert option in build_help
 
 
@@ -31,6 +32,7 @@ def test_init_then_build_then_check(tmp_path):
     result = run("init", str(site))
     assert result.returncode == 0, result.stderr
     assert (site / "site.toml").is_file() and (site / "templates").is_dir()
+    assert (site / ".gitignore").read_text().split() == ["/output/", "/.cache/"]
     result = run("build", "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert (site / "output" / "index.html").is_file()
