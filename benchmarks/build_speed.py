@@ -48,7 +48,12 @@ import time
 import tomllib
 from pathlib import Path
 
+import frontmatter
+import yaml
+
 from benchmarks.corpus import write_site
+from generator.loader import content_files
+from generator.yaml_loader import FrontMatterLoader
 
 ANCHORS = Path(__file__).with_name("anchors")
 TOOLS = ("ours", "hugo", "pelican")
@@ -124,17 +129,13 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 # --- the corpus and its copies for the anchors --------------------------------------------
 def split_front_matter(text: str) -> tuple[dict, str]:
-    """The corpus writes one key per line with JSON values (or a bare date), so no YAML parser is needed."""
-    head, body = text[4:].split("\n---\n", 1)
-    meta = {}
-    for line in head.splitlines():
-        key, value = line.split(": ", 1)
-        meta[key] = json.loads(value) if value[:1] in '"[{' else value
-    return meta, body
+    """The build's own front-matter reading: "no" stays a word, dates stay text."""
+    head, body = frontmatter.YAMLHandler().split(text)
+    return yaml.load(head, Loader=FrontMatterLoader) or {}, body.lstrip("\n")
 
 
 def articles(site: Path):
-    for path in sorted((site / "content").rglob("*.md")):
+    for path in content_files(site / "content"):
         yield path, *split_front_matter(path.read_text(encoding="utf-8"))
 
 

@@ -85,10 +85,12 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)
         recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
-        keys = [cache_key("article", repr(recipe), file.shown, file.data) for file in files]
+        recipe_key = repr(recipe)
+        keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
+        lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
         if target is not None:
             inputs = unchanged.inputs_digest(keys, settings, options, _input_folders(settings, theme),
-                                             _input_files(settings))
+                                             _input_files(settings, lunr[0]))
             record = unchanged.load(builds, target)
             if record is not None and unchanged.still_valid(record, inputs, now, target):
                 writer.abort()
@@ -102,8 +104,8 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
-            _write_search(site, writer, outputs, {article.path: (article.plain, article.terms)
-                                                  for article in prepared if article.source is not None})
+            _write_search(site, writer, outputs, lunr, {article.path: (article.plain, article.terms)
+                                                        for article in prepared if article.source is not None})
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -127,8 +129,7 @@ def _input_folders(settings: Settings, theme: Theme) -> list[Path]:
     return [theme.root, settings.site_dir / "templates", settings.site_dir / "static"]
 
 
-def _input_files(settings: Settings) -> list[Path]:
-    script, _ = lunr_js(settings.site_dir)
+def _input_files(settings: Settings, script: Path | None) -> list[Path]:
     return [settings.site_dir / "site.toml"] + ([script, script.parent / "package.json"] if script else [])
 
 
@@ -144,10 +145,9 @@ def _model(settings: Settings, options: BuildOptions, now: datetime, report: Pro
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
     problems = problems + [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    ready = [article for article in prepared if article.source is not None]
-    site, model_problems = build_model([a.source for a in ready if a.source], settings,
-                                       Selection(options.drafts, options.future, now),
-                                       html={article.path: article.html for article in ready})
+    sources = [article.source for article in prepared if article.source is not None]
+    site, model_problems = build_model(sources, settings, Selection(options.drafts, options.future, now),
+                                       html={article.path: article.html for article in prepared})
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
@@ -260,9 +260,9 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
         writer.write("robots.txt", robots_txt(site.settings.base_url))
 
 
-def _write_search(site: Site, writer: Writer, outputs: _Outputs,
+def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
                   analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]]) -> None:
-    script, problem = lunr_js(site.settings.site_dir)
+    script, problem = lunr
     if problem:
         outputs.problems.append(problem)
         return

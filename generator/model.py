@@ -104,9 +104,13 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
     published = [s for s in sources if _is_published(s, selection)]
     problems = _url_collisions(published, settings)
     made = html or {}
-    articles = sorted((_article(s, settings, made.get(s.path) or markdown(s.body, settings.base_path, settings.language))
-                       for s in published),
-                      key=lambda a: (a.date, a.url), reverse=True)
+
+    def html_of(source: SourceArticle) -> str:
+        known = made.get(source.path)
+        return known if known is not None else markdown(source.body, settings.base_path, settings.language)
+
+    articles = sorted((_article(s, settings, html_of(s)) for s in published), key=lambda a: (a.date, a.url),
+                      reverse=True)
     years: dict[int, list[Article]] = defaultdict(list)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:

@@ -87,9 +87,8 @@ def fold_word(word: str) -> str:
 
 def expand(syllables: list[str], index: int) -> list[str]:
     """The index terms of ``syllables[index]``: folded, exact when it differs, bigram."""
-    syllable = syllables[index]
-    folded = fold_word(syllable)
-    terms = [folded] if folded == syllable else [folded, syllable]
+    folded, unigrams = _unigrams(syllables[index])
+    terms = list(unigrams)
     if index + 1 < len(syllables):
         terms.append(bigram(folded, fold_word(syllables[index + 1])))
     return terms
@@ -107,7 +106,7 @@ def analyse(text: str) -> list[str]:
     terms: list[str] = []
     for (folded, unigrams), (following, _) in zip(forms, forms[1:], strict=False):
         terms += unigrams
-        terms.append(f"{BIGRAM_MARK}{folded} {following}")
+        terms.append(f"{BIGRAM_MARK}{folded} {following}")  # bigram(), inlined: a build's hottest line
     if forms:
         terms += forms[-1][1]
     return terms
@@ -117,9 +116,12 @@ def analyse(text: str) -> list[str]:
 def _forms(word: str) -> tuple[str, tuple[str, ...]] | None:
     """A token's folded form and its unigram terms (what :func:`expand` gives it), or None
     for a run of marks alone."""
-    if not _has_letter_or_digit(word):
-        return None
-    syllable = normalise_word(word)
+    return _unigrams(normalise_word(word)) if _has_letter_or_digit(word) else None
+
+
+@lru_cache(maxsize=262144)
+def _unigrams(syllable: str) -> tuple[str, tuple[str, ...]]:
+    """A syllable's folded form, and its unigram terms: folded, and exact when that differs."""
     folded = fold_word(syllable)
     return folded, ((folded,) if folded == syllable else (folded, syllable))
 

@@ -91,10 +91,6 @@ class IndexedText:
     fields: tuple[FieldTerms, ...]  # in FIELDS order
 
 
-def indexed_text(ref: str, article: Indexable, body: str) -> IndexedText:
-    return IndexedText(ref, article_terms(article, body))
-
-
 class _TermIds(dict):
     """term -> a number, given in order of first appearance."""
 
