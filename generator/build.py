@@ -21,13 +21,16 @@ from generator import unchanged
 from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
-from generator.feeds import EPOCH, plan_feeds
+from generator.feeds import EPOCH, plan_feeds, render_feed
 from generator.links import LinkIndex
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.prepare import PreparedArticle, Recipe
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
+from generator.render_pool import PageJob, PagePool, RenderedPage
+from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, environment_digest, feed_stamp,
+                              page_stamp)
 from generator.search import search_files
 from generator.search.index import FieldTerms
 from generator.search.vendor import LUNR_SCRIPT
@@ -35,7 +38,7 @@ from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import link, output_file
 from generator.views import Translate
 from generator.workers import default_jobs, prepare_all
-from generator.writer import Writer
+from generator.writer import MemoryWriter, Writer
 
 Progress = Callable[[str, int, int], None]
 
@@ -59,6 +62,8 @@ class BuildResult:
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
     cache: CacheStats = field(default_factory=CacheStats)
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
+    kept: int = 0  # pages and feeds not made again: the previous build's file was still right (generator.reuse)
+    ledger: PageLedger | None = field(default=None, compare=False, repr=False)  # for the next build to reuse pages
 
 
 def source_date_epoch() -> datetime | None:
@@ -72,7 +77,9 @@ def build_clock() -> datetime:
 
 
 def build_site(settings: Settings, options: BuildOptions, writer: Writer,
-               progress: Progress | None = None) -> BuildResult:
+               progress: Progress | None = None, previous: BuildResult | None = None) -> BuildResult:
+    """``previous``: for a :class:`MemoryWriter` given the last build's files, that build's
+    result, so unchanged pages are kept; a disk build finds its own in the cache."""
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
@@ -80,28 +87,37 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
     target = writer.output_dir
     try:
         theme = find_theme(settings)
-        t = translator(load_catalogue(theme, settings.language),
-                       str(theme.i18n / f"{settings.language}.toml"))
+        catalogue = load_catalogue(theme, settings.language)
+        t = translator(catalogue, str(theme.i18n / f"{settings.language}.toml"))
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)
         recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
         recipe_key = repr(recipe)
         keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
         lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
+        environment = environment_digest(settings, catalogue, _input_folders(settings, theme)[:2])
+        reuse = Reuse(environment)
+        if previous is not None and isinstance(writer, MemoryWriter):
+            reuse = Reuse(environment, previous.ledger, writer.previous.keys())
         if target is not None:
             inputs = unchanged.inputs_digest(keys, settings, options, _input_folders(settings, theme),
                                              _input_files(settings, lunr[0]))
             record = unchanged.load(builds, target)
-            if record is not None and unchanged.still_valid(record, inputs, now, target):
+            listing = unchanged.current_listing(target) if record else {}
+            if record is not None and unchanged.still_valid(record, inputs, now, listing):
                 writer.abort()
                 return replace(record.result, cache=cache.stats, unchanged=True)
+            if record is not None and isinstance(record.result, BuildResult):
+                reuse = Reuse(environment, record.result.ledger, unchanged.intact(record, listing))
         prepared = _prepare(files, keys, recipe, options, cache, report)
         site, warnings = _model(settings, options, now, report, prepared, problems)
         outputs = _Outputs()
-        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, report)
+        ledger = LedgerBuilder(environment)  # what this build made, for the next one
+        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
+                      options.jobs or default_jobs(), report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
-        _write_feeds_and_sitemap(site, t, writer, outputs, source_date_epoch() or EPOCH)
+        _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
             _write_search(site, writer, outputs, lunr, {article.path: (article.plain, article.terms)
@@ -117,9 +133,12 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
         writer.abort()
         raise
     report("write", 0, 1)
+    if target is not None:
+        unchanged.forget(builds, target)
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                         MappingProxyType(outputs.static), cache.stats)
+                         MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
+                         ledger=ledger.ledger())
     if target is not None:
         unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result)
     return result
@@ -179,6 +198,7 @@ class _Outputs:
         self.paths: list[str] = []
         self.problems: list[Problem] = []
         self.pages = 0
+        self.kept = 0
         self.sitemap: list[tuple[str, str]] = []
         self.links: LinkIndex | None = None
         self.sources: dict[str, Article] = {}
@@ -213,27 +233,45 @@ def _line_containing(text: str, *needles: str) -> int:
 
 
 def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, outputs: _Outputs,
-                  report: Progress) -> None:
+                  reuse: Reuse, ledger: LedgerBuilder, jobs: int, report: Progress) -> None:
+    """Every planned page, rendered (in worker processes when there are many) or, when its
+    view data and templates are what the previous build rendered, kept as it is."""
     report("pages", 0, 0)
     outputs.links = LinkIndex(site.settings.base_url)
     outputs.sources = {a.path: a for a in site.articles}
-    for count, spec in enumerate(_all_specs(site, t), start=1):
-        file = output_file(spec.path)
-        if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
-            continue
-        html, problem = renderer.render(spec.template, spec.context)
-        if problem:
-            outputs.problems.append(problem)
-            continue
-        assert html is not None
-        writer.write(file, html)
-        outputs.pages += 1
-        if spec.sitemap:
-            outputs.sitemap.append((spec.path, _lastmod(spec)))
-        if spec.template not in ("alias.html", "404.html"):  # their links are the target's, or root-relative
-            outputs.links.add_page(spec.path, html, spec.source)
-        if count % 200 == 0:
-            report("pages", count, 0)  # the number of pages is known only at the end
+    with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
+        def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
+            for spec in _all_specs(site, t):
+                file = output_file(spec.path)
+                if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
+                    continue
+                context = pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL)
+                stamp = page_stamp(spec.template, context)
+                # redirects link to their target and the 404 page root-relatively: not checked
+                job = None if reuse.keepable(file, stamp) else \
+                    PageJob(spec.path, spec.template, context, spec.template not in ("alias.html", "404.html"))
+                yield from pool.put((spec, file, stamp), job)
+            yield from pool.drain()
+
+        for count, ((spec, file, stamp), rendered) in enumerate(planned(), start=1):
+            if rendered is None:
+                assert reuse.previous is not None
+                writer.keep(file)
+                pairs = reuse.previous.links_of(file)
+                outputs.kept += 1
+            elif rendered.problem or rendered.html is None:
+                outputs.problems.append(rendered.problem or error(spec.template, 0, "rendered nothing"))
+                continue
+            else:
+                writer.write(file, rendered.html)
+                pairs = rendered.links
+            ledger.add(file, stamp, pairs)
+            outputs.links.add(spec.path, pairs, spec.source)
+            outputs.pages += 1
+            if spec.sitemap:
+                outputs.sitemap.append((spec.path, _lastmod(spec)))
+            if count % 200 == 0:
+                report("pages", count, 0)  # the number of pages is known only at the end
 
 
 def _all_specs(site: Site, t: Translate) -> Iterator[PageSpec]:
@@ -246,18 +284,36 @@ def _lastmod(spec: PageSpec) -> str:
     return page.get("modified", "")[:10]
 
 
-def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs,
-                             empty_updated: datetime) -> None:
+def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs, reuse: Reuse,
+                             ledger: LedgerBuilder, empty_updated: datetime) -> None:
+    """A feed is kept from the previous build when its title and entries are the same
+    articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
     titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
               for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
-    for path, data in plan_feeds(site, titles, empty_updated):
-        if outputs.claim(path, "feeds"):
-            writer.write(path, data)
+    digests: dict[str, bytes] = {}
+    for spec in plan_feeds(site, titles):
+        if not outputs.claim(spec.path, "feeds"):
+            continue
+        entries = spec.articles[: site.settings.feed_size]
+        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, [_digest(a, digests) for a in entries])
+        if reuse.keepable(spec.path, stamp):
+            writer.keep(spec.path)
+            outputs.kept += 1
+        else:
+            writer.write(spec.path, render_feed(site, spec, empty_updated))
+        ledger.add(spec.path, stamp, [])
     for path, data in plan_sitemaps(site.settings.base_url, outputs.sitemap):
         if outputs.claim(path, "sitemap"):
             writer.write(path, data)
     if outputs.claim("robots.txt", "robots.txt"):
         writer.write("robots.txt", robots_txt(site.settings.base_url))
+
+
+def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
+    digest = digests.get(article.path)
+    if digest is None:
+        digest = digests[article.path] = article_digest(article)
+    return digest
 
 
 def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],

@@ -124,6 +124,10 @@ class BuildCache:
         except OSError:
             self.stats.write_errors += 1
 
+    def drop(self, key: str) -> None:
+        if self.root is not None:
+            self._path(key).unlink(missing_ok=True)
+
     def prune(self) -> int:
         """Removes entries no lookup of this build asked for, once they outnumber the used
         ones: switching between two branches keeps both warm, an archive's cache stays

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
@@ -62,15 +63,25 @@ def atom_feed(site: Site, path: str, title: str, articles: Sequence[Article], al
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def plan_feeds(site: Site, term_titles: dict[str, str], empty_updated: datetime
-               ) -> Iterator[tuple[str, bytes]]:
-    """(path, bytes) for feed.xml and every term's feed; term_titles maps term URL -> title."""
-    yield "feed.xml", atom_feed(site, "feed.xml", site.settings.title, site.articles, "", empty_updated)
+@dataclass(frozen=True)
+class FeedSpec:
+    path: str
+    title: str
+    articles: Sequence[Article]  # newest first; the feed shows the first feed_size
+    alternate: str  # the page the feed follows
+
+
+def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
+    """feed.xml and every term's feed; term_titles maps term URL -> title."""
+    yield FeedSpec("feed.xml", site.settings.title, site.articles, "")
     for taxonomy in site.taxonomies.values():
         for term in taxonomy.terms:
             title = f"{site.settings.title} – {term_titles.get(term.url, term.name)}"
-            yield f"{term.url}feed.xml", atom_feed(site, f"{term.url}feed.xml", title, term.articles,
-                                                   term.url, empty_updated)
+            yield FeedSpec(f"{term.url}feed.xml", title, term.articles, term.url)
+
+
+def render_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
+    return atom_feed(site, spec.path, spec.title, spec.articles, spec.alternate, empty_updated)
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

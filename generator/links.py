@@ -45,25 +45,44 @@ def resolves(target: str, outputs: set[str] | dict[str, bytes]) -> bool:
     return folder + "index.html" in outputs
 
 
+_NOT_CHECKED = ("#", "mailto:", "tel:", "data:", "javascript:")
+
+
 @dataclass
 class LinkIndex:
     """Remembers, for each link target, the first page that used it and the raw href."""
 
     base_url: str
     targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
-    # hrefs whose target does not depend on the page ("/2022/", "https://..."), already
-    # seen: every page repeats the navigation, and resolving it again was half the check
-    _seen: set[str] = field(default_factory=set)
+    # targets of hrefs that do not depend on the page ("/2022/", "https://..."): every page
+    # repeats the navigation, and resolving it again was half the check
+    _absolute: dict[str, str | None] = field(default_factory=dict)
+
+    def page_links(self, page_path: str, html: bytes) -> list[tuple[str, str]]:
+        """(href, site-relative target) for each distinct internal link of a page."""
+        pairs = []
+        absolute = self._absolute
+        for href in links_in(html):
+            if href in absolute:
+                target = absolute[href]
+            elif href.startswith(_NOT_CHECKED):
+                continue
+            else:
+                target = internal_target(href, page_path, self.base_url)
+                if href.startswith(("/", "http://", "https://")) and not href.startswith("//"):
+                    absolute[href] = target
+            if target is not None:
+                pairs.append((href, target))
+        return sorted(pairs)  # a set's order changes from run to run; the first page per target must not
+
+    def add(self, page_path: str, pairs: list[tuple[str, str]], source: str) -> None:
+        targets = self.targets
+        for href, target in pairs:
+            if target not in targets:
+                targets[target] = (page_path, href, source)
 
     def add_page(self, page_path: str, html: bytes, source: str) -> None:
-        for href in links_in(html):
-            if href in self._seen or href.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
-                continue
-            if href.startswith(("/", "http://", "https://")) and not href.startswith("//"):
-                self._seen.add(href)
-            target = internal_target(href, page_path, self.base_url)
-            if target is not None and target not in self.targets:
-                self.targets[target] = (page_path, href, source)
+        self.add(page_path, self.page_links(page_path, html), source)
 
     def broken(self, outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
         """(target, page path, href, source) for every internal link that resolves nowhere."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.cache import BuildCache, cache_folder, code_fingerprint
+from generator.writer import output_listing
 
 
 @dataclass(frozen=True)
@@ -67,27 +68,35 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     return digest.hexdigest()
 
 
-def output_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
-    listing = {}
-    for root, _, files in os.walk(output_dir):
-        for name in files:
-            status = os.stat(os.path.join(root, name))
-            listing[os.path.relpath(os.path.join(root, name), output_dir)] = (status.st_size, status.st_mtime_ns)
-    return listing
+def current_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
+    try:
+        return output_listing(output_dir)
+    except OSError:
+        return {}
 
 
-def still_valid(record: BuildRecord, inputs: str, now: datetime, output_dir: Path) -> bool:
+def still_valid(record: BuildRecord, inputs: str, now: datetime, listing: dict[str, tuple[int, int]]) -> bool:
     if record.inputs != inputs or (record.valid_until is not None and now >= record.valid_until):
         return False
-    try:
-        return output_listing(output_dir) == record.output  # nobody has touched the built site
-    except OSError:
-        return False
+    return listing == record.output  # nobody has touched the built site
+
+
+def intact(record: BuildRecord | None, listing: dict[str, tuple[int, int]]) -> set[str]:
+    """The output files that are as the recorded build wrote them (same size and mtime)."""
+    if record is None:
+        return set()
+    return {path for path, status in listing.items() if record.output.get(path) == status}
 
 
 def load(store: BuildCache, output_dir: Path) -> BuildRecord | None:
     record = store.get(record_key(output_dir))
     return record if isinstance(record, BuildRecord) else None
+
+
+def forget(store: BuildCache, output_dir: Path) -> None:
+    """Before the folder changes: a build interrupted while writing leaves no record, and
+    the next build is a full one."""
+    store.drop(record_key(output_dir))
 
 
 def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any) -> None:

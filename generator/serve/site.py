@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Collection, Mapping, Protocol
 
-from generator.build import BuildOptions, build_site
+from generator.build import BuildOptions, BuildResult, build_site
 from generator.config import Settings, load_settings
 from generator.errors import BuildError, Problem, error
 from generator.render import find_theme
@@ -42,6 +42,7 @@ class Snapshot:
     static: Mapping[str, Path]  # output path -> source file
     static_roots: tuple[Path, ...]
     theme_root: Path
+    build: BuildResult | None = None  # its result: the next build keeps the pages that did not change
 
 
 class PreviewSite:
@@ -95,7 +96,7 @@ class PreviewSite:
             after = self._static_swap(before, changed) if before and changed else None
             if after is not None:
                 self.echo(f"swapped {len(changed)} static file(s) in; no page needed rendering")
-            after = after or self._build()
+            after = after or self._build(before)
         except BuildError as exc:
             self.problems = exc.problems
             self._report_failure(started)
@@ -117,17 +118,17 @@ class PreviewSite:
         styles_only = bool(changed_outputs) and all(path.endswith(".css") for path in changed_outputs)
         return self.status(before.version if before else "", styles_only)
 
-    def _build(self) -> Snapshot:
+    def _build(self, before: Snapshot | None) -> Snapshot:
         settings = _preview_settings(load_settings(self.site_dir), self.origin)
-        writer = MemoryWriter()
-        result = build_site(settings, self.options, writer)
+        writer = MemoryWriter(before.files if before else None)
+        result = build_site(settings, self.options, writer, previous=before.build if before else None)
         self._print_warnings(result.warnings)
         theme = find_theme(settings)
         # watchers report absolute paths
         static = {path: source.absolute() for path, source in result.static.items()}
         roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
         return Snapshot(MappingProxyType(writer.files), "", settings.base_path, settings.language,
-                        MappingProxyType(static), roots, theme.root.absolute())
+                        MappingProxyType(static), roots, theme.root.absolute(), result)
 
     def _static_swap(self, before: Snapshot, changed: Collection[Path]) -> Snapshot | None:
         """Edited static files are read again; anything else (or a file added or removed,

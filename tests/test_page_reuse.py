@@ -1,0 +1,244 @@
+"""An edit re-renders only the pages and feeds whose view data changed; every other file
+is kept from the previous build. Whatever is kept, the folder must be the cold build's,
+byte for byte, and the warnings must be the cold build's too."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_site
+from conftest import NOW
+from generator.build import BuildOptions, BuildResult, build_site
+from generator.config import load_settings
+from generator.loader import load_content
+from generator.model import Selection, build_model
+from generator.pages import PageSpec, plan_pages
+from generator.render import Renderer, find_theme, load_catalogue, translator
+from generator.links import LinkIndex
+from generator.render_pool import CHUNK, PageJob, PagePool, render_job
+from generator.writer import DiskWriter, MemoryWriter
+
+ARTICLES = 40
+
+
+def build(site: Path, output: Path, **options) -> BuildResult:
+    options.setdefault("now", NOW)
+    options.setdefault("jobs", 1)
+    return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def inodes(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def assert_cold(site: Path, output: Path, result: BuildResult) -> None:
+    cold = output.parent / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    cold_result = build(site, cold, cache=False)
+    assert tree(output) == tree(cold)
+    assert result.warnings == cold_result.warnings
+    assert (result.pages, result.files) == (cold_result.pages, cold_result.files)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("reuse") / "site"
+    write_site(site, ARTICLES)
+    return site
+
+
+@pytest.fixture
+def site(corpus, tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(corpus, copy)
+    return copy
+
+
+def article_files(site: Path) -> list[Path]:
+    return sorted((site / "content").rglob("*.md"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, paragraph: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraph}\n", encoding="utf-8")
+
+
+def page_of(output: Path, article: Path) -> str:
+    """The output file of an article: its folder is its slug (the file name)."""
+    [found] = [p for p in tree(output) if p.endswith(f"/{article.stem}/index.html")]
+    return found
+
+
+def test_a_body_edit_renders_the_article_and_keeps_the_rest(site, tmp_path):
+    output = tmp_path / "out"
+    first = build(site, output)
+    assert first.kept == 0
+    before = inodes(output)
+    edited, untouched = article_files(site)[5], article_files(site)[30]
+    append(edited, "Một câu mới về thủ tục một cửa liên thông.")
+    result = build(site, output)
+    after = inodes(output)
+    assert after[page_of(output, edited)] != before[page_of(output, edited)]
+    assert after[page_of(output, untouched)] == before[page_of(output, untouched)]  # not even rewritten
+    # the body is on the article page and in the feeds that carry it, not on any list
+    assert result.kept > len(result.files) * 0.8
+    assert_cold(site, output, result)
+
+
+def test_a_title_edit_reaches_every_list_it_is_on(site, tmp_path):
+    output = tmp_path / "out"
+    build(site, output)
+    edited = article_files(site)[0]  # the newest files sort first? whichever: lists show titles
+    title_line = next(line for line in edited.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+    edit(edited, title_line, 'title: "Tiêu đề đã sửa: một cửa điện tử"')
+    result = build(site, output)
+    pages_with_title = [path for path, data in tree(output).items()
+                        if path.endswith(".html") and "Tiêu đề đã sửa".encode() in data]
+    assert len(pages_with_title) >= 4  # its page, the lists of its year, month, terms, related blocks
+    assert 0 < result.kept < len(result.files)
+    assert_cold(site, output, result)
+
+
+def test_a_deleted_article_disappears_in_place(site, tmp_path):
+    output = tmp_path / "out"
+    build(site, output)
+    gone = article_files(site)[12]
+    page = page_of(output, gone)
+    gone.unlink()
+    result = build(site, output)
+    assert page not in tree(output)
+    assert not (output / page).parent.exists()  # its folder went with it
+    assert result.kept > 0
+    assert_cold(site, output, result)
+
+
+def test_a_hand_edited_output_file_is_rendered_again(site, tmp_path):
+    output = tmp_path / "out"
+    build(site, output)
+    page = output / page_of(output, article_files(site)[3])
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"</body>", b"<script>alert(1)</script></body>"))
+    append(article_files(site)[20], "Thêm một câu.")  # so the build is not "nothing changed"
+    result = build(site, output)
+    assert page.read_bytes() == original
+    assert_cold(site, output, result)
+
+
+@pytest.mark.parametrize("change", ["template", "ui string", "site title"])
+def test_a_change_every_page_shows_renders_every_page(site, tmp_path, change):
+    output = tmp_path / "out"
+    build(site, output)
+    if change == "template":
+        templates = site / "templates"
+        templates.mkdir()
+        theme = find_theme(load_settings(site))
+        base = (theme.templates / "base.html").read_text(encoding="utf-8")
+        (templates / "base.html").write_text(base.replace("</body>", "<!-- sửa -->\n</body>"), encoding="utf-8")
+    elif change == "ui string":
+        themes = site / "themes"
+        shutil.copytree(find_theme(load_settings(site)).root, themes / "default")
+        catalogue = themes / "default" / "i18n" / "vi.toml"
+        text = catalogue.read_text(encoding="utf-8")
+        key_line = next(line for line in text.splitlines() if line.startswith("all_articles"))
+        catalogue.write_text(text.replace(key_line, 'all_articles = "Mọi bài viết"'), encoding="utf-8")
+    else:
+        edit(site / "site.toml", 'title = "', 'title = "Mới: ')
+    result = build(site, output)
+    assert result.kept == 0
+    assert_cold(site, output, result)
+
+
+def test_links_of_kept_pages_are_still_checked(site, tmp_path):
+    """A kept page that links to an article deleted since must still warn, at the same
+    place a cold build names."""
+    output = tmp_path / "out"
+    files = article_files(site)
+    target = files[9]
+    build(site, output)
+    url = "/" + page_of(output, target).removesuffix("index.html")
+    append(files[2], f"Xem thêm [bài trước]({url}).")
+    build(site, output)
+    target.unlink()
+    result = build(site, output)
+    assert result.kept > 0
+    assert any(url in w.message for w in result.warnings)
+    assert_cold(site, output, result)
+
+
+def test_an_interrupted_update_is_followed_by_a_full_build(site, tmp_path, monkeypatch):
+    output = tmp_path / "out"
+    build(site, output)
+    append(article_files(site)[1], "Câu mới.")
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(DiskWriter, "commit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(site, output)
+    monkeypatch.undo()
+    result = build(site, output)
+    assert result.kept == 0 and not result.unchanged
+    assert_cold(site, output, result)
+
+
+def test_the_preview_keeps_pages_in_memory(site):
+    settings = load_settings(site)
+    options = BuildOptions(now=NOW, jobs=1)
+    first_writer = MemoryWriter()
+    first = build_site(settings, options, first_writer)
+    append(article_files(site)[6], "Câu mới trong bản xem trước.")
+    writer = MemoryWriter(first_writer.files)
+    result = build_site(settings, options, writer, previous=first)
+    cold = MemoryWriter()
+    build_site(settings, BuildOptions(now=NOW, jobs=1, cache=False), cold)
+    assert result.kept > len(result.files) * 0.8
+    assert writer.files == cold.files
+
+
+def test_the_render_pool_gives_what_one_process_gives(corpus):
+    """Enough pages that the pool forks its workers; results come back in plan order. In a
+    process of its own: the browser tests leave threads in this one, where forking is unsafe
+    and the pool rightly renders in process."""
+    tests = Path(__file__).parent
+    check = (f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
+             f"import test_page_reuse as t; from pathlib import Path; t.pool_matches_one_process(Path({str(corpus)!r}))")
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "forked"
+
+
+def pool_matches_one_process(site: Path) -> None:
+    settings = load_settings(site)
+    theme = find_theme(settings)
+    t = translator(load_catalogue(theme, settings.language))
+    renderer = Renderer(settings, theme, t)
+    model, _ = build_model(load_content(site, settings.tz).articles, settings, Selection(False, False, NOW))
+    specs: list[PageSpec] = list(plan_pages(model, t))
+    jobs = [PageJob(s.path, s.template, pickle.dumps(s.context), True) for s in specs]
+    assert len(jobs) > CHUNK * 6
+    expected = [render_job(renderer, LinkIndex(settings.base_url), job) for job in jobs]
+    with PagePool[int](renderer, settings.base_url, 2) as pool:
+        got = [item for index, job in enumerate(jobs) for item in pool.put(index, job if index % 5 else None)]
+        got += list(pool.drain())
+        assert pool.forked
+    assert [index for index, _ in got] == list(range(len(jobs)))
+    assert all(rendered is None for index, rendered in got if index % 5 == 0)
+    assert [(r.html, r.links) for i, r in got if i % 5] == [(e.html, e.links) for i, e in enumerate(expected) if i % 5]
+    print("forked")
