@@ -13,6 +13,7 @@ that uses a broken link, and must name the same one as a build in one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import threading
@@ -90,6 +91,7 @@ class PagePool(Generic[Entry]):
     def __exit__(self, *exc: Any) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
 
     def put(self, entry: Entry, job: PageJob | None) -> Iterator[tuple[Entry, RenderedPage | None]]:
         """Adds a page; yields the pages whose results are ready, in plan order."""
@@ -124,6 +126,9 @@ class PagePool(Generic[Entry]):
         """Workers start once more than a few chunks need rendering: an edit that changes a
         handful of pages renders them here rather than pay for forking a large process."""
         if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3 and _fork_is_safe():
+            # the model's objects go to the permanent generation first: a collection in a
+            # worker would otherwise touch every one and copy the pages they share
+            gc.freeze()
             self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_remember, initargs=(self._local[0], self._base_url))
         return self._pool is not None

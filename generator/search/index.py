@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Protocol
@@ -104,64 +105,77 @@ def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
     it is serialised with ``orjson.OPT_SERIALIZE_NUMPY``.
 
     The scores are lunr.py's (BM25 with field boosts, rounded to 3 decimals), computed for
-    all vector entries at once: a 10,000-article archive has about 40 million of them, and
+    all vector entries at once: a 10,000-article archive has about 14 million of them, and
     a Python loop over them was most of the build. tests/search/test_index.py checks the
     result against lunr.py's own builder.
     """
     ids = _TermIds()
     refs: list[str] = []
-    term_chunks: list[np.ndarray] = []  # per field of each document, document-major, in FIELDS order
-    count_chunks: list[np.ndarray] = []
+    term_ids = array("i")  # every vector's distinct terms, vector after vector (document-major, FIELDS order)
+    counts: list[bytes] = []  # how often each occurs (int32)
+    sizes = array("q")  # distinct terms per vector
     lengths: list[int] = []
     for document in documents:
         refs.append(document.ref)
         for field in document.fields:
             distinct = field.terms()
-            term_chunks.append(np.fromiter(map(ids.__getitem__, distinct), dtype=np.int64, count=len(distinct)))
-            count_chunks.append(np.frombuffer(field.counts, dtype=np.int32).astype(np.float64))
+            term_ids.extend(map(ids.__getitem__, distinct))
+            counts.append(field.counts)
+            sizes.append(len(distinct))
             lengths.append(field.length)
     wire: dict[str, Any] = {"version": LUNR_VERSION, "fields": list(FIELDS), "pipeline": _PIPELINE,
                             "terms": [], "fieldVectors": []}
     if refs:
-        _fill_vectors(wire, refs, list(ids), term_chunks, count_chunks, lengths)
+        _fill_vectors(wire, refs, list(ids), np.frombuffer(term_ids, dtype=np.int32),
+                      np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths)
     return wire
 
 
-def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_chunks: list[np.ndarray],
-                  count_chunks: list[np.ndarray], lengths: list[int]) -> None:
-    documents, boosts = len(refs), list(FIELDS.values())
-    sizes = np.fromiter(map(len, term_chunks), dtype=np.int64, count=len(term_chunks))
-    term_ids, tfs = np.concatenate(term_chunks), np.concatenate(count_chunks)
+ENTRIES_PER_STEP = 1 << 20  # scored and sorted this many at a time: a few temporaries, not a dozen copies of all
+
+
+def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_ids: np.ndarray,
+                  counts: np.ndarray, sizes: np.ndarray, lengths: list[int]) -> None:
+    documents, fields = len(refs), len(FIELDS)
     # lunr's idf counts a document once per field the term is in
     with_term = np.bincount(term_ids, minlength=len(terms)).tolist()
     idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
-    field_lengths = np.array(lengths, dtype=np.float64).reshape(documents, len(FIELDS))
-    averages = [total / documents for total in np.array(lengths).reshape(documents, len(FIELDS)).sum(axis=0).tolist()]
+    field_lengths = np.array(lengths, dtype=np.float64).reshape(documents, fields)
+    averages = [total / documents for total in np.array(lengths).reshape(documents, fields).sum(axis=0).tolist()]
     with np.errstate(divide="ignore", invalid="ignore"):  # a field empty everywhere has no entries to score
-        norms = K1 * (1 - B + B * (field_lengths / np.array(averages)))
-    entry_norms = np.repeat(norms.ravel(), sizes)
-    entry_boosts = np.repeat(np.tile(np.array(boosts, dtype=np.float64), documents), sizes)
-    # the same operations in the same order as lunr.py, so the same doubles
-    scores = _round3(idf[term_ids] * ((K1 + 1) * tfs) / (entry_norms + tfs) * entry_boosts)
+        norms = (K1 * (1 - B + B * (field_lengths / np.array(averages)))).ravel()
+    boosts = np.tile(np.array(list(FIELDS.values()), dtype=np.float64), documents)
 
     order = _js_sorted(terms)
-    position = np.empty(len(terms), dtype=np.int64)
-    position[order] = np.arange(len(terms))
+    position = np.empty(len(terms), dtype=np.int32)
+    position[order] = np.arange(len(terms), dtype=np.int32)
     wire["terms"] = [terms[i] for i in order]
-    # each vector's entries in ascending term position, sent as gaps from the previous one
-    positions = position[term_ids]
-    segment = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    # one key per entry, unique (a term is once in a vector): a plain argsort, ten times lexsort's speed
-    sorted_entries = np.argsort(segment * len(terms) + positions)
-    positions, scores = positions[sorted_entries], scores[sorted_entries]
-    gaps = np.diff(positions, prepend=0)
-    ends = np.cumsum(sizes).tolist()
-    starts = [0] + ends[:-1]
-    firsts = [start for start, end in zip(starts, ends, strict=True) if end > start]
-    gaps[firsts] = positions[firsts]
+    starts = np.concatenate([[0], np.cumsum(sizes)])
+    gaps = np.empty(len(term_ids), dtype=np.int32)
+    scores = np.empty(len(term_ids), dtype=np.float64)
+    steps = np.unique(np.searchsorted(starts, np.arange(0, starts[-1], ENTRIES_PER_STEP), side="right") - 1).tolist()
+    steps.append(len(sizes))
+    for first, last in zip(steps, steps[1:]):  # whole vectors, about ENTRIES_PER_STEP entries each
+        begin, end = int(starts[first]), int(starts[last])
+        ids, tfs, chunk_sizes = term_ids[begin:end], counts[begin:end].astype(np.float64), sizes[first:last]
+        # the same operations in the same order as lunr.py, so the same doubles
+        chunk_scores = _round3(idf[ids] * ((K1 + 1) * tfs) / (np.repeat(norms[first:last], chunk_sizes) + tfs)
+                               * np.repeat(boosts[first:last], chunk_sizes))
+        # each vector's entries in ascending term position, sent as gaps from the previous one;
+        # one key per entry, unique (a term is once in a vector): a plain argsort, ten times lexsort's speed
+        positions = position[ids]
+        segment = np.repeat(np.arange(last - first, dtype=np.int64), chunk_sizes)
+        sorted_entries = np.argsort(segment * len(terms) + positions)
+        positions = positions[sorted_entries]
+        chunk_gaps = np.diff(positions, prepend=np.int32(0))
+        firsts = (starts[first:last] - begin)[chunk_sizes > 0]
+        chunk_gaps[firsts] = positions[firsts]
+        gaps[begin:end] = chunk_gaps
+        scores[begin:end] = chunk_scores[sorted_entries]
     names = list(FIELDS)
-    wire["fieldVectors"] = [[f"{names[i % len(names)]}/{refs[i // len(names)]}", gaps[start:end], scores[start:end]]
-                            for i, (start, end) in enumerate(zip(starts, ends, strict=True))]
+    bounds = starts.tolist()
+    wire["fieldVectors"] = [[f"{names[i % fields]}/{refs[i // fields]}", gaps[start:end], scores[start:end]]
+                            for i, (start, end) in enumerate(zip(bounds, bounds[1:]))]
 
 
 def _round3(values: np.ndarray) -> np.ndarray:

@@ -125,6 +125,22 @@ def test_the_vectors_are_lunr_py_s_vectors_on_a_synthetic_archive(tmp_path):
                             for i, a in enumerate(site.articles)])
 
 
+@pytest.mark.parametrize("step", [1, 7, 1000])
+def test_scoring_in_steps_changes_nothing(tmp_path, monkeypatch, step):
+    """Big archives are scored and sorted a million entries at a time: the steps' edges
+    (a vector never split, empty vectors, the last step) must not show in the index."""
+    from benchmarks.corpus import write_site
+    from generator.search import index as index_module
+
+    write_site(tmp_path, 12)
+    site = build_model_of(tmp_path)
+    documents = [IndexedText(str(i), article_terms(a, plain_text(a.html))) for i, a in enumerate(site.articles)]
+    whole = _wire_of(documents)
+    monkeypatch.setattr(index_module, "ENTRIES_PER_STEP", step)
+    assert _wire_of(documents) == whole
+    assert_same_as_lunr_py(documents)
+
+
 _TERMS = st.lists(st.sampled_from(["ha", "hà", "noi", "_ha noi", "𝐀", "ｚ", "a", "b", "c", "d"]), max_size=12)
 
 
