@@ -71,7 +71,7 @@ def _run(action) -> BuildResult:
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
 @click.option("--strict", is_flag=True, help="Treat warnings (missing summary, broken links) as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing [default: one per core].")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing and rendering [default: one per core].")
 @click.option("--no-cache", is_flag=True, help="Ignore SITE/.cache/ and prepare every article again.")
 @click.option("--profile", is_flag=True, help="Print where the time went, step by step.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
