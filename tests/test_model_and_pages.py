@@ -77,18 +77,35 @@ def _related_by_dictionaries(site, count=5):
 
 
 @pytest.mark.parametrize("count", [1, 5, 40])
-def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(tmp_path, count):
+@pytest.mark.parametrize("groups", [None, 1, 8, 10**9])  # the default, no broad terms, a few, all that qualify
+def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(corpus_300, count, groups):
+    from generator.related import _broad_terms, related_articles
+
+    assert related_articles(corpus_300, count, groups) == _related_by_dictionaries(corpus_300, count)
+    if groups == 10**9:  # not vacuous: some terms really were set apart
+        from generator.related import WEIGHTS
+        from generator.model import term_slug
+        members = {}
+        for index, article in enumerate(corpus_300.articles):
+            for taxonomy in WEIGHTS:
+                for name in article.terms(taxonomy):
+                    members.setdefault((taxonomy, term_slug(taxonomy, name)), []).append(index)
+        assert len(_broad_terms(members, len(corpus_300.articles), groups)) >= 5
+
+
+@pytest.fixture(scope="module")
+def corpus_300(tmp_path_factory):
     from benchmarks.corpus import write_site
     from generator.config import load_settings
     from generator.loader import load_content
     from generator.model import Selection, build_model
-    from generator.related import related_articles
 
+    tmp_path = tmp_path_factory.mktemp("related")
     write_site(tmp_path, 300)
     settings = load_settings(tmp_path)
     site, _ = build_model(load_content(tmp_path, settings.tz).articles, settings, Selection(),
                           markdown=lambda body, base, language: "")
-    assert related_articles(site, count) == _related_by_dictionaries(site, count)
+    return site
 
 
 def test_pagination_of_lists(tmp_path):
