@@ -9,6 +9,7 @@ caller's previous site stays in place when a step reports errors.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from dataclasses import dataclass, field, replace
@@ -80,6 +81,23 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
                progress: Progress | None = None, previous: BuildResult | None = None) -> BuildResult:
     """``previous``: for a :class:`MemoryWriter` given the last build's files, that build's
     result, so unchanged pages are kept; a disk build finds its own in the cache."""
+    owner = gc.get_freeze_count() == 0
+    try:
+        return _build_site(settings, options, writer, progress, previous)
+    finally:
+        if owner:
+            gc.unfreeze()  # what the build kept is garbage now, cycles included
+
+
+def _settle() -> None:
+    """The articles and the model live as long as the build: they go to the collector's
+    permanent generation, or every full collection walks them all again (at 100,000
+    articles, millions of objects, and a collection every few thousand new ones)."""
+    gc.freeze()
+
+
+def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
+                progress: Progress | None, previous: BuildResult | None) -> BuildResult:
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
@@ -111,6 +129,7 @@ def build_site(settings: Settings, options: BuildOptions, writer: Writer,
                 reuse = Reuse(environment, record.result.ledger, unchanged.intact(record, listing))
         prepared = _prepare(files, keys, recipe, options, cache, report)
         site, warnings = _model(settings, options, now, report, prepared, problems)
+        _settle()
         outputs = _Outputs()
         ledger = LedgerBuilder(environment)  # what this build made, for the next one
         _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
@@ -178,6 +197,7 @@ def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options:
     """Each file's article from the cache when its bytes, path and recipe were seen before,
     else prepared (in worker processes when there are many) and cached."""
     found: list[PreparedArticle | None] = [cache.get(key) for key in keys]
+    _settle()
     missing = [i for i, article in enumerate(found) if article is None]
     report("prepare", 0, len(missing))
     items = [(files[i].data, files[i].shown) for i in missing]
@@ -186,6 +206,8 @@ def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options:
         found[i] = pickle.loads(payload)
         cache.put(keys[i], payload)
         report("prepare", done, len(missing))
+        if done % 2000 == 0:
+            _settle()
     cache.prune()
     return [article for article in found if article is not None]
 

@@ -76,6 +76,7 @@ class PagePool(Generic[Entry]):
         self._workers = jobs if jobs > 1 and _fork_is_safe() else 1
         self._pool: ProcessPoolExecutor | None = None
         self._rendered_here = 0
+        self._unfreeze = False
         self._limit = self._workers * AHEAD
         self._entries: list[tuple[Entry, int | None]] = []
         self._jobs: list[PageJob] = []
@@ -91,7 +92,8 @@ class PagePool(Generic[Entry]):
     def __exit__(self, *exc: Any) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-            gc.unfreeze()
+            if self._unfreeze:
+                gc.unfreeze()
 
     def put(self, entry: Entry, job: PageJob | None) -> Iterator[tuple[Entry, RenderedPage | None]]:
         """Adds a page; yields the pages whose results are ready, in plan order."""
@@ -128,6 +130,7 @@ class PagePool(Generic[Entry]):
         if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3 and _fork_is_safe():
             # the model's objects go to the permanent generation first: a collection in a
             # worker would otherwise touch every one and copy the pages they share
+            self._unfreeze = gc.get_freeze_count() == 0  # else whoever froze first thaws
             gc.freeze()
             self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_remember, initargs=(self._local[0], self._base_url))

@@ -207,3 +207,17 @@ def test_build_profile_prints_the_steps_and_the_cache(site):
     assert f"{ARTICLES} from the cache, 0 prepared" in build_into("another")
     assert "nothing changed" in build_into("out") and "prepare" not in build_into("out")
     assert f"0 from the cache, {ARTICLES} prepared" in build_into("out", "--no-cache", "--jobs", "1")
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(site):
+    """The build moves its long-lived objects out of the collector's way (gc.freeze); after
+    it, and after a failed one, everything is collectable again (the preview builds for hours)."""
+    import gc
+
+    build(site)
+    assert gc.get_freeze_count() == 0
+    broken = articles(site)[0]
+    broken.write_text("---\ntitle: [unclosed\n---\nThân bài.\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        build(site)
+    assert gc.get_freeze_count() == 0
