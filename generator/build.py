@@ -22,7 +22,7 @@ from generator import unchanged
 from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
-from generator.feeds import EPOCH, plan_feeds, render_feed
+from generator.feeds import EPOCH, atom_feed, plan_feeds
 from generator.links import LinkIndex
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
@@ -113,7 +113,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         recipe_key = repr(recipe)
         keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
         lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
-        environment = environment_digest(settings, catalogue, _input_folders(settings, theme)[:2])
+        # the folders the renderer loads templates from (UI strings come in as the catalogue)
+        environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"])
         reuse = Reuse(environment)
         if previous is not None and isinstance(writer, MemoryWriter):
             reuse = Reuse(environment, previous.ledger, writer.previous.keys())
@@ -281,8 +282,9 @@ def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, 
                 writer.keep(file)
                 pairs = reuse.previous.links_of(file)
                 outputs.kept += 1
-            elif rendered.problem or rendered.html is None:
-                outputs.problems.append(rendered.problem or error(spec.template, 0, "rendered nothing"))
+            elif rendered.html is None:
+                assert rendered.problem is not None  # the renderer gives one or the other
+                outputs.problems.append(rendered.problem)
                 continue
             else:
                 writer.write(file, rendered.html)
@@ -322,7 +324,7 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
             writer.keep(spec.path)
             outputs.kept += 1
         else:
-            writer.write(spec.path, render_feed(site, spec, empty_updated))
+            writer.write(spec.path, atom_feed(site, spec, empty_updated))
         ledger.add(spec.path, stamp, [])
     for path, data in plan_sitemaps(site.settings.base_url, outputs.sitemap):
         if outputs.claim(path, "sitemap"):

@@ -29,10 +29,18 @@ def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def atom_feed(site: Site, path: str, title: str, articles: Sequence[Article], alternate: str,
-              empty_updated: datetime) -> bytes:
+@dataclass(frozen=True)
+class FeedSpec:
+    path: str
+    title: str
+    articles: Sequence[Article]  # newest first; the feed shows the first feed_size
+    alternate: str  # the page the feed follows
+
+
+def atom_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
     settings = site.settings
-    entries = list(articles[: settings.feed_size])
+    path, title, alternate = spec.path, spec.title, spec.alternate
+    entries = list(spec.articles[: settings.feed_size])
     feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": settings.language,
                                    "{http://www.w3.org/XML/1998/namespace}base": settings.base_url})
     _add(feed, "title", title)
@@ -63,14 +71,6 @@ def atom_feed(site: Site, path: str, title: str, articles: Sequence[Article], al
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-@dataclass(frozen=True)
-class FeedSpec:
-    path: str
-    title: str
-    articles: Sequence[Article]  # newest first; the feed shows the first feed_size
-    alternate: str  # the page the feed follows
-
-
 def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
     """feed.xml and every term's feed; term_titles maps term URL -> title."""
     yield FeedSpec("feed.xml", site.settings.title, site.articles, "")
@@ -78,10 +78,6 @@ def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
         for term in taxonomy.terms:
             title = f"{site.settings.title} – {term_titles.get(term.url, term.name)}"
             yield FeedSpec(f"{term.url}feed.xml", title, term.articles, term.url)
-
-
-def render_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
-    return atom_feed(site, spec.path, spec.title, spec.articles, spec.alternate, empty_updated)
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

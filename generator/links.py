@@ -81,9 +81,6 @@ class LinkIndex:
             if target not in targets:
                 targets[target] = (page_path, href, source)
 
-    def add_page(self, page_path: str, html: bytes, source: str) -> None:
-        self.add(page_path, self.page_links(page_path, html), source)
-
     def broken(self, outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
         """(target, page path, href, source) for every internal link that resolves nowhere."""
         return [(target, *where) for target, where in sorted(self.targets.items()) if not resolves(target, outputs)]

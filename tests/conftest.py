@@ -69,6 +69,36 @@ def sample_output(tmp_path_factory) -> Path:
     return build_to_disk(SAMPLE, tmp_path_factory.mktemp("sample") / "output")
 
 
+SYNTHETIC_ARTICLES = 60  # enough for two worker processes (generator.workers.MIN_PER_WORKER)
+
+
+@pytest.fixture(scope="session")
+def synthetic_corpus(tmp_path_factory) -> Path:
+    """A benchmark-style archive (benchmarks/corpus.py), written once; tests copy it."""
+    from benchmarks.corpus import write_site
+
+    site = tmp_path_factory.mktemp("corpus") / "site"
+    write_site(site, SYNTHETIC_ARTICLES)
+    return site
+
+
+@pytest.fixture
+def synthetic_site(synthetic_corpus, tmp_path) -> Path:
+    """A writable copy of the synthetic archive."""
+    copy = tmp_path / "site"
+    shutil.copytree(synthetic_corpus, copy)
+    return copy
+
+
+def article_files(site: Path) -> list[Path]:
+    return sorted((site / "content").rglob("*.md"))
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its path inside it: for byte-for-byte comparisons of builds."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     """A writable copy of the sample site."""

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_site
 from conftest import NOW
+from conftest import SYNTHETIC_ARTICLES as ARTICLES
+from conftest import article_files as articles
 from generator import cache as cache_module
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.cache import BuildCache, cache_folder
 from generator.config import load_settings
 from generator.writer import MemoryWriter
-
-ARTICLES = 60  # enough for two worker processes (generator.workers.MIN_PER_WORKER)
 
 
 def build(site: Path, cache: bool = True, jobs: int | None = 2,
@@ -39,22 +38,9 @@ def assert_same_as_cold(site: Path, files: dict[str, bytes], base_url: str | Non
     assert [path for path in files if files[path] != cold[path]] == []
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("corpus") / "site"
-    write_site(site, ARTICLES)
-    return site
-
-
 @pytest.fixture
-def site(corpus, tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(corpus, copy)
-    return copy
-
-
-def articles(site: Path) -> list[Path]:
-    return sorted((site / "content").rglob("*.md"))
+def site(synthetic_site) -> Path:
+    return synthetic_site
 
 
 def test_a_warm_build_is_the_cold_build(site):

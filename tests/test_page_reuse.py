@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_site
-from conftest import NOW
+from conftest import NOW, article_files, tree
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.config import load_settings
 from generator.loader import load_content
@@ -24,17 +23,10 @@ from generator.links import LinkIndex
 from generator.render_pool import CHUNK, PageJob, PagePool, render_job
 from generator.writer import DiskWriter, MemoryWriter
 
-ARTICLES = 40
-
-
 def build(site: Path, output: Path, **options) -> BuildResult:
     options.setdefault("now", NOW)
     options.setdefault("jobs", 1)
     return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def inodes(folder: Path) -> dict[str, tuple[int, int]]:
@@ -51,22 +43,9 @@ def assert_cold(site: Path, output: Path, result: BuildResult) -> None:
     assert (result.pages, result.files) == (cold_result.pages, cold_result.files)
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("reuse") / "site"
-    write_site(site, ARTICLES)
-    return site
-
-
 @pytest.fixture
-def site(corpus, tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(corpus, copy)
-    return copy
-
-
-def article_files(site: Path) -> list[Path]:
-    return sorted((site / "content").rglob("*.md"))
+def site(synthetic_site) -> Path:
+    return synthetic_site
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -212,13 +191,13 @@ def test_the_preview_keeps_pages_in_memory(site):
     assert writer.files == cold.files
 
 
-def test_the_render_pool_gives_what_one_process_gives(corpus):
+def test_the_render_pool_gives_what_one_process_gives(synthetic_corpus):
     """Enough pages that the pool forks its workers; results come back in plan order. In a
     process of its own: the browser tests leave threads in this one, where forking is unsafe
     and the pool rightly renders in process."""
     tests = Path(__file__).parent
     check = (f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
-             f"import test_page_reuse as t; from pathlib import Path; t.pool_matches_one_process(Path({str(corpus)!r}))")
+             f"import test_page_reuse as t; from pathlib import Path; t.pool_matches_one_process(Path({str(synthetic_corpus)!r}))")
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "forked"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, SITES
+from conftest import NOW, SITES, tree
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.cache import cache_folder
 from generator.config import load_settings
@@ -20,10 +20,6 @@ from generator.writer import DiskWriter
 def build(site: Path, output: Path, **options) -> BuildResult:
     options.setdefault("now", NOW)
     return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def stamps(folder: Path) -> dict[str, int]:
