@@ -30,8 +30,8 @@ from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.prepare import PreparedArticle, Recipe
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
 from generator.render_pool import PageJob, PagePool, RenderedPage
-from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, environment_digest, feed_stamp,
-                              page_stamp)
+from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, data_stamp, environment_digest,
+                              feed_stamp, page_stamp)
 from generator.search import search_files
 from generator.search.index import FieldTerms
 from generator.search.vendor import LUNR_SCRIPT
@@ -63,7 +63,7 @@ class BuildResult:
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
     cache: CacheStats = field(default_factory=CacheStats)
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
-    kept: int = 0  # pages and feeds not made again: the previous build's file was still right (generator.reuse)
+    kept: int = 0  # pages, feeds and search files not written again: the previous build's was still right (generator.reuse)
     ledger: PageLedger | None = field(default=None, compare=False, repr=False)  # for the next build to reuse pages
 
 
@@ -140,8 +140,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
-            _write_search(site, writer, outputs, lunr, {article.path: (article.plain, article.terms)
-                                                        for article in prepared if article.source is not None})
+            analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
+            _write_search(site, writer, outputs, lunr, analysed, reuse, ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -341,7 +341,11 @@ def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
 
 
 def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
-                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]]) -> None:
+                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]], reuse: Reuse,
+                  ledger: LedgerBuilder) -> None:
+    """Search files are made in full each build (an edit changes the statistics of all
+    scores), but one whose bytes are the same as last time is kept: at 10,000 articles an
+    edit leaves all but a few of the 10,000 document files as they were."""
     script, problem = lunr
     if problem:
         outputs.problems.append(problem)
@@ -350,8 +354,15 @@ def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Pat
     if outputs.claim(LUNR_SCRIPT, str(script)):
         writer.copy(LUNR_SCRIPT, script)
     for file in search_files(site, lambda path: link(site.settings.base_path, path), analysed):
-        if outputs.claim(file.path, "search index"):
+        if not outputs.claim(file.path, "search index"):
+            continue
+        stamp = data_stamp(file.data)
+        if reuse.keepable(file.path, stamp):
+            writer.keep(file.path)
+            outputs.kept += 1
+        else:
             writer.write(file.path, file.data)
+        ledger.add(file.path, stamp, [])
 
 
 def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:

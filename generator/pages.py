@@ -108,7 +108,8 @@ def _search(site: Site, views: ViewBuilder) -> PageSpec:
            for name in FACET_TAXONOMIES},  # the manifest's filters name the same taxonomies
     }
     scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js",
-                                             "assets/search/engine.js", "assets/search/ui.js")]
+                                             "assets/search/engine.js", "assets/search/shards.js",
+                                             "assets/search/ui.js")]
     return PageSpec("search/", "search.html", {"page": page, "filters": filters, "scripts": scripts,
                                                "manifest": views.link(MANIFEST), "count": len(site.articles)},
                     sitemap=False)

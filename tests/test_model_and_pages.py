@@ -139,7 +139,7 @@ def test_markup_in_titles_and_bodies_cannot_run(tmp_path):
     ld = lxml.html.fromstring(article_page).xpath("//script[@type='application/ld+json']/text()")[0]
     assert json.loads(ld)["headline"] == nasty and "</script" not in ld
     store = next(json.loads(data) for path, data in files.items() if path.startswith("search/docs-"))
-    assert store[0]["title"] == nasty and "<script>alert(4)" not in store[0]["text"]
+    assert store["title"] == nasty and "<script>alert(4)" not in store["text"]
 
 
 def test_root_relative_links_in_content_follow_the_base_path(tmp_path):

@@ -31,7 +31,7 @@ from generator.search import analysis
 from generator.search.vendor import LUNR_VERSION
 
 K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.Builder's defaults)
-_PIPELINE = [analysis.NORMALISE_LABEL, analysis.EXPAND_LABEL]  # what lunr.js runs on a plain idx.search()
+PIPELINE = [analysis.NORMALISE_LABEL, analysis.EXPAND_LABEL]  # what lunr.js runs on a plain idx.search()
 
 # field -> boost. A title match outweighs many body matches; the short fields that name
 # what an article is about (provinces, documents, tags, topics) sit in between.
@@ -100,20 +100,25 @@ class _TermIds(dict):
         return number
 
 
-def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
-    """The index in the wire format (see :func:`expand`); its vectors are numpy arrays, so
-    it is serialised with ``orjson.OPT_SERIALIZE_NUMPY``.
+@dataclass(frozen=True)
+class Gathered:
+    """Every field vector's distinct terms and counts, in one flat, document-major run
+    (document by document, fields in FIELDS order): what both index layouts score."""
 
-    The scores are lunr.py's (BM25 with field boosts, rounded to 3 decimals), computed for
-    all vector entries at once: a 10,000-article archive has about 14 million of them, and
-    a Python loop over them was most of the build. tests/search/test_index.py checks the
-    result against lunr.py's own builder.
-    """
+    refs: list[str]
+    terms: list[str]  # in order of first appearance; term ids are positions here
+    term_ids: np.ndarray  # int32, one per vector entry
+    counts: np.ndarray  # int32, how often the entry's term occurs in its field
+    sizes: np.ndarray  # int64, entries per vector
+    lengths: list[int]  # terms per vector, all occurrences counted (lunr's field length)
+
+
+def gather(documents: Iterable[IndexedText]) -> Gathered:
     ids = _TermIds()
     refs: list[str] = []
-    term_ids = array("i")  # every vector's distinct terms, vector after vector (document-major, FIELDS order)
-    counts: list[bytes] = []  # how often each occurs (int32)
-    sizes = array("q")  # distinct terms per vector
+    term_ids = array("i")
+    counts: list[bytes] = []
+    sizes = array("q")
     lengths: list[int] = []
     for document in documents:
         refs.append(document.ref)
@@ -123,30 +128,66 @@ def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
             counts.append(field.counts)
             sizes.append(len(distinct))
             lengths.append(field.length)
-    wire: dict[str, Any] = {"version": LUNR_VERSION, "fields": list(FIELDS), "pipeline": _PIPELINE,
+    return Gathered(refs, list(ids), np.frombuffer(term_ids, dtype=np.int32),
+                    np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """lunr.py's BM25 ingredients: per term, per field and per vector."""
+
+    idf: np.ndarray  # per term id
+    averages: list[float]  # average field length, per field
+    norms: np.ndarray  # k1 * (1 - b + b * length / average), per vector
+    boosts: np.ndarray  # the field boost, per vector
+
+    def scores(self, ids: np.ndarray, tfs: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """lunr.py's rounded scores of entries (term id, count, vector number), with the same
+        floating-point operations in the same order, so the same doubles."""
+        return _round3(self.idf[ids] * ((K1 + 1) * tfs) / (self.norms[vectors] + tfs) * self.boosts[vectors])
+
+
+def weigh(gathered: Gathered) -> Weights:
+    documents, fields = len(gathered.refs), len(FIELDS)
+    # lunr's idf counts a document once per field the term is in
+    with_term = np.bincount(gathered.term_ids, minlength=len(gathered.terms)).tolist()
+    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
+    field_lengths = np.array(gathered.lengths, dtype=np.float64).reshape(documents, fields)
+    averages = [total / documents
+                for total in np.array(gathered.lengths).reshape(documents, fields).sum(axis=0).tolist()]
+    with np.errstate(divide="ignore", invalid="ignore"):  # a field empty everywhere has no entries to score
+        norms = (K1 * (1 - B + B * (field_lengths / np.array(averages)))).ravel()
+    boosts = np.tile(np.array(list(FIELDS.values()), dtype=np.float64), documents)
+    return Weights(idf, averages, norms, boosts)
+
+
+def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:
+    """The whole index in one piece, in the wire format (see :func:`expand`); its vectors are
+    numpy arrays, so it is serialised with ``orjson.OPT_SERIALIZE_NUMPY``. The site is
+    served the same index split by term (:mod:`generator.search.shards`); this unsplit
+    form is the reference the split one is tested against.
+
+    The scores are lunr.py's (BM25 with field boosts, rounded to 3 decimals), computed for
+    all vector entries at once: a 10,000-article archive has about 14 million of them, and
+    a Python loop over them was most of the build. tests/search/test_index.py checks the
+    result against lunr.py's own builder.
+    """
+    gathered = gather(documents)
+    wire: dict[str, Any] = {"version": LUNR_VERSION, "fields": list(FIELDS), "pipeline": PIPELINE,
                             "terms": [], "fieldVectors": []}
-    if refs:
-        _fill_vectors(wire, refs, list(ids), np.frombuffer(term_ids, dtype=np.int32),
-                      np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths)
+    if gathered.refs:
+        _fill_vectors(wire, gathered)
     return wire
 
 
 ENTRIES_PER_STEP = 1 << 20  # scored and sorted this many at a time: a few temporaries, not a dozen copies of all
 
 
-def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_ids: np.ndarray,
-                  counts: np.ndarray, sizes: np.ndarray, lengths: list[int]) -> None:
-    documents, fields = len(refs), len(FIELDS)
-    # lunr's idf counts a document once per field the term is in
-    with_term = np.bincount(term_ids, minlength=len(terms)).tolist()
-    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
-    field_lengths = np.array(lengths, dtype=np.float64).reshape(documents, fields)
-    averages = [total / documents for total in np.array(lengths).reshape(documents, fields).sum(axis=0).tolist()]
-    with np.errstate(divide="ignore", invalid="ignore"):  # a field empty everywhere has no entries to score
-        norms = (K1 * (1 - B + B * (field_lengths / np.array(averages)))).ravel()
-    boosts = np.tile(np.array(list(FIELDS.values()), dtype=np.float64), documents)
-
-    order = _js_sorted(terms)
+def _fill_vectors(wire: dict[str, Any], gathered: Gathered) -> None:
+    refs, terms, term_ids, counts, sizes = gathered.refs, gathered.terms, gathered.term_ids, gathered.counts, gathered.sizes
+    fields = len(FIELDS)
+    weights = weigh(gathered)
+    order = js_sorted(terms)
     position = np.empty(len(terms), dtype=np.int32)
     position[order] = np.arange(len(terms), dtype=np.int32)
     wire["terms"] = [terms[i] for i in order]
@@ -158,9 +199,7 @@ def _fill_vectors(wire: dict[str, Any], refs: list[str], terms: list[str], term_
     for first, last in zip(steps, steps[1:]):  # whole vectors, about ENTRIES_PER_STEP entries each
         begin, end = int(starts[first]), int(starts[last])
         ids, tfs, chunk_sizes = term_ids[begin:end], counts[begin:end].astype(np.float64), sizes[first:last]
-        # the same operations in the same order as lunr.py, so the same doubles
-        chunk_scores = _round3(idf[ids] * ((K1 + 1) * tfs) / (np.repeat(norms[first:last], chunk_sizes) + tfs)
-                               * np.repeat(boosts[first:last], chunk_sizes))
+        chunk_scores = weights.scores(ids, tfs, np.repeat(np.arange(first, last), chunk_sizes))
         # each vector's entries in ascending term position, sent as gaps from the previous one;
         # one key per entry, unique (a term is once in a vector): a plain argsort, ten times lexsort's speed
         positions = position[ids]
@@ -193,14 +232,14 @@ def _round3(values: np.ndarray) -> np.ndarray:
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def _js_sorted(terms: list[str]) -> list[int]:
+def js_sorted(terms: list[str]) -> list[int]:
     """Positions of ``terms`` in the order lunr.js insists on when it rebuilds its token set:
     JavaScript's (UTF-16 code units), which differs from Python's only past U+FFFF."""
-    key = terms.__getitem__ if not _ASTRAL.search("".join(terms)) else (lambda i: _js_order(terms[i]))
+    key = terms.__getitem__ if not _ASTRAL.search("".join(terms)) else (lambda i: js_order(terms[i]))
     return sorted(range(len(terms)), key=key)
 
 
-def _js_order(term: str) -> bytes:
+def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 

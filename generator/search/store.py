@@ -1,14 +1,14 @@
 """The files the search page reads: a small manifest pointing at content-hashed data (pure).
 
     search/manifest.json          what exists; fetched first, small, never cached for long
-    search/index.<hash>.json      the lunr index (one shard today; see docs/search.md)
-    search/docs-<n>.<hash>.json   the document store: title, date, link, snippet text,
-                                  DOCS_PER_FILE articles per file, fetched for shown results
+    search/index/<hash>.json      the lunr index split by term into shards, and the field
+                                  lengths that score long lists (shards.py, docs/search.md)
+    search/docs-<hash>/<n>.json   the document store: title, date, link, snippet text of
+                                  article n, fetched for the results shown
     search/facets.<hash>.json     year, topics and provinces of every article, for filters
 
-The index answers "which articles, how relevant"; the store answers "what to show". They
-are separate so a later split of the index (by term) changes only the manifest's "index"
-list, and results fetch only the store files they show.
+The index answers "which articles, how relevant"; the store answers "what to show". A
+query fetches the manifest, its terms' shards and the documents it shows, nothing else.
 """
 
 from __future__ import annotations
@@ -21,15 +21,14 @@ import orjson
 
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug
-from generator.search import analysis
-from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
+from generator.search.index import FieldTerms, IndexedText, article_terms
+from generator.search.shards import split_index
 from generator.search.vendor import LUNR_VERSION
 from generator.text.dates import format_date
 
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
-FORMAT_VERSION = 2  # 2: vectors as [field/ref, gaps, scores]
-DOCS_PER_FILE = 10
+FORMAT_VERSION = 3  # 3: the index split by term (shards.py), one document per file
 # Snippets are cut in the browser around the words found, so the store keeps the whole
 # text; only a pathological page is cut short.
 SNIPPET_SOURCE_CHARS = 50_000
@@ -53,20 +52,30 @@ def search_files(site: Site, link: Link,
     known = analysed or {}
     texts = [known.get(a.path) or _analyse(a) for a in articles]
     bodies = [body for body, _ in texts]
-    index = _hashed("index", _json(build_index(IndexedText(str(i), terms) for i, (_, terms) in enumerate(texts))))
+    split = split_index([IndexedText(str(i), terms) for i, (_, terms) in enumerate(texts)])
+    # One folder per index, named by its content: a shard's name needs no hash of its own in
+    # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
+    version = hashlib.sha256()
+    for name, data in split.files().items():
+        version.update(f"{name}\n{len(data)}\n".encode())
+        version.update(data)
+    index_dir = f"index-{version.hexdigest()[:12]}/"
+    index_files = [SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in split.files().items()]
     language = site.settings.language
-    documents = [_document(a, body, link, language) for a, body in zip(articles, bodies, strict=True)]
-    doc_files = [_hashed(f"docs-{n}", _json(chunk)) for n, chunk in enumerate(_chunks(documents, DOCS_PER_FILE))]
+    # The folder names the numbering: a document's number is its article's place in the list,
+    # so an added article renumbers them all, and a cached file must not show another article.
+    numbering = "\n".join(article.url for article in articles)
+    folder = f"docs-{_digest(numbering.encode())}/"
+    doc_files = [SearchFile(f"{SEARCH_DIR}{folder}{n}.json", _json(_document(a, body, link, language)))
+                 for n, (a, body) in enumerate(zip(articles, bodies, strict=True))]
     vocabularies = {name: _vocabulary(site, name) for name in FACET_TAXONOMIES}
-    facets = _hashed("facets", _json(_facets(articles, vocabularies)))
+    facets = _hashed("facets.", _json(_facets(articles, vocabularies)))
     manifest = {
         "format": FORMAT_VERSION,
         "lunr": LUNR_VERSION,
-        "pipeline": [analysis.NORMALISE_LABEL, analysis.EXPAND_LABEL],
-        "fields": dict(FIELDS),
         "count": len(articles),
-        "index": [{"file": _name(index)}],
-        "documents": {"per_file": DOCS_PER_FILE, "files": [_name(f) for f in doc_files]},
+        **split.manifest(index_dir),
+        "documents": folder,
         "facets": _name(facets),
         "filters": {
             "years": sorted(site.years),
@@ -74,7 +83,7 @@ def search_files(site: Site, link: Link,
                for name, vocabulary in vocabularies.items()},
         },
     }
-    return [index, *doc_files, facets, SearchFile(MANIFEST, _json(manifest))]
+    return [*index_files, *doc_files, facets, SearchFile(MANIFEST, _json(manifest))]
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
@@ -116,20 +125,19 @@ def _facets(articles: Iterable[Article], vocabularies: Mapping[str, list[tuple[s
     return facets
 
 
-def _chunks(items: list[dict[str, str]], size: int) -> Iterable[list[dict[str, str]]]:
-    return (items[start:start + size] for start in range(0, len(items), size))
-
-
 def _json(data: Any) -> bytes:
     """Compact UTF-8 JSON, byte for byte what json.dumps(ensure_ascii=False, separators=(",", ":"))
     gives, about five times faster; numpy arrays (the index's vectors) are written directly."""
     return orjson.dumps(data, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
-def _hashed(stem: str, data: bytes) -> SearchFile:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _hashed(prefix: str, data: bytes) -> SearchFile:
     """Content-hashed names: a host may cache them for a year; the manifest changes instead."""
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    return SearchFile(f"{SEARCH_DIR}{stem}.{digest}.json", data)
+    return SearchFile(f"{SEARCH_DIR}{prefix}{_digest(data)}.json", data)
 
 
 def _name(file: SearchFile) -> str:

@@ -1,28 +1,51 @@
-// Runs queries against a built site's search files with the theme's engine, in node.
+// Runs queries against a built site's search files with the theme's engine, in node, the
+// way the search page does: for each query, only the shards it needs, merged.
 // stdin: {"site": "<output dir>", "queries": ["ham tan", ...], "typing": false,
-//         "filters": {"from": "", "to": "", "topic": "", "province": ""}}
-// stdout: {"ham tan": {"mode": "all", "results": [{"url", "title", "score", "groups"}]}, ...}
+//         "filters": {"from": "", "to": "", "topic": "", "province": ""},
+//         "reference": "<optional: an unsplit index in the wire format, to query as well>"}
+// stdout: {"ham tan": {"mode": "all", "results": [{"ref", "url", "title", "score", "groups"}],
+//                      "shards": [n, ...], "reference": {"mode", "results"}}, ...}
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const assets = path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search");
 const engine = require(path.join(assets, "engine.js"));
+const shards = require(path.join(assets, "shards.js"));
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const dir = path.join(request.site, "search");
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const manifest = read("manifest.json");
-const index = engine.loadIndex(read(manifest.index[0].file));
-const docs = [].concat(...manifest.documents.files.map(read));
+const docs = [];
+for (let n = 0; n < manifest.count; n++) docs.push(read(manifest.documents + n + ".json"));
 const filters = request.filters || {};
 const keep = engine.hasFilters(filters) ? engine.filterOf(filters, read(manifest.facets), manifest.filters) : null;
+const reference = request.reference ? engine.loadIndex(JSON.parse(fs.readFileSync(request.reference, "utf8"))) : null;
+
+const lengths = [], decoded = [];
+function indexFor(numbers) {
+  shards.lengthsFor(manifest, numbers).forEach((f) => {
+    lengths[f] = lengths[f] || shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
+  });
+  numbers.forEach((n) => {  // ascending: a group's folded term is decoded before its other spellings
+    const head = shards.headOf(manifest.shards.keys, n);
+    decoded[n] = decoded[n] || shards.decodeShard(manifest, read(manifest.index + n + ".json"), lengths,
+                                                  head === n ? null : decoded[head]);
+  });
+  return shards.mergeIndex(manifest, numbers.map((n) => decoded[n]));
+}
+
+const shown = (found) => ({
+  mode: found.mode,
+  results: found.results.map((r) => ({ ref: r.ref, url: docs[Number(r.ref)].url, title: docs[Number(r.ref)].title,
+                                       score: r.score, groups: r.groups })),
+});
 const out = {};
 for (const query of request.queries) {
-  const found = engine.search(index, engine.parseQuery(query, { typing: Boolean(request.typing) }), keep);
-  out[query] = {
-    mode: found.mode,
-    results: found.results.map((r) => ({ url: docs[Number(r.ref)].url, title: docs[Number(r.ref)].title,
-                                         score: r.score, groups: r.groups })),
-  };
+  const parsed = engine.parseQuery(query, { typing: Boolean(request.typing) });
+  const numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
+  out[query] = shown(engine.search(indexFor(numbers), parsed, keep));
+  out[query].shards = numbers;
+  if (reference) out[query].reference = shown(engine.search(reference, parsed, keep));
 }
 process.stdout.write(JSON.stringify(out));

@@ -12,11 +12,20 @@ ENGINE = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" /
 
 def run_queries(output: Path, queries: list[str], typing: bool = False,
                 filters: dict[str, str] | None = None) -> dict[str, dict]:
-    """{query: {"mode": "all"|"any"|"none", "results": [{"url", "title", "score", "groups"}]}}.
+    """{query: {"mode": "all"|"any"|"none", "results": [{"ref", "url", "title", "score", "groups"}]}}.
     ``typing``: read the queries as still being typed (the last word is a prefix)."""
-    request = {"site": str(output), "queries": queries, "typing": typing, "filters": filters or {}}
+    answers = run_split(output, queries, typing, filters)
+    return {query: {"mode": answer["mode"], "results": answer["results"]} for query, answer in answers.items()}
+
+
+def run_split(output: Path, queries: list[str], typing: bool = False, filters: dict[str, str] | None = None,
+              reference: Path | None = None) -> dict[str, dict]:
+    """As :func:`run_queries`, plus each query's "shards" (the shard numbers it merged) and,
+    given an unsplit ``reference`` index (wire format), its answer from that as "reference"."""
+    request = {"site": str(output), "queries": queries, "typing": typing, "filters": filters or {},
+               "reference": str(reference) if reference else None}
     done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps(request),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

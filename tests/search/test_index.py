@@ -1,4 +1,5 @@
-"""The search files the build writes: manifest, lunr index, document store, facets."""
+"""The search files the build writes: manifest, lunr index (its split is in test_shards.py),
+document store, facets."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from generator.markup import plain_text
 from generator.search import analysis
 from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
 from generator.search.store import _json
-from generator.search.store import DOCS_PER_FILE
 from searching import run_engine, run_queries
 from sitemaker import article, make_site
 
@@ -46,12 +46,18 @@ def _load(files: dict[str, bytes], name: str):
 
 def test_manifest_names_content_hashed_files_that_exist(sample_files):
     manifest = _manifest(sample_files)
-    assert manifest["format"] == 2 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
+    assert manifest["format"] == 3 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
     assert manifest["pipeline"] == ["vi-normalise", "vi-expand"] and manifest["fields"] == dict(FIELDS)
-    names = [manifest["index"][0]["file"], manifest["facets"], *manifest["documents"]["files"]]
-    for name in names:
-        digest = name.rsplit(".", 2)[1]
-        assert hashlib.sha256(sample_files["search/" + name]).hexdigest()[:12] == digest
+    assert manifest["bm25"] == {"k1": 1.2, "b": 0.75} and len(manifest["averages"]) == len(FIELDS)
+    digest = manifest["facets"].rsplit(".", 2)[1]
+    assert hashlib.sha256(sample_files["search/" + manifest["facets"]]).hexdigest()[:12] == digest
+    shards = manifest["shards"]
+    assert len(shards["keys"]) == len(shards["lengths"]) > 1
+    index = sorted(p for p in sample_files if p.startswith("search/" + manifest["index"]))
+    assert index == sorted(f"search/{manifest['index']}{n}.json" for n in range(len(shards["keys"])))  # no lengths: lists are short
+    documents = sorted(p for p in sample_files if p.startswith("search/" + manifest["documents"]))
+    assert documents == sorted(f"search/{manifest['documents']}{n}.json" for n in range(5))
+    assert len([p for p in sample_files if p.startswith("search/")]) == len(index) + len(documents) + 3
     assert "assets/vendor/lunr-2.3.9.min.js" in sample_files
     assert sample_files["assets/vendor/lunr-2.3.9.min.js"].startswith(b"/**\n * lunr - http://lunrjs.com")
 
@@ -101,13 +107,16 @@ def assert_same_as_lunr_py(documents: list[IndexedText]) -> None:
     assert _vectors_by_term(ours) == _vectors_by_term(theirs)  # every score, to the last bit
 
 
-def test_the_index_is_lunr_s_own_index_once_expanded(sample_files):
-    wire = _load(sample_files, _manifest(sample_files)["index"][0]["file"])
+def sample_documents() -> list[IndexedText]:
+    site = build_model_of(SAMPLE)
+    return [IndexedText(str(i), article_terms(a, plain_text(a.html))) for i, a in enumerate(site.articles)]
+
+
+def test_the_index_is_lunr_s_own_index_once_expanded():
+    documents = sample_documents()
+    wire = _wire_of(documents)
     assert wire["version"] == "2.3.9" and wire["fields"] == list(FIELDS)
     assert wire["pipeline"] == ["vi-normalise", "vi-expand"]
-    site = build_model_of(SAMPLE)
-    documents = [IndexedText(str(i), article_terms(a, plain_text(a.html))) for i, a in enumerate(site.articles)]
-    assert wire == _wire_of(documents)
     original = lunr_py_index(documents)
     assert len(json.dumps(wire)) < 0.6 * len(json.dumps(original))
     rebuilt, direct = Index.load(expand(wire)), Index.load(original)
@@ -164,23 +173,21 @@ def test_scores_round_as_python_rounds():
     assert _round3(np.array(values)).tolist() == [round(v, 3) for v in values]
 
 
-def test_javascript_expands_the_wire_format_exactly_as_python_does(sample_files):
-    name = _manifest(sample_files)["index"][0]["file"]
-    wire = _load(sample_files, name)
-    expanded = run_engine(f"return engine.expandIndex({sample_files['search/' + name].decode()});")
-    assert expanded == expand(wire)
+def test_javascript_expands_the_wire_format_exactly_as_python_does():
+    data = _json(build_index(sample_documents()))
+    expanded = run_engine(f"return engine.expandIndex({data.decode()});")
+    assert expanded == expand(json.loads(data))
 
 
 def test_document_store_and_facets_follow_the_article_order(tmp_path):
-    count = DOCS_PER_FILE * 2 + 3
+    count = 23
     articles = {f"a{i:02d}.md": article(f"Bài số {i}", f"20{10 + i % 12}-03-{1 + i % 28:02d}", slug=f"bai-{i:02d}",
                                         provinces=["Hà Tĩnh"] if i % 3 == 0 else ["Quảng Nam"],
                                         topics=["thủ tục hành chính"] if i % 2 else [])
                 for i in range(count)}
     files = build_to_memory(make_site(tmp_path, articles))
     manifest = _manifest(files)
-    assert len(manifest["documents"]["files"]) == 3 and manifest["documents"]["per_file"] == DOCS_PER_FILE
-    docs = [doc for name in manifest["documents"]["files"] for doc in _load(files, name)]
+    docs = [_load(files, f"{manifest['documents']}{n}.json") for n in range(count)]
     facets = _load(files, manifest["facets"])
     assert len(docs) == len(facets["year"]) == len(facets["provinces"]) == count
     provinces = [p["name"] for p in manifest["filters"]["provinces"]]
@@ -204,8 +211,10 @@ def test_terms_are_ordered_as_javascript_compares_strings(tmp_path):
     site = make_site(tmp_path / "site", {"a.md": article("Toán 𝐀𝐁 và ｚｚ", "2024-01-01", slug="toan")})
     output = build_to_disk(site, tmp_path / "out")
     files = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
-    terms = _load(files, _manifest(files)["index"][0]["file"])["terms"]
-    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)
+    manifest = _manifest(files)
+    shards = [_load(files, f"{manifest['index']}{n}.json") for n in range(len(manifest["shards"]["keys"]))]
+    terms = [term for _, term in sorted((i, t) for shard in shards for i, t in zip(shard["index"], shard["terms"]))]
+    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)  # vector indices: lunr.js's order
     answers = run_queries(output, ["𝐀𝐁", "ｚｚ", "toan"])  # lunr.js loads it and finds them
     assert all(len(answers[q]["results"]) == 1 for q in answers)
 
@@ -254,8 +263,9 @@ def test_a_wrong_lunr_version_is_named(tmp_path, monkeypatch):
 
 def test_sample_index_size_stays_in_proportion(sample_files):
     """Not a speed test: a guard against an accidental blow-up (a field indexed twice, positions)."""
-    size = len(sample_files["search/" + _manifest(sample_files)["index"][0]["file"]])
-    text = sum(len(d["text"]) for d in _load(sample_files, _manifest(sample_files)["documents"]["files"][0]))
+    manifest = _manifest(sample_files)
+    size = sum(len(data) for path, data in sample_files.items() if path.startswith("search/" + manifest["index"]))
+    text = sum(len(_load(sample_files, f"{manifest['documents']}{n}.json")["text"]) for n in range(5))
     assert size < 40 * text, (size, text)
 
 
@@ -266,4 +276,4 @@ def test_english_ui_strings_reach_the_page(tmp_path):
     assert strings["count_one"] == "1 article found for “{q}”."
     assert strings["count"] == "{n} articles found for “{q}”."
     assert strings["filtered_one"] == "1 article matches the filters."
-    assert json.loads(files["search/" + _manifest(files)["documents"]["files"][0]])[0]["date"] == "Monday, 1 January 2024"
+    assert _load(files, _manifest(files)["documents"] + "0.json")["date"] == "Monday, 1 January 2024"

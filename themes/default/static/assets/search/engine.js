@@ -6,7 +6,7 @@
  * neighbouring syllables must be adjacent (their bigram must match). Every lunr clause is
  * optional: lunr scores, and this file decides which documents satisfy every group (AND).
  * When none do, the results satisfying some group are shown instead, with a notice (ANY).
- * Keeping the AND outside lunr is also what lets a later split index merge shards.
+ * Keeping the AND outside lunr also keeps lunr's own work to scoring a merged index.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -99,30 +99,38 @@
     return false;
   }
 
-  /* lunr clauses for the whole query: every syllable, and every neighbouring pair. */
+  /*
+   * lunr clauses for the whole query: every syllable, and every neighbouring pair. Each
+   * names its group key (the folded syllable, or the pair) for the split index.
+   */
   function clauses(parsed) {
     var list = [], seen = Object.create(null);
-    function add(term, boost, prefix) {
-      var key = term + (prefix ? "*" : "");
-      if (seen[key] !== undefined) { list[seen[key]].boost += boost; return; }
-      seen[key] = list.length;
-      list.push({ term: term, boost: boost, prefix: prefix });
+    function add(term, key, boost, prefix) {
+      var id = term + (prefix ? "*" : "");
+      if (seen[id] !== undefined) { list[seen[id]].boost += boost; return; }
+      seen[id] = list.length;
+      list.push({ term: term, key: key, boost: boost, prefix: prefix });
     }
     var all = parsed.syllables;
     all.forEach(function (s, i) {
-      add(s.folded, BOOST.folded, false);
-      if (s.exact !== s.folded) add(s.exact, BOOST.exact, false);
-      if (s.prefix === true) {
-        add(s.folded, BOOST.prefix, true);
-        if (s.exact !== s.folded) add(s.exact, BOOST.prefix, true);
+      add(s.folded, s.folded, BOOST.folded, false);
+      if (s.exact !== s.folded) add(s.exact, s.folded, BOOST.exact, false);
+      if (s.prefix === true) {  // the exact prefix's keys start with the folded prefix
+        add(s.folded, s.folded, BOOST.prefix, true);
+        if (s.exact !== s.folded) add(s.exact, s.folded, BOOST.prefix, true);
       }
       if (i + 1 < all.length) {
         var next = all[i + 1], pair = analysis.bigram(s.folded, next.folded);
-        add(pair, BOOST.bigram, false);
-        if (next.prefix) add(pair, BOOST.prefix, true);
+        add(pair, pair, BOOST.bigram, false);
+        if (next.prefix) add(pair, pair, BOOST.prefix, true);
       }
     });
     return list;
+  }
+
+  /* What the split index must hold for a query: [{key, term, prefix}] (shards.shardsFor). */
+  function keyRanges(parsed) {
+    return clauses(parsed).map(function (c) { return { key: c.key, term: c.term, prefix: c.prefix }; });
   }
 
   function runLunr(index, list) {
@@ -336,6 +344,7 @@
     expandIndex: expandIndex,
     loadIndex: loadIndex,
     parseQuery: parseQuery,
+    keyRanges: keyRanges,
     isEmpty: isEmpty,
     search: search,
     filterOf: filterOf,

@@ -1,16 +1,17 @@
 /*
- * The search page: reads the query and filters from the URL, fetches the manifest and the
- * index once, asks engine.js, and renders into <ol id="search-results">. Everything from
- * the data is inserted as text (textContent), never as HTML.
+ * The search page: reads the query and filters from the URL, fetches the manifest once and,
+ * per query, the index shards it needs (shards.js; kept for later queries), asks engine.js,
+ * and renders into <ol id="search-results">. Everything from the data is inserted as text
+ * (textContent), never as HTML.
  *
  * History: ?q= follows the box as it is typed (going back from an article returns to the
  * same results); each search typed, submitted or filtered is one entry for the back button.
  */
 (function () {
   "use strict";
-  var engine = window.viSearchEngine, lunr = window.lunr;
+  var engine = window.viSearchEngine, shards = window.viSearchShards, lunr = window.lunr;
   var form = document.getElementById("search-form");
-  if (!form || !engine || !lunr) return;
+  if (!form || !engine || !shards || !lunr) return;
 
   var input = document.getElementById("search-input");
   var statusLine = document.getElementById("search-status");
@@ -91,33 +92,65 @@
   function loadData() {
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
-        return fetchJson(new URL(manifest.index[0].file, manifestUrl)).then(function (serialised) {
-          return { manifest: manifest, index: engine.loadIndex(serialised), files: {}, facets: null };
-        });
+        return { manifest: manifest, shards: {}, lengths: {}, merged: null, docs: {}, facets: null };
       });
       data.catch(function () { data = null; });  // let a later query try again
     }
     return data;
   }
 
-  function facets(loaded) {
-    if (!loaded.facets) {
-      loaded.facets = fetchJson(new URL(loaded.manifest.facets, manifestUrl));
-      loaded.facets.catch(function () { loaded.facets = null; });
+  /* Fetched once, kept: a failed fetch is forgotten so the next query tries again. */
+  function cached(store, key, url, decode) {
+    if (!store[key]) {
+      store[key] = fetchJson(url).then(decode);
+      store[key].catch(function () { delete store[key]; });
     }
-    return loaded.facets;
+    return store[key];
   }
 
+  /*
+   * The lunr index for a query: its shards (and the field lengths they score with) fetched
+   * in parallel, decoded in shard order (a group's folded term first), merged. The last
+   * merge is kept, so keystrokes that need no new shard cost only the search.
+   */
+  function indexFor(loaded, parsed) {
+    var manifest = loaded.manifest, numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
+    var name = numbers.join(",");
+    if (loaded.merged && loaded.merged.name === name) return loaded.merged.index;
+    var folder = new URL(manifest.index, manifestUrl), lengths = [];
+    var needed = shards.lengthsFor(manifest, numbers).map(function (f) {
+      return cached(loaded.lengths, f, new URL("lengths-" + f + ".json", folder), shards.decodeLengths)
+        .then(function (values) { lengths[f] = values; });
+    });
+    var files = numbers.map(function (n) {
+      return cached(loaded.shards, n, new URL(n + ".json", folder), function (shard) { return { raw: shard }; });
+    });
+    var index = Promise.all(needed.concat(files)).then(function () {
+      return Promise.all(files).then(function (entries) {
+        var decoded = {};
+        entries.forEach(function (entry, i) {
+          var n = numbers[i], head = shards.headOf(manifest.shards.keys, n);
+          if (!entry.decoded) entry.decoded = shards.decodeShard(manifest, entry.raw, lengths, head === n ? null : decoded[head]);
+          decoded[n] = entry.decoded;
+        });
+        return shards.mergeIndex(manifest, numbers.map(function (n) { return decoded[n]; }));
+      });
+    });
+    var merged = loaded.merged = { name: name, index: index, done: false };
+    index.then(function () { merged.done = true; }, function () { if (loaded.merged === merged) loaded.merged = null; });
+    return index;
+  }
+
+  function facets(loaded) {
+    return cached(loaded, "facetData", new URL(loaded.manifest.facets, manifestUrl), function (f) { return f; });
+  }
+
+  /* A promise per document: fetched in parallel, one small file each. */
   function documents(loaded, refs) {
-    var per = loaded.manifest.documents.per_file;
-    return Promise.all(refs.map(function (ref) {
-      var n = Math.floor(Number(ref) / per);
-      if (!loaded.files[n]) {
-        loaded.files[n] = fetchJson(new URL(loaded.manifest.documents.files[n], manifestUrl));
-        loaded.files[n].catch(function () { delete loaded.files[n]; });  // retried by the next query
-      }
-      return loaded.files[n].then(function (docs) { return docs[Number(ref) % per]; });
-    }));
+    var folder = new URL(loaded.manifest.documents, manifestUrl);
+    return refs.map(function (ref) {
+      return cached(loaded.docs, ref, new URL(ref + ".json", folder), function (doc) { return doc; });
+    });
   }
 
   // ---- searching ----
@@ -134,9 +167,12 @@
     list.setAttribute("aria-busy", "true");
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
-      return (filtering ? facets(loaded) : Promise.resolve(null)).then(function (facetData) {
+      var index = engine.isEmpty(parsed) ? Promise.resolve(null) : indexFor(loaded, parsed);
+      if (loaded.merged && !loaded.merged.done) statusLine.textContent = strings.loading;
+      return Promise.all([index, filtering ? facets(loaded) : null]).then(function (both) {
+        var facetData = both[1];
         var keep = facetData ? engine.filterOf(state, facetData, loaded.manifest.filters) : null;
-        var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(loaded.index, parsed, keep);
+        var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(both[0], parsed, keep);
         if (id !== runId) return;
         current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
         show({ status: statusOf(found, query), notice: found.mode === "any" ? strings.fallback
@@ -174,16 +210,25 @@
     more.hidden = true;
   }
 
-  /* The next page of results; pages are chained so a double click cannot reorder them. */
+  /*
+   * The next page of results, each shown as soon as it and those above it have arrived;
+   * pages are chained so a double click cannot reorder them.
+   */
   function showMore() {
     var state = current;
     more.disabled = true;
     state.pending = state.pending.then(function () {
       var refs = state.results.slice(state.shown, state.shown + PAGE_SIZE);
-      return documents(state.loaded, refs.map(function (r) { return r.ref; })).then(function (docs) {
+      var shown = Promise.resolve();
+      documents(state.loaded, refs.map(function (r) { return r.ref; })).forEach(function (doc) {
+        shown = shown.then(function () { return doc; }).then(function (loadedDoc) {
+          if (current !== state) return;
+          list.appendChild(resultItem(loadedDoc, state.parsed));
+          state.shown += 1;
+        });
+      });
+      return shown.then(function () {
         if (current !== state) return;
-        docs.forEach(function (doc) { list.appendChild(resultItem(doc, state.parsed)); });
-        state.shown += docs.length;
         more.hidden = state.shown >= state.results.length;
         more.disabled = false;
       });

@@ -1,0 +1,236 @@
+"""The lunr index split by term into shards, so a query fetches only its own terms (pure).
+
+A shard holds whole *key groups*: a folded syllable with every spelling that folds to it
+("chinh" with "chính", "chỉnh", ...), or one bigram. Groups are ordered by key in
+JavaScript's string order and packed into shards of about ``SHARD_BYTES``, so the browser
+finds a key's shard, or a prefix's run of shards, by binary search over the shards' first
+keys (the manifest). A shard's postings are term-major: for each term, for each field
+that has it, the documents and what scores them. Four kinds of list:
+
+    0  documents as gaps, lunr.py's rounded scores
+    1  documents as gaps, term counts; the browser scores them (BM25, lunr.py's arithmetic)
+    2  an exact spelling's documents as gaps between positions in its folded term's list, scores
+    3  the same, with counts as the folded term's count minus its own (mostly 0)
+
+A long list (``COUNTED_FROM`` documents or more) sends counts (kinds 1 and 3) instead of
+scores: a count is a digit where a score is five, but scoring needs the field's length in
+every document, a file per field, fetched once. Exact spellings nearly repeat their folded
+list, so they travel as positions in it (kinds 2 and 3). docs/search.md measures both.
+
+Every term keeps its vector index in the unsplit index (its position in the sorted list of
+all terms), so an index merged from any set of shards sums the same products in the same
+order as the unsplit one: its scores are equal to the last bit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import orjson
+
+from generator.search.analysis import BIGRAM_MARK, fold_word
+from generator.search.index import B, FIELDS, K1, PIPELINE, IndexedText, gather, js_order, js_sorted, weigh
+
+SHARD_BYTES = 24_000  # uncompressed; about 8 KB gzip. Smaller wastes less per rare word, more costs the manifest
+COUNTED_FROM = 512  # lists this long send counts, not scores
+COUNTED_FIELDS = 0b1111111  # fields (bits, FIELDS order) where they may
+SCORES, COUNTS, SCORES_IN_FOLDED, COUNTS_IN_FOLDED = 0, 1, 2, 3
+WITHIN_GROUP = "\u0001"
+
+
+@dataclass(frozen=True)
+class Shard:
+    first_key: str
+    data: bytes  # JSON: {"terms", "index", "idf", "runs", "gaps", "counts", "scores"}
+    needs_lengths: int  # bit f set: field f's lengths are needed to score it
+
+
+@dataclass(frozen=True)
+class SplitIndex:
+    shards: list[Shard]
+    lengths: list[bytes | None]  # per field, the documents' lengths (:func:`lengths_file`); None if no shard needs it
+    averages: list[float]  # average field lengths, exactly as lunr.py divides
+
+    def files(self) -> dict[str, bytes]:
+        """Shard n as "n.json", field f's lengths as "lengths-f.json"."""
+        return {**{f"{n}.json": shard.data for n, shard in enumerate(self.shards)},
+                **{f"lengths-{f}.json": data for f, data in enumerate(self.lengths) if data}}
+
+    def manifest(self, folder: str) -> dict[str, Any]:
+        """What the browser needs to find, fetch and score shards (shards.js), ``folder``
+        holding :meth:`files`."""
+        return {"fields": dict(FIELDS), "pipeline": PIPELINE, "bm25": {"k1": K1, "b": B},
+                "averages": self.averages, "index": folder,
+                "shards": {"keys": [shard.first_key for shard in self.shards],
+                           "lengths": [shard.needs_lengths for shard in self.shards]}}
+
+
+def key_of(term: str) -> str:
+    """The group a term belongs to: a bigram is its own key, a syllable its folded form."""
+    return term if term.startswith(BIGRAM_MARK) else fold_word(term)
+
+
+def first_of(term: str, key: str) -> str:
+    """Where a shard starting at ``term`` sorts among shards: by its group, then, within a
+    group (after the folded term, which is the key itself), by term. No term holds U+0001."""
+    return key if term == key else f"{key}{WITHIN_GROUP}{term}"
+
+
+def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
+                counted_from: int | None = None, counted_fields: int | None = None) -> SplitIndex:
+    """``documents`` split into shards; the three knobs default to the module's constants
+    (read at each call, so a test can shrink the shards of a whole site)."""
+    shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
+    counted_from = COUNTED_FROM if counted_from is None else counted_from
+    counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
+    gathered = gather(documents)
+    fields, count, terms = len(FIELDS), len(gathered.refs), gathered.terms
+    if not terms:
+        return SplitIndex([], [None] * fields, [0.0] * fields)
+    weights = weigh(gathered)
+    position = np.empty(len(terms), dtype=np.int32)  # vector index in the unsplit index
+    position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
+    keys = [key_of(t) for t in terms]
+    heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
+    head_of = np.array([heads.get(k, i) for i, k in enumerate(keys)], dtype=np.int64)  # the folded term
+    by_rank = _group_order(terms, keys, head_of)
+    rank = np.empty(len(terms), dtype=np.int64)
+    rank[by_rank] = np.arange(len(terms))
+
+    # entries term-major: by rank, field, document (a stable sort keeps the documents ascending)
+    vectors = np.repeat(np.arange(len(gathered.sizes), dtype=np.int32), gathered.sizes)
+    entry_keys = rank[gathered.term_ids] * fields + vectors % fields
+    order = np.argsort(entry_keys, kind="stable")
+    entry_keys = entry_keys[order] * count
+    vectors = vectors[order]
+    term_ids = gathered.term_ids[order]
+    tfs = gathered.counts[order]
+    del order
+    entry_keys += vectors // fields  # (rank, field, document), ascending
+    starts = np.flatnonzero(np.diff(entry_keys // count, prepend=-1))  # each run's first entry
+    run_sizes = np.diff(np.append(starts, len(entry_keys)))
+    run_terms = term_ids[starts]
+    run_fields = (vectors[starts] % fields).astype(np.int64)
+    in_folded_run = head_of[run_terms] != run_terms
+    parent_runs = np.searchsorted(entry_keys[starts] // count, rank[head_of[run_terms]] * fields + run_fields)
+    long_runs = (run_sizes >= counted_from) & (np.right_shift(counted_fields, run_fields) & 1).astype(bool)
+    kinds = np.where(in_folded_run, np.where(long_runs[parent_runs], COUNTS_IN_FOLDED, SCORES_IN_FOLDED),
+                     np.where(long_runs, COUNTS, SCORES)).astype(np.int32)
+
+    entry_runs = np.repeat(np.arange(len(starts), dtype=np.int32), run_sizes)
+    entry_kinds = kinds[entry_runs]
+    places = (vectors // fields).astype(np.int64)  # a document, or a position in the folded term's list
+    inside = np.flatnonzero(entry_kinds >= SCORES_IN_FOLDED)
+    wanted = (rank[head_of[term_ids[inside]]] * fields + vectors[inside] % fields) * count + places[inside]
+    parents = np.searchsorted(entry_keys, wanted)
+    assert np.array_equal(entry_keys[parents], wanted), "an exact spelling without its folded term"
+    places[inside] = parents - starts[parent_runs[entry_runs[inside]]]
+    gaps = np.diff(places, prepend=0)
+    gaps[starts] = places[starts]
+    counted = (entry_kinds == COUNTS) | (entry_kinds == COUNTS_IN_FOLDED)
+    sent = tfs.copy()
+    subtract = entry_kinds[inside] == COUNTS_IN_FOLDED
+    sent[inside[subtract]] = tfs[parents[subtract]] - tfs[inside[subtract]]
+    scores = weights.scores(term_ids[~counted], tfs[~counted].astype(np.float64), vectors[~counted].astype(np.int64))
+
+    counted_runs = (kinds == COUNTS) | (kinds == COUNTS_IN_FOLDED)
+    needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
+    np.bitwise_or.at(needs, run_terms[counted_runs], np.left_shift(1, run_fields[counted_runs]))
+    layout = _Layout(terms, keys, by_rank, position, weights.idf, needs, run_terms, run_fields, kinds, run_sizes,
+                     rank, gaps, sent[counted], scores, counted)
+    shards = layout.shards(_estimated_bytes(layout), shard_bytes)
+    used = int(np.bitwise_or.reduce(needs))
+    lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
+    return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
+                      weights.averages)
+
+
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"  # base64url's
+
+
+def lengths_file(lengths: np.ndarray) -> bytes:
+    """{"width": w, "lengths": "..."}: each document's length as w base-64 digits, no commas.
+    A fifth smaller than a JSON list after gzip (docs/search.md), and read by index."""
+    width = 1
+    while 64 ** width <= int(lengths.max(initial=0)):
+        width += 1
+    digits = np.array(list(DIGITS.encode()), dtype=np.uint8)
+    places = np.stack([(lengths >> (6 * (width - 1 - i))) & 63 for i in range(width)], axis=1)
+    return orjson.dumps({"width": width, "lengths": digits[places].tobytes().decode("ascii")})
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _group_order(terms: list[str], keys: list[str], head_of: np.ndarray) -> list[int]:
+    """Term ids by group (key, in JavaScript's order), the folded term first in each."""
+    order = (lambda s: s) if not _ASTRAL.search("".join(terms)) else js_order
+    heads = head_of.tolist()
+    return sorted(range(len(terms)), key=lambda i: (order(keys[i]), heads[i] != i, order(terms[i])))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The term-major postings of every term, in rank order, ready to cut into shards."""
+
+    terms: list[str]
+    keys: list[str]
+    by_rank: list[int]  # term ids in rank order
+    position: np.ndarray  # per term id: its vector index
+    idf: np.ndarray  # per term id
+    needs: np.ndarray  # per term id: the fields whose lengths score it (bits)
+    run_terms: np.ndarray  # per run (a term's list in one field), in rank order
+    run_fields: np.ndarray
+    kinds: np.ndarray
+    run_sizes: np.ndarray
+    rank: np.ndarray  # per term id
+    gaps: np.ndarray  # per entry
+    counts: np.ndarray  # per counted entry (kinds 1 and 3), in entry order
+    scores: np.ndarray  # per scored entry (kinds 0 and 2)
+    counted: np.ndarray  # per entry: whether it is counted
+
+    def shards(self, term_bytes: list[int], shard_bytes: int) -> list[Shard]:
+        """Consecutive terms packed into shards of at most shard_bytes (a longer term alone)."""
+        run_ranks = self.rank[self.run_terms]
+        entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
+        counted_before = np.concatenate([[0], np.cumsum(self.counted)])
+        cuts, size = [], shard_bytes
+        for rank, term_size in enumerate(term_bytes):
+            if size + term_size > shard_bytes and size:
+                cuts.append(rank)
+                size = 0
+            size += term_size
+        cuts.append(len(self.terms))
+        shards = []
+        for begin, end in zip(cuts, cuts[1:]):
+            run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
+            entry_begin, entry_end = int(entry_starts[run_begin]), int(entry_starts[run_end])
+            count_begin, count_end = int(counted_before[entry_begin]), int(counted_before[entry_end])
+            score_begin, score_end = entry_begin - count_begin, entry_end - count_end
+            ids = self.by_rank[begin:end]
+            runs = np.stack([run_ranks[run_begin:run_end] - begin, self.run_fields[run_begin:run_end],
+                             self.kinds[run_begin:run_end], self.run_sizes[run_begin:run_end]], axis=1)
+            needs = self.needs[ids]
+            data = {"terms": [self.terms[i] for i in ids], "index": self.position[ids],
+                    "idf": [float(self.idf[i]) if n else None for i, n in zip(ids, needs.tolist())],
+                    "runs": runs.astype(np.int32).ravel(), "gaps": self.gaps[entry_begin:entry_end],
+                    "counts": self.counts[count_begin:count_end], "scores": self.scores[score_begin:score_end]}
+            shards.append(Shard(first_of(self.terms[ids[0]], self.keys[ids[0]]), orjson.dumps(data, option=orjson.OPT_SERIALIZE_NUMPY),
+                                int(np.bitwise_or.reduce(needs))))
+        return shards
+
+
+def _estimated_bytes(layout: _Layout) -> list[int]:
+    """About how many JSON bytes each term takes in a shard, in rank order."""
+    ranks = len(layout.terms)
+    entry_ranks = np.repeat(layout.rank[layout.run_terms], layout.run_sizes)
+    digits = np.floor(np.log10(np.maximum(layout.gaps, 1))).astype(np.int64) + 2
+    digits[~layout.counted] += 6  # a score, about "1.234,"
+    digits[layout.counted] += 2  # a count and its comma
+    per_rank = np.bincount(entry_ranks, weights=digits, minlength=ranks)
+    per_rank += np.bincount(layout.rank[layout.run_terms], minlength=ranks) * 12  # the run's four numbers
+    term_bytes = np.array([len(layout.terms[i].encode()) for i in layout.by_rank]) + 30  # term, index, idf
+    return (per_rank + term_bytes).astype(np.int64).tolist()

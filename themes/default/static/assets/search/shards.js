@@ -1,0 +1,180 @@
+/*
+ * The split index (generator/search/shards.py): which shards a query needs, how a shard
+ * decodes, and one lunr index merged from the shards loaded. No DOM; node runs it in the
+ * tests.
+ *
+ * Every term keeps its vector index from the unsplit index and the merged vectors list
+ * them in that order, so lunr sums the same products in the same order: the scores of a
+ * merged index are the unsplit index's to the last bit, for every query whose terms are
+ * all in the shards merged (shardsFor makes sure they are).
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("lunr"));
+  } else {
+    root.viSearchShards = factory(root.lunr);
+  }
+})(this, function (lunr) {
+  "use strict";
+
+  var SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2, COUNTS_IN_FOLDED = 3;
+  var WITHIN_GROUP = "\u0001", AFTER_ALL = "\uffff";
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  /* The last shard whose first key is <= key (JavaScript's string order, as the build sorts). */
+  function lastAtOrBefore(keys, key) {
+    var low = 0, high = keys.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (keys[middle] <= key) low = middle + 1; else high = middle;
+    }
+    return low - 1;
+  }
+
+  /* Where a term sorts among shards' first keys: its group (key), then the term (shards.first_of). */
+  function firstOf(term, key) {
+    return term === key ? key : key + WITHIN_GROUP + term;
+  }
+
+  /* A shard that starts inside a group needs the shard with the group's folded term. */
+  function headOf(keys, n) {
+    var cut = keys[n].indexOf(WITHIN_GROUP);
+    return cut < 0 ? n : lastAtOrBefore(keys, keys[n].slice(0, cut));
+  }
+
+  /*
+   * Shard numbers that hold every term a query can touch, ascending (the order to decode
+   * them in). ranges: [{key, term, prefix}] from engine.keyRanges: a term and its group's
+   * key (a folded syllable, or a bigram); a prefix range covers every key starting with it.
+   */
+  function shardsFor(manifest, ranges) {
+    var keys = manifest.shards.keys, wanted = Object.create(null), list = [];
+    function add(n) {
+      if (n < 0 || wanted[n]) return;
+      wanted[n] = true;
+      add(headOf(keys, n));
+    }
+    ranges.forEach(function (range) {
+      add(lastAtOrBefore(keys, range.key));
+      if (range.prefix) {
+        var last = lastAtOrBefore(keys, range.key + AFTER_ALL);
+        for (var n = Math.max(0, lastAtOrBefore(keys, range.key)); n <= last; n++) add(n);
+      } else if (range.term !== range.key) {
+        add(lastAtOrBefore(keys, firstOf(range.term, range.key)));
+      }
+    });
+    for (var n in wanted) list.push(Number(n));
+    return list.sort(function (a, b) { return a - b; });
+  }
+
+  /* The fields (numbers) whose lengths the given shards need to score their counted lists. */
+  function lengthsFor(manifest, shardNumbers) {
+    var mask = 0, fields = [];
+    shardNumbers.forEach(function (n) { mask |= manifest.shards.lengths[n]; });
+    for (var f = 0; f < Object.keys(manifest.fields).length; f++) if (mask & (1 << f)) fields.push(f);
+    return fields;
+  }
+
+  /* A lengths file ({width, lengths: base-64 digits}) -> each document's field length. */
+  function decodeLengths(file) {
+    var value = {}, width = file.width, text = file.lengths, out = new Array(text.length / width);
+    for (var d = 0; d < DIGITS.length; d++) value[DIGITS.charCodeAt(d)] = d;
+    for (var i = 0, at = 0; i < out.length; i++) {
+      var n = 0;
+      for (var w = 0; w < width; w++) n = n * 64 + value[text.charCodeAt(at++)];
+      out[i] = n;
+    }
+    return out;
+  }
+
+  /* lunr.py's score from a count, with its floating-point operations in its order. */
+  function bm25(bm, idf, count, length, average, boost) {
+    var norm = bm.k1 * (1 - bm.b + bm.b * (length / average));
+    return round3(idf * ((bm.k1 + 1) * count) / (norm + count) * boost);
+  }
+
+  /*
+   * Python's round(x, 3). toFixed rounds the exact value of x, as Python does; a true half
+   * cannot occur (x would be an odd number of two-thousandths, which no double is).
+   * Math.round(x * 1000) / 1000 is wrong next to halves: 1.0005 * 1000 is 1000.5.
+   */
+  function round3(x) {
+    return Number(x.toFixed(3));
+  }
+
+  /*
+   * A shard -> {terms: [{term, index, lists: [{field, docs, scores}]}], folded}. lengths: per
+   * field, the documents' lengths (those lengthsFor named). head: for a shard that starts
+   * inside a group, the decoded shard holding the group's folded term (headOf).
+   */
+  function decodeShard(manifest, shard, lengths, head) {
+    var boosts = Object.keys(manifest.fields).map(function (name) { return manifest.fields[name]; });
+    var terms = shard.terms.map(function (term, i) { return { term: term, index: shard.index[i], lists: [] }; });
+    var runs = shard.runs, gaps = shard.gaps, counts = shard.counts, scores = shard.scores;
+    var at = 0, counted = 0, scored = 0;
+    var folded = head ? head.folded.slice() : [];  // per field: the current group's folded list
+    for (var r = 0; r < runs.length; r += 4) {
+      var term = terms[runs[r]], field = runs[r + 1], kind = runs[r + 2], size = runs[r + 3];
+      var list = { field: field, docs: new Array(size), scores: new Array(size), counts: null };
+      var parent = folded[field], place = 0;
+      if (kind === COUNTS) list.counts = new Array(size);
+      for (var i = 0; i < size; i++, at++) {
+        place += gaps[at];
+        var doc = kind >= SCORES_IN_FOLDED ? parent.docs[place] : place;
+        list.docs[i] = doc;
+        if (kind === SCORES || kind === SCORES_IN_FOLDED) {
+          list.scores[i] = scores[scored++];
+        } else {
+          var count = kind === COUNTS ? counts[counted++] : parent.counts[place] - counts[counted++];
+          if (list.counts) list.counts[i] = count;
+          list.scores[i] = bm25(manifest.bm25, shard.idf[runs[r]], count, lengths[field][doc],
+                                manifest.averages[field], boosts[field]);
+        }
+      }
+      if (kind < SCORES_IN_FOLDED) folded[field] = list;  // a group's folded term comes first
+      term.lists.push(list);
+    }
+    return { terms: terms, folded: folded };
+  }
+
+  /* One lunr index from decoded shards: lunr.Index.load's result for the terms they hold. */
+  function mergeIndex(manifest, decodedShards) {
+    var all = [];
+    decodedShards.forEach(function (decoded) { all.push.apply(all, decoded.terms); });
+    all.sort(function (a, b) { return a.index - b.index; });  // vectors list their entries in this order
+    var names = Object.keys(manifest.fields), invertedIndex = Object.create(null), elements = Object.create(null);
+    all.forEach(function (t) {
+      var posting = { _index: t.index };
+      names.forEach(function (name) { posting[name] = {}; });
+      t.lists.forEach(function (list) {
+        var name = names[list.field], field = posting[name];
+        for (var i = 0; i < list.docs.length; i++) {
+          var ref = String(list.docs[i]), vector = name + "/" + ref;
+          field[ref] = {};
+          (elements[vector] || (elements[vector] = [])).push(t.index, list.scores[i]);
+        }
+      });
+      invertedIndex[t.term] = posting;
+    });
+    var fieldVectors = Object.create(null);
+    for (var vector in elements) fieldVectors[vector] = new lunr.Vector(elements[vector]);
+    var terms = all.map(function (t) { return t.term; }).sort();  // TokenSet.fromArray wants them sorted
+    return new lunr.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(terms),
+      fields: names,
+      pipeline: lunr.Pipeline.load(manifest.pipeline)
+    });
+  }
+
+  return {
+    shardsFor: shardsFor,
+    headOf: headOf,
+    lengthsFor: lengthsFor,
+    decodeLengths: decodeLengths,
+    decodeShard: decodeShard,
+    mergeIndex: mergeIndex,
+    round3: round3
+  };
+});
