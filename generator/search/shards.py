@@ -32,7 +32,8 @@ import numpy as np
 import orjson
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
-from generator.search.index import B, FIELDS, K1, PIPELINE, IndexedText, gather, js_order, js_sorted, weigh
+from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, Weights,
+                                    gather, js_order, js_sorted, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed; about 8 KB gzip. Smaller wastes less per rare word, more costs the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -82,7 +83,11 @@ def first_of(term: str, key: str) -> str:
 def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
                 counted_from: int | None = None, counted_fields: int | None = None) -> SplitIndex:
     """``documents`` split into shards; the three knobs default to the module's constants
-    (read at each call, so a test can shrink the shards of a whole site)."""
+    (read at each call, so a test can shrink the shards of a whole site).
+
+    A 10,000-article archive has about 14 million entries (a term in a field of an article),
+    so everything per entry is a numpy array of 32 bits or less, made once and freed early.
+    """
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
     counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
@@ -91,61 +96,121 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     if not terms:
         return SplitIndex([], [None] * fields, [0.0] * fields)
     weights = weigh(gathered)
-    position = np.empty(len(terms), dtype=np.int32)  # vector index in the unsplit index
-    position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
-    keys = [key_of(t) for t in terms]
-    heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
-    head_of = np.array([heads.get(k, i) for i, k in enumerate(keys)], dtype=np.int64)  # the folded term
-    by_rank = _group_order(terms, keys, head_of)
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[by_rank] = np.arange(len(terms))
+    lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
+    groups = _Groups.of(terms)
+    entries = _Entries.term_major(gathered, groups.rank)
+    del gathered
 
-    # entries term-major: by rank, field, document (a stable sort keeps the documents ascending)
-    vectors = np.repeat(np.arange(len(gathered.sizes), dtype=np.int32), gathered.sizes)
-    entry_keys = rank[gathered.term_ids] * fields + vectors % fields
-    order = np.argsort(entry_keys, kind="stable")
-    entry_keys = entry_keys[order] * count
-    vectors = vectors[order]
-    term_ids = gathered.term_ids[order]
-    tfs = gathered.counts[order]
-    del order
-    entry_keys += vectors // fields  # (rank, field, document), ascending
-    starts = np.flatnonzero(np.diff(entry_keys // count, prepend=-1))  # each run's first entry
-    run_sizes = np.diff(np.append(starts, len(entry_keys)))
-    run_terms = term_ids[starts]
-    run_fields = (vectors[starts] % fields).astype(np.int64)
-    in_folded_run = head_of[run_terms] != run_terms
-    parent_runs = np.searchsorted(entry_keys[starts] // count, rank[head_of[run_terms]] * fields + run_fields)
+    starts = np.flatnonzero(np.diff(entries.run_keys, prepend=-1))  # each run's first entry
+    run_sizes = np.diff(np.append(starts, len(entries.run_keys)))
+    run_keys = entries.run_keys[starts]
+    run_terms = entries.term_ids[starts]
+    run_fields = run_keys % fields
+    heads = groups.head_of[run_terms]
+    parent_runs = np.searchsorted(run_keys, groups.rank[heads] * fields + run_fields)  # the folded term's run
     long_runs = (run_sizes >= counted_from) & (np.right_shift(counted_fields, run_fields) & 1).astype(bool)
-    kinds = np.where(in_folded_run, np.where(long_runs[parent_runs], COUNTS_IN_FOLDED, SCORES_IN_FOLDED),
-                     np.where(long_runs, COUNTS, SCORES)).astype(np.int32)
+    kinds = np.where(heads != run_terms, np.where(long_runs[parent_runs], COUNTS_IN_FOLDED, SCORES_IN_FOLDED),
+                     np.where(long_runs, COUNTS, SCORES)).astype(np.int8)
+    del heads, long_runs
 
-    entry_runs = np.repeat(np.arange(len(starts), dtype=np.int32), run_sizes)
-    entry_kinds = kinds[entry_runs]
-    places = (vectors // fields).astype(np.int64)  # a document, or a position in the folded term's list
-    inside = np.flatnonzero(entry_kinds >= SCORES_IN_FOLDED)
-    wanted = (rank[head_of[term_ids[inside]]] * fields + vectors[inside] % fields) * count + places[inside]
-    parents = np.searchsorted(entry_keys, wanted)
-    assert np.array_equal(entry_keys[parents], wanted), "an exact spelling without its folded term"
-    places[inside] = parents - starts[parent_runs[entry_runs[inside]]]
-    gaps = np.diff(places, prepend=0)
+    entry_kinds = np.repeat(kinds, run_sizes)
+    inside, parents = _in_folded(entries, len(lengths), run_sizes, run_keys, parent_runs, entry_kinds)
+    places = entries.docs.copy()  # a document, or a position in the folded term's list
+    places[inside] = parents - np.repeat(starts[parent_runs], run_sizes)[inside]
+    gaps = np.diff(places, prepend=np.int32(0))
     gaps[starts] = places[starts]
+    del places
     counted = (entry_kinds == COUNTS) | (entry_kinds == COUNTS_IN_FOLDED)
-    sent = tfs.copy()
+    sent = entries.tfs.copy()
     subtract = entry_kinds[inside] == COUNTS_IN_FOLDED
-    sent[inside[subtract]] = tfs[parents[subtract]] - tfs[inside[subtract]]
-    scores = weights.scores(term_ids[~counted], tfs[~counted].astype(np.float64), vectors[~counted].astype(np.int64))
+    sent[inside[subtract]] = entries.tfs[parents[subtract]] - entries.tfs[inside[subtract]]
+    del inside, parents, subtract, entry_kinds
+    scores = _scores(weights, entries, np.flatnonzero(~counted))
 
     counted_runs = (kinds == COUNTS) | (kinds == COUNTS_IN_FOLDED)
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
-    np.bitwise_or.at(needs, run_terms[counted_runs], np.left_shift(1, run_fields[counted_runs]))
-    layout = _Layout(terms, keys, by_rank, position, weights.idf, needs, run_terms, run_fields, kinds, run_sizes,
-                     rank, gaps, sent[counted], scores, counted)
-    shards = layout.shards(_estimated_bytes(layout), shard_bytes)
+    np.bitwise_or.at(needs, run_terms[counted_runs], np.left_shift(1, run_fields[counted_runs].astype(np.int64)))
+    layout = _Layout(terms, groups.keys, groups.by_rank, groups.position, weights.idf, needs, run_terms, run_fields,
+                     kinds, run_sizes, groups.rank, gaps, sent[counted], scores, counted)
+    del entries, sent
+    shards = layout.shards(_estimated_bytes(layout, starts), shard_bytes)
     used = int(np.bitwise_or.reduce(needs))
-    lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
     return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
                       weights.averages)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """Terms grouped by key, ranked: by key in JavaScript's order, the folded term first."""
+
+    keys: list[str]  # per term id
+    head_of: np.ndarray  # per term id: its group's folded term (itself for a folded term or a bigram)
+    by_rank: list[int]  # term ids in rank order
+    rank: np.ndarray  # per term id (int32)
+    position: np.ndarray  # per term id: its vector index in the unsplit index (int32)
+
+    @classmethod
+    def of(cls, terms: list[str]) -> _Groups:
+        keys = [key_of(t) for t in terms]
+        heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
+        head_of = np.array([heads.get(k, i) for i, k in enumerate(keys)], dtype=np.int32)
+        order = (lambda s: s) if not _ASTRAL.search("".join(terms)) else js_order
+        head_list = head_of.tolist()
+        by_rank = sorted(range(len(terms)), key=lambda i: (order(keys[i]), head_list[i] != i, order(terms[i])))
+        rank = np.empty(len(terms), dtype=np.int32)
+        rank[by_rank] = np.arange(len(terms), dtype=np.int32)
+        position = np.empty(len(terms), dtype=np.int32)
+        position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
+        return cls(keys, head_of, by_rank, rank, position)
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """Every vector entry, term-major: by run (a term's list in one field), then document."""
+
+    run_keys: np.ndarray  # rank * fields + field (int32)
+    term_ids: np.ndarray
+    docs: np.ndarray
+    vectors: np.ndarray  # document * fields + field: what BM25 normalises by
+    tfs: np.ndarray
+
+    @classmethod
+    def term_major(cls, gathered: Gathered, rank: np.ndarray) -> _Entries:
+        fields = len(FIELDS)
+        vectors = np.repeat(np.arange(len(gathered.sizes), dtype=np.int32), gathered.sizes)
+        run_keys = rank[gathered.term_ids]
+        run_keys *= fields
+        run_keys += vectors % fields
+        order = np.argsort(run_keys, kind="stable")  # stable: documents stay ascending within a run
+        vectors = vectors[order]
+        return cls(run_keys[order], gathered.term_ids[order], vectors // fields, vectors, gathered.counts[order])
+
+
+def _in_folded(entries: _Entries, count: int, run_sizes: np.ndarray, run_keys: np.ndarray,
+               parent_runs: np.ndarray, entry_kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of exact spellings (kinds 2 and 3), and the entry of the same document
+    in their folded term's list (which has every document they have)."""
+    inside = np.flatnonzero(entry_kinds >= SCORES_IN_FOLDED)
+    everywhere = entries.run_keys.astype(np.int64) * count + entries.docs  # ascending
+    wanted = np.repeat(run_keys[parent_runs], run_sizes)[inside].astype(np.int64) * count + entries.docs[inside]
+    parents = np.searchsorted(everywhere, wanted)
+    assert np.array_equal(everywhere[np.minimum(parents, len(everywhere) - 1)], wanted), \
+        "an exact spelling without its folded term"
+    return inside, parents
+
+
+def _scores(weights: Weights, entries: _Entries, scored: np.ndarray) -> np.ndarray:
+    """lunr.py's scores of the given entries, a million at a time (a few temporaries each)."""
+    scores = np.empty(len(scored), dtype=np.float64)
+    for begin in range(0, len(scored), ENTRIES_PER_STEP):
+        chosen = scored[begin:begin + ENTRIES_PER_STEP]
+        scores[begin:begin + len(chosen)] = weights.scores(entries.term_ids[chosen],
+                                                           entries.tfs[chosen].astype(np.float64),
+                                                           entries.vectors[chosen])
+    return scores
 
 
 DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"  # base64url's
@@ -160,16 +225,6 @@ def lengths_file(lengths: np.ndarray) -> bytes:
     digits = np.array(list(DIGITS.encode()), dtype=np.uint8)
     places = np.stack([(lengths >> (6 * (width - 1 - i))) & 63 for i in range(width)], axis=1)
     return orjson.dumps({"width": width, "lengths": digits[places].tobytes().decode("ascii")})
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _group_order(terms: list[str], keys: list[str], head_of: np.ndarray) -> list[int]:
-    """Term ids by group (key, in JavaScript's order), the folded term first in each."""
-    order = (lambda s: s) if not _ASTRAL.search("".join(terms)) else js_order
-    heads = head_of.tolist()
-    return sorted(range(len(terms)), key=lambda i: (order(keys[i]), heads[i] != i, order(terms[i])))
 
 
 @dataclass(frozen=True)
@@ -196,7 +251,8 @@ class _Layout:
         """Consecutive terms packed into shards of at most shard_bytes (a longer term alone)."""
         run_ranks = self.rank[self.run_terms]
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
-        counted_before = np.concatenate([[0], np.cumsum(self.counted)])
+        counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
+        counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
         cuts, size = [], shard_bytes
         for rank, term_size in enumerate(term_bytes):
             if size + term_size > shard_bytes and size:
@@ -208,7 +264,7 @@ class _Layout:
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
             entry_begin, entry_end = int(entry_starts[run_begin]), int(entry_starts[run_end])
-            count_begin, count_end = int(counted_before[entry_begin]), int(counted_before[entry_end])
+            count_begin, count_end = int(counted_before[run_begin]), int(counted_before[run_end])
             score_begin, score_end = entry_begin - count_begin, entry_end - count_end
             ids = self.by_rank[begin:end]
             runs = np.stack([run_ranks[run_begin:run_end] - begin, self.run_fields[run_begin:run_end],
@@ -223,14 +279,13 @@ class _Layout:
         return shards
 
 
-def _estimated_bytes(layout: _Layout) -> list[int]:
+def _estimated_bytes(layout: _Layout, starts: np.ndarray) -> list[int]:
     """About how many JSON bytes each term takes in a shard, in rank order."""
-    ranks = len(layout.terms)
-    entry_ranks = np.repeat(layout.rank[layout.run_terms], layout.run_sizes)
-    digits = np.floor(np.log10(np.maximum(layout.gaps, 1))).astype(np.int64) + 2
-    digits[~layout.counted] += 6  # a score, about "1.234,"
-    digits[layout.counted] += 2  # a count and its comma
-    per_rank = np.bincount(entry_ranks, weights=digits, minlength=ranks)
-    per_rank += np.bincount(layout.rank[layout.run_terms], minlength=ranks) * 12  # the run's four numbers
+    digits = np.full(len(layout.gaps), 2 + 6, dtype=np.int8)  # a gap's digit and comma, a score's "1.234,"
+    for power in (10, 100, 1000, 10_000, 100_000):
+        digits += layout.gaps >= power
+    digits[layout.counted] -= 4  # a count and its comma instead of a score
+    per_run = np.add.reduceat(digits, starts, dtype=np.int64) + 12  # and the run's four numbers
+    per_rank = np.bincount(layout.rank[layout.run_terms], weights=per_run, minlength=len(layout.terms))
     term_bytes = np.array([len(layout.terms[i].encode()) for i in layout.by_rank]) + 30  # term, index, idf
     return (per_rank + term_bytes).astype(np.int64).tolist()
