@@ -4,7 +4,8 @@
 //         "filters": {"from": "", "to": "", "topic": "", "province": ""},
 //         "reference": "<optional: an unsplit index in the wire format, to query as well>"}
 // stdout: {"ham tan": {"mode": "all", "results": [{"ref", "url", "title", "score", "groups"}],
-//                      "shards": [n, ...], "reference": {"mode", "results"}}, ...}
+//                      "shards": [n, ...], "lunr": {"mode", "results"}, "reference": {...}}, ...}
+// "lunr": lunr.js's own Index#query over the same shards merged (what the Searcher mirrors).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -23,7 +24,7 @@ const keep = engine.hasFilters(filters) ? engine.filterOf(filters, read(manifest
 const reference = request.reference ? engine.loadIndex(JSON.parse(fs.readFileSync(request.reference, "utf8"))) : null;
 
 const lengths = [], decoded = [];
-function indexFor(numbers) {
+function decodedShards(numbers) {
   shards.lengthsFor(manifest, numbers).forEach((f) => {
     lengths[f] = lengths[f] || shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
   });
@@ -32,7 +33,7 @@ function indexFor(numbers) {
     decoded[n] = decoded[n] || shards.decodeShard(manifest, read(manifest.index + n + ".json"), lengths,
                                                   head === n ? null : decoded[head]);
   });
-  return shards.mergeIndex(manifest, numbers.map((n) => decoded[n]));
+  return numbers.map((n) => decoded[n]);
 }
 
 const shown = (found) => ({
@@ -44,8 +45,10 @@ const out = {};
 for (const query of request.queries) {
   const parsed = engine.parseQuery(query, { typing: Boolean(request.typing) });
   const numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
-  out[query] = shown(engine.search(indexFor(numbers), parsed, keep));
+  const loaded = decodedShards(numbers);
+  out[query] = shown(engine.search(new shards.Searcher(manifest, loaded), parsed, keep));
   out[query].shards = numbers;
+  out[query].lunr = shown(engine.search(shards.mergeIndex(manifest, loaded), parsed, keep));
   if (reference) out[query].reference = shown(engine.search(reference, parsed, keep));
 }
 process.stdout.write(JSON.stringify(out));

@@ -15,13 +15,16 @@ def run_queries(output: Path, queries: list[str], typing: bool = False,
     """{query: {"mode": "all"|"any"|"none", "results": [{"ref", "url", "title", "score", "groups"}]}}.
     ``typing``: read the queries as still being typed (the last word is a prefix)."""
     answers = run_split(output, queries, typing, filters)
+    for query, answer in answers.items():  # the Searcher is lunr.js's own query, score for score
+        assert answer["lunr"] == {"mode": answer["mode"], "results": answer["results"]}, query
     return {query: {"mode": answer["mode"], "results": answer["results"]} for query, answer in answers.items()}
 
 
 def run_split(output: Path, queries: list[str], typing: bool = False, filters: dict[str, str] | None = None,
               reference: Path | None = None) -> dict[str, dict]:
-    """As :func:`run_queries`, plus each query's "shards" (the shard numbers it merged) and,
-    given an unsplit ``reference`` index (wire format), its answer from that as "reference"."""
+    """As :func:`run_queries`, plus each query's "shards" (the shard numbers it loaded),
+    "lunr" (lunr.js's Index#query over those shards merged) and, given an unsplit
+    ``reference`` index (wire format), its answer from that as "reference"."""
     request = {"site": str(output), "queries": queries, "typing": typing, "filters": filters or {},
                "reference": str(reference) if reference else None}
     done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps(request),

@@ -153,5 +153,6 @@ def test_a_query_merges_only_its_shards_and_answers_as_the_unsplit_index(synthet
         answers = run_split(output, queries, typing=typing, reference=reference)
         for query, answer in answers.items():
             assert (answer["mode"], answer["results"]) == (answer["reference"]["mode"], answer["reference"]["results"]), query
+            assert answer["lunr"] == answer["reference"], query
             assert len(answer["shards"]) < total / 4, (query, len(answer["shards"]))
     assert answers["ch"]["results"] and answers["cải cách hà"]["mode"] == "all"

@@ -109,9 +109,9 @@
   }
 
   /*
-   * The lunr index for a query: its shards (and the field lengths they score with) fetched
-   * in parallel, decoded in shard order (a group's folded term first), merged. The last
-   * merge is kept, so keystrokes that need no new shard cost only the search.
+   * What answers a query: its shards (and the field lengths they score with) fetched in
+   * parallel, decoded in shard order (a group's folded term first), searched together. The
+   * last one is kept, so keystrokes that need no new shard cost only the search.
    */
   function indexFor(loaded, parsed) {
     var manifest = loaded.manifest, numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
@@ -133,7 +133,7 @@
           if (!entry.decoded) entry.decoded = shards.decodeShard(manifest, entry.raw, lengths, head === n ? null : decoded[head]);
           decoded[n] = entry.decoded;
         });
-        return shards.mergeIndex(manifest, numbers.map(function (n) { return decoded[n]; }));
+        return new shards.Searcher(manifest, numbers.map(function (n) { return decoded[n]; }));
       });
     });
     var merged = loaded.merged = { name: name, index: index, done: false };
