@@ -1,11 +1,12 @@
 """The lunr index split by term into shards, so a query fetches only its own terms (pure).
 
-A shard holds whole *key groups*: a folded syllable with every spelling that folds to it
-("chinh" with "chính", "chỉnh", ...), or one bigram. Groups are ordered by key in
-JavaScript's string order and packed into shards of about ``SHARD_BYTES``, so the browser
-finds a key's shard, or a prefix's run of shards, by binary search over the shards' first
-keys (the manifest). A shard's postings are term-major: for each term, for each field
-that has it, the documents and what scores them. Four kinds of list:
+Terms form *key groups*: a folded syllable with every spelling that folds to it ("chinh"
+with "chính", "chỉnh", ...), or one bigram. Ordered by key in JavaScript's string order,
+the folded term first in each group, terms are packed into shards of at most
+``SHARD_BYTES`` (a bigger term alone), so the browser finds a term's shard, or a prefix's
+run of shards, by binary search over the shards' first keys (the manifest; ``first_of``).
+A shard's postings are term-major: for each term, for each field that has it, a run of
+documents and what scores them. Four kinds of run:
 
     0  documents as gaps, lunr.py's rounded scores
     1  documents as gaps, term counts; the browser scores them (BM25, lunr.py's arithmetic)
@@ -35,7 +36,7 @@ from generator.search.analysis import BIGRAM_MARK, fold_word
 from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, Weights,
                                     gather, js_order, js_sorted, weigh)
 
-SHARD_BYTES = 24_000  # uncompressed; about 8 KB gzip. Smaller wastes less per rare word, more costs the manifest
+SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
 COUNTED_FIELDS = 0b1111111  # fields (bits, FIELDS order) where they may
 SCORES, COUNTS, SCORES_IN_FOLDED, COUNTS_IN_FOLDED = 0, 1, 2, 3
