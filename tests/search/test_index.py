@@ -25,7 +25,7 @@ from generator.errors import ContentError
 from generator.markup import plain_text
 from generator.search import analysis
 from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
-from generator.search.store import _json
+from generator.search.shards import json_bytes as _json
 from searching import run_engine, run_queries
 from sitemaker import article, make_site
 

@@ -19,7 +19,7 @@ from generator.model import Selection, build_model
 from generator.search.index import article_terms
 from generator.search.index import FIELDS, FieldTerms, IndexedText, build_index, expand
 from generator.search.shards import split_index
-from generator.search.store import _json
+from generator.search.shards import json_bytes as _json
 from searching import run_split
 
 NODE_SHARDS = Path(__file__).with_name("node_shards.js")
