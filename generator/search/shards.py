@@ -39,6 +39,7 @@ from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, G
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
 COUNTED_FIELDS = 0b1111111  # fields (bits, FIELDS order) where they may
+STEP_ENTRIES, MOST_STEPS = 2_000_000, 16  # entries turned term-major at a time
 SCORES, COUNTS, SCORES_IN_FOLDED, COUNTS_IN_FOLDED = 0, 1, 2, 3
 WITHIN_GROUP = "\u0001"
 
@@ -94,8 +95,9 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     """``documents`` split into shards; the three knobs default to the module's constants
     (read at each call, so a test can shrink the shards of a whole site).
 
-    A 10,000-article archive has about 14 million entries (a term in a field of an article),
-    so everything per entry is a numpy array of 32 bits or less, made once and freed early.
+    A 10,000-article archive has about 14 million entries (a term in a field of an article).
+    They are taken a few million at a time, whole key groups by rank (a shard never spans
+    two such steps), so memory holds the entries once, 32 bits each, and one step's work.
     """
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
@@ -107,45 +109,61 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     weights = weigh(gathered)
     lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
     groups = _Groups.of(terms)
-    entries = _Entries.term_major(gathered, groups.rank)
-    del gathered
+    entry_ranks = groups.rank[gathered.term_ids]
+    needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
+    shards: list[Shard] = []
+    for low, high in _steps(groups, np.bincount(entry_ranks, minlength=len(terms))):
+        entries = _Entries.of_ranks(gathered, entry_ranks, low, high)
+        layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
+        del entries
+        shards += layout.shards(low, high, _estimated_bytes(layout, low, high), shard_bytes)
+    used = int(np.bitwise_or.reduce(needs))
+    return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
+                      weights.averages)
 
+
+def _steps(groups: _Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
+    """Rank ranges of STEP_ENTRIES entries or more (at most MOST_STEPS of them: each looks
+    at every entry once), cut where a group starts: spellings travel in their folded term's runs."""
+    step = max(STEP_ENTRIES, int(per_rank.sum()) // MOST_STEPS)
+    keys = [groups.keys[i] for i in groups.by_rank]
+    group_starts = np.flatnonzero([r == 0 or keys[r] != keys[r - 1] for r in range(len(keys))])
+    before = np.concatenate([[0], np.cumsum(per_rank)])[group_starts]  # entries before each group
+    cuts = group_starts[np.unique(np.searchsorted(before, np.arange(0, before[-1] + 1, step)))].tolist()
+    bounds = sorted({0, *cuts, len(keys)})
+    return list(zip(bounds, bounds[1:]))
+
+
+def _layout(entries: _Entries, groups: _Groups, weights: Weights, needs: np.ndarray, count: int,
+            counted_from: int, counted_fields: int) -> _Layout:
+    """One step's runs, their kinds, and what each entry sends (fills ``needs`` in)."""
+    fields = len(FIELDS)
     starts = np.flatnonzero(np.diff(entries.run_keys, prepend=-1))  # each run's first entry
     run_sizes = np.diff(np.append(starts, len(entries.run_keys)))
     run_keys = entries.run_keys[starts]
     run_terms = entries.term_ids[starts]
     run_fields = run_keys % fields
     heads = groups.head_of[run_terms]
-    parent_runs = np.searchsorted(run_keys, groups.rank[heads] * fields + run_fields)  # the folded term's run
+    parent_runs = np.searchsorted(run_keys, groups.rank[heads].astype(np.int64) * fields + run_fields)
     long_runs = (run_sizes >= counted_from) & (np.right_shift(counted_fields, run_fields) & 1).astype(bool)
     kinds = np.where(heads != run_terms, np.where(long_runs[parent_runs], COUNTS_IN_FOLDED, SCORES_IN_FOLDED),
                      np.where(long_runs, COUNTS, SCORES)).astype(np.int8)
-    del heads, long_runs
 
     entry_kinds = np.repeat(kinds, run_sizes)
-    inside, parents = _in_folded(entries, len(lengths), run_sizes, run_keys, parent_runs, entry_kinds)
+    inside, parents = _in_folded(entries, count, run_sizes, run_keys, parent_runs, entry_kinds)
     places = entries.docs.copy()  # a document, or a position in the folded term's list
     places[inside] = parents - np.repeat(starts[parent_runs], run_sizes)[inside]
-    gaps = np.diff(places, prepend=np.int32(0))
+    gaps = np.diff(places, prepend=places.dtype.type(0))
     gaps[starts] = places[starts]
-    del places
     counted = (entry_kinds == COUNTS) | (entry_kinds == COUNTS_IN_FOLDED)
     sent = entries.tfs.copy()
     subtract = entry_kinds[inside] == COUNTS_IN_FOLDED
     sent[inside[subtract]] = entries.tfs[parents[subtract]] - entries.tfs[inside[subtract]]
-    del inside, parents, subtract, entry_kinds
-    scores = _scores(weights, entries, counted)
-
     counted_runs = (kinds == COUNTS) | (kinds == COUNTS_IN_FOLDED)
-    needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
     np.bitwise_or.at(needs, run_terms[counted_runs], np.left_shift(1, run_fields[counted_runs].astype(np.int64)))
-    layout = _Layout(terms, groups.keys, groups.by_rank, groups.position, weights.idf, needs, run_terms, run_fields,
-                     kinds, run_sizes, groups.rank, gaps, sent[counted], scores, counted)
-    del entries, sent
-    shards = layout.shards(_estimated_bytes(layout, starts), shard_bytes)
-    used = int(np.bitwise_or.reduce(needs))
-    return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
-                      weights.averages)
+    return _Layout(groups.terms, groups.keys, groups.by_rank, groups.position, weights.idf, needs, run_terms,
+                   run_fields, kinds, run_sizes, groups.rank, starts, gaps, sent[counted],
+                   _scores(weights, entries, counted), counted)
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -155,6 +173,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 class _Groups:
     """Terms grouped by key, ranked: by key in JavaScript's order, the folded term first."""
 
+    terms: list[str]
     keys: list[str]  # per term id
     head_of: np.ndarray  # per term id: its group's folded term (itself for a folded term or a bigram)
     by_rank: list[int]  # term ids in rank order
@@ -173,40 +192,29 @@ class _Groups:
         rank[by_rank] = np.arange(len(terms), dtype=np.int32)
         position = np.empty(len(terms), dtype=np.int32)
         position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
-        return cls(keys, head_of, by_rank, rank, position)
+        return cls(terms, keys, head_of, by_rank, rank, position)
 
 
 @dataclass(frozen=True)
 class _Entries:
-    """Every vector entry, term-major: by run (a term's list in one field), then document."""
+    """The vector entries of a range of ranks, term-major: by run (a term's list in one
+    field), then document."""
 
-    run_keys: np.ndarray  # rank * fields + field (int32)
+    run_keys: np.ndarray  # rank * fields + field
     term_ids: np.ndarray
     docs: np.ndarray
     tfs: np.ndarray
 
     @classmethod
-    def term_major(cls, gathered: Gathered, rank: np.ndarray) -> _Entries:
-        """Sorted a few million entries at a time, by rank range: a stable argsort of all
-        of them would hold a 64-bit permutation as big as the four arrays together."""
+    def of_ranks(cls, gathered: Gathered, entry_ranks: np.ndarray, low: int, high: int) -> _Entries:
         fields = len(FIELDS)
-        docs = np.repeat(np.arange(len(gathered.sizes), dtype=np.int32), gathered.sizes)  # vector numbers, first
-        run_keys = rank[gathered.term_ids]
-        run_keys *= fields
-        run_keys += docs % fields
-        docs //= fields
-        per_rank = np.cumsum(np.bincount(run_keys // fields, minlength=len(rank)))
-        cuts = np.unique(np.searchsorted(per_rank, np.arange(0, len(run_keys), ENTRIES_PER_STEP * 4), side="right"))
-        bounds = [0, *(cuts[1:] * fields).tolist(), len(rank) * fields]
-        sorted_arrays = [np.empty_like(a) for a in (run_keys, gathered.term_ids, docs, gathered.counts)]
-        at = 0
-        for low, high in zip(bounds, bounds[1:]):
-            chosen = np.flatnonzero((run_keys >= low) & (run_keys < high))
-            chosen = chosen[np.argsort(run_keys[chosen], kind="stable")]  # stable: documents stay ascending
-            for source, target in zip((run_keys, gathered.term_ids, docs, gathered.counts), sorted_arrays):
-                target[at:at + len(chosen)] = source[chosen]
-            at += len(chosen)
-        return cls(*sorted_arrays)
+        chosen = np.flatnonzero((entry_ranks >= low) & (entry_ranks < high))  # document-major, so ascending
+        vectors = np.searchsorted(gathered.vector_starts, chosen, side="right") - 1
+        run_keys = entry_ranks[chosen].astype(np.int64) * fields + vectors % fields
+        order = np.argsort(run_keys, kind="stable")  # stable: documents stay ascending within a run
+        chosen = chosen[order]
+        return cls(run_keys[order], gathered.term_ids[chosen], (vectors[order] // fields).astype(np.int32),
+                   gathered.counts[chosen])
 
 
 def _in_folded(entries: _Entries, count: int, run_sizes: np.ndarray, run_keys: np.ndarray,
@@ -264,24 +272,25 @@ class _Layout:
     kinds: np.ndarray
     run_sizes: np.ndarray
     rank: np.ndarray  # per term id
+    starts: np.ndarray  # per run: its first entry
     gaps: np.ndarray  # per entry
     counts: np.ndarray  # per counted entry (kinds 1 and 3), in entry order
     scores: np.ndarray  # per scored entry (kinds 0 and 2)
     counted: np.ndarray  # per entry: whether it is counted
 
-    def shards(self, term_bytes: list[int], shard_bytes: int) -> list[Shard]:
-        """Consecutive terms packed into shards of at most shard_bytes (a longer term alone)."""
+    def shards(self, low: int, high: int, term_bytes: list[int], shard_bytes: int) -> list[Shard]:
+        """Ranks low to high packed into shards of at most shard_bytes (a longer term alone)."""
         run_ranks = self.rank[self.run_terms]
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
         counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
         cuts, size = [], shard_bytes
-        for rank, term_size in enumerate(term_bytes):
+        for rank, term_size in enumerate(term_bytes, start=low):
             if size + term_size > shard_bytes and size:
                 cuts.append(rank)
                 size = 0
             size += term_size
-        cuts.append(len(self.terms))
+        cuts.append(high)
         shards = []
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
@@ -301,13 +310,13 @@ class _Layout:
         return shards
 
 
-def _estimated_bytes(layout: _Layout, starts: np.ndarray) -> list[int]:
-    """About how many JSON bytes each term takes in a shard, in rank order."""
+def _estimated_bytes(layout: _Layout, low: int, high: int) -> list[int]:
+    """About how many JSON bytes each term of ranks low to high takes in a shard."""
     digits = np.full(len(layout.gaps), 2 + 6, dtype=np.int8)  # a gap's digit and comma, a score's "1.234,"
     for power in (10, 100, 1000, 10_000, 100_000):
         digits += layout.gaps >= power
     digits[layout.counted] -= 4  # a count and its comma instead of a score
-    per_run = np.add.reduceat(digits, starts, dtype=np.int64) + 12  # and the run's four numbers
-    per_rank = np.bincount(layout.rank[layout.run_terms], weights=per_run, minlength=len(layout.terms))
-    term_bytes = np.array([len(layout.terms[i].encode()) for i in layout.by_rank]) + 30  # term, index, idf
+    per_run = np.add.reduceat(digits, layout.starts, dtype=np.int64) + 12  # and the run's four numbers
+    per_rank = np.bincount(layout.rank[layout.run_terms] - low, weights=per_run, minlength=high - low)
+    term_bytes = np.array([len(layout.terms[i].encode()) for i in layout.by_rank[low:high]]) + 30  # term, index, idf
     return (per_rank + term_bytes).astype(np.int64).tolist()

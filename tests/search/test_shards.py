@@ -78,6 +78,20 @@ def test_every_shard_merged_is_the_unsplit_index(corpus_documents, knobs):
         assert {kind for _, _, kind, _ in runs} == {0, 1, 2, 3} - ({0, 2} if "counted_fields" not in knobs else set())
 
 
+@pytest.mark.parametrize("step", [1, 3000])
+def test_taking_the_entries_in_steps_changes_nothing_but_where_shards_end(corpus_documents, monkeypatch, step):
+    """Big archives are split a few million entries at a time, whole groups each; here the
+    steps are a few thousand entries (or one group), with counted and folded runs in each."""
+    whole = split_index(corpus_documents, shard_bytes=400, counted_from=2)
+    monkeypatch.setattr(shards, "STEP_ENTRIES", step)
+    monkeypatch.setattr(shards, "MOST_STEPS", 10**9)
+    monkeypatch.setattr(shards, "ENTRIES_PER_STEP", step)  # scores too
+    stepped = assert_merge_is_the_unsplit_index(corpus_documents, shard_bytes=400, counted_from=2)
+    assert len(stepped.shards) > len(whole.shards) and stepped.lengths == whole.lengths
+    merged = lambda split: b"".join(sorted(shard.data for shard in split.shards))  # noqa: E731
+    assert merged(stepped) != merged(whole)  # the cuts moved; the index did not (asserted above)
+
+
 def _runs(shard: shards.Shard) -> list[tuple[int, int, int, int]]:
     runs = json.loads(shard.data)["runs"]
     return [tuple(runs[i:i + 4]) for i in range(0, len(runs), 4)]
