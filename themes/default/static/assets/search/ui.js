@@ -21,7 +21,7 @@
   var strings = JSON.parse(document.getElementById("search-strings").textContent);
   var manifestUrl = new URL(form.getAttribute("data-manifest"), document.baseURI);
   var baseTitle = document.title;
-  var PAGE_SIZE = 20, TYPING_DELAY = 150;
+  var PAGE_SIZE = 20, TYPING_DELAY = 150, FIRST_DOCUMENTS = 5;
   var FILTERS = ["from", "to", "topic", "province"];
   var data = null, current = null, runId = 0, typingTimer = 0;
 
@@ -145,6 +145,20 @@
     return cached(loaded, "facetData", new URL(loaded.manifest.facets, manifestUrl), function (f) { return f; });
   }
 
+  /*
+   * A promise per document, in order: the first few are fetched at once, the rest when the
+   * first has arrived, so a slow connection spends itself on what shows first.
+   */
+  function prioritised(loaded, refs) {
+    var first = documents(loaded, refs.slice(0, FIRST_DOCUMENTS));
+    if (refs.length <= FIRST_DOCUMENTS) return first;
+    var rest = first[0].then(later, later);
+    function later() { return documents(loaded, refs.slice(FIRST_DOCUMENTS)); }
+    return first.concat(refs.slice(FIRST_DOCUMENTS).map(function (ref, i) {
+      return rest.then(function (docs) { return docs[i]; });
+    }));
+  }
+
   /* A promise per document: fetched in parallel, one small file each. */
   function documents(loaded, refs) {
     var folder = new URL(loaded.manifest.documents, manifestUrl);
@@ -218,9 +232,9 @@
     var state = current;
     more.disabled = true;
     state.pending = state.pending.then(function () {
-      var refs = state.results.slice(state.shown, state.shown + PAGE_SIZE);
+      var refs = state.results.slice(state.shown, state.shown + PAGE_SIZE).map(function (r) { return r.ref; });
       var shown = Promise.resolve();
-      documents(state.loaded, refs.map(function (r) { return r.ref; })).forEach(function (doc) {
+      prioritised(state.loaded, refs).forEach(function (doc) {
         shown = shown.then(function () { return doc; }).then(function (loadedDoc) {
           if (current !== state) return;
           list.appendChild(resultItem(loadedDoc, state.parsed));
