@@ -142,7 +142,7 @@
   }
 
   function facets(loaded) {
-    return cached(loaded, "facetData", new URL(loaded.manifest.facets, manifestUrl), function (f) { return f; });
+    return cached(loaded, "facets", new URL(loaded.manifest.facets, manifestUrl), function (f) { return f; });
   }
 
   /*
