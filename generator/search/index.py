@@ -23,7 +23,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Protocol
+from typing import Any, Callable, Iterable, Mapping, Protocol
 
 import numpy as np
 
@@ -240,8 +240,18 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 def js_sorted(terms: list[str]) -> list[int]:
     """Positions of ``terms`` in the order lunr.js insists on when it rebuilds its token set:
     JavaScript's (UTF-16 code units), which differs from Python's only past U+FFFF."""
-    key = terms.__getitem__ if not _ASTRAL.search("".join(terms)) else (lambda i: js_order(terms[i]))
-    return sorted(range(len(terms)), key=key)
+    order = js_key(terms)
+    return sorted(range(len(terms)), key=terms.__getitem__ if order is _same else lambda i: order(terms[i]))
+
+
+def js_key(strings: list[str]) -> Callable[[str], Any]:
+    """A sort key that orders ``strings`` as JavaScript compares them: the strings
+    themselves unless one holds a character past U+FFFF (then their UTF-16 code units)."""
+    return _same if not _ASTRAL.search("".join(strings)) else js_order
+
+
+def _same(string: str) -> str:
+    return string
 
 
 def js_order(term: str) -> bytes:

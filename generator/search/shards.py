@@ -25,7 +25,6 @@ order as the unsplit one: its scores are equal to the last bit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +33,7 @@ import orjson
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
 from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, Weights,
-                                    gather, js_order, js_sorted, weigh)
+                                    gather, js_key, js_sorted, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -166,9 +165,6 @@ def _layout(entries: _Entries, groups: _Groups, weights: Weights, needs: np.ndar
                    _scores(weights, entries, counted), counted)
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
 @dataclass(frozen=True)
 class _Groups:
     """Terms grouped by key, ranked: by key in JavaScript's order, the folded term first."""
@@ -185,7 +181,7 @@ class _Groups:
         keys = [key_of(t) for t in terms]
         heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
         head_of = np.array([heads.get(k, i) for i, k in enumerate(keys)], dtype=np.int32)
-        order = (lambda s: s) if not _ASTRAL.search("".join(terms)) else js_order
+        order = js_key(terms)
         head_list = head_of.tolist()
         by_rank = sorted(range(len(terms)), key=lambda i: (order(keys[i]), head_list[i] != i, order(terms[i])))
         rank = np.empty(len(terms), dtype=np.int32)
@@ -284,13 +280,7 @@ class _Layout:
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
         counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
-        cuts, size = [], shard_bytes
-        for rank, term_size in enumerate(term_bytes, start=low):
-            if size + term_size > shard_bytes and size:
-                cuts.append(rank)
-                size = 0
-            size += term_size
-        cuts.append(high)
+        cuts = _cuts(low, high, [self.keys[i] for i in self.by_rank[low:high]], term_bytes, shard_bytes)
         shards = []
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
@@ -308,6 +298,31 @@ class _Layout:
             shards.append(Shard(first_of(self.terms[ids[0]], self.keys[ids[0]]), json_bytes(data),
                                 int(np.bitwise_or.reduce(needs))))
         return shards
+
+
+def _cuts(low: int, high: int, keys: list[str], term_bytes: list[int], shard_bytes: int) -> list[int]:
+    """Where shards start among ranks low to high, and high. Whole groups are packed
+    together; only a group bigger than a shard is cut inside, term by term. So a shard that
+    starts inside a group needs one other shard, the one its group starts in (the page
+    decodes a spelling from its folded term's runs), never a chain of them."""
+    group_bytes: list[int] = []
+    for key, previous, size in zip(keys, [None, *keys], term_bytes):
+        if key != previous:
+            group_bytes.append(0)
+        group_bytes[-1] += size
+    cuts, size, group = [], shard_bytes, -1
+    for rank, (key, previous, term_size) in enumerate(zip(keys, [None, *keys], term_bytes), start=low):
+        if key != previous:
+            group += 1
+            cut_inside = group > 0 and group_bytes[group - 1] > shard_bytes  # its tail shard stays its own
+            if size and (size + group_bytes[group] > shard_bytes or cut_inside):
+                cuts.append(rank)
+                size = 0
+        elif group_bytes[group] > shard_bytes and size + term_size > shard_bytes and size:
+            cuts.append(rank)
+            size = 0
+        size += term_size
+    return [*cuts, high]
 
 
 def _estimated_bytes(layout: _Layout, low: int, high: int) -> list[int]:

@@ -1,8 +1,9 @@
 """The files the search page reads: a small manifest pointing at content-hashed data (pure).
 
     search/manifest.json          what exists; fetched first, small, never cached for long
-    search/index/<hash>.json      the lunr index split by term into shards, and the field
-                                  lengths that score long lists (shards.py, docs/search.md)
+    search/index-<hash>/<n>.json  shard n of the lunr index, split by term (shards.py,
+                                  docs/search.md); lengths-<f>.json: field f's lengths, which
+                                  score long lists; the folder is named by all of them
     search/docs-<hash>/<n>.json   the document store: title, date, link, snippet text of
                                   article n, fetched for the results shown
     search/facets.<hash>.json     year, topics and provinces of every article, for filters
@@ -54,12 +55,9 @@ def search_files(site: Site, link: Link,
     split = split_index([IndexedText(str(i), terms) for i, (_, terms) in enumerate(texts)])
     # One folder per index, named by its content: a shard's name needs no hash of its own in
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
-    version = hashlib.sha256()
-    for name, data in split.files().items():
-        version.update(f"{name}\n{len(data)}\n".encode())
-        version.update(data)
-    index_dir = f"index-{version.hexdigest()[:12]}/"
-    index_files = [SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in split.files().items()]
+    files = split.files()
+    index_dir = f"index-{folder_digest(files)}/"
+    index_files = [SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in files.items()]
     language = site.settings.language
     # The folder names the numbering: a document's number is its article's place in the list,
     # so an added article renumbers them all, and a cached file must not show another article.
@@ -122,6 +120,15 @@ def _facets(articles: Iterable[Article], vocabularies: Mapping[str, list[tuple[s
         for name in vocabularies:
             facets[name].append(sorted({ids[name][term_slug(name, term)] for term in article.terms(name)}))
     return facets
+
+
+def folder_digest(files: Mapping[str, bytes]) -> str:
+    """A folder's name by its content: every file's name and bytes."""
+    version = hashlib.sha256()
+    for name, data in files.items():
+        version.update(f"{name}\n{len(data)}\n".encode())
+        version.update(data)
+    return version.hexdigest()[:12]
 
 
 def _digest(data: bytes) -> str:

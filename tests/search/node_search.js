@@ -12,6 +12,7 @@ const path = require("path");
 const assets = path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search");
 const engine = require(path.join(assets, "engine.js"));
 const shards = require(path.join(assets, "shards.js"));
+const { loadIndex, mergeIndex } = require("./lunr_reference.js");
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
 const dir = path.join(request.site, "search");
@@ -21,17 +22,19 @@ const docs = [];
 for (let n = 0; n < manifest.count; n++) docs.push(read(manifest.documents + n + ".json"));
 const filters = request.filters || {};
 const keep = engine.hasFilters(filters) ? engine.filterOf(filters, read(manifest.facets), manifest.filters) : null;
-const reference = request.reference ? engine.loadIndex(JSON.parse(fs.readFileSync(request.reference, "utf8"))) : null;
+const reference = request.reference ? loadIndex(JSON.parse(fs.readFileSync(request.reference, "utf8"))) : null;
 
-const lengths = [], decoded = [];
+// Each query decodes its own shards afresh, as a page that has fetched nothing else would:
+// a shard decoded for an earlier query must not hide a head shard this one failed to name.
 function decodedShards(numbers) {
+  const lengths = [], decoded = [];
   shards.lengthsFor(manifest, numbers).forEach((f) => {
-    lengths[f] = lengths[f] || shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
+    lengths[f] = shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
   });
   numbers.forEach((n) => {  // ascending: a group's folded term is decoded before its other spellings
     const head = shards.headOf(manifest.shards.keys, n);
-    decoded[n] = decoded[n] || shards.decodeShard(manifest, read(manifest.index + n + ".json"), lengths,
-                                                  head === n ? null : decoded[head]);
+    decoded[n] = shards.decodeShard(manifest, read(manifest.index + n + ".json"), lengths,
+                                    head === n ? null : decoded[head]);
   });
   return numbers.map((n) => decoded[n]);
 }
@@ -48,7 +51,7 @@ for (const query of request.queries) {
   const loaded = decodedShards(numbers);
   out[query] = shown(engine.search(new shards.Searcher(manifest, loaded), parsed, keep));
   out[query].shards = numbers;
-  out[query].lunr = shown(engine.search(shards.mergeIndex(manifest, loaded), parsed, keep));
+  out[query].lunr = shown(engine.search(mergeIndex(manifest, loaded), parsed, keep));
   if (reference) out[query].reference = shown(engine.search(reference, parsed, keep));
 }
 process.stdout.write(JSON.stringify(out));

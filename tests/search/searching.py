@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 NODE_SEARCH = Path(__file__).with_name("node_search.js")
+REFERENCE = Path(__file__).with_name("lunr_reference.js")
 ENGINE = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" / "assets" / "search" / "engine.js"
 
 
@@ -29,6 +30,15 @@ def run_split(output: Path, queries: list[str], typing: bool = False, filters: d
                "reference": str(reference) if reference else None}
     done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps(request),
                           capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def run_reference(script: str) -> object:
+    """Evaluate ``script`` with ``reference`` (lunr_reference.js) in scope; it must return a JSON-able value."""
+    program = f"const reference = require({json.dumps(str(REFERENCE))});\n" \
+              f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
+    done = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

@@ -17,8 +17,6 @@ from conftest import build_to_disk
 from searching import run_split
 from serving import serve_directory
 
-pytestmark = pytest.mark.browser
-
 RESULTS = "#search-results li.search-result"
 QUERIES = ["cải cách hành chính", "thu tuc", "\"một cửa\" Hàm Tân"]
 
@@ -47,6 +45,7 @@ def _fetched(page) -> list[str]:
     return fetched
 
 
+@pytest.mark.browser
 def test_a_query_fetches_its_shards_and_shown_documents_only(chromium, split_site):
     output, base = split_site
     data = _search_data(output)
@@ -74,6 +73,7 @@ def test_a_query_fetches_its_shards_and_shown_documents_only(chromium, split_sit
         context.close()
 
 
+@pytest.mark.browser
 def test_typing_on_fetches_only_new_shards(chromium, split_site):
     output, base = split_site
     context = chromium.new_context()

@@ -26,7 +26,8 @@ from generator.markup import plain_text
 from generator.search import analysis
 from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
 from generator.search.shards import json_bytes as _json
-from searching import run_engine, run_queries
+from generator.search.store import folder_digest
+from searching import run_queries, run_reference
 from sitemaker import article, make_site
 
 
@@ -55,6 +56,9 @@ def test_manifest_names_content_hashed_files_that_exist(sample_files):
     assert len(shards["keys"]) == len(shards["lengths"]) > 1
     index = sorted(p for p in sample_files if p.startswith("search/" + manifest["index"]))
     assert index == sorted(f"search/{manifest['index']}{n}.json" for n in range(len(shards["keys"])))  # no lengths: lists are short
+    folder = "search/" + manifest["index"]
+    named = {p[len(folder):]: sample_files[p] for p in sample_files if p.startswith(folder)}
+    assert manifest["index"] == f"index-{folder_digest(named)}/"  # by content: the files' names and bytes
     documents = sorted(p for p in sample_files if p.startswith("search/" + manifest["documents"]))
     assert documents == sorted(f"search/{manifest['documents']}{n}.json" for n in range(5))
     assert len([p for p in sample_files if p.startswith("search/")]) == len(index) + len(documents) + 3
@@ -175,7 +179,7 @@ def test_scores_round_as_python_rounds():
 
 def test_javascript_expands_the_wire_format_exactly_as_python_does():
     data = _json(build_index(sample_documents()))
-    expanded = run_engine(f"return engine.expandIndex({data.decode()});")
+    expanded = run_reference(f"return reference.expandIndex({data.decode()});")
     assert expanded == expand(json.loads(data))
 
 

@@ -42,6 +42,10 @@ def assert_merge_is_the_unsplit_index(documents: list[IndexedText], **knobs) -> 
     vectors = {ref: elements for ref, elements in unsplit["fieldVectors"] if elements}
     assert dict(merged["fieldVectors"]) == vectors  # every score, to the last bit
     assert answer["found"] and all(answer["found"].values())  # shardsFor finds every term's shard
+    assert max(answer["fetched"].values()) <= 2  # its own, and the one its group starts in
+    keys = {shard.first_key for shard in split.shards}
+    inside = [key for key in keys if shards.WITHIN_GROUP in key]  # a big group, cut term by term
+    assert all(key.split(shards.WITHIN_GROUP)[0] in keys for key in inside)  # which starts a shard
     return split
 
 
@@ -135,6 +139,7 @@ def test_the_browser_rounds_scores_as_python_rounds():
     import random
 
     values = [1.0005, 0.0005, 0.0015, 2.675, 0.1235, 123.4565, 7.0, 1e-9, 218.0004999] + [i / 7 for i in range(1, 300)]
+    values += [i / 16 for i in range(1, 400, 2)]  # true halves: 0.0625 rounds to 0.062, 0.1875 to 0.188
     values += [random.Random(seed).uniform(0, 300) for seed in range(300)]
     assert run_shards_js(f"{json.dumps(values)}.map(shards.round3)") == [round(v, 3) for v in values]
 

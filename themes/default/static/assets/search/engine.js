@@ -308,41 +308,7 @@
     return parts;
   }
 
-  /*
-   * The wire format (generator/search/index.py) back to lunr's serialisation:
-   * postings are the non-zero entries of the field vectors; a term's vector index is its
-   * position in the sorted term list; a vector is [field/ref, index gaps, scores].
-   */
-  function expandIndex(wire) {
-    var postings = wire.terms.map(function (term, i) {
-      var posting = { _index: i };
-      wire.fields.forEach(function (field) { posting[field] = {}; });
-      return posting;
-    });
-    var vectors = wire.fieldVectors.map(function (entry) {
-      var slash = entry[0].indexOf("/"), field = entry[0].slice(0, slash), ref = entry[0].slice(slash + 1);
-      var gaps = entry[1], scores = entry[2], elements = new Array(2 * gaps.length), index = 0;
-      for (var i = 0; i < gaps.length; i++) {
-        index += gaps[i];
-        elements[2 * i] = index;
-        elements[2 * i + 1] = scores[i];
-        postings[index][field][ref] = {};
-      }
-      return [entry[0], elements];
-    });
-    return {
-      version: wire.version, fields: wire.fields, pipeline: wire.pipeline, fieldVectors: vectors,
-      invertedIndex: wire.terms.map(function (term, i) { return [term, postings[i]]; })
-    };
-  }
-
-  function loadIndex(wire) {
-    return lunr.Index.load(expandIndex(wire));
-  }
-
   return {
-    expandIndex: expandIndex,
-    loadIndex: loadIndex,
     parseQuery: parseQuery,
     keyRanges: keyRanges,
     isEmpty: isEmpty,

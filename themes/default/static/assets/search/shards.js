@@ -8,10 +8,11 @@
  * merged index are the unsplit index's to the last bit, for every query whose terms are
  * all in the shards merged (shardsFor makes sure they are).
  *
- * The page does not build that lunr.Index: a Searcher answers lunr.Index#query from the
- * decoded shards with the same steps and the same arithmetic, over typed arrays. lunr's own
- * query makes an object per matching field of every article (700 ms for the commonest words
- * of a 10,000-article archive); the tests hold the Searcher to it, score for score.
+ * The page does not build that lunr.Index (the tests do: tests/search/lunr_reference.js): a
+ * Searcher answers lunr.Index#query from the decoded shards with the same steps and the
+ * same arithmetic, over typed arrays. lunr's own
+ * query makes an object per matching field of every article (640 ms in node for the commonest
+ * words of a 10,000-article archive); the tests hold the Searcher to it, score for score.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
@@ -99,14 +100,17 @@
   }
 
   /*
-   * Python's round(x, 3). toFixed rounds the exact value of x, as Python does; a true half
-   * cannot occur (x would be an odd number of two-thousandths, which no double is). It is
-   * slow, so it is kept for x * 1000 next to a half, where Math.round(x * 1000) / 1000 can
-   * be wrong (1.0005 * 1000 is 1000.5); elsewhere the two agree (generator.search.index._round3).
+   * Python's round(x, 3): the exact value of x rounded, a true half to even. toFixed rounds
+   * the exact value too, but a half up; a true half is x = an odd number of sixteenths (x *
+   * 1000 ends in exactly .5 and x * 16 is whole), rounded to even here. toFixed is slow, so
+   * it is kept for x * 1000 next to a half, where Math.round(x * 1000) / 1000 can be wrong
+   * (1.0005 * 1000 is 1000.5); elsewhere the two agree (generator.search.index._round3).
    */
   function round3(x) {
-    var scaled = x * 1000, fraction = scaled - Math.floor(scaled);
-    return Math.abs(fraction - 0.5) < 1e-6 ? Number(x.toFixed(3)) : Math.round(scaled) / 1000;
+    var scaled = x * 1000, whole = Math.floor(scaled), fraction = scaled - whole;
+    if (Math.abs(fraction - 0.5) >= 1e-6) return Math.round(scaled) / 1000;
+    if (fraction === 0.5 && Number.isInteger(x * 16)) return (whole % 2 === 0 ? whole : whole + 1) / 1000;
+    return Number(x.toFixed(3));
   }
 
   /*
@@ -142,37 +146,6 @@
       term.lists.push(list);
     }
     return { terms: terms, folded: folded };
-  }
-
-  /* One lunr index from decoded shards: lunr.Index.load's result for the terms they hold. */
-  function mergeIndex(manifest, decodedShards) {
-    var all = [];
-    decodedShards.forEach(function (decoded) { all.push.apply(all, decoded.terms); });
-    all.sort(function (a, b) { return a.index - b.index; });  // vectors list their entries in this order
-    var names = Object.keys(manifest.fields), invertedIndex = Object.create(null), elements = Object.create(null);
-    all.forEach(function (t) {
-      var posting = { _index: t.index };
-      names.forEach(function (name) { posting[name] = {}; });
-      t.lists.forEach(function (list) {
-        var name = names[list.field], field = posting[name];
-        for (var i = 0; i < list.docs.length; i++) {
-          var ref = String(list.docs[i]), vector = name + "/" + ref;
-          field[ref] = {};
-          (elements[vector] || (elements[vector] = [])).push(t.index, list.scores[i]);
-        }
-      });
-      invertedIndex[t.term] = posting;
-    });
-    var fieldVectors = Object.create(null);
-    for (var vector in elements) fieldVectors[vector] = new lunr.Vector(elements[vector]);
-    var terms = all.map(function (t) { return t.term; }).sort();  // TokenSet.fromArray wants them sorted
-    return new lunr.Index({
-      invertedIndex: invertedIndex,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms),
-      fields: names,
-      pipeline: lunr.Pipeline.load(manifest.pipeline)
-    });
   }
 
   /*
@@ -262,7 +235,6 @@
     lengthsFor: lengthsFor,
     decodeLengths: decodeLengths,
     decodeShard: decodeShard,
-    mergeIndex: mergeIndex,
     round3: round3
   };
 });

@@ -92,7 +92,7 @@
   function loadData() {
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
-        return { manifest: manifest, shards: {}, lengths: {}, merged: null, docs: {}, facets: null };
+        return { manifest: manifest, shards: {}, lengths: {}, searcher: null, docs: {}, facets: null };
       });
       data.catch(function () { data = null; });  // let a later query try again
     }
@@ -113,10 +113,10 @@
    * parallel, decoded in shard order (a group's folded term first), searched together. The
    * last one is kept, so keystrokes that need no new shard cost only the search.
    */
-  function indexFor(loaded, parsed) {
+  function searcherFor(loaded, parsed) {
     var manifest = loaded.manifest, numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
     var name = numbers.join(",");
-    if (loaded.merged && loaded.merged.name === name) return loaded.merged.index;
+    if (loaded.searcher && loaded.searcher.name === name) return loaded.searcher.promise;
     var folder = new URL(manifest.index, manifestUrl), lengths = [];
     var needed = shards.lengthsFor(manifest, numbers).map(function (f) {
       return cached(loaded.lengths, f, new URL("lengths-" + f + ".json", folder), shards.decodeLengths)
@@ -125,20 +125,21 @@
     var files = numbers.map(function (n) {
       return cached(loaded.shards, n, new URL(n + ".json", folder), function (shard) { return { raw: shard }; });
     });
-    var index = Promise.all(needed.concat(files)).then(function () {
-      return Promise.all(files).then(function (entries) {
-        var decoded = {};
-        entries.forEach(function (entry, i) {
-          var n = numbers[i], head = shards.headOf(manifest.shards.keys, n);
-          if (!entry.decoded) entry.decoded = shards.decodeShard(manifest, entry.raw, lengths, head === n ? null : decoded[head]);
-          decoded[n] = entry.decoded;
-        });
-        return new shards.Searcher(manifest, numbers.map(function (n) { return decoded[n]; }));
+    var promise = Promise.all(files.concat(needed)).then(function (all) {
+      var decoded = {};
+      all.slice(0, files.length).forEach(function (entry, i) {
+        var n = numbers[i], head = shards.headOf(manifest.shards.keys, n);
+        if (!entry.decoded) {
+          entry.decoded = shards.decodeShard(manifest, entry.raw, lengths, head === n ? null : decoded[head]);
+          entry.raw = null;  // the decoded shard is what is kept
+        }
+        decoded[n] = entry.decoded;
       });
+      return new shards.Searcher(manifest, numbers.map(function (n) { return decoded[n]; }));
     });
-    var merged = loaded.merged = { name: name, index: index, done: false };
-    index.then(function () { merged.done = true; }, function () { if (loaded.merged === merged) loaded.merged = null; });
-    return index;
+    var kept = loaded.searcher = { name: name, promise: promise, done: false };
+    promise.then(function () { kept.done = true; }, function () { if (loaded.searcher === kept) loaded.searcher = null; });
+    return promise;
   }
 
   function facets(loaded) {
@@ -149,11 +150,13 @@
    * A promise per document, in order: the first few are fetched at once, the rest when the
    * first has arrived, so a slow connection spends itself on what shows first.
    */
-  function prioritised(loaded, refs) {
+  function prioritised(loaded, refs, wanted) {
     var first = documents(loaded, refs.slice(0, FIRST_DOCUMENTS));
     if (refs.length <= FIRST_DOCUMENTS) return first;
     var rest = first[0].then(later, later);
-    function later() { return documents(loaded, refs.slice(FIRST_DOCUMENTS)); }
+    function later() {  // not for results a newer search has replaced
+      return wanted() ? documents(loaded, refs.slice(FIRST_DOCUMENTS)) : [];
+    }
     return first.concat(refs.slice(FIRST_DOCUMENTS).map(function (ref, i) {
       return rest.then(function (docs) { return docs[i]; });
     }));
@@ -181,19 +184,21 @@
     list.setAttribute("aria-busy", "true");
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
-      var index = engine.isEmpty(parsed) ? Promise.resolve(null) : indexFor(loaded, parsed);
-      if (loaded.merged && !loaded.merged.done) statusLine.textContent = strings.loading;
-      return Promise.all([index, filtering ? facets(loaded) : null]).then(function (both) {
+      var searcher = engine.isEmpty(parsed) ? null : searcherFor(loaded, parsed);
+      if (loaded.searcher && !loaded.searcher.done) statusLine.textContent = strings.loading;
+      return Promise.all([searcher, filtering ? facets(loaded) : null]).then(function (both) {
+        if (id !== runId) return;  // a newer search has started: no time spent on this one
         var facetData = both[1];
         var keep = facetData ? engine.filterOf(state, facetData, loaded.manifest.filters) : null;
         var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(both[0], parsed, keep);
-        if (id !== runId) return;
         current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
         show({ status: statusOf(found, query), notice: found.mode === "any" ? strings.fallback
                                                         : found.mode === "none" ? strings.none_hint : "" });
         return showMore();
       });
     }).catch(function (error) {
+      // A rebuild renames the index folder: start again from the manifest on the next query.
+      data = null;
       if (id !== runId) return;
       show({ status: strings.error, notice: "" });
       if (window.console) console.error(error);
@@ -234,7 +239,7 @@
     state.pending = state.pending.then(function () {
       var refs = state.results.slice(state.shown, state.shown + PAGE_SIZE).map(function (r) { return r.ref; });
       var shown = Promise.resolve();
-      prioritised(state.loaded, refs).forEach(function (doc) {
+      prioritised(state.loaded, refs, function () { return current === state; }).forEach(function (doc) {
         shown = shown.then(function () { return doc; }).then(function (loadedDoc) {
           if (current !== state) return;
           list.appendChild(resultItem(loadedDoc, state.parsed));
