@@ -160,9 +160,9 @@ def _layout(entries: _Entries, groups: _Groups, weights: Weights, needs: np.ndar
     sent[inside[subtract]] = entries.tfs[parents[subtract]] - entries.tfs[inside[subtract]]
     counted_runs = (kinds == COUNTS) | (kinds == COUNTS_IN_FOLDED)
     np.bitwise_or.at(needs, run_terms[counted_runs], np.left_shift(1, run_fields[counted_runs].astype(np.int64)))
-    return _Layout(groups.terms, groups.keys, groups.by_rank, groups.position, weights.idf, needs, run_terms,
-                   run_fields, kinds, run_sizes, groups.rank, starts, gaps, sent[counted],
-                   _scores(weights, entries, counted), counted)
+    return _Layout(groups=groups, idf=weights.idf, needs=needs, run_terms=run_terms, run_fields=run_fields,
+                   kinds=kinds, run_sizes=run_sizes, starts=starts, gaps=gaps, counts=sent[counted],
+                   scores=_scores(weights, entries, counted), counted=counted)
 
 
 @dataclass(frozen=True)
@@ -255,19 +255,15 @@ def lengths_file(lengths: np.ndarray) -> bytes:
 
 @dataclass(frozen=True)
 class _Layout:
-    """The term-major postings of every term, in rank order, ready to cut into shards."""
+    """One step's term-major postings, in rank order, ready to cut into shards."""
 
-    terms: list[str]
-    keys: list[str]
-    by_rank: list[int]  # term ids in rank order
-    position: np.ndarray  # per term id: its vector index
+    groups: _Groups
     idf: np.ndarray  # per term id
     needs: np.ndarray  # per term id: the fields whose lengths score it (bits)
     run_terms: np.ndarray  # per run (a term's list in one field), in rank order
     run_fields: np.ndarray
     kinds: np.ndarray
     run_sizes: np.ndarray
-    rank: np.ndarray  # per term id
     starts: np.ndarray  # per run: its first entry
     gaps: np.ndarray  # per entry
     counts: np.ndarray  # per counted entry (kinds 1 and 3), in entry order
@@ -276,26 +272,27 @@ class _Layout:
 
     def shards(self, low: int, high: int, term_bytes: list[int], shard_bytes: int) -> list[Shard]:
         """Ranks low to high packed into shards of at most shard_bytes (a longer term alone)."""
-        run_ranks = self.rank[self.run_terms]
+        groups = self.groups
+        run_ranks = groups.rank[self.run_terms]
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
         counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
-        cuts = _cuts(low, high, [self.keys[i] for i in self.by_rank[low:high]], term_bytes, shard_bytes)
+        cuts = _cuts(low, high, [groups.keys[i] for i in groups.by_rank[low:high]], term_bytes, shard_bytes)
         shards = []
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
             entry_begin, entry_end = int(entry_starts[run_begin]), int(entry_starts[run_end])
             count_begin, count_end = int(counted_before[run_begin]), int(counted_before[run_end])
             score_begin, score_end = entry_begin - count_begin, entry_end - count_end
-            ids = self.by_rank[begin:end]
+            ids = groups.by_rank[begin:end]
             runs = np.stack([run_ranks[run_begin:run_end] - begin, self.run_fields[run_begin:run_end],
                              self.kinds[run_begin:run_end], self.run_sizes[run_begin:run_end]], axis=1)
             needs = self.needs[ids]
-            data = {"terms": [self.terms[i] for i in ids], "index": self.position[ids],
+            data = {"terms": [groups.terms[i] for i in ids], "index": groups.position[ids],
                     "idf": [float(self.idf[i]) if n else None for i, n in zip(ids, needs.tolist())],
                     "runs": runs.astype(np.int32).ravel(), "gaps": self.gaps[entry_begin:entry_end],
                     "counts": self.counts[count_begin:count_end], "scores": self.scores[score_begin:score_end]}
-            shards.append(Shard(first_of(self.terms[ids[0]], self.keys[ids[0]]), json_bytes(data),
+            shards.append(Shard(first_of(groups.terms[ids[0]], groups.keys[ids[0]]), json_bytes(data),
                                 int(np.bitwise_or.reduce(needs))))
         return shards
 
@@ -332,6 +329,7 @@ def _estimated_bytes(layout: _Layout, low: int, high: int) -> list[int]:
         digits += layout.gaps >= power
     digits[layout.counted] -= 4  # a count and its comma instead of a score
     per_run = np.add.reduceat(digits, layout.starts, dtype=np.int64) + 12  # and the run's four numbers
-    per_rank = np.bincount(layout.rank[layout.run_terms] - low, weights=per_run, minlength=high - low)
-    term_bytes = np.array([len(layout.terms[i].encode()) for i in layout.by_rank[low:high]]) + 30  # term, index, idf
+    groups = layout.groups
+    per_rank = np.bincount(groups.rank[layout.run_terms] - low, weights=per_run, minlength=high - low)
+    term_bytes = np.array([len(groups.terms[i].encode()) for i in groups.by_rank[low:high]]) + 30  # term, index, idf
     return (per_rank + term_bytes).astype(np.int64).tolist()
