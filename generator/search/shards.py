@@ -2,9 +2,10 @@
 
 Terms form *key groups*: a folded syllable with every spelling that folds to it ("chinh"
 with "chính", "chỉnh", ...), or one bigram. Ordered by key in JavaScript's string order,
-the folded term first in each group, terms are packed into shards of at most
-``SHARD_BYTES`` (a bigger term alone), so the browser finds a term's shard, or a prefix's
-run of shards, by binary search over the shards' first keys (the manifest; ``first_of``).
+the folded term first in each group, whole groups are packed into shards of at most
+``SHARD_BYTES`` (only a bigger group is cut, term by term), so the browser finds a term's
+shard, or a prefix's run of shards, by binary search over the shards' first keys (the
+manifest; ``first_of``), and needs at most one more: the shard its group starts in.
 A shard's postings are term-major: for each term, for each field that has it, a run of
 documents and what scores them. Four kinds of run:
 
