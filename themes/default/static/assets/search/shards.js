@@ -1,18 +1,18 @@
 /*
  * The split index (generator/search/shards.py): which shards a query needs, how a shard
- * decodes, and one lunr index merged from the shards loaded. No DOM; node runs it in the
+ * decodes, and a Searcher that answers over the shards loaded. No DOM; node runs it in the
  * tests.
  *
- * Every term keeps its vector index from the unsplit index and the merged vectors list
- * them in that order, so lunr sums the same products in the same order: the scores of a
- * merged index are the unsplit index's to the last bit, for every query whose terms are
- * all in the shards merged (shardsFor makes sure they are).
+ * Every term keeps its vector index from the unsplit index, so the shards loaded hold every
+ * query term's entries in the unsplit index's order, and lunr sums the same products in the
+ * same order: the scores are the unsplit index's to the last bit, for every query whose
+ * terms are all in the shards loaded (shardsFor makes sure they are).
  *
- * The page does not build that lunr.Index (the tests do: tests/search/lunr_reference.js): a
+ * The page builds no lunr.Index from them (the tests do: tests/search/lunr_reference.js). A
  * Searcher answers lunr.Index#query from the decoded shards with the same steps and the
- * same arithmetic, over typed arrays. lunr's own
- * query makes an object per matching field of every article (640 ms in node for the commonest
- * words of a 10,000-article archive); the tests hold the Searcher to it, score for score.
+ * same arithmetic, over typed arrays. lunr's own query makes an object per matching field
+ * of every article (640 ms in node for the commonest words of a 10,000-article archive);
+ * the tests hold the Searcher to it, score for score.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
