@@ -112,11 +112,6 @@ class Gathered:
     sizes: np.ndarray  # int64, entries per vector
     lengths: list[int]  # terms per vector, all occurrences counted (lunr's field length)
 
-    @property
-    def vector_starts(self) -> np.ndarray:
-        """Each vector's first entry."""
-        return np.concatenate([[0], np.cumsum(self.sizes)[:-1]])
-
 
 def gather(documents: Iterable[IndexedText]) -> Gathered:
     ids = _TermIds()

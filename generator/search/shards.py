@@ -110,10 +110,11 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
     groups = _Groups.of(terms)
     entry_ranks = groups.rank[gathered.term_ids]
+    vector_starts = np.concatenate([[0], np.cumsum(gathered.sizes)[:-1]])  # each vector's first entry
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
     shards: list[Shard] = []
     for low, high in _steps(groups, np.bincount(entry_ranks, minlength=len(terms))):
-        entries = _Entries.of_ranks(gathered, entry_ranks, low, high)
+        entries = _Entries.of_ranks(gathered, entry_ranks, vector_starts, low, high)
         layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
         del entries
         shards += layout.shards(low, high, _estimated_bytes(layout, low, high), shard_bytes)
@@ -126,7 +127,7 @@ def _steps(groups: _Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
     """Rank ranges of STEP_ENTRIES entries or more (at most MOST_STEPS of them: each looks
     at every entry once), cut where a group starts: spellings travel in their folded term's runs."""
     step = max(STEP_ENTRIES, int(per_rank.sum()) // MOST_STEPS)
-    keys = [groups.keys[i] for i in groups.by_rank]
+    keys = groups.keys_by_rank
     group_starts = np.flatnonzero([r == 0 or keys[r] != keys[r - 1] for r in range(len(keys))])
     before = np.concatenate([[0], np.cumsum(per_rank)])[group_starts]  # entries before each group
     cuts = group_starts[np.unique(np.searchsorted(before, np.arange(0, before[-1] + 1, step)))].tolist()
@@ -174,6 +175,7 @@ class _Groups:
     keys: list[str]  # per term id
     head_of: np.ndarray  # per term id: its group's folded term (itself for a folded term or a bigram)
     by_rank: list[int]  # term ids in rank order
+    keys_by_rank: list[str]  # each rank's key
     rank: np.ndarray  # per term id (int32)
     position: np.ndarray  # per term id: its vector index in the unsplit index (int32)
 
@@ -189,7 +191,7 @@ class _Groups:
         rank[by_rank] = np.arange(len(terms), dtype=np.int32)
         position = np.empty(len(terms), dtype=np.int32)
         position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
-        return cls(terms, keys, head_of, by_rank, rank, position)
+        return cls(terms, keys, head_of, by_rank, [keys[i] for i in by_rank], rank, position)
 
 
 @dataclass(frozen=True)
@@ -203,10 +205,11 @@ class _Entries:
     tfs: np.ndarray
 
     @classmethod
-    def of_ranks(cls, gathered: Gathered, entry_ranks: np.ndarray, low: int, high: int) -> _Entries:
+    def of_ranks(cls, gathered: Gathered, entry_ranks: np.ndarray, vector_starts: np.ndarray,
+                 low: int, high: int) -> _Entries:
         fields = len(FIELDS)
         chosen = np.flatnonzero((entry_ranks >= low) & (entry_ranks < high))  # document-major, so ascending
-        vectors = np.searchsorted(gathered.vector_starts, chosen, side="right") - 1
+        vectors = np.searchsorted(vector_starts, chosen, side="right") - 1
         run_keys = entry_ranks[chosen].astype(np.int64) * fields + vectors % fields
         order = np.argsort(run_keys, kind="stable")  # stable: documents stay ascending within a run
         chosen = chosen[order]
@@ -278,7 +281,7 @@ class _Layout:
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
         counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
-        cuts = _cuts(low, high, [groups.keys[i] for i in groups.by_rank[low:high]], term_bytes, shard_bytes)
+        cuts = _cuts(low, high, groups.keys_by_rank[low:high], term_bytes, shard_bytes)
         shards = []
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()

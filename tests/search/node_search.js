@@ -27,16 +27,12 @@ const reference = request.reference ? loadIndex(JSON.parse(fs.readFileSync(reque
 // Each query decodes its own shards afresh, as a page that has fetched nothing else would:
 // a shard decoded for an earlier query must not hide a head shard this one failed to name.
 function decodedShards(numbers) {
-  const lengths = [], decoded = [];
+  const lengths = [], entries = {};
   shards.lengthsFor(manifest, numbers).forEach((f) => {
     lengths[f] = shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
   });
-  numbers.forEach((n) => {  // ascending: a group's folded term is decoded before its other spellings
-    const head = shards.headOf(manifest.shards.keys, n);
-    decoded[n] = shards.decodeShard(manifest, read(manifest.index + n + ".json"), lengths,
-                                    head === n ? null : decoded[head]);
-  });
-  return numbers.map((n) => decoded[n]);
+  numbers.forEach((n) => { entries[n] = { raw: read(manifest.index + n + ".json") }; });
+  return shards.decodeInOrder(manifest, numbers, entries, lengths);
 }
 
 const shown = (found) => ({

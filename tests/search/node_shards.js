@@ -13,11 +13,9 @@ const { manifest, files } = JSON.parse(fs.readFileSync(0, "utf8"));
 const all = manifest.shards.keys.map((_, n) => n);
 const lengths = [];
 shards.lengthsFor(manifest, all).forEach((f) => { lengths[f] = shards.decodeLengths(files["lengths-" + f + ".json"]); });
-const decoded = [];
-all.forEach((n) => {
-  const head = shards.headOf(manifest.shards.keys, n);
-  decoded[n] = shards.decodeShard(manifest, files[n + ".json"], lengths, head === n ? null : decoded[head]);
-});
+const entries = {};
+all.forEach((n) => { entries[n] = { raw: files[n + ".json"] }; });
+const decoded = shards.decodeInOrder(manifest, all, entries, lengths);
 const found = {}, fetched = {};
 all.forEach((n) => files[n + ".json"].terms.forEach((term) => {
   const key = term[0] === analysis.BIGRAM_MARK ? term : analysis.foldWord(term);

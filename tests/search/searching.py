@@ -36,16 +36,16 @@ def run_split(output: Path, queries: list[str], typing: bool = False, filters: d
 
 def run_reference(script: str) -> object:
     """Evaluate ``script`` with ``reference`` (lunr_reference.js) in scope; it must return a JSON-able value."""
-    program = f"const reference = require({json.dumps(str(REFERENCE))});\n" \
-              f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
-    done = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return _evaluate("reference", REFERENCE, script)
 
 
 def run_engine(script: str) -> object:
     """Evaluate ``script`` with ``engine`` in scope; it must end by returning a JSON-able value."""
-    program = f"const engine = require({json.dumps(str(ENGINE))});\n" \
+    return _evaluate("engine", ENGINE, script)
+
+
+def _evaluate(name: str, module: Path, script: str) -> object:
+    program = f"const {name} = require({json.dumps(str(module))});\n" \
               f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
     done = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -128,9 +128,10 @@
     return list;
   }
 
-  /* What the split index must hold for a query: [{key, term, prefix}] (shards.shardsFor). */
+  /* What the split index must hold for a query: its clauses, read as {key, term, prefix}
+     by shards.shardsFor. */
   function keyRanges(parsed) {
-    return clauses(parsed).map(function (c) { return { key: c.key, term: c.term, prefix: c.prefix }; });
+    return clauses(parsed);
   }
 
   function runLunr(index, list) {

@@ -149,6 +149,22 @@
   }
 
   /*
+   * Decodes shards `numbers` (ascending, as shardsFor gives them) in that order, each once:
+   * entries[n] = {raw} gains `decoded` (and drops `raw`). A shard that starts inside a group
+   * is decoded from its group's first shard, which shardsFor named too and comes before it.
+   */
+  function decodeInOrder(manifest, numbers, entries, lengths) {
+    return numbers.map(function (n) {
+      var entry = entries[n], head = headOf(manifest.shards.keys, n);
+      if (!entry.decoded) {
+        entry.decoded = decodeShard(manifest, entry.raw, lengths, head === n ? null : entries[head].decoded);
+        entry.raw = null;
+      }
+      return entry.decoded;
+    });
+  }
+
+  /*
    * lunr.Index#query over decoded shards: the same clauses (lunr.Query), term expansion
    * (lunr.TokenSet), query vectors (lunr.Vector), field order and summation order, so the
    * same scores and the same order. Only what this site's queries use: every clause is
@@ -231,10 +247,9 @@
   return {
     Searcher: Searcher,
     shardsFor: shardsFor,
-    headOf: headOf,
     lengthsFor: lengthsFor,
     decodeLengths: decodeLengths,
-    decodeShard: decodeShard,
+    decodeInOrder: decodeInOrder,
     round3: round3
   };
 });

@@ -99,10 +99,11 @@
     return data;
   }
 
-  /* Fetched once, kept: a failed fetch is forgotten so the next query tries again. */
+  /* Fetched (and decoded, if given a decoder) once, kept: a failed fetch is forgotten so the
+     next query tries again. */
   function cached(store, key, url, decode) {
     if (!store[key]) {
-      store[key] = fetchJson(url).then(decode);
+      store[key] = decode ? fetchJson(url).then(decode) : fetchJson(url);
       store[key].catch(function () { delete store[key]; });
     }
     return store[key];
@@ -126,16 +127,9 @@
       return cached(loaded.shards, n, new URL(n + ".json", folder), function (shard) { return { raw: shard }; });
     });
     var promise = Promise.all(files.concat(needed)).then(function (all) {
-      var decoded = {};
-      all.slice(0, files.length).forEach(function (entry, i) {
-        var n = numbers[i], head = shards.headOf(manifest.shards.keys, n);
-        if (!entry.decoded) {
-          entry.decoded = shards.decodeShard(manifest, entry.raw, lengths, head === n ? null : decoded[head]);
-          entry.raw = null;  // the decoded shard is what is kept
-        }
-        decoded[n] = entry.decoded;
-      });
-      return new shards.Searcher(manifest, numbers.map(function (n) { return decoded[n]; }));
+      var entries = {};
+      numbers.forEach(function (n, i) { entries[n] = all[i]; });
+      return new shards.Searcher(manifest, shards.decodeInOrder(manifest, numbers, entries, lengths));
     });
     var kept = loaded.searcher = { name: name, promise: promise, done: false };
     promise.then(function () { kept.done = true; }, function () { if (loaded.searcher === kept) loaded.searcher = null; });
@@ -143,7 +137,7 @@
   }
 
   function facets(loaded) {
-    return cached(loaded, "facets", new URL(loaded.manifest.facets, manifestUrl), function (f) { return f; });
+    return cached(loaded, "facets", new URL(loaded.manifest.facets, manifestUrl));
   }
 
   /*
@@ -166,7 +160,7 @@
   function documents(loaded, refs) {
     var folder = new URL(loaded.manifest.documents, manifestUrl);
     return refs.map(function (ref) {
-      return cached(loaded.docs, ref, new URL(ref + ".json", folder), function (doc) { return doc; });
+      return cached(loaded.docs, ref, new URL(ref + ".json", folder));
     });
   }
 
