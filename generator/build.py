@@ -39,7 +39,7 @@ from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import link, output_file
 from generator.views import Translate
 from generator.workers import default_jobs, prepare_all
-from generator.writer import MemoryWriter, Writer
+from generator.writer import DiskWriter, MemoryWriter, Writer
 
 Progress = Callable[[str, int, int], None]
 
@@ -128,6 +128,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                 return replace(record.result, cache=cache.stats, unchanged=True)
             if record is not None and isinstance(record.result, BuildResult):
                 reuse = Reuse(environment, record.result.ledger, unchanged.intact(record, listing))
+                if isinstance(writer, DiskWriter):
+                    writer.found_listing(listing)
         prepared = _prepare(files, keys, recipe, options, cache, report)
         site, warnings = _model(settings, options, now, report, prepared, problems)
         _settle()
@@ -160,7 +162,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                          MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
                          ledger=ledger.ledger())
     if target is not None:
-        unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result)
+        unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result,
+                       writer.listing() if isinstance(writer, DiskWriter) else None)
     return result
 
 

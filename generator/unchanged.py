@@ -99,6 +99,8 @@ def forget(store: BuildCache, output_dir: Path) -> None:
     store.drop(record_key(output_dir))
 
 
-def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any) -> None:
-    record = BuildRecord(inputs, valid_until, output_listing(output_dir), result)
+def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any,
+         listing: dict[str, tuple[int, int]] | None = None) -> None:
+    """``listing``: the folder's :func:`output_listing` after the build, when the writer knows it."""
+    record = BuildRecord(inputs, valid_until, output_listing(output_dir) if listing is None else listing, result)
     store.put(record_key(output_dir), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

@@ -15,6 +15,7 @@ committing, so an update interrupted half-way is followed by a full build.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -80,6 +81,7 @@ class DiskWriter:
         self.staging.mkdir()
         self.written: set[str] = set()
         self.kept: set[str] = set()
+        self.found: dict[str, tuple[int, int]] | None = None  # output/ as the build found it
 
     def write(self, path: str, data: bytes) -> None:
         target = self.staging.joinpath(*_safe_parts(path))
@@ -97,23 +99,47 @@ class DiskWriter:
         _safe_parts(path)
         self.kept.add(path)
 
+    def found_listing(self, listing: dict[str, tuple[int, int]]) -> None:
+        """The folder's :func:`output_listing` as the build found it, so that commit and
+        :meth:`listing` need not walk it again (60,000 files at 10k articles)."""
+        self.found = listing
+
     def commit(self) -> None:
         if self.kept:
             self._update_in_place()
         else:
             self._swap()
 
+    def listing(self) -> dict[str, tuple[int, int]]:
+        """:func:`output_listing` of the committed folder. After an update in place only the
+        files this build wrote are looked at again: kept ones are as they were found."""
+        if not self.kept or self.found is None:
+            return output_listing(self.output_dir)
+        listing = {path: self.found[path] for path in self.kept if path in self.found}
+        for path in self.written:
+            status = os.stat(self.output_dir.joinpath(*path.split("/")))
+            listing[path] = (status.st_size, status.st_mtime_ns)
+        return listing
+
     def _update_in_place(self) -> None:
         """Files gone from the site are deleted first, so a page that became a folder (or the
         reverse) finds its path free; then the staged files are moved in."""
         wanted = self.written | self.kept
-        for path in sorted(set(output_listing(self.output_dir)) - wanted, reverse=True):
+        found = self.found if self.found is not None else output_listing(self.output_dir)
+        emptied: set[Path] = set()
+        for path in sorted(set(found) - wanted, reverse=True):
             target = self.output_dir.joinpath(*path.split("/"))
-            target.unlink()
-            for folder in target.parents:  # folders left empty go too
-                if folder == self.output_dir or any(folder.iterdir()):
-                    break
-                folder.rmdir()
+            target.unlink(missing_ok=True)
+            folder = target.parent
+            while folder != self.output_dir and folder not in emptied:
+                emptied.add(folder)
+                folder = folder.parent
+        # folders left empty go too, deepest first; each is looked at once (a shard folder
+        # of a previous build holds thousands of files)
+        for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
+            with contextlib.suppress(FileNotFoundError):
+                if not any(folder.iterdir()):
+                    folder.rmdir()
         made: set[Path] = set()
         for path in self.written:
             target = self.output_dir.joinpath(*path.split("/"))

@@ -83,3 +83,29 @@ def test_dotfiles_are_published_but_not_os_litter(tmp_path):
     assert (output / ".nojekyll").is_file() and (output / ".well-known/security.txt").is_file()
     assert (output / "anh/logo.svg").is_file()
     assert not (output / ".DS_Store").exists() and not (output / "anh/.DS_Store").exists()
+
+
+def test_an_update_in_place_removes_emptied_folders_and_reports_its_listing(tmp_path):
+    """The in-place commit deletes what the build no longer makes (folders left empty too,
+    however deep) and knows the folder's listing afterwards without walking it again."""
+    from generator.writer import output_listing
+
+    site = tmp_path / "site"
+    site.mkdir()
+    output = tmp_path / "output"
+    old = {"index.html": b"home", "kept/a.html": b"a", "search/index-old/0.json": b"0",
+           "search/index-old/1.json": b"1", "deep/er/still/x.html": b"x", "moved/y.html": b"y"}
+    for path, data in old.items():
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(data)
+    writer = DiskWriter(output, site)
+    writer.found_listing(output_listing(output))
+    writer.keep("kept/a.html")
+    writer.write("index.html", b"new home")
+    writer.write("search/index-new/0.json", b"n")
+    writer.write("moved", b"a file where a folder was")
+    writer.commit()
+    assert sorted(str(p.relative_to(output)) for p in output.rglob("*")) == [
+        "index.html", "kept", "kept/a.html", "moved", "search", "search/index-new", "search/index-new/0.json"]
+    assert (output / "moved").read_bytes() == b"a file where a folder was"
+    assert writer.listing() == output_listing(output)
