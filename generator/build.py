@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
 from generator import unchanged
+from generator.alongside import Alongside
 from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
@@ -29,11 +30,10 @@ from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.prepare import PreparedArticle, Recipe
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
-from generator.render_pool import PageJob, PagePool, RenderedPage
+from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, data_stamp, environment_digest,
                               feed_stamp, page_stamp)
-from generator.search import search_files
-from generator.search.index import FieldTerms
+from generator.search import SearchFile, search_files
 from generator.search.vendor import LUNR_SCRIPT
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import link, output_file
@@ -65,6 +65,7 @@ class BuildResult:
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
     kept: int = 0  # pages, feeds and search files not written again: the previous build's was still right (generator.reuse)
     ledger: PageLedger | None = field(default=None, compare=False, repr=False)  # for the next build to reuse pages
+    search_alongside: float = field(default=0.0, compare=False)  # seconds the search index took in a forked process
 
 
 def source_date_epoch() -> datetime | None:
@@ -103,6 +104,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     cache = BuildCache.for_site(settings.site_dir, options.cache)
     builds = unchanged.records(settings.site_dir, options.cache)
     target = writer.output_dir
+    search: Alongside[list[SearchFile]] | None = None
     try:
         theme = find_theme(settings)
         catalogue = load_catalogue(theme, settings.language)
@@ -133,17 +135,17 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         prepared = _prepare(files, keys, recipe, options, cache, report)
         site, warnings = _model(settings, options, now, report, prepared, problems)
         _settle()
+        jobs = options.jobs or default_jobs()
+        search = _start_search(site, prepared, lunr, jobs, reuse) if settings.search else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment)  # what this build made, for the next one
-        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
-                      options.jobs or default_jobs(), report)
+        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
-        if settings.search:
+        if search is not None:
             report("search", 0, 1)
-            analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
-            _write_search(site, writer, outputs, lunr, analysed, reuse, ledger)
+            _write_search(writer, outputs, lunr, search.result(), reuse, ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -152,6 +154,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if problems:
             raise ContentError(problems)
     except BaseException:
+        if search is not None:
+            search.cancel()
         writer.abort()
         raise
     report("write", 0, 1)
@@ -160,6 +164,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
                          MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
+                         search_alongside=search.seconds if search is not None else 0.0,
                          ledger=ledger.ledger())
     if target is not None:
         unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result,
@@ -343,9 +348,23 @@ def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
     return digest
 
 
-def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
-                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]], reuse: Reuse,
-                  ledger: LedgerBuilder) -> None:
+def _start_search(site: Site, prepared: list[PreparedArticle], lunr: tuple[Path | None, Problem | None],
+                  jobs: int, reuse: Reuse) -> Alongside[list[SearchFile]]:
+    """The search files, made in a forked process while pages are planned when the build
+    updates a previous one: then pages are mostly kept, and one core would sit idle. A cold
+    build renders pages on every core already, and a child would only add its memory."""
+    analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
+
+    def compute() -> list[SearchFile]:
+        if lunr[1] is not None:
+            return []  # reported when written
+        return search_files(site, lambda path: link(site.settings.base_path, path), analysed)
+
+    return Alongside(compute, fork=jobs > 1 and reuse.previous is not None and fork_is_safe())
+
+
+def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
+                  files: list[SearchFile], reuse: Reuse, ledger: LedgerBuilder) -> None:
     """Search files are made in full each build (an edit changes the statistics of all
     scores), but one whose bytes are the same as last time is kept: at 10,000 articles an
     edit leaves all but a few of the 10,000 document files as they were."""
@@ -356,7 +375,7 @@ def _write_search(site: Site, writer: Writer, outputs: _Outputs, lunr: tuple[Pat
     assert script is not None
     if outputs.claim(LUNR_SCRIPT, str(script)):
         writer.copy(LUNR_SCRIPT, script)
-    for file in search_files(site, lambda path: link(site.settings.base_path, path), analysed):
+    for file in files:
         if not outputs.claim(file.path, "search index"):
             continue
         stamp = data_stamp(file.data)

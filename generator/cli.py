@@ -105,7 +105,9 @@ def _print_profile(timer: StepTimer, result: BuildResult) -> None:
     notes = {"prepare": f"{stats.hits} from the cache, {stats.misses + stats.rejected} prepared"
                         + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else ""),
              "load": "nothing changed: the output folder is as the last build left it" if result.unchanged else "",
-             "pages": f"{result.kept} pages, feeds and search files kept from the last build" if result.kept else ""}
+             "pages": f"{result.kept} pages, feeds and search files kept from the last build" if result.kept else "",
+             "search": f"made in {result.search_alongside:.3f} s in a forked process, alongside pages and feeds"
+                       if result.search_alongside else ""}
     rows = timer.table()
     total = rows[-1][1] or 1.0
     click.echo("step        seconds  share", err=True)

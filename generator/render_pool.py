@@ -73,7 +73,7 @@ class PagePool(Generic[Entry]):
     def __init__(self, renderer: Renderer, base_url: str, jobs: int):
         self._local = (renderer, LinkIndex(base_url))
         self._base_url = base_url
-        self._workers = jobs if jobs > 1 and _fork_is_safe() else 1
+        self._workers = jobs if jobs > 1 and fork_is_safe() else 1
         self._pool: ProcessPoolExecutor | None = None
         self._rendered_here = 0
         self._unfreeze = False
@@ -127,7 +127,7 @@ class PagePool(Generic[Entry]):
     def _start_pool(self) -> bool:
         """Workers start once more than a few chunks need rendering: an edit that changes a
         handful of pages renders them here rather than pay for forking a large process."""
-        if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3 and _fork_is_safe():
+        if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3 and fork_is_safe():
             # the model's objects go to the permanent generation first: a collection in a
             # worker would otherwise touch every one and copy the pages they share
             self._unfreeze = gc.get_freeze_count() == 0  # else whoever froze first thaws
@@ -145,7 +145,7 @@ class PagePool(Generic[Entry]):
             block = False
 
 
-def _fork_is_safe() -> bool:
+def fork_is_safe() -> bool:
     """A forked child of a process running threads may inherit a lock some thread held."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 

@@ -51,18 +51,23 @@ class FieldTerms:
     """One field's index terms, counted: what BM25 needs, in a form that pickles as three
     objects (the build cache and worker processes move thousands of these)."""
 
-    distinct: str  # the distinct terms, in order of first appearance, joined by newlines
+    # the distinct terms, in order of first appearance, joined by newlines, as UTF-8: bytes
+    # unpickle without decoding (a third of reading 10,000 cached articles) and take less memory
+    distinct: bytes
     counts: bytes  # how often each occurs (int32)
     length: int  # how many terms the field has in all
 
     @classmethod
     def of(cls, terms: list[str]) -> FieldTerms:
         counted = Counter(terms)  # terms never hold a newline: they are runs of letters and digits
-        return cls("\n".join(counted), np.fromiter(counted.values(), dtype=np.int32, count=len(counted)).tobytes(),
+        return cls("\n".join(counted).encode(), np.fromiter(counted.values(), dtype=np.int32, count=len(counted)).tobytes(),
                    len(terms))
 
+    def encoded_terms(self) -> list[bytes]:
+        return self.distinct.split(b"\n") if self.distinct else []
+
     def terms(self) -> list[str]:
-        return self.distinct.split("\n") if self.distinct else []
+        return [term.decode() for term in self.encoded_terms()]
 
 
 class Indexable(Protocol):
@@ -93,9 +98,9 @@ class IndexedText:
 
 
 class _TermIds(dict):
-    """term -> a number, given in order of first appearance."""
+    """term (UTF-8) -> a number, given in order of first appearance."""
 
-    def __missing__(self, term: str) -> int:
+    def __missing__(self, term: bytes) -> int:
         self[term] = number = len(self)
         return number
 
@@ -123,12 +128,12 @@ def gather(documents: Iterable[IndexedText]) -> Gathered:
     for document in documents:
         refs.append(document.ref)
         for field in document.fields:
-            distinct = field.terms()
+            distinct = field.encoded_terms()  # decoded once per term below, not once per entry
             term_ids.extend(map(ids.__getitem__, distinct))
             counts.append(field.counts)
             sizes.append(len(distinct))
             lengths.append(field.length)
-    return Gathered(refs, list(ids), np.frombuffer(term_ids, dtype=np.int32),
+    return Gathered(refs, [term.decode() for term in ids], np.frombuffer(term_ids, dtype=np.int32),
                     np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths)
 
 
