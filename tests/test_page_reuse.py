@@ -221,3 +221,23 @@ def pool_matches_one_process(site: Path) -> None:
     assert all(rendered is None for index, rendered in got if index % 5 == 0)
     assert [(r.html, r.links) for i, r in got if i % 5] == [(e.html, e.links) for i, e in enumerate(expected) if i % 5]
     print("forked")
+
+
+def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
+    """With two jobs and a previous build to update, the search index is made in a child
+    while pages are planned; the folder is still the cold build's. In processes of their
+    own (the CLI): the browser tests leave threads in this one, where forking is unsafe."""
+    output = tmp_path / "out"
+
+    def cli_build(*extra: str) -> str:
+        command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output),
+                   "-q", "--profile", "--jobs", "2", *extra]
+        return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
+
+    assert "forked process" not in cli_build()  # a cold build renders pages on both cores instead
+    append(article_files(site)[8], "Một đoạn mới về dịch vụ công trực tuyến mức độ 4.")
+    profile = cli_build()
+    assert "in a forked process, alongside pages and feeds" in profile
+    cold = tmp_path / "cold"
+    build_site(load_settings(site), BuildOptions(jobs=1, cache=False), DiskWriter(cold, site))
+    assert tree(output) == tree(cold)
