@@ -207,14 +207,17 @@ class _Entries:
     @classmethod
     def of_ranks(cls, gathered: Gathered, entry_ranks: np.ndarray, vector_starts: np.ndarray,
                  low: int, high: int) -> _Entries:
-        fields = len(FIELDS)
+        fields, count = len(FIELDS), len(gathered.refs)
         chosen = np.flatnonzero((entry_ranks >= low) & (entry_ranks < high))  # document-major, so ascending
         vectors = np.searchsorted(vector_starts, chosen, side="right") - 1
-        run_keys = entry_ranks[chosen].astype(np.int64) * fields + vectors % fields
-        order = np.argsort(run_keys, kind="stable")  # stable: documents stay ascending within a run
+        docs = vectors // fields
+        run_keys = entry_ranks[chosen].astype(np.int64) * fields + (vectors - docs * fields)
+        del vectors
+        # A vector holds each term once, so (run, document) is unique and any sort of it is
+        # the stable sort by run: a quarter of the time of numpy's stable (merge) sort.
+        order = np.argsort(run_keys * count + docs)
         chosen = chosen[order]
-        return cls(run_keys[order], gathered.term_ids[chosen], (vectors[order] // fields).astype(np.int32),
-                   gathered.counts[chosen])
+        return cls(run_keys[order], gathered.term_ids[chosen], docs[order].astype(np.int32), gathered.counts[chosen])
 
 
 def _in_folded(entries: _Entries, count: int, run_sizes: np.ndarray, run_keys: np.ndarray,
