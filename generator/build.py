@@ -29,6 +29,7 @@ from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.prepare import PreparedArticle, Recipe
+from generator.related import related_articles, related_indices, related_inputs, related_signature
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
 from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, data_stamp, environment_digest,
@@ -139,7 +140,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         search = _start_search(site, prepared, lunr, jobs, reuse) if settings.search else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment)  # what this build made, for the next one
-        _render_pages(site, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
+        report("pages", 0, 0)
+        related = _related(site, BuildCache.for_site(settings.site_dir, options.cache, "related"))
+        _render_pages(site, related, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
@@ -263,8 +266,9 @@ def _line_containing(text: str, *needles: str) -> int:
     return 1
 
 
-def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, outputs: _Outputs,
-                  reuse: Reuse, ledger: LedgerBuilder, jobs: int, report: Progress) -> None:
+def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], renderer: Renderer, t: Translate,
+                  writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
+                  report: Progress) -> None:
     """Every planned page, rendered (in worker processes when there are many) or, when its
     view data and templates are what the previous build rendered, kept as it is."""
     report("pages", 0, 0)
@@ -272,7 +276,7 @@ def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, 
     outputs.sources = {a.path: a for a in site.articles}
     with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
         def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
-            for spec in _all_specs(site, t):
+            for spec in _all_specs(site, t, related):
                 file = output_file(spec.path)
                 if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
                     continue
@@ -306,9 +310,22 @@ def _render_pages(site: Site, renderer: Renderer, t: Translate, writer: Writer, 
                 report("pages", count, 0)  # the number of pages is known only at the end
 
 
-def _all_specs(site: Site, t: Translate) -> Iterator[PageSpec]:
-    yield from plan_pages(site, t)
+def _all_specs(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]]) -> Iterator[PageSpec]:
+    yield from plan_pages(site, t, related)
     yield from plan_aliases(site, t)
+
+
+def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:
+    """Related articles depend only on the articles' terms and order, which an edit to a
+    body leaves alone: then they come from the cache (a second's work at 10,000 articles)."""
+    inputs = related_inputs(site)
+    key = cache_key("related", related_signature(inputs))
+    indices = store.get(key)
+    if not (isinstance(indices, list) and len(indices) == len(inputs)):
+        indices = related_indices(inputs)
+        store.put(key, pickle.dumps(indices, protocol=pickle.HIGHEST_PROTOCOL))
+    store.prune()
+    return related_articles(site, indices=indices)
 
 
 def _lastmod(spec: PageSpec) -> str:

@@ -6,9 +6,11 @@ program (its source files, the versions of the libraries that shape the output, 
 Any change to any of them gives another key, so a stale entry is never looked up, and
 entries no build uses any more are pruned.
 
-Each entry is one file: a header, a BLAKE2 checksum of the payload, the payload (a pickle
-this program wrote). A file that is truncated, altered or unreadable fails the check and is
-recomputed, never trusted. The folder is safe to delete at any time; a cache that cannot be
+Each entry is one file: a header, the payload's CRC-32 and length, the payload (a pickle
+this program wrote). CRC-32 catches the accidents a cache meets (a truncated or torn write,
+flipped bits) at a fifth of BLAKE2's cost, which was a quarter of reading 10,000 entries;
+the cache guards against accidents, not against someone who can write into it. A file that
+is truncated, altered or unreadable fails the check and is recomputed, never trusted. The folder is safe to delete at any time; a cache that cannot be
 written (read-only disk, full disk) makes the build slower, never wrong.
 """
 
@@ -19,6 +21,7 @@ import os
 import pickle
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -26,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".cache"
-_HEADER = b"reform-archive cache 1\n"
-_CHECKSUM_SIZE = 16
+_HEADER = b"reform-archive cache 2\n"
+_CHECKSUM_SIZE = 12
 # the libraries whose output is part of what is cached
 _LIBRARIES = ("markdown", "nh3", "pyyaml", "python-frontmatter", "python-slugify", "numpy", "tzdata")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -81,12 +84,12 @@ class BuildCache:
     _used: set[str] = field(default_factory=set)
 
     @classmethod
-    def for_site(cls, site_dir: Path, enabled: bool = True) -> BuildCache:
-        return cls(cache_folder(site_dir) / "articles" if enabled else None)
+    def for_site(cls, site_dir: Path, enabled: bool = True, part: str = "articles") -> BuildCache:
+        return cls(cache_folder(site_dir) / part if enabled else None)
 
-    def _path(self, key: str) -> Path:
+    def _path(self, key: str) -> str:
         assert self.root is not None
-        return self.root / key[:2] / key
+        return os.path.join(self.root, key[:2], key)  # not pathlib: 10,000 lookups a build
 
     def get(self, key: str) -> Any | None:
         self._used.add(key)
@@ -94,11 +97,12 @@ class BuildCache:
             self.stats.misses += 1
             return None
         try:
-            data = self._path(key).read_bytes()
+            with open(self._path(key), "rb") as file:
+                data = file.read()
         except OSError:
             self.stats.misses += 1
             return None
-        payload = data[len(_HEADER) + _CHECKSUM_SIZE:]
+        payload = memoryview(data)[len(_HEADER) + _CHECKSUM_SIZE:]  # a view: no copy of 35 KB per article
         if not data.startswith(_HEADER) or data[len(_HEADER):len(_HEADER) + _CHECKSUM_SIZE] != _checksum(payload):
             self.stats.rejected += 1
             return None
@@ -114,7 +118,7 @@ class BuildCache:
         """``payload``: the value as pickled (workers send it pickled, so it is written as is)."""
         if self.root is None:
             return
-        target = self._path(key)
+        target = Path(self._path(key))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -126,7 +130,7 @@ class BuildCache:
 
     def drop(self, key: str) -> None:
         if self.root is not None:
-            self._path(key).unlink(missing_ok=True)
+            Path(self._path(key)).unlink(missing_ok=True)
 
     def prune(self) -> int:
         """Removes entries no lookup of this build asked for, once they outnumber the used
@@ -143,5 +147,5 @@ class BuildCache:
         return len(stale)
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=_CHECKSUM_SIZE).digest()
+def _checksum(payload: bytes | memoryview) -> bytes:
+    return zlib.crc32(payload).to_bytes(4, "little") + len(payload).to_bytes(8, "little")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from generator.model import Article, Site
 from generator.related import neighbours, related_articles
@@ -30,10 +30,11 @@ class PageSpec:
     sitemap: bool = True  # content for search engines (not redirects, the 404 page or the search page)
 
 
-def plan_pages(site: Site, t: Translate) -> Iterator[PageSpec]:
+def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]] | None = None) -> Iterator[PageSpec]:
+    """``related``: :func:`generator.related.related_articles` of ``site``, when the build has it."""
     views = ViewBuilder(site, t)
     yield _home(site, views)
-    yield from _articles(site, views)
+    yield from _articles(site, views, related_articles(site) if related is None else related)
     yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
     yield _archives(site, views)
     for year, articles in site.years.items():
@@ -84,8 +85,7 @@ def _home(site: Site, views: ViewBuilder) -> PageSpec:
     return PageSpec("", "home.html", context)
 
 
-def _articles(site: Site, views: ViewBuilder) -> Iterator[PageSpec]:
-    related = related_articles(site)
+def _articles(site: Site, views: ViewBuilder, related: Mapping[str, tuple[Article, ...]]) -> Iterator[PageSpec]:
     around = neighbours(site)
     for article in site.articles:
         page = views.page("article", article.url, article.title, article.excerpt, og_type="article")

@@ -13,10 +13,35 @@ WEIGHTS = {"documents": 8, "provinces": 4, "topics": 2, "tags": 1}
 RELATED_COUNT = 5
 
 
-def related_articles(site: Site, count: int = RELATED_COUNT,
-                     groups: int | None = None) -> dict[str, tuple[Article, ...]]:
+def related_articles(site: Site, count: int = RELATED_COUNT, groups: int | None = None,
+                     indices: list[list[int]] | None = None) -> dict[str, tuple[Article, ...]]:
     """For each article URL, the ``count`` articles sharing the most weighted terms; ties go to
-    the article closest in time, then to the newer one.
+    the article closest in time, then to the newer one. ``indices``: :func:`related_indices`
+    of the site's :func:`related_inputs`, when the build has them from its cache."""
+    articles = site.articles
+    if indices is None:
+        indices = related_indices(related_inputs(site), count, groups)
+    return {article.url: tuple(articles[other] for other in indices[index]) for index, article in enumerate(articles)}
+
+
+RelatedInputs = list[list[tuple[str, str]]]  # per article, newest first: its (taxonomy, term slug) keys
+
+
+def related_inputs(site: Site) -> RelatedInputs:
+    """All that related articles depend on: each article's weighted terms, in the site's order
+    (the order is time: ties go to the nearest)."""
+    return [[(taxonomy, term_slug(taxonomy, name)) for taxonomy in WEIGHTS for name in article.terms(taxonomy)]
+            for article in site.articles]
+
+
+def related_signature(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: int | None = None) -> bytes:
+    """Identifies the inputs of :func:`related_indices` (terms hold no control characters)."""
+    return f"{count}\x1d{groups}\x1d".encode() + "\x1e".join(
+        "\x1f".join(f"{taxonomy}:{slug}" for taxonomy, slug in keys) for keys in keys_of).encode()
+
+
+def related_indices(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: int | None = None) -> list[list[int]]:
+    """For each article (by index), the indexes of its related articles, best first.
 
     Summing every shared term over the whole archive is quadratic: a broad topic is shared
     by a sixth of it (80 s at 100,000 articles). So the broadest terms are set apart, as
@@ -28,13 +53,9 @@ def related_articles(site: Site, count: int = RELATED_COUNT,
     walking outward from the article. ``groups``: how many groups to allow (the tests vary
     it; the answer must not change).
     """
-    articles = site.articles
-    total = len(articles)
+    total = len(keys_of)
     members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    keys_of: list[list[tuple[str, str]]] = []
-    for index, article in enumerate(articles):
-        keys = [(taxonomy, term_slug(taxonomy, name)) for taxonomy in WEIGHTS for name in article.terms(taxonomy)]
-        keys_of.append(keys)
+    for index, keys in enumerate(keys_of):
         for key in keys:
             members[key].append(index)
     wide = _broad_terms(members, total, max(64, int(4 * total ** 0.5)) if groups is None else groups)
@@ -43,7 +64,7 @@ def related_articles(site: Site, count: int = RELATED_COUNT,
     for index, keys in enumerate(keys_of):
         grouped[tuple(sorted(key for key in keys if key in wide))].append(index)
     scratch = np.zeros(total, dtype=bool)  # the current article's candidates, for O(1) membership
-    best: list[list[int]] = [[] for _ in articles]
+    best: list[list[int]] = [[] for _ in keys_of]
     for signature, group in grouped.items():
         levels = np.zeros(total, dtype=np.int64)  # every article's broad score against this group
         for key in signature:
@@ -66,7 +87,7 @@ def related_articles(site: Site, count: int = RELATED_COUNT,
             keep = candidates != index
             best[index] = _top(index, total, count, np.concatenate([candidates[keep], others]),
                                np.concatenate([scores[keep], points]))
-    return {article.url: tuple(articles[other] for other in best[index]) for index, article in enumerate(articles)}
+    return best
 
 
 def _broad_terms(members: dict[tuple[str, str], list[int]], total: int, groups: int) -> set[tuple[str, str]]:

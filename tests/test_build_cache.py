@@ -163,12 +163,37 @@ def test_entries_no_build_uses_are_pruned_when_they_outnumber_the_used(site):
     for path in articles(site)[: ARTICLES // 2 + 5]:
         path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
     build(site)  # 35 stale entries, 60 used: kept (a branch switch back is still warm)
-    entries = [p for p in cache_folder(site).rglob("*") if p.is_file()]
+    entries = [p for p in (cache_folder(site) / "articles").rglob("*") if p.is_file()]
     assert len(entries) == ARTICLES + ARTICLES // 2 + 5
     for path in articles(site)[ARTICLES // 2:]:
         path.unlink()
     build(site)  # now 30 used and 65 stale: pruned to the used
-    assert len([p for p in cache_folder(site).rglob("*") if p.is_file()]) == ARTICLES // 2
+    assert len([p for p in (cache_folder(site) / "articles").rglob("*") if p.is_file()]) == ARTICLES // 2
+
+
+def test_related_articles_are_cached_until_an_articles_terms_change(site):
+    def entries() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in (cache_folder(site) / "related").rglob("*") if p.is_file()}
+
+    build(site)
+    [first] = entries()
+    edited = articles(site)[3]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMột câu mới, không có thẻ mới.\n", encoding="utf-8")
+    files, _ = build(site)
+    assert list(entries()) == [first]  # a body edit: the same lists, looked up
+    assert_same_as_cold(site, files)
+    text = edited.read_text(encoding="utf-8")
+    assert "\ntags:" not in text
+    edited.write_text(text.replace("\n---\n", '\ntags: ["Thẻ mới hoàn toàn", "cải cách hành chính"]\n---\n', 1),
+                      encoding="utf-8")
+    files, _ = build(site)
+    assert len(entries()) == 2  # the new inputs' lists beside the old (pruned once they outnumber)
+    assert_same_as_cold(site, files)
+    for path in (cache_folder(site) / "related").rglob("*"):
+        if path.is_file():
+            path.write_bytes(path.read_bytes()[:-7])  # damaged: rejected and made again
+    files, _ = build(site)
+    assert_same_as_cold(site, files)
 
 
 def test_the_cache_lives_in_the_site_unless_told_otherwise(tmp_path, monkeypatch):

@@ -39,6 +39,15 @@ def test_tokens_are_letters_marks_and_digits():
     assert tokenize("") == [] and tokenize(" \n\t–—") == []
 
 
+
+def test_the_planes_looked_at_hold_every_mark_python_knows():
+    """The word pattern lists the marks of three planes only; no other plane has any."""
+    from generator.search.analysis import MARK_PLANES, mark_ranges
+
+    everywhere = mark_ranges(range((sys.maxunicode + 1) >> 16))
+    assert everywhere == mark_ranges(MARK_PLANES)
+    assert (0x0300, 0x036F) in everywhere  # the combining diacritics Vietnamese decomposes into
+
 def test_each_syllable_gives_folded_exact_and_a_bigram_with_the_next():
     assert analyse("Hà Nội") == ["ha", "hà", f"{BIGRAM_MARK}ha noi", "noi", "nội"]
     assert analyse("an ninh") == ["an", f"{BIGRAM_MARK}an ninh", "ninh"]  # no stop words, nothing stemmed
