@@ -34,7 +34,9 @@ from generator.render import Renderer, Theme, find_theme, load_catalogue, transl
 from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, data_stamp, environment_digest,
                               feed_stamp, page_stamp)
-from generator.search import SearchFile, search_files
+from generator.search import SearchFile
+from generator.search.index import TermNumbers
+from generator.search.store import search_output
 from generator.search.vendor import LUNR_SCRIPT
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import link, output_file
@@ -137,7 +139,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         site, warnings = _model(settings, options, now, report, prepared, problems)
         _settle()
         jobs = options.jobs or default_jobs()
-        search = _start_search(site, prepared, lunr, jobs, reuse) if settings.search else None
+        search = _start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
+                               lunr, jobs, reuse) if settings.search else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment)  # what this build made, for the next one
         report("pages", 0, 0)
@@ -365,17 +368,27 @@ def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
     return digest
 
 
-def _start_search(site: Site, prepared: list[PreparedArticle], lunr: tuple[Path | None, Problem | None],
-                  jobs: int, reuse: Reuse) -> Alongside[list[SearchFile]]:
+def _start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], store: BuildCache,
+                  lunr: tuple[Path | None, Problem | None], jobs: int, reuse: Reuse) -> Alongside[list[SearchFile]]:
     """The search files, made in a forked process while pages are planned when the build
     updates a previous one: then pages are mostly kept, and one core would sit idle. A cold
-    build renders pages on every core already, and a child would only add its memory."""
+    build renders pages on every core already, and a child would only add its memory.
+    ``keys``: the prepared articles' cache keys, which name their terms across builds."""
     analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
+    names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
 
     def compute() -> list[SearchFile]:
         if lunr[1] is not None:
             return []  # reported when written
-        return search_files(site, lambda path: link(site.settings.base_path, path), analysed)
+        # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
+        numbers_key = cache_key("term numbers")
+        known = store.get(numbers_key)
+        output = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
+                               known if isinstance(known, TermNumbers) and known.consistent() else None)
+        if output.term_numbers is not None:
+            store.put(numbers_key, pickle.dumps(output.term_numbers, protocol=pickle.HIGHEST_PROTOCOL))
+        store.prune()
+        return output.files
 
     return Alongside(compute, fork=jobs > 1 and reuse.previous is not None and fork_is_safe())
 

@@ -23,7 +23,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Protocol
+from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
 
@@ -95,6 +95,7 @@ class IndexedText:
 
     ref: str
     fields: tuple[FieldTerms, ...]  # in FIELDS order
+    key: str = ""  # names these fields across builds (the article's cache key): see TermNumbers
 
 
 class _TermIds(dict):
@@ -106,35 +107,82 @@ class _TermIds(dict):
 
 
 @dataclass(frozen=True)
+class TermNumbers:
+    """The term ids a build gave each document's entries, by document key. Numbering the
+    entries is a dict lookup per entry (1.2 s for 14 million at 10,000 articles); the next
+    build takes an unchanged document's ids as a slice instead. Which number a term gets
+    changes no output: everything is ordered by the terms themselves."""
+
+    terms: bytes  # the terms by id, UTF-8, joined by newlines
+    spans: dict[str, tuple[int, int]]  # document key -> its entries in ``ids``
+    ids: np.ndarray  # int32
+
+    def vocabulary(self) -> list[bytes]:
+        return self.terms.split(b"\n") if self.terms else []
+
+    def consistent(self) -> bool:
+        """Whether the ids fit the vocabulary and the spans fit the ids (a cache entry passed
+        its checksum, but a number out of range would index the wrong term silently)."""
+        size = len(self.vocabulary())
+        return (len(self.ids) == 0 or 0 <= int(self.ids.min()) <= int(self.ids.max()) < size) and \
+            all(0 <= start <= end <= len(self.ids) for start, end in self.spans.values())
+
+
+@dataclass(frozen=True)
 class Gathered:
     """Every field vector's distinct terms and counts, in one flat, document-major run
     (document by document, fields in FIELDS order): what both index layouts score."""
 
     refs: list[str]
-    terms: list[str]  # in order of first appearance; term ids are positions here
+    terms: list[str]  # term ids are positions here
     term_ids: np.ndarray  # int32, one per vector entry
     counts: np.ndarray  # int32, how often the entry's term occurs in its field
     sizes: np.ndarray  # int64, entries per vector
     lengths: list[int]  # terms per vector, all occurrences counted (lunr's field length)
+    keys: Sequence[str] = ()  # per document: IndexedText.key
+
+    def term_numbers(self) -> TermNumbers:
+        ends = np.cumsum(self.sizes.reshape(len(self.refs), len(FIELDS)).sum(axis=1)).tolist()
+        spans = {key: (start, end) for key, start, end in zip(self.keys, [0, *ends], ends) if key}
+        return TermNumbers("\n".join(self.terms).encode(), spans, self.term_ids)
 
 
-def gather(documents: Iterable[IndexedText]) -> Gathered:
-    ids = _TermIds()
+def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -> Gathered:
+    """``known``: the previous build's numbering; documents whose key it has are not looked
+    up term by term."""
+    vocabulary = known.vocabulary() if known is not None else []
+    ids = _TermIds(zip(vocabulary, range(len(vocabulary))))
     refs: list[str] = []
-    term_ids = array("i")
+    keys: list[str] = []
+    pieces: list[np.ndarray] = []
+    term_ids = array("i")  # documents numbered here, since the last one taken from ``known``
     counts: list[bytes] = []
     sizes = array("q")
     lengths: list[int] = []
     for document in documents:
         refs.append(document.ref)
+        keys.append(document.key)
+        span = known.spans.get(document.key) if known is not None and document.key else None
+        if span is not None:
+            pieces += [np.frombuffer(term_ids, dtype=np.int32), known.ids[span[0]:span[1]]]
+            term_ids = array("i")
         for field in document.fields:
-            distinct = field.encoded_terms()  # decoded once per term below, not once per entry
-            term_ids.extend(map(ids.__getitem__, distinct))
+            if span is None:
+                term_ids.extend(map(ids.__getitem__, field.encoded_terms()))  # decoded once per term, below
             counts.append(field.counts)
-            sizes.append(len(distinct))
+            sizes.append(len(field.counts) // 4)  # one int32 count per distinct term
             lengths.append(field.length)
-    return Gathered(refs, [term.decode() for term in ids], np.frombuffer(term_ids, dtype=np.int32),
-                    np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths)
+    last = np.frombuffer(term_ids, dtype=np.int32)
+    numbers = np.concatenate([*pieces, last]) if pieces else last  # no copy of a cold build's ids
+    terms = list(ids)
+    used = np.zeros(len(terms), dtype=bool)
+    used[numbers] = True
+    if not used.all():  # terms only removed or edited documents had
+        numbers = (np.cumsum(used, dtype=np.int32) - 1)[numbers]
+        terms = [term for term, kept in zip(terms, used.tolist()) if kept]
+    return Gathered(refs, [term.decode() for term in terms], numbers,
+                    np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths,
+                    keys)
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,8 @@ import numpy as np
 import orjson
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
-from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, Weights,
-                                    gather, js_key, js_sorted, weigh)
+from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, TermNumbers,
+                                    Weights, gather, js_key, js_sorted, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -56,6 +56,7 @@ class SplitIndex:
     shards: list[Shard]
     lengths: list[bytes | None]  # per field, the documents' lengths (:func:`lengths_file`); None if no shard needs it
     averages: list[float]  # average field lengths, exactly as lunr.py divides
+    term_numbers: TermNumbers | None = None  # for the next build's gather (not a search file)
 
     def files(self) -> dict[str, bytes]:
         """Shard n as "n.json", field f's lengths as "lengths-f.json"."""
@@ -91,9 +92,11 @@ def first_of(term: str, key: str) -> str:
 
 
 def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
-                counted_from: int | None = None, counted_fields: int | None = None) -> SplitIndex:
+                counted_from: int | None = None, counted_fields: int | None = None,
+                known: TermNumbers | None = None) -> SplitIndex:
     """``documents`` split into shards; the three knobs default to the module's constants
-    (read at each call, so a test can shrink the shards of a whole site).
+    (read at each call, so a test can shrink the shards of a whole site). ``known``: the
+    term numbers of the previous build (:class:`TermNumbers`).
 
     A 10,000-article archive has about 14 million entries (a term in a field of an article).
     They are taken a few million at a time, whole key groups by rank (a shard never spans
@@ -102,10 +105,10 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
     counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
-    gathered = gather(documents)
+    gathered = gather(documents, known)
     fields, count, terms = len(FIELDS), len(gathered.refs), gathered.terms
     if not terms:
-        return SplitIndex([], [None] * fields, [0.0] * fields)
+        return SplitIndex([], [None] * fields, [0.0] * fields, gathered.term_numbers())
     weights = weigh(gathered)
     lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
     groups = _Groups.of(terms)
@@ -120,7 +123,7 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
         shards += layout.shards(low, high, _estimated_bytes(layout, low, high), shard_bytes)
     used = int(np.bitwise_or.reduce(needs))
     return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
-                      weights.averages)
+                      weights.averages, gathered.term_numbers())
 
 
 def _steps(groups: _Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:

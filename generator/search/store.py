@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug
-from generator.search.index import FieldTerms, IndexedText, article_terms
+from generator.search.index import FieldTerms, IndexedText, TermNumbers, article_terms
 from generator.search.shards import json_bytes, split_index
 from generator.search.vendor import LUNR_VERSION
 from generator.text.dates import format_date
@@ -43,16 +43,30 @@ class SearchFile:
     data: bytes
 
 
+@dataclass(frozen=True)
+class SearchOutput:
+    files: list[SearchFile]
+    term_numbers: TermNumbers | None  # for the next build: the build keeps it in its cache
+
+
 def search_files(site: Site, link: Link,
                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None) -> list[SearchFile]:
-    """Every search file of ``site``; the manifest comes last and names the others.
-    ``analysed``: (plain text, index terms) by article path, where the build has them
-    already (:mod:`generator.prepare`); the others are analysed here."""
+    """Every search file of ``site``; the manifest comes last and names the others."""
+    return search_output(site, link, analysed).files
+
+
+def search_output(site: Site, link: Link, analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None,
+                  keys: Mapping[str, str] | None = None, known: TermNumbers | None = None) -> SearchOutput:
+    """:func:`search_files` for a build. ``analysed``: (plain text, index terms) by article
+    path, where the build has them already (:mod:`generator.prepare`); the others are
+    analysed here. ``keys``: what names each article's terms across builds (its cache
+    key), by path; ``known``: the previous build's term numbers."""
     articles = site.articles
-    known = analysed or {}
-    texts = [known.get(a.path) or _analyse(a) for a in articles]
+    given, keys = analysed or {}, keys or {}
+    texts = [given.get(a.path) or _analyse(a) for a in articles]
     bodies = [body for body, _ in texts]
-    split = split_index([IndexedText(str(i), terms) for i, (_, terms) in enumerate(texts)])
+    split = split_index([IndexedText(str(i), terms, keys.get(a.path, "") if a.path in given else "")
+                         for i, (a, (_, terms)) in enumerate(zip(articles, texts, strict=True))], known=known)
     # One folder per index, named by its content: a shard's name needs no hash of its own in
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
     files = split.files()
@@ -80,7 +94,8 @@ def search_files(site: Site, link: Link,
                for name, vocabulary in vocabularies.items()},
         },
     }
-    return [*index_files, *doc_files, facets, SearchFile(MANIFEST, json_bytes(manifest))]
+    return SearchOutput([*index_files, *doc_files, facets, SearchFile(MANIFEST, json_bytes(manifest))],
+                        split.term_numbers)
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
