@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, Sequence
 
 from generator import unchanged
 from generator.alongside import Alongside
@@ -24,7 +24,7 @@ from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
 from generator.feeds import EPOCH, atom_feed, plan_feeds
-from generator.links import LinkIndex
+from generator.links import LinkingPage, broken_links
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
@@ -142,7 +142,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         search = _start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
                                lunr, jobs, reuse) if settings.search else None
         outputs = _Outputs()
-        ledger = LedgerBuilder(environment)  # what this build made, for the next one
+        ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
         report("pages", 0, 0)
         related = _related(site, BuildCache.for_site(settings.site_dir, options.cache, "related"))
         _render_pages(site, related, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
@@ -155,7 +155,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
-        warnings += outputs.link_problems()
+        warnings += outputs.link_problems(ledger.strings)
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
             raise ContentError(problems)
@@ -237,7 +237,7 @@ class _Outputs:
         self.pages = 0
         self.kept = 0
         self.sitemap: list[tuple[str, str]] = []
-        self.links: LinkIndex | None = None
+        self.linking: list[LinkingPage] = []  # pages with the links they make, in plan order
         self.sources: dict[str, Article] = {}
         self.static: dict[str, Path] = {}
 
@@ -249,10 +249,9 @@ class _Outputs:
         self.paths.append(path)
         return True
 
-    def link_problems(self) -> list[Problem]:
-        assert self.links is not None
+    def link_problems(self, strings: Sequence[str]) -> list[Problem]:
         found = []
-        for target, page, href, source in self.links.broken(self.origin):
+        for target, page, href, source in broken_links(self.linking, strings, self.origin):
             where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
             article = self.sources.get(source)
             if article is not None:
@@ -275,7 +274,6 @@ def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], render
     """Every planned page, rendered (in worker processes when there are many) or, when its
     view data and templates are what the previous build rendered, kept as it is."""
     report("pages", 0, 0)
-    outputs.links = LinkIndex(site.settings.base_url)
     outputs.sources = {a.path: a for a in site.articles}
     with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
         def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
@@ -283,19 +281,18 @@ def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], render
                 file = output_file(spec.path)
                 if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
                     continue
-                context = pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL)
-                stamp = page_stamp(spec.template, context)
+                stamp = page_stamp(spec.template, spec.context)
                 # redirects link to their target and the 404 page root-relatively: not checked
                 job = None if reuse.keepable(file, stamp) else \
-                    PageJob(spec.path, spec.template, context, spec.template not in ("alias.html", "404.html"))
+                    PageJob(spec.path, spec.template, pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL),
+                            spec.template not in ("alias.html", "404.html"))
                 yield from pool.put((spec, file, stamp), job)
             yield from pool.drain()
 
         for count, ((spec, file, stamp), rendered) in enumerate(planned(), start=1):
             if rendered is None:
-                assert reuse.previous is not None
                 writer.keep(file)
-                pairs = reuse.previous.links_of(file)
+                numbers = ledger.keep(file, stamp)
                 outputs.kept += 1
             elif rendered.html is None:
                 assert rendered.problem is not None  # the renderer gives one or the other
@@ -303,9 +300,8 @@ def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], render
                 continue
             else:
                 writer.write(file, rendered.html)
-                pairs = rendered.links
-            ledger.add(file, stamp, pairs)
-            outputs.links.add(spec.path, pairs, spec.source)
+                numbers = ledger.add(file, stamp, rendered.links)
+            outputs.linking.append(LinkingPage(spec.path, spec.source, numbers))
             outputs.pages += 1
             if spec.sitemap:
                 outputs.sitemap.append((spec.path, _lastmod(spec)))

@@ -7,8 +7,12 @@ whether the site lives at a domain root or under a sub-path.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
+from typing import Sequence
 from urllib.parse import unquote, urljoin, urlsplit
+
+import numpy as np
 
 _LINK = re.compile(rb"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -50,10 +54,9 @@ _NOT_CHECKED = ("#", "mailto:", "tel:", "data:", "javascript:")
 
 @dataclass
 class LinkIndex:
-    """Remembers, for each link target, the first page that used it and the raw href."""
+    """Finds a page's internal links, remembering what the navigation's hrefs resolve to."""
 
     base_url: str
-    targets: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # targets of hrefs that do not depend on the page ("/2022/", "https://..."): every page
     # repeats the navigation, and resolving it again was half the check
     _absolute: dict[str, str | None] = field(default_factory=dict)
@@ -75,12 +78,30 @@ class LinkIndex:
                 pairs.append((href, target))
         return sorted(pairs)  # a set's order changes from run to run; the first page per target must not
 
-    def add(self, page_path: str, pairs: list[tuple[str, str]], source: str) -> None:
-        targets = self.targets
-        for href, target in pairs:
-            if target not in targets:
-                targets[target] = (page_path, href, source)
 
-    def broken(self, outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
-        """(target, page path, href, source) for every internal link that resolves nowhere."""
-        return [(target, *where) for target, where in sorted(self.targets.items()) if not resolves(target, outputs)]
+
+@dataclass(frozen=True)
+class LinkingPage:
+    path: str  # site-relative
+    source: str  # the content file it comes from, or ""
+    links: array  # numbered (href, target) pairs, flat: href, target, href, target, ...
+
+
+def broken_links(pages: Sequence[LinkingPage], strings: Sequence[str],
+                 outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
+    """(target, page path, href, source) for every internal link that resolves nowhere, by
+    target, named by the first page (in ``pages``' order) that uses it. ``strings``: the
+    texts of the numbers in the pages' links (:class:`generator.reuse.LedgerBuilder`).
+    850,000 links at 10,000 articles go to 35,000 targets: each target is looked at once."""
+    counts = [len(page.links) // 2 for page in pages]
+    if not sum(counts):
+        return []
+    flat = np.frombuffer(b"".join(page.links.tobytes() for page in pages), dtype=np.uint32)
+    targets, first = np.unique(flat[1::2], return_index=True)  # first: each target's first use
+    owners = np.repeat(np.arange(len(pages)), counts)
+    found = []
+    for target, at in zip(targets.tolist(), first.tolist()):
+        if not resolves(strings[target], outputs):
+            page = pages[int(owners[at])]
+            found.append((strings[target], page.path, strings[int(flat[2 * at])], page.source))
+    return sorted(found)

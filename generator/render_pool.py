@@ -1,8 +1,8 @@
 """Rendering pages on every core: the plan stays in the build's process, Jinja runs in workers.
 
-The build plans pages one at a time (:mod:`generator.pages`) and pickles each page's view
-data anyway, to stamp it (:mod:`generator.reuse`); the same bytes go to a worker, which
-renders the page and extracts its links. Workers are forked once the renderer exists, so
+The build plans pages one at a time (:mod:`generator.pages`), stamps each
+(:mod:`generator.reuse`), and sends the view data of a page to render, pickled, to a
+worker, which renders the page and extracts its links. Workers are forked once the renderer exists, so
 they inherit the compiled templates and nothing else has to be sent. Where forking is
 unsafe (threads are running, as in the preview) or there are few pages, pages render in
 the build's own process with the same functions.

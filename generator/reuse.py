@@ -2,16 +2,16 @@
 
 A page's HTML is a function of its template set, its view data and the render
 environment (UI strings, settings, this program). Each rendered page gets a *stamp*, a
-digest of its template name and pickled view data, and the build keeps the stamps, with
+digest of its template name and serialised view data, and the build keeps the stamps, with
 the links each page makes, in a :class:`PageLedger`. The next build plans every page as
 usual (planning is cheap next to rendering), and where the environment, the stamp and
 the file already in the output folder are all unchanged, the file is kept instead of
 rendered again. This is how an edit re-renders only the article, the lists, terms and
 related blocks it appears on, without a hand-kept dependency graph that could miss one.
 
-Pickle is the digest's input because it keeps types apart (a date and its ISO string
-print alike but differ in a template); two equal contexts that pickle differently only
-cost a render, never a stale page.
+The serialisation keeps apart values that print alike but differ in a template (a date
+and its ISO string, Markup and str: :func:`page_stamp`); two equal contexts that serialise
+differently only cost a render, never a stale page.
 """
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ import hashlib
 import pickle
 from array import array
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Collection, Iterable, Mapping
+
+import numpy as np
+import orjson
 
 from generator.cache import code_fingerprint
 
@@ -45,12 +48,31 @@ def environment_digest(settings: Any, catalogue: Mapping[str, str], template_fol
     return digest.hexdigest()
 
 
-def page_stamp(template: str, pickled_context: bytes) -> bytes:
-    """The digest of a page's template name and its view data, pickled (the caller sends the
-    same bytes to a render worker)."""
-    digest = hashlib.blake2b(template.encode() + b"\0", digest_size=16)
-    digest.update(pickled_context)
-    return digest.digest()
+def page_stamp(template: str, context: Mapping[str, Any]) -> bytes:
+    """The digest of a page's template name and its view data.
+
+    The view data is serialised with orjson, a third of pickle's time (43,000 pages at
+    10,000 articles, most of them kept). Values that print alike but behave differently
+    in a template stay apart: dates, times and str subclasses (markupsafe's Markup, which
+    is not escaped again) are written with their type's name. Lists and tuples are alike
+    to Jinja and to the stamp. Anything else orjson cannot write sends the page through
+    pickle instead.
+    """
+    try:
+        data = b"json\0" + orjson.dumps(context, default=_typed, option=_TYPED)
+    except TypeError:
+        data = b"pickle\0" + pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(template.encode() + b"\0" + data, digest_size=16).digest()
+
+
+_TYPED = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def _typed(value: Any) -> list[str]:
+    kind = type(value)
+    if kind in (datetime, date, time) or isinstance(value, str):
+        return [f"\0{kind.__module__}.{kind.__qualname__}", value.isoformat() if not isinstance(value, str) else value]
+    raise TypeError(kind)
 
 
 def article_digest(article: Any) -> bytes:
@@ -83,10 +105,6 @@ class PageLedger:
     def reusable(self, environment: str, file: str, stamp: bytes) -> bool:
         return environment == self.environment and self.stamps.get(file) == stamp
 
-    def links_of(self, file: str) -> LinkPairs:
-        ids, strings = self.links[file], self.strings
-        return [(strings[ids[i]], strings[ids[i + 1]]) for i in range(0, len(ids), 2)]
-
 
 @dataclass(frozen=True)
 class Reuse:
@@ -102,23 +120,50 @@ class Reuse:
 
 
 class LedgerBuilder:
-    def __init__(self, environment: str):
+    """This build's ledger, page by page. Links are numbered as in the previous ledger, so a
+    kept page's links are taken as they are (at 10,000 articles, 43,000 pages and 850,000
+    links would otherwise be turned into strings and back)."""
+
+    def __init__(self, environment: str, previous: PageLedger | None = None):
         self.environment = environment
         self.stamps: dict[str, bytes] = {}
         self.links: dict[str, array] = {}
-        self._ids: dict[str, int] = {}
+        self._previous = previous
+        self.strings: list[str] = list(previous.strings) if previous is not None else []
+        self._ids: dict[str, int] = {text: number for number, text in enumerate(self.strings)}
 
-    def add(self, file: str, stamp: bytes, links: LinkPairs) -> None:
-        ids = self._ids
+    def add(self, file: str, stamp: bytes, links: LinkPairs) -> array:
+        """A page made by this build; returns its links, numbered."""
+        ids, strings = self._ids, self.strings
         numbers = array("I")
         for href, target in links:
             for text in (href, target):
                 number = ids.get(text)
                 if number is None:
-                    number = ids[text] = len(ids)
+                    number = ids[text] = len(strings)
+                    strings.append(text)
                 numbers.append(number)
         self.stamps[file] = stamp
         self.links[file] = numbers
+        return numbers
+
+    def keep(self, file: str, stamp: bytes) -> array:
+        """A page kept from the previous build (:meth:`Reuse.keepable`); returns its links."""
+        assert self._previous is not None
+        self.stamps[file] = stamp
+        numbers = self.links[file] = self._previous.links[file]
+        return numbers
 
     def ledger(self) -> PageLedger:
-        return PageLedger(self.environment, self.stamps, self.links, tuple(self._ids))
+        """Strings no page links with any more (a deleted article's URL) are dropped once
+        they are a quarter of the table, so that a preview running for days keeps it small."""
+        strings, links = self.strings, self.links
+        if strings and links:
+            used = np.zeros(len(strings), dtype=bool)
+            used[np.frombuffer(b"".join(numbers.tobytes() for numbers in links.values()), dtype=np.uint32)] = True
+            if used.sum() < 0.75 * len(strings):
+                renumber = (np.cumsum(used) - 1).astype(np.uint32)
+                links = {file: array("I", renumber[np.frombuffer(numbers.tobytes(), dtype=np.uint32)].tobytes())
+                         for file, numbers in links.items()}
+                strings = [text for text, kept in zip(strings, used.tolist()) if kept]
+        return PageLedger(self.environment, self.stamps, links, tuple(strings))

@@ -241,3 +241,64 @@ def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
     cold = tmp_path / "cold"
     build_site(load_settings(site), BuildOptions(jobs=1, cache=False), DiskWriter(cold, site))
     assert tree(output) == tree(cold)
+
+
+def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
+    from datetime import date, datetime, timezone
+    from types import MappingProxyType
+
+    from markupsafe import Markup
+
+    from generator.reuse import page_stamp
+
+    when = datetime(2022, 9, 9, 8, 30, tzinfo=timezone.utc)
+    context = {"page": {"title": "Hoà Bình", "when": when, "tags": ["a", "b"]}, "n": 3}
+    assert page_stamp("article.html", context) == page_stamp("article.html", {**context})
+    assert page_stamp("article.html", context) != page_stamp("list.html", context)
+    for changed in (when.isoformat(), when.date(), date(2022, 9, 9).isoformat(), None):
+        other = {**context, "page": {**context["page"], "when": changed}}
+        assert page_stamp("article.html", other) != page_stamp("article.html", context), changed
+    escaped, markup = {"html": "<b>đ</b>"}, {"html": Markup("<b>đ</b>")}  # Jinja escapes one, not the other
+    assert page_stamp("a.html", escaped) != page_stamp("a.html", markup)
+    # what orjson cannot write goes through pickle, and is as stable
+    odd = {"extra": MappingProxyType({"x": 1}), "ids": {3, 1, 2}, "big": 2 ** 70}
+    assert page_stamp("a.html", odd) == page_stamp("a.html", dict(odd))
+    assert page_stamp("a.html", odd) != page_stamp("a.html", {**odd, "big": 2 ** 71})
+
+
+def pairs_of(ledger, file: str) -> list[tuple[str, str]]:
+    numbers = ledger.links[file]
+    return [(ledger.strings[numbers[i]], ledger.strings[numbers[i + 1]]) for i in range(0, len(numbers), 2)]
+
+
+def test_the_ledger_numbers_links_as_the_previous_one_and_drops_unused_strings():
+    from generator.reuse import LedgerBuilder
+
+    first = LedgerBuilder("env")
+    first.add("a.html", b"1", [("/x/", "x/"), ("/y/", "y/")])
+    first.add("b.html", b"2", [("/gone/", "gone/")])
+    old = first.ledger()
+    second = LedgerBuilder("env", old)
+    assert second.keep("a.html", b"1") is old.links["a.html"]  # taken as it is, not re-numbered
+    second.add("c.html", b"3", [("/x/", "x/"), ("/z/", "z/")])
+    kept = second.ledger()
+    assert pairs_of(kept, "a.html") == [("/x/", "x/"), ("/y/", "y/")]
+    assert pairs_of(kept, "c.html") == [("/x/", "x/"), ("/z/", "z/")]
+    assert "/gone/" in kept.strings  # 2 of 8 strings unused: kept, the table is not rewritten
+    third = LedgerBuilder("env", kept)
+    third.add("d.html", b"4", [("/z/", "z/")])
+    compact = third.ledger()  # 6 of 8 unused: dropped, the links renumbered
+    assert sorted(compact.strings) == ["/z/", "z/"] and pairs_of(compact, "d.html") == [("/z/", "z/")]
+
+
+def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
+    from array import array
+
+    from generator.links import LinkingPage, broken_links
+
+    strings = ["/a/", "a/", "../a/", "/b/", "b/", "/c/", "c/"]
+    pages = [LinkingPage("p1/", "", array("I", [3, 4])), LinkingPage("p2/", "x.md", array("I", [2, 1, 5, 6])),
+             LinkingPage("p3/", "y.md", array("I", [0, 1, 3, 4])), LinkingPage("p4/", "", array("I"))]
+    assert broken_links(pages, strings, {"b/index.html"}) == [("a/", "p2/", "../a/", "x.md"), ("c/", "p2/", "/c/", "x.md")]
+    assert broken_links(pages, strings, {"a/index.html", "b/index.html", "c/index.html"}) == []
+    assert broken_links([], strings, set()) == []
