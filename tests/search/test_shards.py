@@ -96,6 +96,16 @@ def test_taking_the_entries_in_steps_changes_nothing_but_where_shards_end(corpus
     assert merged(stepped) != merged(whole)  # the cuts moved; the index did not (asserted above)
 
 
+
+def test_sort_keys_too_wide_to_pack_give_the_same_split(corpus_documents, monkeypatch):
+    """A step's entries are sorted as int64 keys with their counts packed in; an archive
+    too big for that sorts the keys alone and gathers the counts. Both give one index."""
+    packed = split_index(corpus_documents, shard_bytes=400, counted_from=2)
+    monkeypatch.setattr(shards, "PACKED_BITS", 8)
+    unpacked = split_index(corpus_documents, shard_bytes=400, counted_from=2)
+    assert [(s.first_key, s.data) for s in unpacked.shards] == [(s.first_key, s.data) for s in packed.shards]
+    assert unpacked.lengths == packed.lengths
+
 def _runs(shard: shards.Shard) -> list[tuple[int, int, int, int]]:
     runs = json.loads(shard.data)["runs"]
     return [tuple(runs[i:i + 4]) for i in range(0, len(runs), 4)]
