@@ -31,15 +31,13 @@ from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.prepare import PreparedArticle, Recipe
 from generator.related import related_articles, related_indices, related_inputs, related_signature
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
-from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
-from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, data_stamp, environment_digest,
+from generator.render_pool import PageJob, PagePool, RenderedPage
+from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, environment_digest,
                               feed_stamp, page_stamp)
-from generator.search import SearchFile
-from generator.search.index import TermNumbers
-from generator.search.store import search_output
 from generator.search.vendor import LUNR_SCRIPT
+from generator.search_step import StampedFile, start_search
 from generator.sitemap import plan_sitemaps, robots_txt
-from generator.urls import link, output_file
+from generator.urls import output_file
 from generator.views import Translate
 from generator.workers import default_jobs, prepare_all
 from generator.writer import DiskWriter, MemoryWriter, Writer
@@ -107,7 +105,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     cache = BuildCache.for_site(settings.site_dir, options.cache)
     builds = unchanged.records(settings.site_dir, options.cache)
     target = writer.output_dir
-    search: Alongside[list[SearchFile]] | None = None
+    search: Alongside[list[StampedFile]] | None = None
     try:
         theme = find_theme(settings)
         catalogue = load_catalogue(theme, settings.language)
@@ -139,8 +137,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         site, warnings = _model(settings, options, now, report, prepared, problems)
         _settle()
         jobs = options.jobs or default_jobs()
-        search = _start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
-                               lunr, jobs, reuse) if settings.search else None
+        search = start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
+                              lunr, jobs, reuse) if settings.search else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
         report("pages", 0, 0)
@@ -151,7 +149,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
         if search is not None:
             report("search", 0, 1)
-            _write_search(writer, outputs, lunr, search.result(), reuse, ledger)
+            _write_search(writer, outputs, lunr, search.result(), ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -364,36 +362,8 @@ def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
     return digest
 
 
-def _start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], store: BuildCache,
-                  lunr: tuple[Path | None, Problem | None], jobs: int, reuse: Reuse) -> Alongside[list[SearchFile]]:
-    """The search files, made in a forked process while pages are planned when the build
-    updates a previous one: then pages are mostly kept, and one core would sit idle. A cold
-    build renders pages on every core already, and a child would only add its memory.
-    ``keys``: the prepared articles' cache keys, which name their terms across builds."""
-    analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
-    names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
-
-    def compute() -> list[SearchFile]:
-        if lunr[1] is not None:
-            return []  # reported when written
-        # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
-        numbers_key = cache_key("term numbers")
-        known = store.get(numbers_key)
-        output = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
-                               known if isinstance(known, TermNumbers) and known.consistent() else None)
-        if output.term_numbers is not None:
-            store.put(numbers_key, pickle.dumps(output.term_numbers, protocol=pickle.HIGHEST_PROTOCOL))
-        store.prune()
-        return output.files
-
-    return Alongside(compute, fork=jobs > 1 and reuse.previous is not None and fork_is_safe())
-
-
 def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
-                  files: list[SearchFile], reuse: Reuse, ledger: LedgerBuilder) -> None:
-    """Search files are made in full each build (an edit changes the statistics of all
-    scores), but one whose bytes are the same as last time is kept: at 10,000 articles an
-    edit leaves all but a few of the 10,000 document files as they were."""
+                  files: list[StampedFile], ledger: LedgerBuilder) -> None:
     script, problem = lunr
     if problem:
         outputs.problems.append(problem)
@@ -404,13 +374,12 @@ def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Pr
     for file in files:
         if not outputs.claim(file.path, "search index"):
             continue
-        stamp = data_stamp(file.data)
-        if reuse.keepable(file.path, stamp):
+        if file.data is None:
             writer.keep(file.path)
             outputs.kept += 1
         else:
             writer.write(file.path, file.data)
-        ledger.add(file.path, stamp, [])
+        ledger.add(file.path, file.stamp, [])
 
 
 def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
