@@ -209,7 +209,11 @@ def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options:
              cache: BuildCache, report: Progress) -> list[PreparedArticle]:
     """Each file's article from the cache when its bytes, path and recipe were seen before,
     else prepared (in worker processes when there are many) and cached."""
-    found: list[PreparedArticle | None] = [cache.get(key) for key in keys]
+    found: list[PreparedArticle | None] = []
+    for key in keys:
+        found.append(cache.get(key))
+        if len(found) % 2000 == 0:
+            _settle()  # else the collector walks every article read so far, again and again
     _settle()
     missing = [i for i, article in enumerate(found) if article is None]
     report("prepare", 0, len(missing))
