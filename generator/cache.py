@@ -31,6 +31,7 @@ from typing import Any
 CACHE_DIR = ".cache"
 _HEADER = b"reform-archive cache 2\n"
 _CHECKSUM_SIZE = 12
+_REUSED_BUFFER = 1 << 20  # bigger entries (a search index's term numbers) are read into their own
 # the libraries whose output is part of what is cached
 _LIBRARIES = ("markdown", "nh3", "pyyaml", "python-frontmatter", "python-slugify", "numpy", "tzdata")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -122,9 +123,9 @@ class BuildCache:
             return None
         try:
             size = os.fstat(handle).st_size
-            if len(self._buffer) < size:
+            if len(self._buffer) < size <= _REUSED_BUFFER:
                 self._buffer = bytearray(size)
-            view = memoryview(self._buffer)[:size]
+            view = memoryview(self._buffer if size <= _REUSED_BUFFER else bytearray(size))[:size]
             return view if os.readv(handle, [view]) == size else None  # short: changed while read
         except OSError:
             return None
@@ -140,7 +141,8 @@ class BuildCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as file:
-                file.write(_HEADER + _checksum(payload) + payload)
+                file.write(_HEADER + _checksum(payload))
+                file.write(payload)  # not joined to the header: a search index's entry is 54 MB at 10k
             os.replace(temporary, target)  # readers see the old entry or the whole new one
         except OSError:
             self.stats.write_errors += 1

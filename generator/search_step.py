@@ -46,14 +46,19 @@ def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], s
             return []  # the build reports the missing script
         # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
         numbers_key = cache_key("term numbers")
-        known = store.get(numbers_key)
-        output = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
-                               known if isinstance(known, TermNumbers) and known.consistent() else None)
-        if output.term_numbers is not None:
-            store.put(numbers_key, pickle.dumps(output.term_numbers, protocol=pickle.HIGHEST_PROTOCOL))
+
+        def keep_numbers(numbers: TermNumbers) -> None:
+            store.put(numbers_key, pickle.dumps(numbers, protocol=pickle.HIGHEST_PROTOCOL))
+
+        def known() -> TermNumbers | None:
+            entry = store.get(numbers_key)
+            return entry if isinstance(entry, TermNumbers) and entry.consistent() else None
+
+        files = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
+                              known, keep_numbers)
         store.prune()
         stamped = []
-        for file in output.files:
+        for file in files:
             stamp = data_stamp(file.data)
             stamped.append(StampedFile(file.path, stamp, None if reuse.keepable(file.path, stamp) else file.data))
         return stamped

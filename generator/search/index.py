@@ -200,10 +200,19 @@ class Weights:
         return _round3(self.idf[ids] * ((K1 + 1) * tfs) / (self.norms[vectors] + tfs) * self.boosts[vectors])
 
 
+def count_ids(ids: np.ndarray, size: int) -> np.ndarray:
+    """``np.bincount(ids, minlength=size)``, a million ids at a time: bincount turns int32
+    into int64 first, a copy of 14 million entries (110 MB at 10,000 articles)."""
+    counts = np.zeros(size, dtype=np.int64)
+    for start in range(0, len(ids), ENTRIES_PER_STEP):
+        counts += np.bincount(ids[start:start + ENTRIES_PER_STEP], minlength=size)
+    return counts
+
+
 def weigh(gathered: Gathered) -> Weights:
     documents, fields = len(gathered.refs), len(FIELDS)
     # lunr's idf counts a document once per field the term is in
-    with_term = np.bincount(gathered.term_ids, minlength=len(gathered.terms)).tolist()
+    with_term = count_ids(gathered.term_ids, len(gathered.terms)).tolist()
     idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
     field_lengths = np.array(gathered.lengths, dtype=np.float64).reshape(documents, fields)
     averages = [total / documents

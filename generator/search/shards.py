@@ -27,14 +27,14 @@ order as the unsplit one: its scores are equal to the last bit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import orjson
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
 from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, TermNumbers,
-                                    Weights, gather, js_key, js_sorted, weigh)
+                                    Weights, count_ids, gather, js_key, js_sorted, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -56,7 +56,6 @@ class SplitIndex:
     shards: list[Shard]
     lengths: list[bytes | None]  # per field, the documents' lengths (:func:`lengths_file`); None if no shard needs it
     averages: list[float]  # average field lengths, exactly as lunr.py divides
-    term_numbers: TermNumbers | None = None  # for the next build's gather (not a search file)
 
     def files(self) -> dict[str, bytes]:
         """Shard n as "n.json", field f's lengths as "lengths-f.json"."""
@@ -93,10 +92,12 @@ def first_of(term: str, key: str) -> str:
 
 def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
                 counted_from: int | None = None, counted_fields: int | None = None,
-                known: TermNumbers | None = None) -> SplitIndex:
+                known: Callable[[], TermNumbers | None] | None = None,
+                keep_numbers: Callable[[TermNumbers], None] | None = None) -> SplitIndex:
     """``documents`` split into shards; the three knobs default to the module's constants
-    (read at each call, so a test can shrink the shards of a whole site). ``known``: the
-    term numbers of the previous build (:class:`TermNumbers`).
+    (read at each call, so a test can shrink the shards of a whole site). ``known`` gives
+    the previous build's term numbers (:class:`TermNumbers`), asked for when the entries
+    are numbered and let go then (54 MB at 10k); ``keep_numbers`` is given this build's.
 
     A 10,000-article archive has about 14 million entries (a term in a field of an article).
     They are taken a few million at a time, whole key groups by rank (a shard never spans
@@ -105,10 +106,12 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
     counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
-    gathered = gather(documents, known)
+    gathered = gather(documents, known() if known is not None else None)
     fields, count, terms = len(FIELDS), len(gathered.refs), gathered.terms
     if not terms:
-        return SplitIndex([], [None] * fields, [0.0] * fields, gathered.term_numbers())
+        if keep_numbers is not None:
+            keep_numbers(gathered.term_numbers())
+        return SplitIndex([], [None] * fields, [0.0] * fields)
     weights = weigh(gathered)
     lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
     groups = _Groups.of(terms)
@@ -117,14 +120,16 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     term_of_rank = np.array(groups.by_rank, dtype=np.int32)
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
     shards: list[Shard] = []
-    for low, high in _steps(groups, np.bincount(entry_ranks, minlength=len(terms))):
+    for low, high in _steps(groups, count_ids(entry_ranks, len(terms))):
         entries = _Entries.of_ranks(gathered, entry_ranks, vector_starts, term_of_rank, low, high)
         layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
         del entries
         shards += layout.shards(low, high, _estimated_bytes(layout, low, high), shard_bytes)
     used = int(np.bitwise_or.reduce(needs))
+    if keep_numbers is not None:
+        keep_numbers(gathered.term_numbers())
     return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
-                      weights.averages, gathered.term_numbers())
+                      weights.averages)
 
 
 def _steps(groups: _Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:

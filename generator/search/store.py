@@ -43,30 +43,27 @@ class SearchFile:
     data: bytes
 
 
-@dataclass(frozen=True)
-class SearchOutput:
-    files: list[SearchFile]
-    term_numbers: TermNumbers | None  # for the next build: the build keeps it in its cache
-
-
 def search_files(site: Site, link: Link,
                  analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None) -> list[SearchFile]:
     """Every search file of ``site``; the manifest comes last and names the others."""
-    return search_output(site, link, analysed).files
+    return search_output(site, link, analysed)
 
 
 def search_output(site: Site, link: Link, analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None,
-                  keys: Mapping[str, str] | None = None, known: TermNumbers | None = None) -> SearchOutput:
+                  keys: Mapping[str, str] | None = None, known: Callable[[], TermNumbers | None] | None = None,
+                  keep_numbers: Callable[[TermNumbers], None] | None = None) -> list[SearchFile]:
     """:func:`search_files` for a build. ``analysed``: (plain text, index terms) by article
     path, where the build has them already (:mod:`generator.prepare`); the others are
     analysed here. ``keys``: what names each article's terms across builds (its cache
-    key), by path; ``known``: the previous build's term numbers."""
+    key), by path; ``known`` and ``keep_numbers``: the previous build's term numbers and
+    this build's (:func:`generator.search.shards.split_index`)."""
     articles = site.articles
     given, keys = analysed or {}, keys or {}
     texts = [given.get(a.path) or _analyse(a) for a in articles]
     bodies = [body for body, _ in texts]
     split = split_index([IndexedText(str(i), terms, keys.get(a.path, "") if a.path in given else "")
-                         for i, (a, (_, terms)) in enumerate(zip(articles, texts, strict=True))], known=known)
+                         for i, (a, (_, terms)) in enumerate(zip(articles, texts, strict=True))],
+                        known=known, keep_numbers=keep_numbers)
     # One folder per index, named by its content: a shard's name needs no hash of its own in
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
     files = split.files()
@@ -94,8 +91,7 @@ def search_output(site: Site, link: Link, analysed: Mapping[str, tuple[str, tupl
                for name, vocabulary in vocabularies.items()},
         },
     }
-    return SearchOutput([*index_files, *doc_files, facets, SearchFile(MANIFEST, json_bytes(manifest))],
-                        split.term_numbers)
+    return [*index_files, *doc_files, facets, SearchFile(MANIFEST, json_bytes(manifest))]
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
