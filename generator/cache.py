@@ -94,11 +94,33 @@ class BuildCache:
         return os.path.join(self.root, key[:2], key)  # not pathlib: 10,000 lookups a build
 
     def get(self, key: str) -> Any | None:
+        payload = self._payload(key)
+        if payload is None:
+            return None
+        try:
+            value = pickle.loads(payload)
+        except Exception:  # a checksum collision or a class that changed shape: recompute
+            self.stats.rejected += 1
+            return None
+        self.stats.hits += 1
+        return value
+
+    def get_bytes(self, key: str) -> memoryview | None:
+        """An entry :meth:`put` as raw bytes, not a pickle (a big array, kept without a copy);
+        the memory is the caller's."""
+        payload = self._payload(key, own=True)
+        if payload is not None:
+            self.stats.hits += 1
+        return payload
+
+    def _payload(self, key: str, own: bool = False) -> memoryview | None:
+        """The entry's checked payload (counted as a miss or a rejection when there is none).
+        ``own``: in memory of its own, not in the buffer the next read reuses."""
         self._used.add(key)
         if self.root is None:
             self.stats.misses += 1
             return None
-        data = self._read(self._path(key))
+        data = self._read(self._path(key), own)
         if data is None:
             self.stats.misses += 1
             return None
@@ -106,15 +128,9 @@ class BuildCache:
         if data[:len(_HEADER)] != _HEADER or data[len(_HEADER):start] != _checksum(data[start:]):
             self.stats.rejected += 1
             return None
-        try:
-            value = pickle.loads(data[start:])
-        except Exception:  # a checksum collision or a class that changed shape: recompute
-            self.stats.rejected += 1
-            return None
-        self.stats.hits += 1
-        return value
+        return data[start:]
 
-    def _read(self, path: str) -> memoryview | None:
+    def _read(self, path: str, own: bool = False) -> memoryview | None:
         """The file's bytes, in a buffer this cache reuses: reading 10,000 entries into new
         bytes objects took three times as long. Valid until the next read."""
         try:
@@ -123,17 +139,20 @@ class BuildCache:
             return None
         try:
             size = os.fstat(handle).st_size
-            if len(self._buffer) < size <= _REUSED_BUFFER:
+            reuse = size <= _REUSED_BUFFER and not own
+            if reuse and len(self._buffer) < size:
                 self._buffer = bytearray(size)
-            view = memoryview(self._buffer if size <= _REUSED_BUFFER else bytearray(size))[:size]
+            view = memoryview(self._buffer if reuse else bytearray(size))[:size]
             return view if os.readv(handle, [view]) == size else None  # short: changed while read
         except OSError:
             return None
         finally:
             os.close(handle)
 
-    def put(self, key: str, payload: bytes) -> None:
-        """``payload``: the value as pickled (workers send it pickled, so it is written as is)."""
+    def put(self, key: str, payload: bytes | memoryview) -> None:
+        """``payload``: the value as pickled (workers send it pickled, so it is written as is),
+        or bytes for :meth:`get_bytes` (a memoryview of bytes: written without a copy)."""
+        self._used.add(key)  # written by this build: not pruned by it
         if self.root is None:
             return
         target = Path(self._path(key))

@@ -8,6 +8,7 @@ files are made, so that only new bytes travel back from a forked process.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,17 +46,8 @@ def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], s
         if lunr[1] is not None:
             return []  # the build reports the missing script
         # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
-        numbers_key = cache_key("term numbers")
-
-        def keep_numbers(numbers: TermNumbers) -> None:
-            store.put(numbers_key, pickle.dumps(numbers, protocol=pickle.HIGHEST_PROTOCOL))
-
-        def known() -> TermNumbers | None:
-            entry = store.get(numbers_key)
-            return entry if isinstance(entry, TermNumbers) and entry.consistent() else None
-
         files = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
-                              known, keep_numbers)
+                              lambda: _cached_numbers(store), lambda numbers: _cache_numbers(store, numbers))
         store.prune()
         stamped = []
         for file in files:
@@ -64,3 +56,27 @@ def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], s
         return stamped
 
     return Alongside(compute, fork=jobs > 1 and reuse.previous is not None and fork_is_safe())
+
+
+def _cache_numbers(store: BuildCache, numbers: TermNumbers) -> None:
+    """The numbers' arrays go into entries of their own, named by their content, written
+    from their memory as it is: a pickle would copy 54 MB at 10k at the search's peak."""
+    arrays: list[pickle.PickleBuffer] = []
+    described = pickle.dumps(numbers, protocol=5, buffer_callback=arrays.append)
+    names = []
+    for array in arrays:
+        data = array.raw()
+        names.append(cache_key("term numbers data", hashlib.blake2b(data).digest()))
+        store.put(names[-1], data)
+    store.put(cache_key("term numbers"), pickle.dumps((described, names), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _cached_numbers(store: BuildCache) -> TermNumbers | None:
+    entry = store.get(cache_key("term numbers"))
+    try:
+        described, names = entry  # type: ignore[misc]
+        arrays = [store.get_bytes(name) for name in names]
+        numbers = pickle.loads(described, buffers=arrays) if None not in arrays else None
+    except Exception:  # not what this program writes: build without it
+        return None
+    return numbers if isinstance(numbers, TermNumbers) and numbers.consistent() else None

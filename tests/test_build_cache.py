@@ -232,3 +232,27 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(site):
     with pytest.raises(Exception):
         build(site)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_search_numbering_is_reused_and_a_damaged_one_is_not_trusted(site, monkeypatch):
+    """The search index numbers an unchanged article's terms as the last build did (from
+    .cache/search/); whatever the cache holds, the search files are the cold build's."""
+    import generator.search.shards as shards
+
+    given = []
+    gather = shards.gather
+    monkeypatch.setattr(shards, "gather", lambda documents, known=None: (given.append(known), gather(documents, known))[1])
+    build(site, jobs=1)
+    edited = articles(site)[4]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMột từ mới: xyzabc.\n", encoding="utf-8")
+    files, _ = build(site, jobs=1)
+    assert given[0] is None and given[1] is not None and len(given[1].spans) == ARTICLES
+    assert_same_as_cold(site, files)
+    for path in (cache_folder(site) / "search").rglob("*"):
+        if path.is_file() and path.stat().st_size > 10_000:  # the numbers' array, not its description
+            data = path.read_bytes()
+            path.write_bytes(data[:-40] + bytes(40))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThêm nữa.\n", encoding="utf-8")
+    files, _ = build(site, jobs=1)
+    assert given[-1] is None  # failed its checksum: numbered from scratch
+    assert_same_as_cold(site, files)

@@ -136,7 +136,7 @@ class Gathered:
     refs: list[str]
     terms: list[str]  # term ids are positions here
     term_ids: np.ndarray  # int32, one per vector entry
-    counts: np.ndarray  # int32, how often the entry's term occurs in its field
+    counts: np.ndarray  # how often the entry's term occurs in its field (uint16 when all fit: 27 MB at 10k)
     sizes: np.ndarray  # int64, entries per vector
     lengths: list[int]  # terms per vector, all occurrences counted (lunr's field length)
     keys: Sequence[str] = ()  # per document: IndexedText.key
@@ -180,9 +180,12 @@ def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -
     if not used.all():  # terms only removed or edited documents had
         numbers = (np.cumsum(used, dtype=np.int32) - 1)[numbers]
         terms = [term for term, kept in zip(terms, used.tolist()) if kept]
-    return Gathered(refs, [term.decode() for term in terms], numbers,
-                    np.frombuffer(b"".join(counts), dtype=np.int32), np.frombuffer(sizes, dtype=np.int64), lengths,
-                    keys)
+    return Gathered(refs, [term.decode() for term in terms], numbers, _narrow(np.frombuffer(b"".join(counts), np.int32)),
+                    np.frombuffer(sizes, dtype=np.int64), lengths, keys)
+
+
+def _narrow(counts: np.ndarray) -> np.ndarray:
+    return counts.astype(np.uint16) if int(counts.max(initial=0)) < 1 << 16 else counts
 
 
 @dataclass(frozen=True)
