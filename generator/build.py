@@ -19,7 +19,6 @@ from types import MappingProxyType
 from typing import Callable, Iterator, Mapping, Sequence
 
 from generator import unchanged
-from generator.alongside import Alongside
 from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
 from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
@@ -35,7 +34,7 @@ from generator.render_pool import PageJob, PagePool, RenderedPage
 from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, environment_digest,
                               feed_stamp, page_stamp)
 from generator.search.vendor import LUNR_SCRIPT
-from generator.search_step import StampedFile, start_search
+from generator.search_step import Search, StampedFile, finish_search, start_search
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import output_file
 from generator.views import Translate
@@ -105,7 +104,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     cache = BuildCache.for_site(settings.site_dir, options.cache)
     builds = unchanged.records(settings.site_dir, options.cache)
     target = writer.output_dir
-    search: Alongside[list[StampedFile]] | None = None
+    search: Search | None = None
     try:
         theme = find_theme(settings)
         catalogue = load_catalogue(theme, settings.language)
@@ -138,7 +137,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _settle()
         jobs = options.jobs or default_jobs()
         search = start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
-                              lunr, jobs, reuse) if settings.search else None
+                              jobs, reuse) if settings.search and lunr[1] is None else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
         report("pages", 0, 0)
@@ -147,9 +146,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
-        if search is not None:
+        if settings.search:
             report("search", 0, 1)
-            _write_search(writer, outputs, lunr, search.result(), ledger)
+            _write_search(writer, outputs, lunr, finish_search(site, search) if search is not None else [], ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -159,7 +158,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             raise ContentError(problems)
     except BaseException:
         if search is not None:
-            search.cancel()
+            search.index.cancel()
         writer.abort()
         raise
     report("write", 0, 1)
@@ -168,7 +167,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
                          MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
-                         search_alongside=search.seconds if search is not None else 0.0,
+                         search_alongside=search.index.seconds if search is not None else 0.0,
                          ledger=ledger.ledger())
     if target is not None:
         unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result,

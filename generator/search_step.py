@@ -11,17 +11,16 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from generator.alongside import Alongside
 from generator.cache import BuildCache, cache_key
-from generator.errors import Problem
 from generator.model import Site
 from generator.prepare import PreparedArticle
 from generator.render_pool import fork_is_safe
 from generator.reuse import Reuse, data_stamp
 from generator.search.index import TermNumbers
-from generator.search.store import search_output
+from generator.search.store import SearchFile, SearchPart, Texts, documents_part, index_part, manifest_file
 from generator.urls import link
 
 
@@ -32,30 +31,49 @@ class StampedFile:
     data: bytes | None  # None: the previous build's file is this one (Reuse.keepable)
 
 
+@dataclass(frozen=True)
+class Search:
+    """The search step under way: the index is being split (in a forked child, or when asked)."""
+
+    index: Alongside[tuple[list[StampedFile], dict[str, Any]]]
+    texts: Texts
+    reuse: Reuse
+
+
 def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], store: BuildCache,
-                 lunr: tuple[Path | None, Problem | None], jobs: int, reuse: Reuse) -> Alongside[list[StampedFile]]:
-    """The search files, made in a forked process while pages are planned when the build
+                 jobs: int, reuse: Reuse) -> Search:
+    """Starts splitting the index, in a forked process while pages are planned when the build
     updates a previous one: then pages are mostly kept, and one core would sit idle. A cold
     build renders pages on every core already, and a child would only add its memory.
     ``keys``: the prepared articles' cache keys, which name their terms across builds;
     ``store``: where the term numbers of the last build are kept (:class:`TermNumbers`)."""
-    analysed = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
+    texts = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
     names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
 
-    def compute() -> list[StampedFile]:
-        if lunr[1] is not None:
-            return []  # the build reports the missing script
+    def split() -> tuple[list[StampedFile], dict[str, Any]]:
         # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
-        files = search_output(site, lambda path: link(site.settings.base_path, path), analysed, names,
-                              lambda: _cached_numbers(store), lambda numbers: _cache_numbers(store, numbers))
+        part = index_part(site, texts, names, lambda: _cached_numbers(store), lambda numbers: _cache_numbers(store, numbers))
         store.prune()
-        stamped = []
-        for file in files:
-            stamp = data_stamp(file.data)
-            stamped.append(StampedFile(file.path, stamp, None if reuse.keepable(file.path, stamp) else file.data))
-        return stamped
+        return _stamped(part.files, reuse), part.manifest
 
-    return Alongside(compute, fork=jobs > 1 and reuse.previous is not None and fork_is_safe())
+    return Search(Alongside(split, fork=jobs > 1 and reuse.previous is not None and fork_is_safe()), texts, reuse)
+
+
+def finish_search(site: Site, search: Search) -> list[StampedFile]:
+    """Every search file: the documents and filters are made here, meanwhile."""
+    link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
+    documents = documents_part(site, link_to, search.texts)
+    index_files, index_manifest = search.index.result()
+    manifest = manifest_file(site, SearchPart([], index_manifest), documents)
+    return [*index_files, *_stamped([*documents.files, manifest], search.reuse)]
+
+
+def _stamped(files: list[SearchFile], reuse: Reuse) -> list[StampedFile]:
+    stamped = []
+    for file in files:
+        stamp = data_stamp(file.data)
+        stamped.append(StampedFile(file.path, stamp, None if reuse.keepable(file.path, stamp) else file.data))
+    return stamped
 
 
 def _cache_numbers(store: BuildCache, numbers: TermNumbers) -> None:

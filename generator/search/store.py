@@ -43,46 +43,54 @@ class SearchFile:
     data: bytes
 
 
-def search_files(site: Site, link: Link,
-                 analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None) -> list[SearchFile]:
-    """Every search file of ``site``; the manifest comes last and names the others."""
-    return search_output(site, link, analysed)
+Texts = Mapping[str, tuple[str, tuple[FieldTerms, ...]]]  # article path -> (plain text, index terms)
 
 
-def search_output(site: Site, link: Link, analysed: Mapping[str, tuple[str, tuple[FieldTerms, ...]]] | None = None,
-                  keys: Mapping[str, str] | None = None, known: Callable[[], TermNumbers | None] | None = None,
-                  keep_numbers: Callable[[TermNumbers], None] | None = None) -> list[SearchFile]:
-    """:func:`search_files` for a build. ``analysed``: (plain text, index terms) by article
-    path, where the build has them already (:mod:`generator.prepare`); the others are
-    analysed here. ``keys``: what names each article's terms across builds (its cache
-    key), by path; ``known`` and ``keep_numbers``: the previous build's term numbers and
-    this build's (:func:`generator.search.shards.split_index`)."""
-    articles = site.articles
-    given, keys = analysed or {}, keys or {}
-    texts = [given.get(a.path) or _analyse(a) for a in articles]
-    bodies = [body for body, _ in texts]
-    split = split_index([IndexedText(str(i), terms, keys.get(a.path, "") if a.path in given else "")
-                         for i, (a, (_, terms)) in enumerate(zip(articles, texts, strict=True))],
+@dataclass(frozen=True)
+class SearchPart:
+    files: list[SearchFile]
+    manifest: dict[str, Any]  # what the manifest says of these files
+
+
+def search_files(site: Site, link: Link, analysed: Texts | None = None) -> list[SearchFile]:
+    """Every search file of ``site``; the manifest comes last and names the others.
+    ``analysed``: (plain text, index terms) by article path, where the caller has them
+    already (:mod:`generator.prepare`); the others are analysed here."""
+    given = analysed or {}
+    texts = {a.path: given.get(a.path) or _analyse(a) for a in site.articles}
+    index, documents = index_part(site, texts), documents_part(site, link, texts)
+    return [*index.files, *documents.files, manifest_file(site, index, documents)]
+
+
+def index_part(site: Site, texts: Texts, keys: Mapping[str, str] | None = None,
+               known: Callable[[], TermNumbers | None] | None = None,
+               keep_numbers: Callable[[TermNumbers], None] | None = None) -> SearchPart:
+    """The index, split into shards. ``keys``: what names each article's terms across builds
+    (its cache key), by path; ``known`` and ``keep_numbers``: the previous build's term
+    numbers and this build's (:func:`generator.search.shards.split_index`)."""
+    keys = keys or {}
+    split = split_index([IndexedText(str(i), texts[a.path][1], keys.get(a.path, "")) for i, a in enumerate(site.articles)],
                         known=known, keep_numbers=keep_numbers)
     # One folder per index, named by its content: a shard's name needs no hash of its own in
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
     files = split.files()
     index_dir = f"index-{folder_digest(files)}/"
-    index_files = [SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in files.items()]
-    language = site.settings.language
+    return SearchPart([SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in files.items()],
+                      split.manifest(index_dir))
+
+
+def documents_part(site: Site, link: Link, texts: Texts) -> SearchPart:
+    """What a result shows (one file per article) and the filters' data."""
+    articles, language = site.articles, site.settings.language
     # The folder names the numbering: a document's number is its article's place in the list,
     # so an added article renumbers them all, and a cached file must not show another article.
     numbering = "\n".join(article.url for article in articles)
     folder = f"docs-{_digest(numbering.encode())}/"
-    doc_files = [SearchFile(f"{SEARCH_DIR}{folder}{n}.json", json_bytes(_document(a, body, link, language)))
-                 for n, (a, body) in enumerate(zip(articles, bodies, strict=True))]
+    doc_files = [SearchFile(f"{SEARCH_DIR}{folder}{n}.json", json_bytes(_document(a, texts[a.path][0], link, language)))
+                 for n, a in enumerate(articles)]
     vocabularies = {name: _vocabulary(site, name) for name in FACET_TAXONOMIES}
     facets = _hashed("facets.", json_bytes(_facets(articles, vocabularies)))
-    manifest = {
-        "format": FORMAT_VERSION,
-        "lunr": LUNR_VERSION,
-        "count": len(articles),
-        **split.manifest(index_dir),
+    return SearchPart([*doc_files, facets], {
         "documents": folder,
         "facets": _name(facets),
         "filters": {
@@ -90,8 +98,12 @@ def search_output(site: Site, link: Link, analysed: Mapping[str, tuple[str, tupl
             **{name: [{"slug": slug, "name": label, "count": count} for slug, label, count in vocabulary]
                for name, vocabulary in vocabularies.items()},
         },
-    }
-    return [*index_files, *doc_files, facets, SearchFile(MANIFEST, json_bytes(manifest))]
+    })
+
+
+def manifest_file(site: Site, index: SearchPart, documents: SearchPart) -> SearchFile:
+    return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
+                                            **index.manifest, **documents.manifest}))
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
