@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from generator.build import Progress as ProgressCallback
 
 SHOW_AFTER_SECONDS = 1.0
+REDRAW_SECONDS = 0.1
 
 
 @contextmanager
@@ -22,17 +23,24 @@ def progress_reporter(enabled: bool = True) -> Iterator[ProgressCallback]:
     started = time.monotonic()
     bar: Progress | None = None
     task = None
+    drawn = 0.0
 
     def report(step: str, done: int, total: int) -> None:
-        nonlocal bar, task
+        nonlocal bar, task, drawn
         if bar is None:
             if time.monotonic() - started < SHOW_AFTER_SECONDS:
                 return
+            # Drawn from here, not by rich's refresh thread: while a thread runs, the build
+            # must not fork (a child could inherit a held lock), and would render pages and
+            # make the search index on one core only.
             bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                           TimeElapsedColumn(), transient=True, console=None)
+                           TimeElapsedColumn(), transient=True, console=None, auto_refresh=False)
             bar.start()
             task = bar.add_task(step, total=total or None)
         bar.update(task, description=step, completed=done, total=total or None)
+        if time.monotonic() - drawn >= REDRAW_SECONDS:
+            bar.refresh()
+            drawn = time.monotonic()
 
     try:
         yield report
