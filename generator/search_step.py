@@ -20,7 +20,7 @@ from generator.prepare import PreparedArticle
 from generator.render_pool import fork_is_safe
 from generator.reuse import Reuse, data_stamp
 from generator.search.index import TermNumbers
-from generator.search.store import SearchFile, SearchPart, Texts, documents_part, index_part, manifest_file
+from generator.search.store import SearchFile, Texts, documents_part, index_part, manifest_file
 from generator.urls import link
 
 
@@ -64,7 +64,7 @@ def finish_search(site: Site, search: Search) -> list[StampedFile]:
     link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
     documents = documents_part(site, link_to, search.texts)
     index_files, index_manifest = search.index.result()
-    manifest = manifest_file(site, SearchPart([], index_manifest), documents)
+    manifest = manifest_file(site, index_manifest, documents.manifest)
     return [*index_files, *_stamped([*documents.files, manifest], search.reuse)]
 
 

@@ -59,7 +59,7 @@ def search_files(site: Site, link: Link, analysed: Texts | None = None) -> list[
     given = analysed or {}
     texts = {a.path: given.get(a.path) or _analyse(a) for a in site.articles}
     index, documents = index_part(site, texts), documents_part(site, link, texts)
-    return [*index.files, *documents.files, manifest_file(site, index, documents)]
+    return [*index.files, *documents.files, manifest_file(site, index.manifest, documents.manifest)]
 
 
 def index_part(site: Site, texts: Texts, keys: Mapping[str, str] | None = None,
@@ -101,9 +101,10 @@ def documents_part(site: Site, link: Link, texts: Texts) -> SearchPart:
     })
 
 
-def manifest_file(site: Site, index: SearchPart, documents: SearchPart) -> SearchFile:
+def manifest_file(site: Site, *parts: Mapping[str, Any]) -> SearchFile:
+    """The manifest: what each part (:func:`index_part`, then :func:`documents_part`) says."""
     return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
-                                            **index.manifest, **documents.manifest}))
+                                            **{key: value for part in parts for key, value in part.items()}}))
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
