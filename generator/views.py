@@ -130,12 +130,16 @@ class ViewBuilder:
         return data
 
     def pagination(self, base: str, number: int, total: int) -> dict[str, Any]:
+        # the first, the last and the window around this page; not a walk over every page
+        # number, which made a list of 5,000 pages cost 25 million steps at 100,000 articles
+        window = range(max(1, number - PAGINATION_WINDOW), min(total, number + PAGINATION_WINDOW) + 1)
         shown: list[int | None] = []
-        for n in range(1, total + 1):
-            if n in (1, total) or abs(n - number) <= PAGINATION_WINDOW:
-                shown.append(n)
-            elif shown and shown[-1] is not None:
+        last = 0
+        for n in sorted({1, total, *window}):
+            if last and n > last + 1:
                 shown.append(None)  # a gap, shown as "…"
+            shown.append(n)
+            last = n
         return {
             "number": number,
             "total": total,
