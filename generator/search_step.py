@@ -60,10 +60,16 @@ def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], s
 
 
 def finish_search(site: Site, search: Search) -> list[StampedFile]:
-    """Every search file: the documents and filters are made here, meanwhile."""
+    """Every search file. The documents and filters are made here: while a forked child
+    splits the index, or else after the split, so that the split's peak of memory does not
+    hold 10,000 documents' JSON too."""
     link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
-    documents = documents_part(site, link_to, search.texts)
-    index_files, index_manifest = search.index.result()
+    if search.index.forked:
+        documents = documents_part(site, link_to, search.texts)
+        index_files, index_manifest = search.index.result()
+    else:
+        index_files, index_manifest = search.index.result()
+        documents = documents_part(site, link_to, search.texts)
     manifest = manifest_file(site, index_manifest, documents.manifest)
     return [*index_files, *_stamped([*documents.files, manifest], search.reuse)]
 
