@@ -30,6 +30,7 @@ import orjson
 from generator.cache import code_fingerprint
 
 LinkPairs = list[tuple[str, str]]  # (href as written, site-relative target) for each internal link of a page
+assert array("I").itemsize == 4, "links are numbered as uint32 (numpy reads them so)"
 
 
 def environment_digest(settings: Any, catalogue: Mapping[str, str], template_folders: Iterable[Path]) -> str:
