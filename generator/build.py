@@ -140,9 +140,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                               jobs, reuse) if settings.search and lunr[1] is None else None
         outputs = _Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
-        report("pages", 0, 0)
-        related = _related(site, BuildCache.for_site(settings.site_dir, options.cache, "related"))
-        _render_pages(site, related, Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
+        _render_pages(site, BuildCache.for_site(settings.site_dir, options.cache, "related"),
+                      Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
@@ -269,12 +268,13 @@ def _line_containing(text: str, *needles: str) -> int:
     return 1
 
 
-def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], renderer: Renderer, t: Translate,
+def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: Translate,
                   writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
                   report: Progress) -> None:
     """Every planned page, rendered (in worker processes when there are many) or, when its
     view data and templates are what the previous build rendered, kept as it is."""
     report("pages", 0, 0)
+    related = _related(site, related_store)
     outputs.sources = {a.path: a for a in site.articles}
     with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
         def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:

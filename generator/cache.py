@@ -10,8 +10,9 @@ Each entry is one file: a header, the payload's CRC-32 and length, the payload (
 this program wrote). CRC-32 catches the accidents a cache meets (a truncated or torn write,
 flipped bits) at a fifth of BLAKE2's cost, which was a quarter of reading 10,000 entries;
 the cache guards against accidents, not against someone who can write into it. A file that
-is truncated, altered or unreadable fails the check and is recomputed, never trusted. The folder is safe to delete at any time; a cache that cannot be
-written (read-only disk, full disk) makes the build slower, never wrong.
+is truncated, altered or unreadable fails the check and is recomputed, never trusted. The
+folder is safe to delete at any time; a cache that cannot be written (read-only disk, full
+disk) makes the build slower, never wrong.
 """
 
 from __future__ import annotations

@@ -79,7 +79,6 @@ class LinkIndex:
         return sorted(pairs)  # a set's order changes from run to run; the first page per target must not
 
 
-
 @dataclass(frozen=True)
 class LinkingPage:
     path: str  # site-relative

@@ -2,8 +2,8 @@
 
 The build plans pages one at a time (:mod:`generator.pages`), stamps each
 (:mod:`generator.reuse`), and sends the view data of a page to render, pickled, to a
-worker, which renders the page and extracts its links. Workers are forked once the renderer exists, so
-they inherit the compiled templates and nothing else has to be sent. Where forking is
+worker, which renders the page and extracts its links. Workers are forked once the
+renderer exists, so they inherit the compiled templates and nothing else has to be sent. Where forking is
 unsafe (threads are running, as in the preview) or there are few pages, pages render in
 the build's own process with the same functions.
 

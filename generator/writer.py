@@ -127,7 +127,7 @@ class DiskWriter:
         wanted = self.written | self.kept
         found = self.found if self.found is not None else output_listing(self.output_dir)
         emptied: set[Path] = set()
-        for path in sorted(set(found) - wanted, reverse=True):
+        for path in set(found) - wanted:
             target = self.output_dir.joinpath(*path.split("/"))
             target.unlink(missing_ok=True)
             folder = target.parent

@@ -123,7 +123,7 @@ class TermNumbers:
     def consistent(self) -> bool:
         """Whether the ids fit the vocabulary and the spans fit the ids (a cache entry passed
         its checksum, but a number out of range would index the wrong term silently)."""
-        size = len(self.vocabulary())
+        size = self.terms.count(b"\n") + 1 if self.terms else 0
         return (len(self.ids) == 0 or 0 <= int(self.ids.min()) <= int(self.ids.max()) < size) and \
             all(0 <= start <= end <= len(self.ids) for start, end in self.spans.values())
 
@@ -193,6 +193,7 @@ class Weights:
     """lunr.py's BM25 ingredients: per term, per field and per vector."""
 
     idf: np.ndarray  # per term id
+    with_term: np.ndarray  # per term id: its entries (vectors that have it), what idf counts
     averages: list[float]  # average field length, per field
     norms: np.ndarray  # k1 * (1 - b + b * length / average), per vector
     boosts: np.ndarray  # the field boost, per vector
@@ -215,15 +216,15 @@ def count_ids(ids: np.ndarray, size: int) -> np.ndarray:
 def weigh(gathered: Gathered) -> Weights:
     documents, fields = len(gathered.refs), len(FIELDS)
     # lunr's idf counts a document once per field the term is in
-    with_term = count_ids(gathered.term_ids, len(gathered.terms)).tolist()
-    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term])
+    with_term = count_ids(gathered.term_ids, len(gathered.terms))
+    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
     field_lengths = np.array(gathered.lengths, dtype=np.float64).reshape(documents, fields)
     averages = [total / documents
                 for total in np.array(gathered.lengths).reshape(documents, fields).sum(axis=0).tolist()]
     with np.errstate(divide="ignore", invalid="ignore"):  # a field empty everywhere has no entries to score
         norms = (K1 * (1 - B + B * (field_lengths / np.array(averages)))).ravel()
     boosts = np.tile(np.array(list(FIELDS.values()), dtype=np.float64), documents)
-    return Weights(idf, averages, norms, boosts)
+    return Weights(idf, with_term, averages, norms, boosts)
 
 
 def build_index(documents: Iterable[IndexedText]) -> dict[str, Any]:

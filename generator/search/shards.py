@@ -34,7 +34,7 @@ import orjson
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
 from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, TermNumbers,
-                                    Weights, count_ids, gather, js_key, js_sorted, weigh)
+                                    Weights, gather, js_key, js_sorted, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -119,7 +119,7 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     term_of_rank = np.array(groups.by_rank, dtype=np.int32)
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
     shards: list[Shard] = []
-    for low, high in _steps(groups, count_ids(gathered.term_ids, len(terms))[term_of_rank]):
+    for low, high in _steps(groups, weights.with_term[term_of_rank]):
         entries = _Entries.of_ranks(gathered, groups.rank, vector_starts, term_of_rank, low, high)
         layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
         del entries

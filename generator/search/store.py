@@ -18,7 +18,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
-
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug
 from generator.search.index import FieldTerms, IndexedText, TermNumbers, article_terms
