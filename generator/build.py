@@ -27,14 +27,15 @@ from generator.links import LinkingPage, broken_links
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
-from generator.prepare import PreparedArticle, Recipe
+from generator.parse import SourceArticle
+from generator.prepare import PreparedArticle, Recipe, prepare
 from generator.related import related_articles, related_indices, related_inputs, related_signature
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
-from generator.render_pool import PageJob, PagePool, RenderedPage
-from generator.reuse import (LedgerBuilder, PageLedger, Reuse, article_digest, environment_digest,
-                              feed_stamp, page_stamp)
+from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
+from generator.reuse import LedgerBuilder, PageLedger, Reuse, environment_digest, feed_stamp, recipe_stamp
 from generator.search.vendor import LUNR_SCRIPT
-from generator.search_step import Search, StampedFile, finish_search, start_search
+from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, finish_search,
+                                   remembered_placements, start_search)
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import output_file
 from generator.views import Translate
@@ -124,30 +125,53 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             inputs = unchanged.inputs_digest(keys, settings, options, _input_folders(settings, theme),
                                              _input_files(settings, lunr[0]))
             record = unchanged.load(builds, target)
-            listing = unchanged.current_listing(target) if record else {}
-            if record is not None and unchanged.still_valid(record, inputs, now, listing):
+            if record is not None and unchanged.same_inputs(record, inputs, now) and \
+                    unchanged.still_valid(record, unchanged.current_listing(target)):
                 writer.abort()
                 return replace(record.result, cache=cache.stats, unchanged=True)
             if record is not None and isinstance(record.result, BuildResult):
-                reuse = Reuse(environment, record.result.ledger, unchanged.intact(record, listing))
-                if isinstance(writer, DiskWriter):
-                    writer.found_listing(listing)
-        prepared = _prepare(files, keys, recipe, options, cache, report)
-        site, warnings = _model(settings, options, now, report, prepared, problems)
-        _settle()
+                # the folder is listed once the search has started: it needs only the stamps
+                reuse = Reuse(environment, record.result.ledger, None)
+        selection = Selection(options.drafts, options.future, now)
         jobs = options.jobs or default_jobs()
-        search = start_search(site, prepared, keys, BuildCache.for_site(settings.site_dir, options.cache, "search"),
-                              jobs, reuse) if settings.search and lunr[1] is None else None
+        search_store = BuildCache.for_site(settings.site_dir, options.cache, "search")
+        indexing = settings.search and lunr[1] is None
+        # After an edit the index is split in a forked child while this process goes on:
+        # from here, when the index remembers nearly every article, else once they are read.
+        fork = indexing and jobs > 1 and reuse.previous is not None and fork_is_safe()
+        remembered = remembered_placements(search_store) if fork else {}
+
+        def search_from(lookup: Lookup, fork: bool, remembered: Mapping[str, Placement] = remembered) -> Search:
+            return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse)
+
+        if fork and sum(key not in remembered for key in keys) <= EARLY_UNKNOWN:
+            search = search_from(_cached_or_prepared(files, keys, recipe, cache), fork=True)
+        if reuse.intact is None:
+            listing = unchanged.current_listing(target) if target is not None else {}
+            reuse = replace(reuse, intact=unchanged.intact(record, listing))
+            if isinstance(writer, DiskWriter):
+                writer.found_listing(listing)
+        prepared = _prepare(files, keys, recipe, options, cache, report)
+        if indexing and search is None:
+            search = search_from(prepared.__getitem__, fork)
+        sources = [article.source for article in prepared if article.source is not None]
+        site, warnings = _model(settings, selection, report, prepared, sources, problems)
+        _settle()
         outputs = _Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
+        # an article is a function of its file and the environment: its cache key names it
+        names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
+        identity: Callable[[Article], str] = lambda article: names[article.path]  # noqa: E731
         _render_pages(site, BuildCache.for_site(settings.site_dir, options.cache, "related"),
-                      Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, report)
+                      Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
-        _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, source_date_epoch() or EPOCH)
+        _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
         if settings.search:
             report("search", 0, 1)
-            _write_search(writer, outputs, lunr, finish_search(site, search) if search is not None else [], ledger)
+            files_made = finish_search(site, search, prepared, names, reuse,
+                                       lambda: search_from(prepared.__getitem__, False, {})) if search is not None else []
+            _write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         report("links", 0, 1)
@@ -189,18 +213,24 @@ def _first_future(prepared: list[PreparedArticle], options: BuildOptions, now: d
     return min(due, default=None)
 
 
-def _model(settings: Settings, options: BuildOptions, now: datetime, report: Progress,
-           prepared: list[PreparedArticle], problems: list[Problem]) -> tuple[Site, list[Problem]]:
+def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
+           sources: list[SourceArticle], problems: list[Problem]) -> tuple[Site, list[Problem]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
     problems = problems + [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    sources = [article.source for article in prepared if article.source is not None]
-    site, model_problems = build_model(sources, settings, Selection(options.drafts, options.future, now),
-                                       html={article.path: article.html for article in prepared})
+    site, model_problems = build_model(sources, settings, selection, html={article.path: article.html for article in prepared})
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
     return site, problems
+
+
+def _cached_or_prepared(files: list[ContentFile], keys: list[str], recipe: Recipe, cache: BuildCache) -> Lookup:
+    """The i-th file's article as :func:`_prepare` will find it, for a search started before."""
+    def lookup(i: int) -> PreparedArticle | None:
+        found = cache.get(keys[i])
+        return found if isinstance(found, PreparedArticle) else prepare(files[i].data, files[i].shown, recipe)
+    return lookup
 
 
 def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,
@@ -270,9 +300,10 @@ def _line_containing(text: str, *needles: str) -> int:
 
 def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: Translate,
                   writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
-                  report: Progress) -> None:
+                  identity: Callable[[Article], str], report: Progress) -> None:
     """Every planned page, rendered (in worker processes when there are many) or, when its
-    view data and templates are what the previous build rendered, kept as it is."""
+    recipe and templates are what the previous build rendered, kept as it is: then its
+    view data is never made."""
     report("pages", 0, 0)
     related = _related(site, related_store)
     outputs.sources = {a.path: a for a in site.articles}
@@ -282,7 +313,7 @@ def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: 
                 file = output_file(spec.path)
                 if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
                     continue
-                stamp = page_stamp(spec.template, spec.context)
+                stamp = recipe_stamp(spec.template, spec.make, spec.inputs, identity)
                 # redirects link to their target and the 404 page root-relatively: not checked
                 job = None if reuse.keepable(file, stamp) else \
                     PageJob(spec.path, spec.template, pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL),
@@ -305,7 +336,7 @@ def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: 
             outputs.linking.append(LinkingPage(spec.path, spec.source, numbers))
             outputs.pages += 1
             if spec.sitemap:
-                outputs.sitemap.append((spec.path, _lastmod(spec)))
+                outputs.sitemap.append((spec.path, spec.lastmod))
             if count % 200 == 0:
                 report("pages", count, 0)  # the number of pages is known only at the end
 
@@ -328,23 +359,17 @@ def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:
     return related_articles(site, indices=indices)
 
 
-def _lastmod(spec: PageSpec) -> str:
-    page = spec.context.get("page", {})
-    return page.get("modified", "")[:10]
-
-
 def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs, reuse: Reuse,
-                             ledger: LedgerBuilder, empty_updated: datetime) -> None:
+                             ledger: LedgerBuilder, identity: Callable[[Article], str], empty_updated: datetime) -> None:
     """A feed is kept from the previous build when its title and entries are the same
     articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
     titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
               for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
-    digests: dict[str, bytes] = {}
     for spec in plan_feeds(site, titles):
         if not outputs.claim(spec.path, "feeds"):
             continue
         entries = spec.articles[: site.settings.feed_size]
-        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, [_digest(a, digests) for a in entries])
+        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, map(identity, entries))
         if reuse.keepable(spec.path, stamp):
             writer.keep(spec.path)
             outputs.kept += 1
@@ -356,13 +381,6 @@ def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: 
             writer.write(path, data)
     if outputs.claim("robots.txt", "robots.txt"):
         writer.write("robots.txt", robots_txt(site.settings.base_url))
-
-
-def _digest(article: Article, digests: dict[str, bytes]) -> bytes:
-    digest = digests.get(article.path)
-    if digest is None:
-        digest = digests[article.path] = article_digest(article)
-    return digest
 
 
 def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],

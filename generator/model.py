@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Protocol, TypeVar
 
 from generator.config import Settings
 from generator.errors import Problem, error
@@ -101,7 +101,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
                 html: Mapping[str, str] | None = None) -> tuple[Site, list[Problem]]:
     """``html``: each article's HTML by path, when it was made already (the build prepares
     it in worker processes or finds it in its cache); ``markdown`` makes the rest."""
-    published = [s for s in sources if _is_published(s, selection)]
+    published = publication_order(sources, settings, selection)
     problems = _url_collisions(published, settings)
     made = html or {}
 
@@ -109,8 +109,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
         known = made.get(source.path)
         return known if known is not None else markdown(source.body, settings.base_path, settings.language)
 
-    articles = sorted((_article(s, settings, html_of(s)) for s in published), key=lambda a: (a.date, a.url),
-                      reverse=True)
+    articles = [_article(s, settings, html_of(s)) for s in published]
     years: dict[int, list[Article]] = defaultdict(list)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
@@ -126,7 +125,29 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
     return site, problems
 
 
-def _is_published(source: SourceArticle, selection: Selection) -> bool:
+class Placeable(Protocol):
+    """What decides whether and where an article is in the site."""
+
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def draft(self) -> bool: ...
+
+
+Placed = TypeVar("Placed", bound=Placeable)
+
+
+def publication_order(sources: Iterable[Placed], settings: Settings, selection: Selection) -> list[Placed]:
+    """The sources of the site's articles, newest first (by date, then URL): the order of
+    :attr:`Site.articles`, known before the articles are made (the search index numbers
+    its documents so, in a process of its own, from what it remembers of each article)."""
+    published = [s for s in sources if _is_published(s, selection)]
+    return sorted(published, key=lambda s: (s.date, permalink(settings.permalink, s.date, s.slug)), reverse=True)
+
+
+def _is_published(source: Placeable, selection: Selection) -> bool:
     if source.draft and not selection.drafts:
         return False
     if selection.now is not None and source.date > selection.now and not selection.future:

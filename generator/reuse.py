@@ -1,16 +1,19 @@
 """Pages that need no rendering: the previous build's file is kept when nothing it shows changed.
 
 A page's HTML is a function of its template set, its view data and the render
-environment (UI strings, settings, this program). Each rendered page gets a *stamp*, a
-digest of its template name and serialised view data, and the build keeps the stamps, with
-the links each page makes, in a :class:`PageLedger`. The next build plans every page as
-usual (planning is cheap next to rendering), and where the environment, the stamp and
-the file already in the output folder are all unchanged, the file is kept instead of
-rendered again. This is how an edit re-renders only the article, the lists, terms and
-related blocks it appears on, without a hand-kept dependency graph that could miss one.
+environment (UI strings, settings, this program). Each page is planned as a recipe, a
+function and the inputs it makes the view data from (:mod:`generator.pages`); its
+*stamp* is a digest of the template name, the function and the inputs, with each
+article in them named by its identity (the cache key of its source file: an article is
+a function of its file and the environment). The build keeps the stamps, with the links
+each page makes, in a :class:`PageLedger`. Where the environment, the stamp and the file
+already in the output folder are all unchanged, the file is kept, and its view data is
+never made. This is how an edit re-renders only the article, the lists, terms and
+related blocks it appears on: the dependencies are the recipe's own arguments, so none
+can be left out of the stamp.
 
 The serialisation keeps apart values that print alike but differ in a template (a date
-and its ISO string, Markup and str: :func:`page_stamp`); two equal contexts that serialise
+and its ISO string, Markup and str: :func:`recipe_stamp`); two equal inputs that serialise
 differently only cost a render, never a stale page.
 """
 
@@ -22,12 +25,13 @@ from array import array
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Collection, Iterable, Mapping
+from typing import Any, Callable, Collection, Iterable, Mapping
 
 import numpy as np
 import orjson
 
 from generator.cache import code_fingerprint
+from generator.model import Article
 
 LinkPairs = list[tuple[str, str]]  # (href as written, site-relative target) for each internal link of a page
 assert array("I").itemsize == 4, "links are numbered as uint32 (numpy reads them so)"
@@ -49,24 +53,29 @@ def environment_digest(settings: Any, catalogue: Mapping[str, str], template_fol
     return digest.hexdigest()
 
 
-def page_stamp(template: str, context: Mapping[str, Any]) -> bytes:
-    """The digest of a page's template name and its view data.
-
-    The view data is serialised with orjson, a third of pickle's time (43,000 pages at
-    10,000 articles, most of them kept). Values that print alike but behave differently
-    in a template stay apart: dates, times and str subclasses (markupsafe's Markup, which
-    is not escaped again) are written with their type's name. Lists and tuples are alike
-    to Jinja and to the stamp. Anything else orjson cannot write sends the page through
-    pickle instead.
-    """
-    try:
-        data = b"json\0" + orjson.dumps(context, default=_typed, option=_TYPED)
-    except TypeError:
-        data = b"pickle\0" + pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.blake2b(template.encode() + b"\0" + data, digest_size=16).digest()
-
-
 _TYPED = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def recipe_stamp(template: str, make: Callable[..., Any], inputs: tuple[Any, ...],
+                 identity: Callable[[Article], str]) -> bytes:
+    """The digest of a page's template name and recipe: its function (by name: the program
+    is part of the environment) and its inputs, each article among them by ``identity``.
+
+    The rest is serialised with orjson, a third of pickle's time. Values that print alike
+    but behave differently in a template stay apart: dates, times and str subclasses
+    (markupsafe's Markup, which is not escaped again) are written with their type's name.
+    Lists and tuples are alike to Jinja and to the stamp. Anything else orjson cannot
+    write sends the recipe through pickle instead (articles in full, then).
+    """
+    def default(value: Any) -> Any:
+        return ["\0article", identity(value)] if isinstance(value, Article) else _typed(value)
+
+    recipe = [f"{make.__module__}.{make.__qualname__}", inputs]
+    try:
+        data = b"json\0" + orjson.dumps(recipe, default=default, option=_TYPED)
+    except TypeError:
+        data = b"pickle\0" + pickle.dumps(recipe, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(template.encode() + b"\0" + data, digest_size=16).digest()
 
 
 def _typed(value: Any) -> list[str]:
@@ -76,21 +85,17 @@ def _typed(value: Any) -> list[str]:
     raise TypeError(kind)
 
 
-def article_digest(article: Any) -> bytes:
-    return hashlib.blake2b(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
-
-
 def data_stamp(data: bytes) -> bytes:
     """A file made in full anyway (search data): kept when its bytes are the same."""
     return hashlib.blake2b(data, digest_size=16, person=b"data").digest()
 
 
-def feed_stamp(title: str, alternate: str, empty_updated: datetime, entries: Iterable[bytes]) -> bytes:
+def feed_stamp(title: str, alternate: str, empty_updated: datetime, entries: Iterable[str]) -> bytes:
     """A feed's inputs: its title, the page it follows, the date an empty feed shows, and
-    the digests of its entries' articles (:func:`article_digest`), in order."""
+    the identities of its entries' articles (as in :func:`recipe_stamp`), in order."""
     digest = hashlib.blake2b(f"feed\0{title}\0{alternate}\0{empty_updated.isoformat()}\0".encode(), digest_size=16)
     for entry in entries:
-        digest.update(entry)
+        digest.update(entry.encode() + b"\0")
     return digest.digest()
 
 
@@ -113,11 +118,13 @@ class Reuse:
 
     environment: str
     previous: PageLedger | None = None
-    intact: Collection[str] = ()  # output files exactly as the previous build left them
+    # output files exactly as the previous build left them; None: not looked at yet (a
+    # forked search decides before the folder is listed, and the build checks after it)
+    intact: Collection[str] | None = ()
 
     def keepable(self, file: str, stamp: bytes) -> bool:
         return self.previous is not None and self.previous.reusable(self.environment, file, stamp) \
-            and file in self.intact
+            and (self.intact is None or file in self.intact)
 
 
 class LedgerBuilder:

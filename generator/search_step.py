@@ -4,24 +4,34 @@ The files are made in full each build (an edit changes the statistics of all sco
 one whose bytes are the same as last time is kept: at 10,000 articles an edit leaves all
 but a few of the 10,000 document files as they were. What to keep is decided where the
 files are made, so that only new bytes travel back from a forked process.
+
+The index needs little of an unchanged article: where it goes in the site's order (its
+date, slug and draft flag) and its part of the last build's index (:class:`TermNumbers`),
+both remembered in ``.cache/search/`` by the article's cache key. So after an edit the
+index can be started as soon as the content files are read, before the build reads its
+10,000 cached articles: only the articles it does not remember are looked up (or prepared
+again) by the child.
 """
 
 from __future__ import annotations
 
-import hashlib
+import os
 import pickle
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, Callable, Mapping
 
 from generator.alongside import Alongside
 from generator.cache import BuildCache, cache_key
-from generator.model import Site
+from generator.config import Settings
+from generator.model import Selection, Site, publication_order
 from generator.prepare import PreparedArticle
-from generator.render_pool import fork_is_safe
 from generator.reuse import Reuse, data_stamp
-from generator.search.index import TermNumbers
-from generator.search.store import SearchFile, Texts, documents_part, index_part, manifest_file
+from generator.search.index import IndexedText, TermNumbers
+from generator.search.store import SearchFile, documents_part, index_part, manifest_file
 from generator.urls import link
+
+EARLY_UNKNOWN = 50  # articles the index may have to look up itself when started early
 
 
 @dataclass(frozen=True)
@@ -32,46 +42,95 @@ class StampedFile:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """What places an article in the site's order (:func:`generator.model.publication_order`),
+    remembered by its cache key: all of it comes from the file."""
+
+    key: str
+    path: str
+    date: datetime
+    slug: str
+    draft: bool
+
+
+Lookup = Callable[[int], PreparedArticle | None]  # the i-th content file's article (None: unreadable)
+
+
+@dataclass(frozen=True)
 class Search:
     """The search step under way: the index is being split (in a forked child, or when asked)."""
 
-    index: Alongside[tuple[list[StampedFile], dict[str, Any]]]
-    texts: Texts
+    index: Alongside[tuple[list[StampedFile], dict[str, Any], list[str]]]
     reuse: Reuse
 
 
-def start_search(site: Site, prepared: list[PreparedArticle], keys: list[str], store: BuildCache,
-                 jobs: int, reuse: Reuse) -> Search:
-    """Starts splitting the index, in a forked process while pages are planned when the build
-    updates a previous one: then pages are mostly kept, and one core would sit idle. A cold
-    build renders pages on every core already, and a child would only add its memory.
-    ``keys``: the prepared articles' cache keys, which name their terms across builds;
-    ``store``: where the term numbers of the last build are kept (:class:`TermNumbers`)."""
-    texts = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
-    names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
+def remembered_placements(store: BuildCache) -> dict[str, Placement]:
+    """The placements the last build's index remembered, by key ({} when there are none)."""
+    entry = store.get(cache_key("search placements"))
+    return entry if isinstance(entry, dict) else {}
 
-    def split() -> tuple[list[StampedFile], dict[str, Any]]:
-        # the term numbers stay in the process that made them: 4 bytes an entry, 54 MB at 10k
-        part = index_part(site, texts, names, lambda: _cached_numbers(store), lambda numbers: _cache_numbers(store, numbers))
+
+def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Placement], settings: Settings,
+                 selection: Selection, store: BuildCache, fork: bool, reuse: Reuse) -> Search:
+    """Starts splitting the index: in a forked process when ``fork``, else when its result
+    is asked for. ``keys``: the content files' cache keys; ``lookup``: an article the index
+    does not remember (``remembered``, its placement; the numbers of ``store``), which may
+    mean reading its cache entry or preparing it again in the child.
+
+    A cold build does not fork: it renders pages on every core already, and a child would
+    only add its memory."""
+    def split() -> tuple[list[StampedFile], dict[str, Any], list[str]]:
+        numbers, arrays = _cached_numbers(store)
+        placements, articles = [], {}
+        for i, key in enumerate(keys):
+            placement = remembered.get(key)
+            if placement is None:
+                article = articles[key] = lookup(i)
+                if article is None or article.source is None:
+                    continue  # a file with errors: the build stops
+                source = article.source
+                placement = Placement(key, article.path, source.date, source.slug, source.draft)
+            placements.append(placement)
+        index_of = {key: i for i, key in enumerate(keys)}
+        order = publication_order(placements, settings, selection)
+        documents = []
+        for n, placement in enumerate(order):
+            fields = None
+            if numbers is None or placement.key not in numbers.spans:
+                article = articles.get(placement.key) or lookup(index_of[placement.key])
+                assert article is not None
+                fields = article.terms
+            documents.append(IndexedText(str(n), fields, placement.key))
+        held = [numbers]
+        del numbers  # the split lets go of them once the entries are numbered (81 MB at 10k)
+        part = index_part(documents, held.pop, lambda numbers: _remember(store, numbers, placements, arrays))
         store.prune()
-        return _stamped(part.files, reuse), part.manifest
+        return _stamped(part.files, reuse), part.manifest, [placement.key for placement in order]
 
-    return Search(Alongside(split, fork=jobs > 1 and reuse.previous is not None and fork_is_safe()), texts, reuse)
+    return Search(Alongside(split, fork=fork), reuse)
 
 
-def finish_search(site: Site, search: Search) -> list[StampedFile]:
+def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], names: Mapping[str, str],
+                  reuse: Reuse, redo: Callable[[], Search]) -> list[StampedFile]:
     """Every search file. The documents and filters are made here: while a forked child
     splits the index, or else after the split, so that the split's peak of memory does not
-    hold 10,000 documents' JSON too."""
+    hold 10,000 documents' JSON too. ``names``: each article's key by path; ``reuse``: what
+    the build may keep, the output folder looked at. The index must have numbered the
+    site's articles in their order, and kept only files that are intact, or it is made
+    again (``redo``)."""
     link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
+    texts = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
     if search.index.forked:
-        documents = documents_part(site, link_to, search.texts)
-        index_files, index_manifest = search.index.result()
+        documents = documents_part(site, link_to, texts)
+        index_files, index_manifest, numbered = search.index.result()
     else:
-        index_files, index_manifest = search.index.result()
-        documents = documents_part(site, link_to, search.texts)
+        index_files, index_manifest, numbered = search.index.result()
+        documents = documents_part(site, link_to, texts)
+    if numbered != [names[article.path] for article in site.articles] or \
+            any(file.data is None and not reuse.keepable(file.path, file.stamp) for file in index_files):
+        index_files, index_manifest, numbered = redo().index.result()  # a wrong placement, a file changed since
     manifest = manifest_file(site, index_manifest, documents.manifest)
-    return [*index_files, *_stamped([*documents.files, manifest], search.reuse)]
+    return [*index_files, *_stamped([*documents.files, manifest], reuse)]
 
 
 def _stamped(files: list[SearchFile], reuse: Reuse) -> list[StampedFile]:
@@ -82,25 +141,31 @@ def _stamped(files: list[SearchFile], reuse: Reuse) -> list[StampedFile]:
     return stamped
 
 
-def _cache_numbers(store: BuildCache, numbers: TermNumbers) -> None:
-    """The numbers' arrays go into entries of their own, named by their content, written
-    from their memory as it is: a pickle would copy 54 MB at 10k at the search's peak."""
+def _remember(store: BuildCache, numbers: TermNumbers, placements: list[Placement], replaced: list[str]) -> None:
+    """The numbers' arrays go into entries of their own, written from their memory as it is
+    (a pickle would copy 81 MB at 10k at the search's peak), under names new each time:
+    the description, written last, names the arrays it was written with. The arrays it
+    ``replaced`` are deleted then, not left for the cache's pruning."""
     arrays: list[pickle.PickleBuffer] = []
     described = pickle.dumps(numbers, protocol=5, buffer_callback=arrays.append)
     names = []
     for array in arrays:
-        data = array.raw()
-        names.append(cache_key("term numbers data", hashlib.blake2b(data).digest()))
-        store.put(names[-1], data)
+        names.append(cache_key("term numbers data", os.urandom(16)))
+        store.put(names[-1], array.raw())
     store.put(cache_key("term numbers"), pickle.dumps((described, names), protocol=pickle.HIGHEST_PROTOCOL))
+    store.put(cache_key("search placements"), pickle.dumps({p.key: p for p in placements},
+                                                           protocol=pickle.HIGHEST_PROTOCOL))
+    for name in replaced:
+        store.drop(name)
 
 
-def _cached_numbers(store: BuildCache) -> TermNumbers | None:
+def _cached_numbers(store: BuildCache) -> tuple[TermNumbers | None, list[str]]:
+    """The last build's numbers, and the names of their arrays' entries."""
     entry = store.get(cache_key("term numbers"))
     try:
         described, names = entry  # type: ignore[misc]
         arrays = [store.get_bytes(name) for name in names]
         numbers = pickle.loads(described, buffers=arrays) if None not in arrays else None
     except Exception:  # not what this program writes: build without it
-        return None
-    return numbers if isinstance(numbers, TermNumbers) and numbers.consistent() else None
+        return None, []
+    return (numbers if isinstance(numbers, TermNumbers) and numbers.consistent() else None), list(names)

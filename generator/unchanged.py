@@ -75,10 +75,13 @@ def current_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
         return {}
 
 
-def still_valid(record: BuildRecord, inputs: str, now: datetime, listing: dict[str, tuple[int, int]]) -> bool:
-    if record.inputs != inputs or (record.valid_until is not None and now >= record.valid_until):
-        return False
-    return listing == record.output  # nobody has touched the built site
+def same_inputs(record: BuildRecord, inputs: str, now: datetime) -> bool:
+    return record.inputs == inputs and (record.valid_until is None or now < record.valid_until)
+
+
+def still_valid(record: BuildRecord, listing: dict[str, tuple[int, int]]) -> bool:
+    """For a record with :func:`same_inputs`: whether nobody has touched the built site."""
+    return listing == record.output
 
 
 def intact(record: BuildRecord | None, listing: dict[str, tuple[int, int]]) -> set[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from generator.markup import first_paragraph
-from generator.model import Article, Site, Term, term_slug
+from generator.config import Settings
+from generator.model import Article, Term, term_slug
 from generator.text.dates import format_date, format_time
 from generator.urls import absolute, link, page_path
 
@@ -14,11 +15,13 @@ PAGINATION_WINDOW = 2
 
 
 class ViewBuilder:
-    def __init__(self, site: Site, t: Translate):
-        self.site = site
-        self.settings = site.settings
+    """Makes view data from what it is given, with the settings and UI strings: never
+    from the site, so a page's recipe (:mod:`generator.pages`) names all it depends on."""
+
+    def __init__(self, settings: Settings, t: Translate):
+        self.settings = settings
         self.t = t
-        self.base_path = site.settings.base_path  # a property that parses the URL: called ~80 times a page
+        self.base_path = settings.base_path  # a property that parses the URL: called ~80 times a page
         # an article's card is the same on every list, term and related block it appears on (~20 each):
         # built once and shared, as view data is read-only
         self._cards: dict[str, dict[str, Any]] = {}

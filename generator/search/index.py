@@ -94,7 +94,7 @@ class IndexedText:
     """What one article contributes to the index, under its reference."""
 
     ref: str
-    fields: tuple[FieldTerms, ...]  # in FIELDS order
+    fields: tuple[FieldTerms, ...] | None  # in FIELDS order; None: ``known`` has them by key (see gather)
     key: str = ""  # names these fields across builds (the article's cache key): see TermNumbers
 
 
@@ -108,24 +108,36 @@ class _TermIds(dict):
 
 @dataclass(frozen=True)
 class TermNumbers:
-    """The term ids a build gave each document's entries, by document key. Numbering the
-    entries is a dict lookup per entry (1.2 s for 14 million at 10,000 articles); the next
-    build takes an unchanged document's ids as a slice instead. Which number a term gets
-    changes no output: everything is ordered by the terms themselves."""
+    """What a build's index held of each document, by document key: its entries' term ids,
+    their counts, and each field's size and length. The next build takes an unchanged
+    document's part as slices, without its terms: numbering entries is a dict lookup each
+    (1.2 s for 14 million at 10,000 articles), and a build that needs no terms need not
+    read 10,000 cache entries to get them. Which number a term gets changes no output:
+    everything is ordered by the terms themselves."""
 
     terms: bytes  # the terms by id, UTF-8, joined by newlines
-    spans: dict[str, tuple[int, int]]  # document key -> its entries in ``ids``
-    ids: np.ndarray  # int32
+    spans: dict[str, tuple[int, int, int]]  # document key -> (first entry, end entry, its row below)
+    ids: np.ndarray  # int32, per entry
+    counts: np.ndarray  # per entry: how often its term occurs in its field
+    sizes: np.ndarray  # int64, (documents, fields): entries per field
+    lengths: np.ndarray  # int64, (documents, fields): terms per field, all occurrences counted
 
     def vocabulary(self) -> list[bytes]:
         return self.terms.split(b"\n") if self.terms else []
 
     def consistent(self) -> bool:
-        """Whether the ids fit the vocabulary and the spans fit the ids (a cache entry passed
-        its checksum, but a number out of range would index the wrong term silently)."""
+        """Whether the ids fit the vocabulary and the spans fit the ids and rows (a cache entry
+        passed its checksum, but a number out of range would index the wrong term silently)."""
         size = self.terms.count(b"\n") + 1 if self.terms else 0
-        return (len(self.ids) == 0 or 0 <= int(self.ids.min()) <= int(self.ids.max()) < size) and \
-            all(0 <= start <= end <= len(self.ids) for start, end in self.spans.values())
+        rows = self.sizes.shape[0] if self.sizes.ndim == 2 else -1
+        if not (len(self.ids) == len(self.counts) and self.sizes.shape == self.lengths.shape == (rows, len(FIELDS))):
+            return False
+        if len(self.ids) and not 0 <= int(self.ids.min()) <= int(self.ids.max()) < size:
+            return False
+        spans = np.array(list(self.spans.values()), dtype=np.int64).reshape(-1, 3)
+        starts, ends, at = spans[:, 0], spans[:, 1], spans[:, 2]
+        return bool(((0 <= starts) & (starts <= ends) & (ends <= len(self.ids)) & (0 <= at) & (at < rows)).all()) \
+            and bool((self.sizes[np.clip(at, 0, max(rows - 1, 0))].sum(axis=1) == ends - starts).all() if rows else True)
 
 
 @dataclass(frozen=True)
@@ -142,46 +154,70 @@ class Gathered:
     keys: Sequence[str] = ()  # per document: IndexedText.key
 
     def term_numbers(self) -> TermNumbers:
-        ends = np.cumsum(self.sizes.reshape(len(self.refs), len(FIELDS)).sum(axis=1)).tolist()
-        spans = {key: (start, end) for key, start, end in zip(self.keys, [0, *ends], ends) if key}
-        return TermNumbers("\n".join(self.terms).encode(), spans, self.term_ids)
+        fields = len(FIELDS)
+        ends = np.cumsum(self.sizes.reshape(len(self.refs), fields).sum(axis=1)).tolist()
+        spans = {key: (start, end, row) for row, (key, start, end) in enumerate(zip(self.keys, [0, *ends], ends)) if key}
+        return TermNumbers("\n".join(self.terms).encode(), spans, self.term_ids, self.counts,
+                           self.sizes.reshape(-1, fields), np.array(self.lengths, dtype=np.int64).reshape(-1, fields))
 
 
 def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -> Gathered:
-    """``known``: the previous build's numbering; documents whose key it has are not looked
-    up term by term."""
+    """``known``: the previous build's numbering; a document whose key it has is taken from
+    it (its fields are not looked at, and may be None)."""
     vocabulary = known.vocabulary() if known is not None else []
     ids = _TermIds(zip(vocabulary, range(len(vocabulary))))
     refs: list[str] = []
     keys: list[str] = []
-    pieces: list[np.ndarray] = []
+    id_pieces: list[np.ndarray] = []
+    count_pieces: list[np.ndarray] = []
     term_ids = array("i")  # documents numbered here, since the last one taken from ``known``
-    counts: list[bytes] = []
+    counts: list[bytes] = []  # and their counts (int32)
     sizes = array("q")
-    lengths: list[int] = []
+    lengths = array("q")
+
+    def flush() -> None:
+        nonlocal term_ids
+        if counts:
+            id_pieces.append(np.frombuffer(term_ids, dtype=np.int32))
+            count_pieces.append(np.frombuffer(b"".join(counts), dtype=np.int32))
+            term_ids = array("i")
+            counts.clear()
+
     for document in documents:
         refs.append(document.ref)
         keys.append(document.key)
         span = known.spans.get(document.key) if known is not None and document.key else None
         if span is not None:
-            pieces += [np.frombuffer(term_ids, dtype=np.int32), known.ids[span[0]:span[1]]]
-            term_ids = array("i")
+            assert known is not None
+            start, end, row = span
+            flush()
+            id_pieces.append(known.ids[start:end])
+            count_pieces.append(known.counts[start:end])
+            sizes.extend(known.sizes[row].tolist())
+            lengths.extend(known.lengths[row].tolist())
+            continue
+        assert document.fields is not None, f"no terms for {document.ref} and none known"
         for field in document.fields:
-            if span is None:
-                term_ids.extend(map(ids.__getitem__, field.encoded_terms()))  # decoded once per term, below
+            term_ids.extend(map(ids.__getitem__, field.encoded_terms()))  # decoded once per term, below
             counts.append(field.counts)
             sizes.append(len(field.counts) // 4)  # one int32 count per distinct term
             lengths.append(field.length)
-    last = np.frombuffer(term_ids, dtype=np.int32)
-    numbers = np.concatenate([*pieces, last]) if pieces else last  # no copy of a cold build's ids
+    flush()
+    numbers, all_counts = _joined(id_pieces, np.int32), _joined(count_pieces, np.int32)
     terms = list(ids)
     used = np.zeros(len(terms), dtype=bool)
     used[numbers] = True
     if not used.all():  # terms only removed or edited documents had
         numbers = (np.cumsum(used, dtype=np.int32) - 1)[numbers]
         terms = [term for term, kept in zip(terms, used.tolist()) if kept]
-    return Gathered(refs, [term.decode() for term in terms], numbers, _narrow(np.frombuffer(b"".join(counts), np.int32)),
-                    np.frombuffer(sizes, dtype=np.int64), lengths, keys)
+    return Gathered(refs, [term.decode() for term in terms], numbers, _narrow(all_counts),
+                    np.frombuffer(sizes, dtype=np.int64), lengths.tolist(), keys)
+
+
+def _joined(pieces: list[np.ndarray], dtype: type) -> np.ndarray:
+    if len(pieces) == 1:
+        return pieces[0]  # a cold build's: not copied
+    return np.concatenate(pieces) if pieces else np.empty(0, dtype=dtype)
 
 
 def _narrow(counts: np.ndarray) -> np.ndarray:

@@ -57,19 +57,18 @@ def search_files(site: Site, link: Link, analysed: Texts | None = None) -> list[
     already (:mod:`generator.prepare`); the others are analysed here."""
     given = analysed or {}
     texts = {a.path: given.get(a.path) or _analyse(a) for a in site.articles}
-    index, documents = index_part(site, texts), documents_part(site, link, texts)
+    index = index_part([IndexedText(str(n), texts[a.path][1]) for n, a in enumerate(site.articles)])
+    documents = documents_part(site, link, texts)
     return [*index.files, *documents.files, manifest_file(site, index.manifest, documents.manifest)]
 
 
-def index_part(site: Site, texts: Texts, keys: Mapping[str, str] | None = None,
-               known: Callable[[], TermNumbers | None] | None = None,
+def index_part(documents: list[IndexedText], known: Callable[[], TermNumbers | None] | None = None,
                keep_numbers: Callable[[TermNumbers], None] | None = None) -> SearchPart:
-    """The index, split into shards. ``keys``: what names each article's terms across builds
-    (its cache key), by path; ``known`` and ``keep_numbers``: the previous build's term
-    numbers and this build's (:func:`generator.search.shards.split_index`)."""
-    keys = keys or {}
-    split = split_index([IndexedText(str(i), texts[a.path][1], keys.get(a.path, "")) for i, a in enumerate(site.articles)],
-                        known=known, keep_numbers=keep_numbers)
+    """The index, split into shards. ``documents``: numbered by their place in the site's
+    article list (newest first: :func:`generator.model.publication_order`); ``known`` and
+    ``keep_numbers``: the previous build's term numbers and this build's
+    (:func:`generator.search.shards.split_index`)."""
+    split = split_index(documents, known=known, keep_numbers=keep_numbers)
     # One folder per index, named by its content: a shard's name needs no hash of its own in
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
     files = split.files()
