@@ -5,15 +5,18 @@ byte for byte, and the warnings must be the cold build's too."""
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conftest import NOW, article_files, tree
 from generator.build import BuildOptions, BuildResult, build_site
+from generator.cache import BuildCache, cache_key
 from generator.config import load_settings
 from generator.loader import load_content
 from generator.model import Selection, build_model
@@ -21,6 +24,7 @@ from generator.pages import PageSpec, plan_pages
 from generator.render import Renderer, find_theme, load_catalogue, translator
 from generator.links import LinkIndex
 from generator.render_pool import CHUNK, PageJob, PagePool, render_job
+from generator.search_step import remembered_placements
 from generator.writer import DiskWriter, MemoryWriter
 
 def build(site: Path, output: Path, **options) -> BuildResult:
@@ -241,6 +245,50 @@ def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
     cold = tmp_path / "cold"
     build_site(load_settings(site), BuildOptions(jobs=1, cache=False), DiskWriter(cold, site))
     assert tree(output) == tree(cold)
+
+
+def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, tmp_path):
+    """After an edit the index starts before the articles are read, from what it remembers
+    of each (.cache/search/): a draft it remembers comes in with --drafts, an article it
+    does not know is prepared in the child, and a file it would keep but which was changed
+    since in the output folder is made again. Every build equals a cold one."""
+    output = tmp_path / "out"
+
+    def cli_build(*extra: str) -> str:
+        command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output),
+                   "-q", "--profile", "--jobs", "2", *extra]
+        return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
+
+    def assert_cold(*extra: str) -> None:
+        cold = tmp_path / "cold"
+        shutil.rmtree(cold, ignore_errors=True)
+        build_site(load_settings(site), BuildOptions(jobs=1, cache=False, drafts="--drafts" in extra),
+                   DiskWriter(cold, site))
+        assert tree(output) == tree(cold)
+
+    files = article_files(site)
+    cli_build()
+    edit(files[3], "\ntitle:", "\ndraft: true\ntitle:")  # unknown to the index: prepared in the child
+    assert "forked process" in cli_build()
+    assert_cold()
+    assert "forked process" in cli_build("--drafts")  # remembered as a draft, published now
+    assert_cold("--drafts")
+    text = re.sub(r"\nlastmod: .*", "", files[5].read_text(encoding="utf-8"))
+    files[5].write_text(text.replace("\ntitle:", "\nlastmod: 2025-01-02\ntitle:", 1), encoding="utf-8")
+    # the index stays as it was, but one of its files was changed since
+    shard = next(path for path in (output / "search").rglob("*.json") if path.parent.name.startswith("index-"))
+    shard.write_bytes(shard.read_bytes() + b" ")
+    assert "forked process" in cli_build("--drafts")
+    assert_cold("--drafts")
+    # a placement remembered wrong (it cannot be, short of a bug): the index is made again
+    store = BuildCache.for_site(site, part="search")
+    placements = remembered_placements(store)
+    key, wrong = max(placements.items(), key=lambda item: item[1].date)
+    placements[key] = replace(wrong, date=wrong.date.replace(year=1990))  # the newest as the oldest
+    store.put(cache_key("search placements"), pickle.dumps(placements))
+    append(files[7], "Thêm một câu.")
+    assert "forked process" in cli_build("--drafts")
+    assert_cold("--drafts")
 
 
 def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
