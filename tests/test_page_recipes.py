@@ -9,7 +9,6 @@ import hashlib
 import pickle
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -22,7 +22,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
@@ -107,6 +107,28 @@ class _TermIds(dict):
 
 
 @dataclass(frozen=True)
+class TermOrder:
+    """A vocabulary's two orders, by term id, and each term's key (see
+    :mod:`generator.search.groups`): kept with its numbers so the next build updates
+    them instead of sorting 200,000 terms again."""
+
+    by_rank: np.ndarray  # int32 term ids
+    by_position: np.ndarray  # int32 term ids
+    keys: bytes  # per term id, UTF-8, joined by newlines
+
+    @property
+    def size(self) -> int:
+        return self.keys.count(b"\n") + 1 if self.keys else 0
+
+    def consistent(self) -> bool:
+        """Both orders are orders of every id once."""
+        size = self.size
+        return all(len(ids) == size and (size == 0 or (int(ids.min()) >= 0 and int(ids.max()) < size
+                                                       and bool((np.bincount(ids, minlength=size) == 1).all())))
+                   for ids in (self.by_rank, self.by_position))
+
+
+@dataclass(frozen=True)
 class TermNumbers:
     """What a build's index held of each document, by document key: its entries' term ids,
     their counts, and each field's size and length. The next build takes an unchanged
@@ -121,6 +143,7 @@ class TermNumbers:
     counts: np.ndarray  # per entry: how often its term occurs in its field
     sizes: np.ndarray  # int64, (documents, fields): entries per field
     lengths: np.ndarray  # int64, (documents, fields): terms per field, all occurrences counted
+    order: TermOrder | None = None  # the vocabulary's orders, when the build made them
 
     def vocabulary(self) -> list[bytes]:
         return self.terms.split(b"\n") if self.terms else []
@@ -129,6 +152,8 @@ class TermNumbers:
         """Whether the ids fit the vocabulary and the spans fit the ids and rows (a cache entry
         passed its checksum, but a number out of range would index the wrong term silently)."""
         size = self.terms.count(b"\n") + 1 if self.terms else 0
+        if self.order is not None and self.order.size != size:
+            return False
         rows = self.sizes.shape[0] if self.sizes.ndim == 2 else -1
         if not (len(self.ids) == len(self.counts) and self.sizes.shape == self.lengths.shape == (rows, len(FIELDS))):
             return False
@@ -152,6 +177,8 @@ class Gathered:
     sizes: np.ndarray  # int64, entries per vector
     lengths: list[int]  # terms per vector, all occurrences counted (lunr's field length)
     keys: Sequence[str] = ()  # per document: IndexedText.key
+    term_bytes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))  # per term: UTF-8 bytes
+    carried: np.ndarray | None = None  # per term: its id in the known numbering, -1 if new (None: none known)
 
     def term_numbers(self) -> TermNumbers:
         fields = len(FIELDS)
@@ -197,21 +224,26 @@ def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -
             lengths.extend(known.lengths[row].tolist())
             continue
         assert document.fields is not None, f"no terms for {document.ref} and none known"
-        for field in document.fields:
-            term_ids.extend(map(ids.__getitem__, field.encoded_terms()))  # decoded once per term, below
-            counts.append(field.counts)
-            sizes.append(len(field.counts) // 4)  # one int32 count per distinct term
-            lengths.append(field.length)
+        for part in document.fields:
+            term_ids.extend(map(ids.__getitem__, part.encoded_terms()))  # decoded once per term, below
+            counts.append(part.counts)
+            sizes.append(len(part.counts) // 4)  # one int32 count per distinct term
+            lengths.append(part.length)
     flush()
     numbers, all_counts = _joined(id_pieces, np.int32), _joined(count_pieces, np.int32)
     terms = list(ids)
+    term_bytes = np.fromiter(map(len, terms), dtype=np.int32, count=len(terms))
+    carried = np.arange(len(terms), dtype=np.int32)
+    carried[len(vocabulary):] = -1
     used = np.zeros(len(terms), dtype=bool)
     used[numbers] = True
     if not used.all():  # terms only removed or edited documents had
         numbers = (np.cumsum(used, dtype=np.int32) - 1)[numbers]
         terms = [term for term, kept in zip(terms, used.tolist()) if kept]
+        term_bytes, carried = term_bytes[used], carried[used]
     return Gathered(refs, [term.decode() for term in terms], numbers, _narrow(all_counts),
-                    np.frombuffer(sizes, dtype=np.int64), lengths.tolist(), keys)
+                    np.frombuffer(sizes, dtype=np.int64), lengths.tolist(), keys, term_bytes,
+                    carried if known is not None else None)
 
 
 def _joined(pieces: list[np.ndarray], dtype: type) -> np.ndarray:

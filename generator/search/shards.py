@@ -26,15 +26,15 @@ order as the unsplit one: its scores are equal to the last bit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import numpy as np
 import orjson
 
-from generator.search.analysis import BIGRAM_MARK, fold_word
+from generator.search.groups import Groups
 from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, TermNumbers,
-                                    Weights, gather, js_key, js_sorted, weigh)
+                                    Weights, gather, weigh)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores
@@ -79,11 +79,6 @@ def json_bytes(value: Any) -> bytes:
     return bytes(memoryview(orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY)))
 
 
-def key_of(term: str) -> str:
-    """The group a term belongs to: a bigram is its own key, a syllable its folded form."""
-    return term if term.startswith(BIGRAM_MARK) else fold_word(term)
-
-
 def first_of(term: str, key: str) -> str:
     """Where a shard starting at ``term`` sorts among shards: by its group, then, within a
     group (after the folded term, which is the key itself), by term. No term holds U+0001."""
@@ -106,7 +101,10 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
     counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
-    gathered = gather(documents, known() if known is not None else None)
+    previous = known() if known is not None else None
+    gathered = gather(documents, previous)
+    previous_order = previous.order if previous is not None else None
+    del previous  # the numbers are in ``gathered`` now (54 MB at 10k)
     fields, count, terms = len(FIELDS), len(gathered.refs), gathered.terms
     if not terms:
         if keep_numbers is not None:
@@ -114,7 +112,8 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
         return SplitIndex([], [None] * fields, [0.0] * fields)
     weights = weigh(gathered)
     lengths = np.array(gathered.lengths, dtype=np.int32).reshape(count, fields)
-    groups = _Groups.of(terms)
+    groups = Groups.of(terms, gathered.term_bytes, gathered.carried, previous_order)
+    del previous_order
     vector_starts = np.concatenate([[0], np.cumsum(gathered.sizes)[:-1]])  # each vector's first entry
     term_of_rank = np.array(groups.by_rank, dtype=np.int32)
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
@@ -127,24 +126,23 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
         del layout  # else it lives on while the next step makes its own
     used = int(np.bitwise_or.reduce(needs))
     if keep_numbers is not None:
-        keep_numbers(gathered.term_numbers())
+        keep_numbers(replace(gathered.term_numbers(), order=groups.order()))
     return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
                       weights.averages)
 
 
-def _steps(groups: _Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
+def _steps(groups: Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
     """Rank ranges of STEP_ENTRIES entries or more (at most MOST_STEPS of them: each looks
     at every entry once), cut where a group starts: spellings travel in their folded term's runs."""
     step = max(STEP_ENTRIES, int(per_rank.sum()) // MOST_STEPS)
-    keys = groups.keys_by_rank
-    group_starts = np.flatnonzero([r == 0 or keys[r] != keys[r - 1] for r in range(len(keys))])
+    group_starts = np.flatnonzero(groups.starts)
     before = np.concatenate([[0], np.cumsum(per_rank)])[group_starts]  # entries before each group
     cuts = group_starts[np.unique(np.searchsorted(before, np.arange(0, before[-1] + 1, step)))].tolist()
-    bounds = sorted({0, *cuts, len(keys)})
+    bounds = sorted({0, *cuts, len(groups.starts)})
     return list(zip(bounds, bounds[1:]))
 
 
-def _layout(entries: _Entries, groups: _Groups, weights: Weights, needs: np.ndarray, count: int,
+def _layout(entries: _Entries, groups: Groups, weights: Weights, needs: np.ndarray, count: int,
             counted_from: int, counted_fields: int) -> _Layout:
     """One step's runs, their kinds, and what each entry sends (fills ``needs`` in)."""
     fields = len(FIELDS)
@@ -174,33 +172,6 @@ def _layout(entries: _Entries, groups: _Groups, weights: Weights, needs: np.ndar
     return _Layout(groups=groups, idf=weights.idf, needs=needs, run_terms=run_terms, run_fields=run_fields,
                    kinds=kinds, run_sizes=run_sizes, starts=starts, gaps=gaps, counts=sent[counted],
                    scores=_scores(weights, entries, counted), counted=counted)
-
-
-@dataclass(frozen=True)
-class _Groups:
-    """Terms grouped by key, ranked: by key in JavaScript's order, the folded term first."""
-
-    terms: list[str]
-    keys: list[str]  # per term id
-    head_of: np.ndarray  # per term id: its group's folded term (itself for a folded term or a bigram)
-    by_rank: list[int]  # term ids in rank order
-    keys_by_rank: list[str]  # each rank's key
-    rank: np.ndarray  # per term id (int32)
-    position: np.ndarray  # per term id: its vector index in the unsplit index (int32)
-
-    @classmethod
-    def of(cls, terms: list[str]) -> _Groups:
-        keys = [key_of(t) for t in terms]
-        heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
-        head_of = np.array([heads.get(k, i) for i, k in enumerate(keys)], dtype=np.int32)
-        order = js_key(terms)
-        head_list = head_of.tolist()
-        by_rank = sorted(range(len(terms)), key=lambda i: (order(keys[i]), head_list[i] != i, order(terms[i])))
-        rank = np.empty(len(terms), dtype=np.int32)
-        rank[by_rank] = np.arange(len(terms), dtype=np.int32)
-        position = np.empty(len(terms), dtype=np.int32)
-        position[js_sorted(terms)] = np.arange(len(terms), dtype=np.int32)
-        return cls(terms, keys, head_of, by_rank, [keys[i] for i in by_rank], rank, position)
 
 
 PACKED_BITS = 63  # an int64's, for a step's sort keys with counts packed in (_Entries.of_ranks)
@@ -291,7 +262,7 @@ def lengths_file(lengths: np.ndarray) -> bytes:
 class _Layout:
     """One step's term-major postings, in rank order, ready to cut into shards."""
 
-    groups: _Groups
+    groups: Groups
     idf: np.ndarray  # per term id
     needs: np.ndarray  # per term id: the fields whose lengths score it (bits)
     run_terms: np.ndarray  # per run (a term's list in one field), in rank order
@@ -311,7 +282,7 @@ class _Layout:
         entry_starts = np.concatenate([[0], np.cumsum(self.run_sizes)])
         counted_runs = (self.kinds == COUNTS) | (self.kinds == COUNTS_IN_FOLDED)  # a run is counted or not
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
-        cuts = _cuts(low, high, groups.keys_by_rank[low:high], term_bytes, shard_bytes)
+        cuts = _cuts(low, high, groups.starts[low:high].tolist(), term_bytes, shard_bytes)
         shards = []
         for begin, end in zip(cuts, cuts[1:]):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
@@ -331,19 +302,20 @@ class _Layout:
         return shards
 
 
-def _cuts(low: int, high: int, keys: list[str], term_bytes: list[int], shard_bytes: int) -> list[int]:
-    """Where shards start among ranks low to high, and high. Whole groups are packed
-    together; only a group bigger than a shard is cut inside, term by term. So a shard that
-    starts inside a group needs one other shard, the one its group starts in (the page
-    decodes a spelling from its folded term's runs), never a chain of them."""
+def _cuts(low: int, high: int, starts: list[bool], term_bytes: list[int], shard_bytes: int) -> list[int]:
+    """Where shards start among ranks low to high, and high (``starts``: whether a group
+    starts at each; a step starts with one). Whole groups are packed together; only a group
+    bigger than a shard is cut inside, term by term. So a shard that starts inside a group
+    needs one other shard, the one its group starts in (the page decodes a spelling from its
+    folded term's runs), never a chain of them."""
     group_bytes: list[int] = []
-    for key, previous, size in zip(keys, [None, *keys], term_bytes):
-        if key != previous:
+    for first, size in zip(starts, term_bytes):
+        if first or not group_bytes:
             group_bytes.append(0)
         group_bytes[-1] += size
     cuts, size, group = [], shard_bytes, -1
-    for rank, (key, previous, term_size) in enumerate(zip(keys, [None, *keys], term_bytes), start=low):
-        if key != previous:
+    for rank, (first, term_size) in enumerate(zip(starts, term_bytes), start=low):
+        if first or group < 0:
             group += 1
             cut_inside = group > 0 and group_bytes[group - 1] > shard_bytes  # its tail shard stays its own
             if size and (size + group_bytes[group] > shard_bytes or cut_inside):
@@ -365,5 +337,5 @@ def _estimated_bytes(layout: _Layout, low: int, high: int) -> list[int]:
     per_run = np.add.reduceat(digits, layout.starts, dtype=np.int64) + 12  # and the run's four numbers
     groups = layout.groups
     per_rank = np.bincount(groups.rank[layout.run_terms] - low, weights=per_run, minlength=high - low)
-    term_bytes = np.array([len(groups.terms[i].encode()) for i in groups.by_rank[low:high]]) + 30  # term, index, idf
+    term_bytes = groups.sizes[groups.by_rank[low:high]].astype(np.int64) + 30  # term, index, idf
     return (per_rank + term_bytes).astype(np.int64).tolist()
