@@ -142,7 +142,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         remembered = remembered_placements(search_store) if fork else {}
 
         def search_from(lookup: Lookup, fork: bool, remembered: Mapping[str, Placement] = remembered) -> Search:
-            return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse)
+            # a forked child writes the files it makes into the staging folder itself
+            write = writer.write if fork and isinstance(writer, DiskWriter) else None
+            return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse, write)
 
         if fork and sum(key not in remembered for key in keys) <= EARLY_UNKNOWN:
             search = search_from(_cached_or_prepared(files, keys, recipe, cache), fork=True)
@@ -170,7 +172,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if settings.search:
             report("search", 0, 1)
             files_made = finish_search(site, search, prepared, names, reuse,
-                                       lambda: search_from(prepared.__getitem__, False, {})) if search is not None else []
+                                       lambda: search_from(prepared.__getitem__, False, {}),
+                                       writer.discard) if search is not None else []
             _write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
@@ -395,7 +398,10 @@ def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Pr
     for file in files:
         if not outputs.claim(file.path, "search index"):
             continue
-        if file.data is None:
+        if file.written:
+            assert isinstance(writer, DiskWriter)  # the only writer a child is given
+            writer.adopt(file.path)
+        elif file.data is None:
             writer.keep(file.path)
             outputs.kept += 1
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,9 +30,28 @@ def is_article_file(relative: tuple[str, ...]) -> bool:
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """Article files, sorted."""
-    return sorted(path for path in content_dir.rglob("*.md")
-                  if is_article_file(path.relative_to(content_dir).parts))
+    """Article files, sorted (by folder, then name)."""
+    return [Path(path) for path, _ in _article_entries(content_dir)]
+
+
+def _article_entries(content_dir: Path) -> list[tuple[str, bool]]:
+    """(path, whether it is a symbolic link) of every article file, sorted as paths are
+    (folder by folder). One scandir per folder: globbing and relative paths took a fifth
+    of a second at 10,000 articles, on every build."""
+    found: list[tuple[tuple[str, ...], str, bool]] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(str(content_dir), ())]
+    while folders:
+        folder, parts = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(("_", ".")):
+                    continue  # is_article_file: hidden and raw folders and files are not articles
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, (*parts, entry.name)))
+                elif entry.name.endswith(".md"):
+                    found.append(((*parts, entry.name), entry.path, entry.is_symlink()))
+    found.sort()
+    return [(path, link) for _, path, link in found]
 
 
 def outside_link(path: Path, root: Path) -> Problem | None:
@@ -60,14 +80,14 @@ def read_content(site_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
         return [], [error(str(content_dir), 0, "content folder not found")]
     files: list[ContentFile] = []
     problems: list[Problem] = []
-    for path in content_files(content_dir):
-        shown = str(path)
-        refused = outside_link(path, site_dir)
+    for shown, link in _article_entries(content_dir):
+        refused = outside_link(Path(shown), site_dir) if link else None
         if refused:
             problems.append(refused)
             continue
         try:
-            files.append(ContentFile(shown, path.read_bytes()))
+            with open(shown, "rb") as file:
+                files.append(ContentFile(shown, file.read()))
         except OSError as exc:
             problems.append(error(shown, 0, f"cannot read: {exc.strerror}"))
     return files, problems

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Callable, Mapping
 
@@ -38,7 +38,8 @@ EARLY_UNKNOWN = 50  # articles the index may have to look up itself when started
 class StampedFile:
     path: str  # site-relative
     stamp: bytes  # reuse.data_stamp of its bytes
-    data: bytes | None  # None: the previous build's file is this one (Reuse.keepable)
+    data: bytes | None  # None: the previous build's file is this one (Reuse.keepable), or ``written``
+    written: bool = False  # written already, where it was made (a forked child writes its own)
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,14 @@ def remembered_placements(store: BuildCache) -> dict[str, Placement]:
 
 
 def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Placement], settings: Settings,
-                 selection: Selection, store: BuildCache, fork: bool, reuse: Reuse) -> Search:
+                 selection: Selection, store: BuildCache, fork: bool, reuse: Reuse,
+                 write: Callable[[str, bytes], None] | None = None) -> Search:
     """Starts splitting the index: in a forked process when ``fork``, else when its result
     is asked for. ``keys``: the content files' cache keys; ``lookup``: an article the index
     does not remember (``remembered``, its placement; the numbers of ``store``), which may
-    mean reading its cache entry or preparing it again in the child.
+    mean reading its cache entry or preparing it again in the child. ``write``: where the
+    new files go, written where they are made (the disk writer's staging folder: 3,700
+    shards at 10k, which would otherwise travel back through a pipe and be written after).
 
     A cold build does not fork: it renders pages on every core already, and a child would
     only add its memory."""
@@ -105,19 +109,25 @@ def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Place
         del numbers  # the split lets go of them once the entries are numbered (81 MB at 10k)
         part = index_part(documents, held.pop, lambda numbers: _remember(store, numbers, placements, arrays))
         store.prune()
-        return _stamped(part.files, reuse), part.manifest, [placement.key for placement in order]
+        files = _stamped(part.files, reuse)
+        if write is not None:
+            for file in files:
+                if file.data is not None:
+                    write(file.path, file.data)
+            files = [replace(file, data=None, written=True) if file.data is not None else file for file in files]
+        return files, part.manifest, [placement.key for placement in order]
 
     return Search(Alongside(split, fork=fork), reuse)
 
 
 def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], names: Mapping[str, str],
-                  reuse: Reuse, redo: Callable[[], Search]) -> list[StampedFile]:
+                  reuse: Reuse, redo: Callable[[], Search], discard: Callable[[str], None]) -> list[StampedFile]:
     """Every search file. The documents and filters are made here: while a forked child
     splits the index, or else after the split, so that the split's peak of memory does not
     hold 10,000 documents' JSON too. ``names``: each article's key by path; ``reuse``: what
     the build may keep, the output folder looked at. The index must have numbered the
     site's articles in their order, and kept only files that are intact, or it is made
-    again (``redo``)."""
+    again (``redo``; what the child wrote is ``discard``ed then)."""
     link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
     texts = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
     if search.index.forked:
@@ -127,7 +137,11 @@ def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], n
         index_files, index_manifest, numbered = search.index.result()
         documents = documents_part(site, link_to, texts)
     if numbered != [names[article.path] for article in site.articles] or \
-            any(file.data is None and not reuse.keepable(file.path, file.stamp) for file in index_files):
+            any(file.data is None and not file.written and not reuse.keepable(file.path, file.stamp)
+                for file in index_files):
+        for file in index_files:
+            if file.written:
+                discard(file.path)
         index_files, index_manifest, numbered = redo().index.result()  # a wrong placement, a file changed since
     manifest = manifest_file(site, index_manifest, documents.manifest)
     return [*index_files, *_stamped([*documents.files, manifest], reuse)]

@@ -28,6 +28,7 @@ class Writer(Protocol):
     def write(self, path: str, data: bytes) -> None: ...
     def copy(self, path: str, source: Path) -> None: ...
     def keep(self, path: str) -> None: ...  # the previous build's file at path is this build's too
+    def discard(self, path: str) -> None: ...  # a file written is not this build's after all
     def commit(self) -> None: ...
     def abort(self) -> None: ...
 
@@ -57,6 +58,9 @@ class MemoryWriter:
 
     def keep(self, path: str) -> None:
         self.files[path] = self.previous[path]
+
+    def discard(self, path: str) -> None:
+        self.files.pop(path, None)
 
     def commit(self) -> None:
         pass
@@ -98,6 +102,18 @@ class DiskWriter:
     def keep(self, path: str) -> None:
         _safe_parts(path)
         self.kept.add(path)
+
+    def adopt(self, path: str) -> None:
+        """A file another process wrote into the staging folder (with :meth:`write` as it
+        was when the process forked) is this build's."""
+        if not self.staging.joinpath(*_safe_parts(path)).is_file():
+            raise FileNotFoundError(f"{path} was not written into {self.staging}")
+        self.written.add(path)
+
+    def discard(self, path: str) -> None:
+        """A file another process wrote into the staging folder is not this build's after all."""
+        self.staging.joinpath(*_safe_parts(path)).unlink(missing_ok=True)
+        self.written.discard(path)
 
     def found_listing(self, listing: dict[str, tuple[int, int]]) -> None:
         """The folder's :func:`output_listing` as the build found it, so that commit and

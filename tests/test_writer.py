@@ -109,3 +109,27 @@ def test_an_update_in_place_removes_emptied_folders_and_reports_its_listing(tmp_
         "index.html", "kept", "kept/a.html", "moved", "search", "search/index-new", "search/index-new/0.json"]
     assert (output / "moved").read_bytes() == b"a file where a folder was"
     assert writer.listing() == output_listing(output)
+
+
+def test_files_a_forked_process_wrote_into_staging_are_adopted(tmp_path):
+    """A forked search child writes its shards with the writer it inherited; the build adopts
+    them, or discards them when it makes the index again itself."""
+    import multiprocessing
+
+    site = tmp_path / "site"
+    site.mkdir()
+    writer = DiskWriter(tmp_path / "out", site)
+    child = multiprocessing.get_context("fork").Process(
+        target=lambda: (writer.write("search/index-a/0.json", b"[0]"), writer.write("search/stray.json", b"x")))
+    child.start()
+    child.join()
+    assert child.exitcode == 0 and not writer.written  # the child's record is its own
+    writer.adopt("search/index-a/0.json")
+    with pytest.raises(FileNotFoundError):
+        writer.adopt("search/index-a/1.json")  # never written
+    writer.discard("search/stray.json")  # written, but not this build's after all
+    writer.write("index.html", b"<p>")
+    writer.commit()
+    out = tmp_path / "out"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
+        ["index.html", "search/index-a/0.json"]
