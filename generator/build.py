@@ -28,14 +28,14 @@ from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
 from generator.pages import PageSpec, plan_aliases, plan_pages
 from generator.parse import SourceArticle
-from generator.prepare import PreparedArticle, Recipe, prepare
+from generator.prepare import PreparedArticle, Recipe
 from generator.related import related_articles, related_indices, related_inputs, related_signature
 from generator.render import Renderer, Theme, find_theme, load_catalogue, translator
 from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import LedgerBuilder, PageLedger, Reuse, environment_digest, feed_stamp, recipe_stamp
 from generator.search.vendor import LUNR_SCRIPT
-from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, finish_search,
-                                   remembered_placements, start_search)
+from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, cached_or_prepared,
+                                   finish_search, remembered_placements, start_search)
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import output_file
 from generator.views import Translate
@@ -141,13 +141,13 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         fork = indexing and jobs > 1 and reuse.previous is not None and fork_is_safe()
         remembered = remembered_placements(search_store) if fork else {}
 
-        def search_from(lookup: Lookup, fork: bool, remembered: Mapping[str, Placement] = remembered) -> Search:
+        def search_from(lookup: Lookup, fork: bool, reuse: Reuse, remembered: Mapping[str, Placement]) -> Search:
             # a forked child writes the files it makes into the staging folder itself
             write = writer.write if fork and isinstance(writer, DiskWriter) else None
             return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse, write)
 
         if fork and sum(key not in remembered for key in keys) <= EARLY_UNKNOWN:
-            search = search_from(_cached_or_prepared(files, keys, recipe, cache), fork=True)
+            search = search_from(cached_or_prepared(files, keys, recipe, cache), True, reuse, remembered)
         if reuse.intact is None:
             listing = unchanged.current_listing(target) if target is not None else {}
             reuse = replace(reuse, intact=unchanged.intact(record, listing))
@@ -155,7 +155,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                 writer.found_listing(listing)
         prepared = _prepare(files, keys, recipe, options, cache, report)
         if indexing and search is None:
-            search = search_from(prepared.__getitem__, fork)
+            search = search_from(prepared.__getitem__, fork, reuse, remembered)
         sources = [article.source for article in prepared if article.source is not None]
         site, warnings = _model(settings, selection, report, prepared, sources, problems)
         _settle()
@@ -172,7 +172,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if settings.search:
             report("search", 0, 1)
             files_made = finish_search(site, search, prepared, names, reuse,
-                                       lambda: search_from(prepared.__getitem__, False, {}),
+                                       lambda: search_from(prepared.__getitem__, False, reuse, {}),
                                        writer.discard) if search is not None else []
             _write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
@@ -226,14 +226,6 @@ def _model(settings: Settings, selection: Selection, report: Progress, prepared:
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
     return site, problems
-
-
-def _cached_or_prepared(files: list[ContentFile], keys: list[str], recipe: Recipe, cache: BuildCache) -> Lookup:
-    """The i-th file's article as :func:`_prepare` will find it, for a search started before."""
-    def lookup(i: int) -> PreparedArticle | None:
-        found = cache.get(keys[i])
-        return found if isinstance(found, PreparedArticle) else prepare(files[i].data, files[i].shown, recipe)
-    return lookup
 
 
 def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,

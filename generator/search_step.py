@@ -25,7 +25,8 @@ from generator.alongside import Alongside
 from generator.cache import BuildCache, cache_key
 from generator.config import Settings
 from generator.model import Selection, Site, publication_order
-from generator.prepare import PreparedArticle
+from generator.loader import ContentFile
+from generator.prepare import PreparedArticle, Recipe, prepare
 from generator.reuse import Reuse, data_stamp
 from generator.search.index import IndexedText, TermNumbers
 from generator.search.store import SearchFile, documents_part, index_part, manifest_file
@@ -69,6 +70,15 @@ def remembered_placements(store: BuildCache) -> dict[str, Placement]:
     """The placements the last build's index remembered, by key ({} when there are none)."""
     entry = store.get(cache_key("search placements"))
     return entry if isinstance(entry, dict) else {}
+
+
+def cached_or_prepared(files: list[ContentFile], keys: list[str], recipe: Recipe, cache: BuildCache) -> Lookup:
+    """The i-th file's article as the build will find it, for a search started before the
+    build reads its cache: the cache's entry, or the file prepared again."""
+    def lookup(i: int) -> PreparedArticle | None:
+        found = cache.get(keys[i])
+        return found if isinstance(found, PreparedArticle) else prepare(files[i].data, files[i].shown, recipe)
+    return lookup
 
 
 def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Placement], settings: Settings,
