@@ -62,6 +62,8 @@ class Alongside(Generic[Result]):
             self._process.kill()
             self._process.join()
             self._process = None
+        if self._reader is not None:
+            self._reader.close()  # closing twice is harmless; a preview builds for hours
 
 
 def _child(compute: Callable[[], object], sender: Connection) -> None:

@@ -35,7 +35,7 @@ from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import LedgerBuilder, PageLedger, Reuse, environment_digest, feed_stamp, recipe_stamp
 from generator.search.vendor import LUNR_SCRIPT
 from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, cached_or_prepared,
-                                   finish_search, remembered_placements, start_search)
+                                   finish_search, remembered_placements, start_search, unknown_to_index)
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import output_file
 from generator.views import Translate
@@ -146,7 +146,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             write = writer.write if fork and isinstance(writer, DiskWriter) else None
             return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse, write)
 
-        if fork and sum(key not in remembered for key in keys) <= EARLY_UNKNOWN:
+        if fork and unknown_to_index(keys, remembered, selection) <= EARLY_UNKNOWN:
             search = search_from(cached_or_prepared(files, keys, recipe, cache), True, reuse, remembered)
         if reuse.intact is None:
             listing = unchanged.current_listing(target) if target is not None else {}

@@ -143,11 +143,11 @@ def publication_order(sources: Iterable[Placed], settings: Settings, selection: 
     """The sources of the site's articles, newest first (by date, then URL): the order of
     :attr:`Site.articles`, known before the articles are made (the search index numbers
     its documents so, in a process of its own, from what it remembers of each article)."""
-    published = [s for s in sources if _is_published(s, selection)]
+    published = [s for s in sources if is_published(s, selection)]
     return sorted(published, key=lambda s: (s.date, permalink(settings.permalink, s.date, s.slug)), reverse=True)
 
 
-def _is_published(source: Placeable, selection: Selection) -> bool:
+def is_published(source: Placeable, selection: Selection) -> bool:
     if source.draft and not selection.drafts:
         return False
     if selection.now is not None and source.date > selection.now and not selection.future:

@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping
 from generator.alongside import Alongside
 from generator.cache import BuildCache, cache_key
 from generator.config import Settings
-from generator.model import Selection, Site, publication_order
+from generator.model import Selection, Site, is_published, publication_order
 from generator.loader import ContentFile
 from generator.prepare import PreparedArticle, Recipe, prepare
 from generator.reuse import Reuse, data_stamp
@@ -53,6 +53,7 @@ class Placement:
     date: datetime
     slug: str
     draft: bool
+    indexed: bool = False  # its part of the index is remembered too (it was published then)
 
 
 Lookup = Callable[[int], PreparedArticle | None]  # the i-th content file's article (None: unreadable)
@@ -79,6 +80,17 @@ def cached_or_prepared(files: list[ContentFile], keys: list[str], recipe: Recipe
         found = cache.get(keys[i])
         return found if isinstance(found, PreparedArticle) else prepare(files[i].data, files[i].shown, recipe)
     return lookup
+
+
+def unknown_to_index(keys: list[str], remembered: Mapping[str, Placement], selection: Selection) -> int:
+    """How many articles a search started from ``remembered`` would look up one by one:
+    those it does not know, and those published now whose index part it did not keep
+    (a draft, until --drafts)."""
+    unknown = 0
+    for key in keys:
+        placement = remembered.get(key)
+        unknown += placement is None or (not placement.indexed and is_published(placement, selection))
+    return unknown
 
 
 def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Placement], settings: Settings,
@@ -177,8 +189,8 @@ def _remember(store: BuildCache, numbers: TermNumbers, placements: list[Placemen
         names.append(cache_key("term numbers data", os.urandom(16)))
         store.put(names[-1], array.raw())
     store.put(cache_key("term numbers"), pickle.dumps((described, names), protocol=pickle.HIGHEST_PROTOCOL))
-    store.put(cache_key("search placements"), pickle.dumps({p.key: p for p in placements},
-                                                           protocol=pickle.HIGHEST_PROTOCOL))
+    remembered = {p.key: replace(p, indexed=p.key in numbers.spans) for p in placements}
+    store.put(cache_key("search placements"), pickle.dumps(remembered, protocol=pickle.HIGHEST_PROTOCOL))
     for name in replaced:
         store.drop(name)
 

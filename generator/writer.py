@@ -111,9 +111,18 @@ class DiskWriter:
         self.written.add(path)
 
     def discard(self, path: str) -> None:
-        """A file another process wrote into the staging folder is not this build's after all."""
-        self.staging.joinpath(*_safe_parts(path)).unlink(missing_ok=True)
+        """A file another process wrote into the staging folder is not this build's after all:
+        it goes, with the folders it leaves empty (a swap would publish them)."""
+        target = self.staging.joinpath(*_safe_parts(path))
+        target.unlink(missing_ok=True)
         self.written.discard(path)
+        folder = target.parent
+        while folder != self.staging:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (or gone)
+                break
+            folder = folder.parent
 
     def found_listing(self, listing: dict[str, tuple[int, int]]) -> None:
         """The folder's :func:`output_listing` as the build found it, so that commit and

@@ -49,3 +49,4 @@ def test_a_cancelled_child_is_gone():
     process = job._process
     job.cancel()
     assert process is not None and not process.is_alive()
+    assert job._reader is not None and job._reader.closed  # no descriptor left behind in a long preview

@@ -74,3 +74,28 @@ def test_symlinks_leading_outside_the_site_fail_the_build_and_keep_the_previous_
     assert f"{site}/static/key.txt:0: symbolic link leads outside {site} (to {secret})" in result.stderr
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
     assert not any(b"PRIVATE KEY" in p.read_bytes() for p in output.rglob("*") if p.is_file())
+
+
+def test_a_content_folder_that_cannot_be_read_is_a_problem(tmp_path, monkeypatch):
+    """Unreadable, or removed while the build looked (a checkout under the preview): named as
+    a problem, the other articles read. (Tests run as root, where permissions do not bite.)"""
+    import os
+
+    import generator.loader as loader
+
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "minimal", site)
+    locked = site / "content" / "2024"
+    locked.mkdir(parents=True, exist_ok=True)
+    (locked / "a.md").write_text("---\ntitle: A\ndate: 2024-01-02\n---\nThân bài.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(loader.os, "scandir", scandir)
+    files, problems = loader.read_content(site)
+    assert [str(p) for p in problems] == [f"{locked}:0: cannot read folder: Permission denied"]
+    assert files and not any(f.shown.startswith(str(locked)) for f in files)

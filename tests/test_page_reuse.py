@@ -354,3 +354,18 @@ def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
     assert broken_links(pages, strings, {"b/index.html"}) == [("a/", "p2/", "../a/", "x.md"), ("c/", "p2/", "/c/", "x.md")]
     assert broken_links(pages, strings, {"a/index.html", "b/index.html", "c/index.html"}) == []
     assert broken_links([], strings, set()) == []
+
+
+def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
+    """Early, the child looks up one by one what it does not remember: new articles, and
+    remembered ones published now whose part of the index it did not keep (a draft)."""
+    from datetime import datetime, timezone
+
+    from generator.model import Selection
+    from generator.search_step import Placement, unknown_to_index
+
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    remembered = {"a": Placement("a", "a.md", when, "a", draft=False, indexed=True),
+                  "d": Placement("d", "d.md", when, "d", draft=True, indexed=False)}
+    assert unknown_to_index(["a", "d", "new"], remembered, Selection()) == 1
+    assert unknown_to_index(["a", "d", "new"], remembered, Selection(drafts=True)) == 2

@@ -120,7 +120,8 @@ def test_files_a_forked_process_wrote_into_staging_are_adopted(tmp_path):
     site.mkdir()
     writer = DiskWriter(tmp_path / "out", site)
     child = multiprocessing.get_context("fork").Process(
-        target=lambda: (writer.write("search/index-a/0.json", b"[0]"), writer.write("search/stray.json", b"x")))
+        target=lambda: (writer.write("search/index-a/0.json", b"[0]"), writer.write("search/stray.json", b"x"),
+                        writer.write("search/index-b/0.json", b"[1]")))
     child.start()
     child.join()
     assert child.exitcode == 0 and not writer.written  # the child's record is its own
@@ -128,8 +129,9 @@ def test_files_a_forked_process_wrote_into_staging_are_adopted(tmp_path):
     with pytest.raises(FileNotFoundError):
         writer.adopt("search/index-a/1.json")  # never written
     writer.discard("search/stray.json")  # written, but not this build's after all
+    writer.discard("search/index-b/0.json")  # and its folder, left empty, goes too
     writer.write("index.html", b"<p>")
     writer.commit()
     out = tmp_path / "out"
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
-        ["index.html", "search/index-a/0.json"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == \
+        ["index.html", "search", "search/index-a", "search/index-a/0.json"]
