@@ -122,8 +122,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if previous is not None and isinstance(writer, MemoryWriter):
             reuse = Reuse(environment, previous.ledger, writer.previous.keys())
         if target is not None:
-            inputs = unchanged.inputs_digest(keys, settings, options, _input_folders(settings, theme),
-                                             _input_files(settings, lunr[0]))
+            inputs = unchanged.inputs_digest(keys, settings, options, unchanged.input_folders(settings, theme.root),
+                                             unchanged.input_files(settings, lunr[0]))
             record = unchanged.load(builds, target)
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
                     unchanged.still_valid(record, unchanged.current_listing(target)):
@@ -196,24 +196,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                          search_alongside=search.index.seconds if search is not None else 0.0,
                          ledger=ledger.ledger())
     if target is not None:
-        unchanged.save(builds, target, inputs, _first_future(prepared, options, now), result,
+        unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
                        writer.listing() if isinstance(writer, DiskWriter) else None)
     return result
-
-
-def _input_folders(settings: Settings, theme: Theme) -> list[Path]:
-    return [theme.root, settings.site_dir / "templates", settings.site_dir / "static"]
-
-
-def _input_files(settings: Settings, script: Path | None) -> list[Path]:
-    return [settings.site_dir / "site.toml"] + ([script, script.parent / "package.json"] if script else [])
-
-
-def _first_future(prepared: list[PreparedArticle], options: BuildOptions, now: datetime) -> datetime | None:
-    """When the first article left out for being in the future is due: the site changes then."""
-    due = [a.source.date for a in prepared if a.source is not None and a.source.date > now and not options.future
-           and (options.drafts or not a.source.draft)]
-    return min(due, default=None)
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],

@@ -68,6 +68,24 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     return digest.hexdigest()
 
 
+def input_folders(settings: Any, theme_root: Path) -> list[Path]:
+    """The folders whose files (by path, size and time) are inputs: the theme, the site's
+    templates and static files."""
+    return [theme_root, settings.site_dir / "templates", settings.site_dir / "static"]
+
+
+def input_files(settings: Any, script: Path | None) -> list[Path]:
+    """The files whose bytes are inputs: site.toml, and lunr.js with its package.json."""
+    return [settings.site_dir / "site.toml"] + ([script, script.parent / "package.json"] if script else [])
+
+
+def first_due(prepared: Iterable[Any], now: datetime, future: bool, drafts: bool) -> datetime | None:
+    """When the first article left out for being in the future is due: the site changes then."""
+    due = [a.source.date for a in prepared if a.source is not None and a.source.date > now and not future
+           and (drafts or not a.source.draft)]
+    return min(due, default=None)
+
+
 def current_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
     try:
         return output_listing(output_dir)

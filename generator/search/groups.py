@@ -22,7 +22,8 @@ from typing import Any, Callable
 import numpy as np
 
 from generator.search.analysis import BIGRAM_MARK, fold_word
-from generator.search.index import TermOrder, js_key, js_order, js_sorted
+from generator.search.index import TermOrder
+from generator.search.jsorder import js_key, js_order, js_sorted
 
 UPDATED_UP_TO = 0.05  # share of new terms up to which the last build's orders are updated, not sorted again
 

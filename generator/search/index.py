@@ -19,15 +19,15 @@ as a parallel list. ``expand`` (here and in engine.js) rebuilds lunr's form.
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 import numpy as np
 
 from generator.search import analysis
+from generator.search.jsorder import js_sorted
 from generator.search.vendor import LUNR_VERSION
 
 K1, B = 1.2, 0.75  # lunr's BM25 parameters (lunr.Builder's defaults)
@@ -361,30 +361,6 @@ def _round3(values: np.ndarray) -> np.ndarray:
     for i in doubtful.tolist():
         rounded[i] = round(float(values[i]), 3)
     return rounded
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def js_sorted(terms: list[str]) -> list[int]:
-    """Positions of ``terms`` in the order lunr.js insists on when it rebuilds its token set:
-    JavaScript's (UTF-16 code units), which differs from Python's only past U+FFFF."""
-    order = js_key(terms)
-    return sorted(range(len(terms)), key=terms.__getitem__ if order is _same else lambda i: order(terms[i]))
-
-
-def js_key(strings: list[str]) -> Callable[[str], Any]:
-    """A sort key that orders ``strings`` as JavaScript compares them: the strings
-    themselves unless one holds a character past U+FFFF (then their UTF-16 code units)."""
-    return _same if not _ASTRAL.search("".join(strings)) else js_order
-
-
-def _same(string: str) -> str:
-    return string
-
-
-def js_order(term: str) -> bytes:
-    return term.encode("utf-16-be")
 
 
 def expand(wire: Mapping[str, Any]) -> dict[str, Any]:

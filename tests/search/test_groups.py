@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from generator.search.groups import Groups, key_of
-from generator.search.index import js_order
+from generator.search.jsorder import js_order
 
 # syllables with and without marks, đ, a character past U+FFFF (JavaScript orders those
 # by UTF-16 code units), Greek (whose marked letters sort before their folded ones:
