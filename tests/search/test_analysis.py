@@ -91,3 +91,11 @@ def test_the_word_pattern_is_exactly_unicode_letters_marks_and_digits():
              if bool(pattern.fullmatch(chr(code))) != (unicodedata.category(chr(code))[0] in "LMN" or code == 0x5F)]
     assert not wrong, wrong[:20]
     assert _words("a_b c") == ["a", "b", "c"]  # the pattern's \w takes "_"; _words makes it a space
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "à", "đ", " ", "_", "1", "\u0301", "\u20d0", "\U0001d167",
+                                          "\U000e0100", "😀", "\U00010400", "-"]), max_size=30))
+def test_words_are_the_full_patterns_with_or_without_characters_past_plane_0(text):
+    """Text without characters past U+FFFF is matched with plane 0's marks only (a third of
+    the time); the words are the same as with every plane's."""
+    assert _words(text) == _word_pattern().findall(unicodedata.normalize("NFC", text).replace("_", " "))
