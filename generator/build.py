@@ -148,8 +148,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
 
         if fork and unknown_to_index(keys, remembered, selection) <= EARLY_UNKNOWN:
             search = search_from(cached_or_prepared(files, keys, recipe, cache), True, reuse, remembered)
-        if reuse.intact is None:
-            listing = unchanged.current_listing(target) if target is not None else {}
+        if reuse.intact is None:  # a disk build updating its folder: now it is listed
+            assert target is not None
+            listing = unchanged.current_listing(target)
             reuse = replace(reuse, intact=unchanged.intact(record, listing))
             if isinstance(writer, DiskWriter):
                 writer.found_listing(listing)

@@ -49,7 +49,6 @@ class Placement:
     remembered by its cache key: all of it comes from the file."""
 
     key: str
-    path: str
     date: datetime
     slug: str
     draft: bool
@@ -64,7 +63,6 @@ class Search:
     """The search step under way: the index is being split (in a forked child, or when asked)."""
 
     index: Alongside[tuple[list[StampedFile], dict[str, Any], list[str]]]
-    reuse: Reuse
 
 
 def remembered_placements(store: BuildCache) -> dict[str, Placement]:
@@ -115,7 +113,7 @@ def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Place
                 if article is None or article.source is None:
                     continue  # a file with errors: the build stops
                 source = article.source
-                placement = Placement(key, article.path, source.date, source.slug, source.draft)
+                placement = Placement(key, source.date, source.slug, source.draft)
             placements.append(placement)
         index_of = {key: i for i, key in enumerate(keys)}
         order = publication_order(placements, settings, selection)
@@ -131,15 +129,9 @@ def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Place
         del numbers  # the split lets go of them once the entries are numbered (81 MB at 10k)
         part = index_part(documents, held.pop, lambda numbers: _remember(store, numbers, placements, arrays))
         store.prune()
-        files = _stamped(part.files, reuse)
-        if write is not None:
-            for file in files:
-                if file.data is not None:
-                    write(file.path, file.data)
-            files = [replace(file, data=None, written=True) if file.data is not None else file for file in files]
-        return files, part.manifest, [placement.key for placement in order]
+        return _stamped(part.files, reuse, write), part.manifest, [placement.key for placement in order]
 
-    return Search(Alongside(split, fork=fork), reuse)
+    return Search(Alongside(split, fork=fork))
 
 
 def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], names: Mapping[str, str],
@@ -169,11 +161,20 @@ def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], n
     return [*index_files, *_stamped([*documents.files, manifest], reuse)]
 
 
-def _stamped(files: list[SearchFile], reuse: Reuse) -> list[StampedFile]:
+def _stamped(files: list[SearchFile], reuse: Reuse,
+             write: Callable[[str, bytes], None] | None = None) -> list[StampedFile]:
+    """Each file with its stamp, and its bytes unless the last build's file is kept; with
+    ``write``, new files are written here instead of handed on."""
     stamped = []
     for file in files:
         stamp = data_stamp(file.data)
-        stamped.append(StampedFile(file.path, stamp, None if reuse.keepable(file.path, stamp) else file.data))
+        if reuse.keepable(file.path, stamp):
+            stamped.append(StampedFile(file.path, stamp, None))
+        elif write is not None:
+            write(file.path, file.data)
+            stamped.append(StampedFile(file.path, stamp, None, written=True))
+        else:
+            stamped.append(StampedFile(file.path, stamp, file.data))
     return stamped
 
 

@@ -365,7 +365,7 @@ def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
     from generator.search_step import Placement, unknown_to_index
 
     when = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    remembered = {"a": Placement("a", "a.md", when, "a", draft=False, indexed=True),
-                  "d": Placement("d", "d.md", when, "d", draft=True, indexed=False)}
+    remembered = {"a": Placement("a", when, "a", draft=False, indexed=True),
+                  "d": Placement("d", when, "d", draft=True, indexed=False)}
     assert unknown_to_index(["a", "d", "new"], remembered, Selection()) == 1
     assert unknown_to_index(["a", "d", "new"], remembered, Selection(drafts=True)) == 2

@@ -160,9 +160,10 @@ class TermNumbers:
         if len(self.ids) and not 0 <= int(self.ids.min()) <= int(self.ids.max()) < size:
             return False
         spans = np.array(list(self.spans.values()), dtype=np.int64).reshape(-1, 3)
-        starts, ends, at = spans[:, 0], spans[:, 1], spans[:, 2]
-        return bool(((0 <= starts) & (starts <= ends) & (ends <= len(self.ids)) & (0 <= at) & (at < rows)).all()) \
-            and bool((self.sizes[np.clip(at, 0, max(rows - 1, 0))].sum(axis=1) == ends - starts).all() if rows else True)
+        starts, ends, rows_at = spans[:, 0], spans[:, 1], spans[:, 2]
+        if not ((0 <= starts) & (starts <= ends) & (ends <= len(self.ids)) & (0 <= rows_at) & (rows_at < rows)).all():
+            return False
+        return bool((self.sizes[rows_at].sum(axis=1) == ends - starts).all())  # each span is its row's entries
 
 
 @dataclass(frozen=True)
