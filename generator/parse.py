@@ -182,7 +182,8 @@ class _FieldReader:
         title = self.text("title")
         if not title:
             self.fail("title", "missing required key 'title'")
-        when = self.moment("date", tz, required=True)
+        draft = self.boolean("draft")
+        when = self.moment("date", tz, required=not draft)
         slug = self.text("slug") or slugify(title)
         if "slug" in self.nodes and not re.fullmatch(r"[\w-]+", slug):
             self.fail("slug", f"'slug' may hold only letters, digits, '-' and '_', got {slug!r}")
@@ -211,12 +212,17 @@ class _FieldReader:
         article = SourceArticle(
             path=self.path, title=title, date=when or datetime.min, body=body, body_line=body_line,
             slug=slug, summary=summary, lastmod=self.moment("lastmod", tz, required=False),
-            tags=self.texts("tags"), draft=self.boolean("draft"), aliases=self._aliases(),
+            tags=self.texts("tags"), draft=draft, aliases=self._aliases(),
             category=self.text("category"), authors=self._authors(), source=self._source(),
             provinces=self.texts("provinces"), topics=topics, documents=documents,
             date_precision=precision, raw=self.text("raw"), source_sha256=sha, extra=self._extra(),
         )
         failed = any(p.level == "error" for p in self.problems)
+        if when is None and not failed:  # a draft the importer found no date for
+            self.problems.append(warning(self.path, self.lines.get("draft", 1),
+                                         "draft without a 'date': left out of the site, even with --drafts, "
+                                         "until it has one"))
+            return None, self.problems
         return (None if failed else article), self.problems
 
     def _authors(self) -> tuple[str, ...]:

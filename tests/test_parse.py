@@ -134,3 +134,14 @@ def test_author_and_authors_merge_and_a_bad_author_is_reported_once():
     assert article.authors == ("P.V", "Bảo Giang")
     _, problems = parse('title: x\ndate: 2024-01-01\nauthor: {a: 1}\nauthors: [x, y, z]\n')
     assert [p.message for p in problems if p.level == "error"] == ["'author' must be a list of text, found a mapping"]
+
+
+def test_a_draft_without_a_date_is_left_out_with_a_warning():
+    """The importer writes a page it found no date for as such a draft."""
+    article, problems = parse_article("---\ntitle: Chưa rõ ngày\ndraft: true\n---\nThân bài.\n", "a.md", HCM)
+    assert article is None
+    undated = [p for p in problems if "without a 'date'" in p.message]
+    assert [(p.level, p.line) for p in undated] == [("warning", 3)]
+    assert all(p.level == "warning" for p in problems)
+    article, problems = parse_article("---\ntitle: Chưa rõ ngày\n---\nThân bài.\n", "a.md", HCM)
+    assert article is None and [p.level for p in problems] == ["error"]

@@ -18,12 +18,14 @@ from datetime import date, datetime, time
 _DMY = r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?![\d/])"
 # "11 Tháng 12 2023", "ngày 11 tháng 12 năm 2023"
 _WORDS = r"(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?!\d)"
-_TIME = r"(?P<H>\d{1,2})\s*[:h]\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp][Mm])\b)?"
-DATE = re.compile(rf"{_DMY}|{_WORDS}", re.IGNORECASE)
-_TIME_AFTER = re.compile(rf"[\s,|–—-]*(?:lúc\s*)?{_TIME}(?!\d)", re.IGNORECASE)
+# ISO 8601, as scrapers and some portals print it: "2025-11-01", "2025-11-01T08:00:00+07:00"
+_ISO = r"(?<![\d/.-])(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?![\d/-])"
+_TIME = r"(?P<H>\d{1,2})\s*[:hg]\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp][Mm])\b)?"
+DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"(?:[\s,|–—-]*(?:lúc\s*)?|T){_TIME}(?!\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
 _TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re.IGNORECASE)
-# a day and month without the year: "Sáng 15/6, ..."
-_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
+# a day and month without the year: "Sáng 15/6, ...", "Chiều 13-3, ..."
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?![\d/-])")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -33,6 +35,10 @@ _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "Nghị quyết số 05-NQ/TU ngày 13/5/2016": the date of a cited document, not of the article
 _DOCUMENT_DATE = re.compile(r"\d[\w.]*(?:[/-][\w.]+)+\s*,?\s*(?:ban hành\s+)?ngày\s*$", re.IGNORECASE)
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
+# "-20230203091500.htm", "/20230203/": a day, maybe with a time, run together
+_URL_STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[0-2]\d[0-5]\d(?:[0-5]\d)?)?(?!\d)")
+# "/202207/", "/2022/07/": a month
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -54,7 +60,7 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every valid date in ``text`` with the time printed next to it, in order."""
     found = []
     for match in DATE.finditer(text):
-        day, month, year = (int(match.group(k) or match.group(k + "2")) for k in ("d", "m", "y"))
+        day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3")) for k in ("d", "m", "y"))
         try:
             day_value = date(year, month, day)
         except ValueError:
@@ -119,7 +125,7 @@ def lead_date(lead: str, fallback_year: int | None) -> FoundDate | None:
             if _DOCUMENT_DATE.search(lead[max(0, match.start() - 40):match.start()]):
                 continue
             try:
-                value = datetime(fallback_year, int(match.group(2)), int(match.group(1)))
+                value = datetime(fallback_year, int(match.group(3)), int(match.group(1)))
             except ValueError:
                 continue
             return FoundDate(value, False, start=match.start(), end=match.end())
@@ -127,18 +133,57 @@ def lead_date(lead: str, fallback_year: int | None) -> FoundDate | None:
 
 
 def url_date(url: str) -> FoundDate | None:
-    if match := _URL_DATE.search(url):
-        try:
-            return FoundDate(datetime(int(match[1]), int(match[2]), int(match[3])), False)
-        except ValueError:
-            return None
+    """The date an address carries: "/2022/07/15/", "-20230203091500.htm" (a day),
+    "/202207/", "/2022/07/" (a month)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)  # a host's digits are not a date
+    for pattern in (_URL_DATE, _URL_STAMP):
+        if match := pattern.search(path):
+            try:
+                return FoundDate(datetime(int(match[1]), int(match[2]), int(match[3])), False)
+            except ValueError:
+                continue
+    if match := _URL_MONTH.search(path):
+        return FoundDate(datetime(int(match[1]), int(match[2]), 1), False, "month")
     return None
 
 
 def year_hint(url: str, text: str) -> int | None:
     """A year for a day-month without one: the URL's, else the year the text names most
     (the later on a tie); the ends of ranges ("2021-2025") and targets are plans, not news."""
-    if url and (match := _URL_YEAR.search(url)):
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
+    if path and (match := _URL_YEAR.search(path)):
         return int(match.group(1))
     years = Counter(int(y) for y in re.findall(r"(?<![\d/.-])(?<!đến năm )((?:19|20)\d\d)(?![\d-])", text))
     return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+# "2023-01", "01/2023", "tháng 01/2023" on a line of its own or after a field name: a month
+_YEAR_MONTH = re.compile(r"(?<![\d/.-])(?:((?:19|20)\d\d)-(0[1-9]|1[0-2])|(0?[1-9]|1[0-2])/((?:19|20)\d\d))(?![\d/-])")
+
+
+def year_month(text: str) -> FoundDate | None:
+    """A month without a day ("date 2023-01", "Tháng 01/2023")."""
+    if match := _YEAR_MONTH.search(text):
+        year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
+        return FoundDate(datetime(int(year), int(month), 1), False, "month", *match.span())
+    return None
+
+
+def day_months(text: str, year: int) -> list[FoundDate]:
+    """Days and months without a year ("Sáng 15/6", "Chiều 13-3"), placed in ``year``;
+    a cited document's date is left out."""
+    found = []
+    for match in _DAY_MONTH.finditer(text):
+        if _DOCUMENT_DATE.search(text[max(0, match.start() - 40):match.start()]):
+            continue
+        try:
+            value = datetime(year, int(match.group(3)), int(match.group(1)))
+        except ValueError:
+            continue
+        found.append(FoundDate(value, False, start=match.start(), end=match.end()))
+    return found
+
+
+def is_document_date(text: str, start: int) -> bool:
+    """True when the date at ``start`` is a cited document's ("… số 05-NQ/TU ngày 13/5/2016")."""
+    return bool(_DOCUMENT_DATE.search(text[max(0, start - 40):start]))

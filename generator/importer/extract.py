@@ -8,19 +8,18 @@ of prose: byline, update date, the title repeated. What is left is the body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from generator.importer import chrome, dates, entities, metadata, structure, title as titles
+from generator.importer import chrome, date_choice, entities, metadata, structure, title_choice, title as titles
 from generator.importer.dates import FoundDate
+from generator.importer.evidence import Candidate, PageLayout
 from generator.importer.places import find_provinces
-
-LEAD_DATE_NEAR_START = 40  # "Ngày 08/3/2024, UBND tỉnh…": a date this close to the lead's start is its news date
 
 
 @dataclass(frozen=True)
 class ImportedArticle:
     title: str
-    date: FoundDate
+    date: FoundDate | None  # None: no date anywhere on the page (imported as a draft)
     body: str  # Markdown
     blocks: tuple[structure.Block, ...]
     summary: str = ""
@@ -28,6 +27,7 @@ class ImportedArticle:
     title_inferred: bool = False
     date_inferred: bool = False
     lastmod: FoundDate | None = None
+    draft: bool = False
     category: str = ""
     authors: tuple[str, ...] = ()
     affiliation: str = ""
@@ -52,10 +52,19 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """The candidates the title and date were chosen from (for fitting and explaining)."""
+
+    titles: tuple[Candidate[str], ...] = ()
+    dates: tuple[Candidate[FoundDate], ...] = ()
+
+
+@dataclass(frozen=True)
 class Extraction:
     article: ImportedArticle | None
     warnings: tuple[Note, ...] = ()
     error: str = ""  # why there is no article
+    evidence: Evidence = Evidence()
 
 
 @dataclass
@@ -85,59 +94,85 @@ class _Found:
         self.honorific = self.honorific or byline.honorific
 
 
-def extract(text: str, url: str = "") -> Extraction:
+@dataclass(frozen=True)
+class PageHints:
+    """What the page's form said outside its text (HTML metadata, a feed item's fields, a
+    JSON Lines record): it wins over guesses from the text."""
+
+    title: str = ""
+    date: FoundDate | None = None
+    date_modified: FoundDate | None = None
+    authors: tuple[str, ...] = ()
+
+
+def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
     lines = structure.untab(join_wrapped_lines(text.split("\n")))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
     related = chrome.related_blocks(lines)
-    kept = []
+    chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
-        if not line or index in related:
-            continue
-        if chrome.is_chrome_line(line):
+        if line and index not in related and chrome.is_chrome_line(line):
             found.category = found.category or chrome.breadcrumb_category(line)
             if chrome.SITE_NAME.match(line) and not found.source:
                 found.source = line  # the portal the page was copied from
             found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
-            continue
-        kept.append(line)
-    prose = [i for i, line in enumerate(kept) if chrome.is_prose(line)]
+            chrome_lines.add(index)
+    kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
+    prose = [i for i in kept if chrome.is_prose(lines[i])] or [i for i in kept if len(lines[i].split()) >= 8]
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
-    header, body, footer = kept[: prose[0]], kept[prose[0]: prose[-1] + 1], kept[prose[-1] + 1:]
+    url = url or found.url
+    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url)
+    _, lead_text = metadata.split_source_prefix(lines[prose[0]])
+    chosen, title_candidates = title_choice.choose_title(
+        layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
+    title_line = chosen.line if chosen is not None and chosen.kind != "inferred" else -1
+    if chosen is not None and chosen.kind != "inferred":
+        found.title = chosen.value
+    layout = replace(layout, title_line=title_line)
 
-    body = _read_header(header, found) + body
-    body = body + _read_footer(footer, found)
-    body = [line for line in body if not titles.same_title(line, found.title)]
+    header = [lines[i] for i in kept if i < prose[0] and i != title_line]
+    above = sum(1 for i in kept if i < min(title_line, prose[0]))
+    body = _read_header(header[:above], found, above_title=True) + _read_header(header[above:], found)
+    body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
+    body += _read_footer([lines[i] for i in kept if i > prose[-1]], found)
+    without_title = [line for line in body if not titles.same_title(line, found.title)]
+    if any(chrome.is_prose(line) for line in without_title):
+        body = without_title  # the title printed again; kept when it is the page's only text
 
     warnings: list[Note] = []
-    lead_index = next(i for i, line in enumerate(body) if chrome.is_prose(line))
+    lead_index = next((i for i, line in enumerate(body) if chrome.is_prose(line)), 0)
     source, lead = metadata.split_source_prefix(body[lead_index])
     body[lead_index] = lead
     found.source = source or found.source
     summary, body = _summary(body, lead_index)
 
-    url = url or found.url
     title, title_original, inferred = _title(found.title, body, lead, warnings)
     plain = "\n".join(body)
-    when, lastmod, date_inferred = _date(found, title, lead, plain, url, warnings)
-    if when is None:
-        return Extraction(None, tuple(warnings), "no date: no dateline, no period in the title, no date in the lead "
-                                                 "or the URL; add the date to the raw text and import again")
+    dating = date_choice.choose_date(layout, title, hints.date, hints.date_modified)
+    if dating.date is None:
+        warnings.append(Note("draft", "no date anywhere on the page: imported as a draft without a date; "
+                                      "add 'date' and remove 'draft' to publish it"))
+    elif dating.inferred:
+        shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
+        warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
+    authors = hints.authors or tuple(found.authors)
     blocks = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(
-        title=title, date=when, body=structure.to_markdown(blocks), blocks=tuple(blocks), summary=summary,
-        title_original=title_original, title_inferred=inferred, date_inferred=date_inferred, lastmod=lastmod,
-        category=found.category, authors=tuple(found.authors), affiliation=found.affiliation,
+        title=title, date=dating.date, body=structure.to_markdown(blocks), blocks=tuple(blocks), summary=summary,
+        title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
+        lastmod=dating.lastmod, draft=dating.date is None,
+        category=found.category, authors=authors, affiliation=found.affiliation,
         honorific=found.honorific,
         source_name=found.source, source_url=url, provinces=find_provinces(subject),
         topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
-    return Extraction(article, tuple(warnings))
+    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -156,38 +191,38 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
-def _read_header(header: list[str], found: _Found) -> list[str]:
-    """Title, datelines, category and byline above the lead; returns the lines that are
-    none of these (a short sapo, a caption), which belong to the body."""
+def _read_header(header: list[str], found: _Found, above_title: bool = False) -> list[str]:
+    """Datelines, category and byline around the title; returns the lines that are none of
+    these. Above the title those are chrome (a banner, a slogan, a hotline) and dropped;
+    under it (a short sapo, a caption) they belong to the body."""
     rest = []
     metas = [metadata.parse_meta_line(line) for line in header]
     for index, (line, meta) in enumerate(zip(header, metas)):
         byline = metadata.parse_byline(line)
         if meta is not None:
             found.take(meta)
-        elif not found.category and not found.title and (
-                metadata.is_category(line) or _kicker(index, header, metas)):
+        elif not found.category and (metadata.is_category(line) or _kicker(index, header, metas, above_title)) and (
+                above_title or not found.title):
             found.category = line
-        elif not found.title and byline and (line[:1].islower() or "." in line or ":" in line):
+        elif byline and (line[:1].islower() or "." in line or ":" in line) and (above_title or not found.title):
             found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
-        elif not found.title and titles.looks_like_title(line) and not structure.is_caption(line):
-            found.title = line
-        elif found.title and byline and not structure.is_caption(line):
+        elif found.title and not above_title and byline and not structure.is_caption(line):
             found.add_authors(byline)
-        else:
+        elif not above_title:
             rest.append(line)
     return rest
 
 
-def _kicker(index: int, header: list[str], metas: list) -> bool:
+def _kicker(index: int, header: list[str], metas: list, title_follows: bool = False) -> bool:
     """A short section name printed above the dateline, with the title after it:
     "Dân sinh" / "Thứ năm, 7/3/2024, 05:00 (GMT+7)" / "Hà Nam trả kết quả…"."""
     line = header[index]
     if len(line.split()) > 5 or any(c.isdigit() for c in line) or line[-1:] in ".:;,!?":
         return False
     following = metas[index + 1] if index + 1 < len(header) else None
-    return (following is not None and following.date is not None
-            and any(titles.looks_like_title(l) and m is None for l, m in zip(header[index + 2:], metas[index + 2:])))
+    return following is not None and following.date is not None and (
+        title_follows or any(titles.looks_like_title(l) and m is None
+                             for l, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
 
 
 def _read_footer(footer: list[str], found: _Found) -> list[str]:
@@ -232,25 +267,3 @@ def _title(found: str, body: list[str], lead: str, warnings: list[Note]) -> tupl
     if titles.is_all_caps(found):
         return titles.recase(found, "\n".join(body)), found, False
     return found, "", False
-
-
-def _date(found: _Found, title: str, lead: str, plain: str, url: str,
-          warnings: list[Note]) -> tuple[FoundDate | None, FoundDate | None, bool]:
-    if found.dates or found.updates:
-        when = (found.dates or found.updates)[0]
-        lastmod = found.updates[0] if found.dates and found.updates and found.updates[0].value > when.value else None
-        return when, lastmod, False
-    from_lead = dates.lead_date(lead, dates.year_hint(url, f"{title}\n{plain}"))
-    candidates = [
-        (from_lead if from_lead and from_lead.start <= LEAD_DATE_NEAR_START else None, "the lead's opening date"),
-        (dates.period_in(title), "the period in the title"),
-        (from_lead, "the first date in the lead"),
-        (dates.url_date(url) if url else None, "the date in the URL"),
-        (dates.single_year_in(title), "the year in the title"),
-    ]
-    for candidate, origin in candidates:
-        if candidate:
-            shown = candidate.iso() + ("" if candidate.precision == "day" else f" ({candidate.precision})")
-            warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {origin}; check it"))
-            return candidate, None, True
-    return None, None, False

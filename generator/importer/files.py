@@ -24,6 +24,7 @@ from generator.loader import CONTENT_DIR, content_files
 from generator.text.vietnamese import slugify
 
 RAW_FOLDER = "_raw"
+UNDATED_FOLDER = "undated"  # drafts the importer found no date for, until an editor dates them
 _SKIPPED_NAMES = re.compile(r"^(?:\..*|~.*|.*~|Thumbs\.db|desktop\.ini)$", re.IGNORECASE)
 _SHA_LINE = re.compile(r"^source_sha256:\s*([0-9a-f]{64})\s*$", re.MULTILINE)
 # statuses that mean the file's article is in content/ (or, in a dry run, would be)
@@ -121,7 +122,8 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
     if article is None:
         return replace(report, error=extraction.error)
     sha = hashlib.sha256(data).hexdigest()
-    report = replace(report, title=article.title, date=article.date.iso(), date_precision=article.date.precision)
+    report = replace(report, title=article.title, date=article.date.iso() if article.date else "",
+                     date_precision=article.date.precision if article.date else "")
     body_shingles = shingles(article.plain_body())
 
     title_slug = slugify(article.title)
@@ -134,8 +136,8 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
                            output=_relative(Path(name), site_dir),
                            warnings=report.warnings + (FileWarning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
                                                                   f"({score:.0%} of the text is the same); not imported"),))
-        target = _free_path(content / str(article.date.value.year), title_slug or output.fallback_slug(article),
-                            existing)
+        folder = str(article.date.value.year) if article.date else UNDATED_FOLDER
+        target = _free_path(content / folder, title_slug or output.fallback_slug(article), existing)
     slug = target.stem if target.stem != title_slug else ""
     raw = target.parent.relative_to(content) / f"{target.stem}{path.suffix.lower() or '.txt'}"
     raw_path = content / RAW_FOLDER / raw
