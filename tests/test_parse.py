@@ -144,4 +144,5 @@ def test_a_draft_without_a_date_is_left_out_with_a_warning():
     assert [(p.level, p.line) for p in undated] == [("warning", 3)]
     assert all(p.level == "warning" for p in problems)
     article, problems = parse_article("---\ntitle: Chưa rõ ngày\n---\nThân bài.\n", "a.md", HCM)
-    assert article is None and [p.level for p in problems] == ["error"]
+    assert article is None and [p.message for p in problems if p.level == "error"] == [
+        "missing required key 'date' (an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00)"]
