@@ -29,12 +29,19 @@ _SHARE_PHRASES = frozenset({
     "chia sẻ", "share", "facebook", "twitter", "zalo", "linkedin", "email", "e-mail", "gửi email",
     "gửi bài viết qua email", "in bài", "in bài viết", "bản in", "print", "in", "lưu", "lưu bài", "lưu tin", "tweet",
     "like", "thích", "copy link", "sao chép liên kết", "sao chép link", "bình luận", "google", "pinterest",
-    "messenger", "telegram", "x",
+    "messenger", "telegram", "x", "gửi bài", "gửi", "in trang", "gửi cho bạn bè", "gửi tin", "lưu trữ",
 })
 _TOOLBAR_PHRASES = frozenset({
     "cỡ chữ", "kích thước chữ", "kích cỡ chữ", "font size", "tương phản", "độ tương phản", "màu nền", "giảm cỡ chữ",
     "tăng cỡ chữ", "nghe đọc bài", "nghe bài viết", "đọc bài", "nghe", "a-", "a+", "-a", "+a", "a", "mặc định",
+    "xem cỡ chữ", "cỡ chữ:", "in trang", "nghe đọc bài viết", "in", "phóng to", "thu nhỏ",
 })
+_BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
+# audio and video players' leftovers: "Video đang phát", "00:00 / 02:15", "Giọng nữ miền Nam"
+_PLAYER = re.compile(r"^(?:video đang phát|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
+                     r"giọng (?:nữ|nam)(?: miền (?:bắc|nam|trung))?|tốc độ(?: đọc)?|tự động phát|"
+                     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement)\s*$", _I)
+_ATTACHMENT = re.compile(r"^(?:file|tệp|tập tin|tài liệu)\s+đính\s+kèm\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
 _SEPARATORS = re.compile(r"[\s:|,/•·()]+")
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
@@ -90,6 +97,8 @@ def is_chrome_line(line: str) -> bool:
     return bool(
         _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)
         or _only_phrases(stripped, _TOOLBAR_PHRASES, counts=False)
+        or _only_phrases(stripped, _BAR_PHRASES, counts=True) or _PLAYER.match(stripped)
+        or _ATTACHMENT.match(stripped)
         or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)

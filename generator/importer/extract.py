@@ -8,12 +8,15 @@ of prose: byline, update date, the title repeated. What is left is the body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from generator.importer import chrome, date_choice, entities, metadata, structure, title_choice, title as titles
 from generator.importer.dates import FoundDate
 from generator.importer.evidence import Candidate, PageLayout
 from generator.importer.places import find_provinces
+
+_ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     body = _read_header(header[:above], found, above_title=True) + _read_header(header[above:], found)
     body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
     body += _read_footer([lines[i] for i in kept if i > prose[-1]], found)
-    without_title = [line for line in body if not titles.same_title(line, found.title)]
+    without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
     if any(chrome.is_prose(line) for line in without_title):
         body = without_title  # the title printed again; kept when it is the page's only text
 

@@ -138,7 +138,7 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
                                                                   f"({score:.0%} of the text is the same); not imported"),))
         folder = str(article.date.value.year) if article.date else UNDATED_FOLDER
         target = _free_path(content / folder, title_slug or output.fallback_slug(article), existing)
-    slug = target.stem if target.stem != title_slug else ""
+    slug = target.stem  # written out, so that correcting the headline later does not move the article
     raw = target.parent.relative_to(content) / f"{target.stem}{path.suffix.lower() or '.txt'}"
     raw_path = content / RAW_FOLDER / raw
     text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,

@@ -31,6 +31,10 @@ _DATE_WORDS = re.compile(
     rf"{_WEEKDAY}|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
     r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b", _I)
 _UPDATED = re.compile(r"cập\s+nhật", _I)
+_CLOCK = re.compile(r"(?<![\d/.])\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp][Mm])?(?![\d/])")
+# "Thu Trang (Trung tâm Văn hóa huyện)", "Minh Hoàng (tổng hợp)": a name and its affiliation or part
+_PARENTHESISED = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<aside>[^()]{2,80})\)$")
+_COMPILED = re.compile(r"^(?:tổng hợp|t/h|st|sưu tầm|lược dịch|biên dịch|ghi|theo .*|ttxvn|ctv)$", _I)
 _PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
 _DEGREE = re.compile(r"^(?:PGS\.\s?TS|GS\.\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
@@ -47,6 +51,7 @@ _SOURCE_PREFIX = re.compile(
     r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
     r"(?=\S)")
 _KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
+_HASHTAGS = re.compile(r"^#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,5}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,5})+$")
 _NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
 
@@ -97,6 +102,9 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if _INITIALS.match(text):
         return Byline((text,))
+    if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
+        affiliation = "" if _COMPILED.match(aside["aside"].strip()) else aside["aside"].strip()
+        return Byline((_title_case(aside["name"].strip()),), affiliation)
     degree = _DEGREE.match(text)
     if degree:
         rest, affiliation = text[degree.end():], ""
@@ -133,7 +141,9 @@ def keywords_line(line: str) -> tuple[str, ...]:
     """"Từ khóa: cải cách hành chính, một cửa" under an article -> its keywords."""
     match = _KEYWORDS.match(line.strip())
     if not match:
-        return ()
+        if not _HASHTAGS.match(line.strip()):  # "#cải cách hành chính #một cửa"
+            return ()
+        return tuple(dict.fromkeys(w.strip(" .") for w in line.strip().split("#") if w.strip(" .")))
     words = [w.strip(" .#") for w in re.split(r"[,;|]|\s#", match.group(1))]
     return tuple(dict.fromkeys(w for w in words if w and len(w) <= 60))
 
@@ -166,7 +176,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     rest = text[:first.start] + " | " + text[first.end:]
     for extra in dates[1:]:
         rest = rest.replace(text[extra.start:extra.end], " | ")
-    rest = _DATE_WORDS.sub(" ", strip_view_count(rest))
+    rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
     rest = re.sub(r"[()\[\]]", " | ", rest)
     authors: tuple[str, ...] = ()
     affiliation = honorific = category = ""

@@ -31,6 +31,11 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 # a tab, or three spaces or more, between words: a gap between table columns, kept as one tab
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*|(?<=\S) {3,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# what scrapers that write Markdown leave: "# Title", "**Ngày đăng:** …", "![ảnh](…)", "[Xem thêm](…)"
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/|\.)[^)\s]*\)")
+_MARKDOWN_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 def normalise_text(text: str) -> str:
@@ -42,7 +47,7 @@ def normalise_text(text: str) -> str:
     text = _unescape_entities(text)
     text = _CONTROL.sub("", text.translate(_CLEAN_CHARACTERS))
     text = unicodedata.normalize("NFC", text)
-    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", line.strip())) for line in text.split("\n")]
+    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", _markdown_free(line.strip()))) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
 
 
@@ -70,3 +75,14 @@ def _unescape_entities(text: str) -> str:
         text = unescaped
     # what the entities produced may be markup again (invisible characters are cleaned by the caller)
     return _ANY_TAG.sub("", text)
+
+
+def _markdown_free(line: str) -> str:
+    """A line as its text, without the Markdown a scraper wrote around it: an image is its
+    alt text (placeholders such as "ảnh" are chrome later), a link its text."""
+    if "#" not in line and "[" not in line and "*" not in line and "_" not in line:
+        return line
+    line = _MARKDOWN_HEADING.sub("", line)
+    line = _MARKDOWN_IMAGE.sub(lambda m: m.group(1) or "image", line)
+    line = _MARKDOWN_LINK.sub(r"\1", line)
+    return _MARKDOWN_STRONG.sub(r"\2", line)

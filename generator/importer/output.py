@@ -28,7 +28,8 @@ def _list(values: tuple[str, ...]) -> str:
 
 
 def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str, encoding: str) -> str:
-    """``slug`` is written only when it is not the one the build derives from the title."""
+    """``slug`` is the file's name: written out so that the address stays when an editor
+    corrects the headline."""
     if not slug and not slugify(article.title):
         slug = fallback_slug(article)
     lines = ["---"]

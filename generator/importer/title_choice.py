@@ -35,6 +35,7 @@ _ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|h�
                            r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
 _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -59,8 +60,12 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             crumbs = [p for p in _CRUMBS.split(line) if p.strip()]
             if len(crumbs) > 1 and len(crumbs[-1].split()) >= 5:  # "Trang chủ » Tin tức » <headline>"
                 found.append(("crumb", crumbs[-1].strip(), index))
+                if unglued := _unglued(crumbs[-1]):
+                    found.append(("unglued", unglued, index))
             continue
         found.append(("line", line, index))
+        if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
+            found.append(("unglued", unglued, index))
         if field := _FIELD.match(line):
             found.append(("field", line[field.end():].strip(), index))
         elif prefix := _PREFIX.match(line):
@@ -135,6 +140,14 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
     }
+
+
+def _unglued(text: str) -> str:
+    """The part after the last place where a lower-case letter runs straight into a
+    capital ("hành chínhBảo Lộc"): no Vietnamese word does that, two texts run together do."""
+    joins = list(_GLUE.finditer(text))
+    rest = text[joins[-1].end():].strip() if joins else ""
+    return rest if len(rest.split()) >= 4 else ""
 
 
 def _is_dateline(line: str) -> bool:

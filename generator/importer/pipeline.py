@@ -1,0 +1,72 @@
+"""One input file's bytes -> the articles it holds (pure): the importer's whole chain
+short of the disk, used alike by ``reform-archive import``, the accuracy benchmark and the
+weight fitting.
+
+decode (text files) or the file's form (HTML, feeds, JSON Lines, CSV, WARC) -> pages ->
+normalise -> extract. One bad page is one :class:`ImportedPage` with an error; it never
+stops the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from generator.importer.dates import FoundDate
+from generator.importer.decode import decode
+from generator.importer.extract import Extraction, PageHints, extract
+from generator.importer.normalise import normalise_text
+
+
+@dataclass(frozen=True)
+class ImportedPage:
+    raw: bytes  # the bytes this page came from (the whole file, or a feed item's, a record's)
+    extraction: Extraction | None  # None when the page could not be read
+    encoding: str = ""
+    origin: str = ""  # where in the file ("item 3", "line 12"); "" for a one-page file
+    form: str = "text"
+    error: str = ""
+    error_line: int = 1
+
+
+def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
+    """Every page in one input file. ``url`` (``--url``) is the address of a one-page file."""
+    decoded = decode(data)
+    try:
+        from generator.importer.forms import read_pages
+    except ImportError:  # pragma: no cover - the forms package ships with the importer
+        read_pages = None
+    if read_pages is None:
+        if decoded.text is None:
+            return [ImportedPage(data, None, error=decoded.problem, error_line=decoded.line)]
+        return [ImportedPage(data, extract(normalise_text(decoded.text), url), decoded.encoding)]
+    pages, problems = read_pages(data, name, decoded.text)
+    results = [ImportedPage(b"", None, error=p.message, error_line=p.line) for p in problems]
+    if not pages and not problems and decoded.text is None:
+        return [ImportedPage(data, None, error=decoded.problem, error_line=decoded.line)]
+    for page in pages:
+        hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
+        page_url = page.url or (url if len(pages) == 1 else "")
+        extraction = extract(normalise_text(page.text), page_url, hints)
+        encoding = decoded.encoding if page.form == "text" else getattr(page, "encoding", "") or "utf-8"
+        results.append(ImportedPage(page.raw, extraction, encoding, page.origin, page.form, error_line=page.line))
+    return results
+
+
+def from_iso(value: str) -> FoundDate | None:
+    """An ISO 8601 date from metadata ("2024-03-07", "2024-03-07T05:00:00+07:00") as a
+    date printed in Vietnam time."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    has_time = "T" in value or " " in value.strip()
+    if moment.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        moment = moment.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).replace(tzinfo=None)
+    if not 1900 <= moment.year <= 2100:
+        return None
+    return FoundDate(moment, has_time)
