@@ -130,7 +130,7 @@ def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
 def _is_menu(line: str) -> bool:
     """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
     parts = [p for p in _MENU_SEPARATOR.split(line) if p]
-    return len(parts) >= 3 and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+    return len(parts) >= 3 and not _SENTENCE_END.search(line) and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
 
 
 def page_url(line: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.importer import chrome, date_choice, entities, metadata, structure, title_choice, title as titles
+from generator.importer import chrome, date_choice, entities, kind, metadata, structure, title_choice, title as titles
 from generator.importer.dates import FoundDate
 from generator.importer.evidence import Candidate, PageLayout
 from generator.importer.places import find_provinces
@@ -31,6 +31,7 @@ class ImportedArticle:
     date_inferred: bool = False
     lastmod: FoundDate | None = None
     draft: bool = False
+    draft_reason: str = ""  # why a page is not taken as an article ("a legal-document record…")
     category: str = ""
     authors: tuple[str, ...] = ()
     affiliation: str = ""
@@ -41,6 +42,10 @@ class ImportedArticle:
     topics: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+
+    @property
+    def is_article(self) -> bool:
+        return not self.draft_reason
 
     def plain_body(self) -> str:
         return "\n".join(block.text for block in self.blocks)
@@ -162,13 +167,16 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
+    not_article = kind.not_article_reason(lines, title, plain)
+    if not_article:
+        warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = hints.authors or tuple(found.authors)
     blocks = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(
         title=title, date=dating.date, body=structure.to_markdown(blocks), blocks=tuple(blocks), summary=summary,
         title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
-        lastmod=dating.lastmod, draft=dating.date is None,
+        lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
         category=found.category, authors=authors, affiliation=found.affiliation,
         honorific=found.honorific,
         source_name=found.source, source_url=url, provinces=find_provinces(subject),

@@ -47,6 +47,7 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
     plain("title_inferred", article.title_inferred)
     text("slug", slug)
     plain("draft", article.draft)
+    text("draft_reason", article.draft_reason)
     plain("date", article.date.iso() if article.date else "")
     plain("date_precision", article.date.precision if article.date and article.date.precision != "day" else "")
     plain("date_inferred", article.date_inferred)

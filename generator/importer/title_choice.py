@@ -35,7 +35,6 @@ _ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|h�
                            r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
 _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
-_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -145,8 +144,8 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
 def _unglued(text: str) -> str:
     """The part after the last place where a lower-case letter runs straight into a
     capital ("hành chínhBảo Lộc"): no Vietnamese word does that, two texts run together do."""
-    joins = list(_GLUE.finditer(text))
-    rest = text[joins[-1].end():].strip() if joins else ""
+    joins = [i for i in range(1, len(text)) if text[i - 1].islower() and text[i].isupper()]
+    rest = text[joins[-1]:].strip() if joins else ""
     return rest if len(rest.split()) >= 4 else ""
 
 

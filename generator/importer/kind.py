@@ -1,0 +1,53 @@
+"""Is this page a reform news article at all? (pure)
+
+Scrapers bring back more than articles: a category page of headlines, a legal-document
+database record, a weekly schedule, a journal's table of contents, a sports or festival
+report from the same newspaper. Such a page is still imported (nothing is lost), but as a
+draft with the reason, so it stays out of the site until an editor says otherwise. Each
+test is one shape, and says why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.importer import chrome, metadata
+
+_I = re.IGNORECASE
+_RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s+ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
+                           r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
+                           r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|]", _I)
+_DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.{0,30}\d{1,2}/\d{1,2}", _I)
+_PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
+_DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
+# the reform programme's own words (accent-folded); a page with none is off-topic here
+_REFORM_WORDS = re.compile(
+    r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
+    r"can bo|bo may|tinh gon|sap xep|so hoa|truc tuyen|ky cuong|par index|sipas|papi|\bpci\b|nghi dinh|"
+    r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc", _I)
+
+
+def not_article_reason(lines: list[str], title: str, body: str) -> str:
+    """Why the page is not a news article about administrative reform, or ``""``."""
+    record_fields = sum(1 for line in lines if _RECORD_FIELD.match(line))
+    if record_fields >= 3:
+        return "a legal-document record (Số ký hiệu, Ngày ban hành, Trích yếu…), not a news article"
+    if sum(1 for line in lines if _DAY_HEADING.match(line)) >= 3:
+        return "a schedule (one heading per weekday), not a news article"
+    if sum(1 for line in lines if _PAGE_REFERENCE.search(line)) >= 3:
+        return "a table of contents (entries with page numbers), not an article"
+    prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
+    entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
+    datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
+    if entries >= 4 and prose <= entries // 2 or datelines >= 4 and prose <= datelines + 1:
+        return "a list of headlines (a category or tag page), not an article"
+    folded = _fold(f"{title}\n{body}")
+    if not _REFORM_WORDS.search(folded):
+        return "not a word about administrative reform: off-topic for this archive"
+    return ""
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
