@@ -47,6 +47,8 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
                 hint_modified: FoundDate | None = None) -> DateChoice:
     candidates = date_candidates(layout, title, hint_date)
     best, probability = choose(candidates, weights.DATE)
+    if hint_date is not None:  # the publisher's own metadata (JSON-LD, og:, a feed's pubDate) is not a guess
+        best, probability = next(c for c in candidates if c.kind == "hint"), 1.0
     if best is None:
         return DateChoice(None, True, "", candidates=tuple(candidates))
     firm = any(best.features.get(name) for name in FIRM_FEATURES)

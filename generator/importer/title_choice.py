@@ -42,6 +42,8 @@ def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") 
     """The chosen candidate (``kind == "inferred"`` when the lead gave it) and all of them."""
     candidates = title_candidates(layout, lead, body_text, hint)
     best, _ = choose(candidates, weights.TITLE)
+    if hint:  # the page's metadata title (og:title, a feed item's title) wins: the line printing it, or itself
+        best = next(c for c in candidates if c.features.get("hint_match"))
     return best, tuple(candidates)
 
 

@@ -1,0 +1,120 @@
+"""Title and date chosen by evidence, undated pages and non-articles as drafts, the page
+shapes real portals print (each page here written for the test)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from generator.importer import kind
+from generator.importer.dates import url_date
+from generator.importer.evidence import Candidate, choose
+from generator.importer.extract import PageHints, extract
+from generator.importer.metadata import parse_meta_line
+from generator.importer.normalise import normalise_text
+from generator.importer.output import render
+from generator.importer.pipeline import from_iso
+from generator.parse import parse_article
+
+LEAD = ("Sáng 13/3, UBND huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính năm 2024, "
+        "tập trung vào số hóa hồ sơ và nâng cao chất lượng phục vụ người dân tại Bộ phận một cửa.")
+BODY = ("Theo báo cáo, năm 2023 huyện tiếp nhận hơn 12.000 hồ sơ thủ tục hành chính, tỷ lệ giải quyết đúng hạn "
+        "đạt 98,6%, tăng hơn một điểm so với năm trước nhờ đẩy mạnh dịch vụ công trực tuyến.")
+
+
+def page(*lines: str) -> str:
+    return normalise_text("\n\n".join(lines))
+
+
+def test_a_clock_in_the_header_is_not_the_article_date():
+    article = extract(page(
+        "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN HÀM TÂN", "Hôm nay: Thứ Ba, 12/12/2023",
+        "Đường dây nóng: 0252.3876.111", "Xem cỡ chữ",
+        "Hàm Tân triển khai nhiệm vụ cải cách hành chính năm 2024",
+        "Ngày đăng: 14/03/2024 - 08:15", LEAD, BODY)).article
+    assert article.title == "Hàm Tân triển khai nhiệm vụ cải cách hành chính năm 2024"
+    assert article.date.iso() == "2024-03-14T08:15:00+07:00" and not article.date_inferred
+    assert "Đường dây nóng" not in article.body and "CỔNG THÔNG TIN" not in article.body
+
+
+def test_a_breadcrumb_run_into_the_title_gives_the_title():
+    article = extract(page("Trang chủ>Tin tức>Cải cách hành chínhHàm Tân triển khai nhiệm vụ cải cách hành chính năm 2024",
+                           "14/03/2024 08:15 | Lượt xem: 1.204", LEAD, BODY)).article
+    assert article.title == "Hàm Tân triển khai nhiệm vụ cải cách hành chính năm 2024"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Cập nhật lúc 05:53, Thứ Tư, 14/10/2020 (GMT+7)", "2020-10-14"),
+    ("Ngày đăng: 2025-11-01 08:30", "2025-11-01T08:30:00+07:00"),
+    ("2025-11-01T08:00:00+07:00", "2025-11-01T08:00:00+07:00"),
+    ("10/05/2023 09:12 | 215 lượt xem", "2023-05-10T09:12:00+07:00"),
+])
+def test_datelines_real_portals_print(line, expected):
+    meta = parse_meta_line(line)
+    assert meta is not None and meta.date is not None and meta.date.iso().startswith(expected)
+
+
+@pytest.mark.parametrize("url, expected, precision", [
+    ("https://sonoivu.x.gov.vn/tin-tuc/2022/07/15/bai.html", "2022-07-15", "day"),
+    ("https://baoxyz.vn/chinh-tri/ten-bai-20230203091500.htm", "2023-02-03", "day"),
+    ("https://x.gov.vn/tin-tuc/202207/ten-bai-123.html", "2022-07-01", "month"),
+    ("https://2024.example.vn/tin/ten-bai-12.html", None, None),  # a host's digits are not a date
+])
+def test_dates_in_addresses(url, expected, precision):
+    found = url_date(url)
+    assert (found.iso() if found else None) == expected
+    assert (found.precision if found else None) == precision
+
+
+def test_a_page_with_no_date_is_an_undated_draft_the_build_leaves_out():
+    extraction = extract(page("Hàm Tân đẩy mạnh số hóa hồ sơ thủ tục hành chính",
+                              LEAD.replace("Sáng 13/3, ", "").replace(" năm 2024", ""), BODY.replace("năm 2023 ", "")))
+    article = extraction.article
+    assert article.date is None and article.draft
+    assert [note.key for note in extraction.warnings] == ["draft"]
+    text = render(article, slug="ham-tan", raw="_raw/undated/ham-tan.txt", source_sha256="0" * 64, encoding="utf-8")
+    assert "\ndraft: true\n" in text and "\ndate:" not in text
+    parsed, problems = parse_article(text, "content/undated/ham-tan.md", ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert parsed is None and [p.level for p in problems] == ["warning"]
+
+
+def test_metadata_wins_over_the_text():
+    hints = PageHints(title="Hàm Tân triển khai nhiệm vụ năm 2024", date=from_iso("2024-03-14T01:15:00Z"),
+                      authors=("Minh Châu",))
+    article = extract(page("Tin tức", "Hàm Tân triển khai nhiệm vụ năm 2024", "12/12/2023", LEAD, BODY),
+                      hints=hints).article
+    assert article.title == "Hàm Tân triển khai nhiệm vụ năm 2024"
+    assert article.date.iso() == "2024-03-14T08:15:00+07:00" and not article.date_inferred
+    assert article.authors == ("Minh Châu",)
+
+
+def test_a_page_whose_only_prose_repeats_its_title_is_imported():
+    title = "Hàm Tân triển khai nhiệm vụ cải cách hành chính năm 2024 với nhiều giải pháp đột phá mới."
+    extraction = extract(page(title, "14/03/2024", title))
+    assert extraction.article is not None and extraction.article.body.strip()
+
+
+@pytest.mark.parametrize("lines, reason", [
+    (["Số ký hiệu: 1523/QĐ-UBND", "Ngày ban hành: 09/10/2019", "Cơ quan ban hành: UBND tỉnh", "Trích yếu: Về việc"],
+     "legal-document record"),
+    (["THỨ HAI (20/5/2024)", "- Sáng: giao ban.", "THỨ BA (21/5/2024)", "- Sáng: tiếp dân.",
+      "THỨ TƯ (22/5/2024)", "- Cả ngày: làm việc tại cơ quan."], "schedule"),
+    ([f"Huyện {n} tổ chức hội nghị triển khai nhiệm vụ năm 2024 ({n:02d}/03/2024)" for n in range(1, 7)],
+     "list of headlines"),
+    (["Đội bóng đá tỉnh giành chiến thắng 3-1 trước đội khách trong trận đấu tối qua trên sân nhà đông khán giả."],
+     "off-topic"),
+])
+def test_pages_that_are_not_reform_articles_say_why(lines, reason):
+    assert reason in kind.not_article_reason(lines, "", "\n".join(lines))
+
+
+def test_a_reform_article_is_an_article():
+    assert kind.not_article_reason([LEAD, BODY], "Hàm Tân", f"{LEAD}\n{BODY}") == ""
+
+
+def test_the_best_scored_candidate_wins_with_its_probability():
+    candidates = [Candidate("a", "line", {"x": 1.0}), Candidate("b", "line", {"x": 3.0})]
+    best, probability = choose(candidates, {"x": 1.0})
+    assert best.value == "b" and 0.5 < probability < 1.0
+    assert choose([], {"x": 1.0}) == (None, 0.0)
