@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.importer import output
-from generator.importer.decode import MAX_BYTES, decode, too_big
+from generator.importer.decode import MAX_BYTES, too_big
 from generator.importer.dedupe import ShingleIndex, shingles
-from generator.importer.extract import extract
-from generator.importer.normalise import normalise_text
+from generator.importer.extract import Extraction
+from generator.importer.pipeline import import_bytes
 from generator.loader import CONTENT_DIR, content_files
 from generator.text.vietnamese import slugify
 
@@ -50,6 +50,7 @@ class FileReport:
     warnings: tuple[FileWarning, ...] = ()
     error: str = ""
     error_line: int = 1
+    origin: str = ""  # the page's place in a file that holds several ("item 3", "line 12")
 
 
 @dataclass
@@ -82,7 +83,7 @@ def run_import(patterns: list[str], site_dir: Path, url: str = "", dry_run: bool
     content = site_dir / CONTENT_DIR
     existing = _scan(content)
     for path in files:
-        reports.append(_import_one(path, site_dir, content, existing, url, dry_run, force))
+        reports.extend(_import_one(path, site_dir, content, existing, url, dry_run, force))
     return reports
 
 
@@ -103,20 +104,34 @@ def _scan(content: Path) -> _Existing:
     return existing
 
 
+_RAW_SUFFIX = {"html": ".html", "feed": ".xml", "jsonl": ".json", "csv": ".csv", "warc": ".html"}
+
+
 def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, url: str,
-                dry_run: bool, force: bool) -> FileReport:
+                dry_run: bool, force: bool) -> list[FileReport]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:  # refused before it is read into memory
-            return FileReport(str(path), "failed", error=too_big(size))
+            return [FileReport(str(path), "failed", error=too_big(size))]
         data = path.read_bytes()
     except OSError as exc:
-        return FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")
-    decoded = decode(data)
-    if decoded.text is None:
-        return FileReport(str(path), "failed", error=decoded.problem, error_line=decoded.line)
-    extraction = extract(normalise_text(decoded.text), url)
-    report = FileReport(str(path), "failed", encoding=decoded.encoding,
+        return [FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")]
+    reports = []
+    for page in import_bytes(data, path.name, url):
+        source = str(path)
+        if page.extraction is None:
+            reports.append(FileReport(source, "failed", error=page.error, error_line=page.error_line,
+                                      origin=page.origin))
+            continue
+        suffix = path.suffix.lower() if page.form == "text" else _RAW_SUFFIX.get(page.form, ".txt")
+        reports.append(replace(_import_page(page.extraction, page.raw, page.encoding, source, suffix or ".txt",
+                                            site_dir, content, existing, dry_run, force), origin=page.origin))
+    return reports
+
+
+def _import_page(extraction: Extraction, data: bytes, encoding: str, source: str, suffix: str, site_dir: Path,
+                 content: Path, existing: _Existing, dry_run: bool, force: bool) -> FileReport:
+    report = FileReport(source, "failed", encoding=encoding,
                         warnings=tuple(FileWarning(1, note.message) for note in extraction.warnings))
     article = extraction.article
     if article is None:
@@ -139,10 +154,10 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
         folder = str(article.date.value.year) if article.date else UNDATED_FOLDER
         target = _free_path(content / folder, title_slug or output.fallback_slug(article), existing)
     slug = target.stem  # written out, so that correcting the headline later does not move the article
-    raw = target.parent.relative_to(content) / f"{target.stem}{path.suffix.lower() or '.txt'}"
+    raw = target.parent.relative_to(content) / f"{target.stem}{suffix}"
     raw_path = content / RAW_FOLDER / raw
     text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,
-                         encoding=decoded.encoding)
+                         encoding=encoding)
     report = replace(report, output=_relative(target, site_dir), raw=_relative(raw_path, site_dir),
                      warnings=tuple(FileWarning(_key_line(text, note.key), note.message) for note in extraction.warnings))
 

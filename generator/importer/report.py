@@ -41,7 +41,7 @@ def _table(reports: list[FileReport], dry_run: bool) -> None:
         table.add_column(column, overflow="fold")
     for report in reports:
         date = report.date + (f" ({report.date_precision})" if report.date_precision not in ("", "day") else "")
-        table.add_row(report.source, _STATUS_WORDS[report.status], report.title, date,
+        table.add_row(report.source + (f" ({report.origin})" if report.origin else ""), _STATUS_WORDS[report.status], report.title, date,
                       str(len(report.warnings)) if report.warnings else "")
     console.print(table)
     counts = {status: sum(1 for r in reports if r.status == status) for status in _STATUS_WORDS}

@@ -232,3 +232,21 @@ def test_an_imported_page_builds_with_its_byline_details(tmp_path):
     html = build_to_memory(root)["2023/02/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023/index.html"].decode()
     assert "ThS. <a" in html and "Nguyễn Văn An</a> (Trường Chính trị tỉnh Hà Tĩnh)" in html
     assert "(Ngày suy ra" not in html and "Cải cách hành chính" in html
+
+
+def test_a_page_without_any_date_is_imported_as_an_undated_draft_and_the_build_skips_it(tmp_path):
+    root = site(tmp_path)
+    raw = tmp_path / "khong-ngay.txt"
+    raw.write_text("Huyện đẩy mạnh số hóa hồ sơ thủ tục hành chính\n\n"
+                   "UBND huyện vừa tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành "
+                   "chính tại Bộ phận một cửa cấp huyện và cấp xã.\n", "utf-8")
+    result = invoke(str(raw), "--site", str(root))
+    assert result.exit_code == 0, result.output
+    written = articles(root)
+    assert list(written) == ["content/undated/huyen-day-manh-so-hoa-ho-so-thu-tuc-hanh-chinh.md"]
+    text = next(iter(written.values()))
+    assert "\ndraft: true\n" in text and "\ndate:" not in text
+    assert "content/undated/huyen-day-manh-so-hoa-ho-so-thu-tuc-hanh-chinh.md:4: warning: no date" in result.output  # the draft key
+    check = CliRunner().invoke(cli, ["check", "--site", str(root)])
+    assert check.exit_code == 0, check.output
+    assert "draft without a 'date'" in check.output
