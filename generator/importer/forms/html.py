@@ -96,7 +96,7 @@ def page_from_tree(root: lxml.html.HtmlElement, data: bytes) -> tuple[RawPage | 
         text="\n".join(article.lines),
         raw=data,
         url=url,
-        title=meta.title or article.headline,
+        title=_title(meta.title, article.headline),
         date=meta.date or _time_date(root, article) or _head_date(root),
         date_modified=meta.date_modified,
         authors=meta.authors,
@@ -104,6 +104,17 @@ def page_from_tree(root: lxml.html.HtmlElement, data: bytes) -> tuple[RawPage | 
         form="html",
         encoding="utf-8",  # a page decoded elsewhere (a record's field) is text already
     ), None
+
+
+def _title(declared: str, headline: str) -> str:
+    """The headline as printed over the article, when one was found and is about the same
+    thing as the declared title: og:title is often a shorter line for sharing, JSON-LD's
+    headline cut at 110 characters. A headline sharing little with the declared title is
+    more likely the site's name in an <h1>."""
+    if not headline or not declared:
+        return headline or declared
+    printed, stated = set(headline.casefold().split()), set(declared.casefold().split())
+    return headline if len(printed & stated) >= 0.5 * min(len(printed), len(stated)) else declared
 
 
 def extracted_lines(root: lxml.html.HtmlElement) -> list[str]:

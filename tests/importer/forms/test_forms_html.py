@@ -224,3 +224,17 @@ def test_the_encoding_each_page_was_decoded_from():
     assert read_one(encode_windows_1258(legacy))[0].encoding == "cp1258"
     assert read_pages(b"Tin", "a.txt")[0][0].encoding == "utf-8"
     assert read_pages(b"Tin", "a.txt", "Tin")[0][0].encoding == ""  # decoded by the caller
+
+
+def test_the_printed_headline_wins_over_a_shorter_social_title():
+    shorter = "Quảng Trị: số hóa hồ sơ thủ tục hành chính cấp xã"
+    page, _ = read_one(s.portal_page(f'<meta property="og:title" content="{shorter}">'))
+    assert page.title == s.TITLE and page.text.splitlines()[0] == s.TITLE
+
+
+def test_a_site_name_in_the_h1_does_not_replace_the_declared_title():
+    html = (s.portal_page(f'<meta property="og:title" content="{s.TITLE}">')
+            .replace(f'<h1 class="title">{s.TITLE}</h1>', '<h1>Sở Nội vụ tỉnh Quảng Trị</h1>'))
+    page, _ = read_one(html)
+    assert page.title == s.TITLE
+    assert s.PARAGRAPHS[0] in page.text.splitlines()
