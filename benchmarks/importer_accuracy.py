@@ -4,8 +4,7 @@
                                            [--show-failures N] [--corpus DIR]
 
 Every labelled page goes through one adapter, :func:`import_page`, which is the only code
-that knows the importer's API (generator.importer.pipeline when it exists, else
-forms.read_pages and extract, else extract on the decoded text); it returns an :class:`Outcome`. Each outcome is scored
+that knows the importer's API (generator.importer.pipeline); it returns an :class:`Outcome`. Each outcome is scored
 against the page's labels as tests/importer/corpus/README.md says: title, date at the
 labelled precision, the set of authors, imported or not, whether non-articles were flagged,
 page chrome left in the body and prose lost from it. The corpus's reading (labels, the
@@ -15,45 +14,23 @@ split, a page's raw lines) is in :mod:`benchmarks.labelled_corpus`.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import inspect
 import json
 import re
 import sys
 import time
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from benchmarks.labelled_corpus import (
     CORPUS, Label, Layout, key, load_layouts, locate, markup_free, raw_lines, word_count,
 )
-from generator.importer.dates import FoundDate
-from generator.importer.decode import decode
-from generator.importer.extract import extract
-from generator.importer.normalise import normalise_text
+from generator.importer.pipeline import import_bytes
 from generator.markup import plain_text, to_html
 
-try:  # the importer's whole chain for one file (decode or the file's form -> pages -> extract), being written
-    from generator.importer.pipeline import import_bytes as _import_bytes  # type: ignore[import-not-found]
-except ImportError:
-    _import_bytes = None
-try:  # the page forms (HTML, feeds, …), being written; without them a page is read as text
-    from generator.importer.forms import read_pages as _read_pages  # type: ignore[import-not-found]
-except ImportError:
-    _read_pages = None
+READER = "pipeline.import_bytes"
 
-# keyword parameters of extract() through which what the page's form said (its title, date,
-# authors) is passed, with their defaults: a dataclass default is filled from the page's fields
-_HINT_PARAMETERS = {name: parameter.default for name, parameter in inspect.signature(extract).parameters.items()
-                    if name in ("hints", "metadata")}
-READER = (("pipeline.import_bytes" if _import_bytes else "decode/forms + extract")
-          + ("" if _read_pages else ", no forms.read_pages yet: HTML read as text"))
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 FINAL_PUNCTUATION = ".:;!?…"
 QUOTES = "\"'“”‘’«»„‟`"
 BODY_LINE_MIN_WORDS = 3  # shorter body lines ("Chia sẻ", a name) are too ambiguous to call chrome
@@ -92,64 +69,27 @@ def import_page(path: Path, url: str) -> Outcome:
     article = extraction.article
     if article is None:
         return Outcome(False, reason=extraction.error or "no article")
-    when = getattr(article, "date", None)
+    when = article.date
     return Outcome(
         True,
         reason=extraction.error,
         title=article.title,
-        title_inferred=bool(getattr(article, "title_inferred", False)),
+        title_inferred=article.title_inferred,
         date_iso=when.iso() if when is not None else "",
-        date_precision=(getattr(when, "precision", "") or "day") if when is not None else "",
-        date_inferred=bool(getattr(article, "date_inferred", False)),
-        draft=bool(getattr(article, "draft", False) or getattr(extraction, "draft", False)),
-        authors=tuple(getattr(article, "authors", ())),
+        date_precision=when.precision if when is not None else "",
+        date_inferred=article.date_inferred,
+        draft=article.draft,
+        authors=article.authors,
         body_markdown=article.body,
-        is_article=getattr(article, "is_article", getattr(extraction, "is_article", None)),
+        is_article=article.is_article,
     )
 
 
 def _extraction(data: bytes, name: str, url: str):  # -> Extraction | str (why there is none)
-    """The first page of a file through the importer's own chain when there is one, else
-    through forms.read_pages and extract(), else as decoded text through extract()."""
-    if _import_bytes is not None:
-        pages = _import_bytes(data, name, url)
-        found = next((p for p in pages if p.extraction is not None), None)
-        return found.extraction if found else (pages[0].error if pages else "the importer found no page")
-    decoded = decode(data)
-    if _read_pages is None:
-        return decoded.problem if decoded.text is None else extract(normalise_text(decoded.text), url)
-    pages = _read_pages(data, name, decoded.text)
-    pages = pages[0] if isinstance(pages, tuple) else pages  # (pages, problems) or pages
-    if not pages:
-        return "forms.read_pages found no page"
-    hints = {key: _hints(default, pages[0]) for key, default in _HINT_PARAMETERS.items()}
-    return extract(normalise_text(pages[0].text), url or getattr(pages[0], "url", "") or "", **hints)
-
-
-def _hints(default: object, page: object) -> object:
-    """extract()'s hints from a page the forms read: its dataclass filled from the page's
-    attributes of the same names (ISO dates read as dates), or the page itself when the
-    default is not a dataclass."""
-    if not dataclasses.is_dataclass(default) or isinstance(default, type):
-        return page
-    values = {}
-    for item in dataclasses.fields(default):
-        value, wanted = getattr(page, item.name, None), getattr(default, item.name)
-        if isinstance(value, str) and not isinstance(wanted, str):
-            value = _found_date(value)
-        if value:
-            values[item.name] = tuple(value) if isinstance(value, list) else value
-    return dataclasses.replace(default, **values)
-
-
-def _found_date(value: str) -> FoundDate | None:
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:  # printed in Vietnam time, as the importer writes dates
-        moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
-    return FoundDate(moment, has_time="T" in value)
+    """The first page of a file through the importer's own chain."""
+    pages = import_bytes(data, name, url)
+    found = next((p for p in pages if p.extraction is not None), None)
+    return found.extraction if found else (pages[0].error if pages else "the importer found no page")
 
 
 # --- scoring (pure) ---------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from benchmarks.importer_accuracy import (
     Outcome, authors_right, body_lines, date_right, main, measure_page, score_body, title_key, title_right,
 )
 from benchmarks.labelled_corpus import Label, Layout, find_line, html_lines, is_heldout, key
-from generator.importer.extract import extract
 
 
 def test_title_key_ignores_case_spacing_final_punctuation_and_quotes() -> None:
@@ -149,35 +148,12 @@ PAGE = ("Huyện Gio Linh đẩy mạnh số hóa hồ sơ\nNgày 14/03/2023 08:
         "triển khai kế hoạch số hóa hồ sơ thủ tục hành chính năm 2023.\nMinh Châu\n")
 
 
-@pytest.mark.parametrize("chain", ["pipeline", "forms", "text"])
-def test_import_page_through_each_chain(chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whichever of the importer's entry points exists, the outcome is read the same way, and
-    what the forms found beside the text (an ISO date, a title, authors) reaches extract()."""
+def test_import_page_reads_the_importers_outcome(tmp_path: Path) -> None:
+    """The adapter takes the importer's own chain and reads its outcome."""
     import benchmarks.importer_accuracy as accuracy
 
-    class Page:  # what forms.read_pages returns: the text plus metadata beside it
-        text, url, title, date, date_modified, authors = PAGE, "", "Huyện Gio Linh đẩy mạnh số hóa hồ sơ", "2023-03-15T02:00:00Z", "", ["P.V"]
-
-    calls = []
-
-    def spy(*args, **kwargs):
-        calls.append(kwargs)
-        return extract(*args, **kwargs)
-
-    if chain != "pipeline":
-        monkeypatch.setattr(accuracy, "_import_bytes", None)
-        read_pages = (lambda data, name, text: ([Page()], [])) if chain == "forms" else None
-        monkeypatch.setattr(accuracy, "_read_pages", read_pages)
-        monkeypatch.setattr(accuracy, "extract", spy)
-    elif accuracy._import_bytes is None:
-        pytest.skip("no generator.importer.pipeline yet")
     path = tmp_path / "01.txt"
     path.write_text(PAGE, "utf-8")
     outcome = accuracy.import_page(path, "")
     assert outcome.imported and outcome.body_markdown.startswith("Sáng 13/3")
     assert outcome.date_iso.startswith("2023-03-1") and outcome.date_precision == "day"
-    if chain == "forms" and "hints" in accuracy._HINT_PARAMETERS:
-        hints = calls[0]["hints"]
-        assert (hints.title, hints.date.iso(), hints.authors) == ("Huyện Gio Linh đẩy mạnh số hóa hồ sơ", "2023-03-15T09:00:00+07:00", ("P.V",))
-    elif chain == "text":
-        assert calls == [{}]

@@ -73,7 +73,7 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
     for index, line in enumerate(lines):
         if not line:
             continue
-        meta = metadata.parse_meta_line(line)
+        meta = layout.metas[index] if index < len(layout.metas) else None
         for date in dates.find_dates(line):
             found.append(("line", index, line, date, meta))
         if not dates.DATE.search(line) and len(line.split()) <= 8 and _FIELD.match(line):

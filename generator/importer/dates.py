@@ -3,8 +3,8 @@
 Datelines come in many shapes (``09-09-2022``, ``10:05, 25/05/2022``,
 ``THỨ BA, 20/09/2022 16:03:31``, ``12/05/2016 04:00:00 PM``,
 ``Thứ hai, 11 Tháng 12 2023 16:03``, ``Đăng ngày 17 - 05 - 2024``). Without a dateline the
-period a title states (``quý I năm 2024``) or the lead's first date is used, and the
-result says it was inferred: a date is never invented silently.
+period a title states (``quý I năm 2024``), the lead's day and month or the address's date
+are candidates too (``date_choice`` weighs them); none is invented.
 """
 
 from __future__ import annotations
@@ -112,24 +112,6 @@ def single_year_in(text: str) -> FoundDate | None:
     if len(years) != 1:
         return None
     return FoundDate(datetime(years.pop(), 1, 1), False, "year")
-
-
-def lead_date(lead: str, fallback_year: int | None) -> FoundDate | None:
-    """The first date of the lead that is not the date of a cited document. A day and
-    month without a year ("Sáng 15/6, …") take ``fallback_year``."""
-    for found in find_dates(lead):
-        if not _DOCUMENT_DATE.search(lead[max(0, found.start - 40):found.start]):
-            return found
-    if fallback_year:
-        for match in _DAY_MONTH.finditer(lead):
-            if _DOCUMENT_DATE.search(lead[max(0, match.start() - 40):match.start()]):
-                continue
-            try:
-                value = datetime(fallback_year, int(match.group(3)), int(match.group(1)))
-            except ValueError:
-                continue
-            return FoundDate(value, False, start=match.start(), end=match.end())
-    return None
 
 
 def url_date(url: str) -> FoundDate | None:

@@ -14,7 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from generator.importer.metadata import MetaLine
 
 T = TypeVar("T")
 
@@ -52,4 +55,9 @@ class PageLayout:
     first_prose: int  # index of the lead
     last_prose: int  # index of the article's last prose line
     url: str = ""
+    metas: tuple[MetaLine | None, ...] = ()  # each line read as a dateline (None: it is not one)
     title_line: int = -1  # index of the chosen title line (-1: none, or not from a line)
+
+    def is_dateline(self, index: int) -> bool:
+        meta = self.metas[index] if 0 <= index < len(self.metas) else None
+        return meta is not None and (meta.date is not None or not self.lines[index].strip(" |"))

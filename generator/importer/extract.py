@@ -87,12 +87,9 @@ class _Found:
     source: str = ""
     url: str = ""
     keywords: list[str] = field(default_factory=list)
-    dates: list[FoundDate] = field(default_factory=list)
-    updates: list[FoundDate] = field(default_factory=list)
 
     def take(self, meta: metadata.MetaLine) -> None:
-        if meta.date:
-            (self.updates if meta.updated else self.dates).append(meta.date)
+        """A dateline's category and byline (its date is one of date_choice's candidates)."""
         self.category = self.category or meta.category
         self.add_authors(metadata.Byline(meta.authors, meta.affiliation, meta.honorific))
 
@@ -133,7 +130,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
-    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url)
+    metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
+    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas)
     _, lead_text = metadata.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
         layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
@@ -142,11 +140,13 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         found.title = chosen.value
     layout = replace(layout, title_line=title_line)
 
-    header = [lines[i] for i in kept if i < prose[0] and i != title_line]
+    header = [i for i in kept if i < prose[0] and i != title_line]
     above = sum(1 for i in kept if i < min(title_line, prose[0]))
-    body = _read_header(header[:above], found, above_title=True) + _read_header(header[above:], found)
+    body = (_read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
+            + _read_header([lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found))
     body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
-    body += _read_footer([lines[i] for i in kept if i > prose[-1]], found)
+    footer = [i for i in kept if i > prose[-1]]
+    body += _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
     without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
     if any(chrome.is_prose(line) for line in without_title):
         body = without_title  # the title printed again; kept when it is the page's only text
@@ -167,7 +167,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
-    not_article = kind.not_article_reason(lines, title, plain)
+    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date))
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = hints.authors or tuple(found.authors)
@@ -202,13 +202,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
-def _read_header(header: list[str], found: _Found, above_title: bool = False) -> list[str]:
+def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,
+                 above_title: bool = False) -> list[str]:
     """Datelines, category and byline around the title; returns the lines that are none of
     these. Above the title those are chrome (a banner, a slogan, a hotline) and dropped;
     under it (a short sapo, a caption) they belong to the body."""
     rest = []
-    metas = [metadata.parse_meta_line(line) for line in header]
-    for index, (line, meta) in enumerate(zip(header, metas)):
+    for index, (line, meta) in enumerate(zip(header, metas, strict=True)):
         byline = metadata.parse_byline(line)
         if meta is not None:
             found.take(meta)
@@ -236,13 +236,12 @@ def _kicker(index: int, header: list[str], metas: list, title_follows: bool = Fa
                              for l, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
 
 
-def _read_footer(footer: list[str], found: _Found) -> list[str]:
+def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[str]:
     """Byline, dates and source under the article; returns the lines that belong to the body."""
     rest = []
-    for line in footer:
+    for line, meta in zip(footer, metas, strict=True):
         if titles.same_title(line, found.title):
             continue
-        meta = metadata.parse_meta_line(line)
         if meta is not None:
             found.take(meta)
         elif keywords := metadata.keywords_line(line):

@@ -10,9 +10,9 @@ test is one shape, and says why.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from generator.importer import chrome, metadata
+from generator.text.vietnamese import fold
 
 _I = re.IGNORECASE
 _RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s+ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
@@ -28,8 +28,9 @@ _REFORM_WORDS = re.compile(
     r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc", _I)
 
 
-def not_article_reason(lines: list[str], title: str, body: str) -> str:
-    """Why the page is not a news article about administrative reform, or ``""``."""
+def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None) -> str:
+    """Why the page is not a news article about administrative reform, or ``""``.
+    ``datelines``: how many of ``lines`` are datelines, when the caller has read them."""
     record_fields = sum(1 for line in lines if _RECORD_FIELD.match(line))
     if record_fields >= 3:
         return "a legal-document record (Số ký hiệu, Ngày ban hành, Trích yếu…), not a news article"
@@ -39,15 +40,11 @@ def not_article_reason(lines: list[str], title: str, body: str) -> str:
         return "a table of contents (entries with page numbers), not an article"
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
-    datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
+    if datelines is None:
+        datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
     if entries >= 4 and prose <= entries // 2 or datelines >= 4 and prose <= datelines + 1:
         return "a list of headlines (a category or tag page), not an article"
-    folded = _fold(f"{title}\n{body}")
+    folded = fold(f"{title}\n{body}".lower())
     if not _REFORM_WORDS.search(folded):
         return "not a word about administrative reform: off-topic for this archive"
     return ""
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from generator.importer.dates import FoundDate
-from generator.importer.decode import decode
 from generator.importer.extract import Extraction, PageHints, extract
+from generator.importer.forms import read_pages
 from generator.importer.normalise import normalise_text
 
 
@@ -31,25 +31,14 @@ class ImportedPage:
 
 def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
     """Every page in one input file. ``url`` (``--url``) is the address of a one-page file."""
-    decoded = decode(data)
-    try:
-        from generator.importer.forms import read_pages
-    except ImportError:  # pragma: no cover - the forms package ships with the importer
-        read_pages = None
-    if read_pages is None:
-        if decoded.text is None:
-            return [ImportedPage(data, None, error=decoded.problem, error_line=decoded.line)]
-        return [ImportedPage(data, extract(normalise_text(decoded.text), url), decoded.encoding)]
-    pages, problems = read_pages(data, name, decoded.text)
+    pages, problems = read_pages(data, name)  # decodes a text file itself; other forms decode their own way
     results = [ImportedPage(b"", None, error=p.message, error_line=p.line) for p in problems]
-    if not pages and not problems and decoded.text is None:
-        return [ImportedPage(data, None, error=decoded.problem, error_line=decoded.line)]
     for page in pages:
         hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
         page_url = page.url or (url if len(pages) == 1 else "")
         extraction = extract(normalise_text(page.text), page_url, hints)
-        encoding = decoded.encoding if page.form == "text" else getattr(page, "encoding", "") or "utf-8"
-        results.append(ImportedPage(page.raw, extraction, encoding, page.origin, page.form, error_line=page.line))
+        results.append(ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
+                                    error_line=page.line))
     return results
 
 

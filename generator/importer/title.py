@@ -107,8 +107,11 @@ def infer_title(lead: str) -> str:
     return sentence[: cut if cut > 40 else INFERRED_MAX_CHARS].rstrip(" ,;:–-") + "…"
 
 
+def title_key(text: str) -> str:
+    """A title's words, lower case: what two printings of one title share."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
 def same_title(line: str, title: str) -> bool:
     """The title repeated (as page chrome), ignoring case, spacing and end punctuation."""
-    def key(text: str) -> str:
-        return " ".join(_WORD.findall(text.lower()))
-    return bool(title) and key(line) == key(title)
+    return bool(title) and title_key(line) == title_key(title)

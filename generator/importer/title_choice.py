@@ -13,11 +13,12 @@ each counts.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 
 from generator.importer import chrome, metadata, structure, weights
 from generator.importer.evidence import Candidate, PageLayout, choose
-from generator.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title
+from generator.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
+from generator.text.vietnamese import fold
 
 _I = re.IGNORECASE
 _SYLLABLE = re.compile(r"[^\W\d_]{2,}")
@@ -51,9 +52,9 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     lines = layout.lines
     body_words = _syllables(body_text)
     lead_words = _syllables(lead)
-    url_words = set(_URL_WORDS.findall(_fold(layout.url))) if layout.url else set()
-    hint_key = _key(hint)
-    slots = [i for i in range(layout.first_prose) if lines[i] and not _is_dateline(lines[i])]
+    url_words = set(_URL_WORDS.findall(_folded(layout.url))) if layout.url else set()
+    hint_key = title_key(hint)
+    slots = [i for i in range(layout.first_prose) if lines[i] and not layout.is_dateline(i)]
     found: list[tuple[str, str, int]] = []
     for index in slots:
         line = lines[index]
@@ -74,11 +75,13 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
     positions = [index for _, _, index in found]
+    printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
     candidates = []
     for kind, text, index in found:
-        features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key)
+        features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key,
+                             printed)
         candidates.append(Candidate(text, kind, features, index))
-    if hint and hint_key not in {_key(c.value) for c in candidates}:
+    if hint and hint_key not in {title_key(c.value) for c in candidates}:
         candidates.append(Candidate(hint, "hint", {"k_hint": 1.0, "hint_match": 1.0,
                                                    **_shape(hint, body_words, lead_words, url_words)}))
     if lead:
@@ -89,12 +92,12 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
 
 
 def _features(text: str, kind: str, index: int, layout: PageLayout, positions: list[int], body_words: set[str],
-              lead_words: set[str], url_words: set[str], hint_key: str) -> dict[str, float]:
+              lead_words: set[str], url_words: set[str], hint_key: str, printed: Counter[str]) -> dict[str, float]:
     lines = layout.lines
     above = sum(1 for p in set(positions) if p < index)
     below = sum(1 for p in set(positions) if p > index)
-    following = next((lines[i] for i in range(index + 1, layout.first_prose) if lines[i]), "")
-    preceding = next((lines[i] for i in range(index - 1, -1, -1) if lines[i]), "")
+    following = next((i for i in range(index + 1, layout.first_prose) if lines[i]), -1)
+    preceding = next((i for i in range(index - 1, -1, -1) if lines[i]), -1)
     features = {
         f"k_{kind}": 1.0,
         "rank_top": min(above, 6) / 6,
@@ -102,11 +105,11 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "first": 1.0 if above == 0 else 0.0,
         "last": 1.0 if below == 0 else 0.0,
         "gap_to_lead": min(layout.first_prose - index, 15) / 15,
-        "before_dateline": 1.0 if following and _is_dateline(following) else 0.0,
-        "after_dateline": 1.0 if preceding and _is_dateline(preceding) else 0.0,
+        "before_dateline": 1.0 if layout.is_dateline(following) else 0.0,
+        "after_dateline": 1.0 if layout.is_dateline(preceding) else 0.0,
         "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
-        "hint_match": 1.0 if hint_key and _key(text) == hint_key else 0.0,
-        "repeated": 1.0 if sum(1 for line in lines if _key(line) == _key(text)) > 1 else 0.0,
+        "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
+        "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}
@@ -115,7 +118,7 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
 def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set[str]) -> dict[str, float]:
     words = text.split()
     own = _syllables(text)
-    slug_words = set(_URL_WORDS.findall(_fold(text)))
+    slug_words = set(_URL_WORDS.findall(_folded(text)))
     letters = [c for c in text if c.isalpha()]
     return {
         "w_1_3": 1.0 if len(words) <= 3 else 0.0,
@@ -151,11 +154,6 @@ def _unglued(text: str) -> str:
     return rest if len(rest.split()) >= 4 else ""
 
 
-def _is_dateline(line: str) -> bool:
-    meta = metadata.parse_meta_line(line)
-    return meta is not None and (meta.date is not None or not line.strip(" |"))
-
-
 def _syllables(text: str) -> set[str]:
     return {w.lower() for w in _SYLLABLE.findall(text)}
 
@@ -164,10 +162,5 @@ def _overlap(words: set[str], others: set[str]) -> float:
     return len(words & others) / len(words) if words else 0.0
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+def _folded(text: str) -> str:
+    return fold(text.lower())

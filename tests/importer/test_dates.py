@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.importer.dates import find_dates, lead_date, period_in, single_year_in, url_date, year_hint
+from generator.importer.dates import (day_months, find_dates, is_document_date, period_in, single_year_in,
+                                      url_date, year_hint)
 from generator.importer.metadata import parse_meta_line
 
 DATELINES = [
@@ -78,15 +79,17 @@ def test_a_bare_year_is_not_a_period_but_can_be_a_last_resort():
     assert single_year_in("Kế hoạch CCHC năm 2024").iso() == "2024-01-01"
 
 
-def test_lead_date_skips_the_dates_of_cited_documents():
+def test_the_dates_of_cited_documents_are_told_apart():
     lead = "Thực hiện Nghị quyết số 05-NQ/TU ngày 13/5/2016, chiều ngày 08/3/2024 UBND tỉnh tổ chức hội nghị."
-    assert lead_date(lead, None).iso() == "2024-03-08"
-    assert lead_date("Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh.", None) is None
+    news = [d for d in find_dates(lead) if not is_document_date(lead, d.start)]
+    assert [d.iso() for d in news] == ["2024-03-08"]
+    plan = "Kế hoạch số 2992/KH-UBND ngày 12/8/2021 của UBND tỉnh."
+    assert all(is_document_date(plan, d.start) for d in find_dates(plan))
 
 
 def test_a_day_and_month_without_a_year_take_the_hinted_year():
-    assert lead_date("Sáng 15/6, UBND tỉnh tổ chức hội nghị.", 2023).iso() == "2023-06-15"
-    assert lead_date("Sáng 15/6, UBND tỉnh tổ chức hội nghị.", None) is None
+    assert [d.iso() for d in day_months("Sáng 15/6, UBND tỉnh tổ chức hội nghị.", 2023)] == ["2023-06-15"]
+    assert day_months("Theo Kế hoạch số 12/KH-UBND ngày 15/6, UBND tỉnh tổ chức hội nghị.", 2023) == []
     assert year_hint("https://example.gov.vn/2021/tin-tuc/x.html", "năm 2024") == 2021
     assert year_hint("", "giai đoạn 2021-2025, năm 2023, định hướng đến năm 2030") == 2023
     assert year_hint("", "năm 2022 và năm 2023") == 2023
@@ -101,5 +104,5 @@ def test_url_dates():
 def test_date_functions_never_raise(text):
     find_dates(text)
     period_in(text)
-    lead_date(text, 2024)
+    day_months(text, 2024)
     parse_meta_line(text)
