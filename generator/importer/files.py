@@ -35,6 +35,7 @@ SUCCESS = ("imported", "updated", "unchanged", "kept", "duplicate")
 class FileWarning:
     line: int  # in the content file (the raw file's line 1 when nothing was written)
     message: str
+    in_source: bool = False  # the line is the input file's (what its form said), not the content file's
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,10 @@ def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, 
                                       origin=page.origin))
             continue
         suffix = path.suffix.lower() if page.form == "text" else _RAW_SUFFIX.get(page.form, ".txt")
-        reports.append(replace(_import_page(page.extraction, page.raw, page.encoding, source, suffix or ".txt",
-                                            site_dir, content, existing, dry_run, force), origin=page.origin))
+        report = _import_page(page.extraction, page.raw, page.encoding, source, suffix or ".txt", site_dir, content,
+                              existing, dry_run, force)
+        said = tuple(FileWarning(w.line, w.message, in_source=True) for w in page.form_warnings)
+        reports.append(replace(report, origin=page.origin, warnings=said + report.warnings))
     return reports
 
 

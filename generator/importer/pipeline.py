@@ -14,7 +14,7 @@ from datetime import datetime
 
 from generator.importer.dates import FoundDate
 from generator.importer.extract import Extraction, PageHints, extract
-from generator.importer.forms import read_pages
+from generator.importer.forms import FormProblem, read_pages
 from generator.importer.normalise import normalise_text
 
 
@@ -27,18 +27,23 @@ class ImportedPage:
     form: str = "text"
     error: str = ""
     error_line: int = 1
+    form_warnings: tuple[FormProblem, ...] = ()  # said of this page by its form (a date not understood…)
 
 
 def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
     """Every page in one input file. ``url`` (``--url``) is the address of a one-page file."""
     pages, problems = read_pages(data, name)  # decodes a text file itself; other forms decode their own way
-    results = [ImportedPage(b"", None, error=p.message, error_line=p.line) for p in problems]
-    for page in pages:
+    warnings = [p for p in problems if p.warning and pages]
+    results = [ImportedPage(b"", None, error=p.message, error_line=p.line) for p in problems if p not in warnings]
+    for number, page in enumerate(pages):
+        following = pages[number + 1].line if number + 1 < len(pages) else None
+        own = tuple(w for w in warnings  # a warning belongs to the page whose lines it falls in
+                    if (w.line >= page.line or number == 0) and (following is None or w.line < following))
         hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
         page_url = page.url or (url if len(pages) == 1 else "")
         extraction = extract(normalise_text(page.text), page_url, hints)
         results.append(ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
-                                    error_line=page.line))
+                                    error_line=page.line, form_warnings=own))
     return results
 
 

@@ -24,7 +24,8 @@ def print_reports(reports: list[FileReport], style: str, dry_run: bool) -> int:
         if report.error:
             click.echo(f"{report.source}:{report.error_line}: {report.error}", err=True)
         for warning in report.warnings:
-            where = report.output if report.output and report.status != "duplicate" else report.source
+            in_output = report.output and report.status != "duplicate" and not warning.in_source
+            where = report.output if in_output else report.source
             click.echo(f"{where}:{warning.line}: warning: {warning.message}", err=True)
     if style == "json":
         click.echo(json.dumps({"dry_run": dry_run, "files": [dataclasses.asdict(r) for r in reports]},

@@ -250,3 +250,21 @@ def test_a_page_without_any_date_is_imported_as_an_undated_draft_and_the_build_s
     check = CliRunner().invoke(cli, ["check", "--site", str(root)])
     assert check.exit_code == 0, check.output
     assert "draft without a 'date'" in check.output
+
+
+def test_what_a_form_warns_of_is_a_warning_on_its_line_and_the_page_still_gets_in(tmp_path):
+    root = site(tmp_path)
+    export = tmp_path / "xuat.jsonl"
+    body = ("Sáng 13/3/2024, UBND huyện tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục "
+            "hành chính tại Bộ phận một cửa cấp huyện và cấp xã.")
+    export.write_text("\n".join([
+        json.dumps({"title": "Huyện triển khai số hóa hồ sơ", "date": "hôm qua", "body": body}, ensure_ascii=False),
+        "{không phải JSON",
+    ]) + "\n", "utf-8")
+    result = invoke(str(export), "--site", str(root), "--report", "json")
+    assert result.exit_code == 0, result.output
+    assert f"{export}:1: warning: line 1: the date field, 'hôm qua', is not a date" in result.output
+    assert f"{export}:2: line 2: not valid JSON" in result.output
+    files = json.loads(result.output[result.output.index("{\n"):])["files"]
+    assert [(f["status"], f["origin"]) for f in files] == [("failed", ""), ("imported", "line 1")]
+    assert files[1]["date"] == "2024-03-13"
