@@ -70,7 +70,15 @@ _RELATED = re.compile(
     r"bài cùng chuyên mục|tin bài cùng chuyên mục|bài viết cùng chuyên mục|các tin khác|tin khác|bài khác|"
     r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
     r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
-    r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video)\s*[:：]?\s*$", _I)
+    r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
+    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
+    r"liên quan|đã đăng|cũ hơn|mới hơn|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?))\s*[:：]?\s*$", _I)
+# "Ngày nhận bài: 02/10/2023; Ngày duyệt đăng: 20/11/2023": a journal's review dates, not the article's
+_REVIEW_DATES = re.compile(r"^(?:ngày\s+)?(?:nhận\s+bài|gửi\s+bài|phản\s+biện|duyệt\s+đăng|duyệt\s+bài|chấp\s+nhận\s+đăng|"
+                           r"sửa\s+chữa|sửa\s+bài|received|accepted|revised)\s*[:：]?\s*\d", _I)
+# a related headline set inside the body, marked by its medium: "[Ảnh] Lạng Sơn: …", "[Video] …"
+_MEDIUM_LINK = re.compile(r"^\[(?:ảnh|video|clip|infographic|inforgraphic|emagazine|e-magazine|photo|podcast|"
+                          r"longform|megastory|phóng sự ảnh)\]\s+\S", _I)
 # the start of the page tail: comment forms, counters, footers
 _FORM = re.compile(r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến|bình luận|viết bình luận|gửi bình luận|"
                    r"thông tin bạn đọc|nhập thông tin của bạn|gửi ý kiến|gửi phản hồi|phản hồi|họ và tên|họ tên|"
@@ -103,7 +111,8 @@ def is_chrome_line(line: str) -> bool:
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
-        or PAGE_URL.match(stripped)
+        or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped)
+        or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
     )
 
 

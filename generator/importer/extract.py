@@ -87,6 +87,7 @@ class _Found:
     source: str = ""
     url: str = ""
     keywords: list[str] = field(default_factory=list)
+    after_author: bool = False  # the line read last named an author: a post or workplace may follow
 
     def take(self, meta: metadata.MetaLine) -> None:
         """A dateline's category and byline (its date is one of date_choice's candidates)."""
@@ -97,6 +98,16 @@ class _Found:
         self.authors.extend(a for a in byline.authors if a not in self.authors)
         self.affiliation = self.affiliation or byline.affiliation
         self.honorific = self.honorific or byline.honorific
+        self.after_author = any(not metadata.affiliation_line(author) for author in byline.authors)
+
+    def take_affiliation(self, line: str) -> bool:
+        """A post or workplace printed under an author's name ("Học viện Hành chính Quốc
+        gia"): the author's affiliation, neither a second author nor body text."""
+        if not (self.after_author and metadata.affiliation_line(line)):
+            self.after_author = False
+            return False
+        self.affiliation = self.affiliation or line
+        return True
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,8 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
     rest = []
     for index, (line, meta) in enumerate(zip(header, metas, strict=True)):
         byline = metadata.parse_byline(line)
+        if found.take_affiliation(line):
+            continue
         if meta is not None:
             found.take(meta)
         elif not found.category and (metadata.is_category(line) or _kicker(index, header, metas, above_title)) and (
@@ -240,7 +253,7 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
     """Byline, dates and source under the article; returns the lines that belong to the body."""
     rest = []
     for line, meta in zip(footer, metas, strict=True):
-        if titles.same_title(line, found.title):
+        if titles.same_title(line, found.title) or found.take_affiliation(line):
             continue
         if meta is not None:
             found.take(meta)

@@ -29,7 +29,7 @@ _CATEGORY = re.compile(
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])"
 _DATE_WORDS = re.compile(
     rf"{_WEEKDAY}|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
-    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b", _I)
+    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b(?!\s+bởi)", _I)
 _UPDATED = re.compile(r"cập\s+nhật", _I)
 _CLOCK = re.compile(r"(?<![\d/.])\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp][Mm])?(?![\d/])")
 # "Thu Trang (Trung tâm Văn hóa huyện)", "Minh Hoàng (tổng hợp)": a name and its affiliation or part
@@ -37,21 +37,40 @@ _PARENTHESISED = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<aside>[^()]{2,80})
 _COMPILED = re.compile(r"^(?:tổng hợp|t/h|st|sưu tầm|lược dịch|biên dịch|ghi|theo .*|ttxvn|ctv)$", _I)
 _PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
-_DEGREE = re.compile(r"^(?:PGS\.\s?TS|GS\.\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
+_DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
     r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
 _CREDIT_PREFIX = re.compile(r"^(?:bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s*&\s*ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|"
                             r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
-                            r"thực\s+hiện|ghi\s+chép)\s*:\s*", _I)
+                            r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
+                            r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
+# "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
+_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*)$", _I)
+# words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
+_NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
+                              r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
+# "Chuyên mục: Tin hoạt động": a labelled category
+_LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực)\s*[:：]\s*(?P<name>[^.:|]{2,60})$", _I)
+# "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
+_EMPHASIS = re.compile(r"^(?P<mark>[_*]{1,2})(?P<inner>[^_*].*?)(?P=mark)$")  # "_Cập nhật: 2023-09-07_" (Markdown)
+_PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d)", _I)
+# an author's post or workplace printed under the name: "Phó Giám đốc Học viện …", "Khoa Luật, Trường …"
+_AFFILIATION = re.compile(
+    r"^(?:(?:phó\s+)?(?:giám\s+đốc|trưởng(?:\s+(?:phòng|ban|khoa|bộ\s+môn))?|chủ\s+tịch|bí\s+thư|hiệu\s+trưởng|"
+    r"viện\s+trưởng|chánh\s+văn\s+phòng|tổng\s+biên\s+tập)|giảng\s+viên(?:\s+chính)?|nghiên\s+cứu\s+(?:viên|sinh)|"
+    r"chuyên\s+viên(?:\s+chính)?|công\s+chức|cán\s+bộ|học\s+viên|sinh\s+viên|"
+    r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
+    r"bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
+    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí)\b", _I)
 _SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
 # "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
 _SOURCE_PREFIX = re.compile(
     r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
     r"(?=\S)")
 _KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
-_HASHTAGS = re.compile(r"^#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,5}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,5})+$")
+_HASHTAGS = re.compile(r"^#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8})+$")
 _NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
 
@@ -100,6 +119,8 @@ def parse_byline(line: str) -> Byline | None:
     explicit = text != line.strip().strip(" .")
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None
+    if explicit and _ACCOUNT_NAME.match(text):
+        return Byline()  # a byline all the same, of nobody
     if _INITIALS.match(text):
         return Byline((text,))
     if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
@@ -116,7 +137,8 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
         name, organisation = text[:split.start()], text[split.end():]
-        if is_name(name) and _ORGANISATION.match(organisation) and len(organisation.split()) <= 12:
+        if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
+                len(organisation.split()) <= 12):
             return Byline((_title_case(name),), organisation)
     if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
         return Byline((text,))
@@ -163,17 +185,28 @@ def split_source_prefix(lead: str) -> tuple[str, str]:
     return name, rest
 
 
+def affiliation_line(line: str) -> bool:
+    """A line under an author's name giving the post or workplace: "Phó Giám đốc Học
+    viện Chính trị khu vực I", "Khoa Luật, Trường Đại học X"."""
+    text = line.strip()
+    return (bool(_AFFILIATION.match(text)) and not _NOT_AFFILIATION.match(text) and text[:1].isupper()
+            and len(text.split()) <= 14 and not text.endswith((".", ":", ";", "?", "!")) and not find_dates(text))
+
+
 def parse_meta_line(line: str) -> MetaLine | None:
     """A dateline, with whatever shares its line: category, byline, view count."""
-    text = line.strip()
+    text = _EMPHASIS.sub(r"\g<inner>", line.strip())
     if not text or len(text) > 160:
         return None
+    if category := _LABELLED_CATEGORY.match(text):
+        return MetaLine(category=category["name"].strip())
     dates = find_dates(text)
     if not dates:
         return _undated_meta(text)
+    place = _PLACE_BEFORE_DATE.match(text)
     first = dates[0]
     updated = bool(_UPDATED.search(text[max(0, first.start - 20):first.start]))
-    rest = text[:first.start] + " | " + text[first.end:]
+    rest = text[place.end() if place else 0:first.start] + " | " + text[first.end:]
     for extra in dates[1:]:
         rest = rest.replace(text[extra.start:extra.end], " | ")
     rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
@@ -184,8 +217,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
         part = part.strip(" :|-–—,.")
         if not part:
             continue
-        if is_category(part) and not category:
-            category = part
+        if (is_category(part) or _LABELLED_CATEGORY.match(part)) and not category:
+            labelled = _LABELLED_CATEGORY.match(part)
+            category = labelled["name"].strip() if labelled else part
         elif byline := parse_byline(part):
             authors += tuple(a for a in byline.authors if a not in authors)
             affiliation = affiliation or byline.affiliation

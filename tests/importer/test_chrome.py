@@ -19,6 +19,8 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "https://example.gov.vn/uploads/2023/anh1.jpg", "Trang chủ > Tin tức > Cải cách hành chính",
     "Trang chủ / Tin tức sự kiện", "Đăng nhập", "POWERED BY ONECMS - A PRODUCT OF NEKO",
     "ipv6 ready Chung nhan Tin Nhiem Mang", "Xem thêm: Hà Tĩnh công bố chỉ số CCHC năm 2023",
+    "[Ảnh] Quảng Trị: một buổi sáng ở bộ phận một cửa xã", "[Video] Người dân nộp hồ sơ qua ứng dụng",
+    "Ngày nhận bài: 03/01/2024; Ngày duyệt đăng: 12/02/2024", "Ngày phản biện: 5/3/2022",
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)
@@ -27,6 +29,8 @@ def test_chrome_lines(line):
 @pytest.mark.parametrize("line", [
     PROSE, "Sự hài lòng của người dân là thước đo", "Hà Tĩnh", "Chia sẻ kinh nghiệm cải cách hành chính",
     "Ảnh minh họa", "Quang cảnh hội nghị", "COVID-19", "2023",
+    "[Ảnh] Lãnh đạo tỉnh trao giấy chứng nhận cho các đơn vị có thành tích xuất sắc trong năm qua.",
+    "Ngày nhận hồ sơ được tính từ khi bộ phận một cửa cấp giấy biên nhận cho người dân.",
 ])
 def test_article_lines_are_not_chrome(line):
     assert not is_chrome_line(line) or line == "2023"  # a bare number is a counter's value
@@ -83,3 +87,10 @@ def test_long_repetitive_lines_do_not_hang(words, end):
     line = " ".join(words) + end
     is_chrome_line(line)
     extract(line + "\n" + line)
+
+
+@pytest.mark.parametrize("heading", ["Các bài khác", "Tin cùng chủ đề:", "Các tin bài khác", "Bài viết cùng lĩnh vực",
+                                     "Tin đã đăng"])
+def test_other_related_headings_drop_the_headlines_under_them(heading):
+    lines = [PROSE, heading, "Huyện Yên Thế ra mắt tổ công nghệ số cộng đồng", "Tập huấn dịch vụ công cho công chức xã"]
+    assert related_blocks(lines) == {1, 2, 3}

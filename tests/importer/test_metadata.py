@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.metadata import is_category, keywords_line, parse_byline, source_line, split_source_prefix
+from generator.importer.metadata import (
+    affiliation_line, is_category, keywords_line, parse_byline, parse_meta_line, source_line, split_source_prefix,
+)
 
 
 @pytest.mark.parametrize("line, authors, affiliation", [
@@ -22,6 +24,10 @@ from generator.importer.metadata import is_category, keywords_line, parse_byline
     ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
     ("Lê Thanh Hà - Phòng Cải cách hành chính", ("Lê Thanh Hà",), "Phòng Cải cách hành chính"),
     ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
+    ("PGS, TS. NGUYỄN VĂN BÌNH", ("Nguyễn Văn Bình",), ""),
+    ("Trần Thu Hà - Công chức Tư pháp - Hộ tịch", ("Trần Thu Hà",), "Công chức Tư pháp - Hộ tịch"),
+    ("Đăng bởi: admin", (), ""),  # the portal's account names nobody
+    ("Posted by: Quản trị viên", (), ""),
 ])
 def test_bylines(line, authors, affiliation):
     byline = parse_byline(line)
@@ -76,3 +82,36 @@ def test_keyword_lines():
         "cải cách hành chính", "một cửa", "chuyển đổi số")
     assert keywords_line("Tags: #CCHC #PAR Index") == ("CCHC", "PAR Index")
     assert keywords_line("Từ khóa là những gì người đọc tìm kiếm.") == ()
+
+
+@pytest.mark.parametrize("line, date, category", [
+    ("12/04/2024 Đăng bởi: admin", "2024-04-12", ""),
+    ("Thứ Ba, 05/03/2024 - 10:20 | 88 lượt xem Đăng bởi: quản trị", "2024-03-05T10:20:00+07:00", ""),
+    ("Chuyên mục: Tin hoạt động", "", "Tin hoạt động"),
+    ("_Cập nhật: 2023-09-07 14:05_", "2023-09-07T14:05:00+07:00", ""),
+    ("*Ngày đăng: 01/02/2023*", "2023-02-01", ""),
+])
+def test_meta_lines_with_labels_and_accounts(line, date, category):
+    meta = parse_meta_line(line)
+    assert meta is not None
+    assert (meta.date.iso() if meta.date else "", meta.authors, meta.category) == (date, (), category)
+
+
+def test_the_place_an_official_letter_is_dated_at_is_not_its_author():
+    meta = parse_meta_line("Yên Lạc, ngày 14 tháng 6 năm 2021")
+    assert meta is not None and meta.date is not None and meta.date.iso() == "2021-06-14" and meta.authors == ()
+
+
+@pytest.mark.parametrize("line, is_affiliation", [
+    ("Học viện Hành chính Quốc gia", True),
+    ("Phó Giám đốc Học viện Chính trị khu vực I", True),
+    ("Khoa Nhà nước và pháp luật, Trường Chính trị tỉnh Bến Tre", True),
+    ("Sở Nội vụ tỉnh Nghệ An", True),
+    ("Sở Nội vụ tỉnh đã tổ chức hội nghị tập huấn cho công chức cấp xã.", False),  # a sentence
+    ("Trường hợp hồ sơ chưa đầy đủ, công chức hướng dẫn bổ sung", False),
+    ("Báo cáo kết quả cải cách hành chính quý III", False),
+    ("Bộ phận một cửa cấp xã", False),
+    ("Ban hành ngày 12/3/2024", False),
+])
+def test_affiliation_lines(line, is_affiliation):
+    assert affiliation_line(line) is is_affiliation
