@@ -169,6 +169,19 @@ def is_prose(line: str) -> bool:
     return (words >= 10 and bool(_SENTENCE_END.search(line.strip()))) or words >= 45
 
 
+# what may close an article after its last long sentence: a short sentence ("Trân trọng
+# thông báo./."), a list item or table row, a numbered note ("(2) Số liệu khảo sát …")
+_CLOSING = re.compile(r"(?:[.!?…;]|\./\.|[.!?;]\s*[”\"’)])$")
+_ITEM_START = re.compile(r"^(?:\(?\d{1,3}[).]|[-–•+*]\s|\||\[\d{1,3}\])")
+
+
+def may_close_article(line: str) -> bool:
+    """Under the article's last sentence, only these lines can still be article text;
+    the rest there (an unrecognised label, a headline, a site's slogan) is page chrome."""
+    stripped = line.strip()
+    return bool(_CLOSING.search(stripped) or _ITEM_START.match(stripped))
+
+
 def is_tail_marker(line: str) -> bool:
     stripped = line.strip()
     return bool(_RELATED.match(stripped) or _FORM.match(stripped) or _FOOTER_FIELD.match(stripped)

@@ -232,8 +232,8 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
             found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
         elif found.title and not above_title and byline and not structure.is_caption(line):
             found.add_authors(byline)
-        elif not above_title:
-            rest.append(line)
+        elif not above_title and (chrome.may_close_article(line) or structure.is_caption(line)):
+            rest.append(line)  # a short sapo, a caption; an unrecognised label above the lead is chrome
     return rest
 
 
@@ -263,7 +263,7 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
             found.source = found.source or name
         elif (byline := metadata.parse_byline(line)) and not structure.is_caption(line):
             found.add_authors(byline)
-        else:
+        elif chrome.may_close_article(line):
             rest.append(line)
     return rest
 

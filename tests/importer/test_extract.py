@@ -84,3 +84,38 @@ def test_hard_wrapped_paragraphs_are_joined_and_the_portal_becomes_the_source():
     assert article.blocks[0].text == ("Sáng nay, UBND tỉnh Hòa Bình tổ chức hội nghị triển khai kế hoạch chuyển "
                                       "đổi số năm 2022 với sự tham dự của các sở, ngành.")
     assert article.source_name == "Cổng thông tin điện tử tỉnh Hòa Bình"
+
+
+LEAD = ("Sáng 12/3, Sở Nội vụ tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính năm 2024 "
+        "với sự tham gia của lãnh đạo các sở, ngành và địa phương.")
+CLOSING = ("Hội nghị thống nhất giao Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả thực hiện "
+           "của các đơn vị trước ngày 15 hằng tháng.")
+
+
+def test_lines_that_cannot_open_or_close_an_article_are_left_out_around_it():
+    page = "\n".join([
+        "Sở Nội vụ triển khai nhiệm vụ cải cách hành chính năm 2024", "12/03/2024 08:15",
+        "Góc nhìn cơ sở",  # a column label between the title and the lead
+        LEAD, CLOSING,
+        "Trân trọng thông báo./.",  # a short closing sentence is article text
+        "- Phụ lục kèm theo;",  # so is a list item
+        "Kênh kết nối chính quyền với người dân",  # a slogan under the article is not
+    ])
+    article = extract(page).article
+    assert article is not None
+    body = article.plain_body()
+    assert "Trân trọng thông báo" in body and "Phụ lục kèm theo" in body and CLOSING in body
+    assert "Góc nhìn cơ sở" not in body and "Kênh kết nối" not in body
+
+
+def test_a_byline_with_posts_gives_one_author_and_an_affiliation():
+    page = "\n".join([
+        "Xây dựng đội ngũ công chức chuyên nghiệp ở cấp xã", "Ngày đăng: 06/06/2024",
+        "TS. Trần Văn Bình", "Phó Trưởng khoa Nhà nước và pháp luật", "Học viện Chính trị khu vực III",
+        LEAD, CLOSING,
+    ])
+    article = extract(page).article
+    assert article is not None
+    assert article.authors == ("Trần Văn Bình",) and article.honorific == "TS."
+    assert article.affiliation == "Phó Trưởng khoa Nhà nước và pháp luật"
+    assert "Học viện" not in article.plain_body()
