@@ -19,6 +19,8 @@ import time
 from multiprocessing.connection import Connection
 from typing import Callable, Generic, TypeVar
 
+from generator.workers import die_with_parent
+
 Result = TypeVar("Result")
 
 
@@ -70,6 +72,7 @@ def _child(compute: Callable[[], object], sender: Connection) -> None:
     # Everything inherited goes to the permanent generation at once: a collection here
     # would otherwise touch every object of the model and copy the memory it shares.
     gc.freeze()
+    die_with_parent()
     started = time.perf_counter()
     try:
         answer = (True, compute(), time.perf_counter() - started)

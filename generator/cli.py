@@ -165,7 +165,9 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
 @click.option("--force", is_flag=True, help="Overwrite articles that were edited by hand since their import.")
 @click.option("--report", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="How to print the per-file summary.")
-def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes reading pages [default: one per core].")
+def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str,
+            jobs: int | None) -> None:
     """Import raw page text (files, folders or globs) into content/<year>/<slug>.md.
 
     The raw bytes are kept under content/_raw/. Importing the same file again changes
@@ -177,7 +179,7 @@ def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bo
 
     if url and len(paths) != 1:
         raise click.UsageError("--url describes one page: give exactly one file with it")
-    reports = run_import(list(paths), site_dir, url or "", dry_run, force)
+    reports = run_import(list(paths), site_dir, url or "", dry_run, force, jobs)
     sys.exit(print_reports(reports, report, dry_run))
 
 

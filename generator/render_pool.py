@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, Iterator, TypeVar
 
+from generator.workers import die_with_parent
 from generator.errors import Problem
 from generator.links import LinkIndex
 from generator.render import Renderer
@@ -52,6 +53,7 @@ _worker: tuple[Renderer, LinkIndex] | None = None  # set in each forked worker
 
 def _remember(renderer: Renderer, base_url: str) -> None:
     global _worker
+    die_with_parent()
     _worker = (renderer, LinkIndex(base_url))
 
 

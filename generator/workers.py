@@ -28,6 +28,22 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def die_with_parent() -> None:
+    """Run first in every worker: the kernel kills it when the process that started it dies,
+    even by ``kill -9``, so no worker outlives a killed build or import (Linux; elsewhere a
+    worker still ends when its task queue closes)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
 def prepare_pickled(item: tuple[bytes, str], recipe: Recipe) -> bytes:
     data, path = item
     return pickle.dumps(prepare(data, path, recipe), protocol=pickle.HIGHEST_PROTOCOL)
@@ -44,7 +60,7 @@ def prepare_all(items: list[tuple[bytes, str]], recipe: Recipe, jobs: int) -> It
         yield from (prepare_pickled(item, recipe) for item in items)
         return
     chunks = _chunks(items, workers * 4)  # several per worker: a slow chunk does not leave a core idle
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=die_with_parent) as pool:
         for prepared in pool.map(_prepare_chunk, chunks, [recipe] * len(chunks)):
             yield from prepared
 
@@ -54,7 +70,7 @@ def _chunks(items: list[tuple[bytes, str]], count: int) -> list[list[tuple[bytes
     return [items[start:start + size] for start in range(0, len(items), size)]
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def pool_context() -> multiprocessing.context.BaseContext:
     """fork is the fastest start (the workers inherit the loaded program) but is unsafe in a
     process that runs threads (the preview's server and watcher): a forked child may
     inherit a lock some thread held. There the fork server starts clean workers instead."""

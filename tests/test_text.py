@@ -1,9 +1,11 @@
 from datetime import date, datetime
 
-from hypothesis import given, strategies as st
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
 
 from generator.text.dates import format_date, format_time
-from generator.text.vietnamese import fold, nfc, slugify
+from generator.text.vietnamese import fold, fold_slowly, nfc, slugify
 
 
 def test_slug_from_vietnamese_title():
@@ -55,3 +57,10 @@ def test_time_is_shown_only_when_known():
     assert format_time(datetime(2021, 10, 28, 7, 5)) == "07:05"
     assert format_time(datetime(2021, 10, 28)) == ""
     assert format_time(datetime(2021, 10, 28, 7, 5), "month") == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2FFF)))
+def test_fast_folding_is_folding(text):
+    for variant in (text, unicodedata.normalize("NFD", text)):
+        assert fold(variant) == fold_slowly(variant)

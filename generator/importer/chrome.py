@@ -12,6 +12,7 @@ Three kinds, found by shape rather than by site:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -97,6 +98,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
 _DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
 
 
+@lru_cache(maxsize=8192)  # asked of each line several times (the tail, the zones, the title's features)
 def is_chrome_line(line: str) -> bool:
     """A line that is page chrome wherever it sits."""
     stripped = line.strip()
@@ -119,6 +121,8 @@ def is_chrome_line(line: str) -> bool:
 def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
     """True when the line is nothing but phrases from ``phrases`` (and, for share bars,
     their counts: "Facebook 12"), matched longest first, left to right."""
+    if len(line) > 200:  # bars and toolbars are short; an article line is not worth splitting
+        return False
     words = [w for w in _SEPARATORS.split(line.lower()) if w and w not in "-–"]
     if not words or len(words) > 40:
         return False

@@ -27,29 +27,45 @@ def shingles(text: str) -> frozenset[int]:
                      for i in range(max(0, len(words) - SHINGLE_WORDS + 1)))
 
 
+SAMPLE = 4  # one shingle in four (by its hash) stands for the body: the containment estimate holds
+COMMON = 64  # a shingle in more bodies than this is a formula ("Thực hiện Nghị định số …"), not evidence
+
+
+def _sampled(body_shingles: frozenset[int]) -> list[int]:
+    return [shingle for shingle in body_shingles if shingle % SAMPLE == 0]
+
+
 @dataclass
 class ShingleIndex:
-    """Bodies seen so far, found again by shared shingles (an inverted index, so a check
-    costs the shingles of one body, not a comparison with every other)."""
+    """Bodies seen so far, found again by shared shingles: an inverted index over a fixed
+    sample of each body's shingles, so a check costs a quarter of one body's shingles, not
+    a comparison with every other; formulas shared by many bodies are passed over."""
 
     _sizes: dict[str, int] = field(default_factory=dict)
     _postings: dict[int, list[str]] = field(default_factory=dict)
 
     def add(self, name: str, body_shingles: frozenset[int]) -> None:
-        self._sizes[name] = len(body_shingles)
-        for shingle in body_shingles:
+        sample = _sampled(body_shingles)
+        self._sizes[name] = len(sample)
+        for shingle in sample:
             self._postings.setdefault(shingle, []).append(name)
 
     def closest(self, body_shingles: frozenset[int]) -> tuple[str, float] | None:
         """The most similar body already indexed, if it is a near-duplicate."""
         if len(body_shingles) < MIN_SHINGLES:
             return None
-        shared = Counter(name for shingle in body_shingles for name in self._postings.get(shingle, ()))
+        shared: Counter[str] = Counter()
+        telling = 0
+        for shingle in _sampled(body_shingles):
+            names = self._postings.get(shingle, ())
+            if len(names) <= COMMON:
+                shared.update(names)
+                telling += 1
         best = None
         for name, count in shared.items():
-            smaller = min(len(body_shingles), self._sizes[name])
-            if smaller >= MIN_SHINGLES:
-                score = count / smaller
+            smaller = min(telling, self._sizes[name])
+            if smaller * SAMPLE >= MIN_SHINGLES:
+                score = min(count / smaller, 1.0)
                 if score >= NEAR_DUPLICATE and (best is None or (score, name) > (best[1], best[0])):
                     best = (name, score)
         return best

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.importer import output
-from generator.importer.decode import MAX_BYTES, too_big
+from generator.importer.batch import FileRead, read_files
 from generator.importer.dedupe import ShingleIndex, shingles
 from generator.importer.extract import Extraction
-from generator.importer.pipeline import import_bytes
 from generator.loader import CONTENT_DIR, content_files
+from generator.workers import default_jobs
 from generator.text.vietnamese import slugify
 
 RAW_FOLDER = "_raw"
@@ -79,12 +79,14 @@ def expand(patterns: list[str]) -> tuple[list[Path], list[FileReport]]:
 
 
 def run_import(patterns: list[str], site_dir: Path, url: str = "", dry_run: bool = False,
-               force: bool = False) -> list[FileReport]:
+               force: bool = False, jobs: int | None = None) -> list[FileReport]:
+    """``jobs``: processes that read and extract files (default: one per core); naming and
+    writing stay in this process, in the order of the files, so the result is the same."""
     files, reports = expand(patterns)
     content = site_dir / CONTENT_DIR
     existing = _scan(content)
-    for path in files:
-        reports.extend(_import_one(path, site_dir, content, existing, url, dry_run, force))
+    for read in read_files(files, url, jobs or default_jobs()):
+        reports.extend(_import_one(read, site_dir, content, existing, dry_run, force))
     return reports
 
 
@@ -108,17 +110,13 @@ def _scan(content: Path) -> _Existing:
 _RAW_SUFFIX = {"html": ".html", "feed": ".xml", "jsonl": ".json", "csv": ".csv", "warc": ".html"}
 
 
-def _import_one(path: Path, site_dir: Path, content: Path, existing: _Existing, url: str,
+def _import_one(read: FileRead, site_dir: Path, content: Path, existing: _Existing,
                 dry_run: bool, force: bool) -> list[FileReport]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refused before it is read into memory
-            return [FileReport(str(path), "failed", error=too_big(size))]
-        data = path.read_bytes()
-    except OSError as exc:
-        return [FileReport(str(path), "failed", error=f"cannot read: {exc.strerror or exc}")]
+    path = read.path
+    if read.error:
+        return [FileReport(str(path), "failed", error=read.error)]
     reports = []
-    for page in import_bytes(data, path.name, url):
+    for page in read.pages:
         source = str(path)
         if page.extraction is None:
             reports.append(FileReport(source, "failed", error=page.error, error_line=page.error_line,

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
-
 import click
-from rich.console import Console
-from rich.table import Table
 
 from generator.importer.files import SUCCESS, FileReport
 
@@ -35,16 +31,23 @@ def print_reports(reports: list[FileReport], style: str, dry_run: bool) -> int:
     return 0 if any(r.status in SUCCESS for r in reports) else 1
 
 
+_TITLE_WIDTH = 60  # a longer title is cut with "…" in the table; the JSON report has it whole
+
+
 def _table(reports: list[FileReport], dry_run: bool) -> None:
-    console = Console(file=sys.stdout, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-    table = Table(title="Dry run: nothing was written" if dry_run else None, show_lines=False)
-    for column in ("File", "Result", "Title", "Date", "Warnings"):
-        table.add_column(column, overflow="fold")
+    """One line per page, in aligned columns. Written as plain text: a rich table renders at
+    about a millisecond a row, seconds for an archive-sized import."""
+    rows = [("File", "Result", "Date", "Warnings", "Title")]
     for report in reports:
         date = report.date + (f" ({report.date_precision})" if report.date_precision not in ("", "day") else "")
-        table.add_row(report.source + (f" ({report.origin})" if report.origin else ""), _STATUS_WORDS[report.status], report.title, date,
-                      str(len(report.warnings)) if report.warnings else "")
-    console.print(table)
+        title = report.title if len(report.title) <= _TITLE_WIDTH else report.title[:_TITLE_WIDTH - 1] + "…"
+        rows.append((report.source + (f" ({report.origin})" if report.origin else ""), _STATUS_WORDS[report.status],
+                     date, str(len(report.warnings)) if report.warnings else "", title))
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = ["Dry run: nothing was written"] if dry_run else []
+    for row in rows:
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4])
     counts = {status: sum(1 for r in reports if r.status == status) for status in _STATUS_WORDS}
-    console.print(", ".join(f"{count} {_STATUS_WORDS[status]}" for status, count in counts.items() if count)
-                  + (" (dry run)" if dry_run else ""), markup=False, highlight=False)
+    lines.append(", ".join(f"{count} {_STATUS_WORDS[status]}" for status, count in counts.items() if count)
+                 + (" (dry run)" if dry_run else ""))
+    click.echo("\n".join(line.rstrip() for line in lines))

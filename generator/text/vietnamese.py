@@ -24,10 +24,29 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def fold(text: str) -> str:
+def fold_slowly(text: str) -> str:
     """Remove diacritics; đ/Đ become d/D (they are letters, not marks, in Unicode)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class _FoldTable(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met: decomposing a
+    text and dropping its marks is the same character by character, and ``str.translate``
+    does it in C (about ten times faster on article bodies)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_slowly(chr(code)) if code >= 0x80 else chr(code)
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Remove diacritics; đ/Đ become d/D (they are letters, not marks, in Unicode)."""
+    folded = text.translate(_FOLD)
+    return folded if unicodedata.is_normalized("NFC", folded) else unicodedata.normalize("NFC", folded)
 
 
 @lru_cache(maxsize=65536)  # term names repeat across thousands of articles; whole bodies never come here

@@ -268,3 +268,77 @@ def test_what_a_form_warns_of_is_a_warning_on_its_line_and_the_page_still_gets_i
     files = json.loads(result.output[result.output.index("{\n"):])["files"]
     assert [(f["status"], f["origin"]) for f in files] == [("failed", ""), ("imported", "line 1")]
     assert files[1]["date"] == "2024-03-13"
+
+
+WORDS = ("hồ sơ", "thủ tục", "công chức", "người dân", "trực tuyến", "một cửa", "tiếp nhận", "giải quyết", "đúng hạn",
+         "cấp xã", "số hóa", "dữ liệu", "phần mềm", "chữ ký số", "thanh toán", "lệ phí", "đánh giá", "hài lòng",
+         "kiểm tra", "kỷ cương", "niêm yết", "công khai", "hướng dẫn", "bồi dưỡng", "kết quả", "chỉ số")
+
+
+def many_pages(folder: Path, count: int) -> None:
+    """``count`` pages in the shape of PAGE with different bodies, and a copy of the first."""
+    import random
+
+    folder.mkdir(parents=True)
+    for number in range(count):
+        pick = random.Random(number)
+        paragraphs = ["Trong tháng, " + " ".join(pick.choice(WORDS) for _ in range(24)) + "." for _ in range(3)]
+        page = (f"Huyện số {number} đẩy mạnh cải cách hành chính năm 2023\n"
+                f"Ngày {1 + number % 28:02d}/03/2023 09:04 | Lượt xem: {number}\n\n" + "\n\n".join(paragraphs)
+                + "\n\nHÀ VY\n")
+        (folder / f"page-{number:03d}.txt").write_text(page, "utf-8")
+    (folder / "page-zzz-copy.txt").write_text((folder / "page-000.txt").read_text("utf-8") + "\n", "utf-8")
+
+
+def written(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()}
+
+
+def test_a_parallel_import_writes_what_a_serial_one_does(tmp_path):
+    many_pages(tmp_path / "raw", 130)  # enough files for worker processes
+    serial, parallel = site(tmp_path / "one"), site(tmp_path / "two")
+    one = invoke(str(tmp_path / "raw"), "--site", str(serial), "--jobs", "1", "--report", "json")
+    two = invoke(str(tmp_path / "raw"), "--site", str(parallel), "--jobs", "3", "--report", "json")
+    assert one.exit_code == two.exit_code == 0
+    assert written(serial) == written(parallel) and len(written(serial)) == 2 * 130
+    statuses = [entry["status"] for entry in json.loads(two.stdout)["files"]]
+    assert statuses.count("imported") == 130 and statuses.count("duplicate") == 1
+
+
+def children_of(pid: int) -> set[int]:
+    try:
+        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_no_worker_outlives_an_import_killed_with_sigkill(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    many_pages(tmp_path / "raw", 3000)
+    root = site(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "import", str(tmp_path / "raw"), "--site", str(root),
+                                "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    deadline, workers = time.monotonic() + 30, set()
+    while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:
+        workers = children_of(process.pid)
+        time.sleep(0.02)
+    assert workers, "the import never started its workers"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)

@@ -1,0 +1,68 @@
+"""Many input files -> their pages, on every core.
+
+Reading a file and extracting its articles (:func:`generator.importer.pipeline.import_bytes`)
+depends on that file alone, so worker processes do it for chunks of files while this process
+names, de-duplicates and writes the results, which depend on the files before them. Results
+come back in the order the files were given, so a parallel import writes exactly what a
+serial one would.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator
+
+from generator.importer.decode import MAX_BYTES, too_big
+from generator.importer.extract import Evidence
+from generator.importer.pipeline import ImportedPage, import_bytes
+from generator.workers import die_with_parent, pool_context
+
+# below this many files per worker a pool costs more than it saves (a worker starts in ~30 ms;
+# a page takes ~3 ms)
+MIN_FILES_PER_WORKER = 40
+CHUNK_FILES = 16  # small chunks: the first results reach the writer early and no core waits long
+
+
+@dataclass(frozen=True)
+class FileRead:
+    path: Path
+    pages: tuple[ImportedPage, ...] = ()
+    error: str = ""  # the file could not be read at all
+
+
+def read_file(path: Path, url: str = "") -> FileRead:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before it is read into memory
+            return FileRead(path, error=too_big(size))
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileRead(path, error=f"cannot read: {exc.strerror or exc}")
+    # the candidates weighed for the title and date explain a choice; the writer never reads them
+    pages = tuple(replace(page, extraction=replace(page.extraction, evidence=Evidence()))
+                  if page.extraction is not None else page for page in import_bytes(data, path.name, url))
+    return FileRead(path, pages)
+
+
+def _read_chunk(paths: list[Path], url: str) -> list[FileRead]:
+    return [read_file(path, url) for path in paths]
+
+
+def read_files(paths: list[Path], url: str, jobs: int) -> Iterator[FileRead]:
+    """Every file read and extracted, in the order given, on up to ``jobs`` processes."""
+    workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+    done = 0
+    if workers > 1:
+        chunks = [paths[start:start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
+        try:
+            with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=die_with_parent) as pool:
+                for reads in pool.map(_read_chunk, chunks, [url] * len(chunks)):
+                    yield from reads
+                    done += len(reads)
+        except (BrokenProcessPool, OSError):
+            pass  # a worker was killed or none could start: what is left is read here
+    for path in paths[done:]:
+        yield read_file(path, url)
