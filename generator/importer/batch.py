@@ -41,10 +41,14 @@ def read_file(path: Path, url: str = "") -> FileRead:
         data = path.read_bytes()
     except OSError as exc:
         return FileRead(path, error=f"cannot read: {exc.strerror or exc}")
+    try:
+        pages = import_bytes(data, path.name, url)
+    except Exception as exc:  # noqa: BLE001 - a bug: this file fails with it named, the others go on
+        return FileRead(path, error=f"internal error: {type(exc).__name__}: {exc} (a bug in the importer; "
+                                    "please report it with this file)")
     # the candidates weighed for the title and date explain a choice; the writer never reads them
-    pages = tuple(replace(page, extraction=replace(page.extraction, evidence=Evidence()))
-                  if page.extraction is not None else page for page in import_bytes(data, path.name, url))
-    return FileRead(path, pages)
+    return FileRead(path, tuple(replace(page, extraction=replace(page.extraction, evidence=Evidence()))
+                                if page.extraction is not None else page for page in pages))
 
 
 def _read_chunk(paths: list[Path], url: str) -> list[FileRead]:

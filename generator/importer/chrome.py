@@ -74,6 +74,10 @@ _RELATED = re.compile(
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
     r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
     r"liên quan|đã đăng|cũ hơn|mới hơn|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?))\s*[:：]?\s*$", _I)
+# an image's alt text or file name left without its accents: "pho yen so hoa 100 ket qua"
+_UNACCENTED_ALT = re.compile(r"^[a-z0-9]+(?:[ _-][a-z0-9]+){3,}$")
+# "Bấm vào đây để xem video hướng dẫn": a link's label
+_CLICK_HERE = re.compile(r"^(?:>>?\s*)?(?:bấm|nhấn|nhấp|click|kích)\s+(?:vào\s+)?(?:đây|link|liên kết|xem)\b.{0,60}$", _I)
 # "Ngày nhận bài: 02/10/2023; Ngày duyệt đăng: 20/11/2023": a journal's review dates, not the article's
 _REVIEW_DATES = re.compile(r"^(?:ngày\s+)?(?:nhận\s+bài|gửi\s+bài|phản\s+biện|duyệt\s+đăng|duyệt\s+bài|chấp\s+nhận\s+đăng|"
                            r"sửa\s+chữa|sửa\s+bài|received|accepted|revised)\s*[:：]?\s*\d", _I)
@@ -113,7 +117,8 @@ def is_chrome_line(line: str) -> bool:
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
-        or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped)
+        or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
+        or _CLICK_HERE.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
     )
 
@@ -218,6 +223,23 @@ def tail_start(lines: list[str]) -> int:
         if is_tail_marker(line) and index >= last_prose and seen > 0:
             return index
     return len(lines)
+
+
+_CREDIT_AFTER = re.compile(r"^\s*[-–.(]*\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ)\s*[:：]", _I)
+
+
+def repeated_alt_texts(lines: list[str]) -> set[int]:
+    """Indexes of an image's alt text printed just above its caption, which repeats it and
+    adds the credit: "Tổ công nghệ số hướng dẫn người dân." / "Tổ công nghệ số hướng dẫn
+    người dân. Ảnh: Trần Quang"."""
+    dropped = set()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index, following in zip(filled, filled[1:]):
+        alt, caption = lines[index].strip(), lines[following].strip()
+        if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
+                _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
+            dropped.add(index)
+    return dropped
 
 
 def related_blocks(lines: list[str]) -> set[int]:

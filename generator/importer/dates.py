@@ -36,7 +36,8 @@ _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _DOCUMENT_DATE = re.compile(r"\d[\w.]*(?:[/-][\w.]+)+\s*,?\s*(?:ban hành\s+)?ngày\s*$", re.IGNORECASE)
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
 # "-20230203091500.htm", "/20230203/": a day, maybe with a time, run together
-_URL_STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[0-2]\d[0-5]\d(?:[0-5]\d)?)?(?!\d)")
+_URL_STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+                        r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\d{1,4})?)?)?(?!\d)")  # "…-20230822093015482.htm": ms too
 # "/202207/", "/2022/07/": a month
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -56,11 +57,21 @@ class FoundDate:
         return self.value.strftime("%Y-%m-%d")
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every valid date in ``text`` with the time printed next to it, in order."""
+# "21/03/24": a two-digit year, read only on a short metadata line (in prose it may be anything)
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>[0-3]\d)(?![\d/.-])")
+
+
+def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
+    """Every valid date in ``text`` with the time printed next to it, in order.
+    ``short_years``: "21/03/24" is 21 March 2024 (for a short dateline; never in prose)."""
     found = []
-    for match in DATE.finditer(text):
-        day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3")) for k in ("d", "m", "y"))
+    matches = list(DATE.finditer(text)) or (list(_SHORT_YEAR.finditer(text)) if short_years else [])
+    for match in matches:
+        if match.re is _SHORT_YEAR:
+            day, month, year = int(match["d"]), int(match["m"]), 2000 + int(match["y"])
+        else:
+            day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3"))
+                                for k in ("d", "m", "y"))
         try:
             day_value = date(year, month, day)
         except ValueError:

@@ -127,7 +127,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     lines = structure.untab(join_wrapped_lines(text.split("\n")))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
-    related = chrome.related_blocks(lines)
+    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines)
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):

@@ -15,9 +15,13 @@ from generator.importer import chrome, metadata
 from generator.text.vietnamese import fold
 
 _I = re.IGNORECASE
-_RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s+ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
+_RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
                            r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
-                           r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|]", _I)
+                           r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|\t]", _I)
+# "Xem tiếp", "Chi tiết": the link under each teaser of a category page
+_MORE = re.compile(r"^(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết)\s*(?:»|>>?|\.\.\.|…)?\s*$", _I)
+# fewer reform words than this per hundred words of body, and none in the title: off-topic
+MIN_REFORM_DENSITY = 1.0
 _DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.{0,30}\d{1,2}/\d{1,2}", _I)
 _PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
@@ -42,9 +46,15 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
-    if entries >= 4 and prose <= entries // 2 or datelines >= 4 and prose <= datelines + 1:
+    if entries >= 4 and prose <= entries // 2 or datelines >= 4 and prose <= datelines + 1 or \
+            sum(1 for line in lines if _MORE.match(line.strip())) >= 3:
         return "a list of headlines (a category or tag page), not an article"
-    folded = fold(f"{title}\n{body}".lower())
-    if not _REFORM_WORDS.search(folded):
-        return "not a word about administrative reform: off-topic for this archive"
+    folded_title, folded_body = fold(title.lower()), fold(body.lower())
+    if not _REFORM_WORDS.search(folded_title):
+        mentions, words = len(_REFORM_WORDS.findall(folded_body)), max(len(folded_body.split()), 1)
+        if not mentions:
+            return "not a word about administrative reform: off-topic for this archive"
+        if 100 * mentions / words < MIN_REFORM_DENSITY:
+            return (f"hardly about administrative reform ({mentions} of its {words} words, none in the title): "
+                    "off-topic for this archive")
     return ""

@@ -55,7 +55,7 @@ _NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngà
 _LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực)\s*[:：]\s*(?P<name>[^.:|]{2,60})$", _I)
 # "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
 _EMPHASIS = re.compile(r"^(?P<mark>[_*]{1,2})(?P<inner>[^_*].*?)(?P=mark)$")  # "_Cập nhật: 2023-09-07_" (Markdown)
-_PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d)", _I)
+_PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d{1,2}\s+tháng\s)", _I)
 # an author's post or workplace printed under the name: "Phó Giám đốc Học viện …", "Khoa Luật, Trường …"
 _AFFILIATION = re.compile(
     r"^(?:(?:phó\s+)?(?:giám\s+đốc|trưởng(?:\s+(?:phòng|ban|khoa|bộ\s+môn))?|chủ\s+tịch|bí\s+thư|hiệu\s+trưởng|"
@@ -63,7 +63,8 @@ _AFFILIATION = re.compile(
     r"chuyên\s+viên(?:\s+chính)?|công\s+chức|cán\s+bộ|học\s+viên|sinh\s+viên|"
     r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
     r"bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
-    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí)\b", _I)
+    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
+    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
 _SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
 # "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
 _SOURCE_PREFIX = re.compile(
@@ -99,13 +100,24 @@ def is_category(text: str) -> bool:
     return 0 < len(text.split()) <= 6 and bool(_CATEGORY.match(text)) and not text.endswith(".")
 
 
+# capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
+_NOT_NAMES = frozenset({"thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
+                        "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
+                        "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "bình luận", "ghi chép",
+                        "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
+                        "văn hóa", "pháp luật", "giáo dục", "y tế", "thể thao", "du lịch", "nông nghiệp"})
+
+
 def is_name(text: str) -> bool:
-    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An": two to five capitalised syllables."""
+    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables."""
     words = text.split()
-    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+    if not 2 <= len(words) <= 5 or not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
         return False
-    return all(w.isupper() for w in words) or all(w[0].isupper() and (w[1:].islower() or len(w) == 1)
-                                                  for w in words)
+    if text.lower() in _NOT_NAMES:
+        return False
+    syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
+    return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)
+                                                  for p in syllables)
 
 
 def _title_case(name: str) -> str:
@@ -135,6 +147,11 @@ def parse_byline(line: str) -> Byline | None:
             honorific = text[:degree.end()].strip()
             return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
+    if outlet := _NAME_OUTLET.match(text):  # "Hoàng Anh/TNTV", "Nguyễn Hoa/VOV-Đông Bắc"
+        if is_name(outlet["name"]):
+            return Byline((_title_case(outlet["name"]),), outlet["outlet"])
+    if credits := _credits(text):  # "Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư"
+        return credits
     if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
         name, organisation = text[:split.start()], text[split.end():]
         if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
@@ -148,6 +165,33 @@ def parse_byline(line: str) -> Byline | None:
     if explicit and len(text.split()) <= 8 and not text.endswith("."):
         return Byline((text,))
     return None
+
+
+_NAME_OUTLET = re.compile(r"^(?P<name>[^/]{3,40}?)\s*/\s*(?P<outlet>[A-ZĐ][A-ZĐ0-9.]{1,10}(?:\s*[-–]\s*[\w\s]{2,30})?)$")
+_CREDIT_PART = re.compile(r"^(?P<label>[^:：]{2,20})\s*[:：]\s*(?P<names>.{2,60})$")
+# the parts of a credit line that name authors, and those that name other crafts
+_AUTHOR_LABELS = re.compile(r"^(?:nội dung|bài|tin|ảnh|bài và ảnh|bài, ảnh|thực hiện|video|clip|ghi chép|"
+                            r"phóng viên|tác giả|người viết|ghi|quay phim)$", _I)
+_OTHER_LABELS = re.compile(r"^(?:thiết kế|trình bày|đồ họa|đồ hoạ|kỹ thuật|biên tập|dịch|dựng|"
+                           r"thiết kế đồ họa|lập trình|sản xuất)$", _I)
+
+
+def _credits(text: str) -> Byline | None:
+    """A credit line of several crafts: the writers' and photographers' names."""
+    parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s*\|\s*|\s*;\s*", text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    authors: list[str] = []
+    for part in parts:
+        match = _CREDIT_PART.match(part)
+        if not match or not (_AUTHOR_LABELS.match(match["label"].strip()) or _OTHER_LABELS.match(match["label"].strip())):
+            return None
+        names = [n.strip(" .") for n in re.split(r"\s*,\s*|\s+và\s+", match["names"]) if n.strip(" .")]
+        if not all(is_name(n) for n in names):
+            return None
+        if _AUTHOR_LABELS.match(match["label"].strip()):
+            authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
+    return Byline(tuple(authors)) if authors else None
 
 
 def source_line(line: str) -> str:
@@ -190,7 +234,7 @@ def affiliation_line(line: str) -> bool:
     viện Chính trị khu vực I", "Khoa Luật, Trường Đại học X"."""
     text = line.strip()
     return (bool(_AFFILIATION.match(text)) and not _NOT_AFFILIATION.match(text) and text[:1].isupper()
-            and len(text.split()) <= 14 and not text.endswith((".", ":", ";", "?", "!")) and not find_dates(text))
+            and len(text.split()) <= 16 and not text.endswith((".", ":", ";", "?", "!")) and not find_dates(text))
 
 
 def parse_meta_line(line: str) -> MetaLine | None:
@@ -200,7 +244,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
         return None
     if category := _LABELLED_CATEGORY.match(text):
         return MetaLine(category=category["name"].strip())
-    dates = find_dates(text)
+    dates = find_dates(text, short_years=len(text) <= 60)
     if not dates:
         return _undated_meta(text)
     place = _PLACE_BEFORE_DATE.match(text)

@@ -36,6 +36,7 @@ _ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|h�
                            r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
 _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
+_CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -108,6 +109,8 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "before_dateline": 1.0 if layout.is_dateline(following) else 0.0,
         "after_dateline": 1.0 if layout.is_dateline(preceding) else 0.0,
         "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
+        # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
+        "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
         **_shape(text, body_words, lead_words, url_words),
@@ -143,7 +146,13 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "lead_overlap": _overlap(own, lead_words),
         "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
+        "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
     }
+
+
+def _names_a_person(line: str) -> bool:
+    byline = metadata.parse_byline(line)
+    return byline is not None and any(not metadata.affiliation_line(author) for author in byline.authors)
 
 
 def _unglued(text: str) -> str:

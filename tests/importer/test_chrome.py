@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.importer.extract import extract
-from generator.importer.chrome import breadcrumb_category, is_chrome_line, is_prose, related_blocks, tail_start
+from generator.importer.chrome import (
+    breadcrumb_category, is_chrome_line, is_prose, related_blocks, repeated_alt_texts, tail_start,
+)
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
          "xác định là một trong ba đột phá chiến lược của tỉnh.")
@@ -21,6 +23,7 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "ipv6 ready Chung nhan Tin Nhiem Mang", "Xem thêm: Hà Tĩnh công bố chỉ số CCHC năm 2023",
     "[Ảnh] Quảng Trị: một buổi sáng ở bộ phận một cửa xã", "[Video] Người dân nộp hồ sơ qua ứng dụng",
     "Ngày nhận bài: 03/01/2024; Ngày duyệt đăng: 12/02/2024", "Ngày phản biện: 5/3/2022",
+    "pho yen so hoa 100 ket qua giai quyet thu tuc", "Bấm vào đây để xem video hướng dẫn",
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)
@@ -94,3 +97,9 @@ def test_long_repetitive_lines_do_not_hang(words, end):
 def test_other_related_headings_drop_the_headlines_under_them(heading):
     lines = [PROSE, heading, "Huyện Yên Thế ra mắt tổ công nghệ số cộng đồng", "Tập huấn dịch vụ công cho công chức xã"]
     assert related_blocks(lines) == {1, 2, 3}
+
+
+def test_an_alt_text_repeated_by_its_caption_is_dropped_and_the_caption_kept():
+    lines = ["Công chức hướng dẫn người dân nộp hồ sơ.", "", "Công chức hướng dẫn người dân nộp hồ sơ. Ảnh: Thu Hà",
+             "Công chức hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa."]
+    assert repeated_alt_texts(lines) == {0}

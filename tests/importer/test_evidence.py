@@ -104,6 +104,18 @@ def test_a_page_whose_only_prose_repeats_its_title_is_imported():
      "list of headlines"),
     (["Đội bóng đá tỉnh giành chiến thắng 3-1 trước đội khách trong trận đấu tối qua trên sân nhà đông khán giả."],
      "off-topic"),
+    (["Số/Ký hiệu\t42-HD/BTGDVTU", "Ngày ban hành\t22/08/2025", "Loại văn bản\tHướng dẫn", "Người ký\tPhó Trưởng ban"],
+     "legal-document record"),
+    ([line for n in range(4) for line in (f"Hội nông dân xã {n} ra quân làm đường giao thông nông thôn mới.", "Xem tiếp")],
+     "list of headlines"),
+    (["Lễ hội văn hóa các dân tộc diễn ra sôi nổi với nhiều hoạt động đặc sắc thu hút đông đảo du khách gần xa "
+      "về tham dự, thưởng thức ẩm thực, xem biểu diễn cồng chiêng, thi dệt thổ cẩm và đua thuyền trên sông; "
+      "ban tổ chức cho biết năm nay lượng khách tăng gấp đôi, nhiều gia đình mở cửa đón khách lưu trú "
+      "tại nhà, các đội văn nghệ từ mười hai xã mang đến những tiết mục dân ca đặc sắc của đồng bào.",
+      "Buổi tối, sân khấu chính ở trung tâm thị trấn rực rỡ ánh đèn, các nghệ nhân cao tuổi truyền dạy cách "
+      "đánh chiêng cho thiếu nhi, còn cán bộ văn hóa xã giới thiệu với du khách về những món ăn truyền thống "
+      "làm từ gạo nếp nương, măng rừng và cá suối được chế biến theo cách riêng của từng dân tộc."],
+     "hardly about administrative reform"),
 ])
 def test_pages_that_are_not_reform_articles_say_why(lines, reason):
     assert reason in kind.not_article_reason(lines, "", "\n".join(lines))

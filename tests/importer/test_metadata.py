@@ -28,6 +28,11 @@ from generator.importer.metadata import (
     ("Trần Thu Hà - Công chức Tư pháp - Hộ tịch", ("Trần Thu Hà",), "Công chức Tư pháp - Hộ tịch"),
     ("Đăng bởi: admin", (), ""),  # the portal's account names nobody
     ("Posted by: Quản trị viên", (), ""),
+    ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
+    ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
+    ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
+    ("Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư", ("Thanh Hà", "Hoàng Mạnh"), ""),
+    ("H'Luyến Niê", ("H'Luyến Niê",), ""),
 ])
 def test_bylines(line, authors, affiliation):
     byline = parse_byline(line)
@@ -41,6 +46,7 @@ def test_bylines(line, authors, affiliation):
     "Hội nghị tổng kết năm 2023",
     "Kết quả đạt được:",
     "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
+    "THÔNG BÁO", "Kế Hoạch", "Hội nghị tổng kết công tác cải cách hành chính",
 ])
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
@@ -90,6 +96,7 @@ def test_keyword_lines():
     ("Chuyên mục: Tin hoạt động", "", "Tin hoạt động"),
     ("_Cập nhật: 2023-09-07 14:05_", "2023-09-07T14:05:00+07:00", ""),
     ("*Ngày đăng: 01/02/2023*", "2023-02-01", ""),
+    ("21/03/24 412 Lượt xem", "2024-03-21", ""),  # a two-digit year, on a short dateline only
 ])
 def test_meta_lines_with_labels_and_accounts(line, date, category):
     meta = parse_meta_line(line)
@@ -115,3 +122,8 @@ def test_the_place_an_official_letter_is_dated_at_is_not_its_author():
 ])
 def test_affiliation_lines(line, is_affiliation):
     assert affiliation_line(line) is is_affiliation
+
+
+def test_a_name_glued_to_its_dateline_is_the_author():
+    meta = parse_meta_line("Việt Anh - Minh Hà Thứ năm, ngày 17/10/2024 14:20 PM (GMT+7)")
+    assert meta is not None and meta.authors == ("Việt Anh", "Minh Hà") and meta.date.iso().startswith("2024-10-17")
