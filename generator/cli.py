@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -10,7 +13,7 @@ import click
 from generator import __version__
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.config import Settings, load_settings
-from generator.errors import BuildError, Problem
+from generator.errors import BuildError, InputFault, Problem
 from generator.progress import StepTimer, progress_reporter
 from generator.scaffold import create_site
 from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
@@ -21,8 +24,11 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="reform-archive")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
+def cli(debug: bool) -> None:
     """Build static news-archive sites from front-matter Markdown."""
+    if debug:
+        os.environ[DEBUG_VARIABLE] = "1"
 
 
 @cli.command()
@@ -60,6 +66,11 @@ def _run(action) -> BuildResult:
     except UnsafeOutputError as exc:
         click.echo(f"reform-archive: {exc}", err=True)
         sys.exit(2)
+    except OSError as exc:  # the system refused: a full disk, a folder made read-only, a file locked
+        where = f" ({exc.filename})" if exc.filename and exc.filename != "injected" else ""
+        click.echo(f"reform-archive: cannot write the site: {exc.strerror or exc}{where}; "
+                   "the output folder was not changed", err=True)
+        sys.exit(4)
 
 
 @cli.command()
@@ -184,4 +195,52 @@ def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bo
 
 
 def main() -> None:
-    cli(prog_name="reform-archive")
+    """The one boundary every command runs inside: a problem with the input is a message
+    and an exit code where it is found; anything else that escapes is a bug, told as one
+    line and exit code 3, never a traceback (``--debug`` or REFORM_ARCHIVE_DEBUG=1 show it).
+    SIGTERM stops a command the way Ctrl-C does: the build in progress is abandoned, the
+    output folder left as it was, and the exit code says which signal it was."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        cli(prog_name="reform-archive", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("reform-archive: interrupted; nothing was changed", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Terminated:
+        click.echo("reform-archive: stopped (SIGTERM); nothing was changed", err=True)
+        sys.exit(128 + signal.SIGTERM)
+    except KeyboardInterrupt:
+        click.echo("reform-archive: interrupted; nothing was changed", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(141)  # the reader of our output went away (| head): nothing to say to it
+    except Exception as exc:  # noqa: BLE001 - the boundary: everything else is a bug
+        _internal_error(exc)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` and abort runs."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+DEBUG_VARIABLE = "REFORM_ARCHIVE_DEBUG"
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get(DEBUG_VARIABLE):
+        traceback.print_exception(exc)
+    if isinstance(exc, InputFault):
+        said = f"internal error while reading {exc.path}: {exc.detail}"
+    else:
+        said = f"internal error: {type(exc).__name__}: {exc}"
+    click.echo(f"reform-archive: {said}", err=True)
+    click.echo("This is a bug in reform-archive, not in your site; the output folder was not changed. "
+               "Please report it with the command you ran and this message "
+               "(run again with --debug for the details).", err=True)
+    sys.exit(3)

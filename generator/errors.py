@@ -3,6 +3,8 @@
     BuildError                 anything that stops a build
     ├── ConfigError            site.toml is wrong (exit code 2)
     └── ContentError           one or more content problems (exit code 1)
+    InputFault                 a bug met while handling one input file: carries the file,
+                               for the command line's "internal error" line (exit code 3)
 
 Each carries a tuple of :class:`Problem`, every one printed as ``path:line: message``
 so editors can jump to it.
@@ -59,3 +61,18 @@ def errors_only(problems: Iterable[Problem]) -> list[Problem]:
 def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
     """--strict: every warning becomes an error."""
     return [Problem(p.path, p.line, p.message, "error") for p in problems]
+
+
+class InputFault(Exception):
+    """An unexpected exception met while one input file was handled (a bug), with the file
+    named, for the command line's "internal error" line. Made of strings, so it crosses
+    from a worker process whole."""
+
+    def __init__(self, path: str, detail: str):
+        self.path = path
+        self.detail = detail  # "ValueError: …" of the original exception
+        super().__init__(path, detail)
+
+    @classmethod
+    def wrapping(cls, path: str, exc: BaseException) -> InputFault:
+        return cls(path, f"{type(exc).__name__}: {exc}")

@@ -15,6 +15,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
+from generator.errors import InputFault
 from generator.prepare import Recipe, prepare
 
 # below this many articles per worker, a pool costs more than it saves (about 30 ms to start)
@@ -46,7 +47,10 @@ def die_with_parent() -> None:
 
 def prepare_pickled(item: tuple[bytes, str], recipe: Recipe) -> bytes:
     data, path = item
-    return pickle.dumps(prepare(data, path, recipe), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        return pickle.dumps(prepare(data, path, recipe), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # a bug: named with its file, here or in a worker
+        raise InputFault.wrapping(path, exc) from exc
 
 
 def _prepare_chunk(chunk: list[tuple[bytes, str]], recipe: Recipe) -> list[bytes]:

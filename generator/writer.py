@@ -1,22 +1,24 @@
 """Every output byte goes through here: to memory, or to disk with an atomic swap.
 
-The disk writer fills a staging folder beside ``output/`` and swaps it into place only on
-:meth:`commit`, so a failed or interrupted build leaves the previous site untouched, and
-files of removed articles disappear with the old folder.
+The disk writer assembles the new site in a staging folder beside ``output/`` and, on
+:meth:`commit`, exchanges the two folders in one step (``renameat2(RENAME_EXCHANGE)`` on
+Linux), so a reader, a web server or a build killed at any moment sees the previous site
+or the new one, never a mix and never no folder at all. Nothing is touched before commit:
+a build with errors leaves the folder as it was, and files of removed articles disappear
+with the old folder.
 
 When the build keeps files of the previous build (:meth:`keep`, see
-:mod:`generator.reuse`), commit updates the folder in place instead: the staged files are
-moved in and files the build no longer makes are deleted. Swapping would mean copying
-every kept file and deleting the old folder, which costs more than rendering a 10,000-page
-site's changed pages. Nothing is touched before commit, so a build with errors still
-leaves the folder as it was; the caller forgets its record of the folder before
-committing, so an update interrupted half-way is followed by a full build.
+:mod:`generator.reuse`), they are hard-linked into the staging folder rather than copied
+(a link per file, no data), so an update after one edit still costs little. Leftovers of
+an interrupted build (a staging folder, an old folder not yet deleted) are removed at the
+next start, once the process that made them is gone.
 """
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Mapping, Protocol
@@ -79,6 +81,7 @@ class DiskWriter:
         _refuse_dangerous_output(self.output_dir, site_dir.resolve())
         parent = self.output_dir.parent
         parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(self.output_dir)
         self.staging = parent / f".{self.output_dir.name}.staging-{os.getpid()}"
         if self.staging.exists():
             shutil.rmtree(self.staging)
@@ -139,14 +142,20 @@ class DiskWriter:
         self.found = listing
 
     def commit(self) -> None:
-        if self.kept:
-            self._update_in_place()
-        else:
-            self._swap()
+        """Kept files are linked in beside the new ones, then the staging folder and the
+        output folder trade places in one step; the old site is deleted last."""
+        try:
+            self._link_kept()
+            old = exchange(self.staging, self.output_dir)
+        except BaseException:
+            self.abort()
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
     def listing(self) -> dict[str, tuple[int, int]]:
-        """:func:`output_listing` of the committed folder. After an update in place only the
-        files this build wrote are looked at again: kept ones are as they were found."""
+        """:func:`output_listing` of the committed folder. Kept files are links to the ones
+        found (same size and mtime); only the files this build wrote are looked at again."""
         if not self.kept or self.found is None:
             return output_listing(self.output_dir)
         listing = {path: self.found[path] for path in self.kept if path in self.found}
@@ -155,44 +164,90 @@ class DiskWriter:
             listing[path] = (status.st_size, status.st_mtime_ns)
         return listing
 
-    def _update_in_place(self) -> None:
-        """Files gone from the site are deleted first, so a page that became a folder (or the
-        reverse) finds its path free; then the staged files are moved in."""
-        wanted = self.written | self.kept
-        found = self.found if self.found is not None else output_listing(self.output_dir)
-        emptied: set[Path] = set()
-        for path in set(found) - wanted:
-            target = self.output_dir.joinpath(*path.split("/"))
-            target.unlink(missing_ok=True)
-            folder = target.parent
-            while folder != self.output_dir and folder not in emptied:
-                emptied.add(folder)
-                folder = folder.parent
-        # folders left empty go too, deepest first; each is looked at once (a shard folder
-        # of a previous build holds thousands of files)
-        for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):
-            with contextlib.suppress(FileNotFoundError):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
-        made: set[Path] = set()
-        for path in self.written:
-            target = self.output_dir.joinpath(*path.split("/"))
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(self.staging.joinpath(*path.split("/")), target)
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-    def _swap(self) -> None:
-        previous = self.output_dir.parent / f".{self.output_dir.name}.previous-{os.getpid()}"
-        if self.output_dir.exists():
-            os.replace(self.output_dir, previous)
-        os.replace(self.staging, self.output_dir)
-        if previous.exists():
-            shutil.rmtree(previous, ignore_errors=True)
+    def _link_kept(self) -> None:
+        for path in sorted(self.kept - self.written):
+            source = os.path.join(self.output_dir, *path.split("/"))
+            target = self._target(path)
+            try:
+                os.link(source, target)
+            except FileNotFoundError:
+                raise OutputChangedError(f"{source} disappeared during the build; nothing was changed, "
+                                         "build again") from None
+            except OSError as exc:
+                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+                    raise
+                shutil.copy2(source, target)  # a file system without hard links, or a file at its link limit
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class OutputChangedError(UnsafeOutputError):
+    """Someone changed the output folder while the build was using it."""
+
+
+_RENAME_EXCHANGE = 2
+
+
+def exchange(new: Path, current: Path) -> Path | None:
+    """Put ``new`` where ``current`` is, atomically; return where the old folder now is
+    (``None`` when there was none). Linux swaps the two names in one system call; elsewhere
+    (or on a file system that cannot) the old folder is renamed away first, which leaves
+    an instant with no folder but never a mixed one."""
+    if not current.exists():
+        os.replace(new, current)
+        return None
+    if _renameat2(new, current):
+        return new  # the staging folder's name now holds the old site
+    previous = current.parent / f".{current.name}.previous-{os.getpid()}"
+    os.replace(current, previous)
+    os.replace(new, current)
+    return previous
+
+
+def _renameat2(first: Path, second: Path) -> bool:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    if function(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False  # not offered here: fall back
+    raise OSError(code, os.strerror(code), str(second))
+
+
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|previous)-(?P<pid>\d+)$")
+
+
+def remove_leftovers(output_dir: Path) -> None:
+    """Staging and old folders beside ``output_dir`` left by builds that were killed
+    (their process is gone); a running build's own folder is left alone."""
+    try:
+        entries = list(output_dir.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = _LEFTOVER.match(entry.name)
+        if match and match["name"] == output_dir.name and not _running(int(match["pid"])) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process is starting a build: what it left before is stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def output_listing(output_dir: Path) -> dict[str, tuple[int, int]]:

@@ -1,0 +1,87 @@
+"""Run reform-archive with one fault injected, as a separate process (tests/test_faults.py).
+
+    FAULT=<kind>:<where>:<n> python tests/fault_driver.py build --site …
+
+kinds:
+    kill      the process dies on the spot (os._exit(137), as after kill -9: no cleanup runs)
+    enospc    the call raises OSError(ENOSPC), as on a full disk
+    eacces    the call raises PermissionError, as in a folder made read-only mid-build
+    bug       the call raises ZeroDivisionError, standing for a bug
+where (the n-th call, from 1):
+    write     DiskWriter.write into the staging folder
+    link      os.link of a kept file into the staging folder
+    exchange  the swap of staging and output
+    unlink    os.unlink while the old site is deleted after the swap
+    cache     a write of the build cache
+    prepare   preparing an article
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generator import cli, workers, writer  # noqa: E402
+
+
+def _fault(kind: str) -> None:
+    if kind == "kill":
+        os._exit(137)
+    if kind == "enospc":
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "injected")
+    if kind == "eacces":
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), "injected")
+    raise ZeroDivisionError("injected bug")
+
+
+def _counting(function, kind: str, at: int, active=lambda *args: True):
+    calls = 0
+
+    def wrapper(*args, **kwargs):
+        nonlocal calls
+        if active(*args):
+            calls += 1
+            if calls == at:
+                _fault(kind)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def install(spec: str) -> None:
+    kind, where, at = spec.split(":")
+    count = int(at)
+    if where == "write":
+        writer.DiskWriter.write = _counting(writer.DiskWriter.write, kind, count)
+    elif where == "link":
+        os.link = _counting(os.link, kind, count)
+    elif where == "exchange":
+        writer.exchange = _counting(writer.exchange, kind, count)
+    elif where == "unlink":
+        # only once the new site is in place: the old one is what is being deleted
+        original_exchange = writer.exchange
+
+        def exchange_then_arm(new, current):
+            moved = original_exchange(new, current)
+            os.unlink = _counting(os.unlink, kind, count)
+            return moved
+
+        writer.exchange = exchange_then_arm
+    elif where == "cache":
+        from generator import cache
+
+        cache.BuildCache.put = _counting(cache.BuildCache.put, kind, count)
+    elif where == "prepare":
+        workers.prepare = _counting(workers.prepare, kind, count)
+    else:
+        raise SystemExit(f"unknown fault place {where!r}")
+
+
+if __name__ == "__main__":
+    install(os.environ["FAULT"])
+    sys.argv[0] = "reform-archive"
+    cli.main()
