@@ -11,7 +11,7 @@ where (the n-th call, from 1):
     write     DiskWriter.write into the staging folder
     link      os.link of a kept file into the staging folder
     exchange  the swap of staging and output
-    unlink    os.unlink while the old site is deleted after the swap
+    dispose   handing the old site to the detached process that deletes it, after the swap
     cache     a write of the build cache
     prepare   preparing an article
 """
@@ -61,16 +61,8 @@ def install(spec: str) -> None:
         os.link = _counting(os.link, kind, count)
     elif where == "exchange":
         writer.exchange = _counting(writer.exchange, kind, count)
-    elif where == "unlink":
-        # only once the new site is in place: the old one is what is being deleted
-        original_exchange = writer.exchange
-
-        def exchange_then_arm(new, current):
-            moved = original_exchange(new, current)
-            os.unlink = _counting(os.unlink, kind, count)
-            return moved
-
-        writer.exchange = exchange_then_arm
+    elif where == "dispose":
+        writer.dispose = _counting(writer.dispose, kind, count)
     elif where == "cache":
         from generator import cache
 
