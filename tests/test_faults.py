@@ -150,3 +150,40 @@ def test_a_signal_stops_the_build_cleanly(built, tmp_path, signum, code, moment)
     assert "Traceback" not in stderr and "nothing was changed" in stderr
     assert snapshot(output) == old
     assert leftovers(tmp_path) == []
+
+
+def children_of(pid: int) -> set[int]:
+    try:
+        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_no_worker_outlives_a_build_killed_with_sigkill(built, tmp_path):
+    site, output = fresh_copy(built, tmp_path)
+    (site / "content" / "2021").mkdir()
+    for n in range(400):
+        (site / "content" / "2021" / f"bai-{n}.md").write_text(
+            article(f"Bài {n}", "2021-05-05", f"Nội dung {n} " * 200), "utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--site", str(site), "--output",
+                                str(output), "--quiet", "--jobs", "2", "--no-cache"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, workers = time.monotonic() + 60, set()
+    while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:
+        workers |= children_of(process.pid)
+        time.sleep(0.01)
+    assert workers, "the build never started its workers"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in workers)
