@@ -21,12 +21,12 @@ from typing import Callable, Iterator, Mapping, Sequence
 from generator import unchanged
 from generator.cache import BuildCache, CacheStats, cache_key
 from generator.config import Settings
-from generator.errors import ContentError, Problem, error, errors_only, promote_warnings, warning
+from generator.errors import ContentError, Problem, errors_only, promote_warnings, warning
 from generator.feeds import EPOCH, atom_feed, plan_feeds
 from generator.links import LinkingPage, broken_links
 from generator.loader import ContentFile, lunr_js, read_content, static_files
 from generator.model import Article, Selection, Site, build_model
-from generator.pages import PageSpec, plan_aliases, plan_pages
+from generator.pages import PageSpec, claimant, plan_aliases, plan_pages
 from generator.parse import SourceArticle
 from generator.prepare import PreparedArticle, Recipe
 from generator.related import related_articles, related_indices, related_inputs, related_signature
@@ -37,7 +37,7 @@ from generator.search.vendor import LUNR_SCRIPT
 from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, cached_or_prepared,
                                    finish_search, remembered_placements, start_search, unknown_to_index)
 from generator.sitemap import plan_sitemaps, robots_txt
-from generator.urls import output_file
+from generator.urls import STATIC, Claimant, OutputClaims, output_file
 from generator.views import Translate
 from generator.workers import default_jobs, prepare_all
 from generator.writer import DiskWriter, MemoryWriter, Writer
@@ -103,7 +103,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
-    builds = unchanged.records(settings.site_dir, options.cache)
+    builds = unchanged.records(cache)
     target = writer.output_dir
     search: Search | None = None
     try:
@@ -122,7 +122,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if previous is not None and isinstance(writer, MemoryWriter):
             reuse = Reuse(environment, previous.ledger, writer.previous.keys())
         if target is not None:
-            inputs = unchanged.inputs_digest(keys, settings, options, unchanged.input_folders(settings, theme.root),
+            # what could not be read (a link in a loop, a folder locked) is an input too
+            inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
+                                             unchanged.input_folders(settings, theme.root),
                                              unchanged.input_files(settings, lunr[0]))
             record = unchanged.load(builds, target)
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
@@ -134,7 +136,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                 reuse = Reuse(environment, record.result.ledger, None)
         selection = Selection(options.drafts, options.future, now)
         jobs = options.jobs or default_jobs()
-        search_store = BuildCache.for_site(settings.site_dir, options.cache, "search")
+        search_store = cache.part("search")
         indexing = settings.search and lunr[1] is None
         # After an edit the index is split in a forked child while this process goes on:
         # from here, when the index remembers nearly every article, else once they are read.
@@ -165,7 +167,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         # an article is a function of its file and the environment: its cache key names it
         names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
         identity: Callable[[Article], str] = lambda article: names[article.path]  # noqa: E731
-        _render_pages(site, BuildCache.for_site(settings.site_dir, options.cache, "related"),
+        _render_pages(site, cache.part("related"),
                       Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
@@ -178,6 +180,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             _write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
+        # redirects last: every other output is claimed by now, and an alias gives way to it
+        _render_pages(site, cache.part("related"), Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
+                      jobs, identity, report, {file.shown: file.data for file in files})
         report("links", 0, 1)
         warnings += outputs.link_problems(ledger.strings)
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
@@ -199,7 +204,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     if target is not None:
         unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
                        writer.listing() if isinstance(writer, DiskWriter) else None)
-    return result
+    # a cache that could not be used: one warning, never promoted by --strict, not recorded
+    return replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
@@ -242,7 +248,8 @@ class _Outputs:
     """What has been written, by whom, and which links pages make."""
 
     def __init__(self) -> None:
-        self.origin: dict[str, str] = {}
+        self.claims = OutputClaims()  # every output path, files and folders: check refuses what a disk would
+        self.origin = self.claims.owners
         self.paths: list[str] = []
         self.problems: list[Problem] = []
         self.pages = 0
@@ -252,11 +259,11 @@ class _Outputs:
         self.sources: dict[str, Article] = {}
         self.static: dict[str, Path] = {}
 
-    def claim(self, path: str, origin: str) -> bool:
-        if path in self.origin:
-            self.problems.append(error(origin, 1, f"output {path} is also produced by {self.origin[path]}"))
+    def claim(self, path: str, origin: str | Claimant, line_of: Callable[[], int] | None = None) -> bool:
+        problem = self.claims.claim(path, origin if isinstance(origin, Claimant) else Claimant(origin), line_of)
+        if problem is not None:
+            self.problems.append(problem)
             return False
-        self.origin[path] = origin
         self.paths.append(path)
         return True
 
@@ -281,18 +288,20 @@ def _line_containing(text: str, *needles: str) -> int:
 
 def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: Translate,
                   writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
-                  identity: Callable[[Article], str], report: Progress) -> None:
+                  identity: Callable[[Article], str], report: Progress,
+                  texts: Mapping[str, bytes] | None = None) -> None:
     """Every planned page, rendered (in worker processes when there are many) or, when its
     recipe and templates are what the previous build rendered, kept as it is: then its
-    view data is never made."""
+    view data is never made. ``texts``: the content files by path: then the pages are
+    the articles' redirects (aliases), and a problem with one is on its line."""
     report("pages", 0, 0)
-    related = _related(site, related_store)
     outputs.sources = {a.path: a for a in site.articles}
+    specs = plan_aliases(site, t) if texts is not None else plan_pages(site, t, _related(site, related_store))
     with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
         def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
-            for spec in _all_specs(site, t, related):
+            for spec in specs:
                 file = output_file(spec.path)
-                if not outputs.claim(file, spec.source or f"{spec.template} page /{spec.path}"):
+                if not outputs.claim(file, *claimant(spec, texts)):
                     continue
                 stamp = recipe_stamp(spec.template, spec.make, spec.inputs, identity)
                 # redirects link to their target and the 404 page root-relatively: not checked
@@ -320,11 +329,6 @@ def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: 
                 outputs.sitemap.append((spec.path, spec.lastmod))
             if count % 200 == 0:
                 report("pages", count, 0)  # the number of pages is known only at the end
-
-
-def _all_specs(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]]) -> Iterator[PageSpec]:
-    yield from plan_pages(site, t, related)
-    yield from plan_aliases(site, t)
 
 
 def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:
@@ -371,7 +375,7 @@ def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Pr
         outputs.problems.append(problem)
         return
     assert script is not None
-    if outputs.claim(LUNR_SCRIPT, str(script)):
+    if outputs.claim(LUNR_SCRIPT, Claimant(str(script), STATIC, 0)):
         writer.copy(LUNR_SCRIPT, script)
     for file in files:
         if not outputs.claim(file.path, "search index"):
@@ -391,6 +395,6 @@ def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Out
     files, problems = static_files([(theme.static, theme.root), (settings.site_dir / "static", settings.site_dir)])
     outputs.problems.extend(problems)
     for path, file in files.items():
-        if outputs.claim(path, str(file)):
+        if outputs.claim(path, Claimant(str(file), STATIC, 0)):
             outputs.static[path] = file
             writer.copy(path, file)

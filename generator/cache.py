@@ -6,13 +6,20 @@ program (its source files, the versions of the libraries that shape the output, 
 Any change to any of them gives another key, so a stale entry is never looked up, and
 entries no build uses any more are pruned.
 
-Each entry is one file: a header, the payload's CRC-32 and length, the payload (a pickle
-this program wrote). CRC-32 catches the accidents a cache meets (a truncated or torn write,
-flipped bits) at a fifth of BLAKE2's cost, which was a quarter of reading 10,000 entries;
-the cache guards against accidents, not against someone who can write into it. A file that
-is truncated, altered or unreadable fails the check and is recomputed, never trusted. The
-folder is safe to delete at any time; a cache that cannot be written (read-only disk, full
-disk) makes the build slower, never wrong.
+Each entry is one file: a header naming the entry's kind (its store: articles, search, ...)
+and key, the payload's CRC-32 and length, the payload (a pickle this program wrote). An
+entry is read only under the key and in the store it was written for: one copied or moved
+to another name is a miss. CRC-32 catches the accidents a cache meets (a truncated or torn
+write, flipped bits) at a fifth of BLAKE2's cost, which was a quarter of reading 10,000
+entries; the cache guards against accidents, not against someone who can write into it. A
+file that is truncated, altered or misplaced fails the check and is recomputed, never
+trusted (counted as rejected).
+
+The folder is safe to delete at any time. A cache that cannot be used (a file where a folder
+should be, an entry that is a folder, a read-only or full disk) makes the build slower, never
+wrong and never failed: the first such error turns the cache off for the rest of the build,
+the stores of a build share it (:meth:`BuildCache.part`), and it becomes one warning
+(:meth:`BuildCache.problems`).
 """
 
 from __future__ import annotations
@@ -27,10 +34,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterable
+
+from generator.errors import Problem, warning
 
 CACHE_DIR = ".cache"
-_HEADER = b"reform-archive cache 2\n"
+_HEADER = b"reform-archive cache 3\n"
 _CHECKSUM_SIZE = 12
 _REUSED_BUFFER = 1 << 20  # bigger entries (a search index's term numbers) are read into their own
 # the libraries whose output is part of what is cached
@@ -73,16 +82,29 @@ def cache_key(kind: str, *parts: bytes | str) -> str:
 class CacheStats:
     hits: int = 0
     misses: int = 0
-    rejected: int = 0  # entries that failed the checksum or could not be read back
-    write_errors: int = 0
+    rejected: int = 0  # entries that failed the checksum, were misplaced, or could not be read back
+    write_errors: int = 0  # entries not written: an error, or the cache turned off by one
+
+
+@dataclass
+class CacheFault:
+    """The first error that made a build's cache unusable (shared by the build's stores)."""
+
+    error: OSError | None = None
+
+    def note(self, error: OSError) -> None:
+        if self.error is None:
+            self.error = error
 
 
 @dataclass
 class BuildCache:
-    """``root`` None: no cache (``build --no-cache``), every lookup misses."""
+    """``root`` None: no cache (``build --no-cache``), every lookup misses. The entries' kind
+    is the name of ``root`` (articles, search, related, builds)."""
 
     root: Path | None
     stats: CacheStats = field(default_factory=CacheStats)
+    fault: CacheFault = field(default_factory=CacheFault)
     _used: set[str] = field(default_factory=set)
     _buffer: bytearray = field(default_factory=bytearray, repr=False)
 
@@ -90,9 +112,33 @@ class BuildCache:
     def for_site(cls, site_dir: Path, enabled: bool = True, part: str = "articles") -> BuildCache:
         return cls(cache_folder(site_dir) / part if enabled else None)
 
+    def part(self, name: str) -> BuildCache:
+        """Another store of the same cache folder, sharing this one's fault: once one store
+        meets an error, the whole build goes on without the cache."""
+        return BuildCache(self.root.parent / name if self.root is not None else None, fault=self.fault)
+
+    @property
+    def off(self) -> bool:
+        return self.root is None or self.fault.error is not None
+
+    def problems(self) -> list[Problem]:
+        """One warning when the cache could not be used, else none."""
+        error = self.fault.error
+        if error is None or self.root is None:
+            return []
+        folder = self.root.parent
+        where = error.filename and os.path.relpath(error.filename, folder)
+        reason = f"{error.strerror or error}" + (f": {where}" if where and where != "." else "")
+        return [warning(str(folder), 0, f"cannot use the build cache ({reason}): building without it")]
+
     def _path(self, key: str) -> str:
         assert self.root is not None
         return os.path.join(self.root, key[:2], key)  # not pathlib: 10,000 lookups a build
+
+    def _label(self, key: str) -> bytes:
+        """What an entry starts with: the format, its kind and its key."""
+        assert self.root is not None
+        return _HEADER + f"{self.root.name}\0{key}\n".encode()
 
     def get(self, key: str) -> Any | None:
         payload = self._payload(key)
@@ -118,25 +164,30 @@ class BuildCache:
         """The entry's checked payload (counted as a miss or a rejection when there is none).
         ``own``: in memory of its own, not in the buffer the next read reuses."""
         self._used.add(key)
-        if self.root is None:
+        if self.off:
             self.stats.misses += 1
             return None
         data = self._read(self._path(key), own)
         if data is None:
             self.stats.misses += 1
             return None
-        start = len(_HEADER) + _CHECKSUM_SIZE
-        if data[:len(_HEADER)] != _HEADER or data[len(_HEADER):start] != _checksum(data[start:]):
+        label = self._label(key)
+        start = len(label) + _CHECKSUM_SIZE
+        if data[:len(label)] != label or data[len(label):start] != _checksum(data[start:]):
             self.stats.rejected += 1
             return None
         return data[start:]
 
     def _read(self, path: str, own: bool = False) -> memoryview | None:
         """The file's bytes, in a buffer this cache reuses: reading 10,000 entries into new
-        bytes objects took three times as long. Valid until the next read."""
+        bytes objects took three times as long. Valid until the next read. An entry that is
+        not there is None; one that cannot be read (a folder, no permission) is a fault."""
         try:
             handle = os.open(path, os.O_RDONLY)
-        except OSError:
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.fault.note(error)
             return None
         try:
             size = os.fstat(handle).st_size
@@ -145,7 +196,8 @@ class BuildCache:
                 self._buffer = bytearray(size)
             view = memoryview(self._buffer if reuse else bytearray(size))[:size]
             return view if os.readv(handle, [view]) == size else None  # short: changed while read
-        except OSError:
+        except OSError as error:
+            self.fault.note(error)
             return None
         finally:
             os.close(handle)
@@ -156,34 +208,78 @@ class BuildCache:
         self._used.add(key)  # written by this build: not pruned by it
         if self.root is None:
             return
-        target = Path(self._path(key))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as file:
-                file.write(_HEADER + _checksum(payload))
-                file.write(payload)  # not joined to the header: a search index's entry is 54 MB at 10k
-            os.replace(temporary, target)  # readers see the old entry or the whole new one
-        except OSError:
+        if self.fault.error is not None:
             self.stats.write_errors += 1
+            return
+        try:
+            # the payload is not joined to the header: a search index's entry is 54 MB at 10k
+            _write_entry(self._path(key), (self._label(key) + _checksum(payload), payload))
+        except OSError as error:
+            self.stats.write_errors += 1
+            self.fault.note(error)
 
     def drop(self, key: str) -> None:
+        """Tried even when the cache is off: a record that should go must not stay if it can go."""
         if self.root is not None:
-            Path(self._path(key)).unlink(missing_ok=True)
+            try:
+                _remove(self._path(key))
+            except OSError as error:
+                self.fault.note(error)
 
     def prune(self) -> int:
         """Removes entries no lookup of this build asked for, once they outnumber the used
         ones: switching between two branches keeps both warm, an archive's cache stays
         within about twice its size. Returns how many were removed."""
-        if self.root is None or not self.root.is_dir():
+        if self.off:
             return 0
-        stale = [path for folder in self.root.iterdir() if folder.is_dir()
-                 for path in folder.iterdir() if path.name not in self._used]
-        if len(stale) <= len(self._used):
+        assert self.root is not None
+        if not self.root.is_dir():
             return 0
-        for path in stale:
-            path.unlink(missing_ok=True)
+        try:
+            stale = []
+            with os.scandir(self.root) as folders:
+                for folder in folders:
+                    if folder.is_dir(follow_symlinks=False):
+                        with os.scandir(folder.path) as names:
+                            stale += [entry.path for entry in names if entry.name not in self._used]
+            if len(stale) <= len(self._used):
+                return 0
+            for path in stale:
+                _remove(path)
+        except OSError as error:
+            self.fault.note(error)
+            return 0
         return len(stale)
+
+
+def _write_entry(path: str, chunks: Iterable[bytes | memoryview]) -> None:
+    """Writes a new entry whole: readers see the old one or the new one, and a write that
+    fails (a full disk) leaves no partial file behind."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            for chunk in chunks:
+                _write_chunk(file, chunk)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _write_chunk(file: BinaryIO, chunk: bytes | memoryview) -> None:
+    file.write(chunk)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _checksum(payload: bytes | memoryview) -> bytes:

@@ -1,4 +1,10 @@
-"""Atom feeds for the whole site and for every term (pure: model in, bytes out)."""
+"""Atom feeds for the whole site and for every term (pure: model in, bytes out).
+
+An entry names at most :data:`ENTRY_CATEGORIES` of its article's terms and
+:data:`ENTRY_AUTHORS` of its authors, and always the term of the feed it is in: an article
+is in the feed of each of its terms, so listing every term in every one made the feeds
+grow with the square of an article's terms (10,000 tags: a billion categories).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,14 @@ from typing import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
 from generator import __version__
-from generator.model import Article, Site
+from generator.model import Article, Site, term_slug
+from generator.sitemap import xml_bytes
 
 ATOM = "http://www.w3.org/2005/Atom"
+ENTRY_CATEGORIES = 32
+ENTRY_AUTHORS = 12
+CATEGORY_TAXONOMIES = ("topics", "provinces", "tags")  # an entry's categories, in this order
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # what ElementTree writes
 ET.register_namespace("", ATOM)
 
 
@@ -35,6 +46,8 @@ class FeedSpec:
     title: str
     articles: Sequence[Article]  # newest first; the feed shows the first feed_size
     alternate: str  # the page the feed follows
+    taxonomy: str = ""  # for a term's feed, the term, which each of its entries names
+    term: str = ""
 
 
 def atom_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
@@ -60,15 +73,26 @@ def atom_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
         _add(entry, "id", url)
         _add(entry, "published", _stamp(article.date))
         _add(entry, "updated", _stamp(article.updated))
-        for name in article.authors or (settings.title,):
+        for name in _capped(article.authors, ENTRY_AUTHORS, spec, ("authors",)) or (settings.title,):
             _add(_add(entry, "author"), "name", name)
-        for term in article.topics + article.provinces + article.tags:
+        terms = article.topics + article.provinces + article.tags
+        for term in _capped(terms, ENTRY_CATEGORIES, spec, CATEGORY_TAXONOMIES):
             _add(entry, "category", term=term)
         if article.excerpt:
             _add(entry, "summary", article.excerpt)
         _add(entry, "content", article.html, type="html")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    return xml_bytes(_DECLARATION + ET.tostring(feed, encoding="unicode") + "\n")
+
+
+def _capped(names: tuple[str, ...], most: int, spec: FeedSpec, taxonomies: tuple[str, ...]) -> tuple[str, ...]:
+    """The first ``most`` of ``names``, then the feed's own term if it is of one of
+    ``taxonomies`` and not among them (spellings that fold to one slug are one term)."""
+    shown = names[:most]
+    if len(names) <= most or spec.taxonomy not in taxonomies:
+        return shown
+    own = term_slug(spec.taxonomy, spec.term)
+    return shown if any(term_slug(spec.taxonomy, name) == own for name in shown) else shown + (spec.term,)
 
 
 def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
@@ -77,7 +101,7 @@ def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
     for taxonomy in site.taxonomies.values():
         for term in taxonomy.terms:
             title = f"{site.settings.title} – {term_titles.get(term.url, term.name)}"
-            yield FeedSpec(f"{term.url}feed.xml", title, term.articles, term.url)
+            yield FeedSpec(f"{term.url}feed.xml", title, term.articles, term.url, taxonomy.name, term.name)
 
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -15,6 +15,8 @@ data at once.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
@@ -23,7 +25,7 @@ from generator.related import neighbours, related_articles
 from generator.search.store import FACET_TAXONOMIES, MANIFEST
 from generator.search.vendor import LUNR_SCRIPT
 from generator.text.dates import format_month
-from generator.urls import page_path
+from generator.urls import ALIAS, PAGE, Claimant, page_path
 from generator.views import Translate, ViewBuilder
 
 HOME_TERMS = 12
@@ -39,6 +41,7 @@ class PageSpec:
     source: str = ""  # the content file the page comes from, for problems
     sitemap: bool = True  # content for search engines (not redirects, the 404 page or the search page)
     lastmod: str = ""  # for the sitemap: the day an article was last changed
+    alias: str = ""  # a redirect's own alias, as site-relative path (source is the article's file)
 
     @property
     def context(self) -> dict[str, Any]:
@@ -79,7 +82,29 @@ def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
             path = alias if alias.endswith((".html", "/")) else alias + "/"
             target = views.canonical(article.url)
             yield _ready(views, path, "alias.html", {"page": views.page("alias", path, article.title), "target": target},
-                         source=article.path, sitemap=False)
+                         source=article.path, sitemap=False, alias=alias)
+
+
+def claimant(spec: PageSpec, texts: Mapping[str, bytes] | None) -> tuple[Claimant, Callable[[], int] | None]:
+    """Who asks for a page's output path (:class:`generator.urls.OutputClaims`) and, for a
+    redirect, how to find its alias's line in ``texts``, the content files by path."""
+    if spec.alias:
+        text = (texts or {}).get(spec.source, b"")
+        return Claimant(spec.source, ALIAS, 1, spec.alias), \
+            lambda: alias_line(text.decode("utf-8", "replace"), spec.alias)
+    return (Claimant(spec.source, PAGE) if spec.source else Claimant(f"{spec.template} page /{spec.path}")), None
+
+
+def alias_line(text: str, alias: str) -> int:
+    """The line of an article's file (front matter first) that gives ``alias`` (site-relative,
+    as the model holds it): where a problem with it is reported; else the 'aliases' line, or 1."""
+    lines = unicodedata.normalize("NFC", text).split("\n")  # as the model holds it
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), len(lines))
+    written = re.compile(r"(?:^|[\s\[,'\"])/*" + re.escape(alias) + r"(?=$|[\s\],'\"#])")
+    key = re.compile(r"^['\"]?aliases['\"]?\s*:")
+    found = next((n for n in range(1, end) if written.search(lines[n])), None) or \
+        next((n for n in range(1, end) if key.match(lines[n])), 0)
+    return found + 1
 
 
 def _given(views: ViewBuilder, context: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable
 
-from generator.cache import BuildCache, cache_folder, code_fingerprint
+from generator.cache import BuildCache, code_fingerprint
 from generator.writer import output_listing
 
 
@@ -30,8 +30,9 @@ class BuildRecord:
     result: Any  # the BuildResult to report again, warnings included
 
 
-def records(site_dir: Path, enabled: bool) -> BuildCache:
-    return BuildCache(cache_folder(site_dir) / "builds" if enabled else None)
+def records(cache: BuildCache) -> BuildCache:
+    """The store of build records, beside (and sharing the faults of) the build's ``cache``."""
+    return cache.part("builds")
 
 
 def record_key(output_dir: Path) -> str:
@@ -41,9 +42,15 @@ def record_key(output_dir: Path) -> str:
 def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
                   extra_files: Iterable[Path]) -> str:
     """Everything a build reads: the articles (their cache keys already cover bytes, path,
-    recipe and this program), the settings and options, every file under the theme and the
-    site's templates/ and static/ (path, size and modification time: images can be large),
-    and files such as site.toml and lunr.js by content."""
+    recipe and this program; the caller adds what the reader could not read: an unreadable
+    file, a dangling link, a link leading out), the settings and options, every file under
+    the theme and the site's templates/ and static/, and files such as site.toml and lunr.js
+    by content.
+
+    The folders' files are taken by their status, not their bytes (images can be large):
+    path, size, modification time, and the inode and its change time, which every write sets
+    and no tool can set back (``cp -p`` or ``touch -r`` keep size and mtime, not ctime). One
+    stat per file either way: ctime costs nothing more."""
     digest = hashlib.sha256(code_fingerprint())
     digest.update(repr((settings, str(settings.site_dir), options.drafts, options.future, options.strict,
                         os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
@@ -59,7 +66,8 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
                 except OSError:
                     digest.update(f"{path}\0gone\0".encode())
                     continue
-                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
+                              f"{status.st_ino}\0".encode())
     for path in extra_files:
         try:
             digest.update(str(path).encode() + b"\0" + path.read_bytes())
@@ -69,7 +77,7 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
 
 
 def input_folders(settings: Any, theme_root: Path) -> list[Path]:
-    """The folders whose files (by path, size and time) are inputs: the theme, the site's
+    """The folders whose files (by path and status) are inputs: the theme, the site's
     templates and static files."""
     return [theme_root, settings.site_dir / "templates", settings.site_dir / "static"]
 

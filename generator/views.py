@@ -12,6 +12,9 @@ from generator.urls import absolute, link, page_path
 
 Translate = Callable[..., str]
 PAGINATION_WINDOW = 2
+# a card is shown on the page of each of the article's provinces: listing them all there
+# made those pages grow with the square of an article's provinces (the article page lists all)
+CARD_PROVINCES = 10
 
 
 class ViewBuilder:
@@ -65,7 +68,7 @@ class ViewBuilder:
             "date": self.date(article),
             "excerpt": article.excerpt,
             "category": article.category,
-            "provinces": [self.term_ref("provinces", p) for p in article.provinces],
+            "provinces": [self.term_ref("provinces", p) for p in article.provinces[:CARD_PROVINCES]],
             "source": article.source.name if article.source else "",
         }
 
