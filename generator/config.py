@@ -20,6 +20,15 @@ from generator.errors import ConfigError, Problem, error
 CONFIG_FILE = "site.toml"
 LANGUAGES = ("vi", "en")
 PERMALINK_FIELDS = frozenset({"year", "month", "day", "slug"})
+# Characters XML 1.0 does not allow (C0 controls but tab, newline and CR; lone surrogates;
+# U+FFFE, U+FFFF): in a title or a tag they would make the Atom feeds not well-formed.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe_characters(characters: str) -> str:
+    """Two characters, the first and second C0 controls -> "U+0001 and U+0002"."""
+    names = [f"U+{ord(character):04X}" for character in characters]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -99,8 +108,9 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
 
     problems: list[Problem] = []
     values: dict[str, Any] = {}
+    lines = _key_lines(text)
     for key, value in raw.items():
-        line = _line_of(text, key)
+        line = lines.get(key, 1)
         if key not in _FIELDS:
             known = ", ".join(sorted(_FIELDS))
             problems.append(error(path, line, f"unknown key '{key}' (known keys: {known})"))
@@ -110,48 +120,106 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         if cleaned is None:
             problems.append(error(path, line, f"'{key}' must be {expected}, got {value!r}"))
             continue
+        if isinstance(cleaned, str) and NOT_XML.search(cleaned):
+            found = "".join(dict.fromkeys(NOT_XML.findall(cleaned)))
+            problems.append(error(path, line, f"'{key}' holds {describe_characters(found)}, which XML does not "
+                                              "allow: remove it"))
+            continue
         values[key] = cleaned
     for key in _REQUIRED:
         if key not in raw:
             problems.append(error(path, 1, f"missing required key '{key}' ({_FIELDS[key][1]})"))
 
-    if "base_url" in values:
-        values["base_url"] = _check_base_url(values["base_url"], path, _line_of(text, "base_url"), problems)
-    if "timezone" in values:
-        _check_timezone(values["timezone"], path, _line_of(text, "timezone"), problems)
-    if "permalink" in values:
-        _check_permalink(values["permalink"], path, _line_of(text, "permalink"), problems)
+    checks = {"base_url": _check_base_url, "timezone": _check_timezone, "permalink": _check_permalink,
+              "theme": _check_theme}
+    for key, check_value in checks.items():
+        if key in values:
+            values[key] = check_value(values[key], path, lines.get(key, 1), problems)
     if problems:
         raise ConfigError(problems)
     return Settings(site_dir=site_dir, **values)
 
 
-def _line_of(text: str, key: str) -> int:
-    match = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*=", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+# A top-level key as TOML writes it: bare, "quoted" or 'literal', maybe the first of a dotted key
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_ASSIGNMENT = re.compile(rf"[ \t]*({_KEY})[ \t]*[.=]")
+_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*({_KEY})[ \t]*[.\]]")
+_MULTILINE_STRING = re.compile(r'"""|\'\'\'')
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each top-level key is first set: ``key = …``, ``key.sub = …``,
+    ``[key]``, ``[key.sub]`` or ``[[key]]`` (tomllib gives values, not positions). Keys
+    inside a table and lines inside a multi-line string are passed over."""
+    lines: dict[str, int] = {}
+    in_table, open_string = False, ""
+    for number, line in enumerate(text.split("\n"), 1):  # TOML breaks lines at \n only
+        if open_string:
+            if line.count(open_string) % 2:
+                open_string = ""
+            continue
+        table, assignment = _TABLE.match(line), _ASSIGNMENT.match(line)
+        found = table or (assignment if not in_table else None)
+        in_table = in_table or table is not None
+        if found:
+            lines.setdefault(_unquote(found.group(1)), number)
+        quotes = _MULTILINE_STRING.findall(line)
+        if len(quotes) % 2:
+            open_string = quotes[-1]
+    return lines
+
+
+def _unquote(key: str) -> str:
+    try:
+        return next(iter(tomllib.loads(f"{key} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return key
 
 
 def _check_base_url(url: str, path: str, line: int, problems: list[Problem]) -> str:
-    parts = urlsplit(url)
+    if any(character.isspace() or not character.isprintable() for character in url):
+        problems.append(error(path, line, f"'base_url' must not hold spaces or control characters "
+                                          f"(percent-encode them), got {url!r}"))
+        return url
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+    except ValueError:  # "http://[::1/": an IPv6 address not closed
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         problems.append(error(path, line, f"'base_url' must be {_FIELDS['base_url'][1]}, got {url!r}"))
         return url
     return url if url.endswith("/") else url + "/"
 
 
-def _check_timezone(name: str, path: str, line: int, problems: list[Problem]) -> None:
+def _check_timezone(name: str, path: str, line: int, problems: list[Problem]) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder, a name too long
         problems.append(error(path, line, f"'timezone' must be {_FIELDS['timezone'][1]}, got {name!r}"))
+    return name
 
 
-def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]) -> None:
+def _check_theme(name: str, path: str, line: int, problems: list[Problem]) -> str:
+    if not name or name in (".", "..") or any(c in name for c in "/\\") or not name.isprintable():
+        problems.append(error(path, line, f"'theme' must be a folder name such as \"default\", got {name!r}"))
+    return name
+
+
+def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]) -> str:
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
+                  if name is not None]
     except ValueError as exc:
         problems.append(error(path, line, f"'permalink' is not a valid pattern: {exc}"))
-        return
+        return pattern
+    names = {name for name, _, _ in fields}
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            problems.append(error(path, line, f"'permalink' fields take no format or conversion, got {written}"))
+    if any(segment in ("", ".", "..") for segment in pattern.strip("/").split("/")) or "//" in pattern:
+        problems.append(error(path, line, "'permalink' must not have empty, '.' or '..' segments"))
     unknown = names - PERMALINK_FIELDS
     if unknown:
         problems.append(error(path, line, f"'permalink' uses unknown field(s) {sorted(unknown)}; "
@@ -160,3 +228,4 @@ def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]
         problems.append(error(path, line, "'permalink' must contain {slug} so every article gets its own URL"))
     if not pattern.startswith("/") or not (pattern.endswith("/") or pattern.endswith(".html")):
         problems.append(error(path, line, "'permalink' must start with '/' and end with '/' or '.html'"))
+    return pattern

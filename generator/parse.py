@@ -6,6 +6,7 @@ keeps its line: problems point at the line an editor has to fix.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -16,10 +17,11 @@ from zoneinfo import ZoneInfo
 import frontmatter
 import yaml
 
+from generator.config import NOT_XML, describe_characters
 from generator.errors import Problem, error, warning
 from generator.text.dates import PRECISIONS
 from generator.text.vietnamese import nfc, slugify
-from generator.yaml_loader import FrontMatterLoader
+from generator.yaml_loader import MAX_DEPTH, MAX_VALUES, FrontMatterLoader, node_shape
 
 TOPICS = (
     "thể chế",
@@ -32,6 +34,9 @@ TOPICS = (
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DOCUMENT = re.compile(r"^\d[\w.]*(?:[/-][\w.Đđ]+)+$")
 _FRONT_MATTER_HANDLER = frontmatter.YAMLHandler()
+# Four-digit years, with a year to spare at each end for any time-zone offset: dates are
+# converted to UTC (feeds, sitemaps, scripts), which overflows at the ends of Python's range.
+EARLIEST_YEAR, LATEST_YEAR = 1000, 9998
 
 
 @dataclass(frozen=True)
@@ -87,42 +92,109 @@ def parse_article(text: str, path: str, tz: ZoneInfo) -> tuple[SourceArticle | N
     if body.startswith("\n"):
         body, body_start = body[1:], body_start + 1
     body_line = text.count("\n", 0, body_start) + 1
-    first_line = text.count("\n", 0, text.find(front)) + 1  # YAML line 0 is this file line
+    lines = _Lines(front, text.count("\n", 0, text.find(front)) + 1)
 
     try:
         node = FrontMatterLoader(front).get_single_node()
+    except yaml.reader.ReaderError as exc:  # a raw control character, which YAML forbids
+        bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return None, [error(path, lines.at(max(front.find(bad), 0)),
+                            f"invalid YAML in front matter: character {describe_characters(bad)} is not allowed; "
+                            "remove it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else 1
+        line = lines.at(mark.index) if mark else lines.first
         message = f"invalid YAML in front matter: {exc.problem or exc}"
         if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message += f" ({exc.context} on line {first_line + exc.context_mark.line})"
+            message += f" ({exc.context} on line {lines.at(exc.context_mark.index)})"
         return None, [error(path, line, message)]
-    except yaml.YAMLError as exc:  # e.g. control characters, which YAML forbids
-        return None, [error(path, first_line, f"invalid YAML in front matter: {exc}")]
+    except yaml.YAMLError as exc:
+        return None, [error(path, lines.first, f"invalid YAML in front matter: {exc}")]
+    except UnicodeEncodeError as exc:  # a lone surrogate (never from a file: it was decoded as UTF-8)
+        return None, [error(path, lines.at(exc.start), "invalid YAML in front matter: a lone surrogate "
+                                                       f"{describe_characters(front[exc.start])} is not allowed")]
+    except RecursionError:  # only PyYAML's pure-Python loader recurses; libyaml stops at 1000 levels
+        return None, [error(path, lines.first, f"front matter nested too deeply (more than {MAX_DEPTH} levels)")]
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
-        return None, [error(path, first_line + node.start_mark.line, "front matter must be a mapping of keys to values")]
-    return _FieldReader(path, node, first_line).read(body, body_line, tz)
+        return None, [error(path, lines.at(node.start_mark.index), "front matter must be a mapping of keys to values")]
+    body, body_problems = _without_non_xml(body, path, body_line)
+    article, problems = _FieldReader(path, node, lines).read(body, body_line, tz)
+    return article, problems + body_problems
+
+
+class _Lines:
+    """File lines of positions in the front matter. YAML's own marks count U+0085, U+2028
+    and U+2029 as line breaks too, where editors and this file's other lines do not."""
+
+    def __init__(self, front: str, first: int):
+        self.first = first  # the file line of the front matter's first line
+        self.breaks = [i for i, ch in enumerate(front) if ch == "\n"]
+
+    def at(self, index: int) -> int:
+        return self.first + bisect.bisect_left(self.breaks, index)
+
+
+def _without_non_xml(body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
+    """Characters XML 1.0 does not allow would make the feeds not well-formed: removed, with
+    a warning on the line of the first."""
+    found = NOT_XML.search(body)
+    if found is None:
+        return body, []
+    line = first_line + body.count("\n", 0, found.start())
+    removed = "".join(dict.fromkeys(NOT_XML.findall(body)))
+    return NOT_XML.sub("", body), [warning(path, line, f"the body holds {describe_characters(removed)}, "
+                                                       "which XML does not allow: removed")]
 
 
 class _FieldReader:
     """Reads the composed YAML mapping key by key, collecting every problem."""
 
-    def __init__(self, path: str, node: yaml.MappingNode, first_line: int):
+    def __init__(self, path: str, node: yaml.MappingNode, lines: _Lines):
         self.path = path
         self.problems: list[Problem] = []
         self.nodes: dict[str, yaml.Node] = {}
         self.lines: dict[str, int] = {}
+        self.refused: set[str] = set()  # keys whose value is never constructed
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            line = first_line + key_node.start_mark.line
+            line = lines.at(key_node.start_mark.index)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(error(path, line, f"front-matter keys must be text, found a {_kind(key_node)}"))
+                continue
+            key = self._clean(str(key_node.value), key_node, "", lines)
             if key in self.nodes:
                 self.problems.append(error(path, line, f"key '{key}' appears twice (first on line {self.lines[key]})"))
                 continue
             self.nodes[key] = value_node
             self.lines[key] = line
+            self._screen(key, value_node, lines)
+
+    def _screen(self, key: str, node: yaml.Node, lines: _Lines) -> None:
+        """Values are parsed by hand, constructed for templates and pickled (into the cache,
+        to and from worker processes): nesting and alias expansion are bounded first, and
+        characters XML does not allow are removed from every string."""
+        shape = node_shape(node)
+        if shape is None:
+            self.fail(key, f"front matter nested too deeply: '{key}' contains itself (through a YAML alias)")
+        elif shape.depth > MAX_DEPTH:
+            self.fail(key, f"front matter nested too deeply: '{key}' has {shape.depth} levels (at most {MAX_DEPTH})")
+        elif shape.values > MAX_VALUES:
+            self.fail(key, f"'{key}' holds more than {MAX_VALUES} values (through YAML aliases)")
+        else:
+            for scalar in shape.scalars:
+                scalar.value = self._clean(scalar.value, scalar, key, lines)
+            return
+        self.refused.add(key)
+
+    def _clean(self, value: str, node: yaml.Node, key: str, lines: _Lines) -> str:
+        found = "".join(dict.fromkeys(NOT_XML.findall(value)))
+        for character in found:
+            where = f"'{key}'" if key else "a key"
+            self.problems.append(warning(self.path, lines.at(node.start_mark.index),
+                                         f"{where} holds {describe_characters(character)}, "
+                                         "which XML does not allow: removed"))
+        return NOT_XML.sub("", value) if found else value
 
     def fail(self, key: str, message: str) -> None:
         self.problems.append(error(self.path, self.lines.get(key, 1), message))
@@ -175,8 +247,15 @@ class _FieldReader:
             self.fail(key, f"'{key}' must be an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00, "
                            f"got {value!r}")
             return None
-        # archives, permalinks and displayed times follow the site's clock
-        return parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        try:  # archives, permalinks and displayed times follow the site's clock
+            placed: datetime | None = parsed.astimezone(tz) if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        except OverflowError:  # 0001-01-01T00:00:00+14:00 is in year 0 anywhere west of it
+            placed = None
+        if placed is None or not EARLIEST_YEAR <= placed.year <= LATEST_YEAR:
+            self.fail(key, f"'{key}' must fall between the years {EARLIEST_YEAR} and {LATEST_YEAR} "
+                           f"(in the site's time zone), got {value!r}")
+            return None
+        return placed
 
     def read(self, body: str, body_line: int, tz: ZoneInfo) -> tuple[SourceArticle | None, list[Problem]]:
         title = self.text("title")
@@ -267,11 +346,15 @@ class _FieldReader:
                  "raw", "source_sha256"}
         extra = {}
         for key, node in self.nodes.items():
-            if key not in known:
-                try:
-                    extra[key] = FrontMatterLoader("").construct_document(node)
-                except yaml.YAMLError as exc:
-                    self.fail(key, f"cannot read '{key}': {exc}")
+            if key in known or key in self.refused:
+                continue
+            try:
+                extra[key] = FrontMatterLoader("").construct_document(node)
+            except yaml.MarkedYAMLError as exc:  # an unknown tag, a !!map that is a list
+                self.fail(key, f"cannot read '{key}': {exc.problem or exc.context}")
+            except (ValueError, TypeError, KeyError, OverflowError) as exc:  # !!int abc, !!timestamp 2020-13-45
+                detail = f"{exc.args[0]!r} is not a boolean" if isinstance(exc, KeyError) else str(exc)
+                self.fail(key, f"cannot read '{key}': {detail}")
         return MappingProxyType(extra)
 
 
