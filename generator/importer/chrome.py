@@ -74,6 +74,17 @@ _RELATED = re.compile(
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
     r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
     r"liên quan|đã đăng|cũ hơn|mới hơn|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?))\s*[:：]?\s*$", _I)
+# a cached or archived copy's banner, and the leftovers of SharePoint and accessibility links
+_COPY_BANNER = re.compile(
+    r"^(?:this is google's cache of|đây là bộ nhớ đệm của google|it is a snapshot of the page|"
+    r"đây là ảnh chụp nhanh của trang|the wayback machine|full version\s*text-only version|"
+    r"phiên bản đầy đủ\s*phiên bản chỉ có văn bản|tip: to quickly find|mẹo: để tìm cụm từ|"
+    r"skip ribbon commands|skip to main content|skip navigation links|turn (?:off|on) animations|"
+    r"bỏ qua (?:lệnh ribbon|tới nội dung chính|liên kết điều hướng)|chuyển đến nội dung chính|"
+    r"you are using an outdated browser|trình duyệt của bạn đã cũ|javascript (?:is|must be) (?:disabled|enabled))", _I)
+# WordPress feeds end every item with "Bài viết <title> đã xuất hiện đầu tiên vào ngày <site>."
+_FEED_FOOTER = re.compile(r"^(?:bài viết .{3,300} đã xuất hiện đầu tiên (?:vào ngày|trên|tại) .{2,100}|"
+                          r"the post .{3,300} appeared first on .{2,100})$", _I)
 # an image's alt text or file name left without its accents: "pho yen so hoa 100 ket qua"
 _UNACCENTED_ALT = re.compile(r"^[a-z0-9]+(?:[ _-][a-z0-9]+){3,}$")
 # "Bấm vào đây để xem video hướng dẫn": a link's label
@@ -118,7 +129,7 @@ def is_chrome_line(line: str) -> bool:
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
         or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
-        or _CLICK_HERE.match(stripped)
+        or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
     )
 
@@ -240,6 +251,33 @@ def repeated_alt_texts(lines: list[str]) -> set[int]:
                 _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
             dropped.add(index)
     return dropped
+
+
+_PAGE_NUMBER = re.compile(r"^(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$|^.{3,80}?\s[-–|]?\s*\d{1,3}$", _I)
+
+
+def running_heads(lines: list[str]) -> set[int]:
+    """Indexes of a printed publication's running heads and feet, copied once per page
+    from a PDF: a short line that is not a sentence, printed twice or more ("BẢN TIN CẢI
+    CÁCH HÀNH CHÍNH Số 06 - Tháng 6/2024"), and the page-number lines of such a copy."""
+    counts: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 14 and not _SENTENCE_END.search(stripped):
+            counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
+    # printed again pages apart (not an alt text over its caption), with a number (an issue,
+    # a page) or in capitals; the first print of a capitalised line may be the headline
+    spread = [indexes for indexes in counts.values()
+              if len(indexes) >= 2 and indexes[-1] - indexes[0] >= 5
+              and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())]
+    if not spread:
+        return set()
+    heads = {index for indexes in spread for index in indexes[1:]}
+    heads |= {indexes[0] for indexes in spread if any(c.isdigit() for c in lines[indexes[0]])}
+    # with running heads present, a bare page number (or a foot ending in one) is a page's foot
+    feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
+            and not _SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
+    return heads | feet
 
 
 def related_blocks(lines: list[str]) -> set[int]:

@@ -74,7 +74,8 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
         if not line:
             continue
         meta = layout.metas[index] if index < len(layout.metas) else None
-        for date in dates.find_dates(line):
+        # a dateline the line reader understood beyond find_dates (a two-digit year) counts too
+        for date in dates.find_dates(line) or ([meta.date] if meta is not None and meta.date is not None else []):
             found.append(("line", index, line, date, meta))
         if not dates.DATE.search(line) and len(line.split()) <= 8 and _FIELD.match(line):
             if month := dates.year_month(line):  # " date 2023-01"

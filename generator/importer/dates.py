@@ -72,12 +72,14 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
         else:
             day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3"))
                                 for k in ("d", "m", "y"))
+        clock = _TIME_AFTER.match(text, match.end())
+        if _dotnet_us(match, clock):  # "4/5/2011 9:12:44 AM" is 5 April: the day comes second
+            day, month = month, day
         try:
             day_value = date(year, month, day)
         except ValueError:
             continue
         start, end = match.span()
-        clock = _TIME_AFTER.match(text, end)
         if clock:
             end = clock.end()
         else:
@@ -88,6 +90,19 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
         found.append(FoundDate(datetime.combine(day_value, moment or time()), moment is not None,
                                start=start, end=end))
     return found
+
+
+def _dotnet_us(date_match: re.Match[str], clock: re.Match[str] | None) -> bool:
+    """ASP.NET's default US format, "M/d/yyyy h:mm:ss tt": no zero before the month, the
+    day or the hour, seconds and AM/PM. Vietnamese formats print "dd/MM/yyyy hh:mm:ss tt"."""
+    if date_match.re is not DATE or date_match["sep"] != "/" or clock is None:
+        return False
+    if not (clock["S"] and clock["ampm"]) or clock["H"].startswith("0"):
+        return False
+    day, month = date_match["d"], date_match["m"]
+    if day.startswith("0") or month.startswith("0") or int(day) > 12:
+        return False
+    return len(day) == 1 or len(month) == 1 or int(month) > 12
 
 
 def _clock(match: re.Match[str]) -> time | None:

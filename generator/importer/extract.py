@@ -127,7 +127,10 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     lines = structure.untab(join_wrapped_lines(text.split("\n")))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
-    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines)
+    # a byline or a dateline printed twice is the article's, not a running head
+    heads = {i for i in chrome.running_heads(lines)
+             if not metadata.parse_byline(lines[i]) and not metadata.parse_meta_line(lines[i])}
+    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | heads
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):
@@ -181,7 +184,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date))
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
-    authors = hints.authors or tuple(found.authors)
+    authors = _writers(hints.authors, url) or tuple(found.authors)
     blocks = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(
@@ -195,6 +198,14 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
     return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
+
+
+def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
+    """The metadata's authors without the portal's accounts ("admin") and without the site
+    itself ("Hanoionline" on hanoionline.vn), which say nothing of who wrote the article."""
+    site = re.sub(r"^(?:www|m|amp)\.", "", url.split("//", 1)[-1].split("/", 1)[0]).split(".", 1)[0].lower()
+    return tuple(name for name in named
+                 if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:

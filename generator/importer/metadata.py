@@ -51,6 +51,8 @@ _ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?
 # words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
 _NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
                               r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
+# a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
+_USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
 # "Chuyên mục: Tin hoạt động": a labelled category
 _LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực)\s*[:：]\s*(?P<name>[^.:|]{2,60})$", _I)
 # "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
@@ -101,7 +103,7 @@ def is_category(text: str) -> bool:
 
 
 # capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
-_NOT_NAMES = frozenset({"thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
+_NOT_NAMES = frozenset({"báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
                         "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
                         "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "bình luận", "ghi chép",
                         "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
@@ -129,9 +131,11 @@ def parse_byline(line: str) -> Byline | None:
     with name and affiliation. ``None`` for anything that reads as text."""
     text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
     explicit = text != line.strip().strip(" .")
+    if text.lower() in _NOT_NAMES:
+        return None
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None
-    if explicit and _ACCOUNT_NAME.match(text):
+    if explicit and (_ACCOUNT_NAME.match(text) or _USER_NAME.match(text)):
         return Byline()  # a byline all the same, of nobody
     if _INITIALS.match(text):
         return Byline((text,))
@@ -192,6 +196,11 @@ def _credits(text: str) -> Byline | None:
         if _AUTHOR_LABELS.match(match["label"].strip()):
             authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
     return Byline(tuple(authors)) if authors else None
+
+
+def is_account(name: str) -> bool:
+    """A portal's log-in name or role ("admin", "admin_auco", "Quản trị viên"), not a writer."""
+    return bool(_ACCOUNT_NAME.match(name.strip()) or _USER_NAME.match(name.strip()))
 
 
 def source_line(line: str) -> str:

@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.importer.extract import extract
 from generator.importer.chrome import (
-    breadcrumb_category, is_chrome_line, is_prose, related_blocks, repeated_alt_texts, tail_start,
+    breadcrumb_category, is_chrome_line, is_prose, related_blocks, repeated_alt_texts, running_heads, tail_start,
 )
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
@@ -24,6 +24,9 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "[Ảnh] Quảng Trị: một buổi sáng ở bộ phận một cửa xã", "[Video] Người dân nộp hồ sơ qua ứng dụng",
     "Ngày nhận bài: 03/01/2024; Ngày duyệt đăng: 12/02/2024", "Ngày phản biện: 5/3/2022",
     "pho yen so hoa 100 ket qua giai quyet thu tuc", "Bấm vào đây để xem video hướng dẫn",
+    "This is Google's cache of https://example.gov.vn/a.aspx. It is a snapshot of the page.",
+    "Skip Ribbon Commands", "Skip to main content",
+    "Bài viết Hội nghị tập huấn một cửa đã xuất hiện đầu tiên vào ngày Hội Luật gia tỉnh.",
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)
@@ -103,3 +106,10 @@ def test_an_alt_text_repeated_by_its_caption_is_dropped_and_the_caption_kept():
     lines = ["Công chức hướng dẫn người dân nộp hồ sơ.", "", "Công chức hướng dẫn người dân nộp hồ sơ. Ảnh: Thu Hà",
              "Công chức hướng dẫn người dân nộp hồ sơ trực tuyến tại bộ phận một cửa."]
     assert repeated_alt_texts(lines) == {0}
+
+
+def test_a_pdf_copys_running_heads_and_page_numbers_go_and_a_caption_repeated_stays():
+    head = "BẢN TIN CẢI CÁCH HÀNH CHÍNH Số 06 - Tháng 6/2024"
+    lines = [head, "TIÊU ĐỀ BÀI VIẾT", PROSE, "Quang cảnh hội nghị", "Quang cảnh hội nghị", PROSE, PROSE,
+             "Bản tin CCHC - Sở Nội vụ 14", head, PROSE, PROSE, PROSE, "15"]
+    assert running_heads(lines) == {0, 7, 8, 12}

@@ -106,3 +106,14 @@ def test_date_functions_never_raise(text):
     period_in(text)
     day_months(text, 2024)
     parse_meta_line(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ngày đăng: 4/5/2011 9:12:44 AM", "2011-04-05"),  # ASP.NET's default US format: month first
+    ("3/15/2012 2:30:15 PM", "2012-03-15"),
+    ("12/05/2016 04:00:00 PM", "2016-05-12"),  # zero-padded: a Vietnamese format, day first
+    ("25/3/2012 2:30:15 PM", "2012-03-25"),  # a day over 12 cannot be a month
+    ("4/5/2011", "2011-05-04"),  # without the .NET clock, day first as Vietnamese write it
+])
+def test_dotnet_us_dates_are_month_first_only_in_their_own_shape(text, expected):
+    assert [d.value.date().isoformat() for d in find_dates(text)] == [expected]

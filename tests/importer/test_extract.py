@@ -119,3 +119,12 @@ def test_a_byline_with_posts_gives_one_author_and_an_affiliation():
     assert article.authors == ("Trần Văn Bình",) and article.honorific == "TS."
     assert article.affiliation == "Phó Trưởng khoa Nhà nước và pháp luật"
     assert "Học viện" not in article.plain_body()
+
+
+def test_a_posts_emoji_are_not_its_headline_and_accounts_are_not_its_authors():
+    from generator.importer.extract import PageHints
+
+    page = "\n".join(["📢 Xã Đông Thành ra mắt tổ công nghệ số cộng đồng ✅", "14/07/2025 08:30", LEAD, CLOSING])
+    article = extract(page, "https://hanoionline.vn/a-1.htm", PageHints(authors=("admin", "Hanoionline"))).article
+    assert article is not None
+    assert article.title == "Xã Đông Thành ra mắt tổ công nghệ số cộng đồng" and article.authors == ()

@@ -28,6 +28,8 @@ from generator.importer.metadata import (
     ("Trần Thu Hà - Công chức Tư pháp - Hộ tịch", ("Trần Thu Hà",), "Công chức Tư pháp - Hộ tịch"),
     ("Đăng bởi: admin", (), ""),  # the portal's account names nobody
     ("Posted by: Quản trị viên", (), ""),
+    ("Đăng bởi: admin_auco", (), ""),  # a log-in name
+    ("Người đăng: thanhvinh_admin", (), ""),
     ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
     ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
     ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
@@ -46,7 +48,7 @@ def test_bylines(line, authors, affiliation):
     "Hội nghị tổng kết năm 2023",
     "Kết quả đạt được:",
     "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
-    "THÔNG BÁO", "Kế Hoạch", "Hội nghị tổng kết công tác cải cách hành chính",
+    "THÔNG BÁO", "Kế Hoạch", "Hội nghị tổng kết công tác cải cách hành chính", "Báo xấu",
 ])
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
