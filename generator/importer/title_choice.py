@@ -68,6 +68,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                     found.append(("unglued", unglued, index))
             continue
         found.append(("line", line, index))
+        if wrapped := _wrapped(lines, index, layout):  # a headline hard-wrapped over two lines (a PDF, a narrow column)
+            found.append(("wrapped", wrapped, index + 1))  # placed where it ends, next to what follows
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
         if field := _FIELD.match(line):
@@ -151,6 +153,21 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
     }
+
+
+def _wrapped(lines: tuple[str, ...], index: int, layout: PageLayout) -> str:
+    """The line and the next one as one headline, when the break looks like a wrap: both in
+    capitals, or the first without a final stop and the next starting in lower case."""
+    following = index + 1
+    if following >= layout.first_prose or not lines[following] or following in layout.chrome \
+            or layout.is_dateline(following):
+        return ""
+    first, second = lines[index], lines[following]
+    if first[-1:] in ".:;!?…" and not first.endswith(":") or len(first.split()) + len(second.split()) > 40:
+        return ""
+    both_caps = is_all_caps(first) and is_all_caps(second)
+    continues = second[:1].islower() and first[-1:] not in ".!?…"
+    return f"{first} {second}" if both_caps or continues else ""
 
 
 def _without_pictographs(text: str) -> str:

@@ -128,3 +128,11 @@ def test_a_posts_emoji_are_not_its_headline_and_accounts_are_not_its_authors():
     article = extract(page, "https://hanoionline.vn/a-1.htm", PageHints(authors=("admin", "Hanoionline"))).article
     assert article is not None
     assert article.title == "Xã Đông Thành ra mắt tổ công nghệ số cộng đồng" and article.authors == ()
+
+
+def test_a_headline_hard_wrapped_over_two_lines_is_joined():
+    page = "\n".join(["SỞ NỘI VỤ", "", "SỞ NỘI VỤ TRIỂN KHAI NHIỆM VỤ", "CẢI CÁCH HÀNH CHÍNH NĂM 2024", "",
+                      LEAD, CLOSING])
+    article = extract(page).article
+    assert article is not None
+    assert article.title_original == "SỞ NỘI VỤ TRIỂN KHAI NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
