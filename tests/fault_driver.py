@@ -12,7 +12,7 @@ where (the n-th call, from 1):
     link      os.link of a kept file into the staging folder
     exchange  the swap of staging and output
     dispose   handing the old site to the detached process that deletes it, after the swap
-    cache     a write of the build cache
+    cache     a write of a build-cache entry
     prepare   preparing an article
 """
 
@@ -66,7 +66,7 @@ def install(spec: str) -> None:
     elif where == "cache":
         from generator import cache
 
-        cache.BuildCache.put = _counting(cache.BuildCache.put, kind, count)
+        cache._write_entry = _counting(cache._write_entry, kind, count)
     elif where == "prepare":
         workers.prepare = _counting(workers.prepare, kind, count)
     else:
