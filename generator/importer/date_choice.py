@@ -65,6 +65,7 @@ _ORIGINS = {
     "line": "a date printed on the page", "lead": "the lead's day and month", "url": "the date in the address",
     "title_period": "the period in the title", "title_year": "the year in the title",
     "text_year": "the year the text names most", "hint": "the page's metadata", "field": "a date field",
+    "month": "a month printed on the page", "yearless": "a day and time printed without the year",
 }
 
 
@@ -83,6 +84,13 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
     url_date = dates.url_date(layout.url) if layout.url else None
     year = (url_date.value.year if url_date else None) or dates.year_hint(
         "", "\n".join(lines[layout.first_prose: layout.last_prose + 1]))
+    for index, line in enumerate(lines):
+        if not line or dates.DATE.search(line) or index in range(layout.first_prose, layout.last_prose + 1):
+            continue  # outside the prose: a month on a header line, a bulletin's issue, a letter's closing
+        if month := dates.named_month(line):
+            found.append(("month", index, line, month, None))
+        elif year and (yearless := dates.yearless_dateline(line, year)):
+            found.append(("yearless", index, line, yearless, None))
     lead = lines[layout.first_prose] if 0 <= layout.first_prose < len(lines) else ""
     if year and lead:
         full = dates.find_dates(lead)

@@ -21,7 +21,12 @@ _WORDS = r"(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s*(?:năm\s+)?
 # ISO 8601, as scrapers and some portals print it: "2025-11-01", "2025-11-01T08:00:00+07:00"
 _ISO = r"(?<![\d/.-])(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?![\d/-])"
 _TIME = r"(?P<H>\d{1,2})\s*[:hg]\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp][Mm])\b)?"
-DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}", re.IGNORECASE)
+# an English interface's dates: "Jul 21, 2025", "21 July 2025"
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ENGLISH = (rf"\b(?P<mon4>{_EN_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?!\d)|"
+            rf"(?<!\d)(?P<d5>\d{{1,2}})\s+(?P<mon5>{_EN_MONTH}),?\s+(?P<y5>(?:19|20)\d\d)(?!\d)")
+DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}|{_ENGLISH}", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"(?:[\s,|–—-]*(?:lúc\s*)?|T){_TIME}(?!\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
 _TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re.IGNORECASE)
 # a day and month without the year: "Sáng 15/6, ...", "Chiều 13-3, ..."
@@ -69,6 +74,9 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
     for match in matches:
         if match.re is _SHORT_YEAR:
             day, month, year = int(match["d"]), int(match["m"]), 2000 + int(match["y"])
+        elif match["mon4"] or match["mon5"]:
+            name = (match["mon4"] or match["mon5"])[:3].lower()
+            day, month, year = int(match["d4"] or match["d5"]), _MONTH_NAMES.index(name) + 1, int(match["y4"] or match["y5"])
         else:
             day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3"))
                                 for k in ("d", "m", "y"))
@@ -175,6 +183,29 @@ def year_month(text: str) -> FoundDate | None:
         year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         return FoundDate(datetime(int(year), int(month), 1), False, "month", *match.span())
     return None
+
+
+# "Tháng 3/2024", "tháng 10 năm 2024": a month named with its year
+_NAMED_MONTH = re.compile(r"\btháng\s+(0?[1-9]|1[0-2])\s*(?:/|-|năm)\s*((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# "14 tháng 7 lúc 08:30", "14/7 lúc 08:30": a post's day and time with no year
+_YEARLESS = re.compile(r"^(?:\w+\s+){0,3}?(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+lúc\s+|\s*,\s*|\s+)"
+                       r"\d{1,2}[:h]\d{2}\b", re.IGNORECASE)
+
+
+def named_month(text: str) -> FoundDate | None:
+    if match := _NAMED_MONTH.search(text):
+        return FoundDate(datetime(int(match[2]), int(match[1]), 1), False, "month", *match.span())
+    return None
+
+
+def yearless_dateline(line: str, year: int) -> FoundDate | None:
+    """A short line that is a day, a month and a time without the year, placed in ``year``."""
+    if len(line.split()) > 8 or DATE.search(line) or not (match := _YEARLESS.search(line)):
+        return None
+    try:
+        return FoundDate(datetime(year, int(match[2]), int(match[1])), False, start=match.start(), end=match.end())
+    except ValueError:
+        return None
 
 
 def day_months(text: str, year: int) -> list[FoundDate]:

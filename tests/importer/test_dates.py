@@ -117,3 +117,19 @@ def test_date_functions_never_raise(text):
 ])
 def test_dotnet_us_dates_are_month_first_only_in_their_own_shape(text, expected):
     assert [d.value.date().isoformat() for d in find_dates(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jul 21, 2025 · 3 phút đọc", "2025-07-21"), ("21 July 2025", "2025-07-21"), ("Sept. 3, 2024", "2024-09-03"),
+])
+def test_an_english_interfaces_dates(text, expected):
+    assert [d.value.date().isoformat() for d in find_dates(text)] == [expected]
+
+
+def test_a_month_and_a_yearless_post_time_are_read_where_no_full_date_is():
+    from generator.importer.dates import named_month, yearless_dateline
+
+    assert named_month("BẢN TIN CẢI CÁCH HÀNH CHÍNH Số 03 - Tháng 3/2024").value.date().isoformat() == "2024-03-01"
+    assert named_month("Quỳ Hợp, tháng 10 năm 2024").precision == "month"
+    assert yearless_dateline("14 tháng 7 lúc 08:30", 2025).value.date().isoformat() == "2025-07-14"
+    assert yearless_dateline("Năm 2024, tỉnh đã tiếp nhận 14/7 hồ sơ trong 08:30 giờ làm việc mỗi ngày.", 2025) is None
