@@ -237,6 +237,7 @@ def summarise(results: list[PageResult]) -> dict:
         "non_articles": len(others),
         "non_articles_flagged": sum(non_article_flagged(r.outcome) for r in others),
         "non_articles_refused": sum(not r.outcome.imported for r in others),
+        "articles_taken_for_non_articles": sum(r.outcome.imported and r.outcome.is_article is False for r in articles),
         "body_pages": len(measured),
         "chrome_lines_left": chrome,
         "chrome_lines_per_10_pages": round(10 * chrome / len(measured), 1) if measured else None,
@@ -248,7 +249,8 @@ def summarise(results: list[PageResult]) -> dict:
 
 SPLIT_NAMES = {"fit": "fit", "heldout": "held out", "all": "all"}
 COLUMNS = [("pages", "pages"), ("imported", "imported_pct"), ("title", "title_pct"), ("date", "date_pct"),
-           ("authors", "authors_pct"), ("non-articles flagged", None), ("chrome lines / 10 pages", None),
+           ("authors", "authors_pct"), ("non-articles flagged", None),
+           ("articles taken for non-articles", "articles_taken_for_non_articles"), ("chrome lines / 10 pages", None),
            ("pages with prose lost", "pages_with_prose_lost"), ("prose lines lost", "prose_lines_lost")]
 
 

@@ -116,6 +116,14 @@ def test_a_page_whose_only_prose_repeats_its_title_is_imported():
       "đánh chiêng cho thiếu nhi, còn cán bộ văn hóa xã giới thiệu với du khách về những món ăn truyền thống "
       "làm từ gạo nếp nương, măng rừng và cá suối được chế biến theo cách riêng của từng dân tộc."],
      "hardly about administrative reform"),
+    ([f"Xã {n} ra mắt tổ công nghệ số cộng đồng và hướng dẫn người dân cài đặt ứng dụng định danh..." for n in range(3)]
+     + ["Trang 1 / 14", "Trang sau >"], "list of headlines"),
+    (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 45/BC-UBND", "BÁO CÁO",
+      "Kết quả thực hiện công tác cải cách hành chính quý I năm 2025 của Ủy ban nhân dân xã."], "official document"),
+    (["Mã thủ tục: 1.001234", "Trình tự thực hiện: Bước 1 nộp hồ sơ", "Thành phần hồ sơ: tờ khai",
+      "Thời hạn giải quyết: 05 ngày", "Lệ phí: không"], "administrative-procedure record"),
+    (["TRONG SỐ NÀY", "Số hóa hồ sơ ở cấp xã .......... 3", "Một cửa liên thông .......... 7",
+      "Tin địa phương .......... 12"], "table of contents"),
 ])
 def test_pages_that_are_not_reform_articles_say_why(lines, reason):
     assert reason in kind.not_article_reason(lines, "", "\n".join(lines))
