@@ -46,11 +46,16 @@ _CREDIT_PREFIX = re.compile(r"^(?:bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s*&\s
                             r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
                             r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
                             r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
+# "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
+_OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
 # "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
 _ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*)$", _I)
 # words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
 _NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
                               r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
+_LEADING_SYMBOLS = re.compile(r"^[\W_]*?(?=\w)", re.UNICODE)
+# "Hôm qua", "3 giờ trước", "2 ngày": a post's age beside its byline
+_RELATIVE_TIME = re.compile(r"^(?:hôm\s+(?:qua|nay)|vừa\s+xong|\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng)(?:\s+trước)?)$", _I)
 # a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
 # "Chuyên mục: Tin hoạt động": a labelled category
@@ -64,7 +69,7 @@ _AFFILIATION = re.compile(
     r"viện\s+trưởng|chánh\s+văn\s+phòng|tổng\s+biên\s+tập)|giảng\s+viên(?:\s+chính)?|nghiên\s+cứu\s+(?:viên|sinh)|"
     r"chuyên\s+viên(?:\s+chính)?|công\s+chức|cán\s+bộ|học\s+viên|sinh\s+viên|"
     r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
-    r"bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
+    r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
     r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
     r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
 _SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
@@ -103,7 +108,7 @@ def is_category(text: str) -> bool:
 
 
 # capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
-_NOT_NAMES = frozenset({"báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
+_NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
                         "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
                         "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "bình luận", "ghi chép",
                         "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
@@ -129,6 +134,9 @@ def _title_case(name: str) -> str:
 def parse_byline(line: str) -> Byline | None:
     """An author line: initials, names (one or several), an organisation, or a degree
     with name and affiliation. ``None`` for anything that reads as text."""
+    line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
+    if (credit := _OF_CREDIT.match(line.strip())) and is_name(credit["name"].strip(" .")):
+        return Byline((_title_case(credit["name"].strip(" .")),))
     text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
     explicit = text != line.strip().strip(" .")
     if text.lower() in _NOT_NAMES:
@@ -270,6 +278,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
         part = part.strip(" :|-–—,.")
         if not part:
             continue
+        if _COMPILED.match(part):  # "(tổng hợp)": how it was written, not who
+            continue
         if (is_category(part) or _LABELLED_CATEGORY.match(part)) and not category:
             labelled = _LABELLED_CATEGORY.match(part)
             category = labelled["name"].strip() if labelled else part
@@ -286,8 +296,9 @@ def _undated_meta(text: str) -> MetaLine | None:
     cleaned = strip_view_count(text).strip(" |")
     if cleaned != text.strip() and not cleaned:
         return MetaLine()  # only a view count
-    parts = [p.strip(" :|") for p in re.split(r"\s*\|\s*", cleaned) if p.strip(" :|")]
-    if len(parts) < 2:
+    pieces = [p.strip(" :|·") for p in re.split(r"\s*[|·•]\s*", cleaned) if p.strip(" :|·")]
+    parts = [p for p in pieces if not _RELATIVE_TIME.match(p)]  # "Hôm qua · Tác giả: …": the age goes
+    if len(pieces) < 2 or not parts:
         return None
     categories = [is_category(part) for part in parts]
     bylines = [None if category else parse_byline(part) for part, category in zip(parts, categories, strict=True)]

@@ -30,6 +30,9 @@ from generator.importer.metadata import (
     ("Posted by: Quản trị viên", (), ""),
     ("Đăng bởi: admin_auco", (), ""),  # a log-in name
     ("Người đăng: thanhvinh_admin", (), ""),
+    ("Ghi chép của ĐÌNH THẢO", ("Đình Thảo",), ""),
+    ("✍️ Tin, ảnh: Hoàng Oanh", ("Hoàng Oanh",), ""),
+    ("Hà Thu - VP HĐND&UBND phường", ("Hà Thu",), "VP HĐND&UBND phường"),
     ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
     ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
     ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
@@ -49,6 +52,7 @@ def test_bylines(line, authors, affiliation):
     "Kết quả đạt được:",
     "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
     "THÔNG BÁO", "Kế Hoạch", "Hội nghị tổng kết công tác cải cách hành chính", "Báo xấu",
+    "THÔNG CÁO BÁO CHÍ", "Bài viết của chúng tôi.",
 ])
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
@@ -129,3 +133,9 @@ def test_affiliation_lines(line, is_affiliation):
 def test_a_name_glued_to_its_dateline_is_the_author():
     meta = parse_meta_line("Việt Anh - Minh Hà Thứ năm, ngày 17/10/2024 14:20 PM (GMT+7)")
     assert meta is not None and meta.authors == ("Việt Anh", "Minh Hà") and meta.date.iso().startswith("2024-10-17")
+
+
+def test_a_posts_age_and_a_compiled_mark_beside_a_byline():
+    assert parse_meta_line("Hôm qua · Tác giả: Phòng Văn hóa - Xã hội").authors == ("Phòng Văn hóa - Xã hội",)
+    meta = parse_meta_line("Phương Thảo (tổng hợp) Thứ bảy, ngày 05/07/2025 06:00 AM (GMT+7)")
+    assert meta is not None and meta.authors == ("Phương Thảo",)
