@@ -196,10 +196,20 @@ _ITEM_START = re.compile(r"^(?:\(?\d{1,3}[).]|[-–•+*]\s|\||\[\d{1,3}\])")
 
 
 def may_close_article(line: str) -> bool:
-    """Under the article's last sentence, only these lines can still be article text;
-    the rest there (an unrecognised label, a headline, a site's slogan) is page chrome."""
-    stripped = line.strip()
-    return bool(_CLOSING.search(stripped) or _ITEM_START.match(stripped))
+    """Under the article's last sentence (or above its first), only these lines can still be
+    article text; the rest there (an unrecognised label, a headline, a slogan) is chrome. A
+    long line ending with a colon introduces what follows ("… thông báo như sau:")."""
+    stripped = _TRAILING_EMOJI.sub("", line.strip())
+    # "… ngày càng tốt hơn ❤️": in a post an emoji ends a sentence
+    emoji_end = stripped != line.strip() and len(stripped.split()) >= 8
+    return bool(_CLOSING.search(stripped) or _ITEM_START.match(stripped) or emoji_end
+                or (stripped.endswith((":", "：")) and len(stripped.split()) >= 8)
+                or (_CUT_SHORT.search(stripped) and len(stripped.split()) >= 8))
+
+
+_TRAILING_EMOJI = re.compile(r"(?:\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])+$")
+# "…tránh phải… Xem thêm": a post cut short by the page it was copied from (its text is still the post's)
+_CUT_SHORT = re.compile(r"\S\s*(?:\.\.\.|…)\s*(?:xem thêm|see more)\s*$", _I)
 
 
 def is_tail_marker(line: str) -> bool:

@@ -136,3 +136,16 @@ def test_a_headline_hard_wrapped_over_two_lines_is_joined():
     article = extract(page).article
     assert article is not None
     assert article.title_original == "SỞ NỘI VỤ TRIỂN KHAI NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+
+
+def test_a_lead_ending_with_a_colon_a_post_cut_short_and_an_emoji_ending_are_kept():
+    intro = "Thực hiện quy định về nghỉ lễ, Trung tâm Phục vụ hành chính công thông báo lịch làm việc như sau:"
+    cut = "Người dân lưu ý mang theo căn cước hoặc đăng nhập sẵn ứng dụng VNeID để tra cứu, tránh phải… Xem thêm"
+    thanks = "UBND xã trân trọng cảm ơn bà con đã tham gia góp ý để phục vụ Nhân dân ngày càng tốt hơn ❤️"
+    page = "\n".join(["Thông báo lịch tiếp nhận hồ sơ dịp nghỉ lễ Quốc khánh", "29/08/2025", intro,
+                      "1. Trung tâm nghỉ tiếp nhận hồ sơ trực tiếp từ thứ Bảy ngày 30/8/2025.", LEAD, CLOSING, cut,
+                      thanks, "Có thể là hình ảnh về 6 người"])
+    article = extract(page).article
+    assert article is not None
+    body = article.plain_body() + article.summary
+    assert intro in body and cut in body and thanks in body
