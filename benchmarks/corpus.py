@@ -56,12 +56,8 @@ def _bank(text: str) -> tuple[str, ...]:
 
 
 # --- native syllables ------------------------------------------------------------------
-_ONSETS = "|t|th|h|c|đ|n|l|nh|m|ng|tr|ch|b|kh|v|x|d|gi|s|ph|g|qu|r".split("|")
-_RHYMES = ("a ai an ang anh ao at ac ach am ay au ân âm âng ât âc âu ây ăn ăng ăm ăt ăc e en em eo et ê ên ênh "
-           "êt êch êu i in inh it ich im iu ia iên iêng iêt iêc iêu iêm o oi on ong ot oc om oa oai oan oang oanh "
-           "oat oac oach oay oe oen oet ô ôi ôn ông ôt ôc ôm ơ ơi ơn ơm ơt u ui un ung ut uc um ua uân uât uây uê uy "
-           "uya uyên uyêt uynh uyt uôi uôn uông uôt uôc uôm ư ưa ưi ưng ưt ưc ưu ươi ương ươn ươt ươc ươm ươu y "
-           "ăp âp ap ep êp ip op ôp ơp up ươp iêp").split()
+_ONSETS = ["", "t", "th", "h", "c", "đ", "n", "l", "nh", "m", "ng", "tr", "ch", "b", "kh", "v", "x", "d", "gi", "s", "ph", "g", "qu", "r"]
+_RHYMES = ["a", "ai", "an", "ang", "anh", "ao", "at", "ac", "ach", "am", "ay", "au", "ân", "âm", "âng", "ât", "âc", "âu", "ây", "ăn", "ăng", "ăm", "ăt", "ăc", "e", "en", "em", "eo", "et", "ê", "ên", "ênh", "êt", "êch", "êu", "i", "in", "inh", "it", "ich", "im", "iu", "ia", "iên", "iêng", "iêt", "iêc", "iêu", "iêm", "o", "oi", "on", "ong", "ot", "oc", "om", "oa", "oai", "oan", "oang", "oanh", "oat", "oac", "oach", "oay", "oe", "oen", "oet", "ô", "ôi", "ôn", "ông", "ôt", "ôc", "ôm", "ơ", "ơi", "ơn", "ơm", "ơt", "u", "ui", "un", "ung", "ut", "uc", "um", "ua", "uân", "uât", "uây", "uê", "uy", "uya", "uyên", "uyêt", "uynh", "uyt", "uôi", "uôn", "uông", "uôt", "uôc", "uôm", "ư", "ưa", "ưi", "ưng", "ưt", "ưc", "ưu", "ươi", "ương", "ươn", "ươt", "ươc", "ươm", "ươu", "y", "ăp", "âp", "ap", "ep", "êp", "ip", "op", "ôp", "ơp", "up", "ươp", "iêp"]
 _TONES = ("", "\u0300", "\u0301", "\u0323", "\u0309", "\u0303")  # ngang, huyền, sắc, nặng, hỏi, ngã
 _GLIDES = ("oa", "oă", "oe", "uâ", "uê", "uy", "uơ")
 
@@ -122,7 +118,7 @@ def native_syllables() -> tuple[tuple[str, ...], list[float]]:
     return ordered, list(accumulate(1.0 / (rank + 8) for rank in range(len(ordered))))
 
 
-_H_ONSETS = "k kr kl bl br dr pl m' h' r s y t đ l n ng kp rm hr dl".split()
+_H_ONSETS = ["k", "kr", "kl", "bl", "br", "dr", "pl", "m'", "h'", "r", "s", "y", "t", "đ", "l", "n", "ng", "kp", "rm", "hr", "dl"]
 _H_PREFIXES = ("Ea", "Ia", "Đắk", "Chư", "Kon", "Krông", "Yang", "Đạ", "Cư", "Bù")
 _SUFFIXES = ("", "", "tech", "soft", "net", "data", "link", "smart", "hub", "gov")
 

@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.labelled_corpus import (
-    CORPUS, Label, Layout, key, load_layouts, locate, markup_free, raw_lines, word_count,
+    CORPUS,
+    Label,
+    Layout,
+    key,
+    load_layouts,
+    locate,
+    markup_free,
+    raw_lines,
+    word_count,
 )
 from generator.importer.pipeline import import_bytes
 from generator.markup import plain_text, to_html
@@ -193,7 +201,7 @@ def measure_page(layout: Layout, label: Label) -> PageResult:
     start = time.perf_counter()
     try:
         outcome = import_page(path, label.url)
-    except Exception as exc:  # one bad page never stops the run
+    except Exception as exc:  # noqa: BLE001 - one bad page never stops the run
         outcome = Outcome(False, reason=f"{type(exc).__name__}: {exc}")
     result = PageResult(layout, label, outcome, time.perf_counter() - start)
     if not label.article:
@@ -210,7 +218,7 @@ def measure_page(layout: Layout, label: Label) -> PageResult:
             return result
         region, chrome = span
         result.body = score_body(lines, region, chrome, (label.title, outcome.title), body_lines(outcome.body_markdown))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a label the scorer cannot use is reported, not fatal
         result.label_problem = f"scoring failed: {type(exc).__name__}: {exc}"
     return result
 

@@ -29,9 +29,7 @@ LABELS = "labels.toml"
 HTML_SUFFIXES = (".html", ".htm")
 _TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
 _HTML_BLOCKS = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol option p pre section summary table tbody "
-    "tfoot thead title tr ul".split())
+    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "title", "tr", "ul"])
 _HTML_CELLS = frozenset({"td", "th"})
 _HTML_DROPPED = frozenset({"script", "style", "noscript", "template", "svg"})
 
@@ -144,7 +142,7 @@ def html_lines(data: bytes) -> list[str]:
     text = decode(data).text
     try:
         root = lxml.html.document_fromstring(text if text is not None else data)
-    except Exception:  # lxml refuses an empty or a text-less document
+    except Exception:  # noqa: BLE001 - lxml refuses an empty or a text-less document
         return []
     parts: list[str] = []
     stack = [(root, False)]  # (element, closing): iterative, as a broken page can nest thousands deep

@@ -16,8 +16,9 @@ import gc
 import multiprocessing
 import pickle
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from generator.workers import die_with_parent
 
@@ -77,10 +78,10 @@ def _child(compute: Callable[[], object], sender: Connection) -> None:
     try:
         answer = (True, compute(), time.perf_counter() - started)
         data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # the build shows it as if it had been raised in its own process
+    except BaseException as exc:  # noqa: BLE001 - the build shows it as if raised in its own process
         try:
             data = pickle.dumps((False, exc, 0.0), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled is sent as text
             data = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}"), 0.0))
     sender.send_bytes(data)
     sender.close()

@@ -12,11 +12,11 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping, Sequence
 
 from generator import unchanged
 from generator.cache import BuildCache, CacheStats, cache_key
@@ -34,8 +34,18 @@ from generator.render import Renderer, Theme, find_theme, load_catalogue, transl
 from generator.render_pool import PageJob, PagePool, RenderedPage, fork_is_safe
 from generator.reuse import LedgerBuilder, PageLedger, Reuse, environment_digest, feed_stamp, recipe_stamp
 from generator.search.vendor import LUNR_SCRIPT
-from generator.search_step import (EARLY_UNKNOWN, Lookup, Placement, Search, StampedFile, cached_or_prepared,
-                                   finish_search, remembered_placements, start_search, unknown_to_index)
+from generator.search_step import (
+    EARLY_UNKNOWN,
+    Lookup,
+    Placement,
+    Search,
+    StampedFile,
+    cached_or_prepared,
+    finish_search,
+    remembered_placements,
+    start_search,
+    unknown_to_index,
+)
 from generator.sitemap import plan_sitemaps, robots_txt
 from generator.urls import STATIC, Claimant, OutputClaims, output_file
 from generator.views import Translate
@@ -72,11 +82,11 @@ class BuildResult:
 def source_date_epoch() -> datetime | None:
     """Reproducible builds (reproducible-builds.org): SOURCE_DATE_EPOCH, when set, is "now"."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else None
+    return datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else None
 
 
 def build_clock() -> datetime:
-    return source_date_epoch() or datetime.now(timezone.utc)
+    return source_date_epoch() or datetime.now(UTC)
 
 
 def build_site(settings: Settings, options: BuildOptions, writer: Writer,

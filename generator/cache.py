@@ -24,17 +24,19 @@ the stores of a build share it (:meth:`BuildCache.part`), and it becomes one war
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO
 
 from generator.errors import Problem, warning
 
@@ -146,7 +148,7 @@ class BuildCache:
             return None
         try:
             value = pickle.loads(payload)
-        except Exception:  # a checksum collision or a class that changed shape: recompute
+        except Exception:  # noqa: BLE001 - a checksum collision or a class that changed shape: recompute
             self.stats.rejected += 1
             return None
         self.stats.hits += 1
@@ -264,10 +266,8 @@ def _write_entry(path: str, chunks: Iterable[bytes | memoryview]) -> None:
                 _write_chunk(file, chunk)
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
@@ -276,10 +276,8 @@ def _write_chunk(file: BinaryIO, chunk: bytes | memoryview) -> None:
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def _checksum(payload: bytes | memoryview) -> bytes:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -54,7 +55,7 @@ class Settings:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    def with_base_url(self, base_url: str, source: str = "--base-url") -> "Settings":
+    def with_base_url(self, base_url: str, source: str = "--base-url") -> Settings:
         problems: list[Problem] = []
         checked = _check_base_url(base_url, source, 0, problems)
         if problems:
@@ -93,9 +94,9 @@ def load_settings(site_dir: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError([error(str(path), 0, f"no {CONFIG_FILE} here (run `reform-archive init` to make a site)")])
+        raise ConfigError([error(str(path), 0, f"no {CONFIG_FILE} here (run `reform-archive init` to make a site)")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([error(str(path), 0, f"cannot read: {exc}")])
+        raise ConfigError([error(str(path), 0, f"cannot read: {exc}")]) from None
     return parse_settings(text, str(path), site_dir)
 
 
@@ -104,7 +105,7 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+)", str(exc))
-        raise ConfigError([error(path, int(match.group(1)) if match else 0, f"invalid TOML: {exc}")])
+        raise ConfigError([error(path, int(match.group(1)) if match else 0, f"invalid TOML: {exc}")]) from None
 
     problems: list[Problem] = []
     values: dict[str, Any] = {}
@@ -226,6 +227,6 @@ def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]
                               f"available: {sorted(PERMALINK_FIELDS)}"))
     if "slug" not in names:
         problems.append(error(path, line, "'permalink' must contain {slug} so every article gets its own URL"))
-    if not pattern.startswith("/") or not (pattern.endswith("/") or pattern.endswith(".html")):
+    if not pattern.startswith("/") or not (pattern.endswith(("/", ".html"))):
         problems.append(error(path, line, "'permalink' must start with '/' and end with '/' or '.html'"))
     return pattern

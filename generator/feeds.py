@@ -8,9 +8,9 @@ grow with the square of an article's terms (10,000 tags: a billion categories).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator, Sequence
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from generator import __version__
@@ -104,4 +104,4 @@ def plan_feeds(site: Site, term_titles: dict[str, str]) -> Iterator[FeedSpec]:
             yield FeedSpec(f"{term.url}feed.xml", title, term.articles, term.url, taxonomy.name, term.name)
 
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 import numpy as np

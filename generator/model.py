@@ -8,11 +8,12 @@ search) only reads the :class:`Site`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from generator.config import Settings
 from generator.errors import Problem, error
@@ -152,9 +153,7 @@ def publication_order(sources: Iterable[Placed], settings: Settings, selection: 
 def is_published(source: Placeable, selection: Selection) -> bool:
     if source.draft and not selection.drafts:
         return False
-    if selection.now is not None and source.date > selection.now and not selection.future:
-        return False
-    return True
+    return not (selection.now is not None and source.date > selection.now and not selection.future)
 
 
 def _article(source: SourceArticle, settings: Settings, html: str) -> Article:

@@ -18,6 +18,7 @@ from generator.markup import plain_text, to_html
 from generator.parse import SourceArticle, parse_article
 from generator.search.index import FieldTerms, article_terms
 
+
 # Prepared articles travel pickled (to and from workers, into the cache); the model's
 # read-only mappings (front matter's extra keys) pickle as a copy of their contents.
 def _read_only(contents: dict) -> MappingProxyType:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import tomllib
 import traceback
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 
@@ -57,7 +58,7 @@ def load_catalogue(theme: Theme, language: str) -> Mapping[str, str]:
         with path.open("rb") as handle:
             return _flatten(tomllib.load(handle))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError([error(str(path), 1, f"cannot read UI strings: {exc}")])
+        raise ConfigError([error(str(path), 1, f"cannot read UI strings: {exc}")]) from None
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -126,7 +127,7 @@ class Renderer:
             detail = f" (used in {where[0]}:{where[1]})" if where else ""
             problem = exc.problems[0]
             return None, error(problem.path, problem.line, problem.message + detail)
-        except Exception as exc:  # an error inside a template: point at the template line
+        except Exception as exc:  # noqa: BLE001 - an error inside a template: point at the template line
             where = _template_frame(exc)
             return None, error(where[0] if where else template, where[1] if where else 0,
                                f"while rendering: {type(exc).__name__}: {exc}")

@@ -18,14 +18,15 @@ import multiprocessing
 import pickle
 import threading
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, Iterator, TypeVar
+from typing import Any, Generic, TypeVar
 
-from generator.workers import die_with_parent
 from generator.errors import Problem
 from generator.links import LinkIndex
 from generator.render import Renderer
+from generator.workers import die_with_parent
 
 CHUNK = 24  # pages per task: big enough to amortise the pipe, small enough to keep both cores busy
 AHEAD = 6  # tasks in flight per worker before the planner waits

@@ -22,10 +22,11 @@ from __future__ import annotations
 import hashlib
 import pickle
 from array import array
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import orjson

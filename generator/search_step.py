@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from generator.alongside import Alongside
 from generator.cache import BuildCache, cache_key
 from generator.config import Settings
-from generator.model import Selection, Site, is_published, publication_order
 from generator.loader import ContentFile
+from generator.model import Selection, Site, is_published, publication_order
 from generator.prepare import PreparedArticle, Recipe, prepare
 from generator.reuse import Reuse, data_stamp
 from generator.search.index import IndexedText, TermNumbers
@@ -203,6 +204,6 @@ def _cached_numbers(store: BuildCache) -> tuple[TermNumbers | None, list[str]]:
         described, names = entry  # type: ignore[misc]
         arrays = [store.get_bytes(name) for name in names]
         numbers = pickle.loads(described, buffers=arrays) if None not in arrays else None
-    except Exception:  # not what this program writes: build without it
+    except Exception:  # noqa: BLE001 - not what this program writes: build without it
         return None, []
     return (numbers if isinstance(numbers, TermNumbers) and numbers.consistent() else None), list(names)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
@@ -63,4 +63,4 @@ def plan_sitemaps(base_url: str, entries: Sequence[tuple[str, str]],
 
 
 def robots_txt(base_url: str) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n".encode("utf-8")
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\n".encode()

@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from generator.cache import BuildCache, code_fingerprint
 from generator.writer import output_listing

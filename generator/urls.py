@@ -7,9 +7,9 @@ those into links, with the base path ("/luu-tru/") or the full base URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable
 
 from generator.errors import Problem, error
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from generator.markup import first_paragraph
 from generator.config import Settings
+from generator.markup import first_paragraph
 from generator.model import Article, Term, term_slug
 from generator.text.dates import format_date, format_time
 from generator.urls import absolute, link, page_path

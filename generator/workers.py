@@ -12,8 +12,8 @@ import multiprocessing
 import os
 import pickle
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator
 
 from generator.errors import InputFault
 from generator.prepare import Recipe, prepare

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import SAMPLE, build_to_disk
+from playwright.sync_api import expect
 from serving import serve_directory
 
 pytestmark = pytest.mark.browser

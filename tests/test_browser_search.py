@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import build_to_disk
+from playwright.sync_api import expect
 from serving import serve_directory
 from sitemaker import article, make_site
 

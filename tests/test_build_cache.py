@@ -10,14 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import NOW
 from conftest import SYNTHETIC_ARTICLES as ARTICLES
 from conftest import article_files as articles
+
 from generator import cache as cache_module
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.cache import BuildCache, cache_folder
 from generator.config import load_settings
+from generator.errors import ContentError
 from generator.writer import MemoryWriter
 
 
@@ -229,7 +230,7 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(site):
     assert gc.get_freeze_count() == 0
     broken = articles(site)[0]
     broken.write_text("---\ntitle: [unclosed\n---\nThân bài.\n", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(ContentError):
         build(site)
     assert gc.get_freeze_count() == 0
 

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import NOW, SITES, tree
+
 from generator import cache as cache_module
 from generator import loader
 from generator.build import BuildOptions, BuildResult, build_site

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from sitemaker import article, make_site
 
 DRIVER = Path(__file__).with_name("fault_driver.py")

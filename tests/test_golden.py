@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES, build_to_memory
 
 GOLDEN = Path(__file__).parent / "golden" / "minimal"

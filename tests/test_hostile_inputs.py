@@ -12,20 +12,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import build_to_memory, tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sitemaker import make_site
+
 from generator import loader
 from generator.config import parse_settings
 from generator.errors import ConfigError, ContentError
 from generator.parse import EARLIEST_YEAR, LATEST_YEAR, parse_article
 from generator.prepare import Recipe, prepare
 from generator.yaml_loader import MAX_DEPTH
-from sitemaker import make_site
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 RECIPE = Recipe("Asia/Ho_Chi_Minh", "/", "vi")
-NOT_XML = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
+NOT_XML = {chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
 NO_SEARCH = "search = false\n"  # these sites test reading, not the index
 
 
@@ -425,7 +426,7 @@ def test_any_unknown_key_or_table_is_reported_on_its_first_line(filler, form):
     lines += [form.format("la"), "z = 1"] if form.startswith("[") else [form.format("la")]
     with pytest.raises(ConfigError) as caught:
         parse_settings("\n".join(lines) + "\n", "site.toml")
-    assert [(p.line, p.message.split(" (")[0]) for p in caught.value.problems][0] == \
+    assert next((p.line, p.message.split(" (")[0]) for p in caught.value.problems) == \
         (len(lines) - (1 if form.startswith("[") else 0), "unknown key 'la'")
 
 

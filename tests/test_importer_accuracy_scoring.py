@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from benchmarks.importer_accuracy import (
-    Outcome, authors_right, body_lines, date_right, main, measure_page, score_body, title_key, title_right,
+    Outcome,
+    authors_right,
+    body_lines,
+    date_right,
+    main,
+    measure_page,
+    score_body,
+    title_key,
+    title_right,
 )
 from benchmarks.labelled_corpus import Label, Layout, find_line, html_lines, is_heldout, key
 

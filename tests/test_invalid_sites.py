@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import SITES, build_to_memory
+
 from generator.errors import ConfigError, ContentError
 
 

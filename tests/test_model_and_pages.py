@@ -6,12 +6,12 @@ import json
 
 import lxml.html
 import pytest
+from conftest import build_to_memory
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import build_to_memory
-from generator.errors import ContentError
 from sitemaker import article, make_site
+
+from generator.errors import ContentError
 
 
 def test_drafts_and_future_articles_are_left_out_unless_asked(tmp_path):
@@ -85,8 +85,8 @@ def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(corpus_3
 
     assert related_articles(corpus_300, count, groups) == _related_by_dictionaries(corpus_300, count)
     if groups == 10**9:  # not vacuous: some terms really were set apart
-        from generator.related import WEIGHTS
         from generator.model import term_slug
+        from generator.related import WEIGHTS
         members = {}
         for index, article in enumerate(corpus_300.articles):
             for taxonomy in WEIGHTS:
@@ -195,6 +195,7 @@ def test_english_ui(tmp_path):
 
 def test_ui_catalogues_have_the_same_keys():
     import tomllib
+
     from generator.render import THEME_SEARCH
     root = next(base for base in THEME_SEARCH if (base / "default").is_dir()) / "default" / "i18n"
     vi = tomllib.loads((root / "vi.toml").read_text(encoding="utf-8"))
@@ -216,6 +217,7 @@ def test_alias_of_the_home_page_is_a_content_error(tmp_path):
 
 def test_a_theme_missing_a_ui_string_is_reported_not_a_traceback(tmp_path):
     import shutil
+
     from generator.errors import BuildError
     from generator.render import THEME_SEARCH
     theme = next(base / "default" for base in THEME_SEARCH if (base / "default").is_dir())

@@ -19,9 +19,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import NOW, build_to_disk, build_to_memory
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sitemaker import article, make_site
+
 from generator.build import BuildOptions, build_site
 from generator.config import load_settings
 from generator.errors import ContentError
@@ -31,7 +33,6 @@ from generator.parse import parse_article
 from generator.search.vendor import LUNR_SCRIPT
 from generator.sitemap import plan_sitemaps
 from generator.writer import MemoryWriter
-from sitemaker import article, make_site
 
 
 def relative(problems, site: Path) -> list[str]:

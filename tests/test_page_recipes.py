@@ -11,11 +11,11 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from conftest import NOW, SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import generator.prepare  # noqa: F401  (read-only mappings pickle)
-from conftest import NOW, SAMPLE
 from generator.config import load_settings
 from generator.loader import load_content
 from generator.model import Selection, build_model

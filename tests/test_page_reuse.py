@@ -10,22 +10,24 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import UTC
 from pathlib import Path
 
 import pytest
-
 from conftest import NOW, article_files, tree
+
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.cache import BuildCache, cache_key
 from generator.config import load_settings
+from generator.links import LinkIndex
 from generator.loader import load_content
 from generator.model import Selection, build_model
 from generator.pages import PageSpec, plan_pages
 from generator.render import Renderer, find_theme, load_catalogue, translator
-from generator.links import LinkIndex
 from generator.render_pool import CHUNK, PageJob, PagePool, render_job
 from generator.search_step import remembered_placements
 from generator.writer import DiskWriter, MemoryWriter
+
 
 def build(site: Path, output: Path, **options) -> BuildResult:
     options.setdefault("now", NOW)
@@ -292,7 +294,7 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
 
 
 def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
-    from datetime import date, datetime, timezone
+    from datetime import date, datetime
     from types import MappingProxyType
 
     from markupsafe import Markup
@@ -303,7 +305,7 @@ def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
     def page_stamp(template: str, context: dict) -> bytes:  # a page made from its view data as given
         return recipe_stamp(template, _given, (context,), lambda article: "unused")
 
-    when = datetime(2022, 9, 9, 8, 30, tzinfo=timezone.utc)
+    when = datetime(2022, 9, 9, 8, 30, tzinfo=UTC)
     context = {"page": {"title": "Hoà Bình", "when": when, "tags": ["a", "b"]}, "n": 3}
     assert page_stamp("article.html", context) == page_stamp("article.html", {**context})
     assert page_stamp("article.html", context) != page_stamp("list.html", context)
@@ -359,12 +361,12 @@ def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
 def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
     """Early, the child looks up one by one what it does not remember: new articles, and
     remembered ones published now whose part of the index it did not keep (a draft)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from generator.model import Selection
     from generator.search_step import Placement, unknown_to_index
 
-    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2024, 1, 1, tzinfo=UTC)
     remembered = {"a": Placement("a", when, "a", draft=False, indexed=True),
                   "d": Placement("d", when, "d", draft=True, indexed=False)}
     assert unknown_to_index(["a", "d", "new"], remembered, Selection()) == 1

@@ -1,9 +1,10 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.config import NOT_XML
 from generator.parse import normalise_document, parse_article
@@ -27,7 +28,7 @@ def test_minimal_article_with_zone_from_config():
 def test_explicit_offset_is_kept():
     article, _ = parse("title: x\ndate: 2021-10-28T07:05:00+07:00\n")
     assert article.date.utcoffset() == timedelta(hours=7)
-    assert article.date.astimezone(timezone.utc).hour == 0
+    assert article.date.astimezone(UTC).hour == 0
 
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off", "No", "Y", "2024", "1.10", "0x1F", "2022-09-09", "~x"])

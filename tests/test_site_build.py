@@ -9,9 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 import lxml.html
 import pytest
-from lxml import etree
-
 from conftest import SAMPLE, build_to_memory
+from lxml import etree
 
 ARTICLES = 5
 
@@ -50,7 +49,7 @@ def _broken_links(files: dict[str, bytes], base_url: str) -> list[str]:
     for path, data in pages(files).items():
         document = lxml.html.fromstring(data)
         page_url = urljoin(base_url, path)
-        for element, attribute, link, _ in document.iterlinks():
+        for _element, attribute, link, _ in document.iterlinks():
             target = urlsplit(urljoin(page_url, link))
             if target.netloc != base.netloc or attribute not in ("href", "src"):
                 continue

@@ -1,5 +1,6 @@
-from hypothesis import given, settings, strategies as st
 import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from generator.links import internal_target, links_in

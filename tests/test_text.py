@@ -1,8 +1,8 @@
+import unicodedata
 from datetime import date, datetime
 
-import unicodedata
-
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.text.dates import format_date, format_time
 from generator.text.vietnamese import fold, fold_slowly, nfc, slugify

@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-
 from conftest import NOW, SITES, tree
+
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.cache import cache_folder
 from generator.config import load_settings

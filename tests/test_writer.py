@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import build_to_disk
+from sitemaker import article, make_site
+
 from generator.errors import ContentError
 from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
-from sitemaker import article, make_site
 
 
 def test_failed_build_leaves_the_previous_output_untouched(tmp_path):

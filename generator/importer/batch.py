@@ -9,11 +9,11 @@ serial one would.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from generator.importer.decode import MAX_BYTES, too_big
 from generator.importer.extract import Evidence

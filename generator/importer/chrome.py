@@ -302,7 +302,7 @@ def related_blocks(lines: list[str]) -> set[int]:
         while cursor < len(lines):
             item = lines[cursor].strip()
             if not item:
-                following = next((l.strip() for l in lines[cursor + 1:] if l.strip()), "")
+                following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
                 if not _DATED_ITEM.search(following):
                     break
             elif is_prose(item) or _RELATED.match(item):

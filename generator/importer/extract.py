@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.importer import chrome, date_choice, entities, kind, metadata, structure, title_choice, title as titles
+from generator.importer import chrome, date_choice, entities, kind, metadata, structure, title_choice
+from generator.importer import title as titles
 from generator.importer.dates import FoundDate
 from generator.importer.evidence import Candidate, PageLayout
 from generator.importer.places import find_provinces
@@ -256,8 +257,8 @@ def _kicker(index: int, header: list[str], metas: list, title_follows: bool = Fa
         return False
     following = metas[index + 1] if index + 1 < len(header) else None
     return following is not None and following.date is not None and (
-        title_follows or any(titles.looks_like_title(l) and m is None
-                             for l, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
+        title_follows or any(titles.looks_like_title(text) and m is None
+                             for text, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
 
 
 def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[str]:

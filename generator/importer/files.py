@@ -20,8 +20,8 @@ from generator.importer.batch import FileRead, read_files
 from generator.importer.dedupe import ShingleIndex, shingles
 from generator.importer.extract import Extraction
 from generator.loader import CONTENT_DIR, content_files
-from generator.workers import default_jobs
 from generator.text.vietnamese import slugify
+from generator.workers import default_jobs
 
 RAW_FOLDER = "_raw"
 UNDATED_FOLDER = "undated"  # drafts the importer found no date for, until an editor dates them

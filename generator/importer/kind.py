@@ -65,7 +65,7 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
     teasers = sum(1 for line in lines if _TEASER.search(line.strip()))
-    if entries >= 4 and prose <= entries // 2 or datelines >= 4 and prose <= datelines + 1 or \
+    if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
             sum(1 for line in lines if _MORE.search(line.strip())) >= 3 or teasers >= 3 or \
             (teasers >= 2 and any(_PAGER.match(line.strip()) for line in lines)):
         return "a list of headlines (a category or tag page), not an article"

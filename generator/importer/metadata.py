@@ -110,7 +110,7 @@ def is_category(text: str) -> bool:
 # capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
 _NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
                         "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
-                        "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "bình luận", "ghi chép",
+                        "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "ghi chép",
                         "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
                         "văn hóa", "pháp luật", "giáo dục", "y tế", "thể thao", "du lịch", "nông nghiệp"})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+
 import click
 
 from generator.importer.files import SUCCESS, FileReport

@@ -163,7 +163,7 @@ def _wrapped(lines: tuple[str, ...], index: int, layout: PageLayout) -> str:
             or layout.is_dateline(following):
         return ""
     first, second = lines[index], lines[following]
-    if first[-1:] in ".:;!?…" and not first.endswith(":") or len(first.split()) + len(second.split()) > 40:
+    if (first[-1:] in ".:;!?…" and not first.endswith(":")) or len(first.split()) + len(second.split()) > 40:
         return ""
     both_caps = is_all_caps(first) and is_all_caps(second)
     continues = second[:1].islower() and first[-1:] not in ".!?…"

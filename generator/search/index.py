@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -161,7 +162,7 @@ class TermNumbers:
             return False
         spans = np.array(list(self.spans.values()), dtype=np.int64).reshape(-1, 3)
         starts, ends, rows_at = spans[:, 0], spans[:, 1], spans[:, 2]
-        if not ((0 <= starts) & (starts <= ends) & (ends <= len(self.ids)) & (0 <= rows_at) & (rows_at < rows)).all():
+        if not ((starts >= 0) & (starts <= ends) & (ends <= len(self.ids)) & (rows_at >= 0) & (rows_at < rows)).all():
             return False
         return bool((self.sizes[rows_at].sum(axis=1) == ends - starts).all())  # each span is its row's entries
 

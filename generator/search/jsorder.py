@@ -8,7 +8,8 @@ unless a string holds a character past U+FFFF (written as two surrogates, 0xD800
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 

@@ -26,15 +26,27 @@ order as the unsplit one: its scores are equal to the last bit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import orjson
 
 from generator.search.groups import Groups
-from generator.search.index import (B, ENTRIES_PER_STEP, FIELDS, K1, PIPELINE, Gathered, IndexedText, TermNumbers,
-                                    Weights, gather, weigh)
+from generator.search.index import (
+    ENTRIES_PER_STEP,
+    FIELDS,
+    K1,
+    PIPELINE,
+    B,
+    Gathered,
+    IndexedText,
+    TermNumbers,
+    Weights,
+    gather,
+    weigh,
+)
 
 SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per rare word, but lengthens the manifest
 COUNTED_FROM = 512  # lists this long send counts, not scores

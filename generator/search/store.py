@@ -15,8 +15,9 @@ query fetches the manifest, its terms' shards and the documents it shows, nothin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from generator.markup import plain_text
 from generator.model import Article, Site, term_slug

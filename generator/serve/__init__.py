@@ -14,8 +14,8 @@ import signal
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from generator.build import BuildOptions
 from generator.serve.live import LiveChannel
@@ -108,7 +108,7 @@ class Preview:
         for thread in self._threads:
             thread.join(timeout=5)
 
-    def __enter__(self) -> "Preview":
+    def __enter__(self) -> Preview:
         self.start()
         return self
 

@@ -11,8 +11,9 @@ and the preview should fail the same way a careful host does.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Container
 from dataclasses import dataclass
-from typing import Container, Literal
+from typing import Literal
 from urllib.parse import quote, unquote
 
 LIVE_PREFIX = "/__reform-archive/"

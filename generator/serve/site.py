@@ -11,10 +11,11 @@ import secrets
 import threading
 import time
 import traceback
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Collection, Mapping, Protocol
+from typing import Protocol
 
 from generator.build import BuildOptions, BuildResult, build_site
 from generator.config import Settings, load_settings
@@ -101,7 +102,7 @@ class PreviewSite:
             self.problems = exc.problems
             self._report_failure(started)
             return self.status()
-        except Exception as exc:  # a bug must not take the preview down with it
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down with it
             self.echo(traceback.format_exc().rstrip(), True)
             self.problems = (error("reform-archive", 0, f"internal error: {exc!r} (details in the terminal)"),)
             self._report_failure(started)

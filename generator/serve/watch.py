@@ -12,8 +12,8 @@ set of folders changes the new watcher is running before the old one is closed.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import watchfiles
 

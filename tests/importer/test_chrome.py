@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.importer.extract import extract
 from generator.importer.chrome import (
-    breadcrumb_category, is_chrome_line, is_prose, related_blocks, repeated_alt_texts, running_heads, tail_start,
+    breadcrumb_category,
+    is_chrome_line,
+    is_prose,
+    related_blocks,
+    repeated_alt_texts,
+    running_heads,
+    tail_start,
 )
+from generator.importer.extract import extract
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
          "xác định là một trong ba đột phá chiến lược của tỉnh.")

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from benchmarks.labelled_corpus import (
-    CORPUS, LABELS, find_line, html_lines, is_heldout, is_html, layout_folders, locate, page_files, read_label,
+    CORPUS,
+    LABELS,
+    find_line,
+    html_lines,
+    is_heldout,
+    is_html,
+    layout_folders,
+    locate,
+    page_files,
+    read_label,
     text_lines,
 )
 

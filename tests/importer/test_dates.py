@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.importer.dates import (day_months, find_dates, is_document_date, period_in, single_year_in,
-                                      url_date, year_hint)
+from generator.importer.dates import (
+    day_months,
+    find_dates,
+    is_document_date,
+    period_in,
+    single_year_in,
+    url_date,
+    year_hint,
+)
 from generator.importer.metadata import parse_meta_line
 
 DATELINES = [

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import build_to_memory
-from generator.cli import cli
-from generator.importer.output import content_hash, with_hash, HASH_KEY
 from legacy_encodings import encode_windows_1258
+
+from generator.cli import cli
+from generator.importer.output import HASH_KEY, content_hash, with_hash
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "content" / "_raw"

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from generator.importer.metadata import (
-    affiliation_line, is_category, keywords_line, parse_byline, parse_meta_line, source_line, split_source_prefix,
+    affiliation_line,
+    is_category,
+    keywords_line,
+    parse_byline,
+    parse_meta_line,
+    source_line,
+    split_source_prefix,
 )
 
 

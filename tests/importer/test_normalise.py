@@ -1,6 +1,7 @@
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.importer.normalise import normalise_text
 

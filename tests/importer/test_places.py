@@ -2,7 +2,8 @@ import unicodedata
 from collections import defaultdict
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.importer import place_names
 from generator.importer.places import find_provinces

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.importer.structure import Block, classify, escape, is_caption, to_markdown
 from generator.markup import plain_text, to_html

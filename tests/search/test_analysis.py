@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search.analysis import (BIGRAM_MARK, TONE_MOVES, _word_pattern, _words, analyse, fold_word, normalise_word,
-                                       tokenize)
+from generator.search.analysis import (
+    BIGRAM_MARK,
+    TONE_MOVES,
+    _word_pattern,
+    _words,
+    analyse,
+    fold_word,
+    normalise_word,
+    tokenize,
+)
 
 VIETNAMESE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
                               "ùúủũụừứửữựỳýỷỹỵ0123456789 ,./-", max_size=60)

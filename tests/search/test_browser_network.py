@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
-import generator.search.shards as shards
 from conftest import build_to_disk
 from searching import run_split
 from serving import serve_directory
+
+import generator.search.shards as shards
 
 RESULTS = "#search-results li.search-result"
 QUERIES = ["cải cách hành chính", "thu tuc", "\"một cửa\" Hàm Tân"]

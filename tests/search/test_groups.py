@@ -5,7 +5,8 @@ before it could be updated (the folded term first only where its group has one).
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.search.groups import Groups, key_of
 from generator.search.jsorder import js_order

@@ -11,24 +11,25 @@ from pathlib import Path
 import lxml.html
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import NOW, SAMPLE, build_to_disk, build_to_memory
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lunr.builder import Builder
 from lunr.field_ref import FieldRef
 from lunr.index import Index
+from searching import run_queries, run_reference
+from sitemaker import article, make_site
 
 import generator.loader
-from conftest import NOW, SAMPLE, build_to_disk, build_to_memory
 from generator.config import ConfigError, load_settings, parse_settings
-from generator.loader import load_content
-from generator.model import Selection, build_model
 from generator.errors import ContentError
+from generator.loader import load_content
 from generator.markup import plain_text
+from generator.model import Selection, build_model
 from generator.search import analysis
 from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
 from generator.search.shards import json_bytes as _json
 from generator.search.store import folder_digest
-from searching import run_queries, run_reference
-from sitemaker import article, make_site
 
 
 def build_model_of(site_dir: Path):
@@ -167,8 +168,8 @@ def test_any_documents_score_as_lunr_py_scores_them(fields):
 
 
 def test_bm25_parameters_are_lunr_py_s():
-    from generator.search.index import B, K1
-    assert (K1, B) == (Builder()._k1, Builder()._b)
+    from generator.search.index import K1, B
+    assert (Builder()._k1, Builder()._b) == (K1, B)
 
 
 def test_scores_round_as_python_rounds():

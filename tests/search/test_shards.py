@@ -8,19 +8,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import NOW, build_to_disk
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from searching import run_split
 
 import generator.search.shards as shards
-from conftest import NOW, build_to_disk
 from generator.config import load_settings
 from generator.loader import load_content
 from generator.markup import plain_text
 from generator.model import Selection, build_model
-from generator.search.index import article_terms
-from generator.search.index import FIELDS, FieldTerms, IndexedText, build_index, expand
-from generator.search.shards import split_index
+from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
 from generator.search.shards import json_bytes as _json
-from searching import run_split
+from generator.search.shards import split_index
 
 NODE_SHARDS = Path(__file__).with_name("node_shards.js")
 

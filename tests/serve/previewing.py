@@ -12,13 +12,14 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+
+from conftest import NOW
 
 from generator.build import BuildOptions
 from generator.serve import Preview
-from conftest import NOW
 
 
 @dataclass

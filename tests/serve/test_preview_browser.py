@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from previewing import running_preview
-
 from conftest import SITES
+from previewing import running_preview
 
 pytestmark = pytest.mark.browser
 ARTICLE = "content/mot-cua.md"

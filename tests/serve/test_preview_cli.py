@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import SITES
 from previewing import raw_request, wait_until
 
-from conftest import SITES
 from generator.serve.server import ServeError, bind, exposure_warning
 
 

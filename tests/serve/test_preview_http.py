@@ -9,9 +9,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from previewing import port_of, raw_request, running_preview
-
 from conftest import SITES
+from previewing import port_of, raw_request, running_preview
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"
 

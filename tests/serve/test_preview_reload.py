@@ -9,10 +9,10 @@ import shutil
 import time
 
 import pytest
+from conftest import SITES
 from previewing import EventStream, append, port_of, raw_request, running_preview, save, wait_until
 
 import generator.serve.site
-from conftest import SITES
 
 ARTICLE = "content/mot-cua.md"
 

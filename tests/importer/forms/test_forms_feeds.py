@@ -1,8 +1,8 @@
+import forms_samples as s
 import lxml.etree
 import pytest
-
-import forms_samples as s
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
+
 from generator.importer.forms import read_pages
 
 FIRST, SECOND, THIRD = s.STORIES

@@ -2,12 +2,12 @@ import csv
 import io
 import json
 
-import pytest
-
 import forms_samples as s
+import pytest
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
-from generator.importer.forms import read_pages
 from legacy_encodings import encode_windows_1258
+
+from generator.importer.forms import read_pages
 
 FIRST, SECOND, THIRD = s.STORIES
 
@@ -99,7 +99,7 @@ def test_an_object_holding_the_array_and_a_single_object():
 
 @pytest.mark.parametrize("data, message", [
     (b"[{\"title\": \"a\",\n \"body\": }]", "not valid JSON: Expecting value (line 2)"),
-    ("{\"body\": \"Tin\"}\n".encode("utf-8") + b"{\"body\": \"\xff\"}\n", "line 2: not UTF-8 (byte 0xff); skipped"),
+    (b"{\"body\": \"Tin\"}\n" + b"{\"body\": \"\xff\"}\n", "line 2: not UTF-8 (byte 0xff); skipped"),
     (b"42", "a JSON number, not an object or an array of objects"),
 ])
 def test_bad_json(data, message):

@@ -2,11 +2,12 @@ import codecs
 import gzip
 import json
 
-import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 import forms_samples as s
+import pytest
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator.importer.forms import FORMS, FormProblem, RawPage, read_pages, sniff
 from generator.importer.forms.dates import iso_date
 

@@ -2,14 +2,14 @@ import gzip
 import io
 import unicodedata
 
+import forms_samples as s
 import pytest
+from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
+from legacy_encodings import encode_windows_1258
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-import forms_samples as s
-from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
 from generator.importer.forms import read_pages
-from legacy_encodings import encode_windows_1258
 
 LEGACY_URL = "https://sonoivu.quangtri.gov.vn/tin-tuc/cu-123.html"
 
