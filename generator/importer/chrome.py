@@ -82,6 +82,9 @@ _COPY_BANNER = re.compile(
     r"skip ribbon commands|skip to main content|skip navigation links|turn (?:off|on) animations|"
     r"bỏ qua (?:lệnh ribbon|tới nội dung chính|liên kết điều hướng)|chuyển đến nội dung chính|"
     r"you are using an outdated browser|trình duyệt của bạn đã cũ|javascript (?:is|must be) (?:disabled|enabled))", _I)
+# the header's greeting and "today" clock: "Hôm nay: Thứ Tư, 06/04/2011  Chào mừng quý khách đến với …"
+_WELCOME = re.compile(r"chào mừng (?:quý khách|quý vị|bạn|các bạn) (?:đến với|ghé thăm)|^welcome to\b", _I)
+_TODAY_CLOCK = re.compile(r"^(?:hôm nay|today)\s*(?:là)?\s*[:,]?\s*(?:thứ|chủ nhật|ngày|\d)", _I)
 # WordPress feeds end every item with "Bài viết <title> đã xuất hiện đầu tiên vào ngày <site>."
 _FEED_FOOTER = re.compile(r"^(?:bài viết .{3,300} đã xuất hiện đầu tiên (?:vào ngày|trên|tại) .{2,100}|"
                           r"the post .{3,300} appeared first on .{2,100})$", _I)
@@ -130,6 +133,7 @@ def is_chrome_line(line: str) -> bool:
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
         or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
+        or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
     )
 

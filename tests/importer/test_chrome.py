@@ -34,6 +34,8 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "This is Google's cache of https://example.gov.vn/a.aspx. It is a snapshot of the page.",
     "Skip Ribbon Commands", "Skip to main content",
     "Bài viết Hội nghị tập huấn một cửa đã xuất hiện đầu tiên vào ngày Hội Luật gia tỉnh.",
+    "Hôm nay: Thứ Tư, 06/04/2011 Chào mừng quý khách đến với Cổng thông tin điện tử huyện Chợ Mới!",
+    "Chào mừng bạn đến với Trang thông tin điện tử xã Tân Lập", "Hôm nay, thứ Hai 12/05/2025",
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)

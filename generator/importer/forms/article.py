@@ -31,6 +31,7 @@ from generator.importer.forms.htmltext import HEADING_TAGS, Line
 HEADER_LINES = 15  # more than this between headline and body: keep the nearest ones
 NO_HEADLINE_LINES = 8  # without a headline, this many lines above the body
 TAIL_LINES = 6
+WHOLE_PAGE_SHARE = 0.8  # trafilatura "found" this share of the page's lines or more: it found no article
 _HEADLINE_SEARCH = 60  # how far above the body a line matching the declared title may be
 _MARKER = re.compile(r"^(?:[-–•+*]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
@@ -50,8 +51,8 @@ def locate(page: list[Line], extracted: list[str], title: str, page_title: str =
 
     ``title`` is the declared title (JSON-LD, og:title), ``page_title`` the <title>; both
     only help to find the headline line. Without trafilatura's text, the whole page."""
-    if not extracted:
-        return _whole_page(page, title)
+    if not extracted or (len(page) >= 10 and len(extracted) >= WHOLE_PAGE_SHARE * len(page)):
+        return _whole_page(page, title)  # nothing found, or nearly every line (a layout table fooled it)
     matched, inserts = _align(page, extracted)
     if not matched:  # nothing trafilatura said is on the page as a line: trust it
         return Article(tuple(_with_title(title, extracted)), title)

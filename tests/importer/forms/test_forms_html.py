@@ -238,3 +238,14 @@ def test_a_site_name_in_the_h1_does_not_replace_the_declared_title():
     page, _ = read_one(html)
     assert page.title == s.TITLE
     assert s.PARAGRAPHS[0] in page.text.splitlines()
+
+
+def test_when_trafilatura_takes_nearly_the_whole_page_the_page_is_read_in_its_own_order():
+    menu = [f"Mục {n}" for n in range(8)]
+    html = "<html><body>" + "".join(f"<p>{item}</p>" for item in menu) + f"<h1>{s.TITLE}</h1>" + \
+        "".join(f"<p>{p}</p>" for p in s.PARAGRAPHS) + "</body></html>"
+    page = body_lines(html)
+    scrambled = [*s.PARAGRAPHS, *menu, s.TITLE]  # a layout table can make it return everything, out of order
+    article = locate(page, scrambled, s.TITLE)
+    assert [line for line in article.lines if line in s.PARAGRAPHS] == list(s.PARAGRAPHS)
+    assert article.lines.index(s.TITLE) < article.lines.index(s.PARAGRAPHS[0])
