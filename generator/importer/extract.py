@@ -13,10 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from generator.importer import chrome, date_choice, entities, kind, metadata, structure, title_choice
 from generator.importer import title as titles
-from generator.importer.dates import FoundDate
+from generator.importer.dates import FoundDate, find_dates
 from generator.importer.evidence import Candidate, PageLayout
 from generator.importer.places import find_provinces
 
+# "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
+_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?=[^\W\d_])(?=\w*[^\W\d_A-ZĐÀ-Ỹ])[a-zà-ỹđ]")
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
 
 
@@ -217,7 +220,12 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     for line in lines:
         stripped = line.strip()
         previous = joined[-1] if joined else ""
-        if (stripped[:1].islower() and previous and not previous.endswith((".", "!", "?", ":", ";", "…"))
+        if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
+            joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
+        elif ((stripped[:1].islower() or (_NUMBER_GOES_ON.match(stripped) and len(previous.split()) >= 8
+                                          and len(stripped.split()) >= 5
+                                          and not find_dates(stripped) and not find_dates(previous)))
+              and previous and not previous.endswith((".", "!", "?", ":", ";", "…"))
                 and "\t" not in previous + stripped and not chrome.is_chrome_line(previous)):
             joined[-1] = f"{previous} {stripped}"
         else:

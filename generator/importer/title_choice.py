@@ -37,6 +37,7 @@ _ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|h�
                            r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
 _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
+_JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
 _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 
 
@@ -68,8 +69,11 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                     found.append(("unglued", unglued, index))
             continue
         found.append(("line", line, index))
-        if wrapped := _wrapped(lines, index, layout):  # a headline hard-wrapped over two lines (a PDF, a narrow column)
-            found.append(("wrapped", wrapped, index + 1))  # placed where it ends, next to what follows
+        # a headline hard-wrapped over two or three lines (a PDF, a narrow column), placed where it ends
+        if wrapped := _wrapped(lines, index, layout):
+            found.append(("wrapped", wrapped, index + 1))
+            if longer := _wrapped(lines, index + 1, layout):
+                found.append(("wrapped", f"{line} {longer}", index + 2))
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
         if field := _FIELD.match(line):
@@ -86,6 +90,11 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     for kind, text, index in found:
         features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key,
                              printed)
+        # the tail of a wrapped headline: the line above its first is a capitals line it goes on from
+        first = next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])),
+                     index) if kind == "wrapped" else index
+        if first > 0 and kind in ("line", "wrapped") and _wrapped(lines, first - 1, layout):
+            features["wrap_tail"] = 1.0
         candidates.append(Candidate(text, kind, features, index))
     if hint and hint_key not in {title_key(c.value) for c in candidates}:
         candidates.append(Candidate(hint, "hint", {"k_hint": 1.0, "hint_match": 1.0,
@@ -152,6 +161,8 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
+        # "VÀ CẤP PHIẾU LÝ LỊCH …": a headline's second line begins with a joining word, a headline does not
+        "continues": 1.0 if _JOINING_WORD.match(text) else 0.0,
     }
 
 

@@ -150,3 +150,24 @@ def test_a_lead_ending_with_a_colon_a_post_cut_short_and_an_emoji_ending_are_kep
     assert article is not None
     body = article.plain_body() + article.summary
     assert intro in body and cut in body and thanks in body
+
+
+def test_a_pdf_paragraph_wrapped_at_a_number_and_a_word_cut_at_its_hyphen_are_joined():
+    from generator.importer.extract import join_wrapped_lines
+
+    lines = ["Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số năm", "2025, thời gian qua các xã đã",
+             "hướng dẫn bà con cài đặt ứng dụng VNe-", "ID trên điện thoại.", "Hội nghị trực tuyến về cải cách hành chính",
+             "14/3/2024 08:00", "Thông báo về lịch tiếp nhận hồ sơ của Trung tâm", "3 giờ trước"]
+    assert join_wrapped_lines(lines) == [
+        "Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số năm 2025, thời gian qua các xã đã "
+        "hướng dẫn bà con cài đặt ứng dụng VNe-ID trên điện thoại.",
+        "Hội nghị trực tuyến về cải cách hành chính", "14/3/2024 08:00",
+        "Thông báo về lịch tiếp nhận hồ sơ của Trung tâm", "3 giờ trước"]
+
+
+def test_a_headline_wrapped_over_three_lines_and_a_second_line_starting_with_và():
+    page = "\n".join(["ĐẨY MẠNH TRIỂN KHAI", "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "VÀ CHUYỂN ĐỔI SỐ NĂM 2024", "",
+                      LEAD, CLOSING])
+    article = extract(page).article
+    assert article is not None
+    assert article.title_original == "ĐẨY MẠNH TRIỂN KHAI NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH VÀ CHUYỂN ĐỔI SỐ NĂM 2024"
