@@ -294,6 +294,28 @@ def running_heads(lines: list[str]) -> set[int]:
     return heads | feet
 
 
+# a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences
+_SUMMARY_BOX = re.compile(r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
+                          r"nội dung chính|tóm lược)\s*[:：]?\s*$", _I)
+SUMMARY_BOX_LINES = 6
+
+
+def summary_boxes(lines: list[str]) -> set[int]:
+    """Indexes of a summary box: its heading and up to six short lines under it (each under
+    35 words), to the first blank line or chrome line."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _SUMMARY_BOX.match(line.strip()):
+            continue
+        dropped.add(index)
+        for cursor in range(index + 1, min(len(lines), index + 1 + SUMMARY_BOX_LINES)):
+            item = lines[cursor].strip()
+            if not item or len(item.split()) >= 35 or is_chrome_line(item):
+                break
+            dropped.add(cursor)
+    return dropped
+
+
 def related_blocks(lines: list[str]) -> set[int]:
     """Indexes of related-news blocks inside the page: the heading and the headlines
     under it (contiguous lines, or dated items across blank lines)."""

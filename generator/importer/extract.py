@@ -134,7 +134,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     # a byline or a dateline printed twice is the article's, not a running head
     heads = {i for i in chrome.running_heads(lines)
              if not metadata.parse_byline(lines[i]) and not metadata.parse_meta_line(lines[i])}
-    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | heads
+    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines) | heads
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):

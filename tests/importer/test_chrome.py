@@ -122,3 +122,11 @@ def test_a_pdf_copys_running_heads_and_page_numbers_go_and_a_caption_repeated_st
     lines = [head, "TIÊU ĐỀ BÀI VIẾT", PROSE, "Quang cảnh hội nghị", "Quang cảnh hội nghị", PROSE, PROSE,
              "Bản tin CCHC - Sở Nội vụ 14", head, PROSE, PROSE, PROSE, "15"]
     assert running_heads(lines) == {0, 7, 8, 12}
+
+
+def test_a_summary_box_above_the_story_is_chrome():
+    from generator.importer.chrome import summary_boxes
+
+    lines = ["Đọc nhanh", "Nhiều phường bố trí bàn hướng dẫn riêng cho thủ tục đổi địa chỉ.",
+             "Người dân không phải đổi giấy tờ chỉ vì tên phường thay đổi.", "Nghe bài viết", PROSE]
+    assert summary_boxes(lines) == {0, 1, 2}
