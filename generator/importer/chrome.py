@@ -318,12 +318,17 @@ def summary_boxes(lines: list[str]) -> set[int]:
 
 def related_blocks(lines: list[str]) -> set[int]:
     """Indexes of related-news blocks inside the page: the heading and the headlines
-    under it (contiguous lines, or dated items across blank lines)."""
+    under it (contiguous lines, or dated items across blank lines). Above the article's
+    first sentence such a word ("Video", "Tin mới") is a menu item: it goes alone, since
+    the lines under it there may be the article's own headline and dateline."""
     dropped: set[int] = set()
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     for index, line in enumerate(lines):
         if not _RELATED.match(line.strip()):
             continue
         dropped.add(index)
+        if index < first_prose:
+            continue
         cursor = index + 1
         while cursor < len(lines):
             item = lines[cursor].strip()

@@ -130,3 +130,9 @@ def test_a_summary_box_above_the_story_is_chrome():
     lines = ["Đọc nhanh", "Nhiều phường bố trí bàn hướng dẫn riêng cho thủ tục đổi địa chỉ.",
              "Người dân không phải đổi giấy tờ chỉ vì tên phường thay đổi.", "Nghe bài viết", PROSE]
     assert summary_boxes(lines) == {0, 1, 2}
+
+
+def test_a_related_word_above_the_article_is_a_menu_item_and_goes_alone():
+    lines = ["Trang chủ", "Video", "Marketplace", "CÔNG AN TỈNH MỞ ĐỢT CAO ĐIỂM CẤP CĂN CƯỚC CHO TRẺ EM", PROSE,
+             "Tin liên quan", "Huyện Yên Thế ra mắt tổ công nghệ số cộng đồng"]
+    assert related_blocks(lines) == {1, 5, 6}
