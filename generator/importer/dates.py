@@ -100,6 +100,20 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
     return found
 
 
+# "8/25/2025 9:15 AM": a US-ordered date and clock as SharePoint and ASP.NET print them
+_US_STAMP = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<clock>\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])")
+
+
+def us_dates_in_day_order(text: str) -> str:
+    """When one date on the page can only be month first ("8/25/2025 9:15 AM"), every date
+    of that shape there is month first ("8/5/2025 9:15 AM" is 5 August): they are rewritten
+    day first, as everything else reads them."""
+    stamps = list(_US_STAMP.finditer(text))
+    if not any(int(s["d"]) > 12 >= int(s["m"]) for s in stamps) or any(int(s["m"]) > 12 for s in stamps):
+        return text
+    return _US_STAMP.sub(lambda s: f"{int(s['d']):02d}/{int(s['m']):02d}/{s['y']}{s['clock']}", text)
+
+
 def _dotnet_us(date_match: re.Match[str], clock: re.Match[str] | None) -> bool:
     """ASP.NET's default US format, "M/d/yyyy h:mm:ss tt": no zero before the month, the
     day or the hour, seconds and AM/PM. Vietnamese formats print "dd/MM/yyyy hh:mm:ss tt"."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from generator.importer import chrome, date_choice, entities, kind, metadata, structure, title_choice
+from generator.importer import chrome, date_choice, dates, entities, kind, metadata, structure, title_choice
 from generator.importer import title as titles
 from generator.importer.dates import FoundDate, find_dates
 from generator.importer.evidence import Candidate, PageLayout
@@ -128,7 +128,7 @@ class PageHints:
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
-    lines = structure.untab(join_wrapped_lines(text.split("\n")))
+    lines = structure.untab(join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head

@@ -141,3 +141,12 @@ def test_a_month_and_a_yearless_post_time_are_read_where_no_full_date_is():
     assert named_month("Quỳ Hợp, tháng 10 năm 2024").precision == "month"
     assert yearless_dateline("14 tháng 7 lúc 08:30", 2025).value.date().isoformat() == "2025-07-14"
     assert yearless_dateline("Năm 2024, tỉnh đã tiếp nhận 14/7 hồ sơ trong 08:30 giờ làm việc mỗi ngày.", 2025) is None
+
+
+def test_one_date_that_can_only_be_month_first_turns_the_pages_dates_of_its_shape():
+    from generator.importer.dates import us_dates_in_day_order
+
+    page = "Ngày đăng: 8/5/2025 9:15 AM\nTin khác (8/25/2025 10:00 AM)\nHôm nay: 06/09/2025"
+    assert us_dates_in_day_order(page) == "Ngày đăng: 05/08/2025 9:15 AM\nTin khác (25/08/2025 10:00 AM)\nHôm nay: 06/09/2025"
+    alone = "Ngày đăng: 8/5/2025 9:15 AM"  # nothing says which order: left as it is
+    assert us_dates_in_day_order(alone) == alone
