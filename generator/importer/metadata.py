@@ -137,6 +137,8 @@ def parse_byline(line: str) -> Byline | None:
     line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
     if (credit := _OF_CREDIT.match(line.strip())) and is_name(credit["name"].strip(" .")):
         return Byline((_title_case(credit["name"].strip(" .")),))
+    if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
+        return credits
     text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
     explicit = text != line.strip().strip(" .")
     if text.lower() in _NOT_NAMES:

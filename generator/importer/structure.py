@@ -41,7 +41,7 @@ class Block:
 
 def is_caption(line: str) -> bool:
     stripped = line.strip()
-    if len(stripped) > 300 or _CREDIT.match(stripped):
+    if len(stripped) > 300 or _CREDIT.match(re.sub(r"^[^\w(]+", "", stripped)):  # "✍️ Tin, ảnh: …" is a credit
         return False
     if _CAPTION_MARK.search(stripped):
         return True

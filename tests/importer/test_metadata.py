@@ -39,6 +39,7 @@ from generator.importer.metadata import (
     ("Ghi chép của ĐÌNH THẢO", ("Đình Thảo",), ""),
     ("✍️ Tin, ảnh: Hoàng Oanh", ("Hoàng Oanh",), ""),
     ("Hà Thu - VP HĐND&UBND phường", ("Hà Thu",), "VP HĐND&UBND phường"),
+    ("Tin: Hoàng Yến - Ảnh: Minh Quân", ("Hoàng Yến", "Minh Quân"), ""),
     ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
     ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
     ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
