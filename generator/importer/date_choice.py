@@ -105,14 +105,15 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
                                              url_date), index)
         for kind, index, line, date, meta in found
     ]
-    extra = [("url", url_date), ("hint", hint_date), ("title_period", dates.period_in(title)),
+    extra: list[tuple[str, FoundDate | None]] = [
+             ("url", url_date), ("hint", hint_date), ("title_period", dates.period_in(title)),
              ("title_year", dates.single_year_in(title))]
     if year:
         extra.append(("text_year", FoundDate(datetime(year, 1, 1), False, "year")))
-    for kind, date in extra:
-        if date is not None:
-            features = {f"k_{kind}": 1.0, "agrees_url": _agrees(date, url_date)}
-            candidates.append(Candidate(date, kind, features))
+    for kind, value in extra:
+        if value is not None:
+            features = {f"k_{kind}": 1.0, "agrees_url": _agrees(value, url_date)}
+            candidates.append(Candidate(value, kind, features))
     return candidates
 
 

@@ -261,8 +261,8 @@ def parse_meta_line(line: str) -> MetaLine | None:
     text = _EMPHASIS.sub(r"\g<inner>", line.strip())
     if not text or len(text) > 160:
         return None
-    if category := _LABELLED_CATEGORY.match(text):
-        return MetaLine(category=category["name"].strip())
+    if labelled_line := _LABELLED_CATEGORY.match(text):
+        return MetaLine(category=labelled_line["name"].strip())
     dates = find_dates(text, short_years=len(text) <= 60)
     if not dates:
         return _undated_meta(text)

@@ -67,8 +67,7 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
         if values := getattr(article, key):
             lines.append(f"{key}: {_list(values)}")
     lines += [f"raw: {_string(raw)}", f"source_sha256: {source_sha256}", f"source_encoding: {encoding}", "---", ""]
-    text = "\n".join(lines) + article.body
-    return with_hash(text)
+    return with_hash("\n".join(lines) + article.body)
 
 
 def fallback_slug(article: ImportedArticle) -> str:

@@ -137,8 +137,8 @@ def _province_tables() -> tuple[set[str], set[str], dict[str, str | None]]:
         alone_forms.add(form)
         by_key[_key(form)] = None  # matched so that its shorter part is not, then dropped
     marked_forms = set(alone_forms)
-    for name, spellings in data.MARKER_ONLY_SPELLINGS.items():
-        for form in _forms(spellings):
+    for name, marker_spellings in data.MARKER_ONLY_SPELLINGS.items():
+        for form in _forms(marker_spellings):
             marked_forms.add(form)
             by_key[_key(form)] = name
     return alone_forms, marked_forms, by_key

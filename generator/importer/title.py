@@ -77,7 +77,7 @@ def _starts_sentence(line: str, start: int) -> bool:
 
 def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str:
     lower = word.lower()
-    keys = []
+    keys: list[tuple[str, ...]] = []
     if index > 0:
         keys.append((words[index - 1].group(0).lower(), lower))
     if index + 1 < len(words):

@@ -50,8 +50,8 @@ def read_html(data: bytes, http_charset: str = "") -> tuple[RawPage | None, Form
     root = parse_html(text)
     if root is None:
         return None, FormProblem(1, "not readable as HTML: no elements in it")
-    page, problem = page_from_tree(root, data)
-    return (replace(page, encoding=encoding) if page else None), problem
+    page, page_problem = page_from_tree(root, data)
+    return (replace(page, encoding=encoding) if page else None), page_problem
 
 
 def decode_html(data: bytes, http_charset: str = "") -> tuple[str | None, str, str, int]:

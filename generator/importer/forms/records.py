@@ -114,7 +114,7 @@ def _only_array(document: dict[str, object]) -> list[object] | None:
 def _records(records: list[tuple[object, bytes, int, str]], form: str) -> Read:
     pages: list[RawPage] = []
     problems: list[FormProblem] = []
-    objects = [record for record in records if isinstance(record[0], dict)]
+    objects = [(record[0], *record[1:]) for record in records if isinstance(record[0], dict)]
     if objects and not any("body" in roles_of([str(name) for name in record[0]]) for record in objects):
         names = sorted({str(name) for record in objects for name in record[0]})
         return [], [FormProblem(objects[0][2], f"no record has a body field (found: {', '.join(names)}; "

@@ -34,7 +34,8 @@ def sniff(data: bytes, name: str) -> str:
     if data.startswith((b"WARC/", b"filedesc://")) or _gzipped_warc(data):
         return "warc"
     head = _head(data)
-    markup = head[_PROLOG.match(head).end():]
+    prolog = _PROLOG.match(head)  # it matches the empty string too: never None
+    markup = head[prolog.end() if prolog else 0:]
     if _FEED_ROOT.match(markup):
         return "feed"
     if _HTML_START.match(markup):
