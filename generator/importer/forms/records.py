@@ -78,10 +78,10 @@ def _json_lines(data: bytes) -> Read:
         try:
             value = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as error:
-            problems.append(FormProblem(number, f"line {number}: not UTF-8 (byte {raw[error.start]:#04x}); skipped"))
+            problems.append(FormProblem(number, f"not UTF-8 (byte {raw[error.start]:#04x}); skipped"))
             continue
         except ValueError as error:
-            problems.append(FormProblem(number, f"line {number}: not valid JSON ({getattr(error, 'msg', error)}); skipped"))
+            problems.append(FormProblem(number, f"not valid JSON ({getattr(error, 'msg', error)}); skipped"))
             continue
         records.append((value, raw, number, f"line {number}"))
     pages, more = _records(records, "jsonl")
@@ -120,7 +120,8 @@ def _records(records: list[tuple[object, bytes, int, str]], form: str) -> Read:
         return [], [FormProblem(objects[0][2], f"no record has a body field (found: {', '.join(names)}; "
                                                f"accepted: {accepted('body')})")]
     for value, raw, line, origin in records:
-        where = f"{origin}: " if origin else ""
+        # "row 5" says where a CSV record starts; "line 3" would repeat the message's path:line
+        where = f"{origin}: " if origin and origin != f"line {line}" else ""
         if not isinstance(value, dict):
             problems.append(FormProblem(line, f"{where}a JSON {_kind(value)}, not an object; skipped"))
             continue

@@ -27,7 +27,7 @@ def test_jsonl_with_a_bad_line_reads_the_others_and_names_the_line():
          "image": {"url": "https://x.vn/a.jpg"}},
     )
     pages, problems = read_pages(data, "bai.jsonl")
-    assert [(p.line, p.message) for p in problems] == [(2, "line 2: not valid JSON (Expecting ',' delimiter); skipped")]
+    assert [(p.line, p.message) for p in problems] == [(2, "not valid JSON (Expecting ',' delimiter); skipped")]
     first, second = pages
     assert (first.origin, first.line, first.form) == ("line 1", 1, "jsonl")
     assert first.text.splitlines() == [FIRST["title"], *FIRST["paragraphs"]]
@@ -43,10 +43,10 @@ def test_record_problems_are_specific():
     data = jsonl({"title": "Không có thân bài", "text": ""}, ["một", "mảng"], {"title": "A", "body": "Nội dung.",
                                                                               "date": "hôm qua"})
     pages, problems = read_pages(data, "bai.ndjson")
-    assert [p.message for p in problems] == [
-        "line 1: the text field is empty; skipped",
-        "line 2: a JSON array, not an object; skipped",
-        "line 3: the date field, 'hôm qua', is not a date; the text's dateline is used",
+    assert [(p.line, p.message) for p in problems] == [  # the line is the problem's own: not said twice
+        (1, "the text field is empty; skipped"),
+        (2, "a JSON array, not an object; skipped"),
+        (3, "the date field, 'hôm qua', is not a date; the text's dateline is used"),
     ]
     assert [p.text for p in pages] == ["A\nNội dung."]
 
@@ -99,7 +99,7 @@ def test_an_object_holding_the_array_and_a_single_object():
 
 @pytest.mark.parametrize("data, message", [
     (b"[{\"title\": \"a\",\n \"body\": }]", "not valid JSON: Expecting value (line 2)"),
-    (b"{\"body\": \"Tin\"}\n" + b"{\"body\": \"\xff\"}\n", "line 2: not UTF-8 (byte 0xff); skipped"),
+    (b"{\"body\": \"Tin\"}\n" + b"{\"body\": \"\xff\"}\n", "not UTF-8 (byte 0xff); skipped"),
     (b"42", "a JSON number, not an object or an array of objects"),
 ])
 def test_bad_json(data, message):
