@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.importer.decode import MAX_BYTES, too_big
 from generator.importer.extract import Evidence
-from generator.importer.pipeline import ImportedPage, import_bytes
+from generator.importer.pipeline import ImportedPage, import_archive, import_bytes
 from generator.workers import die_with_parent, pool_context
 
 # below this many files per worker a pool costs more than it saves (a worker starts in ~30 ms;
@@ -31,13 +31,35 @@ class FileRead:
     path: Path
     pages: tuple[ImportedPage, ...] = ()
     error: str = ""  # the file could not be read at all
+    archive: bool = False  # a web archive too big to read at once: its pages are streamed (archive_pages)
+
+
+# a crawler's web archive holds thousands of pages: any size is read, record by record
+_ARCHIVE_NAMES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _big_archive(path: Path) -> bool:
+    if path.name.lower().endswith(_ARCHIVE_NAMES):
+        return True
+    with path.open("rb") as file:
+        return file.read(8).startswith((b"WARC/", b"filedesc://"))
+
+
+def archive_pages(path: Path) -> Iterator[ImportedPage]:
+    """The pages of a big web archive, read from disk as they are extracted (in this process:
+    pages are not held in memory or sent between processes)."""
+    try:
+        with path.open("rb") as file:
+            yield from import_archive(file, path.name)
+    except OSError as exc:
+        yield ImportedPage(b"", None, error=f"cannot read: {exc.strerror or exc}")
 
 
 def read_file(path: Path, url: str = "") -> FileRead:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:  # refused before it is read into memory
-            return FileRead(path, error=too_big(size))
+        if size > MAX_BYTES:  # refused before it is read into memory, unless it is a web archive
+            return FileRead(path, archive=True) if _big_archive(path) else FileRead(path, error=too_big(size))
         data = path.read_bytes()
     except OSError as exc:
         return FileRead(path, error=f"cannot read: {exc.strerror or exc}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.importer import output
-from generator.importer.batch import FileRead, read_files
+from generator.importer.batch import FileRead, archive_pages, read_files
 from generator.importer.dedupe import ShingleIndex, shingles
 from generator.importer.extract import Extraction
 from generator.loader import CONTENT_DIR, content_files
@@ -116,7 +116,7 @@ def _import_one(read: FileRead, site_dir: Path, content: Path, existing: _Existi
     if read.error:
         return [FileReport(str(path), "failed", error=read.error)]
     reports = []
-    for page in read.pages:
+    for page in archive_pages(path) if read.archive else read.pages:
         source = str(path)
         if page.extraction is None:
             reports.append(FileReport(source, "failed", error=page.error, error_line=page.error_line,

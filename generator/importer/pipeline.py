@@ -9,12 +9,15 @@ stops the others.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import BinaryIO
 
 from generator.importer.dates import FoundDate
 from generator.importer.extract import Extraction, PageHints, extract
 from generator.importer.forms import FormProblem, read_pages
+from generator.importer.forms.warc import warc_pages
 from generator.importer.normalise import normalise_text
 
 
@@ -45,6 +48,19 @@ def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
         results.append(ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
                                     error_line=page.line, form_warnings=own))
     return results
+
+
+def import_archive(stream: BinaryIO, name: str) -> Iterator[ImportedPage]:
+    """Every page of a web archive too big to read at once, one at a time, as it is read
+    from ``stream`` (an open file: the caller owns the disk)."""
+    for page, problem in warc_pages(stream, name):
+        if problem is not None and not problem.warning:
+            yield ImportedPage(b"", None, error=problem.message, error_line=problem.line)
+        if page is not None:
+            hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
+            extraction = extract(normalise_text(page.text), page.url, hints)
+            yield ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
+                               error_line=page.line)
 
 
 def from_iso(value: str) -> FoundDate | None:

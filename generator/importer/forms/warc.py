@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -29,46 +31,70 @@ _PAGE_RECORDS = ("response", "resource")
 def read_warc(data: bytes, name: str = "") -> tuple[list[RawPage], list[FormProblem]]:
     pages: list[RawPage] = []
     problems: list[FormProblem] = []
-    records = 0
-    compressed = data.startswith(b"\x1f\x8b")
+    for page, problem in warc_pages(data, name):
+        if page is not None:
+            pages.append(page)
+        if problem is not None:
+            problems.append(problem)
+    return pages, problems
+
+
+def warc_pages(source: bytes | BinaryIO, name: str = "") -> Iterator[tuple[RawPage | None, FormProblem | None]]:
+    """The archive's pages and problems one by one. ``source`` is the file's bytes, or (for
+    an archive too big to read at once) the open file, read as a stream: then every
+    problem is on line 1 and a record cut short at the very end is not noticed."""
+    data = source if isinstance(source, bytes) else b""
+    head = data[:8] if data else source.peek(8)[:8] if hasattr(source, "peek") else b""
+    stream = io.BytesIO(data) if isinstance(source, bytes) else source
+    yield from _pages(stream, data, head, name)
+
+
+def _pages(stream: BinaryIO, data: bytes, head: bytes,
+           name: str) -> Iterator[tuple[RawPage | None, FormProblem | None]]:
+    pages = records = 0
+    damaged = False
+    compressed = head.startswith(b"\x1f\x8b")
     # ARC's header line is so loose that any text passes for one: only when it says ARC
-    arc = name.lower().endswith((".arc", ".arc.gz")) or data.startswith(b"filedesc://")
-    iterator = ArchiveIterator(io.BytesIO(data), arc2warc=arc)
+    arc = name.lower().endswith((".arc", ".arc.gz")) or head.startswith(b"filedesc://")
+    iterator = ArchiveIterator(stream, arc2warc=arc)
     last = (0, 0)  # the last record's offset and declared length, to see whether the file is whole
     try:
         for record in iterator:
             records += 1
             if records == 1 and record.format != "warc" and not arc:
-                return [], [FormProblem(1, "not a WARC file: it does not start with a WARC/1.x record header")]
+                yield None, FormProblem(1, "not a WARC file: it does not start with a WARC/1.x record header")
+                return
             page, problem = _page(record, records)
             # only once the payload is read: asking for the offset reads the record to its end
             offset = iterator.get_record_offset()
             last = (offset, int(record.rec_headers.get_header("Content-Length") or 0))
-            line = 1 if compressed else data.count(b"\n", 0, offset) + 1
+            line = 1 if compressed or not data else data.count(b"\n", 0, offset) + 1
             if page is not None:
-                pages.append(replace(page, line=line))
+                pages += 1
+                yield replace(page, line=line), None
             if problem is not None:
-                problems.append(replace(problem, line=line))
+                yield None, replace(problem, line=line)
     except ArchiveLoadFailed as error:
         reason = " ".join(str(error).split())
         if records == 0:
-            return [], [FormProblem(1, f"not a WARC file: {_first_clause(reason)}")]
-        problems.append(FormProblem(1, f"record {records + 1}: not readable ({_first_clause(reason)}); "
-                                       f"{records} record(s) read before it"))
+            yield None, FormProblem(1, f"not a WARC file: {_first_clause(reason)}")
+            return
+        yield None, FormProblem(1, f"record {records + 1}: not readable ({_first_clause(reason)}); "
+                                   f"{records} record(s) read before it")
     except (EOFError, zlib.error, OSError, ValueError, IndexError, KeyError) as error:
-        problems.append(FormProblem(1, f"the file is cut short or damaged after {records} record(s) "
-                                       f"({type(error).__name__}: {error or 'unexpected end'}); "
-                                       f"{len(pages)} page(s) read before it"))
+        damaged = True
+        yield None, FormProblem(1, f"the file is cut short or damaged after {records} record(s) "
+                                   f"({type(error).__name__}: {error or 'unexpected end'}); "
+                                   f"{pages} page(s) read before it")
     else:
-        if records and _cut_short(data, compressed, *last):
-            problems.append(FormProblem(1, f"the file is cut short: record {records} ends before its declared "
-                                           f"length; {len(pages)} page(s) read, the last of them may be incomplete",
-                                        warning=True))
+        if records and data and _cut_short(data, compressed, *last):
+            yield None, FormProblem(1, f"the file is cut short: record {records} ends before its declared "
+                                       f"length; {pages} page(s) read, the last of them may be incomplete",
+                                    warning=True)
     if not pages and records:
-        problems.append(FormProblem(1, f"no HTML pages in this WARC file ({records} records)"))
-    elif not records and not problems:
-        problems.append(FormProblem(1, "no records in this WARC file"))
-    return pages, problems
+        yield None, FormProblem(1, f"no HTML pages in this WARC file ({records} records)")
+    elif not records and not damaged:
+        yield None, FormProblem(1, "no records in this WARC file")
 
 
 def _page(record: ArcWarcRecord, number: int) -> tuple[RawPage | None, FormProblem | None]:

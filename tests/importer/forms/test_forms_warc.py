@@ -119,3 +119,23 @@ def test_a_cut_short_uncompressed_warc():
 def test_what_is_not_a_warc(data, message):
     pages, problems = read_pages(data, "x.warc.gz")
     assert pages == [] and problems and problems[0].message.startswith(message)
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_an_archive_too_big_to_read_at_once_is_streamed_with_the_same_pages(gzipped, tmp_path, monkeypatch):
+    from generator.importer import batch
+    from generator.importer.pipeline import import_bytes
+
+    data = make_warc(gzipped)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data)
+    monkeypatch.setattr(batch, "MAX_BYTES", 100)  # anything bigger than this is "too big to read at once"
+    read = batch.read_file(path)
+    assert read.archive and read.pages == ()
+    streamed = [page for page in batch.archive_pages(path)]
+    whole = import_bytes(data, path.name)
+    assert [(p.origin, p.extraction.article.title) for p in streamed] == \
+        [(p.origin, p.extraction.article.title) for p in whole]
+    not_archive = tmp_path / "big.txt"
+    not_archive.write_text("chữ " * 100, "utf-8")
+    assert "more than the 20 MB an article can be" in batch.read_file(not_archive).error
