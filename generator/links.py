@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -40,7 +40,7 @@ def internal_target(href: str, page_path: str, base_url: str) -> str | None:
     return path[len(base.path):]
 
 
-def resolves(target: str, outputs: set[str] | dict[str, bytes]) -> bool:
+def resolves(target: str, outputs: Container[str]) -> bool:
     if target.startswith("/"):
         return False
     if target in outputs:
@@ -87,7 +87,7 @@ class LinkingPage:
 
 
 def broken_links(pages: Sequence[LinkingPage], strings: Sequence[str],
-                 outputs: set[str] | dict[str, bytes]) -> list[tuple[str, str, str, str]]:
+                 outputs: Container[str]) -> list[tuple[str, str, str, str]]:
     """(target, page path, href, source) for every internal link that resolves nowhere, by
     target, named by the first page (in ``pages``' order) that uses it. ``strings``: the
     texts of the numbers in the pages' links (:class:`generator.reuse.LedgerBuilder`).

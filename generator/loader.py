@@ -67,7 +67,7 @@ def _walk(top: str, root: str, skip: Callable[[str], bool],
     roots = (os.path.realpath(root), real_top)
     read = {real_top: top}  # real folder -> the path it was read as
     links: list[tuple[tuple[str, ...], str, str, str]] = []  # folder links: parts, link, target, real parent
-    folders = [(top, real_top, ())]
+    folders: list[tuple[str, str, tuple[str, ...]]] = [(top, real_top, ())]
     while folders or links:
         if not folders:
             parts, link, target, parent = heapq.heappop(links)

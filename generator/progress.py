@@ -37,7 +37,8 @@ def progress_reporter(enabled: bool = True) -> Iterator[ProgressCallback]:
                            TimeElapsedColumn(), transient=True, console=None, auto_refresh=False)
             bar.start()
             task = bar.add_task(step, total=total or None)
-        bar.update(task, description=step, completed=done, total=total or None)
+        if task is not None:
+            bar.update(task, description=step, completed=done, total=total or None)
         if time.monotonic() - drawn >= REDRAW_SECONDS:
             bar.refresh()
             drawn = time.monotonic()

@@ -61,13 +61,13 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
         for root, dirs, files in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(files):
-                path = os.path.join(root, name)
+                file_path = os.path.join(root, name)
                 try:
-                    status = os.stat(path)
+                    status = os.stat(file_path)
                 except OSError:
-                    digest.update(f"{path}\0gone\0".encode())
+                    digest.update(f"{file_path}\0gone\0".encode())
                     continue
-                digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
+                digest.update(f"{file_path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
                               f"{status.st_ino}\0".encode())
     for path in extra_files:
         try:

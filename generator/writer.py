@@ -29,7 +29,8 @@ from typing import Protocol
 
 
 class Writer(Protocol):
-    output_dir: Path | None  # the folder the site is committed to; None for memory
+    @property
+    def output_dir(self) -> Path | None: ...  # the folder the site is committed to; None for memory
 
     def write(self, path: str, data: bytes) -> None: ...
     def copy(self, path: str, source: Path) -> None: ...

@@ -74,7 +74,7 @@ def node_shape(root: yaml.Node) -> Shape | None:
         if key in on_path:
             return None
         if kids is None:
-            scalars.append(node)  # type: ignore[arg-type]
+            scalars.append(node)
             measured[key] = (0, 1)
             continue
         on_path.add(key)

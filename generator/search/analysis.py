@@ -124,8 +124,7 @@ def bigram(first_folded: str, second_folded: str) -> str:
 def analyse(text: str) -> list[str]:
     """Text -> index terms: the two lunr functions composed, memoised (what the index is fed).
     An archive has few distinct words, so each is normalised and folded once per build."""
-    forms = [_forms(word) for word in _words(text)]
-    forms = [form for form in forms if form]
+    forms = [form for form in (_forms(word) for word in _words(text)) if form]
     terms: list[str] = []
     for (folded, unigrams), (following, _) in zip(forms, forms[1:], strict=False):
         terms += unigrams

@@ -58,8 +58,8 @@ class Groups:
             keys, by_rank, by_position = _updated(terms, carried, known)
         else:
             keys = [key_of(t) for t in terms]
-            by_rank = sorted(range(len(terms)), key=_rank_key(terms, keys, js_key(terms)))
-            by_position = js_sorted(terms)
+            by_rank = np.asarray(sorted(range(len(terms)), key=_rank_key(terms, keys, js_key(terms))), dtype=np.int32)
+            by_position = np.asarray(js_sorted(terms), dtype=np.int32)
         return cls._made(terms, keys, sizes, np.asarray(by_rank, dtype=np.int32),
                          np.asarray(by_position, dtype=np.int32))
 

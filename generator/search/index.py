@@ -72,12 +72,20 @@ class FieldTerms:
 
 
 class Indexable(Protocol):
-    title: str
-    summary: str
-    tags: tuple[str, ...]
-    provinces: tuple[str, ...]
-    topics: tuple[str, ...]
-    documents: tuple[str, ...]
+    """Read-only: frozen articles (SourceArticle, Article) are indexable."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def provinces(self) -> tuple[str, ...]: ...
+    @property
+    def topics(self) -> tuple[str, ...]: ...
+    @property
+    def documents(self) -> tuple[str, ...]: ...
 
 
 def article_terms(article: Indexable, body: str) -> tuple[FieldTerms, ...]:

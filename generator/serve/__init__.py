@@ -74,12 +74,12 @@ class Preview:
         for message in (notice, exposure_warning(self.host)):
             if message:
                 self.echo(message, message.startswith("warning"))
-        self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo)
-        self.channel = LiveChannel(self.site.status())
-        self._server.site, self._server.channel = self.site, self.channel
+        site = self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo)
+        self.channel = LiveChannel(site.status())
+        self._server.site, self._server.channel = site, self.channel
         self._spawn("preview-http", self._server.serve_forever)
         watching = threading.Event()
-        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, self.site.watch_roots, self._rebuild,
+        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, site.watch_roots, self._rebuild,
                                                            self._stop, watching, lambda m: self.echo(m, True)))
         watching.wait(timeout=10)
         self.echo(f"building {self.site_dir} for {self.origin} …")

@@ -138,7 +138,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             if self._status_sent:
                 self.close_connection = True  # half an answer went out: end it there
             else:
-                self._headers_buffer = []
+                self._headers_buffer: list[bytes] = []
                 self._send(500, b"internal error; see the terminal\n", "text/plain; charset=utf-8", send_body)
 
     def _host_allowed(self) -> bool:
@@ -201,9 +201,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         channel = self.server.channel
-        status = channel.status
-        self.wfile.write(b"retry: 1000\n\n" + status.event())
-        seen = status.serial
+        first = channel.status
+        self.wfile.write(b"retry: 1000\n\n" + first.event())
+        seen = first.serial
         while (status := channel.next(seen, HEARTBEAT_SECONDS)) is not None:
             self.wfile.write(b": ping\n\n" if status.serial == seen else status.event())
             seen = status.serial
