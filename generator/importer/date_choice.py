@@ -71,21 +71,26 @@ _ORIGINS = {
 
 def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None = None) -> list[Candidate[FoundDate]]:
     lines, found = layout.lines, []
+    undated: list[int] = []  # lines with no full date: a month or a year-less time may be there
     for index, line in enumerate(lines):
         if not line:
             continue
         meta = layout.metas[index] if index < len(layout.metas) else None
+        printed = dates.find_dates(line)
+        if not printed:
+            undated.append(index)
         # a dateline the line reader understood beyond find_dates (a two-digit year) counts too
-        for date in dates.find_dates(line) or ([meta.date] if meta is not None and meta.date is not None else []):
+        for date in printed or ([meta.date] if meta is not None and meta.date is not None else []):
             found.append(("line", index, line, date, meta))
-        if not dates.DATE.search(line) and len(line.split()) <= 8 and _FIELD.match(line):
+        if not printed and len(line.split()) <= 8 and _FIELD.match(line):
             if month := dates.year_month(line):  # " date 2023-01"
                 found.append(("field", index, line, month, meta))
     url_date = dates.url_date(layout.url) if layout.url else None
     year = (url_date.value.year if url_date else None) or dates.year_hint(
         "", "\n".join(lines[layout.first_prose: layout.last_prose + 1]))
-    for index, line in enumerate(lines):
-        if not line or dates.DATE.search(line) or index in range(layout.first_prose, layout.last_prose + 1):
+    for index in undated:
+        line = lines[index]
+        if layout.first_prose <= index <= layout.last_prose or len(line) > 160:
             continue  # outside the prose: a month on a header line, a bulletin's issue, a letter's closing
         if month := dates.named_month(line):
             found.append(("month", index, line, month, None))

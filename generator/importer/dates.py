@@ -26,7 +26,11 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _EN_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ENGLISH = (rf"\b(?P<mon4>{_EN_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?!\d)|"
             rf"(?<!\d)(?P<d5>\d{{1,2}})\s+(?P<mon5>{_EN_MONTH}),?\s+(?P<y5>(?:19|20)\d\d)(?!\d)")
-DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}|{_ENGLISH}", re.IGNORECASE)
+DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}", re.IGNORECASE)
+# tried only on a text naming a month in English: an alternation of month names at every
+# position of every line cost a third of the importer's time
+_ENGLISH_DATE = re.compile(_ENGLISH, re.IGNORECASE)
+_ENGLISH_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _TIME_AFTER = re.compile(rf"(?:[\s,|–—-]*(?:lúc\s*)?|T){_TIME}(?!\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?", re.IGNORECASE)
 _TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re.IGNORECASE)
 # a day and month without the year: "Sáng 15/6, ...", "Chiều 13-3, ..."
@@ -70,11 +74,15 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
     """Every valid date in ``text`` with the time printed next to it, in order.
     ``short_years``: "21/03/24" is 21 March 2024 (for a short dateline; never in prose)."""
     found = []
-    matches = list(DATE.finditer(text)) or (list(_SHORT_YEAR.finditer(text)) if short_years else [])
+    matches = list(DATE.finditer(text))
+    if _ENGLISH_HINT.search(text):
+        matches = sorted(matches + list(_ENGLISH_DATE.finditer(text)), key=lambda match: match.start())
+    if not matches and short_years:
+        matches = list(_SHORT_YEAR.finditer(text))
     for match in matches:
         if match.re is _SHORT_YEAR:
             day, month, year = int(match["d"]), int(match["m"]), 2000 + int(match["y"])
-        elif match["mon4"] or match["mon5"]:
+        elif match.re is _ENGLISH_DATE:
             name = (match["mon4"] or match["mon5"])[:3].lower()
             day, month, year = int(match["d4"] or match["d5"]), _MONTH_NAMES.index(name) + 1, int(match["y4"] or match["y5"])
         else:
@@ -117,7 +125,7 @@ def us_dates_in_day_order(text: str) -> str:
 def _dotnet_us(date_match: re.Match[str], clock: re.Match[str] | None) -> bool:
     """ASP.NET's default US format, "M/d/yyyy h:mm:ss tt": no zero before the month, the
     day or the hour, seconds and AM/PM. Vietnamese formats print "dd/MM/yyyy hh:mm:ss tt"."""
-    if date_match.re is not DATE or date_match["sep"] != "/" or clock is None:
+    if date_match.re is not DATE or date_match["sep"] != "/" or clock is None:  # a numeric date with slashes only
         return False
     if not (clock["S"] and clock["ampm"]) or clock["H"].startswith("0"):
         return False

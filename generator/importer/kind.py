@@ -49,25 +49,28 @@ _REFORM_WORDS = re.compile(
 def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None) -> str:
     """Why the page is not a news article about administrative reform, or ``""``.
     ``datelines``: how many of ``lines`` are datelines, when the caller has read them."""
-    record_fields = sum(1 for line in lines if _RECORD_FIELD.match(line))
+    # fields, headings, contents entries and mottos are short lines: prose is not searched for them
+    short = [line.strip() for line in lines if len(line) <= 200]
+    record_fields = sum(1 for line in short if _RECORD_FIELD.match(line))
     if record_fields >= 3:
         return "a legal-document record (Số ký hiệu, Ngày ban hành, Trích yếu…), not a news article"
-    if sum(1 for line in lines if _DAY_HEADING.match(line)) >= 3:
+    if sum(1 for line in short if _DAY_HEADING.match(line)) >= 3:
         return "a schedule (one heading per weekday), not a news article"
-    if sum(1 for line in lines if _PAGE_REFERENCE.search(line) or _LEADER.search(line)) >= 3:
+    numbered = [line for line in short if line[-1:].isdigit()]
+    if sum(1 for line in numbered if _PAGE_REFERENCE.search(line) or _LEADER.search(line)) >= 3:
         return "a table of contents (entries with page numbers), not an article"
-    if sum(1 for line in lines if _PROCEDURE_FIELD.match(line)) >= 4:
+    if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4:
         return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
-    if any(_MOTTO.search(line) for line in lines) and any(_DOCUMENT_NUMBER.match(line) for line in lines):
+    if any(_MOTTO.search(line) for line in short) and any(_DOCUMENT_NUMBER.match(line) for line in short):
         return "an official document printed whole (national motto, 'Số: …'), not a news article"
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
-    teasers = sum(1 for line in lines if _TEASER.search(line.strip()))
+    teasers = sum(1 for line in short if line.endswith(("...", "…", ")")) and _TEASER.search(line))
     if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
-            sum(1 for line in lines if _MORE.search(line.strip())) >= 3 or teasers >= 3 or \
-            (teasers >= 2 and any(_PAGER.match(line.strip()) for line in lines)):
+            sum(1 for line in short if _MORE.search(line)) >= 3 or teasers >= 3 or \
+            (teasers >= 2 and any(_PAGER.match(line) for line in short)):
         return "a list of headlines (a category or tag page), not an article"
     folded_title, folded_body = fold(title.lower()), fold(body.lower())
     if not _REFORM_WORDS.search(folded_title):
