@@ -161,7 +161,7 @@ _TOPIC_PHRASES = {topic: _bank(text) for topic, text in zip(TOPICS, (
      "thực hành tiết kiệm, chống lãng phí|quản lý tài sản công|thanh toán trực tuyến phí, lệ phí|khoán chi hành chính"),
     ("chuyển đổi số|chính quyền điện tử, chính quyền số|dịch vụ công trực tuyến toàn trình|Cổng dịch vụ công quốc gia|"
      "hệ thống quản lý văn bản và điều hành|số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|cơ sở dữ liệu dân cư|"
-     "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06")))}
+     "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06")), strict=True)}
 _GOALS = _bank("nâng cao hiệu lực, hiệu quả quản lý nhà nước|tạo thuận lợi cho người dân, doanh nghiệp|"
                "cải thiện môi trường đầu tư kinh doanh|xây dựng nền hành chính dân chủ, chuyên nghiệp, hiện đại|"
                "nâng cao Chỉ số cải cách hành chính (PAR Index)|thúc đẩy phát triển kinh tế - xã hội|"

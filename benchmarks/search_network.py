@@ -356,7 +356,7 @@ def print_table(costs: dict[tuple[str, str], dict[str, QueryCost]], systems: lis
                                      statistics.median(laptop.key_ms), statistics.median(phone.key_ms)]))
     for system in systems:
         mine = [r for _, s, r in rows if s == system]
-        rows.append(("**median**", system, [statistics.median(column) for column in zip(*mine)]))
+        rows.append(("**median**", system, [statistics.median(column) for column in zip(*mine, strict=True)]))
     kb = lambda n: f"{n / 1024:,.0f}" if n >= 10240 else f"{n / 1024:.1f}"
     ms = lambda a, b: f"{a:,.0f} / {b:,.0f}"
     print("| query | system | page KB | data KB before first results | data KB, first page | data requests "

@@ -99,7 +99,7 @@ def broken_links(pages: Sequence[LinkingPage], strings: Sequence[str],
     targets, first = np.unique(flat[1::2], return_index=True)  # first: each target's first use
     owners = np.repeat(np.arange(len(pages)), counts)
     found = []
-    for target, at in zip(targets.tolist(), first.tolist()):
+    for target, at in zip(targets.tolist(), first.tolist(), strict=True):
         if not resolves(strings[target], outputs):
             page = pages[int(owners[at])]
             found.append((strings[target], page.path, strings[int(flat[2 * at])], page.source))

@@ -174,5 +174,5 @@ class LedgerBuilder:
                 renumber = (np.cumsum(used) - 1).astype(np.uint32)
                 links = {file: array("I", renumber[np.frombuffer(numbers.tobytes(), dtype=np.uint32)].tobytes())
                          for file, numbers in links.items()}
-                strings = [text for text, kept in zip(strings, used.tolist()) if kept]
+                strings = [text for text, kept in zip(strings, used.tolist(), strict=True) if kept]
         return PageLedger(self.environment, self.stamps, links, tuple(strings))

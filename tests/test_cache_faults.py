@@ -180,7 +180,7 @@ def test_a_full_disk_means_a_correct_build_one_warning_and_no_litter(site, tmp_p
 
 def _rotate(paths: list[Path]) -> None:
     data = [path.read_bytes() for path in paths]
-    for path, other in zip(paths, data[1:] + data[:1]):
+    for path, other in zip(paths, data[1:] + data[:1], strict=True):
         path.write_bytes(other)
 
 

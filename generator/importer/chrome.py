@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 _I = re.IGNORECASE
 
@@ -259,7 +260,7 @@ def repeated_alt_texts(lines: list[str]) -> set[int]:
     người dân. Ảnh: Trần Quang"."""
     dropped = set()
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    for index, following in zip(filled, filled[1:]):
+    for index, following in pairwise(filled):
         alt, caption = lines[index].strip(), lines[following].strip()
         if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
                 _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from generator.text.vietnamese import TONE_MOVES
@@ -126,7 +127,7 @@ def analyse(text: str) -> list[str]:
     An archive has few distinct words, so each is normalised and folded once per build."""
     forms = [form for form in (_forms(word) for word in _words(text)) if form]
     terms: list[str] = []
-    for (folded, unigrams), (following, _) in zip(forms, forms[1:], strict=False):
+    for (folded, unigrams), (following, _) in pairwise(forms):
         terms += unigrams
         terms.append(f"{BIGRAM_MARK}{folded} {following}")  # bigram(), inlined: a build's hottest line
     if forms:

@@ -23,6 +23,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Protocol
 
 import numpy as np
@@ -193,7 +194,7 @@ class Gathered:
     def term_numbers(self) -> TermNumbers:
         fields = len(FIELDS)
         ends = np.cumsum(self.sizes.reshape(len(self.refs), fields).sum(axis=1)).tolist()
-        spans = {key: (start, end, row) for row, (key, start, end) in enumerate(zip(self.keys, [0, *ends], ends)) if key}
+        spans = {key: (start, end, row) for row, (key, start, end) in enumerate(zip(self.keys, [0, *ends], ends, strict=False)) if key}
         return TermNumbers("\n".join(self.terms).encode(), spans, self.term_ids, self.counts,
                            self.sizes.reshape(-1, fields), np.array(self.lengths, dtype=np.int64).reshape(-1, fields))
 
@@ -202,7 +203,7 @@ def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -
     """``known``: the previous build's numbering; a document whose key it has is taken from
     it (its fields are not looked at, and may be None)."""
     vocabulary = known.vocabulary() if known is not None else []
-    ids = _TermIds(zip(vocabulary, range(len(vocabulary))))
+    ids = _TermIds(zip(vocabulary, range(len(vocabulary)), strict=True))
     refs: list[str] = []
     keys: list[str] = []
     id_pieces: list[np.ndarray] = []
@@ -249,7 +250,7 @@ def gather(documents: Iterable[IndexedText], known: TermNumbers | None = None) -
     used[numbers] = True
     if not used.all():  # terms only removed or edited documents had
         numbers = (np.cumsum(used, dtype=np.int32) - 1)[numbers]
-        terms = [term for term, kept in zip(terms, used.tolist()) if kept]
+        terms = [term for term, kept in zip(terms, used.tolist(), strict=True) if kept]
         term_bytes, carried = term_bytes[used], carried[used]
     return Gathered(refs, [term.decode() for term in terms], numbers, _narrow(all_counts),
                     np.frombuffer(sizes, dtype=np.int64), lengths.tolist(), keys, term_bytes,
@@ -340,7 +341,7 @@ def _fill_vectors(wire: dict[str, Any], gathered: Gathered) -> None:
     scores = np.empty(len(term_ids), dtype=np.float64)
     steps = np.unique(np.searchsorted(starts, np.arange(0, starts[-1], ENTRIES_PER_STEP), side="right") - 1).tolist()
     steps.append(len(sizes))
-    for first, last in zip(steps, steps[1:]):  # whole vectors, about ENTRIES_PER_STEP entries each
+    for first, last in pairwise(steps):  # whole vectors, about ENTRIES_PER_STEP entries each
         begin, end = int(starts[first]), int(starts[last])
         ids, tfs, chunk_sizes = term_ids[begin:end], counts[begin:end].astype(np.float64), sizes[first:last]
         chunk_scores = weights.scores(ids, tfs, np.repeat(np.arange(first, last), chunk_sizes))
@@ -358,7 +359,7 @@ def _fill_vectors(wire: dict[str, Any], gathered: Gathered) -> None:
     names = list(FIELDS)
     bounds = starts.tolist()
     wire["fieldVectors"] = [[f"{names[i % fields]}/{refs[i // fields]}", gaps[start:end], scores[start:end]]
-                            for i, (start, end) in enumerate(zip(bounds, bounds[1:]))]
+                            for i, (start, end) in enumerate(pairwise(bounds))]
 
 
 def _round3(values: np.ndarray) -> np.ndarray:

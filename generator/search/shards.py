@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -151,7 +152,7 @@ def _steps(groups: Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
     before = np.concatenate([[0], np.cumsum(per_rank)])[group_starts]  # entries before each group
     cuts = group_starts[np.unique(np.searchsorted(before, np.arange(0, before[-1] + 1, step)))].tolist()
     bounds = sorted({0, *cuts, len(groups.starts)})
-    return list(zip(bounds, bounds[1:]))
+    return list(pairwise(bounds))
 
 
 def _layout(entries: _Entries, groups: Groups, weights: Weights, needs: np.ndarray, count: int,
@@ -296,7 +297,7 @@ class _Layout:
         counted_before = np.concatenate([[0], np.cumsum(self.run_sizes * counted_runs)])
         cuts = _cuts(low, high, groups.starts[low:high].tolist(), term_bytes, shard_bytes)
         shards = []
-        for begin, end in zip(cuts, cuts[1:]):
+        for begin, end in pairwise(cuts):
             run_begin, run_end = np.searchsorted(run_ranks, [begin, end]).tolist()
             entry_begin, entry_end = int(entry_starts[run_begin]), int(entry_starts[run_end])
             count_begin, count_end = int(counted_before[run_begin]), int(counted_before[run_end])
@@ -306,7 +307,7 @@ class _Layout:
                              self.kinds[run_begin:run_end], self.run_sizes[run_begin:run_end]], axis=1)
             needs = self.needs[ids]
             data = {"terms": [groups.terms[i] for i in ids], "index": groups.position[ids],
-                    "idf": [float(self.idf[i]) if n else None for i, n in zip(ids, needs.tolist())],
+                    "idf": [float(self.idf[i]) if n else None for i, n in zip(ids, needs.tolist(), strict=True)],
                     "runs": runs.astype(np.int32).ravel(), "gaps": self.gaps[entry_begin:entry_end],
                     "counts": self.counts[count_begin:count_end], "scores": self.scores[score_begin:score_end]}
             shards.append(Shard(first_of(groups.terms[ids[0]], groups.keys[ids[0]]), json_bytes(data),
@@ -321,12 +322,12 @@ def _cuts(low: int, high: int, starts: list[bool], term_bytes: list[int], shard_
     needs one other shard, the one its group starts in (the page decodes a spelling from its
     folded term's runs), never a chain of them."""
     group_bytes: list[int] = []
-    for first, size in zip(starts, term_bytes):
+    for first, size in zip(starts, term_bytes, strict=True):
         if first or not group_bytes:
             group_bytes.append(0)
         group_bytes[-1] += size
     cuts, size, group = [], shard_bytes, -1
-    for rank, (first, term_size) in enumerate(zip(starts, term_bytes), start=low):
+    for rank, (first, term_size) in enumerate(zip(starts, term_bytes, strict=True), start=low):
         if first or group < 0:
             group += 1
             cut_inside = group > 0 and group_bytes[group - 1] > shard_bytes  # its tail shard stays its own

@@ -24,7 +24,7 @@ TERMS = st.one_of(st.sampled_from(SYLLABLES),
 def reference(terms: list[str]) -> tuple[list[int], list[int], list[int]]:
     """by_rank, position order and head_of as the split computed them before."""
     keys = [key_of(t) for t in terms]
-    heads = {t: i for i, (t, k) in enumerate(zip(terms, keys)) if t == k}
+    heads = {t: i for i, (t, k) in enumerate(zip(terms, keys, strict=True)) if t == k}
     head_of = [heads.get(k, i) for i, k in enumerate(keys)]
     by_rank = sorted(range(len(terms)), key=lambda i: (js_order(keys[i]), head_of[i] != i, js_order(terms[i])))
     by_position = sorted(range(len(terms)), key=lambda i: js_order(terms[i]))
@@ -40,7 +40,7 @@ def sizes(terms: list[str]) -> np.ndarray:
 def test_updated_orders_are_the_sorted_ones(before, added, data):
     kept = data.draw(st.lists(st.booleans(), min_size=len(before), max_size=len(before)))
     previous = Groups.of(before, sizes(before))
-    terms = [t for t, keep in zip(before, kept) if keep]
+    terms = [t for t, keep in zip(before, kept, strict=True) if keep]
     carried = [i for i, keep in enumerate(kept) if keep]
     new = [t for t in added if t not in before]
     terms += new

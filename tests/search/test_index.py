@@ -218,7 +218,7 @@ def test_terms_are_ordered_as_javascript_compares_strings(tmp_path):
     files = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     manifest = _manifest(files)
     shards = [_load(files, f"{manifest['index']}{n}.json") for n in range(len(manifest["shards"]["keys"]))]
-    terms = [term for _, term in sorted((i, t) for shard in shards for i, t in zip(shard["index"], shard["terms"]))]
+    terms = [term for _, term in sorted((i, t) for shard in shards for i, t in zip(shard["index"], shard["terms"], strict=True))]
     assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)  # vector indices: lunr.js's order
     answers = run_queries(output, ["𝐀𝐁", "ｚｚ", "toan"])  # lunr.js loads it and finds them
     assert all(len(answers[q]["results"]) == 1 for q in answers)

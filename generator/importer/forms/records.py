@@ -186,7 +186,8 @@ def _rows(reader: Any, header: list[str], text: str, encoding: str) -> Read:
             if len(row) != len(header):
                 problems.append(FormProblem(start, f"{origin}: {len(row)} cells where the header has {len(header)}; "
                                                    "read as far as they go", warning=True))
-            page, notes = record_page(dict(zip(header, row)), _encode(raw, encoding), "csv", origin, start)
+            # a short or long row was reported above: its cells are read as far as they go
+            page, notes = record_page(dict(zip(header, row, strict=False)), _encode(raw, encoding), "csv", origin, start)
             problems.extend(FormProblem(start, f"{origin}: {note}", warning=page is not None) for note in notes)
             if page is not None:
                 pages.append(replace(page, encoding=encoding))
