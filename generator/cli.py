@@ -67,7 +67,7 @@ def _run(action) -> BuildResult:
         click.echo(f"reform-archive: {exc}", err=True)
         sys.exit(2)
     except OSError as exc:  # the system refused: a full disk, a folder made read-only, a file locked
-        where = f" ({exc.filename})" if exc.filename and exc.filename != "injected" else ""
+        where = f" ({exc.filename})" if exc.filename else ""
         click.echo(f"reform-archive: cannot write the site: {exc.strerror or exc}{where}; "
                    "the output folder was not changed", err=True)
         sys.exit(4)
@@ -203,16 +203,13 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         cli(prog_name="reform-archive", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("reform-archive: interrupted; nothing was changed", err=True)
-        sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except Terminated:
         click.echo("reform-archive: stopped (SIGTERM); nothing was changed", err=True)
         sys.exit(128 + signal.SIGTERM)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C, in a command or at a click prompt
         click.echo("reform-archive: interrupted; nothing was changed", err=True)
         sys.exit(130)
     except BrokenPipeError:

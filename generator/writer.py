@@ -155,13 +155,8 @@ class DiskWriter:
         except BaseException:
             self.abort()
             raise
-        if old is not None:  # under a name of its own first: this process may stage here again at once
-            retired = old.with_name(f".{self.output_dir.name}.previous-{os.getpid()}-{time.monotonic_ns()}")
-            try:
-                old.rename(retired)
-            except OSError:
-                retired = old
-            dispose(retired)
+        if old is not None:
+            retire(old, self.output_dir)
 
     def listing(self) -> dict[str, tuple[int, int]]:
         """:func:`output_listing` of the committed folder. Kept files are links to the ones
@@ -237,6 +232,18 @@ def _renameat2(first: Path, second: Path) -> bool:
 _DELETER = "import os, shutil, sys; os.nice(10); shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 
+def retire(folder: Path, output_dir: Path) -> None:
+    """An old site or a dead build's staging folder: renamed first to a name of its own (this
+    process may stage under the old name again at once, and a later start must not take it
+    for a running build's), then disposed of."""
+    retired = folder.with_name(f".{output_dir.name}.previous-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        folder.rename(retired)
+    except OSError:
+        retired = folder
+    dispose(retired)
+
+
 def dispose(folder: Path) -> None:
     """Delete an old site in a detached process, so the command need not wait for it; if
     that process is killed, the next build finds the folder and disposes of it again."""
@@ -260,14 +267,7 @@ def remove_leftovers(output_dir: Path) -> None:
     for entry in entries:
         match = _LEFTOVER.match(entry.name)
         if match and match["name"] == output_dir.name and not _running(int(match["pid"])) and entry.is_dir():
-            if ".staging-" in entry.name:  # renamed first: a later start does not take it for a running build's
-                moved = entry.with_name(f".{output_dir.name}.previous-{os.getpid()}-{entry.name.rsplit('-', 1)[1]}")
-                try:
-                    entry.rename(moved)
-                except OSError:
-                    continue
-                entry = moved
-            dispose(entry)
+            retire(entry, output_dir)
 
 
 def _running(pid: int) -> bool:

@@ -32,9 +32,9 @@ def _fault(kind: str) -> None:
     if kind == "kill":
         os._exit(137)
     if kind == "enospc":
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "injected")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     if kind == "eacces":
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), "injected")
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
     raise ZeroDivisionError("injected bug")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.importer.decode import MAX_BYTES, too_big
 from generator.importer.extract import Evidence
+from generator.importer.forms.sniff import sniff
 from generator.importer.pipeline import ImportedPage, import_archive, import_bytes
 from generator.workers import die_with_parent, pool_context
 
@@ -34,15 +35,11 @@ class FileRead:
     archive: bool = False  # a web archive too big to read at once: its pages are streamed (archive_pages)
 
 
-# a crawler's web archive holds thousands of pages: any size is read, record by record
-_ARCHIVE_NAMES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-
-
-def _big_archive(path: Path) -> bool:
-    if path.name.lower().endswith(_ARCHIVE_NAMES):
-        return True
+def _is_archive(path: Path) -> bool:
+    """A crawler's web archive (any size is read, record by record), told as the importer's
+    form sniffing tells it: by its first records or its name."""
     with path.open("rb") as file:
-        return file.read(8).startswith((b"WARC/", b"filedesc://"))
+        return sniff(file.read(8192), path.name) == "warc"
 
 
 def archive_pages(path: Path) -> Iterator[ImportedPage]:
@@ -59,7 +56,7 @@ def read_file(path: Path, url: str = "") -> FileRead:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:  # refused before it is read into memory, unless it is a web archive
-            return FileRead(path, archive=True) if _big_archive(path) else FileRead(path, error=too_big(size))
+            return FileRead(path, archive=True) if _is_archive(path) else FileRead(path, error=too_big(size))
         data = path.read_bytes()
     except OSError as exc:
         return FileRead(path, error=f"cannot read: {exc.strerror or exc}")

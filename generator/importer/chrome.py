@@ -12,6 +12,7 @@ Three kinds, found by shape rather than by site:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import pairwise
 
@@ -204,7 +205,7 @@ def may_close_article(line: str) -> bool:
     """Under the article's last sentence (or above its first), only these lines can still be
     article text; the rest there (an unrecognised label, a headline, a slogan) is chrome. A
     long line ending with a colon introduces what follows ("… thông báo như sau:")."""
-    stripped = _TRAILING_EMOJI.sub("", line.strip())
+    stripped = without_pictographs(line.strip(), leading=False)
     # "… ngày càng tốt hơn ❤️": in a post an emoji ends a sentence
     emoji_end = stripped != line.strip() and len(stripped.split()) >= 8
     return bool(_CLOSING.search(stripped) or _ITEM_START.match(stripped) or emoji_end
@@ -212,7 +213,24 @@ def may_close_article(line: str) -> bool:
                 or (_CUT_SHORT.search(stripped) and len(stripped.split()) >= 8))
 
 
-_TRAILING_EMOJI = re.compile(r"(?:\s*[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d])+$")
+_PICTOGRAPHS = {"So", "Sk", "Cf"}  # symbols and emoji, their modifiers, joiners
+
+
+def without_pictographs(text: str, leading: bool = True) -> str:
+    """"📢 THÔNG BÁO: … ✅" -> "THÔNG BÁO: …": a post's emoji are not its words (``leading``:
+    from both ends, else only from the end)."""
+    start, end = 0, len(text)
+    while leading and start < end and _pictograph(text[start]):
+        start += 1
+    while end > start and _pictograph(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in _PICTOGRAPHS or char.isspace() or char == "\ufe0f"  # emoji presentation
+
+
 # "…tránh phải… Xem thêm": a post cut short by the page it was copied from (its text is still the post's)
 _CUT_SHORT = re.compile(r"\S\s*(?:\.\.\.|…)\s*(?:xem thêm|see more)\s*$", _I)
 

@@ -102,7 +102,7 @@ class _Found:
         self.authors.extend(a for a in byline.authors if a not in self.authors)
         self.affiliation = self.affiliation or byline.affiliation
         self.honorific = self.honorific or byline.honorific
-        self.after_author = any(not metadata.affiliation_line(author) for author in byline.authors)
+        self.after_author = metadata.names_a_person(byline)
 
     def take_affiliation(self, line: str) -> bool:
         """A post or workplace printed under an author's name ("Học viện Hành chính Quốc
@@ -132,8 +132,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     lines = lines[: chrome.tail_start(lines)]
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
-    heads = {i for i in chrome.running_heads(lines)
-             if not metadata.parse_byline(lines[i]) and not metadata.parse_meta_line(lines[i])}
+    metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
+    heads = {i for i in chrome.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
     related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines) | heads
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
@@ -148,7 +148,6 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
-    metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
     layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas)
     _, lead_text = metadata.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
@@ -222,15 +221,22 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
         previous = joined[-1] if joined else ""
         if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
             joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
-        elif ((stripped[:1].islower() or (_NUMBER_GOES_ON.match(stripped) and len(previous.split()) >= 8
-                                          and len(stripped.split()) >= 5
-                                          and not find_dates(stripped) and not find_dates(previous)))
-              and previous and not previous.endswith((".", "!", "?", ":", ";", "…"))
-                and "\t" not in previous + stripped and not chrome.is_chrome_line(previous)):
+        elif previous and _goes_on(previous, stripped):
             joined[-1] = f"{previous} {stripped}"
         else:
             joined.append(stripped)
     return joined
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
+    a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
+    if previous.endswith((".", "!", "?", ":", ";", "…")) or "\t" in previous + line or chrome.is_chrome_line(previous):
+        return False
+    if line[:1].islower():
+        return True
+    return (bool(_NUMBER_GOES_ON.match(line)) and len(previous.split()) >= 8 and len(line.split()) >= 5
+            and not find_dates(line) and not find_dates(previous))
 
 
 def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,

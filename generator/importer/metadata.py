@@ -145,7 +145,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None
-    if explicit and (_ACCOUNT_NAME.match(text) or _USER_NAME.match(text)):
+    if explicit and is_account(text):
         return Byline()  # a byline all the same, of nobody
     if _INITIALS.match(text):
         return Byline((text,))
@@ -206,6 +206,11 @@ def _credits(text: str) -> Byline | None:
         if _AUTHOR_LABELS.match(match["label"].strip()):
             authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
     return Byline(tuple(authors)) if authors else None
+
+
+def names_a_person(byline: Byline) -> bool:
+    """A byline naming somebody, not only a body ("Sở Nội vụ"): a post or workplace may follow it."""
+    return any(not affiliation_line(author) for author in byline.authors)
 
 
 def is_account(name: str) -> bool:

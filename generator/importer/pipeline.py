@@ -17,6 +17,7 @@ from typing import BinaryIO
 from generator.importer.dates import FoundDate
 from generator.importer.extract import Extraction, PageHints, extract
 from generator.importer.forms import FormProblem, read_pages
+from generator.importer.forms.page import RawPage
 from generator.importer.forms.warc import warc_pages
 from generator.importer.normalise import normalise_text
 
@@ -42,11 +43,7 @@ def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
         following = pages[number + 1].line if number + 1 < len(pages) else None
         own = tuple(w for w in warnings  # a warning belongs to the page whose lines it falls in
                     if (w.line >= page.line or number == 0) and (following is None or w.line < following))
-        hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
-        page_url = page.url or (url if len(pages) == 1 else "")
-        extraction = extract(normalise_text(page.text), page_url, hints)
-        results.append(ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
-                                    error_line=page.line, form_warnings=own))
+        results.append(_imported(page, page.url or (url if len(pages) == 1 else ""), own))
     return results
 
 
@@ -57,10 +54,15 @@ def import_archive(stream: BinaryIO, name: str) -> Iterator[ImportedPage]:
         if problem is not None and not problem.warning:
             yield ImportedPage(b"", None, error=problem.message, error_line=problem.line)
         if page is not None:
-            hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
-            extraction = extract(normalise_text(page.text), page.url, hints)
-            yield ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
-                               error_line=page.line)
+            yield _imported(page, page.url)
+
+
+def _imported(page: RawPage, url: str, warnings: tuple[FormProblem, ...] = ()) -> ImportedPage:
+    """One page of a form, extracted; what its form declared (metadata) goes in as hints."""
+    hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
+    extraction = extract(normalise_text(page.text), url, hints)
+    return ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
+                        error_line=page.line, form_warnings=warnings)
 
 
 def from_iso(value: str) -> FoundDate | None:

@@ -13,7 +13,6 @@ each counts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from generator.importer import chrome, metadata, structure, weights
@@ -82,7 +81,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             found.append(("prefix", line[prefix.end():].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
-    found = [(kind, _without_pictographs(text), index) for kind, text, index in found]
+    found = [(kind, chrome.without_pictographs(text), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]
     printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
@@ -181,22 +180,9 @@ def _wrapped(lines: tuple[str, ...], index: int, layout: PageLayout) -> str:
     return f"{first} {second}" if both_caps or continues else ""
 
 
-def _without_pictographs(text: str) -> str:
-    """"📢 THÔNG BÁO: …" -> "THÔNG BÁO: …": a social-media post's emoji are not its headline."""
-    start, end = 0, len(text)
-    while start < end and (unicodedata.category(text[start]) in _PICTOGRAPHS or text[start].isspace()):
-        start += 1
-    while end > start and (unicodedata.category(text[end - 1]) in _PICTOGRAPHS or text[end - 1].isspace()):
-        end -= 1
-    return text[start:end]
-
-
-_PICTOGRAPHS = {"So", "Sk", "Cf"}  # symbols and emoji, their modifiers, joiners
-
-
 def _names_a_person(line: str) -> bool:
     byline = metadata.parse_byline(line)
-    return byline is not None and any(not metadata.affiliation_line(author) for author in byline.authors)
+    return byline is not None and metadata.names_a_person(byline)
 
 
 def _unglued(text: str) -> str:
