@@ -317,6 +317,9 @@
     filterOf: filterOf,
     hasFilters: hasFilters,
     highlight: highlight,
-    snippet: snippet
+    snippet: snippet,
+    // for the unit tests (tests/js/): what a group needs, and whether matched terms give it
+    needs: needs,
+    satisfies: satisfies
   };
 });

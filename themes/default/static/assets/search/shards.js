@@ -23,7 +23,8 @@
 })(this, function (lunr) {
   "use strict";
 
-  var SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2, COUNTS_IN_FOLDED = 3;
+  // run kinds (shards.py); 3, counts in the folded term's list, is the one left after these
+  var SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2;
   var WITHIN_GROUP = "\u0001", AFTER_ALL = "\uffff";
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
