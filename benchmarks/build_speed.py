@@ -52,8 +52,8 @@ import frontmatter
 import yaml
 
 from benchmarks.corpus import write_site
-from generator.loader import content_files
-from generator.yaml_loader import FrontMatterLoader
+from reform_archive.source.loader import content_files
+from reform_archive.source.yaml_loader import FrontMatterLoader
 
 ANCHORS = Path(__file__).with_name("anchors")
 TOOLS = ("ours", "hugo", "pelican")
@@ -228,7 +228,7 @@ class Bench:
         work.mkdir(parents=True)
         output = output or work / "out"
         env = dict(os.environ, SOURCE_DATE_EPOCH=self.epoch)
-        command = [sys.executable, "-m", "generator", "build", "--site", str(self.site), "--output", str(output)]
+        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(self.site), "--output", str(output)]
         return run_measured(command, work / "log.txt", env), output
 
     def hugo(self) -> tuple[dict, Path]:

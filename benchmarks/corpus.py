@@ -46,9 +46,9 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from generator.importer.place_names import DISTRICTS, PROVINCES
-from generator.parse import TOPICS, normalise_document
-from generator.text.vietnamese import fold
+from reform_archive.importer.place_names import DISTRICTS, PROVINCES
+from reform_archive.source.parse import TOPICS, normalise_document
+from reform_archive.text.vietnamese import fold
 
 
 def _bank(text: str) -> tuple[str, ...]:

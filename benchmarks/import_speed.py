@@ -31,9 +31,9 @@ from pathlib import Path
 import frontmatter
 
 from benchmarks.corpus import iter_articles
-from generator.workers import default_jobs
+from reform_archive.parallel.workers import default_jobs
 
-CLI = [sys.executable, "-m", "generator"]
+CLI = [sys.executable, "-m", "reform_archive"]
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 SITE_TOML = 'title = "Import benchmark"\nbase_url = "http://127.0.0.1:8000/"\nlanguage = "vi"\n'
 

@@ -4,7 +4,7 @@
                                            [--show-failures N] [--corpus DIR]
 
 Every labelled page goes through one adapter, :func:`import_page`, which is the only code
-that knows the importer's API (generator.importer.pipeline); it returns an :class:`Outcome`. Each outcome is scored
+that knows the importer's API (reform_archive.importer.pipeline); it returns an :class:`Outcome`. Each outcome is scored
 against the page's labels as tests/importer/corpus/README.md says: title, date at the
 labelled precision, the set of authors, imported or not, whether non-articles were flagged,
 page chrome left in the body and prose lost from it. The corpus's reading (labels, the
@@ -34,8 +34,8 @@ from benchmarks.labelled_corpus import (
     raw_lines,
     word_count,
 )
-from generator.importer.pipeline import import_bytes
-from generator.markup import plain_text, to_html
+from reform_archive.importer.pipeline import import_bytes
+from reform_archive.source.markup import plain_text, to_html
 
 READER = "pipeline.import_bytes"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import lxml.html
 
-from generator.importer.decode import decode
+from reform_archive.importer.decode import decode
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "importer" / "corpus"
 LABELS = "labels.toml"

@@ -3,7 +3,7 @@
     python -m benchmarks.rebuild_latency 1000 10000 [--repeat 3]
 
 For each size a synthetic archive (benchmarks/corpus.py) is served by the real preview
-(`generator.serve.Preview`) on a loopback port, with the real file watcher, and an event
+(`reform_archive.serve.Preview`) on a loopback port, with the real file watcher, and an event
 stream is read as a page would. Each measurement saves a file and times the wait for the
 status event: one article edited (a sentence appended), a file saved unchanged, and a
 stylesheet edited (the static fast path). The anchor is a cold in-memory build of the same
@@ -24,11 +24,11 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import write_site
-from generator.build import BuildOptions, build_site
-from generator.config import load_settings
-from generator.loader import content_files
-from generator.serve import Preview
-from generator.writer import MemoryWriter
+from reform_archive.build import BuildOptions, build_site
+from reform_archive.config import load_settings
+from reform_archive.serve import Preview
+from reform_archive.source.loader import content_files
+from reform_archive.writer import MemoryWriter
 
 
 def _events(port: int, into: queue.Queue) -> None:

@@ -27,12 +27,12 @@ from zoneinfo import ZoneInfo
 from lunr import lunr
 
 from benchmarks.corpus import iter_articles
-from generator.config import Settings
-from generator.markup import plain_text
-from generator.model import Selection, Site, build_model
-from generator.parse import parse_article
-from generator.search import search_files
-from generator.search.index import FIELDS
+from reform_archive.config import Settings
+from reform_archive.search import search_files
+from reform_archive.search.index import FIELDS
+from reform_archive.site.model import Selection, Site, build_model
+from reform_archive.source.markup import plain_text
+from reform_archive.source.parse import parse_article
 
 
 def make_site(count: int) -> Site:

@@ -300,7 +300,7 @@ def index_pagefind(output: Path) -> dict:
 
 def build_ours(site: Path, output: Path, log: Path) -> dict:
     shutil.rmtree(site / ".cache", ignore_errors=True)
-    command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output)]
+    command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output)]
     return run_measured(command, log, dict(os.environ, SOURCE_DATE_EPOCH="1767225600"))
 
 

@@ -2,11 +2,11 @@
 
     .venv/bin/python scripts/fit_importer.py [--check] [--l2 0.5]
 
-Each page's candidates (generator.importer.evidence) and its label give one training case
+Each page's candidates (reform_archive.importer.evidence) and its label give one training case
 of a conditional logit: maximise the log of the summed probability of the candidates that
 are right, with an L2 pull towards the hand-set starting weights (so a feature the fit
 split never exercises keeps its reasoned weight instead of dropping to zero). Held-out
-layouts are never read. The result is written to generator/importer/weights.py; ``--check``
+layouts are never read. The result is written to reform_archive/importer/weights.py; ``--check``
 only prints how many fit pages the current and the new weights get right.
 """
 
@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.importer_accuracy import title_key  # noqa: E402
 from benchmarks.labelled_corpus import CORPUS, load_layouts  # noqa: E402
-from generator.importer import weights  # noqa: E402
-from generator.importer.pipeline import import_bytes  # noqa: E402
+from reform_archive.importer import weights  # noqa: E402
+from reform_archive.importer.pipeline import import_bytes  # noqa: E402
 
-WEIGHTS_FILE = ROOT / "generator" / "importer" / "weights.py"
+WEIGHTS_FILE = ROOT / "reform_archive" / "importer" / "weights.py"
 
 
 def cases(field: str, current: dict[str, dict[str, float]]) -> list[tuple[list[dict[str, float]], list[bool]]]:

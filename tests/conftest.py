@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.build import BuildOptions, build_site
-from generator.config import load_settings
-from generator.writer import DiskWriter, MemoryWriter
+from reform_archive.build import BuildOptions, build_site
+from reform_archive.config import load_settings
+from reform_archive.writer import DiskWriter, MemoryWriter
 
 SITES = Path(__file__).parent / "sites"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a downloaded browser
@@ -69,7 +69,7 @@ def sample_output(tmp_path_factory) -> Path:
     return build_to_disk(SAMPLE, tmp_path_factory.mktemp("sample") / "output")
 
 
-SYNTHETIC_ARTICLES = 60  # enough for two worker processes (generator.workers.MIN_PER_WORKER)
+SYNTHETIC_ARTICLES = 60  # enough for two worker processes (reform_archive.parallel.workers.MIN_PER_WORKER)
 
 
 @pytest.fixture(scope="session")

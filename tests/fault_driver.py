@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from generator import cli, workers, writer  # noqa: E402
+from reform_archive import cli, writer  # noqa: E402
+from reform_archive.parallel import workers  # noqa: E402
 
 
 def _fault(kind: str) -> None:
@@ -64,7 +65,7 @@ def install(spec: str) -> None:
     elif where == "dispose":
         writer.dispose = _counting(writer.dispose, kind, count)
     elif where == "cache":
-        from generator import cache
+        from reform_archive.incremental import cache
 
         cache._write_entry = _counting(cache._write_entry, kind, count)
     elif where == "prepare":

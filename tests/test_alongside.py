@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from generator.alongside import Alongside
+from reform_archive.parallel.alongside import Alongside
 
 
 class Refused(Exception):

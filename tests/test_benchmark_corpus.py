@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchmarks.corpus import iter_articles, write_site
-from generator.config import load_settings
-from generator.importer.entities import find_topics
-from generator.loader import load_content
-from generator.parse import TOPICS
+from reform_archive.config import load_settings
+from reform_archive.importer.entities import find_topics
+from reform_archive.source.loader import load_content
+from reform_archive.source.parse import TOPICS
 
 SYLLABLE = re.compile(r"[^\W\d_]+")
 

@@ -14,12 +14,12 @@ from conftest import NOW
 from conftest import SYNTHETIC_ARTICLES as ARTICLES
 from conftest import article_files as articles
 
-from generator import cache as cache_module
-from generator.build import BuildOptions, BuildResult, build_site
-from generator.cache import BuildCache, cache_folder
-from generator.config import load_settings
-from generator.errors import ContentError
-from generator.writer import MemoryWriter
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.config import load_settings
+from reform_archive.errors import ContentError
+from reform_archive.incremental import cache as cache_module
+from reform_archive.incremental.cache import BuildCache, cache_folder
+from reform_archive.writer import MemoryWriter
 
 
 def build(site: Path, cache: bool = True, jobs: int | None = 2,
@@ -208,7 +208,7 @@ def test_the_cache_lives_in_the_site_unless_told_otherwise(tmp_path, monkeypatch
 
 def test_build_profile_prints_the_steps_and_the_cache(site):
     def build_into(folder: str, *extra: str) -> str:
-        command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output",
+        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
                    str(site.parent / folder), "-q", "--profile", *extra]
         return subprocess.run(command, capture_output=True, text=True, check=True).stderr
 
@@ -238,7 +238,7 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(site):
 def test_the_search_numbering_is_reused_and_a_damaged_one_is_not_trusted(site, monkeypatch):
     """The search index numbers an unchanged article's terms as the last build did (from
     .cache/search/); whatever the cache holds, the search files are the cold build's."""
-    import generator.search.shards as shards
+    import reform_archive.search.shards as shards
 
     given = []
     gather = shards.gather

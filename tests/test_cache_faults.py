@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from conftest import NOW, SITES, tree
 
-from generator import cache as cache_module
-from generator import loader
-from generator.build import BuildOptions, BuildResult, build_site
-from generator.cache import BuildCache, cache_folder, cache_key
-from generator.config import load_settings
-from generator.errors import ContentError
-from generator.writer import DiskWriter
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.config import load_settings
+from reform_archive.errors import ContentError
+from reform_archive.incremental import cache as cache_module
+from reform_archive.incremental.cache import BuildCache, cache_folder, cache_key
+from reform_archive.source import loader
+from reform_archive.writer import DiskWriter
 
 ROOT = os.geteuid() == 0  # permissions do not stop root: those faults are simulated then
 THEME = Path(__file__).parent.parent / "themes" / "default"
@@ -47,7 +47,7 @@ def site(tmp_path) -> Path:
 
 
 def cli(site: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output),
+    return subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
                            "-q", *extra], capture_output=True, text=True)
 
 
@@ -194,7 +194,7 @@ def _same_size_pairs(paths: list[Path]) -> list[tuple[Path, Path]]:
 @pytest.mark.parametrize("move", ["articles rotated", "record over an article", "search arrays swapped",
                                   "related of other inputs"])
 def test_an_entry_moved_to_another_key_is_never_used(site, tmp_path, monkeypatch, move):
-    import generator.search.shards as shards
+    import reform_archive.search.shards as shards
 
     known = []  # the term numbers the search index was given from the cache
     gather = shards.gather

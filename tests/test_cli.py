@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import generator
+import reform_archive
 
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True, cwd=cwd,
                           env={**os.environ, **(env or {})})
 
 
@@ -20,7 +20,7 @@ def test_help_and_version():
     assert result.returncode == 0
     for command in ("init", "build", "check"):
         assert command in result.stdout
-    assert run("--version").stdout.strip() == f"reform-archive, version {generator.__version__}"
+    assert run("--version").stdout.strip() == f"reform-archive, version {reform_archive.__version__}"
     build_help = run("build", "--help").stdout
     for option in ("--site", "--output", "--base-url", "--drafts", "--future", "--strict", "--quiet", "--jobs",
                    "--no-cache", "--profile"):
@@ -73,9 +73,9 @@ def test_console_script_is_installed():
 
 
 def test_public_api_is_explicit_and_sorted():
-    assert generator.__all__ == sorted(generator.__all__)
-    for name in generator.__all__:
-        assert hasattr(generator, name)
+    assert reform_archive.__all__ == sorted(reform_archive.__all__)
+    for name in reform_archive.__all__:
+        assert hasattr(reform_archive, name)
 
 
 def test_init_writes_valid_toml_for_any_title(tmp_path):

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import Settings, load_settings, parse_settings
-from generator.errors import ConfigError
+from reform_archive.config import Settings, load_settings, parse_settings
+from reform_archive.errors import ConfigError
 
 
 def parse(text: str) -> Settings:

@@ -28,7 +28,7 @@ def run(site: Path, output: Path, fault: str = "", *extra: str, timeout: float =
     env = {**os.environ, "FAULT": fault or "none:none:0", "SOURCE_DATE_EPOCH": "1700000000"}
     command = [sys.executable, str(DRIVER), "build", "--site", str(site), "--output", str(output), "--quiet", *extra]
     if not fault:
-        command[1:2] = ["-m", "generator"]
+        command[1:2] = ["-m", "reform_archive"]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout)
 
 
@@ -137,7 +137,7 @@ def test_a_signal_stops_the_build_cleanly(built, tmp_path, signum, code, moment)
     for n in range(600):  # enough articles that the build is still running when the signal comes
         (site / "content" / "2023" / f"them-{n}.md").write_text(
             article(f"Bài thêm {n}", "2022-05-05", f"Nội dung {n} " * 300), "utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--site", str(site), "--output",
+    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
                                 str(output), "--quiet", "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
@@ -177,7 +177,7 @@ def test_no_worker_outlives_a_build_killed_with_sigkill(built, tmp_path):
     for n in range(400):
         (site / "content" / "2021" / f"bai-{n}.md").write_text(
             article(f"Bài {n}", "2021-05-05", f"Nội dung {n} " * 200), "utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--site", str(site), "--output",
+    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
                                 str(output), "--quiet", "--jobs", "2", "--no-cache"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline, workers = time.monotonic() + 60, set()

@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitemaker import make_site
 
-from generator import loader
-from generator.config import parse_settings
-from generator.errors import ConfigError, ContentError
-from generator.parse import EARLIEST_YEAR, LATEST_YEAR, parse_article
-from generator.prepare import Recipe, prepare
-from generator.yaml_loader import MAX_DEPTH
+from reform_archive.config import parse_settings
+from reform_archive.errors import ConfigError, ContentError
+from reform_archive.source import loader
+from reform_archive.source.parse import EARLIEST_YEAR, LATEST_YEAR, parse_article
+from reform_archive.source.prepare import Recipe, prepare
+from reform_archive.source.yaml_loader import MAX_DEPTH
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 RECIPE = Recipe("Asia/Ho_Chi_Minh", "/", "vi")
@@ -56,7 +56,7 @@ def failed_build(site: Path, **options) -> list[str]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True,
                           errors="backslashreplace")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SITES, build_to_memory
 
-from generator.errors import ConfigError, ContentError
+from reform_archive.errors import ConfigError, ContentError
 
 
 def relative_problems(problems, site: Path) -> list[str]:
@@ -39,7 +39,7 @@ def test_every_config_problem_is_reported_with_its_line():
 def test_cli_exit_codes_and_messages(name, code, tmp_path):
     site = SITES / name
     output = tmp_path / "output"
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output)],
+    result = subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output)],
                             capture_output=True, text=True)
     assert result.returncode == code
     assert relative_problems(result.stderr.splitlines()[:-1], site) == expected(site)
@@ -64,7 +64,7 @@ def test_symlinks_leading_outside_the_site_fail_the_build_and_keep_the_previous_
     site = tmp_path / "site"
     shutil.copytree(SITES / "minimal", site)
     output = tmp_path / "output"
-    build = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output), "-q"]
+    build = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output), "-q"]
     subprocess.run(build, check=True)
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
     (site / "static").mkdir()
@@ -81,7 +81,7 @@ def test_a_content_folder_that_cannot_be_read_is_a_problem(tmp_path, monkeypatch
     a problem, the other articles read. (Tests run as root, where permissions do not bite.)"""
     import os
 
-    import generator.loader as loader
+    import reform_archive.source.loader as loader
 
     site = tmp_path / "site"
     shutil.copytree(SITES / "minimal", site)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sitemaker import article, make_site
 
-from generator.errors import ContentError
+from reform_archive.errors import ContentError
 
 
 def test_drafts_and_future_articles_are_left_out_unless_asked(tmp_path):
@@ -58,8 +58,8 @@ def _related_by_dictionaries(site, count=5):
     """The straightforward version the numpy one replaced: the reference it must agree with."""
     from collections import defaultdict
 
-    from generator.model import term_slug
-    from generator.related import WEIGHTS
+    from reform_archive.site.model import term_slug
+    from reform_archive.site.related import WEIGHTS
     postings = defaultdict(list)
     for index, item in enumerate(site.articles):
         for taxonomy in WEIGHTS:
@@ -81,12 +81,12 @@ def _related_by_dictionaries(site, count=5):
 @pytest.mark.parametrize("count", [1, 5, 40])
 @pytest.mark.parametrize("groups", [None, 1, 8, 10**9])  # the default, no broad terms, a few, all that qualify
 def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(corpus_300, count, groups):
-    from generator.related import _broad_terms, related_articles
+    from reform_archive.site.related import _broad_terms, related_articles
 
     assert related_articles(corpus_300, count, groups) == _related_by_dictionaries(corpus_300, count)
     if groups == 10**9:  # not vacuous: some terms really were set apart
-        from generator.model import term_slug
-        from generator.related import WEIGHTS
+        from reform_archive.site.model import term_slug
+        from reform_archive.site.related import WEIGHTS
         members = {}
         for index, article in enumerate(corpus_300.articles):
             for taxonomy in WEIGHTS:
@@ -98,9 +98,9 @@ def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(corpus_3
 @pytest.fixture(scope="module")
 def corpus_300(tmp_path_factory):
     from benchmarks.corpus import write_site
-    from generator.config import load_settings
-    from generator.loader import load_content
-    from generator.model import Selection, build_model
+    from reform_archive.config import load_settings
+    from reform_archive.site.model import Selection, build_model
+    from reform_archive.source.loader import load_content
 
     tmp_path = tmp_path_factory.mktemp("related")
     write_site(tmp_path, 300)
@@ -196,7 +196,7 @@ def test_english_ui(tmp_path):
 def test_ui_catalogues_have_the_same_keys():
     import tomllib
 
-    from generator.render import THEME_SEARCH
+    from reform_archive.output.render import THEME_SEARCH
     root = next(base for base in THEME_SEARCH if (base / "default").is_dir()) / "default" / "i18n"
     vi = tomllib.loads((root / "vi.toml").read_text(encoding="utf-8"))
     en = tomllib.loads((root / "en.toml").read_text(encoding="utf-8"))
@@ -218,8 +218,8 @@ def test_alias_of_the_home_page_is_a_content_error(tmp_path):
 def test_a_theme_missing_a_ui_string_is_reported_not_a_traceback(tmp_path):
     import shutil
 
-    from generator.errors import BuildError
-    from generator.render import THEME_SEARCH
+    from reform_archive.errors import BuildError
+    from reform_archive.output.render import THEME_SEARCH
     theme = next(base / "default" for base in THEME_SEARCH if (base / "default").is_dir())
     site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='theme = "cu"\n')
     shutil.copytree(theme, site / "themes" / "cu")
@@ -250,7 +250,7 @@ def test_pagination_shows_the_ends_and_a_window_with_gaps_between(total, data):
     """The page numbers a list shows: the same as walking every number from 1 to total,
     keeping the first, the last and those near the current one, one gap for each run left
     out. (The walk cost 25 million steps for the 5,000-page list of 100,000 articles.)"""
-    from generator.views import PAGINATION_WINDOW, ViewBuilder
+    from reform_archive.output.views import PAGINATION_WINDOW, ViewBuilder
 
     number = data.draw(st.integers(min_value=1, max_value=total))
     walked: list[int | None] = []

@@ -24,15 +24,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitemaker import article, make_site
 
-from generator.build import BuildOptions, build_site
-from generator.config import load_settings
-from generator.errors import ContentError
-from generator.feeds import EPOCH, FeedSpec, atom_feed
-from generator.model import Selection, build_model
-from generator.parse import parse_article
-from generator.search.vendor import LUNR_SCRIPT
-from generator.sitemap import plan_sitemaps
-from generator.writer import MemoryWriter
+from reform_archive.build import BuildOptions, build_site
+from reform_archive.config import load_settings
+from reform_archive.errors import ContentError
+from reform_archive.output.feeds import EPOCH, FeedSpec, atom_feed
+from reform_archive.output.sitemap import plan_sitemaps
+from reform_archive.search.vendor import LUNR_SCRIPT
+from reform_archive.site.model import Selection, build_model
+from reform_archive.source.parse import parse_article
+from reform_archive.writer import MemoryWriter
 
 
 def relative(problems, site: Path) -> list[str]:
@@ -137,7 +137,7 @@ def test_an_alias_onto_a_search_file_fails_cleanly_when_the_search_runs_alongsid
 
 def test_check_and_build_print_the_same_problems(tmp_path):
     site = _with_alias(tmp_path / "site", "/feed.xml")
-    run = [sys.executable, "-m", "generator"]
+    run = [sys.executable, "-m", "reform_archive"]
     checked = subprocess.run(run + ["check", "--site", str(site)], capture_output=True, text=True)
     built = subprocess.run(run + ["build", "--site", str(site), "--output", str(tmp_path / "out"), "-q"],
                            capture_output=True, text=True)

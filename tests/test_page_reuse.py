@@ -16,17 +16,17 @@ from pathlib import Path
 import pytest
 from conftest import NOW, article_files, tree
 
-from generator.build import BuildOptions, BuildResult, build_site
-from generator.cache import BuildCache, cache_key
-from generator.config import load_settings
-from generator.links import LinkIndex
-from generator.loader import load_content
-from generator.model import Selection, build_model
-from generator.pages import PageSpec, plan_pages
-from generator.render import Renderer, find_theme, load_catalogue, translator
-from generator.render_pool import CHUNK, PageJob, PagePool, render_job
-from generator.search_step import remembered_placements
-from generator.writer import DiskWriter, MemoryWriter
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build.search_step import remembered_placements
+from reform_archive.config import load_settings
+from reform_archive.incremental.cache import BuildCache, cache_key
+from reform_archive.output.links import LinkIndex
+from reform_archive.output.pages import PageSpec, plan_pages
+from reform_archive.output.render import Renderer, find_theme, load_catalogue, translator
+from reform_archive.parallel.render_pool import CHUNK, PageJob, PagePool, render_job
+from reform_archive.site.model import Selection, build_model
+from reform_archive.source.loader import load_content
+from reform_archive.writer import DiskWriter, MemoryWriter
 
 
 def build(site: Path, output: Path, **options) -> BuildResult:
@@ -236,7 +236,7 @@ def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
     output = tmp_path / "out"
 
     def cli_build(*extra: str) -> str:
-        command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output),
+        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
                    "-q", "--profile", "--jobs", "2", *extra]
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
 
@@ -257,7 +257,7 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     output = tmp_path / "out"
 
     def cli_build(*extra: str) -> str:
-        command = [sys.executable, "-m", "generator", "build", "--site", str(site), "--output", str(output),
+        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
                    "-q", "--profile", "--jobs", "2", *extra]
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
 
@@ -299,8 +299,8 @@ def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
 
     from markupsafe import Markup
 
-    from generator.pages import _given
-    from generator.reuse import recipe_stamp
+    from reform_archive.incremental.reuse import recipe_stamp
+    from reform_archive.output.pages import _given
 
     def page_stamp(template: str, context: dict) -> bytes:  # a page made from its view data as given
         return recipe_stamp(template, _given, (context,), lambda article: "unused")
@@ -326,7 +326,7 @@ def pairs_of(ledger, file: str) -> list[tuple[str, str]]:
 
 
 def test_the_ledger_numbers_links_as_the_previous_one_and_drops_unused_strings():
-    from generator.reuse import LedgerBuilder
+    from reform_archive.incremental.reuse import LedgerBuilder
 
     first = LedgerBuilder("env")
     first.add("a.html", b"1", [("/x/", "x/"), ("/y/", "y/")])
@@ -348,7 +348,7 @@ def test_the_ledger_numbers_links_as_the_previous_one_and_drops_unused_strings()
 def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
     from array import array
 
-    from generator.links import LinkingPage, broken_links
+    from reform_archive.output.links import LinkingPage, broken_links
 
     strings = ["/a/", "a/", "../a/", "/b/", "b/", "/c/", "c/"]
     pages = [LinkingPage("p1/", "", array("I", [3, 4])), LinkingPage("p2/", "x.md", array("I", [2, 1, 5, 6])),
@@ -363,8 +363,8 @@ def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
     remembered ones published now whose part of the index it did not keep (a draft)."""
     from datetime import datetime
 
-    from generator.model import Selection
-    from generator.search_step import Placement, unknown_to_index
+    from reform_archive.build.search_step import Placement, unknown_to_index
+    from reform_archive.site.model import Selection
 
     when = datetime(2024, 1, 1, tzinfo=UTC)
     remembered = {"a": Placement("a", when, "a", draft=False, indexed=True),

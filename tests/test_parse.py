@@ -6,9 +6,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.config import NOT_XML
-from generator.parse import normalise_document, parse_article
-from generator.text.vietnamese import nfc
+from reform_archive.config import NOT_XML
+from reform_archive.source.parse import normalise_document, parse_article
+from reform_archive.text.vietnamese import nfc
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

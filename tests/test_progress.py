@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import threading
 
-from generator import progress
+from reform_archive import progress
 
 
 class Terminal(io.StringIO):

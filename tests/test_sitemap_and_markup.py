@@ -3,9 +3,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from generator.links import internal_target, links_in
-from generator.markup import excerpt, to_html
-from generator.sitemap import plan_sitemaps
+from reform_archive.output.links import internal_target, links_in
+from reform_archive.output.sitemap import plan_sitemaps
+from reform_archive.source.markup import excerpt, to_html
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

@@ -4,8 +4,8 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.text.dates import format_date, format_time
-from generator.text.vietnamese import fold, fold_slowly, nfc, slugify
+from reform_archive.text.dates import format_date, format_time
+from reform_archive.text.vietnamese import fold, fold_slowly, nfc, slugify
 
 
 def test_slug_from_vietnamese_title():

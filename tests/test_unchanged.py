@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import NOW, SITES, tree
 
-from generator.build import BuildOptions, BuildResult, build_site
-from generator.cache import cache_folder
-from generator.config import load_settings
-from generator.writer import DiskWriter
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.config import load_settings
+from reform_archive.incremental.cache import cache_folder
+from reform_archive.writer import DiskWriter
 
 
 def build(site: Path, output: Path, **options) -> BuildResult:

@@ -6,8 +6,8 @@ import pytest
 from conftest import build_to_disk
 from sitemaker import article, make_site
 
-from generator.errors import ContentError
-from generator.writer import DiskWriter, MemoryWriter, UnsafeOutputError
+from reform_archive.errors import ContentError
+from reform_archive.writer import DiskWriter, MemoryWriter, UnsafeOutputError
 
 
 def test_failed_build_leaves_the_previous_output_untouched(tmp_path):
@@ -88,7 +88,7 @@ def test_dotfiles_are_published_but_not_os_litter(tmp_path):
 def test_an_update_in_place_removes_emptied_folders_and_reports_its_listing(tmp_path):
     """The in-place commit deletes what the build no longer makes (folders left empty too,
     however deep) and knows the folder's listing afterwards without walking it again."""
-    from generator.writer import output_listing
+    from reform_archive.writer import output_listing
 
     site = tmp_path / "site"
     site.mkdir()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.importer.chrome import (
+from reform_archive.importer.chrome import (
     breadcrumb_category,
     is_chrome_line,
     is_prose,
@@ -15,7 +15,7 @@ from generator.importer.chrome import (
     running_heads,
     tail_start,
 )
-from generator.importer.extract import extract
+from reform_archive.importer.extract import extract
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
          "xác định là một trong ba đột phá chiến lược của tỉnh.")
@@ -125,7 +125,7 @@ def test_a_pdf_copys_running_heads_and_page_numbers_go_and_a_caption_repeated_st
 
 
 def test_a_summary_box_above_the_story_is_chrome():
-    from generator.importer.chrome import summary_boxes
+    from reform_archive.importer.chrome import summary_boxes
 
     lines = ["Đọc nhanh", "Nhiều phường bố trí bàn hướng dẫn riêng cho thủ tục đổi địa chỉ.",
              "Người dân không phải đổi giấy tờ chỉ vì tên phường thay đổi.", "Nghe bài viết", PROSE]

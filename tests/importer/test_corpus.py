@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.importer.decode import decode
-from generator.importer.extract import extract
-from generator.importer.normalise import normalise_text
-from generator.importer.output import render
-from generator.markup import plain_text, to_html
-from generator.parse import parse_article
+from reform_archive.importer.decode import decode
+from reform_archive.importer.extract import extract
+from reform_archive.importer.normalise import normalise_text
+from reform_archive.importer.output import render
+from reform_archive.source.markup import plain_text, to_html
+from reform_archive.source.parse import parse_article
 
 CORPORA = [Path(__file__).parent / name for name in ("pages", "pages_unseen")]
 CASES = [(folder, name, expected) for folder in CORPORA

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importer.dates import (
+from reform_archive.importer.dates import (
     day_months,
     find_dates,
     is_document_date,
@@ -15,7 +15,7 @@ from generator.importer.dates import (
     url_date,
     year_hint,
 )
-from generator.importer.metadata import parse_meta_line
+from reform_archive.importer.metadata import parse_meta_line
 
 DATELINES = [
     ("09-09-2022", "2022-09-09"),
@@ -135,7 +135,7 @@ def test_an_english_interfaces_dates(text, expected):
 
 
 def test_a_month_and_a_yearless_post_time_are_read_where_no_full_date_is():
-    from generator.importer.dates import named_month, yearless_dateline
+    from reform_archive.importer.dates import named_month, yearless_dateline
 
     assert named_month("BẢN TIN CẢI CÁCH HÀNH CHÍNH Số 03 - Tháng 3/2024").value.date().isoformat() == "2024-03-01"
     assert named_month("Quỳ Hợp, tháng 10 năm 2024").precision == "month"
@@ -144,7 +144,7 @@ def test_a_month_and_a_yearless_post_time_are_read_where_no_full_date_is():
 
 
 def test_one_date_that_can_only_be_month_first_turns_the_pages_dates_of_its_shape():
-    from generator.importer.dates import us_dates_in_day_order
+    from reform_archive.importer.dates import us_dates_in_day_order
 
     page = "Ngày đăng: 8/5/2025 9:15 AM\nTin khác (8/25/2025 10:00 AM)\nHôm nay: 06/09/2025"
     assert us_dates_in_day_order(page) == "Ngày đăng: 05/08/2025 9:15 AM\nTin khác (25/08/2025 10:00 AM)\nHôm nay: 06/09/2025"

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from legacy_encodings import encode_windows_1258
 
-from generator.importer.decode import decode
-from generator.importer.normalise import normalise_text
+from reform_archive.importer.decode import decode
+from reform_archive.importer.normalise import normalise_text
 
 LEAD = ("Công tác cải cách hành chính quý I năm 2024 trên địa bàn huyện Hàm Tân có nhiều khởi sắc. "
         "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 148/KH-UBND về cải cách thủ tục hành chính, "

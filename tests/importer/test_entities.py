@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importer.entities import find_documents, find_index_tags, find_topics
+from reform_archive.importer.entities import find_documents, find_index_tags, find_topics
 
 TEXT = ("Thực hiện Nghị quyết số 05-NQ/TU ngày 13/5/2016, Quyết định số 1291/QĐ-TTg, Kế hoạch 145/KH-UBND, "
         "Thông báo số 72/tb-ubnd, Chỉ thị 23/CT-TTg, Nghị quyết 57/NQ-HĐND, Nghị quyết số 18-NQ/TW, "
@@ -44,6 +44,6 @@ def test_never_raise(text):
 
 
 def test_the_importer_guesses_only_topics_the_content_format_knows():
-    from generator.importer.entities import TOPIC_KEYWORDS
-    from generator.parse import TOPICS
+    from reform_archive.importer.entities import TOPIC_KEYWORDS
+    from reform_archive.source.parse import TOPICS
     assert set(TOPIC_KEYWORDS) == set(TOPICS)  # one table each; a typo in either would warn on every import

@@ -7,15 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.importer import kind
-from generator.importer.dates import url_date
-from generator.importer.evidence import Candidate, choose
-from generator.importer.extract import PageHints, extract
-from generator.importer.metadata import parse_meta_line
-from generator.importer.normalise import normalise_text
-from generator.importer.output import render
-from generator.importer.pipeline import from_iso
-from generator.parse import parse_article
+from reform_archive.importer import kind
+from reform_archive.importer.dates import url_date
+from reform_archive.importer.evidence import Candidate, choose
+from reform_archive.importer.extract import PageHints, extract
+from reform_archive.importer.metadata import parse_meta_line
+from reform_archive.importer.normalise import normalise_text
+from reform_archive.importer.output import render
+from reform_archive.importer.pipeline import from_iso
+from reform_archive.source.parse import parse_article
 
 LEAD = ("Sáng 13/3, UBND huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính năm 2024, "
         "tập trung vào số hóa hồ sơ và nâng cao chất lượng phục vụ người dân tại Bộ phận một cửa.")

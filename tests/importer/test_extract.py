@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.importer.decode import decode
-from generator.importer.extract import extract
-from generator.importer.normalise import normalise_text
-from generator.importer.output import edited_by_hand, render
-from generator.markup import plain_text, to_html
-from generator.parse import parse_article
+from reform_archive.importer.decode import decode
+from reform_archive.importer.extract import extract
+from reform_archive.importer.normalise import normalise_text
+from reform_archive.importer.output import edited_by_hand, render
+from reform_archive.source.markup import plain_text, to_html
+from reform_archive.source.parse import parse_article
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SYLLABLES = ["cải", "cách", "hành", "chính", "một", "cửa", "an", "do", "no", "to", "huyện", "tỉnh", "hồ", "sơ",
@@ -123,7 +123,7 @@ def test_a_byline_with_posts_gives_one_author_and_an_affiliation():
 
 
 def test_a_posts_emoji_are_not_its_headline_and_accounts_are_not_its_authors():
-    from generator.importer.extract import PageHints
+    from reform_archive.importer.extract import PageHints
 
     page = "\n".join(["📢 Xã Đông Thành ra mắt tổ công nghệ số cộng đồng ✅", "14/07/2025 08:30", LEAD, CLOSING])
     article = extract(page, "https://hanoionline.vn/a-1.htm", PageHints(authors=("admin", "Hanoionline"))).article
@@ -153,7 +153,7 @@ def test_a_lead_ending_with_a_colon_a_post_cut_short_and_an_emoji_ending_are_kep
 
 
 def test_a_pdf_paragraph_wrapped_at_a_number_and_a_word_cut_at_its_hyphen_are_joined():
-    from generator.importer.extract import join_wrapped_lines
+    from reform_archive.importer.extract import join_wrapped_lines
 
     lines = ["Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số năm", "2025, thời gian qua các xã đã",
              "hướng dẫn bà con cài đặt ứng dụng VNe-", "ID trên điện thoại.", "Hội nghị trực tuyến về cải cách hành chính",

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from conftest import build_to_memory
 from legacy_encodings import encode_windows_1258
 
-from generator.cli import cli
-from generator.importer.output import HASH_KEY, content_hash, with_hash
+from reform_archive.cli import cli
+from reform_archive.importer.output import HASH_KEY, content_hash, with_hash
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "content" / "_raw"
@@ -329,7 +329,7 @@ def test_no_worker_outlives_an_import_killed_with_sigkill(tmp_path):
 
     many_pages(tmp_path / "raw", 3000)
     root = site(tmp_path)
-    process = subprocess.Popen([sys.executable, "-m", "generator", "import", str(tmp_path / "raw"), "--site", str(root),
+    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "import", str(tmp_path / "raw"), "--site", str(root),
                                 "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
     deadline, workers = time.monotonic() + 30, set()
     while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:

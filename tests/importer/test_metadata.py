@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.importer.metadata import (
+from reform_archive.importer.metadata import (
     affiliation_line,
     is_category,
     keywords_line,

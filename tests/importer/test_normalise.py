@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.importer.normalise import normalise_text
+from reform_archive.importer.normalise import normalise_text
 
 
 def test_page_debris_is_cleaned():

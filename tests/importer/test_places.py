@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importer import place_names
-from generator.importer.places import find_provinces
+from reform_archive.importer import place_names
+from reform_archive.importer.places import find_provinces
 
 CANONICAL = set(place_names.PROVINCES + place_names.NEW_CITIES)
 

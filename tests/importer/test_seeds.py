@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.importer.chrome import is_prose, tail_start
-from generator.importer.normalise import normalise_text
-from generator.importer.structure import list_item
-from generator.markup import plain_text, to_html
-from generator.parse import parse_article
+from reform_archive.importer.chrome import is_prose, tail_start
+from reform_archive.importer.normalise import normalise_text
+from reform_archive.importer.structure import list_item
+from reform_archive.source.markup import plain_text, to_html
+from reform_archive.source.parse import parse_article
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")

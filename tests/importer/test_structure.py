@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importer.structure import Block, classify, escape, is_caption, to_markdown
-from generator.markup import plain_text, to_html
+from reform_archive.importer.structure import Block, classify, escape, is_caption, to_markdown
+from reform_archive.source.markup import plain_text, to_html
 
 SENTENCE = "Công tác cải cách hành chính của tỉnh đã có nhiều chuyển biến tích cực trong năm qua."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.importer.title import infer_title, is_all_caps, looks_like_title, recase, same_title
+from reform_archive.importer.title import infer_title, is_all_caps, looks_like_title, recase, same_title
 
 BODY = ("Trong những năm qua, công tác cải cách hành chính (CCHC) trên địa bàn huyện Hàm Tân đã có nhiều "
         "chuyển biến. Trong quý I/2024, UBND huyện đã ban hành kế hoạch. Huyện triển khai công tác này.")

@@ -1,5 +1,5 @@
 // lunr.js's own indexes, for the tests to hold the page's answers to (the page ships neither):
-// - loadIndex: the unsplit index (generator/search/index.py's wire format), as lunr.Index.load;
+// - loadIndex: the unsplit index (reform_archive/search/index.py's wire format), as lunr.Index.load;
 // - mergeIndex: one lunr.Index from decoded shards, which the page's shards.Searcher mirrors.
 "use strict";
 const lunr = require("lunr");

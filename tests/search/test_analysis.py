@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search.analysis import (
+from reform_archive.search.analysis import (
     BIGRAM_MARK,
     TONE_MOVES,
     _word_pattern,
@@ -50,7 +50,7 @@ def test_tokens_are_letters_marks_and_digits():
 
 def test_the_planes_looked_at_hold_every_mark_python_knows():
     """The word pattern lists the marks of three planes only; no other plane has any."""
-    from generator.search.analysis import MARK_PLANES, mark_ranges
+    from reform_archive.search.analysis import MARK_PLANES, mark_ranges
 
     everywhere = mark_ranges(range((sys.maxunicode + 1) >> 16))
     assert everywhere == mark_ranges(MARK_PLANES)

@@ -15,7 +15,7 @@ from conftest import build_to_disk
 from searching import run_split
 from serving import serve_directory
 
-import generator.search.shards as shards
+import reform_archive.search.shards as shards
 
 RESULTS = "#search-results li.search-result"
 QUERIES = ["cải cách hành chính", "thu tuc", "\"một cửa\" Hàm Tân"]

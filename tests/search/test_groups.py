@@ -1,4 +1,4 @@
-"""Terms grouped and ranked (generator.search.groups): the orders a build updates from the
+"""Terms grouped and ranked (reform_archive.search.groups): the orders a build updates from the
 last one's are the orders a sort gives, and the ranking is the one shards were cut by
 before it could be updated (the folded term first only where its group has one)."""
 
@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.search.groups import Groups, key_of
-from generator.search.jsorder import js_order
+from reform_archive.search.groups import Groups, key_of
+from reform_archive.search.jsorder import js_order
 
 # syllables with and without marks, đ, a character past U+FFFF (JavaScript orders those
 # by UTF-16 code units), Greek (whose marked letters sort before their folded ones:
@@ -47,7 +47,7 @@ def test_updated_orders_are_the_sorted_ones(before, added, data):
     carried += [-1] * len(new)
     fresh = Groups.of(terms, sizes(terms))
     # every share of new terms updates here (the build sorts again past UPDATED_UP_TO)
-    import generator.search.groups as groups
+    import reform_archive.search.groups as groups
     groups_limit, groups.UPDATED_UP_TO = groups.UPDATED_UP_TO, 1.0
     try:
         updated = Groups.of(terms, sizes(terms), np.array(carried, dtype=np.int32), previous.order())

@@ -20,16 +20,17 @@ from lunr.index import Index
 from searching import run_queries, run_reference
 from sitemaker import article, make_site
 
-import generator.loader
-from generator.config import ConfigError, load_settings, parse_settings
-from generator.errors import ContentError
-from generator.loader import load_content
-from generator.markup import plain_text
-from generator.model import Selection, build_model
-from generator.search import analysis
-from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
-from generator.search.shards import json_bytes as _json
-from generator.search.store import folder_digest
+import reform_archive.source.loader
+from reform_archive.config import ConfigError, load_settings, parse_settings
+from reform_archive.errors import ContentError
+from reform_archive.search import analysis
+from reform_archive.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
+from reform_archive.search.shards import json_bytes as _json
+from reform_archive.search.store import folder_digest
+from reform_archive.search.wire import expand
+from reform_archive.site.model import Selection, build_model
+from reform_archive.source.loader import load_content
+from reform_archive.source.markup import plain_text
 
 
 def build_model_of(site_dir: Path):
@@ -144,7 +145,7 @@ def test_scoring_in_steps_changes_nothing(tmp_path, monkeypatch, step):
     """Big archives are scored and sorted a million entries at a time: the steps' edges
     (a vector never split, empty vectors, the last step) must not show in the index."""
     from benchmarks.corpus import write_site
-    from generator.search import index as index_module
+    from reform_archive.search import index as index_module
 
     write_site(tmp_path, 12)
     site = build_model_of(tmp_path)
@@ -168,12 +169,12 @@ def test_any_documents_score_as_lunr_py_scores_them(fields):
 
 
 def test_bm25_parameters_are_lunr_py_s():
-    from generator.search.index import K1, B
+    from reform_archive.search.index import K1, B
     assert (Builder()._k1, Builder()._b) == (K1, B)
 
 
 def test_scores_round_as_python_rounds():
-    from generator.search.index import _round3
+    from reform_archive.search.index import _round3
     values = [0.0005, 0.0015, 2.675, 1.0005, 0.1235, 123.4565, 7.0, 1e-9] + [i / 7 for i in range(1, 200)]
     assert _round3(np.array(values)).tolist() == [round(v, 3) for v in values]
 
@@ -245,7 +246,7 @@ def test_a_missing_lunr_js_is_a_clear_error_and_the_previous_site_stays(tmp_path
     site = make_site(tmp_path / "site", {"a.md": article("A", "2024-01-01")})
     output = build_to_disk(site, tmp_path / "out")
     before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
-    monkeypatch.setattr(generator.loader, "PROJECT_DIR", tmp_path / "nowhere")
+    monkeypatch.setattr(reform_archive.source.loader, "PROJECT_DIR", tmp_path / "nowhere")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ContentError) as caught:
         build_to_disk(site, output)

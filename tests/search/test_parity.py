@@ -13,7 +13,7 @@ import pytest
 from lunr.pipeline import Pipeline
 from lunr.tokenizer import Tokenizer
 
-from generator.search import analysis
+from reform_archive.search import analysis
 
 NODE_SCRIPT = Path(__file__).with_name("node_analysis.js")
 

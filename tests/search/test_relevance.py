@@ -12,7 +12,7 @@ from conftest import build_to_disk
 from searching import run_queries
 from sitemaker import article, make_site
 
-from generator.search.analysis import fold_word
+from reform_archive.search.analysis import fold_word
 
 REPO = Path(__file__).resolve().parents[2]
 HA_TINH = "ha-tinh-huong-den-nen-hanh-chinh-hien-dai"

@@ -1,4 +1,4 @@
-"""The index split by term (generator/search/shards.py, shards.js): merged in the browser,
+"""The index split by term (reform_archive/search/shards.py, shards.js): merged in the browser,
 any set of shards scores exactly as the unsplit index does, and a query loads only its own."""
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from searching import run_split
 
-import generator.search.shards as shards
-from generator.config import load_settings
-from generator.loader import load_content
-from generator.markup import plain_text
-from generator.model import Selection, build_model
-from generator.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index, expand
-from generator.search.shards import json_bytes as _json
-from generator.search.shards import split_index
+import reform_archive.search.shards as shards
+from reform_archive.config import load_settings
+from reform_archive.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
+from reform_archive.search.shards import json_bytes as _json
+from reform_archive.search.shards import split_index
+from reform_archive.search.wire import expand
+from reform_archive.site.model import Selection, build_model
+from reform_archive.source.loader import load_content
+from reform_archive.source.markup import plain_text
 
 NODE_SHARDS = Path(__file__).with_name("node_shards.js")
 
@@ -129,7 +130,7 @@ field_text = st.lists(st.sampled_from(SYLLABLES), max_size=12).map(" ".join)
 @given(corpus=st.lists(st.tuples(*[field_text] * len(FIELDS)), min_size=1, max_size=12),
        shard_bytes=st.sampled_from([1, 60, 300, 24_000]), counted_from=st.sampled_from([1, 2, 3, 10**9]))
 def test_any_documents_split_any_way_merge_to_the_unsplit_index(corpus, shard_bytes, counted_from):
-    from generator.search import analysis
+    from reform_archive.search import analysis
 
     documents = [IndexedText(str(i), tuple(FieldTerms.of(analysis.analyse(text)) for text in fields))
                  for i, fields in enumerate(corpus)]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from conftest import NOW
 
-from generator.build import BuildOptions
-from generator.serve import Preview
+from reform_archive.build import BuildOptions
+from reform_archive.serve import Preview
 
 
 @dataclass

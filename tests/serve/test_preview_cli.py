@@ -16,13 +16,13 @@ import pytest
 from conftest import SITES
 from previewing import raw_request, wait_until
 
-from generator.serve.server import ServeError, bind, exposure_warning
+from reform_archive.serve.server import ServeError, bind, exposure_warning
 
 
 class ServeProcess:
     def __init__(self, site: Path, *args: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(site), *args],
+        self.process = subprocess.Popen([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), *args],
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.stdout: list[str] = []
         self.stderr: list[str] = []
@@ -81,7 +81,7 @@ def test_an_explicit_busy_port_is_a_clear_error(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port)],
+        result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", str(port)],
                                 capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert f"port {port} is already in use on 127.0.0.1" in result.stderr

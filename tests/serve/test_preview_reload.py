@@ -12,7 +12,7 @@ import pytest
 from conftest import SITES
 from previewing import EventStream, append, port_of, raw_request, running_preview, save, wait_until
 
-import generator.serve.site
+import reform_archive.serve.site
 
 ARTICLE = "content/mot-cua.md"
 
@@ -182,7 +182,7 @@ def test_an_internal_error_is_shown_and_the_preview_keeps_going(site, preview, e
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(generator.serve.site, "build_site", broken)
+    monkeypatch.setattr(reform_archive.serve.site, "build_site", broken)
     append(site / ARTICLE, "\nx\n")
     status = events.until(lambda s: s["problems"], timeout=2)
     assert status["problems"] == ["reform-archive:0: internal error: RuntimeError('simulated bug') "

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.serve.routes import LIVE_EVENTS, LIVE_SCRIPT, Route, content_type, inject, live_tag, route
+from reform_archive.serve.routes import LIVE_EVENTS, LIVE_SCRIPT, Route, content_type, inject, live_tag, route
 
 FILES = {
     "index.html": b"home",

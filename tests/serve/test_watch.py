@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve.watch import relevant
+from reform_archive.serve.watch import relevant
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import lxml.etree
 import pytest
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
 
-from generator.importer.forms import read_pages
+from reform_archive.importer.forms import read_pages
 
 FIRST, SECOND, THIRD = s.STORIES
 

@@ -7,10 +7,10 @@ import pytest
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
 from legacy_encodings import encode_windows_1258
 
-from generator.importer.forms import read_pages
-from generator.importer.forms.article import locate
-from generator.importer.forms.html import read_html
-from generator.importer.forms.htmltext import Line, lines_of
+from reform_archive.importer.forms import read_pages
+from reform_archive.importer.forms.article import locate
+from reform_archive.importer.forms.html import read_html
+from reform_archive.importer.forms.htmltext import Line, lines_of
 
 CHROME = ("Trang chủ", "Giới thiệu", "Liên hệ", "Đăng nhập", "CỔNG THÔNG TIN", "Bản quyền thuộc về",
           "Lượt truy cập", "Tin mới nhất", "Tin liên quan", *s.RELATED, *s.LATEST, "19/10/2020")

@@ -7,7 +7,7 @@ import pytest
 from forms_samples import no_network  # noqa: F401 (autouse: no test here may use the network)
 from legacy_encodings import encode_windows_1258
 
-from generator.importer.forms import read_pages
+from reform_archive.importer.forms import read_pages
 
 FIRST, SECOND, THIRD = s.STORIES
 

@@ -8,15 +8,15 @@ from forms_samples import no_network  # noqa: F401 (autouse: no test here may us
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.importer.forms import FORMS, FormProblem, RawPage, read_pages, sniff
-from generator.importer.forms.dates import iso_date
+from reform_archive.importer.forms import FORMS, FormProblem, RawPage, read_pages, sniff
+from reform_archive.importer.forms.dates import iso_date
 
 SUFFIXES = ["trang.txt", "trang", "trang.html", "trang.htm", "trang.xhtml", "tin.xml", "tin.rss", "tin.atom",
             "bai.jsonl", "bai.ndjson", "bai.json", "bai.csv", "bai.tsv", "crawl.warc", "crawl.warc.gz", "crawl.arc"]
 
 
 def test_the_public_api():
-    from generator.importer import forms
+    from reform_archive.importer import forms
 
     assert forms.__all__ == sorted(forms.__all__)
     assert {"RawPage", "FormProblem", "read_pages"} <= set(forms.__all__)

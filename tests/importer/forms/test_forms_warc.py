@@ -9,7 +9,7 @@ from legacy_encodings import encode_windows_1258
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from generator.importer.forms import read_pages
+from reform_archive.importer.forms import read_pages
 
 LEGACY_URL = "https://sonoivu.quangtri.gov.vn/tin-tuc/cu-123.html"
 
@@ -123,8 +123,8 @@ def test_what_is_not_a_warc(data, message):
 
 @pytest.mark.parametrize("gzipped", [False, True])
 def test_an_archive_too_big_to_read_at_once_is_streamed_with_the_same_pages(gzipped, tmp_path, monkeypatch):
-    from generator.importer import batch
-    from generator.importer.pipeline import import_bytes
+    from reform_archive.importer import batch
+    from reform_archive.importer.pipeline import import_bytes
 
     data = make_warc(gzipped)
     path = tmp_path / "crawl.warc"

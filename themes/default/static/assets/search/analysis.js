@@ -1,5 +1,5 @@
 /*
- * The Vietnamese analysis pipeline, query side. It mirrors generator/search/analysis.py
+ * The Vietnamese analysis pipeline, query side. It mirrors reform_archive/search/analysis.py
  * step for step; tests/search/test_parity.py runs both on the same strings and compares.
  *
  *   text --tokenize--> words --vi-normalise--> syllables --vi-expand--> index terms

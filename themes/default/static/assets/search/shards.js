@@ -1,5 +1,5 @@
 /*
- * The split index (generator/search/shards.py): which shards a query needs, how a shard
+ * The split index (reform_archive/search/shards.py): which shards a query needs, how a shard
  * decodes, and a Searcher that answers over the shards loaded. No DOM; node runs it in the
  * tests.
  *
@@ -105,7 +105,7 @@
    * the exact value too, but a half up; a true half is x = an odd number of sixteenths (x *
    * 1000 ends in exactly .5 and x * 16 is whole), rounded to even here. toFixed is slow, so
    * it is kept for x * 1000 next to a half, where Math.round(x * 1000) / 1000 can be wrong
-   * (1.0005 * 1000 is 1000.5); elsewhere the two agree (generator.search.index._round3).
+   * (1.0005 * 1000 is 1000.5); elsewhere the two agree (reform_archive.search.index._round3).
    */
   function round3(x) {
     var scaled = x * 1000, whole = Math.floor(scaled), fraction = scaled - whole;

@@ -1,6 +1,0 @@
-"""Client-side search, the Python half: the Vietnamese analysis pipeline, the lunr index
-and the files the search page reads. docs/search.md describes the whole design."""
-
-from generator.search.store import MANIFEST, SearchFile, search_files
-
-__all__ = ["MANIFEST", "SearchFile", "search_files"]

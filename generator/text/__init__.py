@@ -1,5 +1,0 @@
-"""Vietnamese text helpers: pure functions, no I/O."""
-
-from generator.text.vietnamese import fold, nfc, slugify
-
-__all__ = ["fold", "nfc", "slugify"]

@@ -1,0 +1,3 @@
+from reform_archive.cli import main
+
+main()

@@ -1,0 +1,370 @@
+"""The orchestrator: an explicit list of steps over a frozen model.
+
+    load content -> build model -> (stop on errors) -> pages -> feeds -> sitemap
+    -> search index -> static files -> link check -> commit
+
+Nothing is written until every step has succeeded: the writer stages output and the
+caller's previous site stays in place when a step reports errors.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
+from reform_archive.build.search_step import (
+    EARLY_UNKNOWN,
+    Lookup,
+    Placement,
+    Search,
+    StampedFile,
+    cached_or_prepared,
+    finish_search,
+    remembered_placements,
+    start_search,
+    unknown_to_index,
+)
+from reform_archive.config import Settings
+from reform_archive.errors import ContentError, Problem, errors_only, promote_warnings, warning
+from reform_archive.incremental import unchanged
+from reform_archive.incremental.cache import BuildCache, cache_key
+from reform_archive.incremental.reuse import (
+    LedgerBuilder,
+    Reuse,
+    environment_digest,
+    feed_stamp,
+    recipe_stamp,
+)
+from reform_archive.output.feeds import EPOCH, atom_feed, plan_feeds
+from reform_archive.output.links import LinkingPage, broken_links
+from reform_archive.output.pages import PageSpec, claimant, plan_aliases, plan_pages
+from reform_archive.output.render import Renderer, Theme, find_theme, load_catalogue, translator
+from reform_archive.output.sitemap import plan_sitemaps, robots_txt
+from reform_archive.output.views import Translate
+from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
+from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
+from reform_archive.parallel.workers import default_jobs, prepare_all
+from reform_archive.search.vendor import LUNR_SCRIPT
+from reform_archive.site.model import Article, Selection, Site, build_model
+from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
+from reform_archive.site.urls import STATIC, Claimant, OutputClaims, output_file
+from reform_archive.source.loader import ContentFile, lunr_js, read_content, static_files
+from reform_archive.source.parse import SourceArticle
+from reform_archive.source.prepare import PreparedArticle, Recipe
+from reform_archive.writer import DiskWriter, MemoryWriter, Writer
+
+__all__ = ["build_site"]
+
+def build_site(settings: Settings, options: BuildOptions, writer: Writer,
+               progress: Progress | None = None, previous: BuildResult | None = None) -> BuildResult:
+    """``previous``: for a :class:`MemoryWriter` given the last build's files, that build's
+    result, so unchanged pages are kept; a disk build finds its own in the cache."""
+    with kept_for_the_build():
+        return _build_site(settings, options, writer, progress, previous)
+
+
+def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
+                progress: Progress | None, previous: BuildResult | None) -> BuildResult:
+    report = progress or (lambda step, done, total: None)
+    now = options.now or build_clock()
+    cache = BuildCache.for_site(settings.site_dir, options.cache)
+    builds = unchanged.records(cache)
+    target = writer.output_dir
+    search: Search | None = None
+    try:
+        theme = find_theme(settings)
+        catalogue = load_catalogue(theme, settings.language)
+        t = translator(catalogue, str(theme.i18n / f"{settings.language}.toml"))
+        report("load", 0, 1)
+        files, problems = read_content(settings.site_dir)
+        recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
+        recipe_key = repr(recipe)
+        keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
+        lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
+        # the folders the renderer loads templates from (UI strings come in as the catalogue)
+        environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"])
+        reuse = Reuse(environment)
+        if previous is not None and isinstance(writer, MemoryWriter):
+            reuse = Reuse(environment, previous.ledger, writer.previous.keys())
+        if target is not None:
+            # what could not be read (a link in a loop, a folder locked) is an input too
+            inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
+                                             unchanged.input_folders(settings, theme.root),
+                                             unchanged.input_files(settings, lunr[0]))
+            record = unchanged.load(builds, target)
+            if record is not None and unchanged.same_inputs(record, inputs, now) and \
+                    unchanged.still_valid(record, unchanged.current_listing(target)):
+                writer.abort()
+                return replace(record.result, cache=cache.stats, unchanged=True)
+            if record is not None and isinstance(record.result, BuildResult):
+                # the folder is listed once the search has started: it needs only the stamps
+                reuse = Reuse(environment, record.result.ledger, None)
+        selection = Selection(options.drafts, options.future, now)
+        jobs = options.jobs or default_jobs()
+        search_store = cache.part("search")
+        indexing = settings.search and lunr[1] is None
+        # After an edit the index is split in a forked child while this process goes on:
+        # from here, when the index remembers nearly every article, else once they are read.
+        fork = indexing and jobs > 1 and reuse.previous is not None and fork_is_safe()
+        remembered = remembered_placements(search_store) if fork else {}
+
+        def search_from(lookup: Lookup, fork: bool, reuse: Reuse, remembered: Mapping[str, Placement]) -> Search:
+            # a forked child writes the files it makes into the staging folder itself
+            write = writer.write if fork and isinstance(writer, DiskWriter) else None
+            return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse, write)
+
+        if fork and unknown_to_index(keys, remembered, selection) <= EARLY_UNKNOWN:
+            search = search_from(cached_or_prepared(files, keys, recipe, cache), True, reuse, remembered)
+        if reuse.intact is None:  # a disk build updating its folder: now it is listed
+            assert target is not None
+            listing = unchanged.current_listing(target)
+            reuse = replace(reuse, intact=unchanged.intact(record, listing))
+            if isinstance(writer, DiskWriter):
+                writer.found_listing(listing)
+        prepared = _prepare(files, keys, recipe, options, cache, report)
+        if indexing and search is None:
+            search = search_from(prepared.__getitem__, fork, reuse, remembered)
+        sources = [article.source for article in prepared if article.source is not None]
+        site, warnings = _model(settings, selection, report, prepared, sources, problems)
+        settle()
+        outputs = _Outputs()
+        ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
+        # an article is a function of its file and the environment: its cache key names it
+        names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
+        identity: Callable[[Article], str] = lambda article: names[article.path]  # noqa: E731
+        _render_pages(site, cache.part("related"),
+                      Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, identity, report)
+        # an empty feed has no article to date it: never the wall clock, which would break reproducibility
+        report("feeds", 0, 1)
+        _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
+        if settings.search:
+            report("search", 0, 1)
+            files_made = finish_search(site, search, prepared, names, reuse,
+                                       lambda: search_from(prepared.__getitem__, False, reuse, {}),
+                                       writer.discard) if search is not None else []
+            _write_search(writer, outputs, lunr, files_made, ledger)
+        report("static", 0, 1)
+        _copy_static(settings, theme, writer, outputs)
+        # redirects last: every other output is claimed by now, and an alias gives way to it
+        _render_pages(site, cache.part("related"), Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
+                      jobs, identity, report, {file.shown: file.data for file in files})
+        report("links", 0, 1)
+        warnings += outputs.link_problems(ledger.strings)
+        problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
+        if problems:
+            raise ContentError(problems)
+    except BaseException:
+        if search is not None:
+            search.index.cancel()
+        writer.abort()
+        raise
+    report("write", 0, 1)
+    if target is not None:
+        unchanged.forget(builds, target)
+    writer.commit()
+    result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
+                         MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
+                         search_alongside=search.index.seconds if search is not None else 0.0,
+                         ledger=ledger.ledger())
+    if target is not None:
+        unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
+                       writer.listing() if isinstance(writer, DiskWriter) else None)
+    # a cache that could not be used: one warning, never promoted by --strict, not recorded
+    return replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
+
+
+def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
+           sources: list[SourceArticle], problems: list[Problem]) -> tuple[Site, list[Problem]]:
+    """Every problem is collected; only errors stop here (--strict decides at the end)."""
+    problems = problems + [problem for article in prepared for problem in article.problems]
+    report("model", 0, 1)
+    site, model_problems = build_model(sources, settings, selection, html={article.path: article.html for article in prepared})
+    problems += model_problems
+    if errors_only(problems):
+        raise ContentError(problems)  # warnings too: the editor sees everything at once
+    return site, problems
+
+
+def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,
+             cache: BuildCache, report: Progress) -> list[PreparedArticle]:
+    """Each file's article from the cache when its bytes, path and recipe were seen before,
+    else prepared (in worker processes when there are many) and cached."""
+    found: list[PreparedArticle | None] = []
+    for key in keys:
+        found.append(cache.get(key))
+        if len(found) % 2000 == 0:
+            settle()  # else the collector walks every article read so far, again and again
+    settle()
+    missing = [i for i, article in enumerate(found) if article is None]
+    report("prepare", 0, len(missing))
+    items = [(files[i].data, files[i].shown) for i in missing]
+    payloads = prepare_all(items, recipe, options.jobs or default_jobs())
+    for done, (i, payload) in enumerate(zip(missing, payloads, strict=True), 1):
+        found[i] = pickle.loads(payload)
+        cache.put(keys[i], payload)
+        report("prepare", done, len(missing))
+        if done % 2000 == 0:
+            settle()
+    cache.prune()
+    return [article for article in found if article is not None]
+
+
+class _Outputs:
+    """What has been written, by whom, and which links pages make."""
+
+    def __init__(self) -> None:
+        self.claims = OutputClaims()  # every output path, files and folders: check refuses what a disk would
+        self.origin = self.claims.owners
+        self.paths: list[str] = []
+        self.problems: list[Problem] = []
+        self.pages = 0
+        self.kept = 0
+        self.sitemap: list[tuple[str, str]] = []
+        self.linking: list[LinkingPage] = []  # pages with the links they make, in plan order
+        self.sources: dict[str, Article] = {}
+        self.static: dict[str, Path] = {}
+
+    def claim(self, path: str, origin: str | Claimant, line_of: Callable[[], int] | None = None) -> bool:
+        problem = self.claims.claim(path, origin if isinstance(origin, Claimant) else Claimant(origin), line_of)
+        if problem is not None:
+            self.problems.append(problem)
+            return False
+        self.paths.append(path)
+        return True
+
+    def link_problems(self, strings: Sequence[str]) -> list[Problem]:
+        found = []
+        for target, page, href, source in broken_links(self.linking, strings, self.origin):
+            where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
+            article = self.sources.get(source)
+            if article is not None:
+                line = article.body_line - 1 + _line_containing(article.body, href, "/" + target)
+            found.append(warning(where, line, f"broken internal link {href} (nothing is built at /{target})"))
+        return found
+
+
+def _line_containing(text: str, *needles: str) -> int:
+    for needle in needles:
+        index = text.find(needle) if needle else -1
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 1
+
+
+def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: Translate,
+                  writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
+                  identity: Callable[[Article], str], report: Progress,
+                  texts: Mapping[str, bytes] | None = None) -> None:
+    """Every planned page, rendered (in worker processes when there are many) or, when its
+    recipe and templates are what the previous build rendered, kept as it is: then its
+    view data is never made. ``texts``: the content files by path: then the pages are
+    the articles' redirects (aliases), and a problem with one is on its line."""
+    report("pages", 0, 0)
+    outputs.sources = {a.path: a for a in site.articles}
+    specs = plan_aliases(site, t) if texts is not None else plan_pages(site, t, _related(site, related_store))
+    with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
+        def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
+            for spec in specs:
+                file = output_file(spec.path)
+                if not outputs.claim(file, *claimant(spec, texts)):
+                    continue
+                stamp = recipe_stamp(spec.template, spec.make, spec.inputs, identity)
+                # redirects link to their target and the 404 page root-relatively: not checked
+                job = None if reuse.keepable(file, stamp) else \
+                    PageJob(spec.path, spec.template, pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL),
+                            spec.template not in ("alias.html", "404.html"))
+                yield from pool.put((spec, file, stamp), job)
+            yield from pool.drain()
+
+        for count, ((spec, file, stamp), rendered) in enumerate(planned(), start=1):
+            if rendered is None:
+                writer.keep(file)
+                numbers = ledger.keep(file, stamp)
+                outputs.kept += 1
+            elif rendered.html is None:
+                assert rendered.problem is not None  # the renderer gives one or the other
+                outputs.problems.append(rendered.problem)
+                continue
+            else:
+                writer.write(file, rendered.html)
+                numbers = ledger.add(file, stamp, rendered.links)
+            outputs.linking.append(LinkingPage(spec.path, spec.source, numbers))
+            outputs.pages += 1
+            if spec.sitemap:
+                outputs.sitemap.append((spec.path, spec.lastmod))
+            if count % 200 == 0:
+                report("pages", count, 0)  # the number of pages is known only at the end
+
+
+def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:
+    """Related articles depend only on the articles' terms and order, which an edit to a
+    body leaves alone: then they come from the cache (a second's work at 10,000 articles)."""
+    inputs = related_inputs(site)
+    key = cache_key("related", related_signature(inputs))
+    indices = store.get(key)
+    if not (isinstance(indices, list) and len(indices) == len(inputs)):
+        indices = related_indices(inputs)
+        store.put(key, pickle.dumps(indices, protocol=pickle.HIGHEST_PROTOCOL))
+    store.prune()
+    return related_articles(site, indices=indices)
+
+
+def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs, reuse: Reuse,
+                             ledger: LedgerBuilder, identity: Callable[[Article], str], empty_updated: datetime) -> None:
+    """A feed is kept from the previous build when its title and entries are the same
+    articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
+    titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
+              for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
+    for spec in plan_feeds(site, titles):
+        if not outputs.claim(spec.path, "feeds"):
+            continue
+        entries = spec.articles[: site.settings.feed_size]
+        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, map(identity, entries))
+        if reuse.keepable(spec.path, stamp):
+            writer.keep(spec.path)
+            outputs.kept += 1
+        else:
+            writer.write(spec.path, atom_feed(site, spec, empty_updated))
+        ledger.add(spec.path, stamp, [])
+    for path, data in plan_sitemaps(site.settings.base_url, outputs.sitemap):
+        if outputs.claim(path, "sitemap"):
+            writer.write(path, data)
+    if outputs.claim("robots.txt", "robots.txt"):
+        writer.write("robots.txt", robots_txt(site.settings.base_url))
+
+
+def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
+                  files: list[StampedFile], ledger: LedgerBuilder) -> None:
+    script, problem = lunr
+    if problem:
+        outputs.problems.append(problem)
+        return
+    assert script is not None
+    if outputs.claim(LUNR_SCRIPT, Claimant(str(script), STATIC, 0)):
+        writer.copy(LUNR_SCRIPT, script)
+    for file in files:
+        if not outputs.claim(file.path, "search index"):
+            continue
+        if file.written:
+            assert isinstance(writer, DiskWriter)  # the only writer a child is given
+            writer.adopt(file.path)
+        elif file.data is None:
+            writer.keep(file.path)
+            outputs.kept += 1
+        else:
+            writer.write(file.path, file.data)
+        ledger.add(file.path, file.stamp, [])
+
+
+def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
+    files, problems = static_files([(theme.static, theme.root), (settings.site_dir / "static", settings.site_dir)])
+    outputs.problems.extend(problems)
+    for path, file in files.items():
+        if outputs.claim(path, Claimant(str(file), STATIC, 0)):
+            outputs.static[path] = file
+            writer.copy(path, file)

@@ -1,0 +1,256 @@
+"""The command line: a thin layer that loads settings and calls the pipeline."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from reform_archive import __version__
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.config import Settings, load_settings
+from reform_archive.errors import BuildError, InputFault, Problem
+from reform_archive.progress import StepTimer, progress_reporter
+from reform_archive.scaffold import create_site
+from reform_archive.writer import DiskWriter, MemoryWriter, UnsafeOutputError
+
+__all__ = [
+    "DEBUG_VARIABLE",
+    "Terminated",
+    "build",
+    "check",
+    "cli",
+    "import_",
+    "init",
+    "main",
+    "serve",
+    "site_option",
+]
+
+site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
+                           show_default=True, help="The site folder (holds site.toml and content/).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="reform-archive")
+@click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
+def cli(debug: bool) -> None:
+    """Build static news-archive sites from front-matter Markdown."""
+    if debug:
+        os.environ[DEBUG_VARIABLE] = "1"
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Lưu trữ tin cải cách hành chính", show_default=True)
+@click.option("--base-url", default="http://localhost:8000/", show_default=True)
+def init(directory: Path, title: str, base_url: str) -> None:
+    """Create a new site in DIRECTORY: site.toml, content/ and templates/."""
+    try:
+        created = create_site(directory, title, base_url)
+    except FileExistsError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in created:
+        click.echo(f"created {path}")
+
+
+def _settings(site_dir: Path, base_url: str | None) -> Settings:
+    settings = load_settings(site_dir)
+    return settings.with_base_url(base_url) if base_url else settings
+
+
+def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def _run(action) -> BuildResult:
+    try:
+        return action()
+    except BuildError as exc:
+        _print_problems(exc.problems)
+        errors = sum(1 for p in exc.problems if p.level == "error")
+        click.echo(f"reform-archive: {errors} error(s); nothing was written", err=True)
+        sys.exit(exc.exit_code)
+    except UnsafeOutputError as exc:
+        click.echo(f"reform-archive: {exc}", err=True)
+        sys.exit(2)
+    except OSError as exc:  # the system refused: a full disk, a folder made read-only, a file locked
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"reform-archive: cannot write the site: {exc.strerror or exc}{where}; "
+                   "the output folder was not changed", err=True)
+        sys.exit(4)
+
+
+@cli.command()
+@site_option
+@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site [default: SITE/output].")
+@click.option("--base-url", help="Override site.toml's base_url, e.g. https://example.org/luu-tru/.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Include articles dated in the future.")
+@click.option("--strict", is_flag=True, help="Treat warnings (missing summary, broken links) as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing and rendering [default: one per core].")
+@click.option("--no-cache", is_flag=True, help="Ignore SITE/.cache/ and prepare every article again.")
+@click.option("--profile", is_flag=True, help="Print where the time went, step by step.")
+def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
+          strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool) -> None:
+    """Build the site into the output folder (swapped in only when the build succeeds)."""
+    timer: StepTimer | None = None
+
+    def action() -> BuildResult:
+        nonlocal timer
+        settings = _settings(site_dir, base_url)
+        writer = DiskWriter(output_dir or site_dir / "output", site_dir)
+        options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
+        with progress_reporter(enabled=not quiet) as progress:
+            timer = StepTimer(progress) if profile else None
+            return build_site(settings, options, writer, timer or progress)
+
+    result = _run(action)
+    _print_problems(result.warnings)
+    if not quiet and result.unchanged:
+        click.echo(f"nothing changed since the last build: {output_dir or site_dir / 'output'} is up to date "
+                   f"({result.articles} articles, {result.pages} pages)")
+    elif not quiet:
+        click.echo(f"built {result.articles} articles, {result.pages} pages, {len(result.files)} files "
+                   f"into {output_dir or site_dir / 'output'}")
+    if timer is not None:
+        _print_profile(timer, result)
+
+
+def _print_profile(timer: StepTimer, result: BuildResult) -> None:
+    stats = result.cache
+    notes = {"prepare": f"{stats.hits} from the cache, {stats.misses + stats.rejected} prepared"
+                        + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else ""),
+             "load": "nothing changed: the output folder is as the last build left it" if result.unchanged else "",
+             "pages": f"{result.kept} pages, feeds and search files kept from the last build" if result.kept else "",
+             "search": f"made in {result.search_alongside:.3f} s in a forked process, alongside pages and feeds"
+                       if result.search_alongside else ""}
+    rows = timer.table()
+    total = rows[-1][1] or 1.0
+    click.echo("step        seconds  share", err=True)
+    for step, seconds in rows:
+        note = notes.get(step, "")
+        click.echo(f"{step:<10} {seconds:8.3f}  {seconds / total:5.0%}  {note}".rstrip(), err=True)
+
+
+@cli.command()
+@site_option
+@click.option("--drafts", is_flag=True, help="Check drafts too.")
+@click.option("--future", is_flag=True, help="Check future-dated articles too.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
+    """Validate config, content and internal links without writing anything."""
+    result = _run(lambda: build_site(_settings(site_dir, None), BuildOptions(drafts, future, strict), MemoryWriter()))
+    _print_problems(result.warnings)
+    click.echo(f"ok: {result.articles} articles, {result.pages} pages, {len(result.warnings)} warning(s)")
+
+
+@cli.command()
+@site_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets others on the network read the preview.")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port to listen on [default: 8000, or the next free one]; 0 picks any free port.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--future", is_flag=True, help="Include articles dated in the future.")
+def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, drafts: bool, future: bool) -> None:
+    """Build the site into memory and serve it, rebuilding and reloading open pages on every edit.
+
+    Nothing is written to output/. A failed rebuild keeps the last good site and shows its
+    problems over the page until the next build succeeds. Ctrl-C stops it.
+    """
+    from reform_archive.serve import Preview, ServeError, serve_until_interrupted
+
+    def echo(message: str, err: bool = False) -> None:
+        click.echo(message, err=err)
+
+    preview = Preview(site_dir, host, 8000 if port is None else port, port is not None,
+                      BuildOptions(drafts, future), echo)
+    try:
+        serve_until_interrupted(preview, open_browser)
+    except ServeError as exc:
+        click.echo(f"reform-archive: {exc}", err=True)
+        sys.exit(1)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@site_option
+@click.option("--url", help="The address the page was copied from (one file only): source.url, and a date hint.")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite articles that were edited by hand since their import.")
+@click.option("--report", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="How to print the per-file summary.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes reading pages [default: one per core].")
+def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str,
+            jobs: int | None) -> None:
+    """Import raw page text (files, folders or globs) into content/<year>/<slug>.md.
+
+    The raw bytes are kept under content/_raw/. Importing the same file again changes
+    nothing; articles edited by hand are kept unless --force is given.
+    """
+    # imported here: the importer compiles its place-name tables, which build and check never need
+    from reform_archive.importer.files import run_import
+    from reform_archive.importer.report import print_reports
+
+    if url and len(paths) != 1:
+        raise click.UsageError("--url describes one page: give exactly one file with it")
+    reports = run_import(list(paths), site_dir, url or "", dry_run, force, jobs)
+    sys.exit(print_reports(reports, report, dry_run))
+
+
+def main() -> None:
+    """The one boundary every command runs inside: a problem with the input is a message
+    and an exit code where it is found; anything else that escapes is a bug, told as one
+    line and exit code 3, never a traceback (``--debug`` or REFORM_ARCHIVE_DEBUG=1 show it).
+    SIGTERM stops a command the way Ctrl-C does: the build in progress is abandoned, the
+    output folder left as it was, and the exit code says which signal it was."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        cli(prog_name="reform-archive", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Terminated:
+        click.echo("reform-archive: stopped (SIGTERM); nothing was changed", err=True)
+        sys.exit(128 + signal.SIGTERM)
+    except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C, in a command or at a click prompt
+        click.echo("reform-archive: interrupted; nothing was changed", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(141)  # the reader of our output went away (| head): nothing to say to it
+    except Exception as exc:  # noqa: BLE001 - the boundary: everything else is a bug
+        _internal_error(exc)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` and abort runs."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+DEBUG_VARIABLE = "REFORM_ARCHIVE_DEBUG"
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get(DEBUG_VARIABLE):
+        traceback.print_exception(exc)
+    if isinstance(exc, InputFault):
+        said = f"internal error while reading {exc.path}: {exc.detail}"
+    else:
+        said = f"internal error: {type(exc).__name__}: {exc}"
+    click.echo(f"reform-archive: {said}", err=True)
+    click.echo("This is a bug in reform-archive, not in your site; the output folder was not changed. "
+               "Please report it with the command you ran and this message "
+               "(run again with --debug for the details).", err=True)
+    sys.exit(3)

@@ -1,0 +1,243 @@
+"""site.toml -> frozen, validated :class:`Settings`.
+
+Parsing is pure (:func:`parse_settings` takes text); :func:`load_settings` is the thin
+file wrapper. Every problem is collected and reported together, with the line of the key.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from reform_archive.errors import ConfigError, Problem, error
+
+__all__ = [
+    "CONFIG_FILE",
+    "LANGUAGES",
+    "NOT_XML",
+    "PERMALINK_FIELDS",
+    "Settings",
+    "describe_characters",
+    "load_settings",
+    "parse_settings",
+]
+
+CONFIG_FILE = "site.toml"
+LANGUAGES = ("vi", "en")
+PERMALINK_FIELDS = frozenset({"year", "month", "day", "slug"})
+# Characters XML 1.0 does not allow (C0 controls but tab, newline and CR; lone surrogates;
+# U+FFFE, U+FFFF): in a title or a tag they would make the Atom feeds not well-formed.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def describe_characters(characters: str) -> str:
+    """Two characters, the first and second C0 controls -> "U+0001 and U+0002"."""
+    names = [f"U+{ord(character):04X}" for character in characters]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str
+    base_url: str
+    description: str = ""
+    language: str = "vi"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    per_page: int = 20
+    permalink: str = "/{year}/{month}/{slug}/"
+    theme: str = "default"
+    feed_size: int = 20
+    search: bool = True
+    site_dir: Path = field(default=Path("."), compare=False)
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: "/" or "/luu-tru/"."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def with_base_url(self, base_url: str, source: str = "--base-url") -> Settings:
+        problems: list[Problem] = []
+        checked = _check_base_url(base_url, source, 0, problems)
+        if problems:
+            raise ConfigError(problems)
+        return replace(self, base_url=checked)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _positive_int(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return None
+
+
+# key -> (checker returning the cleaned value or None, what was expected)
+_FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "title": (_text, "a string"),
+    "description": (_text, "a string"),
+    "base_url": (_text, "an absolute http(s) URL such as \"https://example.org/luu-tru/\""),
+    "language": (lambda v: v if v in LANGUAGES else None, f"one of {', '.join(LANGUAGES)}"),
+    "timezone": (_text, "an IANA time zone name such as \"Asia/Ho_Chi_Minh\""),
+    "per_page": (_positive_int, "a positive integer"),
+    "permalink": (_text, "a pattern such as \"/{year}/{month}/{slug}/\""),
+    "theme": (_text, "a theme name"),
+    "feed_size": (_positive_int, "a positive integer"),
+    "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+}
+_REQUIRED = ("title", "base_url")
+
+
+def load_settings(site_dir: Path) -> Settings:
+    path = site_dir / CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([error(str(path), 0, f"no {CONFIG_FILE} here (run `reform-archive init` to make a site)")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([error(str(path), 0, f"cannot read: {exc}")]) from None
+    return parse_settings(text, str(path), site_dir)
+
+
+def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings:
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+)", str(exc))
+        raise ConfigError([error(path, int(match.group(1)) if match else 0, f"invalid TOML: {exc}")]) from None
+
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    lines = _key_lines(text)
+    for key, value in raw.items():
+        line = lines.get(key, 1)
+        if key not in _FIELDS:
+            known = ", ".join(sorted(_FIELDS))
+            problems.append(error(path, line, f"unknown key '{key}' (known keys: {known})"))
+            continue
+        check, expected = _FIELDS[key]
+        cleaned = check(value)
+        if cleaned is None:
+            problems.append(error(path, line, f"'{key}' must be {expected}, got {value!r}"))
+            continue
+        if isinstance(cleaned, str) and NOT_XML.search(cleaned):
+            found = "".join(dict.fromkeys(NOT_XML.findall(cleaned)))
+            problems.append(error(path, line, f"'{key}' holds {describe_characters(found)}, which XML does not "
+                                              "allow: remove it"))
+            continue
+        values[key] = cleaned
+    for key in _REQUIRED:
+        if key not in raw:
+            problems.append(error(path, 1, f"missing required key '{key}' ({_FIELDS[key][1]})"))
+
+    checks = {"base_url": _check_base_url, "timezone": _check_timezone, "permalink": _check_permalink,
+              "theme": _check_theme}
+    for key, check_value in checks.items():
+        if key in values:
+            values[key] = check_value(values[key], path, lines.get(key, 1), problems)
+    if problems:
+        raise ConfigError(problems)
+    return Settings(site_dir=site_dir, **values)
+
+
+# A top-level key as TOML writes it: bare, "quoted" or 'literal', maybe the first of a dotted key
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_ASSIGNMENT = re.compile(rf"[ \t]*({_KEY})[ \t]*[.=]")
+_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*({_KEY})[ \t]*[.\]]")
+_MULTILINE_STRING = re.compile(r'"""|\'\'\'')
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each top-level key is first set: ``key = …``, ``key.sub = …``,
+    ``[key]``, ``[key.sub]`` or ``[[key]]`` (tomllib gives values, not positions). Keys
+    inside a table and lines inside a multi-line string are passed over."""
+    lines: dict[str, int] = {}
+    in_table, open_string = False, ""
+    for number, line in enumerate(text.split("\n"), 1):  # TOML breaks lines at \n only
+        if open_string:
+            if line.count(open_string) % 2:
+                open_string = ""
+            continue
+        table, assignment = _TABLE.match(line), _ASSIGNMENT.match(line)
+        found = table or (assignment if not in_table else None)
+        in_table = in_table or table is not None
+        if found:
+            lines.setdefault(_unquote(found.group(1)), number)
+        quotes = _MULTILINE_STRING.findall(line)
+        if len(quotes) % 2:
+            open_string = quotes[-1]
+    return lines
+
+
+def _unquote(key: str) -> str:
+    try:
+        return next(iter(tomllib.loads(f"{key} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return key
+
+
+def _check_base_url(url: str, path: str, line: int, problems: list[Problem]) -> str:
+    if any(character.isspace() or not character.isprintable() for character in url):
+        problems.append(error(path, line, f"'base_url' must not hold spaces or control characters "
+                                          f"(percent-encode them), got {url!r}"))
+        return url
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+    except ValueError:  # "http://[::1/": an IPv6 address not closed
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        problems.append(error(path, line, f"'base_url' must be {_FIELDS['base_url'][1]}, got {url!r}"))
+        return url
+    return url if url.endswith("/") else url + "/"
+
+
+def _check_timezone(name: str, path: str, line: int, problems: list[Problem]) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder, a name too long
+        problems.append(error(path, line, f"'timezone' must be {_FIELDS['timezone'][1]}, got {name!r}"))
+    return name
+
+
+def _check_theme(name: str, path: str, line: int, problems: list[Problem]) -> str:
+    if not name or name in (".", "..") or any(c in name for c in "/\\") or not name.isprintable():
+        problems.append(error(path, line, f"'theme' must be a folder name such as \"default\", got {name!r}"))
+    return name
+
+
+def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]) -> str:
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
+                  if name is not None]
+    except ValueError as exc:
+        problems.append(error(path, line, f"'permalink' is not a valid pattern: {exc}"))
+        return pattern
+    names = {name for name, _, _ in fields}
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            problems.append(error(path, line, f"'permalink' fields take no format or conversion, got {written}"))
+    if any(segment in ("", ".", "..") for segment in pattern.strip("/").split("/")) or "//" in pattern:
+        problems.append(error(path, line, "'permalink' must not have empty, '.' or '..' segments"))
+    unknown = names - PERMALINK_FIELDS
+    if unknown:
+        problems.append(error(path, line, f"'permalink' uses unknown field(s) {sorted(unknown)}; "
+                              f"available: {sorted(PERMALINK_FIELDS)}"))
+    if "slug" not in names:
+        problems.append(error(path, line, "'permalink' must contain {slug} so every article gets its own URL"))
+    if not pattern.startswith("/") or not (pattern.endswith(("/", ".html"))):
+        problems.append(error(path, line, "'permalink' must start with '/' and end with '/' or '.html'"))
+    return pattern

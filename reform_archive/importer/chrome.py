@@ -1,0 +1,382 @@
+"""Page chrome: the parts of a scraped page that are not the article (pure).
+
+Three kinds, found by shape rather than by site:
+
+- lines that are chrome wherever they sit: view counters, share bars, font-size and
+  contrast toolbars, "Theo dõi … trên", image placeholders, breadcrumbs, log-in links;
+- related-news blocks: a heading such as "Bài liên quan" and the headlines under it;
+- the page tail: from the first comment form, related list, visitor counter or site
+  footer after which no article prose follows, everything is chrome.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import pairwise
+
+__all__ = [
+    "PAGE_URL",
+    "SITE_NAME",
+    "SUMMARY_BOX_LINES",
+    "breadcrumb_category",
+    "is_chrome_line",
+    "is_comment_form",
+    "is_prose",
+    "is_tail_marker",
+    "may_close_article",
+    "page_url",
+    "related_blocks",
+    "repeated_alt_texts",
+    "running_heads",
+    "strip_view_count",
+    "summary_boxes",
+    "tail_start",
+    "without_pictographs",
+]
+
+_I = re.IGNORECASE
+
+# chrome wherever it sits
+_COUNTER = re.compile(
+    r"^[•·*+-]?\s*(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|số lượt truy cập|tổng lượt truy cập|"
+    r"tổng số lượt truy cập|đang truy cập|đang online|online|trực tuyến|hôm nay|hôm qua|trong tuần|tuần này|"
+    r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
+    r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*$|^\(?[\d.,]+\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
+_VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*[:：]?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
+                         _I)
+# Share bars and toolbars are runs of a few known words; checked word by word (a regular
+# expression with a repeated group of optional parts backtracks exponentially on long lines).
+_SHARE_PHRASES = frozenset({
+    "chia sẻ", "share", "facebook", "twitter", "zalo", "linkedin", "email", "e-mail", "gửi email",
+    "gửi bài viết qua email", "in bài", "in bài viết", "bản in", "print", "in", "lưu", "lưu bài", "lưu tin", "tweet",
+    "like", "thích", "copy link", "sao chép liên kết", "sao chép link", "bình luận", "google", "pinterest",
+    "messenger", "telegram", "x", "gửi bài", "gửi", "in trang", "gửi cho bạn bè", "gửi tin", "lưu trữ",
+})
+_TOOLBAR_PHRASES = frozenset({
+    "cỡ chữ", "kích thước chữ", "kích cỡ chữ", "font size", "tương phản", "độ tương phản", "màu nền", "giảm cỡ chữ",
+    "tăng cỡ chữ", "nghe đọc bài", "nghe bài viết", "đọc bài", "nghe", "a-", "a+", "-a", "+a", "a", "mặc định",
+    "xem cỡ chữ", "cỡ chữ:", "in trang", "nghe đọc bài viết", "in", "phóng to", "thu nhỏ",
+})
+_BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
+# audio and video players' leftovers: "Video đang phát", "00:00 / 02:15", "Giọng nữ miền Nam"
+_PLAYER = re.compile(r"^(?:video đang phát|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
+                     r"giọng (?:nữ|nam)(?: miền (?:bắc|nam|trung))?|tốc độ(?: đọc)?|tự động phát|"
+                     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement)\s*$", _I)
+_ATTACHMENT = re.compile(r"^(?:file|tệp|tập tin|tài liệu)\s+đính\s+kèm\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
+_SEPARATORS = re.compile(r"[\s:|,/•·()]+")
+_FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
+_IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
+PAGE_URL = re.compile(r"^(?:url\s*:\s*|nguồn\s*:\s*|link\s*:\s*)?(https?://[^\s<>\"]+)$", _I)
+_SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
+_IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
+                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
+_BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
+_CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
+_ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu|tài khoản|login|logout|sign in)"
+                      r"(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu))*\s*$", _I)
+_BADGE = re.compile(r"^(?:ipv6 ready|chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng|tín nhiệm mạng|dmca|"
+                    r"powered by\b|developed by\b|thiết kế bởi\b|phát triển bởi\b|design by\b)", _I)
+_SEE_ALSO = re.compile(r"^(?:>>?|»)?\s*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan)\s*[:>»]\s*\S", _I)
+_BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|trở về|in trang|đóng|back to top|top|"
+                          r"xem tiếp|xem thêm|tải về|download|tin mới nhất|trở lại)\s*$", _I)
+
+# the site's name above everything ("Cổng thông tin điện tử tỉnh Hòa Bình") and menus
+SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin điện tử|cổng thông tin|trang tin điện tử|"
+                       r"báo điện tử|tạp chí điện tử|cổng ttđt|trang ttđt)\b[^.!?]{0,80}$", _I)
+_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+
+# a related-news heading: drops itself and the headlines under it
+_RELATED = re.compile(
+    r"^(?:bài liên quan|bài viết liên quan|tin liên quan|các tin liên quan|các bài liên quan|tin cùng chuyên mục|"
+    r"bài cùng chuyên mục|tin bài cùng chuyên mục|bài viết cùng chuyên mục|các tin khác|tin khác|bài khác|"
+    r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
+    r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
+    r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
+    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
+    r"liên quan|đã đăng|cũ hơn|mới hơn|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?))\s*[:：]?\s*$", _I)
+# a cached or archived copy's banner, and the leftovers of SharePoint and accessibility links
+_COPY_BANNER = re.compile(
+    r"^(?:this is google's cache of|đây là bộ nhớ đệm của google|it is a snapshot of the page|"
+    r"đây là ảnh chụp nhanh của trang|the wayback machine|full version\s*text-only version|"
+    r"phiên bản đầy đủ\s*phiên bản chỉ có văn bản|tip: to quickly find|mẹo: để tìm cụm từ|"
+    r"skip ribbon commands|skip to main content|skip navigation links|turn (?:off|on) animations|"
+    r"bỏ qua (?:lệnh ribbon|tới nội dung chính|liên kết điều hướng)|chuyển đến nội dung chính|"
+    r"you are using an outdated browser|trình duyệt của bạn đã cũ|javascript (?:is|must be) (?:disabled|enabled))", _I)
+# the header's greeting and "today" clock: "Hôm nay: Thứ Tư, 06/04/2011  Chào mừng quý khách đến với …"
+_WELCOME = re.compile(r"chào mừng (?:quý khách|quý vị|bạn|các bạn) (?:đến với|ghé thăm)|^welcome to\b", _I)
+_TODAY_CLOCK = re.compile(r"^(?:hôm nay|today)\s*(?:là)?\s*[:,]?\s*(?:thứ|chủ nhật|ngày|\d)", _I)
+# WordPress feeds end every item with "Bài viết <title> đã xuất hiện đầu tiên vào ngày <site>."
+_FEED_FOOTER = re.compile(r"^(?:bài viết .{3,300} đã xuất hiện đầu tiên (?:vào ngày|trên|tại) .{2,100}|"
+                          r"the post .{3,300} appeared first on .{2,100})$", _I)
+# an image's alt text or file name left without its accents: "pho yen so hoa 100 ket qua"
+_UNACCENTED_ALT = re.compile(r"^[a-z0-9]+(?:[ _-][a-z0-9]+){3,}$")
+# "Bấm vào đây để xem video hướng dẫn": a link's label
+_CLICK_HERE = re.compile(r"^(?:>>?\s*)?(?:bấm|nhấn|nhấp|click|kích)\s+(?:vào\s+)?(?:đây|link|liên kết|xem)\b.{0,60}$", _I)
+# "Ngày nhận bài: 02/10/2023; Ngày duyệt đăng: 20/11/2023": a journal's review dates, not the article's
+_REVIEW_DATES = re.compile(r"^(?:ngày\s+)?(?:nhận\s+bài|gửi\s+bài|phản\s+biện|duyệt\s+đăng|duyệt\s+bài|chấp\s+nhận\s+đăng|"
+                           r"sửa\s+chữa|sửa\s+bài|received|accepted|revised)\s*[:：]?\s*\d", _I)
+# a related headline set inside the body, marked by its medium: "[Ảnh] Lạng Sơn: …", "[Video] …"
+_MEDIUM_LINK = re.compile(r"^\[(?:ảnh|video|clip|infographic|inforgraphic|emagazine|e-magazine|photo|podcast|"
+                          r"longform|megastory|phóng sự ảnh)\]\s+\S", _I)
+# the start of the page tail: comment forms, counters, footers
+_FORM = re.compile(r"^(?:ý kiến bạn đọc|ý kiến của bạn|ý kiến|bình luận|viết bình luận|gửi bình luận|"
+                   r"thông tin bạn đọc|nhập thông tin của bạn|gửi ý kiến|gửi phản hồi|phản hồi|họ và tên|họ tên|"
+                   r"mã xác nhận|mã bảo vệ|bạn đọc bình luận|các bình luận|bình luận của bạn)\b.{0,30}$", _I)
+# site footers: "Field: value" lines (any length) and short labels
+_FOOTER_FIELD = re.compile(r"^(?:bản quyền|©|\(c\)|copyright|địa chỉ|điện thoại|đt|tel|fax|hotline|email|e-mail|"
+                           r"website|chịu trách nhiệm(?: nội dung| xuất bản| chính)?|giấy phép(?: số)?|"
+                           r"cơ quan chủ quản|trưởng ban biên tập|tổng biên tập|phó tổng biên tập|"
+                           r"đơn vị quản lý|cơ quan chủ trì|ghi rõ nguồn)\s*[:：©]|^(?:©|\(c\)|copyright\b)", _I)
+_FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dùng|thống kê|số người truy cập|tìm kiếm|"
+                           r"tìm kiếm tin tức|từ khóa|mục tin|liên kết website|liên kết|thăm dò ý kiến|"
+                           r"lịch công tác|văn bản mới|bản quyền.*|ghi rõ nguồn.*|thông báo|hình ảnh hoạt động|"
+                           r"chuyên mục|danh mục|menu|liên hệ|sơ đồ trang|sơ đồ site)\s*[:：]?\s*$", _I)
+
+_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
+_DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
+
+
+@lru_cache(maxsize=8192)  # asked of each line several times (the tail, the zones, the title's features)
+def is_chrome_line(line: str) -> bool:
+    """A line that is page chrome wherever it sits."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return bool(
+        _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)
+        or _only_phrases(stripped, _TOOLBAR_PHRASES, counts=False)
+        or _only_phrases(stripped, _BAR_PHRASES, counts=True) or _PLAYER.match(stripped)
+        or _ATTACHMENT.match(stripped)
+        or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
+        or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
+        or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
+        or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
+        or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
+        or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
+        or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
+        or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
+    )
+
+
+def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
+    """True when the line is nothing but phrases from ``phrases`` (and, for share bars,
+    their counts: "Facebook 12"), matched longest first, left to right."""
+    if len(line) > 200:  # bars and toolbars are short; an article line is not worth splitting
+        return False
+    words = [w for w in _SEPARATORS.split(line.lower()) if w and w not in "-–"]
+    if not words or len(words) > 40:
+        return False
+    index, matched = 0, False
+    while index < len(words):
+        for size in range(min(5, len(words) - index), 0, -1):
+            if " ".join(words[index:index + size]) in phrases:
+                index, matched = index + size, True
+                break
+        else:
+            if counts and matched and words[index].replace(".", "").isdigit():
+                index += 1
+                continue
+            return False
+    return matched and not (counts and len(words) == 1 and words[0] in ("in", "x", "lưu", "like", "thích"))
+
+
+def _is_menu(line: str) -> bool:
+    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
+    parts = [p for p in _MENU_SEPARATOR.split(line) if p]
+    return len(parts) >= 3 and not _SENTENCE_END.search(line) and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+
+
+def page_url(line: str) -> str:
+    """A line that is only the page's own address (not an image's)."""
+    match = PAGE_URL.match(line.strip())
+    return match.group(1) if match and not _IMAGE_URL.match(match.group(1)) else ""
+
+
+def breadcrumb_category(line: str) -> str:
+    """"Trang chủ > Tin tức > Cải cách hành chính" -> "Cải cách hành chính"."""
+    if not _BREADCRUMB.match(line.strip()):
+        return ""
+    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(line.strip()) if p.strip()]
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) <= 60 else ""
+
+
+def strip_view_count(text: str) -> str:
+    return _VIEW_COUNT.sub("", text)
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as article text: a sentence, or long enough to be one."""
+    words = len(line.split())
+    if _DATED_ITEM.search(line.strip()):
+        return False
+    # headlines have no full stop but can run to 40 words
+    return (words >= 10 and bool(_SENTENCE_END.search(line.strip()))) or words >= 45
+
+
+# what may close an article after its last long sentence: a short sentence ("Trân trọng
+# thông báo./."), a list item or table row, a numbered note ("(2) Số liệu khảo sát …")
+_CLOSING = re.compile(r"(?:[.!?…;]|\./\.|[.!?;]\s*[”\"’)])$")
+_ITEM_START = re.compile(r"^(?:\(?\d{1,3}[).]|[-–•+*]\s|\||\[\d{1,3}\])")
+
+
+def may_close_article(line: str) -> bool:
+    """Under the article's last sentence (or above its first), only these lines can still be
+    article text; the rest there (an unrecognised label, a headline, a slogan) is chrome. A
+    long line ending with a colon introduces what follows ("… thông báo như sau:")."""
+    stripped = without_pictographs(line.strip(), leading=False)
+    # "… ngày càng tốt hơn ❤️": in a post an emoji ends a sentence
+    emoji_end = stripped != line.strip() and len(stripped.split()) >= 8
+    return bool(_CLOSING.search(stripped) or _ITEM_START.match(stripped) or emoji_end
+                or (stripped.endswith((":", "：")) and len(stripped.split()) >= 8)
+                or (_CUT_SHORT.search(stripped) and len(stripped.split()) >= 8))
+
+
+_PICTOGRAPHS = {"So", "Sk", "Cf"}  # symbols and emoji, their modifiers, joiners
+
+
+def without_pictographs(text: str, leading: bool = True) -> str:
+    """"📢 THÔNG BÁO: … ✅" -> "THÔNG BÁO: …": a post's emoji are not its words (``leading``:
+    from both ends, else only from the end)."""
+    start, end = 0, len(text)
+    while leading and start < end and _pictograph(text[start]):
+        start += 1
+    while end > start and _pictograph(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in _PICTOGRAPHS or char.isspace() or char == "\ufe0f"  # emoji presentation
+
+
+# "…tránh phải… Xem thêm": a post cut short by the page it was copied from (its text is still the post's)
+_CUT_SHORT = re.compile(r"\S\s*(?:\.\.\.|…)\s*(?:xem thêm|see more)\s*$", _I)
+
+
+def is_tail_marker(line: str) -> bool:
+    stripped = line.strip()
+    return bool(_RELATED.match(stripped) or _FORM.match(stripped) or _FOOTER_FIELD.match(stripped)
+                or _FOOTER_LABEL.match(stripped) or _BADGE.match(stripped) or _ACCOUNT.match(stripped))
+
+
+def _article_prose(line: str) -> bool:
+    return is_prose(line) and not is_tail_marker(line) and not is_chrome_line(line)
+
+
+def is_comment_form(line: str) -> bool:
+    return bool(_FORM.match(line.strip()))
+
+
+def tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page tail (len(lines) when there is none).
+
+    A comment form ends the article even when readers' comments (prose) follow it, once
+    most of the article is above it; any other tail marker counts only when no prose
+    follows it.
+    """
+    prose_chars = [len(line) if _article_prose(line) else 0 for line in lines]
+    total = sum(prose_chars) or 1
+    last_prose = max((index for index, chars in enumerate(prose_chars) if chars), default=-1)
+    seen = 0
+    for index, line in enumerate(lines):
+        seen += prose_chars[index]
+        if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
+            return index
+        if is_tail_marker(line) and index >= last_prose and seen > 0:
+            return index
+    return len(lines)
+
+
+_CREDIT_AFTER = re.compile(r"^\s*[-–.(]*\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ)\s*[:：]", _I)
+
+
+def repeated_alt_texts(lines: list[str]) -> set[int]:
+    """Indexes of an image's alt text printed just above its caption, which repeats it and
+    adds the credit: "Tổ công nghệ số hướng dẫn người dân." / "Tổ công nghệ số hướng dẫn
+    người dân. Ảnh: Trần Quang"."""
+    dropped = set()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index, following in pairwise(filled):
+        alt, caption = lines[index].strip(), lines[following].strip()
+        if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
+                _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
+            dropped.add(index)
+    return dropped
+
+
+_PAGE_NUMBER = re.compile(r"^(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$|^.{3,80}?\s[-–|]?\s*\d{1,3}$", _I)
+
+
+def running_heads(lines: list[str]) -> set[int]:
+    """Indexes of a printed publication's running heads and feet, copied once per page
+    from a PDF: a short line that is not a sentence, printed twice or more ("BẢN TIN CẢI
+    CÁCH HÀNH CHÍNH Số 06 - Tháng 6/2024"), and the page-number lines of such a copy."""
+    counts: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 14 and not _SENTENCE_END.search(stripped):
+            counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
+    # printed again pages apart (not an alt text over its caption), with a number (an issue,
+    # a page) or in capitals; the first print of a capitalised line may be the headline
+    spread = [indexes for indexes in counts.values()
+              if len(indexes) >= 2 and indexes[-1] - indexes[0] >= 5
+              and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())]
+    if not spread:
+        return set()
+    heads = {index for indexes in spread for index in indexes[1:]}
+    heads |= {indexes[0] for indexes in spread if any(c.isdigit() for c in lines[indexes[0]])}
+    # with running heads present, a bare page number (or a foot ending in one) is a page's foot
+    feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
+            and not _SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
+    return heads | feet
+
+
+# a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences
+_SUMMARY_BOX = re.compile(r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
+                          r"nội dung chính|tóm lược)\s*[:：]?\s*$", _I)
+SUMMARY_BOX_LINES = 6
+
+
+def summary_boxes(lines: list[str]) -> set[int]:
+    """Indexes of a summary box: its heading and up to six short lines under it (each under
+    35 words), to the first blank line or chrome line."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _SUMMARY_BOX.match(line.strip()):
+            continue
+        dropped.add(index)
+        for cursor in range(index + 1, min(len(lines), index + 1 + SUMMARY_BOX_LINES)):
+            item = lines[cursor].strip()
+            if not item or len(item.split()) >= 35 or is_chrome_line(item):
+                break
+            dropped.add(cursor)
+    return dropped
+
+
+def related_blocks(lines: list[str]) -> set[int]:
+    """Indexes of related-news blocks inside the page: the heading and the headlines
+    under it (contiguous lines, or dated items across blank lines). Above the article's
+    first sentence such a word ("Video", "Tin mới") is a menu item: it goes alone, since
+    the lines under it there may be the article's own headline and dateline."""
+    dropped: set[int] = set()
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    for index, line in enumerate(lines):
+        if not _RELATED.match(line.strip()):
+            continue
+        dropped.add(index)
+        if index < first_prose:
+            continue
+        cursor = index + 1
+        while cursor < len(lines):
+            item = lines[cursor].strip()
+            if not item:
+                following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
+                if not _DATED_ITEM.search(following):
+                    break
+            elif is_prose(item) or _RELATED.match(item):
+                break
+            dropped.add(cursor)
+            cursor += 1
+    return dropped

@@ -1,0 +1,173 @@
+"""The article's date, chosen among every date the page holds (pure).
+
+A page holds many dates: the dateline, an update line, the header's "today" clock, the
+dates of related headlines, of cited documents, of events in the body, the address's
+date, a period in the title. Each becomes a :class:`Candidate` described by where it
+sits (above or under the title, in the header, body or footer, in chrome), what is
+written around it ("Ngày đăng", "Cập nhật", "Hôm nay", "… số 05-NQ/TU ngày"), and how
+it relates to the others (the latest on the page, the same as the address's). The
+weights in :mod:`reform_archive.importer.weights` say which wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from reform_archive.importer import dates, metadata, weights
+from reform_archive.importer.dates import FoundDate
+from reform_archive.importer.evidence import Candidate, PageLayout, choose
+
+__all__ = ["FIRM_FEATURES", "DateChoice", "choose_date", "date_candidates"]
+
+_I = re.IGNORECASE
+_PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
+                        r"published|posted|date\b|ngày\s+tạo|thời\s+gian\s+đăng|đăng\b", _I)
+_UPDATED = re.compile(r"cập\s+nhật|updated?|modified|sửa\s+lần\s+cuối|chỉnh\s+sửa", _I)
+_TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ", _I)
+_ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
+_WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", _I)
+_FIELD = re.compile(r"^\W*(?:date|published|publish_date|pubdate|ngày|thời gian|time)\b\s*[:=]?", _I)
+_DATE_TEXT = re.compile(r"[\d/:.,|()\-–—+]|gmt|utc|am|pm|lúc|ngày|tháng|năm|giờ", _I)
+# kinds whose date is printed as the page's own date: the rest are inferred and flagged
+FIRM_FEATURES = ("dateline", "k_hint", "field")
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    date: FoundDate | None
+    inferred: bool
+    origin: str  # said in the warning when inferred
+    lastmod: FoundDate | None = None
+    candidates: tuple[Candidate[FoundDate], ...] = ()
+    probability: float = 0.0
+
+
+def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = None,
+                hint_modified: FoundDate | None = None) -> DateChoice:
+    candidates = date_candidates(layout, title, hint_date)
+    best, probability = choose(candidates, weights.DATE)
+    if hint_date is not None:  # the publisher's own metadata (JSON-LD, og:, a feed's pubDate) is not a guess
+        best, probability = next(c for c in candidates if c.kind == "hint"), 1.0
+    if best is None:
+        return DateChoice(None, True, "", candidates=tuple(candidates))
+    firm = any(best.features.get(name) for name in FIRM_FEATURES)
+    lastmod = hint_modified if hint_modified and hint_modified.value > best.value.value else None
+    if lastmod is None:
+        updates = [c.value for c in candidates if c.features.get("cue_updated") and c.features.get("dateline")
+                   and c.value.value > best.value.value]
+        lastmod = updates[0] if updates else None
+    return DateChoice(best.value, not firm, _ORIGINS.get(best.kind, best.kind), lastmod, tuple(candidates),
+                      probability)
+
+
+_ORIGINS = {
+    "line": "a date printed on the page", "lead": "the lead's day and month", "url": "the date in the address",
+    "title_period": "the period in the title", "title_year": "the year in the title",
+    "text_year": "the year the text names most", "hint": "the page's metadata", "field": "a date field",
+    "month": "a month printed on the page", "yearless": "a day and time printed without the year",
+}
+
+
+def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None = None) -> list[Candidate[FoundDate]]:
+    lines, found = layout.lines, []
+    undated: list[int] = []  # lines with no full date: a month or a year-less time may be there
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        meta = layout.metas[index] if index < len(layout.metas) else None
+        printed = dates.find_dates(line)
+        if not printed:
+            undated.append(index)
+        # a dateline the line reader understood beyond find_dates (a two-digit year) counts too
+        for date in printed or ([meta.date] if meta is not None and meta.date is not None else []):
+            found.append(("line", index, line, date, meta))
+        if not printed and len(line.split()) <= 8 and _FIELD.match(line):
+            if month := dates.year_month(line):  # " date 2023-01"
+                found.append(("field", index, line, month, meta))
+    url_date = dates.url_date(layout.url) if layout.url else None
+    year = (url_date.value.year if url_date else None) or dates.year_hint(
+        "", "\n".join(lines[layout.first_prose: layout.last_prose + 1]))
+    for index in undated:
+        line = lines[index]
+        if layout.first_prose <= index <= layout.last_prose or len(line) > 160:
+            continue  # outside the prose: a month on a header line, a bulletin's issue, a letter's closing
+        if month := dates.named_month(line):
+            found.append(("month", index, line, month, None))
+        elif year and (yearless := dates.yearless_dateline(line, year)):
+            found.append(("yearless", index, line, yearless, None))
+    lead = lines[layout.first_prose] if 0 <= layout.first_prose < len(lines) else ""
+    if year and lead:
+        full = dates.find_dates(lead)
+        for date in dates.day_months(lead, year):
+            if not any(f.start <= date.start < f.end for f in full):
+                found.append(("lead", layout.first_prose, lead, date, None))
+    all_days = Counter(f[3].value.date() for f in found)
+    latest = max(all_days) if len(all_days) > 1 else None
+    earliest = min(all_days) if len(all_days) > 1 else None
+    candidates = [
+        Candidate(date, kind, _line_features(kind, index, line, date, meta, layout, all_days, latest, earliest,
+                                             url_date), index)
+        for kind, index, line, date, meta in found
+    ]
+    extra: list[tuple[str, FoundDate | None]] = [
+             ("url", url_date), ("hint", hint_date), ("title_period", dates.period_in(title)),
+             ("title_year", dates.single_year_in(title))]
+    if year:
+        extra.append(("text_year", FoundDate(datetime(year, 1, 1), False, "year")))
+    for kind, value in extra:
+        if value is not None:
+            features = {f"k_{kind}": 1.0, "agrees_url": _agrees(value, url_date)}
+            candidates.append(Candidate(value, kind, features))
+    return candidates
+
+
+def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: metadata.MetaLine | None,
+                   layout: PageLayout, days: Counter, latest, earliest, url_date: FoundDate | None) -> dict[str, float]:
+    before = line[max(0, date.start - 30):date.start]
+    title_line = layout.title_line
+    zone = "header" if index < layout.first_prose else "footer" if index > layout.last_prose else "body"
+    others = _DATE_TEXT.sub(" ", line[:date.start] + " " + line[date.end:])
+    other_words = len(others.split())
+    features = {
+        f"k_{kind}": 1.0,
+        f"z_{zone}": 1.0,
+        "dateline": 1.0 if meta is not None and meta.date is not None and kind == "line" else 0.0,
+        "field": 1.0 if kind == "field" or (_FIELD.match(line) and other_words <= 3) else 0.0,
+        "above_title": 1.0 if title_line >= 0 and index < title_line else 0.0,
+        "near_title": 1.0 if 0 <= title_line < index <= title_line + 3 else 0.0,
+        "just_above_title": 1.0 if title_line >= 0 and title_line - 3 <= index < title_line else 0.0,
+        "page_top": 1.0 if index < 4 and index < max(title_line, layout.first_prose) else 0.0,
+        "after_lead": 1.0 if layout.first_prose < index <= layout.first_prose + 3 and meta is not None else 0.0,
+        "far_from_title": min(abs(index - title_line), 30) / 30 if title_line >= 0 else 0.5,
+        "lead": 1.0 if index == layout.first_prose else 0.0,
+        "lead_start": 1.0 if index == layout.first_prose and date.start <= 40 else 0.0,
+        "chrome_line": 1.0 if index in layout.chrome else 0.0,
+        "cue_published": 1.0 if _PUBLISHED.search(before) or (_PUBLISHED.search(line) and other_words <= 6) else 0.0,
+        "cue_updated": 1.0 if _UPDATED.search(before) or (_UPDATED.search(line) and other_words <= 6) else 0.0,
+        "cue_today": 1.0 if _TODAY.search(before) else 0.0,
+        "cue_document": 1.0 if dates.is_document_date(line, date.start) or _ISSUED.search(before) else 0.0,
+        "cue_weekday": 1.0 if _WEEKDAY.search(line[max(0, date.start - 20):date.end + 5]) else 0.0,
+        "has_time": 1.0 if date.has_time else 0.0,
+        "other_words": min(other_words, 20) / 20,
+        "latest": 1.0 if latest is not None and date.value.date() == latest else 0.0,
+        "earliest": 1.0 if earliest is not None and date.value.date() == earliest else 0.0,
+        "repeated": 1.0 if days[date.value.date()] > 1 else 0.0,
+        "agrees_url": _agrees(date, url_date),
+        "precision_day": 1.0 if date.precision == "day" else 0.0,
+    }
+    return {name: value for name, value in features.items() if value}
+
+
+def _agrees(date: FoundDate, url_date: FoundDate | None) -> float:
+    """1 when the address's date says the same (to its precision), -1 when it contradicts."""
+    if url_date is None:
+        return 0.0
+    if url_date.precision == "month" or date.precision != "day":
+        same = (date.value.year, date.value.month) == (url_date.value.year, url_date.value.month) \
+            if date.precision in ("day", "month") else date.value.year == url_date.value.year
+    else:
+        same = date.value.date() == url_date.value.date()
+    return 1.0 if same else -1.0

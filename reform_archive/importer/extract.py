@@ -1,0 +1,320 @@
+"""One page's normalised text -> an :class:`Extraction`: the article and what was unsure (pure).
+
+The page is read in zones. The page tail (comment forms, related lists, footers) and
+chrome lines are dropped first. The header is everything before the first line of
+prose: title, datelines, category, byline. The footer is everything after the last line
+of prose: byline, update date, the title repeated. What is left is the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from reform_archive.importer import chrome, date_choice, dates, entities, kind, metadata, structure, title_choice
+from reform_archive.importer import title as titles
+from reform_archive.importer.dates import FoundDate, find_dates
+from reform_archive.importer.evidence import Candidate, PageLayout
+from reform_archive.importer.places import find_provinces
+
+__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract", "join_wrapped_lines"]
+
+# "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
+_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?=[^\W\d_])(?=\w*[^\W\d_A-ZĐÀ-Ỹ])[a-zà-ỹđ]")
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+_ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    title: str
+    date: FoundDate | None  # None: no date anywhere on the page (imported as a draft)
+    body: str  # Markdown
+    blocks: tuple[structure.Block, ...]
+    summary: str = ""
+    title_original: str = ""
+    title_inferred: bool = False
+    date_inferred: bool = False
+    lastmod: FoundDate | None = None
+    draft: bool = False
+    draft_reason: str = ""  # why a page is not taken as an article ("a legal-document record…")
+    category: str = ""
+    authors: tuple[str, ...] = ()
+    affiliation: str = ""
+    honorific: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    provinces: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def is_article(self) -> bool:
+        return not self.draft_reason
+
+    def plain_body(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the importer was unsure of, and the front-matter key to check."""
+
+    key: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The candidates the title and date were chosen from (for fitting and explaining)."""
+
+    titles: tuple[Candidate[str], ...] = ()
+    dates: tuple[Candidate[FoundDate], ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: ImportedArticle | None
+    warnings: tuple[Note, ...] = ()
+    error: str = ""  # why there is no article
+    evidence: Evidence = Evidence()
+
+
+@dataclass
+class _Found:
+    """What the header and footer lines said (mutable only while reading one page)."""
+
+    title: str = ""
+    category: str = ""
+    authors: list[str] = field(default_factory=list)
+    affiliation: str = ""
+    honorific: str = ""
+    source: str = ""
+    url: str = ""
+    keywords: list[str] = field(default_factory=list)
+    after_author: bool = False  # the line read last named an author: a post or workplace may follow
+
+    def take(self, meta: metadata.MetaLine) -> None:
+        """A dateline's category and byline (its date is one of date_choice's candidates)."""
+        self.category = self.category or meta.category
+        self.add_authors(metadata.Byline(meta.authors, meta.affiliation, meta.honorific))
+
+    def add_authors(self, byline: metadata.Byline) -> None:
+        self.authors.extend(a for a in byline.authors if a not in self.authors)
+        self.affiliation = self.affiliation or byline.affiliation
+        self.honorific = self.honorific or byline.honorific
+        self.after_author = metadata.names_a_person(byline)
+
+    def take_affiliation(self, line: str) -> bool:
+        """A post or workplace printed under an author's name ("Học viện Hành chính Quốc
+        gia"): the author's affiliation, neither a second author nor body text."""
+        if not (self.after_author and metadata.affiliation_line(line)):
+            self.after_author = False
+            return False
+        self.affiliation = self.affiliation or line
+        return True
+
+
+@dataclass(frozen=True)
+class PageHints:
+    """What the page's form said outside its text (HTML metadata, a feed item's fields, a
+    JSON Lines record): it wins over guesses from the text."""
+
+    title: str = ""
+    date: FoundDate | None = None
+    date_modified: FoundDate | None = None
+    authors: tuple[str, ...] = ()
+
+
+def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
+    """``url`` is the page's address when known (``--url``); a bare page URL in the text is
+    used otherwise."""
+    lines = structure.untab(join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
+    lines = lines[: chrome.tail_start(lines)]
+    found = _Found()
+    # a byline or a dateline printed twice is the article's, not a running head
+    metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
+    heads = {i for i in chrome.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
+    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines) | heads
+    chrome_lines = set(related)
+    for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
+        if line and index not in related and chrome.is_chrome_line(line):
+            found.category = found.category or chrome.breadcrumb_category(line)
+            if chrome.SITE_NAME.match(line) and not found.source:
+                found.source = line  # the portal the page was copied from
+            found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
+            chrome_lines.add(index)
+    kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
+    prose = [i for i in kept if chrome.is_prose(lines[i])] or [i for i in kept if len(lines[i].split()) >= 8]
+    if not prose:
+        return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
+    url = url or found.url
+    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas)
+    _, lead_text = metadata.split_source_prefix(lines[prose[0]])
+    chosen, title_candidates = title_choice.choose_title(
+        layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
+    title_line = chosen.line if chosen is not None and chosen.kind != "inferred" else -1
+    if chosen is not None and chosen.kind != "inferred":
+        found.title = chosen.value
+    layout = replace(layout, title_line=title_line)
+
+    header = [i for i in kept if i < prose[0] and i != title_line]
+    above = sum(1 for i in kept if i < min(title_line, prose[0]))
+    body = (_read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
+            + _read_header([lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found))
+    body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
+    footer = [i for i in kept if i > prose[-1]]
+    body += _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
+    without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
+    if any(chrome.is_prose(line) for line in without_title):
+        body = without_title  # the title printed again; kept when it is the page's only text
+
+    warnings: list[Note] = []
+    lead_index = next((i for i, line in enumerate(body) if chrome.is_prose(line)), 0)
+    source, lead = metadata.split_source_prefix(body[lead_index])
+    body[lead_index] = lead
+    found.source = source or found.source
+    summary, body = _summary(body, lead_index)
+
+    title, title_original, inferred = _title(found.title, body, lead, warnings)
+    plain = "\n".join(body)
+    dating = date_choice.choose_date(layout, title, hints.date, hints.date_modified)
+    if dating.date is None:
+        warnings.append(Note("draft", "no date anywhere on the page: imported as a draft without a date; "
+                                      "add 'date' and remove 'draft' to publish it"))
+    elif dating.inferred:
+        shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
+        warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
+    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date))
+    if not_article:
+        warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
+    authors = _writers(hints.authors, url) or tuple(found.authors)
+    blocks = structure.classify(body)
+    subject = f"{title}\n{plain}"
+    article = ImportedArticle(
+        title=title, date=dating.date, body=structure.to_markdown(blocks), blocks=tuple(blocks), summary=summary,
+        title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
+        lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
+        category=found.category, authors=authors, affiliation=found.affiliation,
+        honorific=found.honorific,
+        source_name=found.source, source_url=url, provinces=find_provinces(subject),
+        topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
+        tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
+    )
+    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
+
+
+def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
+    """The metadata's authors without the portal's accounts ("admin") and without the site
+    itself ("Hanoionline" on hanoionline.vn), which say nothing of who wrote the article."""
+    site = re.sub(r"^(?:www|m|amp)\.", "", url.split("//", 1)[-1].split("/", 1)[0]).split(".", 1)[0].lower()
+    return tuple(name for name in named
+                 if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site))
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Text hard-wrapped inside a paragraph (copied from a PDF or an e-mail) is one line
+    again: a line that does not end a sentence, followed directly by one that starts in
+    lower case, continues on it."""
+    joined: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        previous = joined[-1] if joined else ""
+        if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
+            joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
+        elif previous and _goes_on(previous, stripped):
+            joined[-1] = f"{previous} {stripped}"
+        else:
+            joined.append(stripped)
+    return joined
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
+    a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
+    if previous.endswith((".", "!", "?", ":", ";", "…")) or "\t" in previous + line or chrome.is_chrome_line(previous):
+        return False
+    if line[:1].islower():
+        return True
+    return (bool(_NUMBER_GOES_ON.match(line)) and len(previous.split()) >= 8 and len(line.split()) >= 5
+            and not find_dates(line) and not find_dates(previous))
+
+
+def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,
+                 above_title: bool = False) -> list[str]:
+    """Datelines, category and byline around the title; returns the lines that are none of
+    these. Above the title those are chrome (a banner, a slogan, a hotline) and dropped;
+    under it (a short sapo, a caption) they belong to the body."""
+    rest = []
+    for index, (line, meta) in enumerate(zip(header, metas, strict=True)):
+        byline = metadata.parse_byline(line)
+        if found.take_affiliation(line):
+            continue
+        if meta is not None:
+            found.take(meta)
+        elif not found.category and (metadata.is_category(line) or _kicker(index, header, metas, above_title)) and (
+                above_title or not found.title):
+            found.category = line
+        elif byline and (line[:1].islower() or "." in line or ":" in line) and (above_title or not found.title):
+            found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
+        elif found.title and not above_title and byline and not structure.is_caption(line):
+            found.add_authors(byline)
+        elif not above_title and (chrome.may_close_article(line) or structure.is_caption(line)):
+            rest.append(line)  # a short sapo, a caption; an unrecognised label above the lead is chrome
+    return rest
+
+
+def _kicker(index: int, header: list[str], metas: list, title_follows: bool = False) -> bool:
+    """A short section name printed above the dateline, with the title after it:
+    "Dân sinh" / "Thứ năm, 7/3/2024, 05:00 (GMT+7)" / "Hà Nam trả kết quả…"."""
+    line = header[index]
+    if len(line.split()) > 5 or any(c.isdigit() for c in line) or line[-1:] in ".:;,!?":
+        return False
+    following = metas[index + 1] if index + 1 < len(header) else None
+    return following is not None and following.date is not None and (
+        title_follows or any(titles.looks_like_title(text) and m is None
+                             for text, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
+
+
+def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[str]:
+    """Byline, dates and source under the article; returns the lines that belong to the body."""
+    rest = []
+    for line, meta in zip(footer, metas, strict=True):
+        if titles.same_title(line, found.title) or found.take_affiliation(line):
+            continue
+        if meta is not None:
+            found.take(meta)
+        elif keywords := metadata.keywords_line(line):
+            found.keywords.extend(k for k in keywords if k not in found.keywords)
+        elif name := metadata.source_line(line):
+            found.source = found.source or name
+        elif (byline := metadata.parse_byline(line)) and not structure.is_caption(line):
+            found.add_authors(byline)
+        elif chrome.may_close_article(line):
+            rest.append(line)
+    return rest
+
+
+def _summary(body: list[str], lead_index: int) -> tuple[str, list[str]]:
+    """The lead is the summary; when the page prints it twice (sapo, then again as the
+    first paragraph) it appears once, as the summary."""
+    lead = body[lead_index]
+    for index in range(lead_index + 1, min(lead_index + 3, len(body))):
+        if _same_text(body[index], lead):
+            return lead, body[:lead_index] + body[lead_index + 1:]
+    return lead, body
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()).rstrip(".") == " ".join(b.lower().split()).rstrip(".")
+
+
+def _title(found: str, body: list[str], lead: str, warnings: list[Note]) -> tuple[str, str, bool]:
+    if not found:
+        inferred = titles.infer_title(lead)
+        warnings.append(Note("title", "no title line: the title was made from the lead's first sentence; check it"))
+        return inferred, "", True
+    if titles.is_all_caps(found):
+        return titles.recase(found, "\n".join(body)), found, False
+    return found, "", False

@@ -1,0 +1,85 @@
+"""Is this page a reform news article at all? (pure)
+
+Scrapers bring back more than articles: a category page of headlines, a legal-document
+database record, a weekly schedule, a journal's table of contents, a sports or festival
+report from the same newspaper. Such a page is still imported (nothing is lost), but as a
+draft with the reason, so it stays out of the site until an editor says otherwise. Each
+test is one shape, and says why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reform_archive.importer import chrome, metadata
+from reform_archive.text.vietnamese import fold
+
+__all__ = ["MIN_REFORM_DENSITY", "not_article_reason"]
+
+_I = re.IGNORECASE
+_RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
+                           r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
+                           r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|\t]", _I)
+# "Xem tiếp", "Chi tiết": the link under (or after) each teaser of a category page
+_MORE = re.compile(r"(?:^|\s[-–|»]\s*)(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết)\s*(?:»|>>?|\.\.\.|…)?\s*$", _I)
+# a teaser cut short, and a pager: "…", "Trang 1 / 14", "Trang sau >", "Trang: 1 2 3 >>"
+_TEASER = re.compile(r"\w\s*(?:\.\.\.|…)\s*(?:\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\))?$")
+_PAGER = re.compile(r"^(?:trang\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,4}|(?:\s+\d{1,3}){2,})|trang\s+(?:sau|trước|tiếp|đầu|cuối)\b|"
+                    r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$)", _I)
+# an official document printed whole: the national motto and its number ("Số: 45/BC-UBND")
+_MOTTO = re.compile(r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc", _I)
+_DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}\s*/\s*[\w.-]*[A-ZĐ]", _I)
+# an administrative-procedure record: its fields
+_PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
+                              r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
+                              r"đối\s+tượng\s+thực\s+hiện|phí,?\s+lệ\s+phí|lệ\s+phí|căn\s+cứ\s+pháp\s+lý|cấp\s+thực\s+hiện|"
+                              r"kết\s+quả\s+thực\s+hiện|yêu\s+cầu,?\s+điều\s+kiện)\b", _I)
+# "Giải pháp số hóa ............ 12": a contents line with dotted leaders
+_LEADER = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+# fewer reform words than this per hundred words of body, and none in the title: off-topic
+MIN_REFORM_DENSITY = 1.0
+_DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.{0,30}\d{1,2}/\d{1,2}", _I)
+_PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
+_DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
+# the reform programme's own words (accent-folded); a page with none is off-topic here
+_REFORM_WORDS = re.compile(
+    r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
+    r"can bo|bo may|tinh gon|sap xep|so hoa|truc tuyen|ky cuong|par index|sipas|papi|\bpci\b|nghi dinh|"
+    r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc", _I)
+
+
+def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None) -> str:
+    """Why the page is not a news article about administrative reform, or ``""``.
+    ``datelines``: how many of ``lines`` are datelines, when the caller has read them."""
+    # fields, headings, contents entries and mottos are short lines: prose is not searched for them
+    short = [line.strip() for line in lines if len(line) <= 200]
+    record_fields = sum(1 for line in short if _RECORD_FIELD.match(line))
+    if record_fields >= 3:
+        return "a legal-document record (Số ký hiệu, Ngày ban hành, Trích yếu…), not a news article"
+    if sum(1 for line in short if _DAY_HEADING.match(line)) >= 3:
+        return "a schedule (one heading per weekday), not a news article"
+    numbered = [line for line in short if line[-1:].isdigit()]
+    if sum(1 for line in numbered if _PAGE_REFERENCE.search(line) or _LEADER.search(line)) >= 3:
+        return "a table of contents (entries with page numbers), not an article"
+    if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4:
+        return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
+    if any(_MOTTO.search(line) for line in short) and any(_DOCUMENT_NUMBER.match(line) for line in short):
+        return "an official document printed whole (national motto, 'Số: …'), not a news article"
+    prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
+    entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
+    if datelines is None:
+        datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
+    teasers = sum(1 for line in short if line.endswith(("...", "…", ")")) and _TEASER.search(line))
+    if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
+            sum(1 for line in short if _MORE.search(line)) >= 3 or teasers >= 3 or \
+            (teasers >= 2 and any(_PAGER.match(line) for line in short)):
+        return "a list of headlines (a category or tag page), not an article"
+    folded_title, folded_body = fold(title.lower()), fold(body.lower())
+    if not _REFORM_WORDS.search(folded_title):
+        mentions, words = len(_REFORM_WORDS.findall(folded_body)), max(len(folded_body.split()), 1)
+        if not mentions:
+            return "not a word about administrative reform: off-topic for this archive"
+        if 100 * mentions / words < MIN_REFORM_DENSITY:
+            return (f"hardly about administrative reform ({mentions} of its {words} words, none in the title): "
+                    "off-topic for this archive")
+    return ""

@@ -1,0 +1,332 @@
+"""Bylines, category lines, source prefixes and datelines (pure).
+
+Portals print these in a handful of shapes: "Tin hoạt động | 09-09-2022 | 0 lượt xem",
+"P.V| 28/10/2021 07:05", "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39",
+"Bảo Giang  (Cập nhật ngày 08-11-2022)", "ThS. Nguyễn Văn A - Trường Chính trị tỉnh X",
+"(GLO)- Sáng 15/6, …". Each function recognises one shape and returns ``None`` (or an
+empty value) for anything else, so prose is never taken for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reform_archive.importer.chrome import strip_view_count
+from reform_archive.importer.dates import FoundDate, find_dates
+
+__all__ = [
+    "Byline",
+    "MetaLine",
+    "affiliation_line",
+    "is_account",
+    "is_category",
+    "is_name",
+    "keywords_line",
+    "names_a_person",
+    "parse_byline",
+    "parse_meta_line",
+    "source_line",
+    "split_source_prefix",
+]
+
+_NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*")  # "name - organisation", "name, organisation"
+_I = re.IGNORECASE
+
+_CATEGORY = re.compile(
+    r"^(?:tin|tin tức|tin hoạt động|hoạt động|thời sự|chính trị|kinh tế|xã hội|văn hóa|văn hoá|pháp luật|"
+    r"cải cách hành chính|tin cải cách hành chính|tin cchc|cchc|chuyển đổi số|chính quyền số|chính quyền điện tử|"
+    r"tin trong tỉnh|tin địa phương|tin trong nước|tin tức - sự kiện|tin tức sự kiện|tin tức – sự kiện|sự kiện|"
+    r"tin nổi bật|tin tổng hợp|chuyên đề|nghiên cứu - trao đổi|nghiên cứu – trao đổi|nghiên cứu trao đổi|"
+    r"trao đổi|diễn đàn|hoạt động của sở|tin từ cơ sở|tin cơ sở|tin từ địa phương|địa phương|"
+    r"tin hoạt động [\w\s]{1,40}|tin [\w\s]{1,30}|hoạt động [\w\s]{1,30}|tin tức [\w\s]{1,30}|"
+    r"xây dựng đảng|quản lý nhà nước|nội vụ|thi đua - khen thưởng|thi đua khen thưởng)$", _I)
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])"
+_DATE_WORDS = re.compile(
+    rf"{_WEEKDAY}|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
+    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b(?!\s+bởi)", _I)
+_UPDATED = re.compile(r"cập\s+nhật", _I)
+_CLOCK = re.compile(r"(?<![\d/.])\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp][Mm])?(?![\d/])")
+# "Thu Trang (Trung tâm Văn hóa huyện)", "Minh Hoàng (tổng hợp)": a name and its affiliation or part
+_PARENTHESISED = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<aside>[^()]{2,80})\)$")
+_COMPILED = re.compile(r"^(?:tổng hợp|t/h|st|sưu tầm|lược dịch|biên dịch|ghi|theo .*|ttxvn|ctv)$", _I)
+_PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
+_INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
+_DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
+_ORGANISATION = re.compile(
+    r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
+    r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
+    r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
+_CREDIT_PREFIX = re.compile(r"^(?:bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s*&\s*ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|"
+                            r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
+                            r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
+                            r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
+# "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
+_OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
+# "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
+_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*)$", _I)
+# words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
+_NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
+                              r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
+_LEADING_SYMBOLS = re.compile(r"^[\W_]*?(?=\w)", re.UNICODE)
+# "Hôm qua", "3 giờ trước", "2 ngày": a post's age beside its byline
+_RELATIVE_TIME = re.compile(r"^(?:hôm\s+(?:qua|nay)|vừa\s+xong|\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng)(?:\s+trước)?)$", _I)
+# a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
+_USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
+# "Chuyên mục: Tin hoạt động": a labelled category
+_LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực)\s*[:：]\s*(?P<name>[^.:|]{2,60})$", _I)
+# "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
+_EMPHASIS = re.compile(r"^(?P<mark>[_*]{1,2})(?P<inner>[^_*].*?)(?P=mark)$")  # "_Cập nhật: 2023-09-07_" (Markdown)
+_PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d{1,2}\s+tháng\s)", _I)
+# an author's post or workplace printed under the name: "Phó Giám đốc Học viện …", "Khoa Luật, Trường …"
+_AFFILIATION = re.compile(
+    r"^(?:(?:phó\s+)?(?:giám\s+đốc|trưởng(?:\s+(?:phòng|ban|khoa|bộ\s+môn))?|chủ\s+tịch|bí\s+thư|hiệu\s+trưởng|"
+    r"viện\s+trưởng|chánh\s+văn\s+phòng|tổng\s+biên\s+tập)|giảng\s+viên(?:\s+chính)?|nghiên\s+cứu\s+(?:viên|sinh)|"
+    r"chuyên\s+viên(?:\s+chính)?|công\s+chức|cán\s+bộ|học\s+viên|sinh\s+viên|"
+    r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
+    r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
+    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
+    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
+_SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
+# "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
+_SOURCE_PREFIX = re.compile(
+    r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
+    r"(?=\S)")
+_KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
+_HASHTAGS = re.compile(r"^#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8})+$")
+_NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
+_AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    affiliation: str = ""
+    honorific: str = ""  # "ThS.", "TS.": kept apart so one person is one author term
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """What one header or footer line says about the article."""
+
+    date: FoundDate | None = None
+    updated: bool = False  # the date is a "Cập nhật" (update) date
+    authors: tuple[str, ...] = ()
+    affiliation: str = ""
+    honorific: str = ""
+    category: str = ""
+
+
+def is_category(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text.split()) <= 6 and bool(_CATEGORY.match(text)) and not text.endswith(".")
+
+
+# capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
+_NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
+                        "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
+                        "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "ghi chép",
+                        "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
+                        "văn hóa", "pháp luật", "giáo dục", "y tế", "thể thao", "du lịch", "nông nghiệp"})
+
+
+def is_name(text: str) -> bool:
+    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
+        return False
+    if text.lower() in _NOT_NAMES:
+        return False
+    syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
+    return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)
+                                                  for p in syllables)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
+
+
+def parse_byline(line: str) -> Byline | None:
+    """An author line: initials, names (one or several), an organisation, or a degree
+    with name and affiliation. ``None`` for anything that reads as text."""
+    line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
+    if (credit := _OF_CREDIT.match(line.strip())) and is_name(credit["name"].strip(" .")):
+        return Byline((_title_case(credit["name"].strip(" .")),))
+    if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
+        return credits
+    text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
+    explicit = text != line.strip().strip(" .")
+    if text.lower() in _NOT_NAMES:
+        return None
+    if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
+        return None
+    if explicit and is_account(text):
+        return Byline()  # a byline all the same, of nobody
+    if _INITIALS.match(text):
+        return Byline((text,))
+    if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
+        affiliation = "" if _COMPILED.match(aside["aside"].strip()) else aside["aside"].strip()
+        return Byline((_title_case(aside["name"].strip()),), affiliation)
+    degree = _DEGREE.match(text)
+    if degree:
+        rest, affiliation = text[degree.end():], ""
+        if split := _NAME_SPLIT.search(rest):
+            rest, affiliation = rest[:split.start()], rest[split.end():]
+        if is_name(rest):
+            honorific = text[:degree.end()].strip()
+            return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
+        return None
+    if outlet := _NAME_OUTLET.match(text):  # "Hoàng Anh/TNTV", "Nguyễn Hoa/VOV-Đông Bắc"
+        if is_name(outlet["name"]):
+            return Byline((_title_case(outlet["name"]),), outlet["outlet"])
+    if credits := _credits(text):  # "Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư"
+        return credits
+    if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
+        name, organisation = text[:split.start()], text[split.end():]
+        if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
+                len(organisation.split()) <= 12):
+            return Byline((_title_case(name),), organisation)
+    if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
+        return Byline((text,))
+    parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
+    if parts and all(is_name(p) or _INITIALS.match(p) for p in parts):
+        return Byline(tuple(_title_case(p) for p in parts))
+    if explicit and len(text.split()) <= 8 and not text.endswith("."):
+        return Byline((text,))
+    return None
+
+
+_NAME_OUTLET = re.compile(r"^(?P<name>[^/]{3,40}?)\s*/\s*(?P<outlet>[A-ZĐ][A-ZĐ0-9.]{1,10}(?:\s*[-–]\s*[\w\s]{2,30})?)$")
+_CREDIT_PART = re.compile(r"^(?P<label>[^:：]{2,20})\s*[:：]\s*(?P<names>.{2,60})$")
+# the parts of a credit line that name authors, and those that name other crafts
+_AUTHOR_LABELS = re.compile(r"^(?:nội dung|bài|tin|ảnh|bài và ảnh|bài, ảnh|thực hiện|video|clip|ghi chép|"
+                            r"phóng viên|tác giả|người viết|ghi|quay phim)$", _I)
+_OTHER_LABELS = re.compile(r"^(?:thiết kế|trình bày|đồ họa|đồ hoạ|kỹ thuật|biên tập|dịch|dựng|"
+                           r"thiết kế đồ họa|lập trình|sản xuất)$", _I)
+
+
+def _credits(text: str) -> Byline | None:
+    """A credit line of several crafts: the writers' and photographers' names."""
+    parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s*\|\s*|\s*;\s*", text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    authors: list[str] = []
+    for part in parts:
+        match = _CREDIT_PART.match(part)
+        if not match or not (_AUTHOR_LABELS.match(match["label"].strip()) or _OTHER_LABELS.match(match["label"].strip())):
+            return None
+        names = [n.strip(" .") for n in re.split(r"\s*,\s*|\s+và\s+", match["names"]) if n.strip(" .")]
+        if not all(is_name(n) for n in names):
+            return None
+        if _AUTHOR_LABELS.match(match["label"].strip()):
+            authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
+    return Byline(tuple(authors)) if authors else None
+
+
+def names_a_person(byline: Byline) -> bool:
+    """A byline naming somebody, not only a body ("Sở Nội vụ"): a post or workplace may follow it."""
+    return any(not affiliation_line(author) for author in byline.authors)
+
+
+def is_account(name: str) -> bool:
+    """A portal's log-in name or role ("admin", "admin_auco", "Quản trị viên"), not a writer."""
+    return bool(_ACCOUNT_NAME.match(name.strip()) or _USER_NAME.match(name.strip()))
+
+
+def source_line(line: str) -> str:
+    """"Theo Báo Hà Tĩnh" / "Nguồn: baochinhphu.vn" at the foot of an article -> the name."""
+    match = _SOURCE_LINE.match(line.strip())
+    if match and len(match["name"].split()) <= 8 and not re.search(r"[,;]", match["name"]):
+        name = match["name"].strip()
+        return name if name[0].isupper() or "." in name else ""
+    return ""
+
+
+def keywords_line(line: str) -> tuple[str, ...]:
+    """"Từ khóa: cải cách hành chính, một cửa" under an article -> its keywords."""
+    match = _KEYWORDS.match(line.strip())
+    if not match:
+        if not _HASHTAGS.match(line.strip()):  # "#cải cách hành chính #một cửa"
+            return ()
+        return tuple(dict.fromkeys(w.strip(" .") for w in line.strip().split("#") if w.strip(" .")))
+    words = [w.strip(" .#") for w in re.split(r"[,;|]|\s#", match.group(1))]
+    return tuple(dict.fromkeys(w for w in words if w and len(w) <= 60))
+
+
+def split_source_prefix(lead: str) -> tuple[str, str]:
+    """"(GLO)- Sáng 15/6, …" -> ("GLO", "Sáng 15/6, …"); ("", lead) when there is none."""
+    match = _SOURCE_PREFIX.match(lead)
+    if not match:
+        return "", lead
+    name = (match["bracketed"] or match["bare"]).strip()
+    rest = lead[match.end():]
+    # "(1) …" is a list item and "(Ảnh: …)" a caption, not a source; "UBND - HĐND tỉnh" is a subject
+    first_word = rest.split(maxsplit=1)[0] if rest.split() else ""
+    if (name.isdigit() or len(name.split()) > 4 or not rest[:1].isupper() or ":" in name
+            or (match["bare"] and (name in _NOT_SOURCES or (first_word.isupper() and len(first_word) > 1)))):
+        return "", lead
+    return name, rest
+
+
+def affiliation_line(line: str) -> bool:
+    """A line under an author's name giving the post or workplace: "Phó Giám đốc Học
+    viện Chính trị khu vực I", "Khoa Luật, Trường Đại học X"."""
+    text = line.strip()
+    return (bool(_AFFILIATION.match(text)) and not _NOT_AFFILIATION.match(text) and text[:1].isupper()
+            and len(text.split()) <= 16 and not text.endswith((".", ":", ";", "?", "!")) and not find_dates(text))
+
+
+def parse_meta_line(line: str) -> MetaLine | None:
+    """A dateline, with whatever shares its line: category, byline, view count."""
+    text = _EMPHASIS.sub(r"\g<inner>", line.strip())
+    if not text or len(text) > 160:
+        return None
+    if labelled_line := _LABELLED_CATEGORY.match(text):
+        return MetaLine(category=labelled_line["name"].strip())
+    dates = find_dates(text, short_years=len(text) <= 60)
+    if not dates:
+        return _undated_meta(text)
+    place = _PLACE_BEFORE_DATE.match(text)
+    first = dates[0]
+    updated = bool(_UPDATED.search(text[max(0, first.start - 20):first.start]))
+    rest = text[place.end() if place else 0:first.start] + " | " + text[first.end:]
+    for extra in dates[1:]:
+        rest = rest.replace(text[extra.start:extra.end], " | ")
+    rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
+    rest = re.sub(r"[()\[\]]", " | ", rest)
+    authors: tuple[str, ...] = ()
+    affiliation = honorific = category = ""
+    for part in _PARTS.split(rest):
+        part = part.strip(" :|-–—,.")
+        if not part:
+            continue
+        if _COMPILED.match(part):  # "(tổng hợp)": how it was written, not who
+            continue
+        if (is_category(part) or _LABELLED_CATEGORY.match(part)) and not category:
+            labelled = _LABELLED_CATEGORY.match(part)
+            category = labelled["name"].strip() if labelled else part
+        elif byline := parse_byline(part):
+            authors += tuple(a for a in byline.authors if a not in authors)
+            affiliation = affiliation or byline.affiliation
+            honorific = honorific or byline.honorific
+        else:
+            return None
+    return MetaLine(first, updated, authors, affiliation, honorific, category)
+
+
+def _undated_meta(text: str) -> MetaLine | None:
+    cleaned = strip_view_count(text).strip(" |")
+    if cleaned != text.strip() and not cleaned:
+        return MetaLine()  # only a view count
+    pieces = [p.strip(" :|·") for p in re.split(r"\s*[|·•]\s*", cleaned) if p.strip(" :|·")]
+    parts = [p for p in pieces if not _RELATIVE_TIME.match(p)]  # "Hôm qua · Tác giả: …": the age goes
+    if len(pieces) < 2 or not parts:
+        return None
+    categories = [is_category(part) for part in parts]
+    bylines = [None if category else parse_byline(part) for part, category in zip(parts, categories, strict=True)]
+    if not all(category or byline for category, byline in zip(categories, bylines, strict=True)):
+        return None
+    category = next((part for part, is_cat in zip(parts, categories, strict=True) if is_cat), "")
+    byline = next((b for b in bylines if b), None)
+    return MetaLine(category=category, authors=byline.authors if byline else (),
+                    affiliation=byline.affiliation if byline else "", honorific=byline.honorific if byline else "")

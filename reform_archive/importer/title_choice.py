@@ -1,0 +1,207 @@
+"""The headline, chosen among the lines above the article (pure).
+
+Above a page's lead sit the site's banner and slogan, a hotline, a font-size widget, a
+visitor counter, a breadcrumb (sometimes glued to the headline), a section label, a
+kicker, the headline, datelines and bylines. Every line there that is not a dateline is a
+:class:`Candidate`, and so are a breadcrumb's last item, a line without its "[Tin tức]"
+prefix, a scraper's "title:" field, the page's metadata title and a title made from the
+lead. The features say what a headline looks like (its length and case, its words found
+again in the article and the address, what sits next to it); :mod:`weights` says how much
+each counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reform_archive.importer import chrome, metadata, structure, weights
+from reform_archive.importer.evidence import Candidate, PageLayout, choose
+from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
+from reform_archive.text.vietnamese import fold
+
+__all__ = ["choose_title", "title_candidates"]
+
+_I = re.IGNORECASE
+_SYLLABLE = re.compile(r"[^\W\d_]{2,}")
+_CRUMBS = re.compile(r"\s*(?:[>»›→]|\s/\s|\|)\s*")
+_PREFIX = re.compile(r"^(?:\[[^\]]{2,30}\]\s*|(?:tin tức|tin|thời sự|tin hoạt động|cải cách hành chính|cchc|"
+                     r"chuyển đổi số|tin cchc|tin nổi bật|sự kiện)\s*[-–—:|]\s+)(?=\S)", _I)
+_FIELD = re.compile(r"^\W*(?:title|tiêu đề|headline)\s*[:=]\s*(?=\S)", _I)
+_CHROME_WORDS = re.compile(
+    r"cổng thông tin|trang thông tin|trang tin|chào mừng|đường dây nóng|hotline|cỡ chữ|xem cỡ|tương phản|"
+    r"trang chủ|đăng nhập|đăng ký|liên hệ|sơ đồ|tiếng việt|english|tìm kiếm|thời tiết|đọc báo in|báo in|"
+    r"cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do|lượt xem|lượt truy cập|truy cập|hôm nay|"
+    r"issn|giấy phép|bản quyền|điện thoại|email|website|fax|quảng cáo|video|podcast|e-?magazine|"
+    r"rss|mục lục|số báo|menu|kết nối|theo dõi", _I)
+_ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|sở|ban|bộ|văn phòng|"
+                           r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
+_PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
+_URL_WORDS = re.compile(r"[a-z0-9]+")
+_JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
+_CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
+
+
+def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
+                                                                                         tuple[Candidate[str], ...]]:
+    """The chosen candidate (``kind == "inferred"`` when the lead gave it) and all of them."""
+    candidates = title_candidates(layout, lead, body_text, hint)
+    best, _ = choose(candidates, weights.TITLE)
+    if hint:  # the page's metadata title (og:title, a feed item's title) wins: the line printing it, or itself
+        best = next(c for c in candidates if c.features.get("hint_match"))
+    return best, tuple(candidates)
+
+
+def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> list[Candidate[str]]:
+    lines = layout.lines
+    body_words = _syllables(body_text)
+    lead_words = _syllables(lead)
+    url_words = set(_URL_WORDS.findall(_folded(layout.url))) if layout.url else set()
+    hint_key = title_key(hint)
+    slots = [i for i in range(layout.first_prose) if lines[i] and not layout.is_dateline(i)]
+    found: list[tuple[str, str, int]] = []
+    for index in slots:
+        line = lines[index]
+        if index in layout.chrome:
+            crumbs = [p for p in _CRUMBS.split(line) if p.strip()]
+            if len(crumbs) > 1 and len(crumbs[-1].split()) >= 5:  # "Trang chủ » Tin tức » <headline>"
+                found.append(("crumb", crumbs[-1].strip(), index))
+                if unglued := _unglued(crumbs[-1]):
+                    found.append(("unglued", unglued, index))
+            continue
+        found.append(("line", line, index))
+        # a headline hard-wrapped over two or three lines (a PDF, a narrow column), placed where it ends
+        if wrapped := _wrapped(lines, index, layout):
+            found.append(("wrapped", wrapped, index + 1))
+            if longer := _wrapped(lines, index + 1, layout):
+                found.append(("wrapped", f"{line} {longer}", index + 2))
+        if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
+            found.append(("unglued", unglued, index))
+        if field := _FIELD.match(line):
+            found.append(("field", line[field.end():].strip(), index))
+        elif prefix := _PREFIX.match(line):
+            found.append(("prefix", line[prefix.end():].strip(), index))
+        elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
+            found.append(("crumb", crumbs[-1].strip(), index))
+    found = [(kind, chrome.without_pictographs(text), index) for kind, text, index in found]
+    found = [(kind, text, index) for kind, text, index in found if text]
+    positions = [index for _, _, index in found]
+    printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
+    candidates = []
+    for kind, text, index in found:
+        features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key,
+                             printed)
+        # the tail of a wrapped headline: the line above its first is a capitals line it goes on from
+        first = next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])),
+                     index) if kind == "wrapped" else index
+        if first > 0 and kind in ("line", "wrapped") and _wrapped(lines, first - 1, layout):
+            features["wrap_tail"] = 1.0
+        candidates.append(Candidate(text, kind, features, index))
+    if hint and hint_key not in {title_key(c.value) for c in candidates}:
+        candidates.append(Candidate(hint, "hint", {"k_hint": 1.0, "hint_match": 1.0,
+                                                   **_shape(hint, body_words, lead_words, url_words)}))
+    if lead:
+        inferred = infer_title(lead)
+        candidates.append(Candidate(inferred, "inferred", {"k_inferred": 1.0,
+                                                           "no_lines": 1.0 if not found else 0.0}))
+    return candidates
+
+
+def _features(text: str, kind: str, index: int, layout: PageLayout, positions: list[int], body_words: set[str],
+              lead_words: set[str], url_words: set[str], hint_key: str, printed: Counter[str]) -> dict[str, float]:
+    lines = layout.lines
+    above = sum(1 for p in set(positions) if p < index)
+    below = sum(1 for p in set(positions) if p > index)
+    following = next((i for i in range(index + 1, layout.first_prose) if lines[i]), -1)
+    preceding = next((i for i in range(index - 1, -1, -1) if lines[i]), -1)
+    features = {
+        f"k_{kind}": 1.0,
+        "rank_top": min(above, 6) / 6,
+        "rank_bottom": min(below, 6) / 6,
+        "first": 1.0 if above == 0 else 0.0,
+        "last": 1.0 if below == 0 else 0.0,
+        "gap_to_lead": min(layout.first_prose - index, 15) / 15,
+        "before_dateline": 1.0 if layout.is_dateline(following) else 0.0,
+        "after_dateline": 1.0 if layout.is_dateline(preceding) else 0.0,
+        "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
+        # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
+        "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
+        "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
+        "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
+        **_shape(text, body_words, lead_words, url_words),
+    }
+    return {name: value for name, value in features.items() if value}
+
+
+def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set[str]) -> dict[str, float]:
+    words = text.split()
+    own = _syllables(text)
+    slug_words = set(_URL_WORDS.findall(_folded(text)))
+    letters = [c for c in text if c.isalpha()]
+    return {
+        "w_1_3": 1.0 if len(words) <= 3 else 0.0,
+        "w_4_7": 1.0 if 4 <= len(words) <= 7 else 0.0,
+        "w_8_30": 1.0 if 8 <= len(words) <= 30 else 0.0,
+        "w_long": 1.0 if len(words) > 30 else 0.0,
+        "too_long": 1.0 if len(text) > INFERRED_MAX_CHARS * 2 else 0.0,
+        "all_caps": 1.0 if is_all_caps(text) else 0.0,
+        "lower_start": 1.0 if letters and text.lstrip("\"“'‘([")[:1].islower() else 0.0,
+        "end_colon": 1.0 if text.endswith(":") else 0.0,
+        "end_period": 1.0 if text.endswith(".") and not text.endswith("...") else 0.0,
+        "digits": min(sum(c.isdigit() for c in text) / max(len(text), 1) * 5, 1.0),
+        "phone": 1.0 if _PHONE.search(text) else 0.0,
+        "chrome_words": 1.0 if _CHROME_WORDS.search(text) else 0.0,
+        "organisation": 1.0 if _ORGANISATION.match(text) and is_all_caps(text) else 0.0,
+        "category": 1.0 if metadata.is_category(text) else 0.0,
+        "byline": 1.0 if metadata.parse_byline(text) else 0.0,
+        "caption": 1.0 if structure.is_caption(text) else 0.0,
+        "chrome": 1.0 if chrome.is_chrome_line(text) else 0.0,
+        "not_title_like": 0.0 if looks_like_title(text) else 1.0,
+        "body_overlap": _overlap(own, body_words),
+        "lead_overlap": _overlap(own, lead_words),
+        "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
+        "pipes": 1.0 if text.count("|") >= 2 else 0.0,
+        "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
+        # "VÀ CẤP PHIẾU LÝ LỊCH …": a headline's second line begins with a joining word, a headline does not
+        "continues": 1.0 if _JOINING_WORD.match(text) else 0.0,
+    }
+
+
+def _wrapped(lines: tuple[str, ...], index: int, layout: PageLayout) -> str:
+    """The line and the next one as one headline, when the break looks like a wrap: both in
+    capitals, or the first without a final stop and the next starting in lower case."""
+    following = index + 1
+    if following >= layout.first_prose or not lines[following] or following in layout.chrome \
+            or layout.is_dateline(following):
+        return ""
+    first, second = lines[index], lines[following]
+    if (first[-1:] in ".:;!?…" and not first.endswith(":")) or len(first.split()) + len(second.split()) > 40:
+        return ""
+    both_caps = is_all_caps(first) and is_all_caps(second)
+    continues = second[:1].islower() and first[-1:] not in ".!?…"
+    return f"{first} {second}" if both_caps or continues else ""
+
+
+def _names_a_person(line: str) -> bool:
+    byline = metadata.parse_byline(line)
+    return byline is not None and metadata.names_a_person(byline)
+
+
+def _unglued(text: str) -> str:
+    """The part after the last place where a lower-case letter runs straight into a
+    capital ("hành chínhBảo Lộc"): no Vietnamese word does that, two texts run together do."""
+    joins = [i for i in range(1, len(text)) if text[i - 1].islower() and text[i].isupper()]
+    rest = text[joins[-1]:].strip() if joins else ""
+    return rest if len(rest.split()) >= 4 else ""
+
+
+def _syllables(text: str) -> set[str]:
+    return {w.lower() for w in _SYLLABLE.findall(text)}
+
+
+def _overlap(words: set[str], others: set[str]) -> float:
+    return len(words & others) / len(words) if words else 0.0
+
+
+def _folded(text: str) -> str:
+    return fold(text.lower())

@@ -1,0 +1,151 @@
+"""Jinja2 environment: theme lookup, site template overrides, UI strings, filters.
+
+A file in the site's ``templates/`` replaces the theme's file of the same name. Templates
+get view data (:mod:`reform_archive.output.views`), a ``t()`` for UI strings and ``url()`` for links.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from reform_archive.config import Settings
+from reform_archive.errors import ConfigError, Problem, error
+from reform_archive.site.urls import link
+
+__all__ = [
+    "PACKAGE_DIR",
+    "THEME_SEARCH",
+    "Renderer",
+    "Theme",
+    "find_theme",
+    "json_ld",
+    "load_catalogue",
+    "translator",
+]
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+THEME_SEARCH = (PACKAGE_DIR / "_themes", PACKAGE_DIR.parent / "themes")  # installed wheel, source checkout
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    root: Path
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.root / "static"
+
+    @property
+    def i18n(self) -> Path:
+        return self.root / "i18n"
+
+
+def find_theme(settings: Settings) -> Theme:
+    candidates = [settings.site_dir / "themes" / settings.theme] + [base / settings.theme for base in THEME_SEARCH]
+    for candidate in candidates:
+        if (candidate / "templates").is_dir():
+            return Theme(settings.theme, candidate)
+    looked = ", ".join(str(c) for c in candidates)
+    raise ConfigError([error(str(settings.site_dir / "site.toml"), 1,
+                             f"theme '{settings.theme}' not found (looked in {looked})")])
+
+
+def load_catalogue(theme: Theme, language: str) -> Mapping[str, str]:
+    path = theme.i18n / f"{language}.toml"
+    try:
+        with path.open("rb") as handle:
+            return _flatten(tomllib.load(handle))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError([error(str(path), 1, f"cannot read UI strings: {exc}")]) from None
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
+def translator(catalogue: Mapping[str, str], source: str = "UI strings") -> Callable[..., str]:
+    """t("articles_count", n=1) uses "articles_count_one" when the catalogue has it (English
+    needs it, Vietnamese does not inflect)."""
+    def t(key: str, **params: Any) -> str:
+        if params.get("n") == 1 and f"{key}_one" in catalogue:
+            key = f"{key}_one"
+        if key not in catalogue:
+            raise ConfigError([error(source, 1, f"UI string '{key}' is missing")])
+        try:
+            return catalogue[key].format(**params) if params else catalogue[key]
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError([error(source, 1, f"UI string '{key}' has a bad placeholder: {exc}")]) from None
+    return t
+
+
+def json_ld(data: Any) -> str:
+    """JSON for a <script type="application/ld+json">: no '<', '>' or '&' that the HTML parser
+    could read as the end of the script or a comment (JSON allows them as \\u escapes)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class Renderer:
+    def __init__(self, settings: Settings, theme: Theme, t: Callable[..., str]):
+        loaders = [jinja2.FileSystemLoader(str(theme.templates))]
+        overrides = settings.site_dir / "templates"
+        if overrides.is_dir():
+            loaders.insert(0, jinja2.FileSystemLoader(str(overrides)))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["json_ld"] = json_ld
+        self.env.globals.update(
+            t=t,
+            url=lambda path="": link(settings.base_path, path),
+            site={"title": settings.title, "description": settings.description, "language": settings.language,
+                  "base_url": settings.base_url, "base_path": settings.base_path, "search": settings.search},
+        )
+
+    def render(self, template: str, context: Mapping[str, Any]) -> tuple[bytes | None, Problem | None]:
+        try:
+            return self.env.get_template(template).render(context).encode("utf-8"), None
+        except jinja2.TemplateSyntaxError as exc:
+            return None, error(exc.filename or template, exc.lineno or 0, f"template syntax: {exc.message}")
+        except jinja2.TemplateNotFound as exc:
+            return None, error(template, 0, f"template not found: {exc.name}")
+        except ConfigError as exc:  # a missing UI string: name the catalogue and the template line
+            where = _template_frame(exc)
+            detail = f" (used in {where[0]}:{where[1]})" if where else ""
+            problem = exc.problems[0]
+            return None, error(problem.path, problem.line, problem.message + detail)
+        except Exception as exc:  # noqa: BLE001 - an error inside a template: point at the template line
+            where = _template_frame(exc)
+            return None, error(where[0] if where else template, where[1] if where else 0,
+                               f"while rendering: {type(exc).__name__}: {exc}")
+
+
+def _template_frame(exc: BaseException) -> tuple[str, int] | None:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            return frame.filename, frame.lineno or 0
+    return None

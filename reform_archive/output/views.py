@@ -1,0 +1,159 @@
+"""View data: the small, plain dicts templates receive instead of the live model (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reform_archive.config import Settings
+from reform_archive.site.model import Article, Term, term_slug
+from reform_archive.site.urls import absolute, link, page_path
+from reform_archive.source.markup import first_paragraph
+from reform_archive.text.dates import format_date, format_time
+
+__all__ = ["CARD_PROVINCES", "PAGINATION_WINDOW", "Translate", "ViewBuilder"]
+
+Translate = Callable[..., str]
+PAGINATION_WINDOW = 2
+# a card is shown on the page of each of the article's provinces: listing them all there
+# made those pages grow with the square of an article's provinces (the article page lists all)
+CARD_PROVINCES = 10
+
+
+class ViewBuilder:
+    """Makes view data from what it is given, with the settings and UI strings: never
+    from the site, so a page's recipe (:mod:`reform_archive.output.pages`) names all it depends on."""
+
+    def __init__(self, settings: Settings, t: Translate):
+        self.settings = settings
+        self.t = t
+        self.base_path = settings.base_path  # a property that parses the URL: called ~80 times a page
+        # an article's card is the same on every list, term and related block it appears on (~20 each):
+        # built once and shared, as view data is read-only
+        self._cards: dict[str, dict[str, Any]] = {}
+        self._term_refs: dict[tuple[str, str], dict[str, str]] = {}
+
+    def link(self, path: str) -> str:
+        return link(self.base_path, path)
+
+    def canonical(self, path: str) -> str:
+        return absolute(self.settings.base_url, path)
+
+    def date(self, article: Article) -> dict[str, str]:
+        language = self.settings.language
+        return {
+            "display": format_date(article.date, article.date_precision, language),
+            "time": format_time(article.date, article.date_precision),
+            "iso": article.date.isoformat(),
+            "precision": article.date_precision,
+        }
+
+    def term_ref(self, taxonomy: str, name: str) -> dict[str, str]:
+        ref = self._term_refs.get((taxonomy, name))
+        if ref is None:
+            ref = {"name": name, "url": self.link(f"{taxonomy}/{term_slug(taxonomy, name)}/")}
+            self._term_refs[taxonomy, name] = ref
+        return ref
+
+    def term_summary(self, term: Term) -> dict[str, Any]:
+        return {"name": term.name, "url": self.link(term.url), "count": len(term.articles)}
+
+    def card(self, article: Article) -> dict[str, Any]:
+        card = self._cards.get(article.path)
+        if card is None:
+            card = self._cards[article.path] = self._card(article)
+        return card
+
+    def _card(self, article: Article) -> dict[str, Any]:
+        return {
+            "title": article.title,
+            "url": self.link(article.url),
+            "date": self.date(article),
+            "excerpt": article.excerpt,
+            "category": article.category,
+            "provinces": [self.term_ref("provinces", p) for p in article.provinces[:CARD_PROVINCES]],
+            "source": article.source.name if article.source else "",
+        }
+
+    def article(self, article: Article, related: tuple[Article, ...],
+                older: Article | None, newer: Article | None) -> dict[str, Any]:
+        source = None
+        if article.source:
+            source = {"name": article.source.name, "url": article.source.url,
+                      "term_url": self.term_ref("sources", article.source.name)["url"]}
+        return {
+            **self.card(article),
+            "summary": article.summary,
+            # importers often keep the lead as the first paragraph too: show it once
+            "show_summary": bool(article.summary) and not first_paragraph(article.html).startswith(article.summary[:80]),
+            "html": article.html,
+            "authors": [self.term_ref("authors", a) for a in article.authors],
+            "source": source,
+            "tags": [self.term_ref("tags", x) for x in article.tags],
+            "topics": [self.term_ref("topics", x) for x in article.topics],
+            "documents": [self.term_ref("documents", x) for x in article.documents],
+            "lastmod": article.lastmod.isoformat() if article.lastmod else "",
+            "draft": article.draft,
+            "extra": dict(article.extra),
+            "related": [self.card(a) for a in related],
+            "older": self.card(older) if older else None,
+            "newer": self.card(newer) if newer else None,
+        }
+
+    def page(self, kind: str, path: str, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
+        settings = self.settings
+        return {
+            "kind": kind,
+            "path": path,
+            "url": self.link(path),
+            "canonical": self.canonical(path),
+            "title": title,
+            "description": description or settings.description,
+            "feed_url": None,
+            "og_type": "website",
+            "json_ld": None,
+            **extra,
+        }
+
+    def article_json_ld(self, article: Article) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "datePublished": article.date.isoformat(),
+            "dateModified": article.updated.isoformat(),
+            "mainEntityOfPage": self.canonical(article.url),
+            "url": self.canonical(article.url),
+            "inLanguage": self.settings.language,
+            "publisher": {"@type": "Organization", "name": self.settings.title, "url": self.settings.base_url},
+        }
+        if article.excerpt:
+            data["description"] = article.excerpt
+        if article.authors:
+            data["author"] = [{"@type": "Person", "name": a} for a in article.authors]
+        keywords = list(article.topics) + list(article.provinces) + list(article.tags)
+        if keywords:
+            data["keywords"] = keywords
+        if article.source and article.source.url:
+            data["isBasedOn"] = article.source.url
+        return data
+
+    def pagination(self, base: str, number: int, total: int) -> dict[str, Any]:
+        # the first, the last and the window around this page; not a walk over every page
+        # number, which made a list of 5,000 pages cost 25 million steps at 100,000 articles
+        window = range(max(1, number - PAGINATION_WINDOW), min(total, number + PAGINATION_WINDOW) + 1)
+        shown: list[int | None] = []
+        last = 0
+        for n in sorted({1, total, *window}):
+            if last and n > last + 1:
+                shown.append(None)  # a gap, shown as "…"
+            shown.append(n)
+            last = n
+        return {
+            "number": number,
+            "total": total,
+            "prev_url": self.link(page_path(base, number - 1)) if number > 1 else None,
+            "next_url": self.link(page_path(base, number + 1)) if number < total else None,
+            "pages": [None if n is None else {"number": n, "url": self.link(page_path(base, n)),
+                                              "current": n == number} for n in shown],
+        }

@@ -1,0 +1,184 @@
+"""The previewed site: built into memory, the last good build kept while a rebuild fails.
+
+A rebuild is a whole in-memory build, except when the only change is an edit of existing
+static files (a stylesheet, a script, an image): those are read again and swapped in
+without rendering a page. Nothing here touches ``output/``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+import traceback
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Protocol
+
+from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.config import Settings, load_settings
+from reform_archive.errors import BuildError, Problem, error
+from reform_archive.output.render import find_theme
+from reform_archive.serve.live import LiveStatus
+from reform_archive.serve.watch import config_state
+from reform_archive.writer import MemoryWriter
+
+__all__ = ["SHOWN_WARNINGS", "Echo", "PreviewSite", "Snapshot"]
+
+
+class Echo(Protocol):
+    def __call__(self, message: str, err: bool = False) -> None: ...
+
+
+SHOWN_WARNINGS = 20
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One good build: what is served, and where its static files came from."""
+    files: Mapping[str, bytes]
+    version: str
+    base_path: str
+    language: str
+    static: Mapping[str, Path]  # output path -> source file
+    static_roots: tuple[Path, ...]
+    theme_root: Path
+    build: BuildResult | None = None  # its result: the next build keeps the pages that did not change
+
+
+class PreviewSite:
+    def __init__(self, site_dir: Path, options: BuildOptions, origin: str, echo: Echo) -> None:
+        self.site_dir = site_dir
+        self.options = options
+        self.origin = origin  # "http://127.0.0.1:8000": base_url becomes origin + the site's sub-path
+        self.echo = echo
+        self.snapshot: Snapshot | None = None
+        self.problems: tuple[Problem, ...] = ()
+        self._instance = secrets.token_hex(3)  # a restarted server never repeats a version
+        self._builds = 0
+        self._building = threading.Lock()
+        self._theme: tuple[tuple, Path | None] = ((), None)  # (site.toml's state, the theme it names)
+
+    def status(self, previous: str = "", styles_only: bool = False) -> LiveStatus:
+        version = self.snapshot.version if self.snapshot else ""
+        shown = [p for p in self.problems if p.level == "error"] or list(self.problems)
+        return LiveStatus(version, tuple(str(p) for p in shown), previous, styles_only)
+
+    def watch_roots(self) -> list[Path]:
+        """The folders to watch: the site's source folders and the theme that site.toml names
+        now, so a theme switch moves the watcher with it. Asked on every tick: site.toml is
+        read again only when it changed on disk."""
+        theme = self._named_theme()
+        site_dir = self.site_dir.absolute()
+        folders = [site_dir / name for name in ("content", "templates", "static", "themes")]
+        if theme and not any(theme.is_relative_to(folder) for folder in folders):
+            folders.append(theme)
+        return [folder for folder in folders if folder.is_dir()]
+
+    def _named_theme(self) -> Path | None:
+        state = config_state(self.site_dir.absolute())
+        if state != self._theme[0] or not state:
+            try:
+                self._theme = state, find_theme(load_settings(self.site_dir)).root.absolute()
+            except BuildError:
+                self._theme = state, self.snapshot.theme_root if self.snapshot else None
+        return self._theme[1]
+
+    def rebuild(self, changed: Collection[Path] = ()) -> LiveStatus:
+        """Build again; on failure keep serving the last good build and report the problems.
+        One build at a time: the first build and the watcher's may otherwise overlap."""
+        with self._building:
+            return self._rebuild(changed)
+
+    def _rebuild(self, changed: Collection[Path]) -> LiveStatus:
+        started = time.perf_counter()
+        before = self.snapshot
+        try:
+            after = self._static_swap(before, changed) if before and changed else None
+            if after is not None:
+                self.echo(f"swapped {len(changed)} static file(s) in; no page needed rendering")
+            after = after or self._build(before)
+        except BuildError as exc:
+            self.problems = exc.problems
+            self._report_failure(started)
+            return self.status()
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down with it
+            self.echo(traceback.format_exc().rstrip(), True)
+            self.problems = (error("reform-archive", 0, f"internal error: {exc!r} (details in the terminal)"),)
+            self._report_failure(started)
+            return self.status()
+        self.problems = ()
+        changed_outputs = _changed_outputs(before.files if before else {}, after.files)
+        if before is not None and not changed_outputs:
+            self.snapshot = replace(after, version=before.version)  # same pages: nothing to reload
+            self.echo(f"rebuilt in {time.perf_counter() - started:.2f} s: no page changed")
+            return self.status()
+        self.snapshot = replace(after, version=self._next_version())
+        self.echo(f"built {len(after.files)} files in {time.perf_counter() - started:.2f} s"
+                  + (f" ({len(changed_outputs)} changed)" if before else ""))
+        styles_only = bool(changed_outputs) and all(path.endswith(".css") for path in changed_outputs)
+        return self.status(before.version if before else "", styles_only)
+
+    def _build(self, before: Snapshot | None) -> Snapshot:
+        settings = _preview_settings(load_settings(self.site_dir), self.origin)
+        writer = MemoryWriter(before.files if before else None)
+        result = build_site(settings, self.options, writer, previous=before.build if before else None)
+        self._print_warnings(result.warnings)
+        theme = find_theme(settings)
+        # watchers report absolute paths
+        static = {path: source.absolute() for path, source in result.static.items()}
+        roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
+        return Snapshot(MappingProxyType(writer.files), "", settings.base_path, settings.language,
+                        MappingProxyType(static), roots, theme.root.absolute(), result)
+
+    def _static_swap(self, before: Snapshot, changed: Collection[Path]) -> Snapshot | None:
+        """Edited static files are read again; anything else (or a file added or removed,
+        which can change links and collisions) needs the whole build."""
+        sources = {source: path for path, source in before.static.items()}
+        updated: dict[str, bytes] = {}
+        for path in changed:
+            if not any(path.is_relative_to(root) for root in before.static_roots):
+                return None
+            if path.is_symlink():
+                return None  # the whole build decides whether a link stays inside the site
+            if path in sources and path.is_file():
+                updated[sources[path]] = path.read_bytes()
+            elif not (path.is_file() and _relative_key(path, before.static_roots) in before.static):
+                return None  # added or removed; an overridden theme file changing is no change at all
+        return replace(before, files=MappingProxyType({**before.files, **updated}))
+
+    def _next_version(self) -> str:
+        self._builds += 1
+        return f"{self._instance}-{self._builds}"
+
+    def _report_failure(self, started: float) -> None:
+        for problem in self.problems:
+            self.echo(str(problem), True)
+        errors = sum(1 for p in self.problems if p.level == "error")
+        kept = "still serving the last good build" if self.snapshot else "nothing to serve until it is fixed"
+        self.echo(f"build failed after {time.perf_counter() - started:.2f} s: {errors} error(s); {kept}", True)
+
+    def _print_warnings(self, warnings: tuple[Problem, ...]) -> None:
+        for problem in warnings[:SHOWN_WARNINGS]:
+            self.echo(str(problem), True)
+        if len(warnings) > SHOWN_WARNINGS:
+            self.echo(f"... and {len(warnings) - SHOWN_WARNINGS} more warning(s) (`reform-archive check` lists all)",
+                      True)
+
+
+def _preview_settings(settings: Settings, origin: str) -> Settings:
+    """Links and feeds point at the preview, under the site's own sub-path."""
+    return settings.with_base_url(origin + settings.base_path, "preview address")
+
+
+def _relative_key(path: Path, roots: tuple[Path, ...]) -> str:
+    for root in roots:
+        if path.is_relative_to(root):
+            return path.relative_to(root).as_posix()
+    return ""
+
+
+def _changed_outputs(before: Mapping[str, bytes], after: Mapping[str, bytes]) -> list[str]:
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))

@@ -1,0 +1,1 @@
+"""The site as a model: articles, their URLs, and the related articles of each."""

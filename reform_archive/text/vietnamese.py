@@ -1,0 +1,57 @@
+"""Normalisation, tone placement, accent folding and slugs for Vietnamese text."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from slugify import slugify as _slugify
+
+__all__ = ["SLUG_MAX_LENGTH", "TONE_MOVES", "fold", "fold_slowly", "nfc", "slugify"]
+
+SLUG_MAX_LENGTH = 80
+
+# Open syllables ending in oa/oe/uy: the old convention marks the second vowel ("hoà",
+# "thuỷ"), today's dictionaries the first ("hòa", "thủy"). With a final consonant both
+# agree ("hoàng"), and after "q" the u is part of the consonant ("quý"). Old -> new.
+TONE_MOVES = {
+    base + second[i]: first[i] + plain
+    for base, plain, second, first in (("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"),
+                                       ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
+    for i in range(5)
+}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_slowly(text: str) -> str:
+    """Remove diacritics; đ/Đ become d/D (they are letters, not marks, in Unicode)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class _FoldTable(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met: decomposing a
+    text and dropping its marks is the same character by character, and ``str.translate``
+    does it in C (about ten times faster on article bodies)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_slowly(chr(code)) if code >= 0x80 else chr(code)
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Remove diacritics; đ/Đ become d/D (they are letters, not marks, in Unicode)."""
+    folded = text.translate(_FOLD)
+    return folded if unicodedata.is_normalized("NFC", folded) else unicodedata.normalize("NFC", folded)
+
+
+@lru_cache(maxsize=65536)  # term names repeat across thousands of articles; whole bodies never come here
+def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
+    """"Hà Tĩnh hướng đến…" -> "ha-tinh-huong-den"; cut at a word boundary."""
+    return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True, save_order=True)
