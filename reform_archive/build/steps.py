@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from types import MappingProxyType
 
 from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
 from reform_archive.build.search_step import (
@@ -49,6 +48,7 @@ from reform_archive.output.views import Translate
 from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
 from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
 from reform_archive.parallel.workers import default_jobs, prepare_all
+from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
@@ -168,7 +168,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         unchanged.forget(builds, target)
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                         MappingProxyType(outputs.static), cache.stats, kept=outputs.kept,
+                         ReadOnlyMapping(outputs.static), cache.stats, kept=outputs.kept,
                          search_alongside=search.index.seconds if search is not None else 0.0,
                          ledger=ledger.ledger())
     if target is not None:

@@ -14,13 +14,13 @@ import traceback
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Protocol
 
 from reform_archive.build import BuildOptions, BuildResult, build_site
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, Problem, error
 from reform_archive.output.render import find_theme
+from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.serve.live import LiveStatus
 from reform_archive.serve.watch import config_state
 from reform_archive.writer import MemoryWriter
@@ -130,8 +130,8 @@ class PreviewSite:
         # watchers report absolute paths
         static = {path: source.absolute() for path, source in result.static.items()}
         roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
-        return Snapshot(MappingProxyType(writer.files), "", settings.base_path, settings.language,
-                        MappingProxyType(static), roots, theme.root.absolute(), result)
+        return Snapshot(ReadOnlyMapping(writer.files), "", settings.base_path, settings.language,
+                        ReadOnlyMapping(static), roots, theme.root.absolute(), result)
 
     def _static_swap(self, before: Snapshot, changed: Collection[Path]) -> Snapshot | None:
         """Edited static files are read again; anything else (or a file added or removed,
@@ -147,7 +147,7 @@ class PreviewSite:
                 updated[sources[path]] = path.read_bytes()
             elif not (path.is_file() and _relative_key(path, before.static_roots) in before.static):
                 return None  # added or removed; an overridden theme file changing is no change at all
-        return replace(before, files=MappingProxyType({**before.files, **updated}))
+        return replace(before, files=ReadOnlyMapping({**before.files, **updated}))
 
     def _next_version(self) -> str:
         self._builds += 1

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
 from reform_archive.config import Settings
 from reform_archive.errors import Problem, error
+from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.site.urls import permalink
 from reform_archive.source.markup import excerpt, first_paragraph, to_html
 from reform_archive.source.parse import Source, SourceArticle
@@ -136,9 +136,9 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
     site = Site(
         settings=settings,
         articles=tuple(articles),
-        taxonomies=MappingProxyType({name: _taxonomy(name, articles) for name in TAXONOMIES}),
-        years=MappingProxyType({y: tuple(a) for y, a in sorted(years.items(), reverse=True)}),
-        months=MappingProxyType({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
+        taxonomies=ReadOnlyMapping({name: _taxonomy(name, articles) for name in TAXONOMIES}),
+        years=ReadOnlyMapping({y: tuple(a) for y, a in sorted(years.items(), reverse=True)}),
+        months=ReadOnlyMapping({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
     )
     return site, problems
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -19,11 +19,12 @@ import yaml
 
 from reform_archive.config import NOT_XML, describe_characters
 from reform_archive.errors import Problem, error, warning
+from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.source.yaml_loader import MAX_DEPTH, MAX_VALUES, FrontMatterLoader, node_shape
 from reform_archive.text.dates import PRECISIONS
 from reform_archive.text.vietnamese import nfc, slugify
 
-__all__ = ["TOPICS", "ReadOnlyMapping", "Source", "SourceArticle", "normalise_document", "parse_article"]
+__all__ = ["TOPICS", "Source", "SourceArticle", "normalise_document", "parse_article"]
 
 TOPICS = (
     "thể chế",
@@ -45,31 +46,6 @@ EARLIEST_YEAR, LATEST_YEAR = 1000, 9998
 class Source:
     name: str
     url: str = ""
-
-
-class ReadOnlyMapping(Mapping[str, Any]):
-    """Front matter's extra keys, read-only, as MappingProxyType is, but picklable (articles
-    travel to and from workers and into the cache) without a process-wide copyreg entry."""
-
-    __slots__ = ("_data",)
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
-
-    def __getitem__(self, key: str) -> Any:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return f"ReadOnlyMapping({self._data!r})"
-
-    def __reduce__(self) -> tuple[type, tuple[dict[str, Any]]]:
-        return ReadOnlyMapping, (dict(self._data),)
 
 
 @dataclass(frozen=True)
