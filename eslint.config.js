@@ -48,7 +48,7 @@ module.exports = [
     },
   },
   {
-    files: ["themes/**/*.js", "generator/**/*.js"],
+    files: ["themes/**/*.js", "reform_archive/**/*.js"],
     ignores: [searchAssets],
     languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },

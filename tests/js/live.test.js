@@ -1,4 +1,4 @@
-// generator/serve/live.js, the preview's live reload, run in a node vm with a small fake of
+// reform_archive/serve/live.js, the preview's live reload, run in a node vm with a small fake of
 // the few browser objects it touches (document, location, sessionStorage, EventSource).
 // The real browser is tests/serve/'s business; this holds what it decides on each status.
 "use strict";
@@ -9,7 +9,7 @@ const path = require("node:path");
 const vm = require("node:vm");
 const { ROOT } = require("./fixtures.js");
 
-const SCRIPT = path.join(ROOT, "generator", "serve", "live.js");
+const SCRIPT = path.join(ROOT, "reform_archive", "serve", "live.js");
 const SOURCE = fs.readFileSync(SCRIPT, "utf8");
 const ORIGIN = "http://127.0.0.1:8000";
 

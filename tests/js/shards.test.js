@@ -10,7 +10,7 @@ const { mergeIndex } = require("../search/lunr_reference.js");
 const SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2, COUNTS_IN_FOLDED = 3;  // run kinds (shards.py)
 
 /*
- * A split index written by hand, in generator/search/shards.py's format. All terms in
+ * A split index written by hand, in reform_archive/search/shards.py's format. All terms in
  * JavaScript's order (their vector indices): _ham tan, binh, bình, bính, ham, hàm. The
  * group "binh" is cut inside: shard 2 starts at "bính" and decodes from shard 1's runs.
  * Field 1 ("text") is sent as counts for "binh" and "bình", so it needs its lengths.
