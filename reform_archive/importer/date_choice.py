@@ -53,7 +53,7 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
         best, probability = next(c for c in candidates if c.kind == "hint"), 1.0
     if best is None:
         return DateChoice(None, True, "", candidates=tuple(candidates))
-    firm = any(best.features.get(name) for name in FIRM_FEATURES)
+    firm = any(best.features.get(name) for name in FIRM_FEATURES) and not best.features.get("clock")
     lastmod = hint_modified if hint_modified and hint_modified.value > best.value.value else None
     if lastmod is None:
         updates = [c.value for c in candidates if c.features.get("cue_updated") and c.features.get("dateline")
@@ -140,6 +140,9 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         "near_title": 1.0 if 0 <= title_line < index <= title_line + 3 else 0.0,
         "just_above_title": 1.0 if title_line >= 0 and title_line - 3 <= index < title_line else 0.0,
         "page_top": 1.0 if index < 4 and index < max(title_line, layout.first_prose) else 0.0,
+        # the header's "today" clock: among the page's first lines, well above the headline,
+        # named by no "Ngày đăng" (a dateline sits next to the headline, not above the menu)
+        "clock": 1.0 if index < 4 and title_line - index > 3 and not _PUBLISHED.search(line) else 0.0,
         "after_lead": 1.0 if layout.first_prose < index <= layout.first_prose + 3 and meta is not None else 0.0,
         "far_from_title": min(abs(index - title_line), 30) / 30 if title_line >= 0 else 0.5,
         "lead": 1.0 if index == layout.first_prose else 0.0,
