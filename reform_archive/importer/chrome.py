@@ -73,6 +73,8 @@ _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I) 
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
                           r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
+_TRAIL_MARK = re.compile(r"\S\s*[>»›→]\s*\S")
+_TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
 _ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu|tài khoản|login|logout|sign in)"
                       r"(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu))*\s*$", _I)
@@ -157,7 +159,17 @@ def is_chrome_line(line: str) -> bool:
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
+        or _is_section_trail(stripped)
     )
+
+
+def _is_section_trail(line: str) -> bool:
+    """"Xã hội › Chính trị", "Tin tức - Sự kiện > Phổ biến pháp luật": a breadcrumb without
+    its "Trang chủ", every item a short section name (a headline glued on is not short)."""
+    if not _TRAIL_MARK.search(line) or len(line) > 120 or _SENTENCE_END.search(line):
+        return False
+    parts = [p for p in _TRAIL_SEPARATOR.split(line) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts)
 
 
 def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:

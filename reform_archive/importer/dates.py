@@ -86,6 +86,10 @@ class FoundDate:
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>[0-3]\d)(?![\d/.-])")
 
 
+# 1 January of 1970 (the Unix epoch), 1900 and year 1: what a CMS prints for a date it never had
+_PLACEHOLDERS = frozenset({date(1970, 1, 1), date(1900, 1, 1), date(1, 1, 1)})
+
+
 def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
     """Every valid date in ``text`` with the time printed next to it, in order.
     ``short_years``: "21/03/24" is 21 March 2024 (for a short dateline; never in prose)."""
@@ -110,6 +114,8 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
         try:
             day_value = date(year, month, day)
         except ValueError:
+            continue
+        if day_value in _PLACEHOLDERS:  # an empty date field printed by the site's software
             continue
         start, end = match.span()
         if clock:

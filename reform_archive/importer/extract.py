@@ -127,6 +127,17 @@ class PageHints:
     authors: tuple[str, ...] = ()
 
 
+def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tuple) -> bool:
+    """A question headline ("… nộp hồ sơ ở đâu?") reads as a sentence; the dateline printed
+    right under it, and no full stop at its end, say it is the headline, not the lead."""
+    line = lines[index]
+    if line.endswith((".", "…", ":")) or len(line.split()) > 40:
+        return False
+    following = next((i for i in kept if i > index), None)
+    meta = metas[following] if following is not None and following < len(metas) else None
+    return meta is not None and meta.date is not None and len(lines[following].split()) <= 16
+
+
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
@@ -146,7 +157,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
             found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
             chrome_lines.add(index)
     kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
-    prose = [i for i in kept if chrome.is_prose(lines[i])] or [i for i in kept if len(lines[i].split()) >= 8]
+    prose = [i for i in kept if chrome.is_prose(lines[i]) and not _heads_a_dateline(i, kept, lines, metas)] \
+        or [i for i in kept if len(lines[i].split()) >= 8]
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url

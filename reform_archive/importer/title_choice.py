@@ -40,6 +40,7 @@ _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
 _JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
 _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
+_TODAY = re.compile(r"hôm\s+nay|today", _I)
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -122,7 +123,8 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "last": 1.0 if below == 0 else 0.0,
         "gap_to_lead": min(layout.first_prose - index, 15) / 15,
         "before_dateline": 1.0 if layout.is_dateline(following) else 0.0,
-        "after_dateline": 1.0 if layout.is_dateline(preceding) else 0.0,
+        # under the dateline; the header's "Hôm nay: …" clock is not one
+        "after_dateline": 1.0 if layout.is_dateline(preceding) and not _TODAY.search(lines[preceding]) else 0.0,
         "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
         # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
