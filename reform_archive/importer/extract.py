@@ -20,7 +20,8 @@ from reform_archive.importer.places import find_provinces
 __all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract", "join_wrapped_lines"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
-_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?=[^\W\d_])(?=\w*[^\W\d_A-ZĐÀ-Ỹ])[a-zà-ỹđ]")
+_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")  # "2. Đồng Nai …": an item of a list, not a sentence going on
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
 
@@ -249,8 +250,9 @@ def _goes_on(previous: str, line: str) -> bool:
         return False
     if line[:1].islower():
         return True
-    return (bool(_NUMBER_GOES_ON.match(line)) and len(previous.split()) >= 8 and len(line.split()) >= 5
-            and not find_dates(line) and not find_dates(previous))
+    number = _NUMBER_GOES_ON.match(line)
+    return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)
+            and len(previous.split()) >= 8 and len(line.split()) >= 5 and not find_dates(line) and not find_dates(previous))
 
 
 def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,
@@ -301,7 +303,8 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
             found.keywords.extend(k for k in keywords if k not in found.keywords)
         elif name := metadata.source_line(line):
             found.source = found.source or name
-        elif (byline := metadata.parse_byline(line)) and not structure.is_caption(line):
+        elif (byline := metadata.parse_byline(line)) and (metadata.credits_a_writer(line)
+                                                          or not structure.is_caption(line)):
             found.add_authors(byline)
         elif chrome.may_close_article(line):
             rest.append(line)

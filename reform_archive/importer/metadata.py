@@ -19,6 +19,7 @@ __all__ = [
     "Byline",
     "MetaLine",
     "affiliation_line",
+    "credits_a_writer",
     "is_account",
     "is_category",
     "is_name",
@@ -57,7 +58,7 @@ _ORGANISATION = re.compile(
     r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
-_CREDIT_PREFIX = re.compile(r"^(?:bài\s+và\s+ảnh|bài\s*,\s*ảnh|bài\s*&\s*ảnh|tin\s+và\s+ảnh|tin\s*,\s*ảnh|"
+_CREDIT_PREFIX = re.compile(r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
                             r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
                             r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
                             r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
@@ -93,7 +94,8 @@ _SOURCE_PREFIX = re.compile(
     r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
     r"(?=\S)")
 _KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
-_HASHTAGS = re.compile(r"^#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8})+$")
+# "#cải cách hành chính #một cửa", or one "#Lào Cai" a line
+_HASHTAGS = re.compile(r"^#[^\s#\d]\S*(?:[^\S\n]+[^\s#]\S*){0,8}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8})*$")
 _NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
 
@@ -149,6 +151,8 @@ def _title_case(name: str) -> str:
 def parse_byline(line: str) -> Byline | None:
     """An author line: initials, names (one or several), an organisation, or a degree
     with name and affiliation. ``None`` for anything that reads as text."""
+    if line.lstrip().startswith("#"):  # "#Lào Cai": a hashtag, not a name
+        return None
     line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
     if (credit := _OF_CREDIT.match(line.strip())) and is_name(credit["name"].strip(" .")):
         return Byline((_title_case(credit["name"].strip(" .")),))
@@ -221,6 +225,12 @@ def _credits(text: str) -> Byline | None:
         if _AUTHOR_LABELS.match(match["label"].strip()):
             authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
     return Byline(tuple(authors)) if authors else None
+
+
+def credits_a_writer(line: str) -> bool:
+    """"Bài: …", "Ảnh và bài: …", "Nội dung: …": a credit naming who wrote the piece (a
+    photographer may share the line, so it can also read as a photo credit)."""
+    return bool(_CREDIT_PREFIX.match(_LEADING_SYMBOLS.sub("", line.strip())))
 
 
 def names_a_person(byline: Byline) -> bool:

@@ -41,6 +41,10 @@ _URL_WORDS = re.compile(r"[a-z0-9]+")
 _JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
 _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 _TODAY = re.compile(r"hôm\s+nay|today", _I)
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
+# " date 2025-08-24 <headline>": a scraper's date field run into the headline's line
+_DATE_STAMP = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
+                         r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", _I)
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -78,7 +82,9 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 found.append(("wrapped", f"{line} {longer}", index + 2))
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
-        if field := _FIELD.match(line):
+        if stamp := _DATE_STAMP.match(line):
+            found.append(("field", line[stamp.end():].strip(), index))
+        elif field := _FIELD.match(line):
             found.append(("field", line[field.end():].strip(), index))
         elif prefix := _PREFIX.match(line):
             found.append(("prefix", line[prefix.end():].strip(), index))
@@ -164,6 +170,7 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
+        "numbered": 1.0 if _LIST_ITEM.match(text) else 0.0,  # "1. Hà Nội …": an item of a contents list
         # "VÀ CẤP PHIẾU LÝ LỊCH …": a headline's second line begins with a joining word, a headline does not
         "continues": 1.0 if _JOINING_WORD.match(text) else 0.0,
     }
