@@ -48,7 +48,11 @@ class DateChoice:
 def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = None,
                 hint_modified: FoundDate | None = None) -> DateChoice:
     candidates = date_candidates(layout, title, hint_date)
-    best, probability = choose(candidates, weights.DATE)
+    # a cited document's date ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018") is what the
+    # article talks about, never when it was written: better no date than that one
+    eligible = [c for c in candidates if not c.features.get("cue_document")
+                or any(c.features.get(name) for name in FIRM_FEATURES)]
+    best, probability = choose(eligible, weights.DATE)
     if hint_date is not None:  # the publisher's own metadata (JSON-LD, og:, a feed's pubDate) is not a guess
         best, probability = next(c for c in candidates if c.kind == "hint"), 1.0
     if best is None:

@@ -53,6 +53,10 @@ _PARENTHESISED = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<aside>[^()]{2,80})
 _COMPILED = re.compile(r"^(?:tổng hợp|t/h|st|sưu tầm|lược dịch|biên dịch|ghi|theo .*|ttxvn|ctv)$", _I)
 _PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
+# "B.LIỄU", "TR.NHAN", "N.Đạt": a name shortened to its initials and the given name (never
+# "TP.Huế" or "TX.Sơn Tây": a town's abbreviation is a place)
+_ABBREVIATED = re.compile(r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s?){1,2}"
+                          r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$")
 _DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
     r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
@@ -158,8 +162,8 @@ def parse_byline(line: str) -> Byline | None:
         return Byline((_title_case(credit["name"].strip(" .")),))
     if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
         return credits
-    text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .")
-    explicit = text != line.strip().strip(" .")
+    text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .|")  # "B.LIỄU - TR.NHAN |": a bar left of a share row
+    explicit = text != line.strip().strip(" .|")
     if text.lower() in _NOT_NAMES:
         return None
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
@@ -193,7 +197,7 @@ def parse_byline(line: str) -> Byline | None:
     if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
-    if parts and all(is_name(p) or _INITIALS.match(p) for p in parts):
+    if parts and all(is_name(p) or _INITIALS.match(p) or _ABBREVIATED.match(p) for p in parts):
         return Byline(tuple(_title_case(p) for p in parts))
     if explicit and len(text.split()) <= 8 and not text.endswith("."):
         return Byline((text,))
