@@ -11,6 +11,7 @@ Three kinds, found by shape rather than by site:
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -29,6 +30,7 @@ __all__ = [
     "page_url",
     "related_blocks",
     "repeated_alt_texts",
+    "repeated_widgets",
     "running_heads",
     "strip_view_count",
     "summary_boxes",
@@ -73,6 +75,13 @@ _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I) 
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
                           r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
+# the note a merged unit's portal puts on posts it carried over from an old site (2025)
+_MIGRATION_NOTE = re.compile(r"^(?:ghi\s+chú|lưu\s+ý|chú\s+thích|ghi\s+nhận)\s*[:：].{0,80}?"
+                             r"(?:được\s+(?:chuyển|di\s+chuyển|đồng\s+bộ)|chuyển\s+(?:từ|sang|về)|"
+                             r"trước\s+(?:khi\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất)|trước\s+ngày\s+0?1/0?7/2025)", _I)
+# a search or look-up box's field label: "Nhập mã biên nhận hồ sơ", "Nhập từ khóa tìm kiếm..."
+_FORM_PROMPT = re.compile(r"^(?:nhập|điền|gõ)\s+(?:mã|từ\s+khóa|từ\s+khoá|số|email|họ\s+tên|nội\s+dung|"
+                          r"thông\s+tin)(?:\s+\S+){0,6}?\s*(?:\.{3}|…)?$", _I)
 _TRAIL_MARK = re.compile(r"\S\s*[>»›→]\s*\S")
 _TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
@@ -159,7 +168,7 @@ def is_chrome_line(line: str) -> bool:
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
-        or _is_section_trail(stripped)
+        or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
     )
 
 
@@ -343,6 +352,26 @@ def running_heads(lines: list[str]) -> set[int]:
     feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
             and not _SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
     return heads | feet
+
+
+def repeated_widgets(lines: list[str]) -> set[int]:
+    """Indexes of a widget printed twice ("TRA CỨU HỒ SƠ / Nhập mã biên nhận / Tra cứu" in
+    the header and again between paragraphs, a phone and a desktop copy of one box): two or
+    more short lines, not sentences, that follow each other in the same order elsewhere on
+    the page. The later copy goes; the first is judged where it stands."""
+    short = [i for i, line in enumerate(lines) if line.strip()]
+    keys = {i: " ".join(lines[i].lower().split()) for i in short
+            if len(lines[i].split()) <= 8 and not _SENTENCE_END.search(lines[i].strip())}
+    seen: dict[tuple[str, str], int] = {}
+    dropped: set[int] = set()
+    for a, b in itertools.pairwise(short):
+        if a not in keys or b not in keys:
+            continue
+        pair = (keys[a], keys[b])
+        first = seen.setdefault(pair, a)
+        if a - first >= 3:
+            dropped |= {a, b}
+    return dropped
 
 
 # a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences

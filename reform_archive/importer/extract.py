@@ -148,7 +148,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
     heads = {i for i in chrome.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
-    related = chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines) | heads
+    related = (chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines)
+               | chrome.repeated_widgets(lines) | heads)
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):
