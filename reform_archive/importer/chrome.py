@@ -24,6 +24,7 @@ __all__ = [
     "breadcrumb_category",
     "is_chrome_line",
     "is_comment_form",
+    "is_post_meta",
     "is_prose",
     "is_tail_marker",
     "may_close_article",
@@ -75,6 +76,21 @@ _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I) 
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
                           r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
+# a social network's page copied whole (Facebook, Zalo in Vietnamese): its buttons and menus
+_SOCIAL_UI = frozenset({
+    "email hoặc điện thoại", "email hoặc số điện thoại", "mật khẩu", "bạn quên tài khoản ư?", "quên mật khẩu?",
+    "tạo tài khoản mới", "theo dõi", "đã theo dõi", "bình luận", "gửi", "đã chia sẻ với công khai",
+    "đã chia sẻ với bạn bè", "công khai", "tất cả cảm xúc", "xem bản dịch", "ẩn bớt", "phù hợp nhất",
+    "tất cả bình luận", "trả lời", "tìm kiếm trên facebook", "marketplace", "trò chơi", "thước phim", "reels",
+    "xem thêm bình luận", "đã chỉnh sửa", "nhắn tin", "quan tâm", "bỏ quan tâm", "tải zalo pc", "tải ứng dụng",
+    "tài khoản đã xác thực", "·", "•",
+})
+_SOCIAL_LINE = re.compile(
+    r"^(?:\d{1,2}\s+(?:giây|phút|giờ|ngày|tuần)(?:\s+trước)?|hôm\s+qua(?:\s+lúc\s+\d{1,2}:\d{2})?|vừa\s+xong|"
+    r"có\s+thể\s+là\s+(?:hình\s+)?ảnh.{0,120}|số\s+thông\s+báo\s+chưa\s+đọc\s*:?\s*\d+|"
+    r"viết\s+bình\s+luận.{0,40}|[\d.,]+\s*(?:k|n|tr)?\s+(?:người\s+theo\s+dõi|người\s+quan\s+tâm|lượt\s+thích|"
+    r"bình\s+luận|lượt\s+chia\s+sẻ))$", _I)
+_POSTED_AT = re.compile(r"^\d{1,2}\s+tháng\s+\d{1,2}(?:,\s*\d{4})?\s+lúc\s+\d{1,2}:\d{2}$", _I)
 # the note a merged unit's portal puts on posts it carried over from an old site (2025)
 _MIGRATION_NOTE = re.compile(r"^(?:ghi\s+chú|lưu\s+ý|chú\s+thích|ghi\s+nhận)\s*[:：].{0,80}?"
                              r"(?:được\s+(?:chuyển|di\s+chuyển|đồng\s+bộ)|chuyển\s+(?:từ|sang|về)|"
@@ -169,7 +185,16 @@ def is_chrome_line(line: str) -> bool:
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
+        or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
+
+
+def is_post_meta(line: str) -> bool:
+    """What a social network prints under an account's name: the post's age or time
+    ("3 giờ", "12 tháng 5 lúc 08:15"), "·", "Theo dõi", "Đã chia sẻ với Công khai"."""
+    stripped = line.strip()
+    return bool(stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
+                or _POSTED_AT.match(stripped))
 
 
 def _is_section_trail(line: str) -> bool:

@@ -135,8 +135,9 @@ def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tupl
     if line.endswith((".", "…", ":")) or len(line.split()) > 40:
         return False
     following = next((i for i in kept if i > index), None)
-    meta = metas[following] if following is not None and following < len(metas) else None
-    return meta is not None and meta.date is not None and len(lines[following].split()) <= 16
+    if following is None or following >= len(metas) or metas[following] is None:
+        return False
+    return metas[following].date is not None and len(lines[following].split()) <= 16
 
 
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:

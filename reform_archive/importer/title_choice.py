@@ -136,6 +136,9 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
+        # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a headline
+        "account": 1.0 if any(chrome.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines)))
+                              if lines[i]) else 0.0,
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}

@@ -6,7 +6,8 @@ edit by refitting, not by hand.
 
 __all__ = ["DATE", "TITLE"]
 
-TITLE = {'after_byline': -1.551,
+TITLE = {'account': -3.0,
+ 'after_byline': -1.551,
  'after_chrome': 0.173,
  'after_dateline': 0.405,
  'all_caps': -0.237,
