@@ -21,6 +21,7 @@ __all__ = [
     "PAGE_URL",
     "SITE_NAME",
     "SUMMARY_BOX_LINES",
+    "bare_domain",
     "breadcrumb_category",
     "is_chrome_line",
     "is_comment_form",
@@ -64,7 +65,7 @@ _TOOLBAR_PHRASES = frozenset({
 })
 _BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
 # audio and video players' leftovers: "Video đang phát", "00:00 / 02:15", "Giọng nữ miền Nam"
-_PLAYER = re.compile(r"^(?:video đang phát|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
+_PLAYER = re.compile(r"^(?:video đang phát|bạn gặp vấn đề gì khi xem video này\s*\?|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
                      r"giọng (?:nữ|nam)(?: miền (?:bắc|nam|trung))?|tốc độ(?: đọc)?|tự động phát|"
                      r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement)\s*$", _I)
 _ATTACHMENT = re.compile(r"^(?:file|tệp|tập tin|tài liệu)\s+đính\s+kèm\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
@@ -91,6 +92,8 @@ _SOCIAL_LINE = re.compile(
     r"viết\s+bình\s+luận.{0,40}|[\d.,]+\s*(?:k|n|tr)?\s+(?:người\s+theo\s+dõi|người\s+quan\s+tâm|lượt\s+thích|"
     r"bình\s+luận|lượt\s+chia\s+sẻ))$", _I)
 _POSTED_AT = re.compile(r"^\d{1,2}\s+tháng\s+\d{1,2}(?:,\s*\d{4})?\s+lúc\s+\d{1,2}:\d{2}$", _I)
+_BULLET = re.compile(r"^[-•·*+–]\s+")
+_BARE_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info)(?:\.vn)?/?$", _I)
 # the note a merged unit's portal puts on posts it carried over from an old site (2025)
 _MIGRATION_NOTE = re.compile(r"^(?:ghi\s+chú|lưu\s+ý|chú\s+thích|ghi\s+nhận)\s*[:：].{0,80}?"
                              r"(?:được\s+(?:chuyển|di\s+chuyển|đồng\s+bộ)|chuyển\s+(?:từ|sang|về)|"
@@ -167,11 +170,14 @@ _DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d
 
 @lru_cache(maxsize=8192)  # asked of each line several times (the tail, the zones, the title's features)
 def is_chrome_line(line: str) -> bool:
-    """A line that is page chrome wherever it sits."""
-    stripped = line.strip()
+    """A line that is page chrome wherever it sits ("- 576 lượt xem": a list's bullet too)."""
+    stripped = _BULLET.sub("", line.strip())
     if not stripped:
-        return False
+        return bool(line.strip())  # "-", "•": a bullet alone
+    if not any(c.isalnum() for c in stripped):  # ".", "|", "»": punctuation left of a widget
+        return True
     return bool(
+        _BARE_DOMAIN.match(stripped) or
         _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)
         or _only_phrases(stripped, _TOOLBAR_PHRASES, counts=False)
         or _only_phrases(stripped, _BAR_PHRASES, counts=True) or _PLAYER.match(stripped)
@@ -187,6 +193,12 @@ def is_chrome_line(line: str) -> bool:
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
         or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
+
+
+def bare_domain(line: str) -> str:
+    """"- www.baohatinh.vn" -> "baohatinh.vn": a line that is only a site's address."""
+    stripped = _BULLET.sub("", line.strip())
+    return re.sub(r"^www\.", "", stripped.rstrip("/"), flags=_I) if _BARE_DOMAIN.match(stripped) else ""
 
 
 def is_post_meta(line: str) -> bool:

@@ -155,8 +155,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):
             found.category = found.category or chrome.breadcrumb_category(line)
-            if chrome.SITE_NAME.match(line) and not found.source:
-                found.source = line  # the portal the page was copied from
+            if (chrome.SITE_NAME.match(line) or chrome.bare_domain(line)) and not found.source:
+                found.source = chrome.bare_domain(line) or line  # the portal the page was copied from
             found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
             chrome_lines.add(index)
     kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
