@@ -30,6 +30,7 @@ _TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ", _I)
 _ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", _I)
 _FIELD = re.compile(r"^\W*(?:date|published|publish_date|pubdate|ngày|thời gian|time)\b\s*[:=]?", _I)
+_SCRAPER_FIELD = re.compile(r"^\W*(?:date|published|pubdate)\b", _I)
 _DATE_TEXT = re.compile(r"[\d/:.,|()\-–—+]|gmt|utc|am|pm|lúc|ngày|tháng|năm|giờ", _I)
 # kinds whose date is printed as the page's own date: the rest are inferred and flagged
 FIRM_FEATURES = ("dateline", "k_hint", "field")
@@ -139,7 +140,9 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         f"k_{kind}": 1.0,
         f"z_{zone}": 1.0,
         "dateline": 1.0 if meta is not None and meta.date is not None and kind == "line" else 0.0,
-        "field": 1.0 if kind == "field" or (_FIELD.match(line) and other_words <= 3) else 0.0,
+        # "Ngày đăng: …" alone, or a scraper's " date 2025-08-24" field run into the headline's line
+        "field": 1.0 if kind == "field" or (_FIELD.match(line) and other_words <= 3)
+        or (_SCRAPER_FIELD.match(line) and date.start <= 16) else 0.0,
         "above_title": 1.0 if title_line >= 0 and index < title_line else 0.0,
         "near_title": 1.0 if 0 <= title_line < index <= title_line + 3 else 0.0,
         "just_above_title": 1.0 if title_line >= 0 and title_line - 3 <= index < title_line else 0.0,

@@ -1,0 +1,168 @@
+"""Shapes found on real pages the importer was not fit on, each as a small page of our own:
+the header's clock, a CMS's empty date, question headlines, widgets printed twice, social
+networks' pages, credits and tags under the article, cited documents' dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_meta, repeated_widgets
+from reform_archive.importer.dates import find_dates
+from reform_archive.importer.extract import extract, join_wrapped_lines
+from reform_archive.importer.metadata import credits_a_writer, keywords_line, parse_byline
+
+LEAD = ("Sáng 12/3, UBND xã Tân Lập tổ chức hội nghị triển khai kế hoạch cải cách hành chính năm 2025 với sự "
+        "tham gia của cán bộ, công chức xã và trưởng các thôn.")
+BODY = ("Theo kế hoạch, xã tập trung rà soát thủ tục hành chính, tăng tỷ lệ hồ sơ trực tuyến và nâng cao chỉ "
+        "số hài lòng của người dân đối với bộ phận một cửa.")
+CLOSING = "Hội nghị cũng giao các thôn tuyên truyền để người dân biết cách nộp hồ sơ qua điện thoại."
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_the_header_clock_is_never_taken_as_the_date_of_a_page_without_a_dateline():
+    text = page("Thứ Sáu, 15/08/2025", "UBND XÃ TÂN LẬP", "Trang chủ | Giới thiệu | Tin tức | Liên hệ",
+                "Tin tức", "", "Xã Tân Lập triển khai kế hoạch cải cách hành chính năm 2025", "", LEAD, "",
+                BODY, "", CLOSING)
+    article = extract(text).article
+    assert article is not None
+    # the lead's day with the year the text names beats the day the page was copied; either way it is flagged
+    assert article.date_inferred
+    assert article.date is None or article.date.value.date().isoformat() != "2025-08-15"
+
+
+def test_a_dateline_under_the_headline_is_still_firm_with_a_clock_above():
+    text = page("Thứ Sáu, 15/08/2025", "UBND XÃ TÂN LẬP", "Trang chủ | Giới thiệu | Tin tức | Liên hệ", "Tin tức",
+                "", "Xã Tân Lập triển khai kế hoạch cải cách hành chính năm 2025", "Ngày đăng: 12/03/2025 09:15",
+                "", LEAD, "", BODY, "", CLOSING)
+    article = extract(text).article
+    assert article is not None and not article.date_inferred
+    assert article.date.value.date().isoformat() == "2025-03-12"
+
+
+@pytest.mark.parametrize("line", ["Cập nhật lúc: 00:00 - 01/01/1970", "01/01/1900", "1970-01-01"])
+def test_a_cms_empty_date_is_no_date(line):
+    assert find_dates(line) == []
+
+
+def test_a_question_headline_with_the_dateline_under_it_is_the_headline_not_the_lead():
+    question = "Người dân cần biết: nộp hồ sơ ở đâu khi không còn chính quyền cấp huyện?"
+    text = page("Trang chủ / Tin tức", question, "Đăng ngày 03 - 10 - 2025 | Lượt xem: 412", LEAD, "", BODY)
+    article = extract(text).article
+    assert article is not None
+    assert article.title == question and not article.title_inferred
+    assert article.date.value.date().isoformat() == "2025-10-03"
+
+
+@pytest.mark.parametrize("line", ["Xã hội › Chính trị", "Tin tức - Sự kiện > Phổ biến, giáo dục pháp luật",
+                                  "Chính quyền địa phương 2 cấp » Thông báo"])
+def test_a_section_trail_without_home_is_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_a_headline_glued_behind_a_trail_is_not_a_trail():
+    assert not is_chrome_line("Tin tức > Hà Tĩnh đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính cho người dân")
+
+
+def test_a_widget_printed_twice_loses_its_later_copy_inside_the_article():
+    lines = ["TRA CỨU HỒ SƠ", "Nhập mã biên nhận", "Tra cứu", "", "Tiêu đề", LEAD, "", BODY, "",
+             "TRA CỨU HỒ SƠ", "Nhập mã biên nhận", "Tra cứu", "", CLOSING]
+    assert repeated_widgets(lines) == {9, 10, 11}
+    assert repeated_widgets([LEAD, BODY, LEAD, BODY]) == set()  # sentences are never a widget
+
+
+@pytest.mark.parametrize("line", [
+    "Ghi chú: Tin bài được chuyển từ Cổng thông tin điện tử tỉnh Bình Định (trước ngày 01/7/2025).",
+    "Lưu ý: bài viết được chuyển từ Trang thông tin điện tử thị trấn cũ (trước sắp xếp).",
+    "Nhập mã biên nhận hồ sơ", "Nhập từ khóa...", "- 576 lượt xem", "- www.doanhtri.net", ".", "|",
+    "Bạn gặp vấn đề gì khi xem video này ?",
+])
+def test_carried_over_notes_form_prompts_bulleted_counters_and_stray_marks_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Lưu ý: người dân cần mang theo căn cước khi đến làm thủ tục tại bộ phận một cửa.",
+    "Nhập mã hoặc quét mã QR tại màn hình, ngăn tủ tương ứng sẽ tự mở cho người dân.",
+    "- Tăng cường cải cách thủ tục hành chính.",
+])
+def test_sentences_that_look_like_them_are_not(line):
+    assert not is_chrome_line(line)
+
+
+def test_a_bare_address_names_the_source():
+    assert bare_domain("- www.baohatinh.vn") == "baohatinh.vn"
+    assert bare_domain("Theo baohatinh.vn") == ""
+
+
+@pytest.mark.parametrize("line", ["Email hoặc điện thoại", "Bạn quên tài khoản ư?", "Theo dõi", "·",
+                                  "Đã chia sẻ với Công khai", "Hôm qua lúc 16:40", "3 ngày", "Tất cả cảm xúc:",
+                                  "Có thể là hình ảnh về 6 người và đám đông", "4.009 người quan tâm",
+                                  "Số thông báo chưa đọc: 3"])
+def test_a_social_networks_buttons_and_menus_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_the_account_above_a_posts_age_is_the_poster_not_the_headline():
+    text = page("Facebook", "Email hoặc điện thoại", "Mật khẩu", "Đăng nhập", "Ủy ban nhân dân xã Cam Hiếu", "·",
+                "Theo dõi", "12 tháng 5 lúc 08:15", "·", LEAD, BODY, CLOSING, "Thích", "Bình luận", "Chia sẻ")
+    assert is_post_meta("12 tháng 5 lúc 08:15")
+    article = extract(text).article
+    assert article is not None
+    assert article.title_inferred and "Cam Hiếu" not in article.title
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Nội dung: Ngọc Thúy", ("Ngọc Thúy",)),
+    ("Ảnh và bài: Hà Thu", ("Hà Thu",)),
+    ("Bài: Minh Hường - Ảnh: Văn Chiến", ("Minh Hường", "Văn Chiến")),
+    ("B.LIỄU - TR.NHAN |", ("B.LIỄU", "TR.NHAN")),
+    ("N.Đạt", ("N.Đạt",)),
+])
+def test_credits_and_shortened_names(line, authors):
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors
+
+
+def test_a_town_abbreviation_and_a_hashtag_are_not_names():
+    assert parse_byline("TP.Huế") is None
+    assert parse_byline("#Lào Cai") is None
+    assert keywords_line("#Lào Cai") == ("Lào Cai",)
+
+
+def test_credits_under_the_article_are_read_even_when_they_name_a_photographer():
+    assert credits_a_writer("Bài: Minh Hường - Ảnh: Văn Chiến")
+    assert not credits_a_writer("Ảnh: Văn Chiến")
+    text = page("Một cửa giữa đại ngàn", "", LEAD, "", BODY, "", CLOSING, "", "Bài: Minh Hường - Ảnh: Văn Chiến",
+                "Thích 96", "Chia sẻ 11")
+    article = extract(text).article
+    assert article is not None and article.authors == ("Minh Hường", "Văn Chiến")
+
+
+def test_a_list_item_does_not_continue_the_line_above():
+    lines = ["Bản tin cải cách hành chính ngày 10/10/2025", "1. Hà Nội tiến tới chính quyền số hiện đại",
+             "2. Đồng Nai rút ngắn thời gian giải quyết thủ tục đất đai"]
+    assert join_wrapped_lines(lines) == lines
+    long_line = "Tỉnh đã ban hành kế hoạch triển khai thực hiện nhiệm vụ trọng tâm trong năm"
+    assert join_wrapped_lines([long_line, "2025, thời gian qua các sở đã tích cực"]) == [
+        f"{long_line} 2025, thời gian qua các sở đã tích cực"]
+
+
+def test_a_scrapers_date_field_run_into_the_headline_is_taken_off_it():
+    text = page(" date 2025-08-24 Phường Tân Định vận hành Trung tâm phục vụ hành chính công sau sắp xếp", "",
+                LEAD, "", BODY)
+    article = extract(text).article
+    assert article is not None
+    assert article.title == "Phường Tân Định vận hành Trung tâm phục vụ hành chính công sau sắp xếp"
+    assert article.date.value.date().isoformat() == "2025-08-24"
+
+
+def test_a_cited_documents_date_is_never_the_articles():
+    lead = ("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, xã Tân Lập tiếp tục kiện toàn "
+            "bộ phận một cửa và công khai đầy đủ thủ tục hành chính tại trụ sở.")
+    article = extract(page("Xã Tân Lập kiện toàn bộ phận một cửa", "", lead, "", BODY)).article
+    assert article is not None
+    assert article.date is None or article.date.value.date().isoformat() != "2018-04-23"
+    assert article.draft or article.date_inferred
