@@ -40,12 +40,18 @@ _LEADER = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 MIN_REFORM_DENSITY = 1.0
 _DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.{0,30}\d{1,2}/\d{1,2}", _I)
 _PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
+_AGE = re.compile(r"^\d{1,2}\s+(?:phút|giờ|ngày|tuần|tháng)\s+trước$", _I)
+# "- Quầy tư pháp - hộ tịch: 0229.3855.102": a desk and its number, the line ending with it
+_PHONE_ENTRY = re.compile(r"[:\-–]\s*\(?0\d{2,3}\)?[\s.]?[\dx]{3,4}[\s.]?[\dx]{3,4}\s*\.?$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
     r"can bo|bo may|tinh gon|sap xep|so hoa|truc tuyen|ky cuong|par index|sipas|papi|\bpci\b|nghi dinh|"
-    r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc", _I)
+    r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc|"
+    # the procedures citizens meet most, and the 2025 reorganisation's words
+    r"can cuoc|cu tru|luu tru|vneid|dinh danh|ho tich|khai sinh|de an 06|tiep nhan|tra ket qua|giay phep|"
+    r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap", _I)
 
 
 def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None) -> str:
@@ -66,10 +72,13 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     if any(_MOTTO.search(line) for line in short) and any(_DOCUMENT_NUMBER.match(line) for line in short):
         return "an official document printed whole (national motto, 'Số: …'), not a news article"
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
+    if sum(1 for line in short if _PHONE_ENTRY.search(line)) >= 4 and prose <= 2:
+        return "a directory (one phone number a line), not a news article"
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
     teasers = sum(1 for line in short if line.endswith(("...", "…", ")")) and _TEASER.search(line))
+    datelines += sum(1 for line in short if _AGE.match(line))  # a mobile section page's cards: "3 ngày trước"
     if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
             sum(1 for line in short if _MORE.search(line)) >= 3 or teasers >= 3 or \
             (teasers >= 2 and any(_PAGER.match(line) for line in short)):

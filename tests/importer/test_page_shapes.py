@@ -166,3 +166,30 @@ def test_a_cited_documents_date_is_never_the_articles():
     assert article is not None
     assert article.date is None or article.date.value.date().isoformat() != "2018-04-23"
     assert article.draft or article.date_inferred
+
+
+def test_a_mobile_section_page_of_cards_with_ages_is_a_list_of_headlines():
+    from reform_archive.importer.kind import not_article_reason
+
+    cards = []
+    for n in range(5):
+        cards += [f"Xã {n} công bố kết quả giải quyết hồ sơ trực tuyến quý III", f"{n + 2} ngày trước",
+                  "Người dân được hướng dẫn nộp hồ sơ qua ứng dụng."]
+    assert "list of headlines" in not_article_reason(cards, "Chính trị", "\n".join(cards))
+
+
+def test_a_phone_directory_is_not_an_article_but_a_notice_with_one_hotline_is():
+    from reform_archive.importer.kind import not_article_reason
+
+    desks = [f"- Quầy số {n}, lĩnh vực hộ tịch, chứng thực: 0229.3855.10{n}" for n in range(5)]
+    assert "directory" in not_article_reason(desks, "Số điện thoại các quầy", "\n".join(desks))
+    notice = [LEAD, BODY, "Mọi vướng mắc xin liên hệ đường dây nóng của xã: 0229.3855.101", CLOSING]
+    assert not_article_reason(notice, "Xã Tân Lập công khai đường dây nóng", "\n".join(notice)) == ""
+
+
+def test_a_police_post_about_residence_and_id_cards_is_reform_news():
+    from reform_archive.importer.kind import not_article_reason
+
+    post = ["Công an xã hướng dẫn chủ nhà trọ thông báo lưu trú cho khách qua ứng dụng VNeID và cấp căn cước "
+            "cho trẻ em dưới 6 tuổi theo nhu cầu của cha mẹ, thực hiện tại trụ sở hoặc trên điện thoại."] * 3
+    assert not_article_reason(post, "Thông báo lưu trú qua ứng dụng", "\n".join(post)) == ""
