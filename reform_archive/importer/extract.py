@@ -21,6 +21,7 @@ __all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "ex
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
+_LIST_MARK = re.compile(r"^(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\)|[^\w\s\"“'(\[])\s*\S")  # "- ", "2.", "a)", "🔸"
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")  # "2. Đồng Nai …": an item of a list, not a sentence going on
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
@@ -128,6 +129,16 @@ class PageHints:
     authors: tuple[str, ...] = ()
 
 
+def _opens_a_list(index: int, kept: list[int], lines: list[str]) -> bool:
+    """"… tổ chức tiếp nhận hồ sơ lưu động như sau:" over "🔸 Thứ Năm, …": a sentence
+    introducing a list is prose though it ends with a colon."""
+    line = lines[index]
+    if not line.endswith(":") or len(line.split()) < 15:
+        return False
+    following = next((i for i in kept if i > index), None)
+    return following is not None and bool(_LIST_MARK.match(lines[following]))
+
+
 def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tuple) -> bool:
     """A question headline ("… nộp hồ sơ ở đâu?") reads as a sentence; the dateline printed
     right under it, and no full stop at its end, say it is the headline, not the lead."""
@@ -160,8 +171,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
             found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
             chrome_lines.add(index)
     kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
-    prose = [i for i in kept if chrome.is_prose(lines[i]) and not _heads_a_dateline(i, kept, lines, metas)] \
-        or [i for i in kept if len(lines[i].split()) >= 8]
+    prose = [i for i in kept if (chrome.is_prose(lines[i]) or _opens_a_list(i, kept, lines))
+             and not _heads_a_dateline(i, kept, lines, metas)] or [i for i in kept if len(lines[i].split()) >= 8]
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
