@@ -59,7 +59,8 @@ _MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d\d)\b", re
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # "Nghị quyết số 05-NQ/TU ngày 13/5/2016": the date of a cited document, not of the article
 _DOCUMENT_DATE = re.compile(r"\d[\w.]*(?:[/-][\w.]+)+\s*,?\s*(?:ban hành\s+)?ngày\s*$", re.IGNORECASE)
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
+# "/2022/07/15/", SharePoint's "/Pages/2024-5-17/": a day
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "-20230203091500.htm", "/20230203/": a day, maybe with a time, run together
 _URL_STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
                         r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\d{1,4})?)?)?(?!\d)")  # "…-20230822093015482.htm": ms too
@@ -197,9 +198,10 @@ def url_date(url: str) -> FoundDate | None:
     "/202207/", "/2022/07/" (a month)."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)  # a host's digits are not a date
     for pattern in (_URL_DATE, _URL_STAMP):
-        if match := pattern.search(path):
+        for match in pattern.finditer(path):
+            year, month, day = (match[1], match[3], match[4]) if pattern is _URL_DATE else (match[1], match[2], match[3])
             try:
-                return FoundDate(datetime(int(match[1]), int(match[2]), int(match[3])), False)
+                return FoundDate(datetime(int(year), int(month), int(day)), False)
             except ValueError:
                 continue
     if match := _URL_MONTH.search(path):

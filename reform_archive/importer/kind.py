@@ -50,7 +50,7 @@ _REFORM_WORDS = re.compile(
     r"can bo|bo may|tinh gon|sap xep|so hoa|truc tuyen|ky cuong|par index|sipas|papi|\bpci\b|nghi dinh|"
     r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc|"
     # the procedures citizens meet most, and the 2025 reorganisation's words
-    r"can cuoc|cu tru|luu tru|vneid|dinh danh|ho tich|khai sinh|de an 06|tiep nhan|tra ket qua|giay phep|"
+    r"can cuoc|cu tru|(?:thong bao|khai bao|dang ky) luu tru|vneid|dinh danh|ho tich|khai sinh|de an 06|tiep nhan|tra ket qua|giay phep|"
     r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap", _I)
 
 

@@ -41,6 +41,9 @@ _URL_WORDS = re.compile(r"[a-z0-9]+")
 _JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
 _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 _TODAY = re.compile(r"hôm\s+nay|today", _I)
+_KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
+                     r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
+_BULLET = re.compile(r"^[-–•*+·]\s+")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
 # " date 2025-08-24 <headline>": a scraper's date field run into the headline's line
 _DATE_STAMP = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
@@ -68,6 +71,9 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     for index in slots:
         line = lines[index]
         if index in layout.chrome:
+            if (kicker := _KICKER.match(line)) and len(line[kicker.end():].split()) >= 5:
+                found.append(("prefix", line[kicker.end():].strip(), index))  # "[Infographic] <headline>"
+                continue
             crumbs = [p for p in _CRUMBS.split(line) if p.strip()]
             if len(crumbs) > 1 and len(crumbs[-1].split()) >= 5:  # "Trang chủ » Tin tức » <headline>"
                 found.append(("crumb", crumbs[-1].strip(), index))
@@ -90,7 +96,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             found.append(("prefix", line[prefix.end():].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
-    found = [(kind, chrome.without_pictographs(text), index) for kind, text, index in found]
+    found = [(kind, _BULLET.sub("", chrome.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]
     printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
