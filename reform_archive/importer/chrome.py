@@ -11,16 +11,16 @@ Three kinds, found by shape rather than by site:
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import pairwise
 
 __all__ = [
+    "DATED_ITEM",
     "PAGE_URL",
+    "RELATED_HEADING",
+    "SENTENCE_END",
     "SITE_NAME",
-    "SUMMARY_BOX_LINES",
     "bare_domain",
     "breadcrumb_category",
     "is_chrome_line",
@@ -30,13 +30,7 @@ __all__ = [
     "is_tail_marker",
     "may_close_article",
     "page_url",
-    "related_blocks",
-    "repeated_alt_texts",
-    "repeated_widgets",
-    "running_heads",
     "strip_view_count",
-    "summary_boxes",
-    "tail_start",
     "without_pictographs",
 ]
 
@@ -118,7 +112,7 @@ SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin đi
 _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 
 # a related-news heading: drops itself and the headlines under it
-_RELATED = re.compile(
+RELATED_HEADING = re.compile(
     r"^(?:bài liên quan|bài viết liên quan|tin liên quan|các tin liên quan|các bài liên quan|tin cùng chuyên mục|"
     r"bài cùng chuyên mục|tin bài cùng chuyên mục|bài viết cùng chuyên mục|các tin khác|tin khác|bài khác|"
     r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
@@ -164,8 +158,8 @@ _FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dù
                            r"lịch công tác|văn bản mới|bản quyền.*|ghi rõ nguồn.*|thông báo|hình ảnh hoạt động|"
                            r"chuyên mục|danh mục|menu|liên hệ|sơ đồ trang|sơ đồ site)\s*[:：]?\s*$", _I)
 
-_SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
-_DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
+SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
+DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
 
 
 @lru_cache(maxsize=8192)  # asked of each line several times (the tail, the zones, the title's features)
@@ -189,7 +183,7 @@ def is_chrome_line(line: str) -> bool:
         or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
-        or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not _SENTENCE_END.search(stripped))
+        or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not SENTENCE_END.search(stripped))
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
         or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
@@ -212,7 +206,7 @@ def is_post_meta(line: str) -> bool:
 def _is_section_trail(line: str) -> bool:
     """"Xã hội › Chính trị", "Tin tức - Sự kiện > Phổ biến pháp luật": a breadcrumb without
     its "Trang chủ", every item a short section name (a headline glued on is not short)."""
-    if not _TRAIL_MARK.search(line) or len(line) > 120 or _SENTENCE_END.search(line):
+    if not _TRAIL_MARK.search(line) or len(line) > 120 or SENTENCE_END.search(line):
         return False
     parts = [p for p in _TRAIL_SEPARATOR.split(line) if p.strip()]
     return len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts)
@@ -243,7 +237,7 @@ def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
 def _is_menu(line: str) -> bool:
     """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
     parts = [p for p in _MENU_SEPARATOR.split(line) if p]
-    return len(parts) >= 3 and not _SENTENCE_END.search(line) and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+    return len(parts) >= 3 and not SENTENCE_END.search(line) and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
 
 
 def page_url(line: str) -> str:
@@ -267,10 +261,10 @@ def strip_view_count(text: str) -> str:
 def is_prose(line: str) -> bool:
     """A line that reads as article text: a sentence, or long enough to be one."""
     words = len(line.split())
-    if _DATED_ITEM.search(line.strip()):
+    if DATED_ITEM.search(line.strip()):
         return False
     # headlines have no full stop but can run to 40 words
-    return (words >= 10 and bool(_SENTENCE_END.search(line.strip()))) or words >= 45
+    return (words >= 10 and bool(SENTENCE_END.search(line.strip()))) or words >= 45
 
 
 # what may close an article after its last long sentence: a short sentence ("Trân trọng
@@ -315,146 +309,9 @@ _CUT_SHORT = re.compile(r"\S\s*(?:\.\.\.|…)\s*(?:xem thêm|see more)\s*$", _I)
 
 def is_tail_marker(line: str) -> bool:
     stripped = line.strip()
-    return bool(_RELATED.match(stripped) or _FORM.match(stripped) or _FOOTER_FIELD.match(stripped)
+    return bool(RELATED_HEADING.match(stripped) or _FORM.match(stripped) or _FOOTER_FIELD.match(stripped)
                 or _FOOTER_LABEL.match(stripped) or _BADGE.match(stripped) or _ACCOUNT.match(stripped))
-
-
-def _article_prose(line: str) -> bool:
-    return is_prose(line) and not is_tail_marker(line) and not is_chrome_line(line)
 
 
 def is_comment_form(line: str) -> bool:
     return bool(_FORM.match(line.strip()))
-
-
-def tail_start(lines: list[str]) -> int:
-    """Index of the first line of the page tail (len(lines) when there is none).
-
-    A comment form ends the article even when readers' comments (prose) follow it, once
-    most of the article is above it; any other tail marker counts only when no prose
-    follows it.
-    """
-    prose_chars = [len(line) if _article_prose(line) else 0 for line in lines]
-    total = sum(prose_chars) or 1
-    last_prose = max((index for index, chars in enumerate(prose_chars) if chars), default=-1)
-    seen = 0
-    for index, line in enumerate(lines):
-        seen += prose_chars[index]
-        if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
-            return index
-        if is_tail_marker(line) and index >= last_prose and seen > 0:
-            return index
-    return len(lines)
-
-
-_CREDIT_AFTER = re.compile(r"^\s*[-–.(]*\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ)\s*[:：]", _I)
-
-
-def repeated_alt_texts(lines: list[str]) -> set[int]:
-    """Indexes of an image's alt text printed just above its caption, which repeats it and
-    adds the credit: "Tổ công nghệ số hướng dẫn người dân." / "Tổ công nghệ số hướng dẫn
-    người dân. Ảnh: Trần Quang"."""
-    dropped = set()
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    for index, following in pairwise(filled):
-        alt, caption = lines[index].strip(), lines[following].strip()
-        if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
-                _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
-            dropped.add(index)
-    return dropped
-
-
-_PAGE_NUMBER = re.compile(r"^(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$|^.{3,80}?\s[-–|]?\s*\d{1,3}$", _I)
-
-
-def running_heads(lines: list[str]) -> set[int]:
-    """Indexes of a printed publication's running heads and feet, copied once per page
-    from a PDF: a short line that is not a sentence, printed twice or more ("BẢN TIN CẢI
-    CÁCH HÀNH CHÍNH Số 06 - Tháng 6/2024"), and the page-number lines of such a copy."""
-    counts: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped and len(stripped.split()) <= 14 and not _SENTENCE_END.search(stripped):
-            counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
-    # printed again pages apart (not an alt text over its caption), with a number (an issue,
-    # a page) or in capitals; the first print of a capitalised line may be the headline
-    spread = [indexes for indexes in counts.values()
-              if len(indexes) >= 2 and indexes[-1] - indexes[0] >= 5
-              and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())]
-    if not spread:
-        return set()
-    heads = {index for indexes in spread for index in indexes[1:]}
-    heads |= {indexes[0] for indexes in spread if any(c.isdigit() for c in lines[indexes[0]])}
-    # with running heads present, a bare page number (or a foot ending in one) is a page's foot
-    feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
-            and not _SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
-    return heads | feet
-
-
-def repeated_widgets(lines: list[str]) -> set[int]:
-    """Indexes of a widget printed twice ("TRA CỨU HỒ SƠ / Nhập mã biên nhận / Tra cứu" in
-    the header and again between paragraphs, a phone and a desktop copy of one box): two or
-    more short lines, not sentences, that follow each other in the same order elsewhere on
-    the page. The later copy goes; the first is judged where it stands."""
-    short = [i for i, line in enumerate(lines) if line.strip()]
-    keys = {i: " ".join(lines[i].lower().split()) for i in short
-            if len(lines[i].split()) <= 8 and not _SENTENCE_END.search(lines[i].strip())}
-    seen: dict[tuple[str, str], int] = {}
-    dropped: set[int] = set()
-    for a, b in itertools.pairwise(short):
-        if a not in keys or b not in keys:
-            continue
-        pair = (keys[a], keys[b])
-        first = seen.setdefault(pair, a)
-        if a - first >= 3:
-            dropped |= {a, b}
-    return dropped
-
-
-# a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences
-_SUMMARY_BOX = re.compile(r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
-                          r"nội dung chính|tóm lược)\s*[:：]?\s*$", _I)
-SUMMARY_BOX_LINES = 6
-
-
-def summary_boxes(lines: list[str]) -> set[int]:
-    """Indexes of a summary box: its heading and up to six short lines under it (each under
-    35 words), to the first blank line or chrome line."""
-    dropped: set[int] = set()
-    for index, line in enumerate(lines):
-        if not _SUMMARY_BOX.match(line.strip()):
-            continue
-        dropped.add(index)
-        for cursor in range(index + 1, min(len(lines), index + 1 + SUMMARY_BOX_LINES)):
-            item = lines[cursor].strip()
-            if not item or len(item.split()) >= 35 or is_chrome_line(item):
-                break
-            dropped.add(cursor)
-    return dropped
-
-
-def related_blocks(lines: list[str]) -> set[int]:
-    """Indexes of related-news blocks inside the page: the heading and the headlines
-    under it (contiguous lines, or dated items across blank lines). Above the article's
-    first sentence such a word ("Video", "Tin mới") is a menu item: it goes alone, since
-    the lines under it there may be the article's own headline and dateline."""
-    dropped: set[int] = set()
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
-    for index, line in enumerate(lines):
-        if not _RELATED.match(line.strip()):
-            continue
-        dropped.add(index)
-        if index < first_prose:
-            continue
-        cursor = index + 1
-        while cursor < len(lines):
-            item = lines[cursor].strip()
-            if not item:
-                following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
-                if not _DATED_ITEM.search(following):
-                    break
-            elif is_prose(item) or _RELATED.match(item):
-                break
-            dropped.add(cursor)
-            cursor += 1
-    return dropped

@@ -204,8 +204,8 @@ def url_date(url: str) -> FoundDate | None:
                 return FoundDate(datetime(int(year), int(month), int(day)), False)
             except ValueError:
                 continue
-    if match := _URL_MONTH.search(path):
-        return FoundDate(datetime(int(match[1]), int(match[2]), 1), False, "month")
+    if month_match := _URL_MONTH.search(path):
+        return FoundDate(datetime(int(month_match[1]), int(month_match[2]), 1), False, "month")
     return None
 
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from reform_archive.importer import chrome, date_choice, dates, entities, kind, metadata, structure, title_choice
+from reform_archive.importer import (
+    blocks,
+    chrome,
+    date_choice,
+    dates,
+    entities,
+    kind,
+    metadata,
+    structure,
+    title_choice,
+)
 from reform_archive.importer import title as titles
 from reform_archive.importer.dates import FoundDate, find_dates
 from reform_archive.importer.evidence import Candidate, PageLayout
@@ -155,13 +165,13 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
     lines = structure.untab(join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
-    lines = lines[: chrome.tail_start(lines)]
+    lines = lines[: blocks.tail_start(lines)]
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
-    heads = {i for i in chrome.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
-    related = (chrome.related_blocks(lines) | chrome.repeated_alt_texts(lines) | chrome.summary_boxes(lines)
-               | chrome.repeated_widgets(lines) | heads)
+    heads = {i for i in blocks.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
+    related = (blocks.related_blocks(lines) | blocks.repeated_alt_texts(lines) | blocks.summary_boxes(lines)
+               | blocks.repeated_widgets(lines) | heads)
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):
@@ -216,10 +226,10 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = _writers(hints.authors, url) or tuple(found.authors)
-    blocks = structure.classify(body)
+    classified = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(
-        title=title, date=dating.date, body=structure.to_markdown(blocks), blocks=tuple(blocks), summary=summary,
+        title=title, date=dating.date, body=structure.to_markdown(classified), blocks=tuple(classified), summary=summary,
         title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
         lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
         category=found.category, authors=authors, affiliation=found.affiliation,

@@ -6,15 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reform_archive.importer.chrome import (
-    breadcrumb_category,
-    is_chrome_line,
-    is_prose,
-    related_blocks,
-    repeated_alt_texts,
-    running_heads,
-    tail_start,
-)
+from reform_archive.importer.blocks import related_blocks, repeated_alt_texts, running_heads, tail_start
+from reform_archive.importer.chrome import breadcrumb_category, is_chrome_line, is_prose
 from reform_archive.importer.extract import extract
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
@@ -125,7 +118,7 @@ def test_a_pdf_copys_running_heads_and_page_numbers_go_and_a_caption_repeated_st
 
 
 def test_a_summary_box_above_the_story_is_chrome():
-    from reform_archive.importer.chrome import summary_boxes
+    from reform_archive.importer.blocks import summary_boxes
 
     lines = ["Đọc nhanh", "Nhiều phường bố trí bàn hướng dẫn riêng cho thủ tục đổi địa chỉ.",
              "Người dân không phải đổi giấy tờ chỉ vì tên phường thay đổi.", "Nghe bài viết", PROSE]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_meta, repeated_widgets
+from reform_archive.importer.blocks import repeated_widgets
+from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_meta
 from reform_archive.importer.dates import find_dates
 from reform_archive.importer.extract import extract, join_wrapped_lines
 from reform_archive.importer.metadata import credits_a_writer, keywords_line, parse_byline

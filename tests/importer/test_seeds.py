@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from reform_archive.importer.chrome import is_prose, tail_start
+from reform_archive.importer.blocks import tail_start
+from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.normalise import normalise_text
 from reform_archive.importer.structure import list_item
 from reform_archive.source.markup import plain_text, to_html

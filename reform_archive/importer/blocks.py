@@ -1,0 +1,161 @@
+"""Chrome that is a block of lines, told by what surrounds it (pure): the page's tail, a
+related-news block, alt texts printed over their captions, a PDF's running heads, a widget
+printed twice, a newspaper's summary box. Single lines are :mod:`chrome`'s.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from itertools import pairwise
+
+from reform_archive.importer.chrome import (
+    DATED_ITEM,
+    RELATED_HEADING,
+    SENTENCE_END,
+    is_chrome_line,
+    is_comment_form,
+    is_prose,
+    is_tail_marker,
+)
+
+__all__ = ["SUMMARY_BOX_LINES", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
+
+_I = re.IGNORECASE
+
+
+def _article_prose(line: str) -> bool:
+    return is_prose(line) and not is_tail_marker(line) and not is_chrome_line(line)
+
+
+def tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page tail (len(lines) when there is none).
+
+    A comment form ends the article even when readers' comments (prose) follow it, once
+    most of the article is above it; any other tail marker counts only when no prose
+    follows it.
+    """
+    prose_chars = [len(line) if _article_prose(line) else 0 for line in lines]
+    total = sum(prose_chars) or 1
+    last_prose = max((index for index, chars in enumerate(prose_chars) if chars), default=-1)
+    seen = 0
+    for index, line in enumerate(lines):
+        seen += prose_chars[index]
+        if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
+            return index
+        if is_tail_marker(line) and index >= last_prose and seen > 0:
+            return index
+    return len(lines)
+
+
+_CREDIT_AFTER = re.compile(r"^\s*[-–.(]*\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ)\s*[:：]", _I)
+
+
+def repeated_alt_texts(lines: list[str]) -> set[int]:
+    """Indexes of an image's alt text printed just above its caption, which repeats it and
+    adds the credit: "Tổ công nghệ số hướng dẫn người dân." / "Tổ công nghệ số hướng dẫn
+    người dân. Ảnh: Trần Quang"."""
+    dropped = set()
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index, following in pairwise(filled):
+        alt, caption = lines[index].strip(), lines[following].strip()
+        if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
+                _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
+            dropped.add(index)
+    return dropped
+
+
+_PAGE_NUMBER = re.compile(r"^(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?$|^.{3,80}?\s[-–|]?\s*\d{1,3}$", _I)
+
+
+def running_heads(lines: list[str]) -> set[int]:
+    """Indexes of a printed publication's running heads and feet, copied once per page
+    from a PDF: a short line that is not a sentence, printed twice or more ("BẢN TIN CẢI
+    CÁCH HÀNH CHÍNH Số 06 - Tháng 6/2024"), and the page-number lines of such a copy."""
+    counts: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 14 and not SENTENCE_END.search(stripped):
+            counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
+    # printed again pages apart (not an alt text over its caption), with a number (an issue,
+    # a page) or in capitals; the first print of a capitalised line may be the headline
+    spread = [indexes for indexes in counts.values()
+              if len(indexes) >= 2 and indexes[-1] - indexes[0] >= 5
+              and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())]
+    if not spread:
+        return set()
+    heads = {index for indexes in spread for index in indexes[1:]}
+    heads |= {indexes[0] for indexes in spread if any(c.isdigit() for c in lines[indexes[0]])}
+    # with running heads present, a bare page number (or a foot ending in one) is a page's foot
+    feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
+            and not SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
+    return heads | feet
+
+
+def repeated_widgets(lines: list[str]) -> set[int]:
+    """Indexes of a widget printed twice ("TRA CỨU HỒ SƠ / Nhập mã biên nhận / Tra cứu" in
+    the header and again between paragraphs, a phone and a desktop copy of one box): two or
+    more short lines, not sentences, that follow each other in the same order elsewhere on
+    the page. The later copy goes; the first is judged where it stands."""
+    short = [i for i, line in enumerate(lines) if line.strip()]
+    keys = {i: " ".join(lines[i].lower().split()) for i in short
+            if len(lines[i].split()) <= 8 and not SENTENCE_END.search(lines[i].strip())}
+    seen: dict[tuple[str, str], int] = {}
+    dropped: set[int] = set()
+    for a, b in itertools.pairwise(short):
+        if a not in keys or b not in keys:
+            continue
+        pair = (keys[a], keys[b])
+        first = seen.setdefault(pair, a)
+        if a - first >= 3:
+            dropped |= {a, b}
+    return dropped
+
+
+# a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences
+_SUMMARY_BOX = re.compile(r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
+                          r"nội dung chính|tóm lược)\s*[:：]?\s*$", _I)
+SUMMARY_BOX_LINES = 6
+
+
+def summary_boxes(lines: list[str]) -> set[int]:
+    """Indexes of a summary box: its heading and up to six short lines under it (each under
+    35 words), to the first blank line or chrome line."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _SUMMARY_BOX.match(line.strip()):
+            continue
+        dropped.add(index)
+        for cursor in range(index + 1, min(len(lines), index + 1 + SUMMARY_BOX_LINES)):
+            item = lines[cursor].strip()
+            if not item or len(item.split()) >= 35 or is_chrome_line(item):
+                break
+            dropped.add(cursor)
+    return dropped
+
+
+def related_blocks(lines: list[str]) -> set[int]:
+    """Indexes of related-news blocks inside the page: the heading and the headlines
+    under it (contiguous lines, or dated items across blank lines). Above the article's
+    first sentence such a word ("Video", "Tin mới") is a menu item: it goes alone, since
+    the lines under it there may be the article's own headline and dateline."""
+    dropped: set[int] = set()
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    for index, line in enumerate(lines):
+        if not RELATED_HEADING.match(line.strip()):
+            continue
+        dropped.add(index)
+        if index < first_prose:
+            continue
+        cursor = index + 1
+        while cursor < len(lines):
+            item = lines[cursor].strip()
+            if not item:
+                following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
+                if not DATED_ITEM.search(following):
+                    break
+            elif is_prose(item) or RELATED_HEADING.match(item):
+                break
+            dropped.add(cursor)
+            cursor += 1
+    return dropped
