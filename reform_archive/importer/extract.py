@@ -165,7 +165,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
     lines = structure.untab(join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
-    lines = lines[: blocks.tail_start(lines)]
+    lines = split_glued_headline(lines[: blocks.tail_start(lines)])
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
@@ -247,6 +247,31 @@ def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
     site = re.sub(r"^(?:www|m|amp)\.", "", url.split("//", 1)[-1].split("/", 1)[0]).split(".", 1)[0].lower()
     return tuple(name for name in named
                  if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site))
+
+
+def split_glued_headline(lines: list[str]) -> list[str]:
+    """"… sau sắp xếpSáng 12/3, UBND phường …": a headline and the lead run together (the
+    copy lost the line break between two blocks). Only up to the first sentence: in the
+    body such a join is left alone."""
+    for index, line in enumerate(lines):
+        if chrome.is_prose(line):
+            cut = _glue(line)
+            if cut and 3 <= len(line[:cut].split()) <= 30 and not chrome.SENTENCE_END.search(line[:cut]) \
+                    and chrome.is_prose(line[cut:]):
+                return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
+            return lines
+    return lines
+
+
+def _glue(line: str) -> int:
+    """Where a word of two lower-case letters or more runs into a capitalised one
+    ("chínhSáng"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise); 0: nowhere."""
+    for token in re.finditer(r"\S+", line):
+        word = token.group()
+        for i in range(2, len(word) - 1):
+            if word[i].isupper() and word[i + 1].islower() and word[:i].isalpha() and word[:i].islower():
+                return token.start() + i
+    return 0
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:

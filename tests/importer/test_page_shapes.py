@@ -194,3 +194,14 @@ def test_a_police_post_about_residence_and_id_cards_is_reform_news():
     post = ["Công an xã hướng dẫn chủ nhà trọ thông báo lưu trú cho khách qua ứng dụng VNeID và cấp căn cước "
             "cho trẻ em dưới 6 tuổi theo nhu cầu của cha mẹ, thực hiện tại trụ sở hoặc trên điện thoại."] * 3
     assert not_article_reason(post, "Thông báo lưu trú qua ứng dụng", "\n".join(post)) == ""
+
+
+def test_a_headline_run_into_the_lead_is_split_from_it_but_words_like_vneid_are_not():
+    from reform_archive.importer.extract import split_glued_headline
+
+    glued = "Phường Tân Định vận hành trung tâm sau sắp xếp" + LEAD
+    assert split_glued_headline(["Trang chủ", glued, BODY]) == [
+        "Trang chủ", "Phường Tân Định vận hành trung tâm sau sắp xếp", LEAD, BODY]
+    words = "Người dân dùng VNeID và eKYC trên iPhone để nộp hồ sơ trực tuyến ở mọi nơi, mọi lúc."
+    assert split_glued_headline([words]) == [words]
+    assert split_glued_headline([LEAD, "Câu sauđó Viết liền"]) == [LEAD, "Câu sauđó Viết liền"]  # only up to the lead
