@@ -19,9 +19,11 @@ from reform_archive.importer.chrome import (
     is_tail_marker,
 )
 
-__all__ = ["SUMMARY_BOX_LINES", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
+__all__ = ["SUMMARY_BOX_LINES", "polls", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
 
 _I = re.IGNORECASE
+_VOTE = re.compile(r"^(?:biểu quyết|bình chọn|gửi ý kiến|gửi|xem kết quả|kết quả|vote|bỏ phiếu)\s*$", _I)
+_POLL_HEADING = re.compile(r"^(?:bình chọn|thăm dò ý kiến|thăm dò|khảo sát|ý kiến bạn đọc)\s*[:：]?\s*$", _I)
 
 
 def _article_prose(line: str) -> bool:
@@ -90,6 +92,27 @@ def running_heads(lines: list[str]) -> set[int]:
     feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
             and not SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
     return heads | feet
+
+
+def polls(lines: list[str]) -> set[int]:
+    """Indexes of a portal's poll ("BÌNH CHỌN" / "Bạn đánh giá thế nào về …?" / "Rất hài
+    lòng" / "Hài lòng" / "Biểu quyết" / "Xem kết quả"): a question, two or more short
+    answers, and the voting button under them, wherever the sidebar was copied."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not line.rstrip().endswith("?") or len(line.split()) > 40:
+            continue
+        answers = index + 1
+        while answers < len(lines) and lines[answers].strip() and len(lines[answers].split()) <= 6 \
+                and not _VOTE.match(lines[answers].strip()):
+            answers += 1
+        if answers - index - 1 >= 2 and answers < len(lines) and _VOTE.match(lines[answers].strip()):
+            end = answers + 1
+            while end < len(lines) and _VOTE.match(lines[end].strip()):
+                end += 1
+            start = index - 1 if index and _POLL_HEADING.match(lines[index - 1].strip()) else index
+            dropped |= set(range(start, end))
+    return dropped
 
 
 def repeated_widgets(lines: list[str]) -> set[int]:

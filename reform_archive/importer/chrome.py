@@ -95,10 +95,17 @@ _MIGRATION_NOTE = re.compile(r"^(?:ghi\s+chú|lưu\s+ý|chú\s+thích|ghi\s+nh�
 # a search or look-up box's field label: "Nhập mã biên nhận hồ sơ", "Nhập từ khóa tìm kiếm..."
 _FORM_PROMPT = re.compile(r"^(?:nhập|điền|gõ)\s+(?:mã|từ\s+khóa|từ\s+khoá|số|email|họ\s+tên|nội\s+dung|"
                           r"thông\s+tin)(?:\s+\S+){0,6}?\s*(?:\.{3}|…)?$", _I)
+# a sidebar box's heading: "ĐƯỜNG DÂY NÓNG", "Thời tiết", "VĂN BẢN MỚI", "Thông tin cần biết"
+_BOX_HEADING = re.compile(r"^(?:thời tiết|dự báo thời tiết|đường dây nóng|thông tin cần biết|tiện ích|hỏi đáp|"
+                          r"hỏi - đáp|văn bản chỉ đạo(?: điều hành)?|văn bản điều hành|văn bản mới ban hành|"
+                          r"liên kết nhanh|truy cập nhanh|chính quyền 2 cấp|chính quyền hai cấp|bình chọn|thăm dò|"
+                          r"thăm dò ý kiến|video clip|thư viện ảnh|thư viện video|hình ảnh|quảng cáo|"
+                          r"(?:xem|xem tất cả)(?: lịch công tác| văn bản| chi tiết)?)\s*[:：]?\s*$", _I)
 _TRAIL_MARK = re.compile(r"\S\s*[>»›→]\s*\S")
 _TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
-_ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu|tài khoản|login|logout|sign in)"
+_ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu\??|quên tên đăng nhập\??|ghi nhớ(?: tôi)?|"
+                      r"tên đăng nhập|tài khoản|login|logout|sign in)"
                       r"(?:\s*[|/]\s*(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu))*\s*$", _I)
 _BADGE = re.compile(r"^(?:ipv6 ready|chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng|tín nhiệm mạng|dmca|"
                     r"powered by\b|developed by\b|thiết kế bởi\b|phát triển bởi\b|design by\b)", _I)
@@ -119,7 +126,8 @@ RELATED_HEADING = re.compile(
     r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
     r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
-    r"liên quan|đã đăng|cũ hơn|mới hơn|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?))\s*[:：]?\s*$", _I)
+    r"liên quan|đã đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
+    r"mới nhất|mới cập nhật|đọc nhiều nhất|xem nhiều nhất|cùng chuyên mục|cùng tác giả)\s*[:：]?\s*$", _I)
 # a cached or archived copy's banner, and the leftovers of SharePoint and accessibility links
 _COPY_BANNER = re.compile(
     r"^(?:this is google's cache of|đây là bộ nhớ đệm của google|it is a snapshot of the page|"
@@ -185,6 +193,7 @@ def is_chrome_line(line: str) -> bool:
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not SENTENCE_END.search(stripped))
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
+        or _FOOTER_LABEL.match(stripped) or _BOX_HEADING.match(stripped)
         or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
 

@@ -27,7 +27,7 @@ from reform_archive.importer.dates import FoundDate, find_dates
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.places import find_provinces
 
-__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract", "join_wrapped_lines"]
+__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract", "join_wrapped_lines", "split_glued_headline"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -171,7 +171,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
     heads = {i for i in blocks.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
     related = (blocks.related_blocks(lines) | blocks.repeated_alt_texts(lines) | blocks.summary_boxes(lines)
-               | blocks.repeated_widgets(lines) | heads)
+               | blocks.repeated_widgets(lines) | blocks.polls(lines) | heads)
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reform_archive.importer.chrome import strip_view_count
 from reform_archive.importer.dates import FoundDate, find_dates
+from reform_archive.importer.places import is_place_name
 
 __all__ = [
     "Byline",
@@ -59,7 +60,7 @@ _ABBREVIATED = re.compile(r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s
                           r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$")
 _DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
-    r"^(?:phòng|sở|ban|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
+    r"^(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
 _CREDIT_PREFIX = re.compile(r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
@@ -136,12 +137,20 @@ _NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "qua
                         "văn hóa", "pháp luật", "giáo dục", "y tế", "thể thao", "du lịch", "nông nghiệp"})
 
 
+# two-syllable words of portal headings that no one's name holds
+_COMMON_WORDS = re.compile(r"\b(?:thủ tục|hành chính|văn bản|thời tiết|dây nóng|cần biết|chuyên mục|dịch vụ|tra cứu|"
+                           r"liên kết|thống kê|truy cập|hỏi đáp|cải cách|chuyển đổi|một cửa|tin tức|sự kiện|"
+                           r"thông tin|giới thiệu|liên hệ|trang chủ|mới nhất|nổi bật|ban hành|tiện ích|"
+                           r"lịch công tác|hình ảnh|bình chọn)\b")
+
+
 def is_name(text: str) -> bool:
-    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables."""
+    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables,
+    neither a place ("Thái Nguyên") nor a heading in capitals ("Thủ Tục Hành Chính")."""
     words = text.split()
     if not 2 <= len(words) <= 5 or not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
         return False
-    if text.lower() in _NOT_NAMES:
+    if text.lower() in _NOT_NAMES or _COMMON_WORDS.search(text.lower()) or is_place_name(text):
         return False
     syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
     return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)

@@ -43,7 +43,7 @@ from reform_archive.text.vietnamese import TONE_MOVES
 
 from . import place_names as data
 
-__all__ = ["find_provinces"]
+__all__ = ["find_provinces", "is_place_name"]
 
 # --- spelling normalisation ----------------------------------------------------------------------------
 
@@ -185,6 +185,13 @@ _PERSON_NAME_BEFORE = re.compile(
 
 
 # --- matching --------------------------------------------------------------------------------------------
+
+def is_place_name(text: str) -> bool:
+    """"Thái Nguyên", "HÀM THUẬN BẮC": the whole text is a province's name, or a district's of
+    three syllables or more (shorter ones are also people's names: "Thanh Hà", "Đông Anh")."""
+    key = _key(text.strip())
+    return bool(_PROVINCE_BY_KEY.get(key)) or (key in _DISTRICT_BY_KEY and len(key.split()) >= 3)
+
 
 def find_provinces(text: str) -> tuple[str, ...]:
     """Canonical names of the provinces/centrally-run cities that `text` (NFC Vietnamese article text) is
