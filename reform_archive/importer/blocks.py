@@ -17,6 +17,7 @@ from reform_archive.importer.chrome import (
     is_comment_form,
     is_prose,
     is_tail_marker,
+    is_widget_button,
 )
 
 __all__ = ["SUMMARY_BOX_LINES", "polls", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
@@ -106,9 +107,11 @@ def polls(lines: list[str]) -> set[int]:
         while answers < len(lines) and lines[answers].strip() and len(lines[answers].split()) <= 6 \
                 and not _VOTE.match(lines[answers].strip()):
             answers += 1
-        if answers - index - 1 >= 2 and answers < len(lines) and _VOTE.match(lines[answers].strip()):
+        # a poll's answers then its button, or a Q&A box's question then its buttons ("Gửi câu hỏi")
+        if answers < len(lines) and ((_VOTE.match(lines[answers].strip()) and answers - index - 1 >= 2)
+                                     or (answers == index + 1 and is_widget_button(lines[answers]))):
             end = answers + 1
-            while end < len(lines) and _VOTE.match(lines[end].strip()):
+            while end < len(lines) and (_VOTE.match(lines[end].strip()) or is_widget_button(lines[end])):
                 end += 1
             start = index - 1 if index and _POLL_HEADING.match(lines[index - 1].strip()) else index
             dropped |= set(range(start, end))

@@ -28,6 +28,7 @@ __all__ = [
     "is_post_meta",
     "is_prose",
     "is_tail_marker",
+    "is_widget_button",
     "may_close_article",
     "page_url",
     "strip_view_count",
@@ -101,6 +102,12 @@ _BOX_HEADING = re.compile(r"^(?:thời tiết|dự báo thời tiết|đường 
                           r"liên kết nhanh|truy cập nhanh|chính quyền 2 cấp|chính quyền hai cấp|bình chọn|thăm dò|"
                           r"thăm dò ý kiến|video clip|thư viện ảnh|thư viện video|hình ảnh|quảng cáo|"
                           r"(?:xem|xem tất cả)(?: lịch công tác| văn bản| chi tiết)?)\s*[:：]?\s*$", _I)
+_WIDGET_BUTTON = re.compile(r"^(?:gửi câu hỏi|đặt câu hỏi|tra cứu câu trả lời|xem câu trả lời|xem các câu hỏi(?: đã trả lời)?|"
+                            r"gửi ý kiến|biểu quyết|bình chọn|bỏ phiếu|xem kết quả|vote)\s*$", _I)
+# "Quét mã để theo dõi Zalo OA …", "Mã QR Zalo UBND xã", "Banner Dịch vụ công trực tuyến": images' words
+_QR_OR_BANNER = re.compile(r"^(?:quét mã(?: qr)?\b.{0,100}|mã qr\b.{0,60}|banner\s.{0,100})$", _I)
+# "Chủ tịch UBND xã: 0913.275.640", "ĐƯỜNG DÂY NÓNG: 0256.3850.117": a contact box's line
+_CONTACT_LINE = re.compile(r"[:：]\s*\(?0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\s*$")
 _TRAIL_MARK = re.compile(r"\S\s*[>»›→]\s*\S")
 _TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
@@ -193,9 +200,15 @@ def is_chrome_line(line: str) -> bool:
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
         or (_MEDIUM_LINK.match(stripped) and len(stripped.split()) <= 30 and not SENTENCE_END.search(stripped))
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
-        or _FOOTER_LABEL.match(stripped) or _BOX_HEADING.match(stripped)
+        or _FOOTER_LABEL.match(stripped) or _BOX_HEADING.match(stripped) or is_widget_button(stripped)
+        or _QR_OR_BANNER.match(stripped) or (_CONTACT_LINE.search(stripped) and len(stripped.split()) <= 10)
         or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
+
+
+def is_widget_button(line: str) -> bool:
+    """A box's button: "Gửi câu hỏi", "Tra cứu câu trả lời", "Biểu quyết", "Xem kết quả"."""
+    return bool(_WIDGET_BUTTON.match(line.strip()))
 
 
 def bare_domain(line: str) -> str:

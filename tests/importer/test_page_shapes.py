@@ -205,3 +205,28 @@ def test_a_headline_run_into_the_lead_is_split_from_it_but_words_like_vneid_are_
     words = "Người dân dùng VNeID và eKYC trên iPhone để nộp hồ sơ trực tuyến ở mọi nơi, mọi lúc."
     assert split_glued_headline([words]) == [words]
     assert split_glued_headline([LEAD, "Câu sauđó Viết liền"]) == [LEAD, "Câu sauđó Viết liền"]  # only up to the lead
+
+
+def test_a_poll_and_a_question_box_are_chrome_wherever_the_sidebar_lands():
+    from reform_archive.importer.blocks import polls
+
+    lines = [LEAD, "BÌNH CHỌN", "Bạn đánh giá thế nào về Cổng thông tin điện tử huyện?", "Rất hữu ích", "Hữu ích",
+             "Bình thường", "Biểu quyết", "Xem kết quả", BODY,
+             "Tôi muốn làm lại căn cước cho con thì nộp hồ sơ ở đâu?", "Gửi câu hỏi", "Tra cứu câu trả lời", CLOSING]
+    assert polls(lines) == {1, 2, 3, 4, 5, 6, 7, 9, 10, 11}
+    quoted = [LEAD, "Vì sao người dân vẫn phải đi lại nhiều lần?", BODY]  # a question in the article stays
+    assert polls(quoted) == set()
+
+
+@pytest.mark.parametrize("line", ["QUÉT MÃ ĐỂ THEO DÕI ZALO OA UBND XÃ QUỲNH LƯƠNG", "Mã QR Zalo UBND xã",
+                                  "Banner Dịch vụ công trực tuyến", "Chủ tịch UBND xã: 0913.275.640",
+                                  "ĐƯỜNG DÂY NÓNG", "Thời tiết", "Quên tên đăng nhập?", "Gửi câu hỏi"])
+def test_sidebar_boxes_lines_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_places_and_headings_in_capitals_are_not_peoples_names():
+    for heading in ("Thái Nguyên", "HÀM THUẬN BẮC", "Thủ Tục Hành Chính", "Văn Bản Mới", "Ban hành"):
+        assert parse_byline(heading) is None, heading
+    for name in ("Thanh Hà", "Nguyễn Văn An", "Ban Tuyên giáo"):  # a short district name is also a person's
+        assert parse_byline(name) is not None, name
