@@ -105,7 +105,7 @@ def polls(lines: list[str]) -> set[int]:
             continue
         answers = index + 1
         while answers < len(lines) and lines[answers].strip() and len(lines[answers].split()) <= 6 \
-                and not _VOTE.match(lines[answers].strip()):
+                and not _VOTE.match(lines[answers].strip()) and not is_widget_button(lines[answers]):
             answers += 1
         # a poll's answers then its button, or a Q&A box's question then its buttons ("Gửi câu hỏi")
         if answers < len(lines) and ((_VOTE.match(lines[answers].strip()) and answers - index - 1 >= 2)
