@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, article_files, tree
 
-from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site
 from reform_archive.build.search_step import remembered_placements
 from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
@@ -187,10 +187,10 @@ def test_the_preview_keeps_pages_in_memory(site):
     settings = load_settings(site)
     options = BuildOptions(now=NOW, jobs=1)
     first_writer = MemoryWriter()
-    first = build_site(settings, options, first_writer)
+    _, memory = build_into_memory(settings, options, first_writer)
     append(article_files(site)[6], "Câu mới trong bản xem trước.")
     writer = MemoryWriter(first_writer.files)
-    result = build_site(settings, options, writer, previous=first)
+    result, _ = build_into_memory(settings, options, writer, memory)
     cold = MemoryWriter()
     build_site(settings, BuildOptions(now=NOW, jobs=1, cache=False), cold)
     assert result.kept > len(result.files) * 0.8

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reform_archive.errors import Problem
 from reform_archive.incremental.cache import CacheStats
-from reform_archive.incremental.reuse import PageLedger
 
 __all__ = ["BuildOptions", "BuildResult", "Progress", "build_clock", "source_date_epoch"]
 
@@ -37,7 +36,6 @@ class BuildResult:
     cache: CacheStats = field(default_factory=CacheStats)
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
     kept: int = 0  # pages, feeds and search files not written again: the previous build's was still right (reform_archive.incremental.reuse)
-    ledger: PageLedger | None = field(default=None, compare=False, repr=False)  # for the next build to reuse pages
     search_alongside: float = field(default=0.0, compare=False)  # seconds the search index took in a forked process
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from reform_archive.build.memory import BuildMemory
 from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
 from reform_archive.build.search_step import (
     EARLY_UNKNOWN,
@@ -58,18 +59,28 @@ from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
 from reform_archive.writer import DiskWriter, MemoryWriter, Writer
 
-__all__ = ["build_site"]
+__all__ = ["build_into_memory", "build_site"]
 
 def build_site(settings: Settings, options: BuildOptions, writer: Writer,
-               progress: Progress | None = None, previous: BuildResult | None = None) -> BuildResult:
-    """``previous``: for a :class:`MemoryWriter` given the last build's files, that build's
-    result, so unchanged pages are kept; a disk build finds its own in the cache."""
+               progress: Progress | None = None) -> BuildResult:
+    """Build the site into ``writer``; a disk build keeps what it can of the last one into
+    the same folder (the record in the cache says what that was)."""
     with kept_for_the_build():
-        return _build_site(settings, options, writer, progress, previous)
+        return _build_site(settings, options, writer, progress, None)[0]
+
+
+def build_into_memory(settings: Settings, options: BuildOptions, writer: MemoryWriter,
+                      memory: BuildMemory | None = None) -> tuple[BuildResult, BuildMemory]:
+    """The preview's build: ``writer`` holds the last build's files and ``memory`` what that
+    build left (:class:`BuildMemory`), so unchanged pages are kept; returns what this one leaves."""
+    with kept_for_the_build():
+        result, left = _build_site(settings, options, writer, None, memory)
+    assert left is not None
+    return result, left
 
 
 def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
-                progress: Progress | None, previous: BuildResult | None) -> BuildResult:
+                progress: Progress | None, memory: BuildMemory | None) -> tuple[BuildResult, BuildMemory | None]:
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
@@ -89,8 +100,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         # the folders the renderer loads templates from (UI strings come in as the catalogue)
         environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"])
         reuse = Reuse(environment)
-        if previous is not None and isinstance(writer, MemoryWriter):
-            reuse = Reuse(environment, previous.ledger, writer.previous.keys())
+        if memory is not None and isinstance(writer, MemoryWriter):
+            reuse = Reuse(environment, memory.ledger, writer.previous.keys())
         if target is not None:
             # what could not be read (a link in a loop, a folder locked) is an input too
             inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
@@ -100,10 +111,10 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
                     unchanged.still_valid(record, unchanged.current_listing(target)):
                 writer.abort()
-                return replace(record.result, cache=cache.stats, unchanged=True)
-            if record is not None and isinstance(record.result, BuildResult):
+                return replace(record.result, cache=cache.stats, unchanged=True), None
+            if record is not None and record.ledger is not None:
                 # the folder is listed once the search has started: it needs only the stamps
-                reuse = Reuse(environment, record.result.ledger, None)
+                reuse = Reuse(environment, record.ledger, None)
         selection = Selection(options.drafts, options.future, now)
         jobs = options.jobs or default_jobs()
         search_store = cache.part("search")
@@ -137,8 +148,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         # an article is a function of its file and the environment: its cache key names it
         names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
         identity: Callable[[Article], str] = lambda article: names[article.path]  # noqa: E731
-        _render_pages(site, cache.part("related"),
-                      Renderer(settings, theme, t), t, writer, outputs, reuse, ledger, jobs, identity, report)
+        related = _related(site, cache.part("related"))
+        renderer = Renderer(settings, theme, t)
+        _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
@@ -151,8 +163,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         report("static", 0, 1)
         _copy_static(settings, theme, writer, outputs)
         # redirects last: every other output is claimed by now, and an alias gives way to it
-        _render_pages(site, cache.part("related"), Renderer(settings, theme, t), t, writer, outputs, reuse, ledger,
-                      jobs, identity, report, {file.shown: file.data for file in files})
+        _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report,
+                      {file.shown: file.data for file in files})
         report("links", 0, 1)
         warnings += outputs.link_problems(ledger.strings)
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
@@ -169,13 +181,15 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
                          ReadOnlyMapping(outputs.static), cache.stats, kept=outputs.kept,
-                         search_alongside=search.index.seconds if search is not None else 0.0,
-                         ledger=ledger.ledger())
+                         search_alongside=search.index.seconds if search is not None else 0.0)
+    left = ledger.ledger()
     if target is not None:
         unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
-                       writer.listing() if isinstance(writer, DiskWriter) else None)
+                       left, writer.listing() if isinstance(writer, DiskWriter) else None)
     # a cache that could not be used: one warning, never promoted by --strict, not recorded
-    return replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
+    result = replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
+    return result, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
+                               renderer, t, recipe, environment, selection)
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
@@ -256,7 +270,7 @@ def _line_containing(text: str, *needles: str) -> int:
     return 1
 
 
-def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: Translate,
+def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], renderer: Renderer, t: Translate,
                   writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
                   identity: Callable[[Article], str], report: Progress,
                   texts: Mapping[str, bytes] | None = None) -> None:
@@ -266,7 +280,7 @@ def _render_pages(site: Site, related_store: BuildCache, renderer: Renderer, t: 
     the articles' redirects (aliases), and a problem with one is on its line."""
     report("pages", 0, 0)
     outputs.sources = {a.path: a for a in site.articles}
-    specs = plan_aliases(site, t) if texts is not None else plan_pages(site, t, _related(site, related_store))
+    specs = plan_aliases(site, t) if texts is not None else plan_pages(site, t, related)
     with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
         def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
             for spec in specs:

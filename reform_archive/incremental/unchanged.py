@@ -46,6 +46,7 @@ class BuildRecord:
     valid_until: datetime | None  # the date of the first future article left out: then it is published
     output: dict[str, tuple[int, int]]  # file -> (size, mtime_ns) after the build
     result: Any  # the BuildResult to report again, warnings included
+    ledger: Any = None  # the PageLedger: each output file's stamp and links, for the next build to keep pages
 
 
 def records(cache: BuildCache) -> BuildCache:
@@ -147,7 +148,8 @@ def forget(store: BuildCache, output_dir: Path) -> None:
 
 
 def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any,
-         listing: dict[str, tuple[int, int]] | None = None) -> None:
+         ledger: Any = None, listing: dict[str, tuple[int, int]] | None = None) -> None:
     """``listing``: the folder's :func:`output_listing` after the build, when the writer knows it."""
-    record = BuildRecord(inputs, valid_until, output_listing(output_dir) if listing is None else listing, result)
+    record = BuildRecord(inputs, valid_until, output_listing(output_dir) if listing is None else listing, result,
+                         ledger)
     store.put(record_key(output_dir), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

@@ -90,7 +90,7 @@ class Preview:
         site_dir = self.site_dir.absolute()
         names = sorted(str(p.relative_to(site_dir)) if p.is_relative_to(site_dir) else str(p) for p in changed)
         self.echo(f"changed: {', '.join(names[:3])}" + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
-        self.channel.publish(self.site.rebuild(changed))
+        self.channel.publish(self.site.rebuild(changed, self.channel.publish))
 
     def _spawn(self, name: str, target: Callable[[], None]) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)

@@ -108,6 +108,13 @@
     var status = JSON.parse(event.data);
     overlay(status.problems);
     if (!status.version || status.version === version) return;
+    // the server names the pages that changed since the version this page has: when this
+    // page is not one of them it is still right (an edit elsewhere, a partial version)
+    if (status.previous === version && status.pages && status.pages.length &&
+        status.pages.indexOf(decodeURI(location.pathname)) < 0) {
+      version = status.version;
+      return;
+    }
     // a newer good build than this page: reload even while the last rebuild failed (the
     // reloaded page gets the overlay again, and the same version, so it cannot loop)
     if (status.stylesOnly && status.previous === version && !status.problems.length &&

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = ["LiveChannel", "LiveStatus"]
 
@@ -21,11 +21,16 @@ class LiveStatus:
     problems: tuple[str, ...] = ()  # of the last build, as path:line: message; empty when it succeeded
     previous: str = ""  # the version before this one
     styles_only: bool = False  # only stylesheets changed since `previous`: pages swap them in place
+    # the addresses of the pages that changed since `previous` (empty: any may have): an open
+    # page at `previous` that is not among them stays as it is
+    pages: tuple[str, ...] = ()
+    partial: bool = False  # only `pages` are rendered yet; the whole build follows with another status
     serial: int = field(default=0, compare=False)
 
     def event(self) -> bytes:
         data = json.dumps({"version": self.version, "previous": self.previous, "stylesOnly": self.styles_only,
-                           "problems": list(self.problems)}, ensure_ascii=False)
+                           "problems": list(self.problems), "pages": list(self.pages), "partial": self.partial},
+                          ensure_ascii=False)
         return f"event: status\ndata: {data}\n\n".encode()
 
 
@@ -41,8 +46,7 @@ class LiveChannel:
 
     def publish(self, status: LiveStatus) -> None:
         with self._changed:
-            self._status = LiveStatus(status.version, status.problems, status.previous, status.styles_only,
-                                      self._status.serial + 1)
+            self._status = replace(status, serial=self._status.serial + 1)
             self._changed.notify_all()
 
     def next(self, seen: int, timeout: float) -> LiveStatus | None:

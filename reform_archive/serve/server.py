@@ -162,6 +162,10 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _route(self, target: str, send_body: bool) -> None:
         snapshot = self.server.site.snapshot
         found = route(target, snapshot.base_path if snapshot else "/", snapshot.files if snapshot else {})
+        if snapshot is not None and snapshot.fresh and found.target not in snapshot.fresh and found.kind != "live":
+            # a partial version: this page was not rendered yet, and a stale one is never sent
+            snapshot = self.server.site.serving(found.target)
+            found = route(target, snapshot.base_path if snapshot else "/", snapshot.files if snapshot else {})
         if found.kind == "live":
             return self._live(found.target, send_body)
         if found.kind == "bad_request":

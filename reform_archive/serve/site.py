@@ -1,8 +1,12 @@
 """The previewed site: built into memory, the last good build kept while a rebuild fails.
 
-A rebuild is a whole in-memory build, except when the only change is an edit of existing
-static files (a stylesheet, a script, an image): those are read again and swapped in
-without rendering a page. Nothing here touches ``output/``.
+A rebuild is a whole in-memory build, with two shortcuts. An edit of existing static files
+(a stylesheet, a script, an image) is read again and swapped in without rendering a page.
+A saved article is first rendered alone against the last build's model
+(:mod:`reform_archive.build.fast`) and served at once, as a *partial* version whose fresh
+pages are named; the whole build follows, and until it is done a request for any other
+page waits for it rather than get a stale one. A file saved with the bytes the last build
+read costs no build at all. Nothing here touches ``output/``.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ import secrets
 import threading
 import time
 import traceback
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build import BuildMemory, BuildOptions, build_into_memory
+from reform_archive.build.fast import render_saved_articles
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, Problem, error
 from reform_archive.output.render import find_theme
@@ -25,7 +30,7 @@ from reform_archive.serve.live import LiveStatus
 from reform_archive.serve.watch import config_state
 from reform_archive.writer import MemoryWriter
 
-__all__ = ["SHOWN_WARNINGS", "Echo", "PreviewSite", "Snapshot"]
+__all__ = ["LISTED_PAGES", "SHOWN_WARNINGS", "WAIT_FOR_BUILD", "Echo", "PreviewSite", "Snapshot"]
 
 
 class Echo(Protocol):
@@ -33,6 +38,8 @@ class Echo(Protocol):
 
 
 SHOWN_WARNINGS = 20
+LISTED_PAGES = 500  # changed pages named in a status; more, and every open page reloads
+WAIT_FOR_BUILD = 600.0  # seconds a request for a page not yet rebuilt waits for the build
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,8 @@ class Snapshot:
     static: Mapping[str, Path]  # output path -> source file
     static_roots: tuple[Path, ...]
     theme_root: Path
-    build: BuildResult | None = None  # its result: the next build keeps the pages that did not change
+    memory: BuildMemory | None = None  # what the build left: the next one keeps the pages that did not change
+    fresh: frozenset[str] = frozenset()  # a partial version's own pages; every other file waits for the build
 
 
 class PreviewSite:
@@ -60,11 +68,23 @@ class PreviewSite:
         self._builds = 0
         self._building = threading.Lock()
         self._theme: tuple[tuple, Path | None] = ((), None)  # (site.toml's state, the theme it names)
+        self._consistent = threading.Event()  # clear while a partial version is served
+        self._consistent.set()
 
-    def status(self, previous: str = "", styles_only: bool = False) -> LiveStatus:
-        version = self.snapshot.version if self.snapshot else ""
+    def status(self, previous: str = "", styles_only: bool = False, pages: tuple[str, ...] = ()) -> LiveStatus:
+        snapshot = self.snapshot
         shown = [p for p in self.problems if p.level == "error"] or list(self.problems)
-        return LiveStatus(version, tuple(str(p) for p in shown), previous, styles_only)
+        return LiveStatus(snapshot.version if snapshot else "", tuple(str(p) for p in shown), previous, styles_only,
+                          pages, partial=bool(snapshot and snapshot.fresh))
+
+    def serving(self, wanted: str) -> Snapshot | None:
+        """The snapshot to answer a request for output file ``wanted`` from: while a partial
+        version is served, a page it did not render waits for the whole build."""
+        snapshot = self.snapshot
+        if snapshot is not None and snapshot.fresh and wanted not in snapshot.fresh:
+            self._consistent.wait(timeout=WAIT_FOR_BUILD)
+            return self.snapshot
+        return snapshot
 
     def watch_roots(self) -> list[Path]:
         """The folders to watch: the site's source folders and the theme that site.toml names
@@ -86,15 +106,40 @@ class PreviewSite:
                 self._theme = state, self.snapshot.theme_root if self.snapshot else None
         return self._theme[1]
 
-    def rebuild(self, changed: Collection[Path] = ()) -> LiveStatus:
+    def rebuild(self, changed: Collection[Path] = (), publish: Callable[[LiveStatus], None] | None = None) -> LiveStatus:
         """Build again; on failure keep serving the last good build and report the problems.
-        One build at a time: the first build and the watcher's may otherwise overlap."""
+        One build at a time: the first build and the watcher's may otherwise overlap.
+        ``publish`` is told of a partial version (a saved article's page) before the build."""
         with self._building:
-            return self._rebuild(changed)
+            before = self.snapshot
+            if before is not None and before.memory is not None and changed and not self.problems:
+                started = time.perf_counter()
+                try:
+                    fast = render_saved_articles(before.memory, changed)
+                except Exception:  # noqa: BLE001 - a shortcut that fails leaves the work to the build
+                    fast = None
+                if fast is not None and fast.unchanged:
+                    self.echo(f"saved unchanged: nothing to build ({time.perf_counter() - started:.3f} s)")
+                    return self.status()
+                if fast is not None and publish is not None:
+                    self._consistent.clear()
+                    self.snapshot = replace(before, files=ReadOnlyMapping({**before.files, **fast.pages}),
+                                            version=self._next_version(), fresh=frozenset(fast.pages))
+                    self.echo(f"rendered {len(fast.pages)} edited page(s) in {time.perf_counter() - started:.2f} s; "
+                              "building the rest")
+                    publish(self.status(before.version, pages=self._page_urls(fast.pages)))
+            try:
+                status = self._rebuild(changed, before)
+            finally:
+                if self.snapshot is not None and self.snapshot.fresh:  # the build failed: the partial version stays
+                    self.snapshot = replace(self.snapshot, fresh=frozenset())
+                self._consistent.set()
+            return replace(status, partial=False)
 
-    def _rebuild(self, changed: Collection[Path]) -> LiveStatus:
+    def _rebuild(self, changed: Collection[Path], before: Snapshot | None) -> LiveStatus:
+        """``before``: the last whole build (a partial version may be served meanwhile)."""
         started = time.perf_counter()
-        before = self.snapshot
+        shown = self.snapshot
         try:
             after = self._static_swap(before, changed) if before and changed else None
             if after is not None:
@@ -110,28 +155,38 @@ class PreviewSite:
             self._report_failure(started)
             return self.status()
         self.problems = ()
-        changed_outputs = _changed_outputs(before.files if before else {}, after.files)
-        if before is not None and not changed_outputs:
-            self.snapshot = replace(after, version=before.version)  # same pages: nothing to reload
+        changed_outputs = _changed_outputs(shown.files if shown else {}, after.files)
+        if shown is not None and not changed_outputs:
+            self.snapshot = replace(after, version=shown.version)  # same pages: nothing to reload
             self.echo(f"rebuilt in {time.perf_counter() - started:.2f} s: no page changed")
             return self.status()
         self.snapshot = replace(after, version=self._next_version())
         self.echo(f"built {len(after.files)} files in {time.perf_counter() - started:.2f} s"
-                  + (f" ({len(changed_outputs)} changed)" if before else ""))
+                  + (f" ({len(changed_outputs)} changed)" if shown else ""))
         styles_only = bool(changed_outputs) and all(path.endswith(".css") for path in changed_outputs)
-        return self.status(before.version if before else "", styles_only)
+        return self.status(shown.version if shown else "", styles_only, self._page_urls(changed_outputs))
+
+    def _page_urls(self, files: Collection[str]) -> tuple[str, ...]:
+        """The addresses of the changed pages, so an open page that is not one of them stays
+        as it is; none (every page reloads) when there are too many to list."""
+        pages = [name for name in files if name.endswith(".html")]
+        if not pages or len(pages) > LISTED_PAGES or self.snapshot is None:
+            return ()
+        base = self.snapshot.base_path
+        return tuple(sorted(base + (name[: -len("index.html")] if name.endswith("index.html") else name)
+                            for name in pages))
 
     def _build(self, before: Snapshot | None) -> Snapshot:
         settings = _preview_settings(load_settings(self.site_dir), self.origin)
         writer = MemoryWriter(before.files if before else None)
-        result = build_site(settings, self.options, writer, previous=before.build if before else None)
+        result, memory = build_into_memory(settings, self.options, writer, before.memory if before else None)
         self._print_warnings(result.warnings)
         theme = find_theme(settings)
         # watchers report absolute paths
         static = {path: source.absolute() for path, source in result.static.items()}
         roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
         return Snapshot(ReadOnlyMapping(writer.files), "", settings.base_path, settings.language,
-                        ReadOnlyMapping(static), roots, theme.root.absolute(), result)
+                        ReadOnlyMapping(static), roots, theme.root.absolute(), memory)
 
     def _static_swap(self, before: Snapshot, changed: Collection[Path]) -> Snapshot | None:
         """Edited static files are read again; anything else (or a file added or removed,

@@ -31,6 +31,7 @@ __all__ = [
     "Site",
     "Taxonomy",
     "Term",
+    "article_from",
     "build_model",
     "is_published",
     "publication_order",
@@ -127,7 +128,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
         known = made.get(source.path)
         return known if known is not None else markdown(source.body, settings.base_path, settings.language)
 
-    articles = [_article(s, settings, html_of(s)) for s in published]
+    articles = [article_from(s, settings, html_of(s)) for s in published]
     years: dict[int, list[Article]] = defaultdict(list)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
@@ -171,7 +172,8 @@ def is_published(source: Placeable, selection: Selection) -> bool:
     return not (selection.now is not None and source.date > selection.now and not selection.future)
 
 
-def _article(source: SourceArticle, settings: Settings, html: str) -> Article:
+def article_from(source: SourceArticle, settings: Settings, html: str) -> Article:
+    """One published source as the site holds it: its URL, excerpt and HTML."""
     summary = source.summary
     return Article(
         path=source.path, url=permalink(settings.permalink, source.date, source.slug),

@@ -169,6 +169,29 @@ describe("live.js: reloading", () => {
     assert.deepEqual(p.scrolls, [[0, 420]]);
   });
 
+  test("a page the status does not name stays, and follows the next status from the new version", () => {
+    const p = page({ version: "v1", path: "/luu-tru/" });
+    p.send({ version: "v2", previous: "v1", pages: ["/luu-tru/2022/09/mot-cua/"] });  // a partial version
+    assert.equal(p.reloads.length, 0);
+    p.send({ version: "v3", previous: "v2", pages: ["/luu-tru/", "/luu-tru/2022/09/mot-cua/"] });
+    assert.equal(p.reloads.length, 1);
+  });
+
+  test("the page a status names reloads, and so does any page when the list is from another version", () => {
+    const named = page({ version: "v1", path: "/luu-tru/2022/09/mot-cua/" });
+    named.send({ version: "v2", previous: "v1", pages: ["/luu-tru/2022/09/mot-cua/"] });
+    assert.equal(named.reloads.length, 1);
+    const behind = page({ version: "v0", path: "/luu-tru/" });  // missed a version: the list is not about it
+    behind.send({ version: "v2", previous: "v1", pages: ["/luu-tru/2022/09/mot-cua/"] });
+    assert.equal(behind.reloads.length, 1);
+  });
+
+  test("a page whose address has Vietnamese letters is matched as the server names it", () => {
+    const p = page({ version: "v1", path: "/t%E1%BB%89nh/" });
+    p.send({ version: "v2", previous: "v1", pages: ["/tỉnh/"] });
+    assert.equal(p.reloads.length, 1);
+  });
+
   test("a new good build reloads even while the last rebuild failed", () => {
     const p = page({ version: "v1" });
     p.send({ version: "v2", previous: "v1", stylesOnly: true, problems: ["content/a.md:3: bad date"] });

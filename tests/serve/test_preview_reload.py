@@ -175,14 +175,14 @@ def test_saving_without_a_change_does_not_reload(site, preview, events):
     save(path, path.read_bytes())
     status = events.next(timeout=2)
     assert status["version"] == version and status["problems"] == []
-    assert "no page changed" in preview.echo.text()
+    assert "saved unchanged: nothing to build" in preview.echo.text()  # not even a build
 
 
 def test_an_internal_error_is_shown_and_the_preview_keeps_going(site, preview, events, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(reform_archive.serve.site, "build_site", broken)
+    monkeypatch.setattr(reform_archive.serve.site, "build_into_memory", broken)
     append(site / ARTICLE, "\nx\n")
     status = events.until(lambda s: s["problems"], timeout=2)
     assert status["problems"] == ["reform-archive:0: internal error: RuntimeError('simulated bug') "

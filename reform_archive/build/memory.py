@@ -1,0 +1,33 @@
+"""What a build into memory leaves for the next one in the same process (the preview).
+
+Never part of the public :class:`~reform_archive.build.result.BuildResult`: the page stamps
+and links that let the next build keep unchanged pages, and the model, related articles,
+renderer and recipe that let the preview render one edited article at once
+(:mod:`reform_archive.build.fast`) while the rest of the site follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reform_archive.incremental.reuse import PageLedger
+from reform_archive.output.render import Renderer
+from reform_archive.output.views import Translate
+from reform_archive.site.model import Article, Selection, Site
+from reform_archive.source.prepare import Recipe
+
+__all__ = ["BuildMemory"]
+
+
+@dataclass(frozen=True)
+class BuildMemory:
+    ledger: PageLedger
+    keys: Mapping[str, str]  # content file (as problems show it) -> its article's cache key
+    site: Site
+    related: Mapping[str, tuple[Article, ...]]  # article URL -> its related articles
+    renderer: Renderer
+    translate: Translate
+    recipe: Recipe
+    environment: str  # the render environment's digest (templates, UI strings, settings)
+    selection: Selection  # drafts, future articles and "now", as the build chose them
