@@ -137,3 +137,20 @@ def test_reproducible_epoch_is_an_input(site, tmp_path, monkeypatch):
     assert not build(site, output).unchanged
     os.utime(site / "site.toml")  # touching alone, same bytes: still unchanged
     assert build(site, output).unchanged
+
+
+def test_templates_and_static_files_are_judged_by_what_they_hold(site, tmp_path):
+    output = tmp_path / "out"
+    (site / "static").mkdir(exist_ok=True)
+    stylesheet = site / "static" / "extra.css"
+    stylesheet.write_text("body { color: #111 }\n", encoding="utf-8")
+    build(site, output)
+    os.utime(stylesheet)  # touched, same bytes: nothing to build
+    stylesheet.write_bytes(stylesheet.read_bytes())  # rewritten, same bytes (a checkout): nothing either
+    assert build(site, output).unchanged
+    status = stylesheet.stat()
+    stylesheet.write_text("body { color: #222 }\n", encoding="utf-8")  # same size, old mtime put back
+    os.utime(stylesheet, ns=(status.st_atime_ns, status.st_mtime_ns))
+    result = build(site, output)
+    assert not result.unchanged
+    assert (output / "extra.css").read_text(encoding="utf-8") == "body { color: #222 }\n"

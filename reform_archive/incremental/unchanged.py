@@ -1,7 +1,7 @@
 """A build with nothing changed writes nothing.
 
 After each build into a folder, a record is kept in the cache: a digest of everything the
-build read, and the size and modification time of every file it wrote. The next build
+build read (files by content), and the size and modification time of every file it wrote. The next build
 into the same folder computes the digest again (it reads the content files anyway, to
 find their cache entries); when it matches, the folder still holds exactly what was
 written, and no excluded future article has come of age, the recorded result is the
@@ -62,14 +62,11 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
                   extra_files: Iterable[Path]) -> str:
     """Everything a build reads: the articles (their cache keys already cover bytes, path,
     recipe and this program; the caller adds what the reader could not read: an unreadable
-    file, a dangling link, a link leading out), the settings and options, every file under
-    the theme and the site's templates/ and static/, and files such as site.toml and lunr.js
-    by content.
-
-    The folders' files are taken by their status, not their bytes (images can be large):
-    path, size, modification time, and the inode and its change time, which every write sets
-    and no tool can set back (``cp -p`` or ``touch -r`` keep size and mtime, not ctime). One
-    stat per file either way: ctime costs nothing more."""
+    file, a dangling link, a link leading out), the settings and options, and every file
+    under the theme and the site's templates/ and static/, and files such as site.toml and
+    lunr.js, by path and content. A touch, a checkout that rewrites the same bytes or a
+    copy with its mtime kept (``cp -p``) are judged by what the file holds, never by its
+    status: templates and static files are few, and hashing them costs milliseconds."""
     digest = hashlib.sha256(code_fingerprint())
     digest.update(repr((settings, str(settings.site_dir), options.drafts, options.future, options.strict,
                         os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
@@ -79,20 +76,20 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
         for root, dirs, files in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(files):
-                file_path = os.path.join(root, name)
-                try:
-                    status = os.stat(file_path)
-                except OSError:
-                    digest.update(f"{file_path}\0gone\0".encode())
-                    continue
-                digest.update(f"{file_path}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ctime_ns}\0"
-                              f"{status.st_ino}\0".encode())
+                _add_file(digest, Path(root, name))
     for path in extra_files:
-        try:
-            digest.update(str(path).encode() + b"\0" + path.read_bytes())
-        except OSError:
-            digest.update(f"{path}\0unreadable\0".encode())
+        _add_file(digest, path)
     return digest.hexdigest()
+
+
+def _add_file(digest: Any, path: Path) -> None:
+    try:
+        with open(path, "rb") as file:
+            content = hashlib.file_digest(file, "sha256").digest()
+    except OSError:
+        digest.update(f"{path}\0unreadable\0".encode())
+        return
+    digest.update(str(path).encode() + b"\0" + content)
 
 
 def input_folders(settings: Any, theme_root: Path) -> list[Path]:
