@@ -15,7 +15,7 @@ from reform_archive.incremental.reuse import PageLedger
 from reform_archive.output.render import Renderer
 from reform_archive.output.views import Translate
 from reform_archive.site.model import Article, Selection, Site
-from reform_archive.source.prepare import Recipe
+from reform_archive.source.prepare import PreparedArticle, Recipe
 
 __all__ = ["BuildMemory"]
 
@@ -31,3 +31,4 @@ class BuildMemory:
     recipe: Recipe
     environment: str  # the render environment's digest (templates, UI strings, settings)
     selection: Selection  # drafts, future articles and "now", as the build chose them
+    prepared: Mapping[str, PreparedArticle]  # cache key -> the article: the next build reads none of them again

@@ -137,7 +137,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             reuse = replace(reuse, intact=unchanged.intact(record, listing))
             if isinstance(writer, DiskWriter):
                 writer.found_listing(listing)
-        prepared = _prepare(files, keys, recipe, options, cache, report)
+        prepared = _prepare(files, keys, recipe, options, cache, report, memory.prepared if memory else {})
         if indexing and search is None:
             search = search_from(prepared.__getitem__, fork, reuse, remembered)
         sources = [article.source for article in prepared if article.source is not None]
@@ -189,7 +189,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     # a cache that could not be used: one warning, never promoted by --strict, not recorded
     result = replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
     return result, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
-                               renderer, t, recipe, environment, selection)
+                               renderer, t, recipe, environment, selection, dict(zip(keys, prepared, strict=True)))
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
@@ -205,12 +205,16 @@ def _model(settings: Settings, selection: Selection, report: Progress, prepared:
 
 
 def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,
-             cache: BuildCache, report: Progress) -> list[PreparedArticle]:
-    """Each file's article from the cache when its bytes, path and recipe were seen before,
-    else prepared (in worker processes when there are many) and cached."""
+             cache: BuildCache, report: Progress, held: Mapping[str, PreparedArticle]) -> list[PreparedArticle]:
+    """Each file's article from ``held`` (what the last build in this process prepared) or
+    the cache when its bytes, path and recipe were seen before, else prepared (in worker
+    processes when there are many) and cached."""
     found: list[PreparedArticle | None] = []
     for key in keys:
-        found.append(cache.get(key))
+        article = held.get(key)
+        if article is not None:
+            cache.still_used(key)  # held in this process; its entry stays for the next CLI build
+        found.append(article if article is not None else cache.get(key))
         if len(found) % 2000 == 0:
             settle()  # else the collector walks every article read so far, again and again
     settle()

@@ -165,6 +165,10 @@ class BuildCache:
         self.stats.hits += 1
         return value
 
+    def still_used(self, key: str) -> None:
+        """An entry this build needs but did not read (it held the value already): not pruned."""
+        self._used.add(key)
+
     def get_bytes(self, key: str) -> memoryview | None:
         """An entry :meth:`put` as raw bytes, not a pickle (a big array, kept without a copy);
         the memory is the caller's."""

@@ -130,3 +130,17 @@ def test_saving_unchanged_costs_no_build(site):
         assert "saved unchanged: nothing to build" in preview.echo.text()
         assert "built " not in preview.echo.text().split("saved unchanged")[-1]
         events.close()
+
+
+def test_articles_held_in_memory_are_neither_read_again_nor_pruned_from_the_cache(site):
+    from reform_archive.incremental.cache import cache_folder
+
+    settings, writer, memory = _built(site)
+    articles = cache_folder(site) / "articles"
+    entries = {p.name for p in articles.rglob("*") if p.is_file()}
+    path = site / _article_file(site)
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{SENTENCE}\n", encoding="utf-8")
+    result, again = build_into_memory(settings, BuildOptions(now=NOW, jobs=1), MemoryWriter(writer.files), memory)
+    assert result.cache.hits == 0  # every unchanged article came from memory, none from disk
+    assert entries <= {p.name for p in articles.rglob("*") if p.is_file()}  # and none was pruned: the CLI needs them
+    assert len(again.prepared) == len(memory.prepared)
