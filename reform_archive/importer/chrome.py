@@ -74,6 +74,7 @@ _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image b
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
 # a social network's page copied whole (Facebook, Zalo in Vietnamese): its buttons and menus
 _SOCIAL_UI = frozenset({
+    "google news", "trên google news",
     "email hoặc điện thoại", "email hoặc số điện thoại", "mật khẩu", "bạn quên tài khoản ư?", "quên mật khẩu?",
     "tạo tài khoản mới", "theo dõi", "đã theo dõi", "bình luận", "gửi", "đã chia sẻ với công khai",
     "đã chia sẻ với bạn bè", "công khai", "tất cả cảm xúc", "xem bản dịch", "ẩn bớt", "phù hợp nhất",
@@ -123,6 +124,7 @@ _BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|t
 # the site's name above everything ("Cổng thông tin điện tử tỉnh Hòa Bình") and menus
 SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin điện tử|cổng thông tin|trang tin điện tử|"
                        r"báo điện tử|tạp chí điện tử|cổng ttđt|trang ttđt)\b[^.!?]{0,80}$", _I)
+_WIDE_GAP = re.compile(r"\s{2,}|\t")
 _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 
 # a related-news heading: drops itself and the headlines under it
@@ -257,9 +259,15 @@ def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers."""
-    parts = [p for p in _MENU_SEPARATOR.split(line) if p]
-    return len(parts) >= 3 and not SENTENCE_END.search(line) and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
+    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers;
+    items set apart by two spaces or more ("Thời sự  Góc nhìn  Thế giới") count too."""
+    if SENTENCE_END.search(line):
+        return False
+    for separator, least in ((_MENU_SEPARATOR, 3), (_WIDE_GAP, 4)):
+        parts = [p for p in separator.split(line) if p.strip()]
+        if len(parts) >= least and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts):
+            return True
+    return False
 
 
 def page_url(line: str) -> str:

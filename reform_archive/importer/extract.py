@@ -151,14 +151,23 @@ def _opens_a_list(index: int, kept: list[int], lines: list[str]) -> bool:
 
 def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tuple) -> bool:
     """A question headline ("… nộp hồ sơ ở đâu?") reads as a sentence; the dateline printed
-    right under it, and no full stop at its end, say it is the headline, not the lead."""
+    right under it, and no full stop at its end, say it is the headline, not the lead; so
+    does a dateline right above a question when nothing above reads as the article yet."""
     line = lines[index]
     if line.endswith((".", "…", ":")) or len(line.split()) > 40:
         return False
     following = next((i for i in kept if i > index), None)
-    if following is None or following >= len(metas) or metas[following] is None:
+    if _is_dateline(following, lines, metas):
+        return True
+    preceding = max((i for i in kept if i < index), default=None)
+    return line.rstrip("”\"’' ").endswith("?") and _is_dateline(preceding, lines, metas) and \
+        not any(chrome.is_prose(lines[i]) for i in kept if i < index)
+
+
+def _is_dateline(index: int | None, lines: list[str], metas: tuple) -> bool:
+    if index is None or index >= len(metas) or metas[index] is None:
         return False
-    return metas[following].date is not None and len(lines[following].split()) <= 16
+    return metas[index].date is not None and len(lines[index].split()) <= 16
 
 
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
