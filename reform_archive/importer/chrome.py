@@ -124,7 +124,7 @@ _BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|t
 # the site's name above everything ("Cổng thông tin điện tử tỉnh Hòa Bình") and menus
 SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin điện tử|cổng thông tin|trang tin điện tử|"
                        r"báo điện tử|tạp chí điện tử|cổng ttđt|trang ttđt)\b[^.!?]{0,80}$", _I)
-_WIDE_GAP = re.compile(r"\s{2,}|\t")
+_WIDE_GAP = re.compile(r"\s{2,}")
 _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 
 # a related-news heading: drops itself and the headlines under it
@@ -263,7 +263,10 @@ def _is_menu(line: str) -> bool:
     items set apart by two spaces or more ("Thời sự  Góc nhìn  Thế giới") count too."""
     if SENTENCE_END.search(line):
         return False
-    for separator, least in ((_MENU_SEPARATOR, 3), (_WIDE_GAP, 4)):
+    # a gap of three spaces or more is a table's column (structure.untab made it a tab): not a menu
+    for separator, least in ((_MENU_SEPARATOR, 3), (_WIDE_GAP, 5)):
+        if separator is _WIDE_GAP and "\t" in line:
+            continue
         parts = [p for p in separator.split(line) if p.strip()]
         if len(parts) >= least and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts):
             return True

@@ -4,13 +4,16 @@ What the bytes begin with decides first, when it is unmistakable: a WARC header 
 gzipped), an HTML document type or <html>, a feed's root element (<rss>, <feed>,
 <rdf:RDF>, after an XML declaration and comments). Otherwise the name's suffix decides
 (.html/.htm/.xhtml, .xml/.rss/.atom/.rdf, .jsonl/.ndjson/.json, .csv/.tsv, .warc/.arc and
-their .gz); then content that is a JSON object or array of objects is JSON Lines. Anything
-else is plain text, as scrapers and browser copies leave it.
+their .gz); then content that is a JSON object or array of objects is JSON Lines, when it
+parses as such (a text dump that only looks like JSON, with loose quotes or comments, is
+text: read as a page it loses nothing). Anything else is plain text, as scrapers and
+browser copies leave it.
 """
 
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import zlib
 
@@ -45,9 +48,22 @@ def sniff(data: bytes, name: str) -> str:
     for suffixes, form in _SUFFIXES:
         if lower.endswith(suffixes):
             return form
-    if _JSON_START.match(head):
+    if _JSON_START.match(head) and _parses_as_json(data):
         return "jsonl"
     return "text"
+
+
+def _parses_as_json(data: bytes) -> bool:
+    """The first record parses (JSON Lines), or the whole file does (one JSON document)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for candidate in (first, text):
+        try:
+            json.loads(candidate)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _head(data: bytes) -> str:

@@ -36,6 +36,10 @@ def test_the_public_api():
     (b"<urlset>", "sitemap.xml", "feed"),  # the suffix: the feed reader then says what it is not
     (b'{"title": "a"}\n', "bai.txt", "jsonl"),
     (b'[{"title": "a"}]', "bai", "jsonl"),
+    (b'[{"title": "a"},\n {"title": "b"}]', "bai.txt", "jsonl"),  # one document over several lines
+    # a scraper's dump that only looks like JSON: read as a page's text, nothing is lost
+    (b"{ title: 'Huy\xe1\xbb\x87n A', time: 07:30 }\n\xe1\xbb\xa6y ban nh\xc3\xa2n d\xc3\xa2n\n", "dump.txt", "text"),
+    (b'{"title": "a", "body": "b"} extra\n', "bai.txt", "text"),
     (b"[Tin t\xe1\xbb\xa9c] N\xe1\xbb\x99i dung", "trang.txt", "text"),
     (b"title,body\na,b", "bai.csv", "csv"),
     (b"title,body\na,b", "bai.txt", "text"),  # a table only by its name
