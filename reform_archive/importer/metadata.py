@@ -63,7 +63,8 @@ _ORGANISATION = re.compile(
     r"^(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
-_CREDIT_PREFIX = re.compile(r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
+_CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\"'\[]*|"
+                            r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
                             r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
                             r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
                             r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
@@ -161,6 +162,9 @@ def _title_case(name: str) -> str:
     return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
 
 
+_VALUE_MARKS = " .|\"'“”,[]"
+
+
 def parse_byline(line: str) -> Byline | None:
     """An author line: initials, names (one or several), an organisation, or a degree
     with name and affiliation. ``None`` for anything that reads as text."""
@@ -171,8 +175,9 @@ def parse_byline(line: str) -> Byline | None:
         return Byline((_title_case(credit["name"].strip(" .")),))
     if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
         return credits
-    text = _CREDIT_PREFIX.sub("", line.strip()).strip(" .|")  # "B.LIỄU - TR.NHAN |": a bar left of a share row
-    explicit = text != line.strip().strip(" .|")
+    # "B.LIỄU - TR.NHAN |": a bar left of a share row; a dump's quotes and commas round a value
+    text = _CREDIT_PREFIX.sub("", line.strip()).strip(_VALUE_MARKS)
+    explicit = text != line.strip().strip(_VALUE_MARKS)
     if text.lower() in _NOT_NAMES:
         return None
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):

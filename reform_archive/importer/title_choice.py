@@ -27,7 +27,9 @@ _SYLLABLE = re.compile(r"[^\W\d_]{2,}")
 _CRUMBS = re.compile(r"\s*(?:[>»›→]|\s/\s|\|)\s*")
 _PREFIX = re.compile(r"^(?:\[[^\]]{2,30}\]\s*|(?:tin tức|tin|thời sự|tin hoạt động|cải cách hành chính|cchc|"
                      r"chuyển đổi số|tin cchc|tin nổi bật|sự kiện)\s*[-–—:|]\s+)(?=\S)", _I)
-_FIELD = re.compile(r"^\W*(?:title|tiêu đề|headline)\s*[:=]\s*(?=\S)", _I)
+# "Tiêu đề: …", "title = …", a dump's "title": "…", or 'title': '…',
+_FIELD = re.compile(r"^\W*(?:title|tiêu đề|tieu_de|headline|tên bài)[\"']?\s*[:=]\s*[\"'“]?(?=\S)", _I)
+_FIELD_END = re.compile(r"[\"'”]?\s*,?\s*$")
 _CHROME_WORDS = re.compile(
     r"cổng thông tin|trang thông tin|trang tin|chào mừng|đường dây nóng|hotline|cỡ chữ|xem cỡ|tương phản|"
     r"trang chủ|đăng nhập|đăng ký|liên hệ|sơ đồ|tiếng việt|english|tìm kiếm|thời tiết|đọc báo in|báo in|"
@@ -91,7 +93,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         if stamp := _DATE_STAMP.match(line):
             found.append(("field", line[stamp.end():].strip(), index))
         elif field := _FIELD.match(line):
-            found.append(("field", line[field.end():].strip(), index))
+            found.append(("field", _FIELD_END.sub("", line[field.end():]).strip(), index))
         elif prefix := _PREFIX.match(line):
             found.append(("prefix", line[prefix.end():].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:

@@ -230,3 +230,13 @@ def test_places_and_headings_in_capitals_are_not_peoples_names():
         assert parse_byline(heading) is None, heading
     for name in ("Thanh Hà", "Nguyễn Văn An", "Ban Tuyên giáo"):  # a short district name is also a person's
         assert parse_byline(name) is not None, name
+
+
+def test_a_scrapers_loose_dump_gives_its_title_and_author_fields():
+    dump = page('{ "url": "https://baotinh.vn/tin/mot-cua.html",', f'"title": "Xã Tân Lập kiện toàn bộ phận một cửa",',
+                '"time": "12/03/2025 09:15",', "author: 'Minh Châu'", f'"content": "{LEAD}', BODY, f'{CLOSING}" }}')
+    article = extract(dump).article
+    assert article is not None
+    assert article.title == "Xã Tân Lập kiện toàn bộ phận một cửa" and not article.title_inferred
+    assert article.authors == ("Minh Châu",)
+    assert article.date.value.date().isoformat() == "2025-03-12"
