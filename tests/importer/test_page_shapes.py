@@ -233,7 +233,7 @@ def test_places_and_headings_in_capitals_are_not_peoples_names():
 
 
 def test_a_scrapers_loose_dump_gives_its_title_and_author_fields():
-    dump = page('{ "url": "https://baotinh.vn/tin/mot-cua.html",', f'"title": "Xã Tân Lập kiện toàn bộ phận một cửa",',
+    dump = page('{ "url": "https://baotinh.vn/tin/mot-cua.html",', '"title": "Xã Tân Lập kiện toàn bộ phận một cửa",',
                 '"time": "12/03/2025 09:15",', "author: 'Minh Châu'", f'"content": "{LEAD}', BODY, f'{CLOSING}" }}')
     article = extract(dump).article
     assert article is not None
