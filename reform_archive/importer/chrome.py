@@ -103,6 +103,8 @@ _BOX_HEADING = re.compile(r"^(?:thời tiết|dự báo thời tiết|đường 
                           r"liên kết nhanh|truy cập nhanh|chính quyền 2 cấp|chính quyền hai cấp|bình chọn|thăm dò|"
                           r"thăm dò ý kiến|video clip|thư viện ảnh|thư viện video|hình ảnh|quảng cáo|"
                           r"(?:xem|xem tất cả)(?: lịch công tác| văn bản| chi tiết)?)\s*[:：]?\s*$", _I)
+# a newspaper's masthead line: "Cơ quan của Bộ Tư pháp", "Cơ quan ngôn luận của Đảng bộ tỉnh"
+_MASTHEAD = re.compile(r"^(?:cơ quan (?:chủ quản|của|ngôn luận|thông tấn)|tiếng nói của|diễn đàn của)\b", _I)
 _WIDGET_BUTTON = re.compile(r"^(?:gửi câu hỏi|đặt câu hỏi|tra cứu câu trả lời|xem câu trả lời|xem các câu hỏi(?: đã trả lời)?|"
                             r"gửi ý kiến|biểu quyết|bình chọn|bỏ phiếu|xem kết quả|vote)\s*$", _I)
 # "Quét mã để theo dõi Zalo OA …", "Mã QR Zalo UBND xã", "Banner Dịch vụ công trực tuyến": images' words
@@ -204,6 +206,7 @@ def is_chrome_line(line: str) -> bool:
         or _is_section_trail(stripped) or _MIGRATION_NOTE.match(stripped) or _FORM_PROMPT.match(stripped)
         or _FOOTER_LABEL.match(stripped) or _BOX_HEADING.match(stripped) or is_widget_button(stripped)
         or _QR_OR_BANNER.match(stripped) or (_CONTACT_LINE.search(stripped) and len(stripped.split()) <= 10)
+        or (_MASTHEAD.match(stripped) and len(stripped.split()) <= 14)
         or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
     )
 

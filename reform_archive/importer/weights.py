@@ -55,7 +55,7 @@ TITLE = {'account': -3.0,
  'wrap_tail': -1.008}
 
 DATE = {'above_title': -0.997,
- 'clock': -2.0,
+ 'clock': -3.0,
  'after_lead': 0.103,
  'agrees_url': 1.548,
  'chrome_line': -0.477,

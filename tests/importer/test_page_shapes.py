@@ -220,7 +220,8 @@ def test_a_poll_and_a_question_box_are_chrome_wherever_the_sidebar_lands():
 
 @pytest.mark.parametrize("line", ["QUÉT MÃ ĐỂ THEO DÕI ZALO OA UBND XÃ QUỲNH LƯƠNG", "Mã QR Zalo UBND xã",
                                   "Banner Dịch vụ công trực tuyến", "Chủ tịch UBND xã: 0913.275.640",
-                                  "ĐƯỜNG DÂY NÓNG", "Thời tiết", "Quên tên đăng nhập?", "Gửi câu hỏi"])
+                                  "ĐƯỜNG DÂY NÓNG", "Thời tiết", "Quên tên đăng nhập?", "Gửi câu hỏi",
+                                  "Cơ quan của Bộ Tư pháp", "Google News"])
 def test_sidebar_boxes_lines_are_chrome(line):
     assert is_chrome_line(line)
 
