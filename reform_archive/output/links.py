@@ -85,7 +85,7 @@ class LinkIndex:
 class LinkingPage:
     path: str  # site-relative
     source: str  # the content file it comes from, or ""
-    links: array  # numbered (href, target) pairs, flat: href, target, href, target, ...
+    links: array[int]  # numbered (href, target) pairs, flat: href, target, href, target, ...
 
 
 def broken_links(pages: Sequence[LinkingPage], strings: Sequence[str],

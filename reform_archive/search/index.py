@@ -126,7 +126,7 @@ class IndexedText:
     key: str = ""  # names these fields across builds (the article's cache key): see TermNumbers
 
 
-class _TermIds(dict):
+class _TermIds(dict[bytes, int]):
     """term (UTF-8) -> a number, given in order of first appearance."""
 
     def __missing__(self, term: bytes) -> int:
@@ -389,4 +389,4 @@ def _round3(values: np.ndarray) -> np.ndarray:
     doubtful = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
     for i in doubtful.tolist():
         rounded[i] = round(float(values[i]), 3)
-    return rounded
+    return np.asarray(rounded)

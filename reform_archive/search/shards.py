@@ -366,4 +366,5 @@ def _estimated_bytes(layout: _Layout, low: int, high: int) -> list[int]:
     groups = layout.groups
     per_rank = np.bincount(groups.rank[layout.run_terms] - low, weights=per_run, minlength=high - low)
     term_bytes = groups.sizes[groups.by_rank[low:high]].astype(np.int64) + 30  # term, index, idf
-    return (per_rank + term_bytes).astype(np.int64).tolist()
+    sizes: list[int] = (per_rank + term_bytes).astype(np.int64).tolist()
+    return sizes

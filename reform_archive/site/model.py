@@ -75,7 +75,8 @@ class Article:
     def terms(self, taxonomy: str) -> tuple[str, ...]:
         if taxonomy == "sources":
             return (self.source.name,) if self.source else ()
-        return getattr(self, taxonomy)
+        terms: tuple[str, ...] = getattr(self, taxonomy)
+        return terms
 
 
 @dataclass(frozen=True)

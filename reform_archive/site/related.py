@@ -148,8 +148,10 @@ def _top(index: int, total: int, count: int, others: np.ndarray, scores: np.ndar
     rank = scores * (2 * total) - (2 * np.abs(others - index) + (others > index))
     if len(others) > count:  # the best few without sorting them all
         top = np.argpartition(-rank, count - 1)[:count]
-        return others[top[np.argsort(-rank[top])]].tolist()
-    return others[np.argsort(-rank)].tolist()
+        best: list[int] = others[top[np.argsort(-rank[top])]].tolist()
+        return best
+    ranked: list[int] = others[np.argsort(-rank)].tolist()
+    return ranked
 
 
 def neighbours(site: Site) -> dict[str, tuple[Article | None, Article | None]]:

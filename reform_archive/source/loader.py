@@ -134,7 +134,7 @@ def _walk(top: str, root: str, skip: Callable[[str], bool],
     return found, problems
 
 
-def _kind(entry: os.DirEntry, wanted: bool, roots: tuple[str, ...],
+def _kind(entry: os.DirEntry[str], wanted: bool, roots: tuple[str, ...],
           root: str) -> tuple[str, str, Problem | None]:
     """("folder" | "file" | "other", where a symbolic link leads, why it is not followed).
     A link whose name is not a wanted file's is an error only when it leads to a folder out

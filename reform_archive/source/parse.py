@@ -36,7 +36,7 @@ TOPICS = (
 )
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DOCUMENT = re.compile(r"^\d[\w.]*(?:[/-][\w.Đđ]+)+$")
-_FRONT_MATTER_HANDLER = frontmatter.YAMLHandler()
+_FRONT_MATTER_HANDLER = frontmatter.default_handlers.YAMLHandler()
 # Four-digit years, with a year to spare at each end for any time-zone offset: dates are
 # converted to UTC (feeds, sitemaps, scripts), which overflows at the ends of Python's range.
 EARLIEST_YEAR, LATEST_YEAR = 1000, 9998
@@ -231,7 +231,7 @@ class _FieldReader:
         if node is None or _is_null(node):
             return False
         if isinstance(node, yaml.ScalarNode) and node.value in ("true", "True", "TRUE", "false", "False", "FALSE"):
-            return node.value.lower() == "true"
+            return bool(str(node.value).lower() == "true")
         self.fail(key, f"'{key}' must be true or false, got {getattr(node, 'value', node)!r}")
         return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -26,8 +27,8 @@ class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     pass
 
 
-def _copy_resolvers_without(tags: set[str]) -> dict:
-    resolvers: dict = {}
+def _copy_resolvers_without(tags: set[str]) -> dict[str, list[tuple[str, Any]]]:
+    resolvers: dict[str, list[tuple[str, Any]]] = {}
     for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
         kept = [(tag, regexp) for tag, regexp in entries if tag not in tags]
         if kept:
