@@ -22,18 +22,16 @@ from reform_archive.importer import (
     structure,
     title_choice,
 )
+from reform_archive.importer import lines as page_lines
 from reform_archive.importer import title as titles
-from reform_archive.importer.dates import FoundDate, find_dates
+from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.places import find_provinces
 
-__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract", "join_wrapped_lines", "split_glued_headline"]
+__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract"]
 
-# "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
-_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
+_QUESTION_LABEL = re.compile(r"^(?:hỏi|câu hỏi|bạn đọc hỏi|q)\s*[:.]", re.IGNORECASE)  # a Q&A's question is body
 _LIST_MARK = re.compile(r"^(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\)|[^\w\s\"“'(\[])\s*\S")  # "- ", "2.", "a)", "🔸"
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")  # "2. Đồng Nai …": an item of a list, not a sentence going on
-_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
 
 
@@ -164,6 +162,11 @@ def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tupl
         not any(chrome.is_prose(lines[i]) for i in kept if i < index)
 
 
+def _asks(line: str) -> bool:
+    """A short question: a headline's shape as often as a sentence's."""
+    return line.rstrip("”\"’' ").endswith("?") and len(line.split()) <= 30 and not _QUESTION_LABEL.match(line)
+
+
 def _is_dateline(index: int | None, lines: list[str], metas: tuple) -> bool:
     if index is None or index >= len(metas) or metas[index] is None:
         return False
@@ -173,8 +176,8 @@ def _is_dateline(index: int | None, lines: list[str], metas: tuple) -> bool:
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
-    lines = structure.untab(join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
-    lines = split_glued_headline(lines[: blocks.tail_start(lines)])
+    lines = structure.untab(page_lines.join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
+    lines = page_lines.split_glued_headline(lines[: blocks.tail_start(lines)])
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
@@ -191,7 +194,11 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
             chrome_lines.add(index)
     kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
     prose = [i for i in kept if (chrome.is_prose(lines[i]) or _opens_a_list(i, kept, lines))
-             and not _heads_a_dateline(i, kept, lines, metas)] or [i for i in kept if len(lines[i].split()) >= 8]
+             and not _heads_a_dateline(i, kept, lines, metas)] or \
+        [i for i in kept if len(lines[i].split()) >= 8 and not _is_dateline(i, lines, metas)]
+    if len(prose) > 1 and _asks(lines[prose[0]]) and chrome.is_prose(lines[prose[1]]) and \
+            prose[1] == next(i for i in kept if i > prose[0]):
+        prose = prose[1:]  # a question headline over its lead: "… đi làm thủ tục ra sao?"
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
@@ -256,61 +263,6 @@ def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
     site = re.sub(r"^(?:www|m|amp)\.", "", url.split("//", 1)[-1].split("/", 1)[0]).split(".", 1)[0].lower()
     return tuple(name for name in named
                  if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site))
-
-
-def split_glued_headline(lines: list[str]) -> list[str]:
-    """"… sau sắp xếpSáng 12/3, UBND phường …": a headline and the lead run together (the
-    copy lost the line break between two blocks). Only up to the first sentence: in the
-    body such a join is left alone."""
-    for index, line in enumerate(lines):
-        if chrome.is_prose(line):
-            cut = _glue(line)
-            if cut and 3 <= len(line[:cut].split()) <= 30 and not chrome.SENTENCE_END.search(line[:cut]) \
-                    and chrome.is_prose(line[cut:]):
-                return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
-            return lines
-    return lines
-
-
-def _glue(line: str) -> int:
-    """Where a word of two lower-case letters or more runs into a capitalised one
-    ("chínhSáng"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise); 0: nowhere."""
-    for token in re.finditer(r"\S+", line):
-        word = token.group()
-        for i in range(2, len(word) - 1):
-            if word[i].isupper() and word[i + 1].islower() and word[:i].isalpha() and word[:i].islower():
-                return token.start() + i
-    return 0
-
-
-def join_wrapped_lines(lines: list[str]) -> list[str]:
-    """Text hard-wrapped inside a paragraph (copied from a PDF or an e-mail) is one line
-    again: a line that does not end a sentence, followed directly by one that starts in
-    lower case, continues on it."""
-    joined: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        previous = joined[-1] if joined else ""
-        if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
-            joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
-        elif previous and _goes_on(previous, stripped):
-            joined[-1] = f"{previous} {stripped}"
-        else:
-            joined.append(stripped)
-    return joined
-
-
-def _goes_on(previous: str, line: str) -> bool:
-    """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
-    a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
-    if previous.endswith((".", "!", "?", ":", ";", "…", '",', "',")) or "\t" in previous + line or \
-            chrome.is_chrome_line(previous):
-        return False  # a sentence's end, a table, a dump's quoted value ("time": "…",)
-    if line[:1].islower():
-        return True
-    number = _NUMBER_GOES_ON.match(line)
-    return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)
-            and len(previous.split()) >= 8 and len(line.split()) >= 5 and not find_dates(line) and not find_dates(previous))
 
 
 def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,

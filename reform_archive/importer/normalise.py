@@ -31,6 +31,7 @@ _ANY_TAG = re.compile(rf"</?(?:{_INLINE_TAGS}|{_BLOCK_NAMES}|br)(?:\s[^<>]*)?/?>
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 # a tab, or three spaces or more, between words: a gap between table columns, kept as one tab
+_AROUND_TAG = re.compile(r"[ \x00]*\x00[ \x00]*")
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*|(?<=\S) {3,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # what scrapers that write Markdown leave: "# Title", "**Ngày đăng:** …", "![ảnh](…)", "[Xem thêm](…)"
@@ -45,7 +46,8 @@ def normalise_text(text: str) -> str:
     text = _drop_scripts_and_comments(text)
     text = _BREAK_TAG.sub("\n", text)
     text = _BLOCK_TAG.sub("\n\n", text)
-    text = _ANY_TAG.sub("", text)
+    # a tag goes; the spaces round it become one (never a table's column gap), or none
+    text = _AROUND_TAG.sub(lambda gap: " " if " " in gap.group() else "", _ANY_TAG.sub("\x00", text))
     text = _unescape_entities(text)
     text = _CONTROL.sub("", text.translate(_CLEAN_CHARACTERS))
     text = unicodedata.normalize("NFC", text)

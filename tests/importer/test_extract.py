@@ -28,8 +28,13 @@ def page_and_sentences(words: list[list[str]]) -> tuple[str, list[str]]:
     return page, sentences
 
 
+# a sentence of nine words or more once markup is gone ("<b>" is a tag, not a word): what reads as prose
+SENTENCE_WORDS = st.lists(st.sampled_from(SYLLABLES), min_size=9, max_size=30).filter(
+    lambda words: sum(1 for word in words if word != "<b>") >= 9)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=9, max_size=30), min_size=1, max_size=6))
+@given(st.lists(SENTENCE_WORDS, min_size=1, max_size=6))
 def test_every_body_sentence_survives(words):
     page, sentences = page_and_sentences(words)
     extraction = extract(normalise_text(page))
@@ -153,7 +158,7 @@ def test_a_lead_ending_with_a_colon_a_post_cut_short_and_an_emoji_ending_are_kep
 
 
 def test_a_pdf_paragraph_wrapped_at_a_number_and_a_word_cut_at_its_hyphen_are_joined():
-    from reform_archive.importer.extract import join_wrapped_lines
+    from reform_archive.importer.lines import join_wrapped_lines
 
     lines = ["Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về chuyển đổi số năm", "2025, thời gian qua các xã đã",
              "hướng dẫn bà con cài đặt ứng dụng VNe-", "ID trên điện thoại.", "Hội nghị trực tuyến về cải cách hành chính",

@@ -9,7 +9,8 @@ import pytest
 from reform_archive.importer.blocks import repeated_widgets
 from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_meta
 from reform_archive.importer.dates import find_dates
-from reform_archive.importer.extract import extract, join_wrapped_lines
+from reform_archive.importer.extract import extract
+from reform_archive.importer.lines import join_wrapped_lines
 from reform_archive.importer.metadata import credits_a_writer, keywords_line, parse_byline
 
 LEAD = ("Sáng 12/3, UBND xã Tân Lập tổ chức hội nghị triển khai kế hoạch cải cách hành chính năm 2025 với sự "
@@ -197,7 +198,7 @@ def test_a_police_post_about_residence_and_id_cards_is_reform_news():
 
 
 def test_a_headline_run_into_the_lead_is_split_from_it_but_words_like_vneid_are_not():
-    from reform_archive.importer.extract import split_glued_headline
+    from reform_archive.importer.lines import split_glued_headline
 
     glued = "Phường Tân Định vận hành trung tâm sau sắp xếp" + LEAD
     assert split_glued_headline(["Trang chủ", glued, BODY]) == [
@@ -241,3 +242,12 @@ def test_a_scrapers_loose_dump_gives_its_title_and_author_fields():
     assert article.title == "Xã Tân Lập kiện toàn bộ phận một cửa" and not article.title_inferred
     assert article.authors == ("Minh Châu",)
     assert article.date.value.date().isoformat() == "2025-03-12"
+
+
+def test_a_question_headline_over_its_lead_is_the_headline_but_a_qa_question_is_body():
+    question = "Xã mới rộng gấp năm lần, người dân vùng xa đi làm thủ tục ra sao?"
+    article = extract(page("Dân trí", "Xã hội", question, LEAD, BODY, CLOSING)).article
+    assert article is not None and article.title == question and not article.title_inferred
+    asked = "Hỏi: Từ ngày 1/7/2025, người dân làm thủ tục hành chính ở đâu khi không còn cấp huyện?"
+    qa = extract(page("HỎI - ĐÁP VỀ CHÍNH QUYỀN HAI CẤP", asked, LEAD, BODY)).article
+    assert qa is not None and asked in qa.body

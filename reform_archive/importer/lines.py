@@ -1,0 +1,72 @@
+"""A page's lines as its copy left them, put right before anything is read (pure): a
+paragraph hard-wrapped over several lines joined again, and a headline run into the lead
+split from it."""
+
+from __future__ import annotations
+
+import re
+
+from reform_archive.importer import chrome
+from reform_archive.importer.dates import find_dates
+
+__all__ = ["join_wrapped_lines", "split_glued_headline"]
+
+# "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
+_NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")  # "2. Đồng Nai …": an item of a list, not a sentence going on
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+
+
+def split_glued_headline(lines: list[str]) -> list[str]:
+    """"… sau sắp xếpSáng 12/3, UBND phường …": a headline and the lead run together (the
+    copy lost the line break between two blocks). Only up to the first sentence: in the
+    body such a join is left alone."""
+    for index, line in enumerate(lines):
+        if chrome.is_prose(line):
+            cut = _glue(line)
+            if cut and 3 <= len(line[:cut].split()) <= 30 and not chrome.SENTENCE_END.search(line[:cut]) \
+                    and chrome.is_prose(line[cut:]):
+                return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
+            return lines
+    return lines
+
+
+def _glue(line: str) -> int:
+    """Where a word of two lower-case letters or more runs into a capitalised one
+    ("chínhSáng"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise); 0: nowhere."""
+    for token in re.finditer(r"\S+", line):
+        word = token.group()
+        for i in range(2, len(word) - 1):
+            if word[i].isupper() and word[i + 1].islower() and word[:i].isalpha() and word[:i].islower():
+                return token.start() + i
+    return 0
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Text hard-wrapped inside a paragraph (copied from a PDF or an e-mail) is one line
+    again: a line that does not end a sentence, followed directly by one that starts in
+    lower case, continues on it."""
+    joined: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        previous = joined[-1] if joined else ""
+        if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
+            joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
+        elif previous and _goes_on(previous, stripped):
+            joined[-1] = f"{previous} {stripped}"
+        else:
+            joined.append(stripped)
+    return joined
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
+    a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
+    if previous.endswith((".", "!", "?", ":", ";", "…", '",', "',")) or "\t" in previous + line or \
+            chrome.is_chrome_line(previous):
+        return False  # a sentence's end, a table, a dump's quoted value ("time": "…",)
+    if line[:1].islower():
+        return True
+    number = _NUMBER_GOES_ON.match(line)
+    return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)
+            and len(previous.split()) >= 8 and len(line.split()) >= 5 and not find_dates(line) and not find_dates(previous))
