@@ -28,27 +28,23 @@ import contextlib
 import hashlib
 import os
 import pickle
-import sys
 import tempfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from reform_archive.errors import Problem, warning
+from reform_archive.incremental.keys import key
 
 __all__ = [
     "CACHE_DIR",
-    "PACKAGE_DIR",
     "BuildCache",
     "CacheFault",
     "CacheStats",
     "cache_folder",
     "cache_key",
-    "code_fingerprint",
 ]
 
 CACHE_DIR = ".cache"
@@ -56,8 +52,6 @@ _HEADER = b"reform-archive cache 3\n"
 _CHECKSUM_SIZE = 12
 _REUSED_BUFFER = 1 << 20  # bigger entries (a search index's term numbers) are read into their own
 # the libraries whose output is part of what is cached
-_LIBRARIES = ("markdown", "nh3", "pyyaml", "python-frontmatter", "python-slugify", "numpy", "tzdata")
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def cache_folder(site_dir: Path) -> Path:
@@ -69,26 +63,9 @@ def cache_folder(site_dir: Path) -> Path:
     return Path(shared) / hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> bytes:
-    """Changes whenever this program's code or a library that shapes its output changes."""
-    digest = hashlib.sha256(sys.version.encode())  # unicodedata (NFC, categories) comes with Python
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={version(name)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{name}=?\0".encode())
-    return digest.digest()
-
-
 def cache_key(kind: str, *parts: bytes | str) -> str:
-    digest = hashlib.sha256(code_fingerprint() + kind.encode())
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little") + data)  # lengths: ("ab", "c") is not ("a", "bc")
-    return digest.hexdigest()
+    """A cache entry's name: its kind and inputs, and this program (:func:`keys.key`)."""
+    return key(kind, *parts)
 
 
 @dataclass

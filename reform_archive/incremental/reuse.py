@@ -19,7 +19,6 @@ differently only cost a render, never a stale page.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -31,7 +30,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from reform_archive.incremental.cache import code_fingerprint
+from reform_archive.incremental.keys import Hasher, stamp
 from reform_archive.site.model import Article
 
 __all__ = [
@@ -53,15 +52,13 @@ def environment_digest(settings: Any, catalogue: Mapping[str, str], template_fol
     """Everything besides the view data that a page's HTML depends on: this program, the
     settings (the templates' `site` and `url()`), the UI strings, and every template file
     by content (a page's template extends and includes others)."""
-    digest = hashlib.sha256(code_fingerprint())
-    digest.update(repr((settings, str(settings.site_dir))).encode())
-    digest.update(repr(sorted(catalogue.items())).encode())
+    digest = Hasher("environment", program=True).add(repr((settings, str(settings.site_dir))),
+                                                      repr(sorted(catalogue.items())))
     for folder in template_folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():
-                data = path.read_bytes()
-                digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode() + data)
-        digest.update(b"\0folder\0")  # an override and a theme file of the same name are not the same input
+                digest.add(path.relative_to(folder).as_posix(), path.read_bytes())
+        digest.add("\0folder")  # an override and a theme file of the same name are not the same input
     return digest.hexdigest()
 
 
@@ -87,7 +84,7 @@ def recipe_stamp(template: str, make: Callable[..., Any], inputs: tuple[Any, ...
         data = b"json\0" + orjson.dumps(recipe, default=default, option=_TYPED)
     except TypeError:
         data = b"pickle\0" + pickle.dumps(recipe, protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.blake2b(template.encode() + b"\0" + data, digest_size=16).digest()
+    return stamp("page", template, data)
 
 
 def _typed(value: Any) -> list[str]:
@@ -99,16 +96,13 @@ def _typed(value: Any) -> list[str]:
 
 def data_stamp(data: bytes) -> bytes:
     """A file made in full anyway (search data): kept when its bytes are the same."""
-    return hashlib.blake2b(data, digest_size=16, person=b"data").digest()
+    return stamp("data", data)
 
 
 def feed_stamp(title: str, alternate: str, empty_updated: datetime, entries: Iterable[str]) -> bytes:
     """A feed's inputs: its title, the page it follows, the date an empty feed shows, and
     the identities of its entries' articles (as in :func:`recipe_stamp`), in order."""
-    digest = hashlib.blake2b(f"feed\0{title}\0{alternate}\0{empty_updated.isoformat()}\0".encode(), digest_size=16)
-    for entry in entries:
-        digest.update(entry.encode() + b"\0")
-    return digest.digest()
+    return stamp("feed", title, alternate, empty_updated.isoformat(), *entries)
 
 
 @dataclass(frozen=True)

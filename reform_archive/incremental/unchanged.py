@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reform_archive.incremental.cache import BuildCache, code_fingerprint
+from reform_archive.incremental.cache import BuildCache
+from reform_archive.incremental.keys import Hasher, key
 from reform_archive.writer import output_listing
 
 __all__ = [
@@ -55,7 +56,7 @@ def records(cache: BuildCache) -> BuildCache:
 
 
 def record_key(output_dir: Path) -> str:
-    return hashlib.sha256(b"build record\0" + code_fingerprint() + str(output_dir).encode()).hexdigest()
+    return key("build record", str(output_dir))
 
 
 def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
@@ -67,11 +68,9 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     lunr.js, by path and content. A touch, a checkout that rewrites the same bytes or a
     copy with its mtime kept (``cp -p``) are judged by what the file holds, never by its
     status: templates and static files are few, and hashing them costs milliseconds."""
-    digest = hashlib.sha256(code_fingerprint())
-    digest.update(repr((settings, str(settings.site_dir), options.drafts, options.future, options.strict,
-                        os.environ.get("SOURCE_DATE_EPOCH", ""))).encode())
-    for key in article_keys:
-        digest.update(key.encode())
+    digest = Hasher("inputs", program=True).add(repr((settings, str(settings.site_dir), options.drafts, options.future,
+                                                      options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""))))
+    digest.add_all(article_keys)
     for folder in folders:
         for root, dirs, files in os.walk(folder, followlinks=True):
             dirs.sort()
@@ -82,14 +81,14 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     return digest.hexdigest()
 
 
-def _add_file(digest: Any, path: Path) -> None:
+def _add_file(digest: Hasher, path: Path) -> None:
     try:
         with open(path, "rb") as file:
             content = hashlib.file_digest(file, "sha256").digest()
     except OSError:
-        digest.update(f"{path}\0unreadable\0".encode())
+        digest.add(str(path), "unreadable")
         return
-    digest.update(str(path).encode() + b"\0" + content)
+    digest.add(str(path), content)
 
 
 def input_folders(settings: Any, theme_root: Path) -> list[Path]:
