@@ -20,9 +20,11 @@ from reform_archive.importer.chrome import (
     is_widget_button,
 )
 
-__all__ = ["SUMMARY_BOX_LINES", "polls", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
+__all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "account_cards", "polls", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
 
 _I = re.IGNORECASE
+_OFFICIAL_ACCOUNT = re.compile(r"^(?:tài khoản chính thức|official account|tài khoản đã xác thực)\s*$", _I)
+CARD_LINES = 5  # a card's lines under its label: description, followers, buttons, a QR prompt
 _VOTE = re.compile(r"^(?:biểu quyết|bình chọn|gửi ý kiến|gửi|xem kết quả|kết quả|vote|bỏ phiếu)\s*$", _I)
 _POLL_HEADING = re.compile(r"^(?:bình chọn|thăm dò ý kiến|thăm dò|khảo sát|ý kiến bạn đọc)\s*[:：]?\s*$", _I)
 
@@ -115,6 +117,28 @@ def polls(lines: list[str]) -> set[int]:
                 end += 1
             start = index - 1 if index and _POLL_HEADING.match(lines[index - 1].strip()) else index
             dropped |= set(range(start, end))
+    return dropped
+
+
+def account_cards(lines: list[str]) -> set[int]:
+    """Indexes of a messaging account's card (a Zalo OA, a Facebook page): its name, "Tài
+    khoản chính thức", its one-sentence description, follower counts and buttons."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _OFFICIAL_ACCOUNT.match(line.strip()):
+            continue
+        start = index - 1 if index and lines[index - 1].strip() and len(lines[index - 1].split()) <= 15 else index
+        end, described = index + 1, False
+        while end < len(lines) and end <= index + CARD_LINES:
+            line = lines[end].strip()
+            if line and not is_chrome_line(line):
+                # one description under the label, before the counts ("18,6K người quan tâm")
+                following = next((text for text in lines[end + 1:] if text.strip()), "")
+                if described or not is_chrome_line(following):
+                    break
+                described = True
+            end += 1
+        dropped |= set(range(start, end))
     return dropped
 
 

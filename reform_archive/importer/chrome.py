@@ -42,7 +42,8 @@ _COUNTER = re.compile(
     r"^[•·*+-]?\s*(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|số lượt truy cập|tổng lượt truy cập|"
     r"tổng số lượt truy cập|đang truy cập|đang online|online|trực tuyến|hôm nay|hôm qua|trong tuần|tuần này|"
     r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
-    r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*$|^\(?[\d.,]+\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
+    r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*(?:k|m|nghìn|triệu)?\s*$|"
+    r"^\(?[\d.,]+\s*(?:k|m|nghìn|triệu)?\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
 _VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*[:：]?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
                          _I)
 # Share bars and toolbars are runs of a few known words; checked word by word (a regular
@@ -74,7 +75,8 @@ _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image b
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
 # a social network's page copied whole (Facebook, Zalo in Vietnamese): its buttons and menus
 _SOCIAL_UI = frozenset({
-    "google news", "trên google news",
+    "google news", "trên google news", "mở ứng dụng", "mở trong ứng dụng", "tài khoản chính thức",
+    "trình chơi video", "trình phát video",
     "email hoặc điện thoại", "email hoặc số điện thoại", "mật khẩu", "bạn quên tài khoản ư?", "quên mật khẩu?",
     "tạo tài khoản mới", "theo dõi", "đã theo dõi", "bình luận", "gửi", "đã chia sẻ với công khai",
     "đã chia sẻ với bạn bè", "công khai", "tất cả cảm xúc", "xem bản dịch", "ẩn bớt", "phù hợp nhất",
@@ -138,6 +140,7 @@ RELATED_HEADING = re.compile(
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
     r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
     r"liên quan|đã đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
+    r"(?:bài viết|tin|bài) khác (?:từ|của) .{2,80}|bài viết từ .{2,80}|"
     r"mới nhất|mới cập nhật|đọc nhiều nhất|xem nhiều nhất|cùng chuyên mục|cùng tác giả)\s*[:：]?\s*$", _I)
 # a cached or archived copy's banner, and the leftovers of SharePoint and accessibility links
 _COPY_BANNER = re.compile(

@@ -9,7 +9,7 @@ import re
 from reform_archive.importer import chrome
 from reform_archive.importer.dates import find_dates
 
-__all__ = ["join_wrapped_lines", "split_glued_headline"]
+__all__ = ["glue_points", "join_wrapped_lines", "split_glued_headline"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -23,7 +23,7 @@ def split_glued_headline(lines: list[str]) -> list[str]:
     body such a join is left alone."""
     for index, line in enumerate(lines):
         if chrome.is_prose(line):
-            cut = _glue(line)
+            cut = next(iter(glue_points(line)), 0)
             if cut and 3 <= len(line[:cut].split()) <= 30 and not chrome.SENTENCE_END.search(line[:cut]) \
                     and chrome.is_prose(line[cut:]):
                 return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
@@ -31,15 +31,17 @@ def split_glued_headline(lines: list[str]) -> list[str]:
     return lines
 
 
-def _glue(line: str) -> int:
+def glue_points(line: str) -> list[int]:
     """Where a word of two lower-case letters or more runs into a capitalised one
-    ("chínhSáng"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise); 0: nowhere."""
+    ("chínhSáng", "sốHà Nam"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise)."""
+    points = []
     for token in re.finditer(r"\S+", line):
         word = token.group()
         for i in range(2, len(word) - 1):
             if word[i].isupper() and word[i + 1].islower() and word[:i].isalpha() and word[:i].islower():
-                return token.start() + i
-    return 0
+                points.append(token.start() + i)
+                break
+    return points
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from collections import Counter
 
 from reform_archive.importer import chrome, metadata, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
+from reform_archive.importer.lines import glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
 from reform_archive.text.vietnamese import fold
 
@@ -144,12 +145,17 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
-        # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a headline
-        "account": 1.0 if any(chrome.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines)))
-                              if lines[i]) else 0.0,
+        # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
+        # headline; so is the same name printed again over the post's date
+        "account": 1.0 if _is_account(index, lines) or any(
+            title_key(text) == title_key(lines[i]) and _is_account(i, lines) for i in range(index)) else 0.0,
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}
+
+
+def _is_account(index: int, lines: tuple[str, ...]) -> bool:
+    return any(chrome.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines))) if lines[i])
 
 
 def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set[str]) -> dict[str, float]:
@@ -210,7 +216,7 @@ def _names_a_person(line: str) -> bool:
 def _unglued(text: str) -> str:
     """The part after the last place where a lower-case letter runs straight into a
     capital ("hành chínhBảo Lộc"): no Vietnamese word does that, two texts run together do."""
-    joins = [i for i in range(1, len(text)) if text[i - 1].islower() and text[i].isupper()]
+    joins = glue_points(text)
     rest = text[joins[-1]:].strip() if joins else ""
     return rest if len(rest.split()) >= 4 else ""
 

@@ -251,3 +251,35 @@ def test_a_question_headline_over_its_lead_is_the_headline_but_a_qa_question_is_
     asked = "Hỏi: Từ ngày 1/7/2025, người dân làm thủ tục hành chính ở đâu khi không còn cấp huyện?"
     qa = extract(page("HỎI - ĐÁP VỀ CHÍNH QUYỀN HAI CẤP", asked, LEAD, BODY)).article
     assert qa is not None and asked in qa.body
+
+
+def test_a_messaging_accounts_card_is_chrome_but_not_the_headline_under_it():
+    from reform_archive.importer.blocks import account_cards
+
+    card = ["Trung tâm Phục vụ hành chính công tỉnh", "Tài khoản chính thức",
+            "Kênh thông tin, hướng dẫn thủ tục hành chính của Trung tâm.", "18,6K người quan tâm", "Quan tâm", LEAD]
+    assert account_cards(card) == {0, 1, 2, 3, 4}
+    top = ["UBND xã Gia Hưng", "Tài khoản đã xác thực", "4.009 người quan tâm", "Quan tâm", "THÔNG BÁO",
+           "Cấp căn cước cho trẻ em dưới 6 tuổi: phụ huynh cần chuẩn bị gì?", LEAD]
+    found = account_cards(top)
+    assert {0, 1, 2, 3} <= found and 5 not in found  # "THÔNG BÁO" is a section label either way
+
+
+@pytest.mark.parametrize("line", ["Lượt xem 1,2K", "1,2K lượt xem", "Mở ứng dụng", "Trình chơi Video",
+                                  "Tài khoản chính thức"])
+def test_app_and_player_words_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_related_posts_from_the_same_account_end_the_article():
+    from reform_archive.importer.chrome import RELATED_HEADING
+
+    assert RELATED_HEADING.match("Bài viết khác từ Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên")
+    assert not RELATED_HEADING.match("Bài của Minh Châu")  # a credit, not a list
+
+
+def test_a_word_like_vneid_is_never_taken_apart_for_a_title():
+    from reform_archive.importer.title_choice import _unglued
+
+    assert _unglued("trên ứng dụng VNeID mà không phải đến Trung tâm") == ""
+    assert _unglued("Chuyển đổi sốHà Nam vận hành Trung tâm") == "Hà Nam vận hành Trung tâm"
