@@ -17,7 +17,6 @@ from conftest import article_files as articles
 from reform_archive.build import BuildOptions, BuildResult, build_site
 from reform_archive.config import load_settings
 from reform_archive.errors import ContentError
-from reform_archive.incremental import cache as cache_module
 from reform_archive.incremental.cache import BuildCache, cache_folder
 from reform_archive.writer import MemoryWriter
 
