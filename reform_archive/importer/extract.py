@@ -311,6 +311,9 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
             found.take(meta)
         elif keywords := metadata.keywords_line(line):
             found.keywords.extend(k for k in keywords if k not in found.keywords)
+        elif reprint := metadata.reporter_for(line):
+            found.add_authors(metadata.Byline((reprint[0],)))
+            found.source = found.source or reprint[1]
         elif name := metadata.source_line(line):
             found.source = found.source or name
         elif (byline := metadata.parse_byline(line)) and (metadata.credits_a_writer(line)

@@ -28,6 +28,7 @@ __all__ = [
     "names_a_person",
     "parse_byline",
     "parse_meta_line",
+    "reporter_for",
     "source_line",
     "split_source_prefix",
 ]
@@ -65,7 +66,7 @@ _ORGANISATION = re.compile(
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
 _CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\"'\[]*|"
                             r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
-                            r"tin\s*&\s*ảnh|bài|tin|tác\s+giả|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
+                            r"tin\s*&\s*ảnh|bài|tin|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
                             r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
                             r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
 # "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
@@ -162,6 +163,7 @@ def _title_case(name: str) -> str:
     return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
 
 
+_REPRINT = re.compile(r"^theo\s+(?P<name>[^()]{3,40}?)\s*\((?P<outlet>[^()]{2,60})\)\.?$", _I)
 _VALUE_MARKS = " .|\"'“”,[]"
 
 
@@ -208,7 +210,7 @@ def parse_byline(line: str) -> Byline | None:
         if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
                 len(organisation.split()) <= 12):
             return Byline((_title_case(name),), organisation)
-    if _ORGANISATION.match(text) and len(text.split()) <= 8 and not re.search(r"[\d./]", text):
+    if _ORGANISATION.match(text) and len(text.split()) <= 12 and not re.search(r"[\d./]", text):
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     if parts and all(is_name(p) or _INITIALS.match(p) or _ABBREVIATED.match(p) for p in parts):
@@ -259,6 +261,15 @@ def names_a_person(byline: Byline) -> bool:
 def is_account(name: str) -> bool:
     """A portal's log-in name or role ("admin", "admin_auco", "Quản trị viên"), not a writer."""
     return bool(_ACCOUNT_NAME.match(name.strip()) or _USER_NAME.match(name.strip()))
+
+
+def reporter_for(line: str) -> tuple[str, str] | None:
+    """"Theo Đức Tuân (Báo Điện tử Chính phủ)" -> ("Đức Tuân", "Báo Điện tử Chính phủ"): a
+    reprint names the reporter and the outlet it came from."""
+    match = _REPRINT.match(line.strip())
+    if match and is_name(match["name"].strip()):
+        return _title_case(match["name"].strip()), match["outlet"].strip()
+    return None
 
 
 def source_line(line: str) -> str:

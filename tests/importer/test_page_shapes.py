@@ -283,3 +283,17 @@ def test_a_word_like_vneid_is_never_taken_apart_for_a_title():
 
     assert _unglued("trên ứng dụng VNeID mà không phải đến Trung tâm") == ""
     assert _unglued("Chuyển đổi sốHà Nam vận hành Trung tâm") == "Hà Nam vận hành Trung tâm"
+
+
+def test_a_portals_author_field_and_a_reprints_reporter_are_authors():
+    from reform_archive.importer.metadata import reporter_for
+
+    assert parse_byline("Tác giả bài viết: Minh Trang").authors == ("Minh Trang",)
+    assert reporter_for("Theo Đức Tuân (Báo Điện tử Chính phủ)") == ("Đức Tuân", "Báo Điện tử Chính phủ")
+    assert reporter_for("Theo TTXVN") is None  # an outlet alone is the source, not a reporter
+    office = "Phòng Xây dựng chính quyền và Công tác thanh niên"  # an office of nine words signs too
+    assert parse_byline(office).authors == (office,)
+    text = page("Xã Tân Lập kiện toàn bộ phận một cửa", "", LEAD, "", BODY, "",
+                "Theo Đức Tuân (Báo Điện tử Chính phủ)")
+    article = extract(text).article
+    assert article is not None and article.authors == ("Đức Tuân",) and article.source_name == "Báo Điện tử Chính phủ"
