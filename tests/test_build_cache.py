@@ -258,3 +258,12 @@ def test_the_search_numbering_is_reused_and_a_damaged_one_is_not_trusted(site, m
     files, _ = build(site, jobs=1)
     assert given[-1] is None  # failed its checksum: numbered from scratch
     assert_same_as_cold(site, files)
+
+
+def test_one_hasher_makes_every_key_and_stamp():
+    from reform_archive.incremental.keys import Hasher, key, stamp
+
+    assert stamp("page", "a", "b") == Hasher("page", size=16).add("a", "b").digest()
+    assert key("article", "x", b"y") == Hasher("article", program=True).add("x", b"y").hexdigest()
+    assert stamp("page", "ab", "c") != stamp("page", "a", "bc")  # parts keep their bounds
+    assert stamp("page", "a") != stamp("feed", "a")  # and their kind

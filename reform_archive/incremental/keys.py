@@ -47,9 +47,15 @@ class Hasher:
 
 def key(kind: str, *parts: Part) -> str:
     """A name for something kept across builds (and across versions of this program)."""
-    return Hasher(kind, program=True).add(*parts).hexdigest()
+    return hashlib.blake2b(code_fingerprint() + _framed(kind, parts), digest_size=32).hexdigest()
 
 
 def stamp(kind: str, *parts: Part) -> bytes:
     """A page's or a file's inputs within one build record (16 bytes: there are tens of thousands)."""
-    return Hasher(kind, size=16).add(*parts).digest()
+    return hashlib.blake2b(_framed(kind, parts), digest_size=16).digest()
+
+
+def _framed(kind: str, parts: tuple[Part, ...]) -> bytes:
+    """The kind and the parts, each after its length: what :class:`Hasher` feeds, in one piece."""
+    pieces = [part.encode() if isinstance(part, str) else part for part in (kind, *parts)]
+    return b"".join(len(piece).to_bytes(8, "little") + piece for piece in pieces)
