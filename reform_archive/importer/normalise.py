@@ -32,6 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 # a tab, or three spaces or more, between words: a gap between table columns, kept as one tab
 _AROUND_TAG = re.compile(r"[ \x00]*\x00[ \x00]*")
+_TWO_SPACES = re.compile(r"(?<=\S) {2}(?=\S)")
 _COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*|(?<=\S) {3,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 # what scrapers that write Markdown leave: "# Title", "**Ngày đăng:** …", "![ảnh](…)", "[Xem thêm](…)"
@@ -51,8 +52,23 @@ def normalise_text(text: str) -> str:
     text = _unescape_entities(text)
     text = _CONTROL.sub("", text.translate(_CLEAN_CHARACTERS))
     text = unicodedata.normalize("NFC", text)
-    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", _markdown_free(line.strip()))) for line in text.split("\n")]
+    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", _menu_bars(_markdown_free(line.strip()))))
+             for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
+
+
+def _menu_bars(line: str) -> str:
+    """"Thời sự  Góc nhìn  Thế giới  Video  Kinh doanh": a menu copied with its items two
+    spaces apart keeps them apart ("Thời sự | Góc nhìn | …") instead of running into a line
+    that reads like a headline. Only short items with no digits and two-space gaps (three or
+    more are a table's columns)."""
+    items = _TWO_SPACES.split(line)
+    if len(items) < 5 or "   " in line or "\t" in line:
+        return line
+    if all(len(item.split()) <= 4 and item[:1].isupper() and not any(c.isdigit() for c in item)
+           and item[-1:] not in ".:;?!" for item in items):  # a menu's items are names, each capitalised
+        return " | ".join(items)
+    return line
 
 
 def _drop_scripts_and_comments(text: str) -> str:

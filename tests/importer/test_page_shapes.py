@@ -297,3 +297,13 @@ def test_a_portals_author_field_and_a_reprints_reporter_are_authors():
                 "Theo Đức Tuân (Báo Điện tử Chính phủ)")
     article = extract(text).article
     assert article is not None and article.authors == ("Đức Tuân",) and article.source_name == "Báo Điện tử Chính phủ"
+
+
+def test_a_menu_copied_with_two_spaces_between_items_stays_a_menu_but_justified_text_does_not():
+    from reform_archive.importer.normalise import normalise_text
+
+    menu = "Mới nhất  Thời sự  Góc nhìn  Thế giới  Kinh doanh  Pháp luật"
+    assert normalise_text(menu) == "Mới nhất | Thời sự | Góc nhìn | Thế giới | Kinh doanh | Pháp luật\n"
+    assert is_chrome_line(normalise_text(menu).strip())
+    justified = "Thực hiện Kế hoạch  của Ban Thường vụ  Huyện ủy về đẩy  mạnh chuyển đổi số  năm"
+    assert normalise_text(justified) == " ".join(justified.split()) + "\n"
