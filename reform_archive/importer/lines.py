@@ -33,12 +33,12 @@ def split_glued_headline(lines: list[str]) -> list[str]:
 
 def glue_points(line: str) -> list[int]:
     """Where a word of two lower-case letters or more runs into a capitalised one
-    ("chínhSáng", "sốHà Nam"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise)."""
+    ("chínhSáng", "sốHà Nam", "chínhTHÍ ĐIỂM"), which no word does ("VNeID", "eKYC", "iPhone" begin otherwise)."""
     points = []
     for token in re.finditer(r"\S+", line):
         word = token.group()
         for i in range(2, len(word) - 1):
-            if word[i].isupper() and word[i + 1].islower() and word[:i].isalpha() and word[:i].islower():
+            if word[i].isupper() and word[i + 1].isalpha() and word[:i].isalpha() and word[:i].islower():
                 points.append(token.start() + i)
                 break
     return points

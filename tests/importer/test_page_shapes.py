@@ -283,6 +283,7 @@ def test_a_word_like_vneid_is_never_taken_apart_for_a_title():
 
     assert _unglued("trên ứng dụng VNeID mà không phải đến Trung tâm") == ""
     assert _unglued("Chuyển đổi sốHà Nam vận hành Trung tâm") == "Hà Nam vận hành Trung tâm"
+    assert _unglued("Cải cách hành chínhTHÍ ĐIỂM TIẾP NHẬN HỒ SƠ") == "THÍ ĐIỂM TIẾP NHẬN HỒ SƠ"  # a headline in capitals
 
 
 def test_a_portals_author_field_and_a_reprints_reporter_are_authors():
