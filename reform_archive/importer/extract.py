@@ -154,8 +154,9 @@ def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tupl
     line = lines[index]
     if line.endswith((".", "…", ":")) or len(line.split()) > 40:
         return False
-    following = next((i for i in kept if i > index), None)
-    if _is_dateline(following, lines, metas):
+    after = [i for i in kept if i > index][:2]
+    if after and (_is_dateline(after[0], lines, metas) or (  # or the byline, then the dateline
+            len(after) == 2 and metadata.parse_byline(lines[after[0]]) and _is_dateline(after[1], lines, metas))):
         return True
     preceding = max((i for i in kept if i < index), default=None)
     return line.rstrip("”\"’' ").endswith("?") and _is_dateline(preceding, lines, metas) and \

@@ -308,3 +308,9 @@ def test_a_menu_copied_with_two_spaces_between_items_stays_a_menu_but_justified_
     assert is_chrome_line(normalise_text(menu).strip())
     justified = "Thực hiện Kế hoạch  của Ban Thường vụ  Huyện ủy về đẩy  mạnh chuyển đổi số  năm"
     assert normalise_text(justified) == " ".join(justified.split()) + "\n"
+
+
+def test_a_question_headline_over_its_byline_and_dateline_is_the_headline():
+    question = "Đăng ký khai sinh trực tuyến: vì sao vẫn phải lên xã ký sổ?"
+    article = extract(page("Bạn đọc", question, "Lam Giang", "03/09/2024 14:10", LEAD, BODY)).article
+    assert article is not None and article.title == question and article.authors == ("Lam Giang",)
