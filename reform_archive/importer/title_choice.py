@@ -47,6 +47,7 @@ _TODAY = re.compile(r"hôm\s+nay|today", _I)
 _KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
                      r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
 _BULLET = re.compile(r"^[-–•*+·]\s+")
+_SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
 # " date 2025-08-24 <headline>": a scraper's date field run into the headline's line
 _DATE_STAMP = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
@@ -188,6 +189,7 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "pipes": 1.0 if text.count("|") >= 2 else 0.0,
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
         "numbered": 1.0 if _LIST_ITEM.match(text) else 0.0,  # "1. Hà Nội …": an item of a contents list
+        "subject": 1.0 if _SUBJECT.match(text) else 0.0,  # "V/v bàn giao hồ sơ …": a document's subject, in a list
         # "VÀ CẤP PHIẾU LÝ LỊCH …": a headline's second line begins with a joining word, a headline does not
         "continues": 1.0 if _JOINING_WORD.match(text) else 0.0,
     }

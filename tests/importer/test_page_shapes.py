@@ -314,3 +314,11 @@ def test_a_question_headline_over_its_byline_and_dateline_is_the_headline():
     question = "Đăng ký khai sinh trực tuyến: vì sao vẫn phải lên xã ký sổ?"
     article = extract(page("Bạn đọc", question, "Lam Giang", "03/09/2024 14:10", LEAD, BODY)).article
     assert article is not None and article.title == question and article.authors == ("Lam Giang",)
+
+
+def test_a_documents_subject_in_a_sidebar_is_not_the_headline():
+    text = page("VĂN BẢN MỚI", "V/v đẩy nhanh tiến độ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
+                "Ban hành: 20/02/2025", "", "Hàm Thuận Bắc số hóa hơn 80% kết quả giải quyết thủ tục cấp xã",
+                "Ngày đăng: 12/03/2025", LEAD, BODY)
+    article = extract(text).article
+    assert article is not None and article.title.startswith("Hàm Thuận Bắc")
