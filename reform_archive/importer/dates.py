@@ -132,16 +132,24 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
 
 
 # "8/25/2025 9:15 AM": a US-ordered date and clock as SharePoint and ASP.NET print them
+_LISTED_DATE = re.compile(r"\((?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\)\s*$")
 _US_STAMP = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<clock>\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])")
 
 
 def us_dates_in_day_order(text: str) -> str:
-    """When one date on the page can only be month first ("8/25/2025 9:15 AM"), every date
-    of that shape there is month first ("8/5/2025 9:15 AM" is 5 August): they are rewritten
-    day first, as everything else reads them."""
+    """When one date on the page can only be month first ("8/25/2025 9:15 AM", a related
+    item's "(12/30/2024)") and none can only be day first ("25/12/2024"), the page writes
+    dates month first: its stamps ("8/5/2025 9:15 AM" is 5 August) are rewritten day first,
+    as everything else reads them."""
     stamps = list(_US_STAMP.finditer(text))
-    if not any(int(s["d"]) > 12 >= int(s["m"]) for s in stamps) or any(int(s["m"]) > 12 for s in stamps):
+    # the dates the site's software prints (a related item's "(12/30/2024)" on a short line),
+    # not the ones its writers type in the text, which are day first whatever the software does
+    printed = [s for line in text.split("\n") if len(line.split()) <= 15 for s in _LISTED_DATE.finditer(line)]
+    month_first = any(int(s["d"]) > 12 >= int(s["m"]) for s in (*stamps, *printed))
+    if not stamps or not month_first or any(int(s["m"]) > 12 for s in (*stamps, *printed)):
         return text
+    # only the stamps (a date with an AM/PM clock: a dateline) are rewritten; the article's
+    # own text keeps its dates as written
     return _US_STAMP.sub(lambda s: f"{int(s['d']):02d}/{int(s['m']):02d}/{s['y']}{s['clock']}", text)
 
 

@@ -150,3 +150,13 @@ def test_one_date_that_can_only_be_month_first_turns_the_pages_dates_of_its_shap
     assert us_dates_in_day_order(page) == "Ngày đăng: 05/08/2025 9:15 AM\nTin khác (25/08/2025 10:00 AM)\nHôm nay: 06/09/2025"
     alone = "Ngày đăng: 8/5/2025 9:15 AM"  # nothing says which order: left as it is
     assert us_dates_in_day_order(alone) == alone
+
+
+def test_a_related_items_date_tells_the_page_writes_month_first_and_only_stamps_are_rewritten():
+    from reform_archive.importer.dates import us_dates_in_day_order
+
+    page = "Ngày đăng: 11/12/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
+    assert us_dates_in_day_order(page) == \
+        "Ngày đăng: 12/11/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
+    typed = "Ngày đăng: 8/5/2025 9:15 AM\nTừ ngày 22/7/2025, xã áp dụng quy trình mới cho hồ sơ đất đai."
+    assert us_dates_in_day_order(typed) == typed  # no date says month first: the stamp stays as printed
