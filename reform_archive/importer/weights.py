@@ -6,7 +6,7 @@ edit by refitting, not by hand.
 
 __all__ = ["DATE", "TITLE"]
 
-TITLE = {'account': -3.0,
+TITLE = {'account': -5.0,
  'after_byline': -1.551,
  'after_chrome': 0.173,
  'after_dateline': 0.405,
