@@ -12,6 +12,7 @@ each counts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -71,6 +72,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     url_words = set(_URL_WORDS.findall(_folded(layout.url))) if layout.url else set()
     hint_key = title_key(hint)
     slots = [i for i in range(layout.first_prose) if lines[i] and not layout.is_dateline(i)]
+    slots += _under_a_summary(layout)
     found: list[tuple[str, str, int]] = []
     for index in slots:
         line = lines[index]
@@ -153,6 +155,20 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}
+
+
+def _under_a_summary(layout: PageLayout) -> list[int]:
+    """A video or photo page prints its description first, then the headline over its
+    date: a line after the first paragraph, not a sentence, with a dateline right under it."""
+    lines, found = layout.lines, []
+    following = [i for i in range(layout.first_prose + 1, min(len(lines), layout.first_prose + 6)) if lines[i]]
+    for here, after in itertools.pairwise(following):
+        if layout.is_dateline(after) and here not in layout.chrome and not chrome.is_prose(lines[here]) and \
+                looks_like_title(lines[here]) and len(lines[here].split()) >= 5:
+            found.append(here)
+        if chrome.is_prose(lines[here]):
+            break  # past the first paragraph's neighbours: the article's own text
+    return found
 
 
 def _is_account(index: int, lines: tuple[str, ...]) -> bool:

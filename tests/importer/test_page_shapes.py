@@ -322,3 +322,14 @@ def test_a_documents_subject_in_a_sidebar_is_not_the_headline():
                 "Ngày đăng: 12/03/2025", LEAD, BODY)
     article = extract(text).article
     assert article is not None and article.title.startswith("Hàm Thuận Bắc")
+
+
+def test_a_headline_printed_under_a_video_pages_description_with_its_date_is_the_headline():
+    description = ("Ban chỉ đạo cải cách hành chính của tỉnh vừa công bố kết quả chỉ số năm 2024, theo đó nhiều "
+                   "địa phương có bước tiến rõ rệt nhờ đẩy mạnh dịch vụ công trực tuyến và số hóa hồ sơ.")
+    text = page(description, "", "Bắc Giang: Sự chuyển mình trong cải cách hành chính", "", "05/05/2025", "",
+                LEAD, "", BODY)
+    article = extract(text).article
+    assert article is not None
+    assert article.title == "Bắc Giang: Sự chuyển mình trong cải cách hành chính" and not article.title_inferred
+    assert article.date.value.date().isoformat() == "2025-05-05"
