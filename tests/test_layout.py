@@ -1,6 +1,6 @@
 """The package's layout shows the pipeline, and keeps showing it (issue 20).
 
-- The pure stages (``source/ site/ output/ search/``) never import the machinery that
+- The pure stages (``source/ site/ publish/ search/``) never import the machinery that
   decides what changed (``incremental/``) or that runs processes (``parallel/``): a stage
   is a function of its inputs, whoever calls it and however often.
 - Only ``parallel/`` forks or touches the garbage collector.
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "reform_archive"
-PURE_STAGES = ("source", "site", "output", "search")
+PURE_STAGES = ("source", "site", "publish", "search")
 MACHINERY = ("incremental", "parallel")
 MAX_LINES = 400
 

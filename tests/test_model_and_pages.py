@@ -196,7 +196,7 @@ def test_english_ui(tmp_path):
 def test_ui_catalogues_have_the_same_keys():
     import tomllib
 
-    from reform_archive.output.render import THEME_SEARCH
+    from reform_archive.publish.render import THEME_SEARCH
     root = next(base for base in THEME_SEARCH if (base / "default").is_dir()) / "default" / "i18n"
     vi = tomllib.loads((root / "vi.toml").read_text(encoding="utf-8"))
     en = tomllib.loads((root / "en.toml").read_text(encoding="utf-8"))
@@ -219,7 +219,7 @@ def test_a_theme_missing_a_ui_string_is_reported_not_a_traceback(tmp_path):
     import shutil
 
     from reform_archive.errors import BuildError
-    from reform_archive.output.render import THEME_SEARCH
+    from reform_archive.publish.render import THEME_SEARCH
     theme = next(base / "default" for base in THEME_SEARCH if (base / "default").is_dir())
     site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='theme = "cu"\n')
     shutil.copytree(theme, site / "themes" / "cu")
@@ -250,7 +250,7 @@ def test_pagination_shows_the_ends_and_a_window_with_gaps_between(total, data):
     """The page numbers a list shows: the same as walking every number from 1 to total,
     keeping the first, the last and those near the current one, one gap for each run left
     out. (The walk cost 25 million steps for the 5,000-page list of 100,000 articles.)"""
-    from reform_archive.output.views import PAGINATION_WINDOW, ViewBuilder
+    from reform_archive.publish.views import PAGINATION_WINDOW, ViewBuilder
 
     number = data.draw(st.integers(min_value=1, max_value=total))
     walked: list[int | None] = []

@@ -27,8 +27,8 @@ from sitemaker import article, make_site
 from reform_archive.build import BuildOptions, build_site
 from reform_archive.config import load_settings
 from reform_archive.errors import ContentError
-from reform_archive.output.feeds import EPOCH, FeedSpec, atom_feed
-from reform_archive.output.sitemap import plan_sitemaps
+from reform_archive.publish.feeds import EPOCH, FeedSpec, atom_feed
+from reform_archive.publish.sitemap import plan_sitemaps
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Selection, build_model
 from reform_archive.source.parse import parse_article

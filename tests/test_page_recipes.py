@@ -1,4 +1,4 @@
-"""A page is kept when its recipe is unchanged (reform_archive.output.pages, reform_archive.incremental.reuse): so its
+"""A page is kept when its recipe is unchanged (reform_archive.publish.pages, reform_archive.incremental.reuse): so its
 recipe must name everything its view data is made from. Checked by editing articles in
 every way the front matter and body allow and comparing, page by page, the recipe's
 stamp with the stamp of the view data itself."""
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 import reform_archive.source.prepare  # noqa: F401  (read-only mappings pickle)
 from reform_archive.config import load_settings
 from reform_archive.incremental.reuse import recipe_stamp
-from reform_archive.output.pages import _given, plan_aliases, plan_pages
-from reform_archive.output.render import find_theme, load_catalogue, translator
+from reform_archive.publish.pages import _given, plan_aliases, plan_pages
+from reform_archive.publish.render import find_theme, load_catalogue, translator
 from reform_archive.site.model import Selection, build_model
 from reform_archive.source.loader import load_content
 from reform_archive.source.parse import Source

@@ -20,10 +20,10 @@ from reform_archive.build import BuildOptions, BuildResult, build_into_memory, b
 from reform_archive.build.search_step import remembered_placements
 from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
-from reform_archive.output.links import LinkIndex
-from reform_archive.output.pages import PageSpec, plan_pages
-from reform_archive.output.render import Renderer, find_theme, load_catalogue, translator
 from reform_archive.parallel.render_pool import CHUNK, PageJob, PagePool, render_job
+from reform_archive.publish.links import LinkIndex
+from reform_archive.publish.pages import PageSpec, plan_pages
+from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator
 from reform_archive.site.model import Selection, build_model
 from reform_archive.source.loader import load_content
 from reform_archive.writer import DiskWriter, MemoryWriter
@@ -299,7 +299,7 @@ def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
     from markupsafe import Markup
 
     from reform_archive.incremental.reuse import recipe_stamp
-    from reform_archive.output.pages import _given
+    from reform_archive.publish.pages import _given
     from reform_archive.readonly import ReadOnlyMapping
 
     def page_stamp(template: str, context: dict) -> bytes:  # a page made from its view data as given
@@ -349,7 +349,7 @@ def test_the_ledger_numbers_links_as_the_previous_one_and_drops_unused_strings()
 def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
     from array import array
 
-    from reform_archive.output.links import LinkingPage, broken_links
+    from reform_archive.publish.links import LinkingPage, broken_links
 
     strings = ["/a/", "a/", "../a/", "/b/", "b/", "/c/", "c/"]
     pages = [LinkingPage("p1/", "", array("I", [3, 4])), LinkingPage("p2/", "x.md", array("I", [2, 1, 5, 6])),

@@ -3,8 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from reform_archive.output.links import internal_target, links_in
-from reform_archive.output.sitemap import plan_sitemaps
+from reform_archive.publish.links import internal_target, links_in
+from reform_archive.publish.sitemap import plan_sitemaps
 from reform_archive.source.markup import excerpt, to_html
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

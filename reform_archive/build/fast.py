@@ -23,8 +23,8 @@ from pathlib import Path
 from reform_archive.build.memory import BuildMemory
 from reform_archive.errors import errors_only
 from reform_archive.incremental.cache import cache_key
-from reform_archive.output.pages import article_page
-from reform_archive.output.views import ViewBuilder
+from reform_archive.publish.pages import article_page
+from reform_archive.publish.views import ViewBuilder
 from reform_archive.site.model import article_from, is_published
 from reform_archive.site.related import neighbours
 from reform_archive.site.urls import output_file

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reform_archive.incremental.reuse import PageLedger
-from reform_archive.output.render import Renderer
-from reform_archive.output.views import Translate
+from reform_archive.publish.render import Renderer
+from reform_archive.publish.views import Translate
 from reform_archive.site.model import Article, Selection, Site
 from reform_archive.source.prepare import PreparedArticle, Recipe
 

@@ -40,15 +40,15 @@ from reform_archive.incremental.reuse import (
     feed_stamp,
     recipe_stamp,
 )
-from reform_archive.output.feeds import EPOCH, atom_feed, plan_feeds
-from reform_archive.output.links import LinkingPage, broken_links
-from reform_archive.output.pages import PageSpec, claimant, plan_aliases, plan_pages
-from reform_archive.output.render import Renderer, Theme, find_theme, load_catalogue, translator
-from reform_archive.output.sitemap import plan_sitemaps, robots_txt
-from reform_archive.output.views import Translate
 from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
 from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
 from reform_archive.parallel.workers import default_jobs, prepare_all
+from reform_archive.publish.feeds import EPOCH, atom_feed, plan_feeds
+from reform_archive.publish.links import LinkingPage, broken_links
+from reform_archive.publish.pages import PageSpec, claimant, plan_aliases, plan_pages
+from reform_archive.publish.render import Renderer, Theme, find_theme, load_catalogue, translator
+from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
+from reform_archive.publish.views import Translate
 from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Selection, Site, build_model

@@ -2,7 +2,7 @@
 
 A page's HTML is a function of its template set, its view data and the render
 environment (UI strings, settings, this program). Each page is planned as a recipe, a
-function and the inputs it makes the view data from (:mod:`reform_archive.output.pages`); its
+function and the inputs it makes the view data from (:mod:`reform_archive.publish.pages`); its
 *stamp* is a digest of the template name, the function and the inputs, with each
 article in them named by its identity (the cache key of its source file: an article is
 a function of its file and the environment). The build keeps the stamps, with the links

@@ -1,6 +1,6 @@
 """Rendering pages on every core: the plan stays in the build's process, Jinja runs in workers.
 
-The build plans pages one at a time (:mod:`reform_archive.output.pages`), stamps each
+The build plans pages one at a time (:mod:`reform_archive.publish.pages`), stamps each
 (:mod:`reform_archive.incremental.reuse`), and sends the view data of a page to render, pickled, to a
 worker, which renders the page and extracts its links. Workers are forked once the
 renderer exists, so they inherit the compiled templates and nothing else has to be sent. Where forking is
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from reform_archive.errors import Problem
-from reform_archive.output.links import LinkIndex
-from reform_archive.output.render import Renderer
 from reform_archive.parallel.policy import fork_is_safe, freeze_for_fork, thaw_if_owner
 from reform_archive.parallel.workers import die_with_parent
+from reform_archive.publish.links import LinkIndex
+from reform_archive.publish.render import Renderer
 
 __all__ = [
     "AHEAD",

@@ -24,7 +24,7 @@ from reform_archive.build import BuildMemory, BuildOptions, build_into_memory
 from reform_archive.build.fast import render_saved_articles
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, Problem, error
-from reform_archive.output.render import find_theme
+from reform_archive.publish.render import find_theme
 from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.serve.live import LiveStatus
 from reform_archive.serve.watch import config_state

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from reform_archive import __version__
-from reform_archive.output.sitemap import xml_bytes
+from reform_archive.publish.sitemap import xml_bytes
 from reform_archive.site.model import Article, Site, term_slug
 
 __all__ = [

@@ -1,7 +1,7 @@
 """Jinja2 environment: theme lookup, site template overrides, UI strings, filters.
 
 A file in the site's ``templates/`` replaces the theme's file of the same name. Templates
-get view data (:mod:`reform_archive.output.views`), a ``t()`` for UI strings and ``url()`` for links.
+get view data (:mod:`reform_archive.publish.views`), a ``t()`` for UI strings and ``url()`` for links.
 """
 
 from __future__ import annotations

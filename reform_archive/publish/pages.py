@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reform_archive.output.views import Translate, ViewBuilder
+from reform_archive.publish.views import Translate, ViewBuilder
 from reform_archive.search.store import FACET_TAXONOMIES, MANIFEST
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Site

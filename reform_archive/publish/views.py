@@ -22,7 +22,7 @@ CARD_PROVINCES = 10
 
 class ViewBuilder:
     """Makes view data from what it is given, with the settings and UI strings: never
-    from the site, so a page's recipe (:mod:`reform_archive.output.pages`) names all it depends on."""
+    from the site, so a page's recipe (:mod:`reform_archive.publish.pages`) names all it depends on."""
 
     def __init__(self, settings: Settings, t: Translate):
         self.settings = settings
