@@ -20,9 +20,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reform_archive.build.memory import BuildMemory
+from reform_archive.build.memory import BuildMemory, article_key
 from reform_archive.errors import errors_only
-from reform_archive.incremental.cache import cache_key
 from reform_archive.publish.pages import article_page
 from reform_archive.publish.views import ViewBuilder
 from reform_archive.site.model import article_from, is_published
@@ -46,7 +45,6 @@ def render_saved_articles(memory: BuildMemory, changed: Collection[Path]) -> Fas
     if not changed or any(path.suffix != ".md" for path in changed):
         return None
     shown_by_path = {os.path.abspath(shown): shown for shown in memory.keys}
-    recipe_key = repr(memory.recipe)
     saved: list[tuple[str, bytes, str]] = []
     for path in changed:
         shown = shown_by_path.get(os.path.abspath(path))
@@ -56,7 +54,7 @@ def render_saved_articles(memory: BuildMemory, changed: Collection[Path]) -> Fas
             data = path.read_bytes()
         except OSError:
             return None  # deleted or unreadable: the build reports it
-        key = cache_key("article", recipe_key, shown, data)
+        key = article_key(memory.recipe, shown, data)
         if key != memory.keys[shown]:
             saved.append((shown, data, key))
     if not saved:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reform_archive.incremental.cache import cache_key
 from reform_archive.incremental.reuse import PageLedger
 from reform_archive.publish.render import Renderer
 from reform_archive.publish.views import Translate
 from reform_archive.site.model import Article, Selection, Site
 from reform_archive.source.prepare import PreparedArticle, Recipe
 
-__all__ = ["BuildMemory"]
+__all__ = ["BuildMemory", "article_key"]
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,9 @@ class BuildMemory:
     environment: str  # the render environment's digest (templates, UI strings, settings)
     selection: Selection  # drafts, future articles and "now", as the build chose them
     prepared: Mapping[str, PreparedArticle]  # cache key -> the article: the next build reads none of them again
+
+
+def article_key(recipe: Recipe, shown: str, data: bytes) -> str:
+    """The key an article is prepared, cached and held under: its file's bytes and path, and
+    the recipe (the build and the preview's fast render must agree on it)."""
+    return cache_key("article", repr(recipe), shown, data)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from reform_archive.build.memory import BuildMemory
+from reform_archive.build.memory import BuildMemory, article_key
 from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
 from reform_archive.build.search_step import (
     EARLY_UNKNOWN,
@@ -94,8 +94,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)
         recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
-        recipe_key = repr(recipe)
-        keys = [cache_key("article", recipe_key, file.shown, file.data) for file in files]
+        keys = [article_key(recipe, file.shown, file.data) for file in files]
         lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
         # the folders the renderer loads templates from (UI strings come in as the catalogue)
         environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"])

@@ -32,6 +32,7 @@ __all__ = [
     "may_close_article",
     "page_url",
     "strip_view_count",
+    "without_bullet",
     "without_pictographs",
 ]
 
@@ -128,7 +129,6 @@ _BACK_TO_TOP = re.compile(r"^(?:về đầu trang|lên đầu trang|quay lại|t
 # the site's name above everything ("Cổng thông tin điện tử tỉnh Hòa Bình") and menus
 SITE_NAME = re.compile(r"^(?:cổng thông tin điện tử|trang thông tin điện tử|cổng thông tin|trang tin điện tử|"
                        r"báo điện tử|tạp chí điện tử|cổng ttđt|trang ttđt)\b[^.!?]{0,80}$", _I)
-_WIDE_GAP = re.compile(r"\s{2,}")
 _MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 
 # a related-news heading: drops itself and the headlines under it
@@ -187,7 +187,7 @@ DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{
 @lru_cache(maxsize=8192)  # asked of each line several times (the tail, the zones, the title's features)
 def is_chrome_line(line: str) -> bool:
     """A line that is page chrome wherever it sits ("- 576 lượt xem": a list's bullet too)."""
-    stripped = _BULLET.sub("", line.strip())
+    stripped = without_bullet(line)
     if not stripped:
         return bool(line.strip())  # "-", "•": a bullet alone
     if not any(c.isalnum() for c in stripped):  # ".", "|", "»": punctuation left of a widget
@@ -210,8 +210,18 @@ def is_chrome_line(line: str) -> bool:
         or _FOOTER_LABEL.match(stripped) or _BOX_HEADING.match(stripped) or is_widget_button(stripped)
         or _QR_OR_BANNER.match(stripped) or (_CONTACT_LINE.search(stripped) and len(stripped.split()) <= 10)
         or (_MASTHEAD.match(stripped) and len(stripped.split()) <= 14)
-        or stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
+        or _social(stripped)
     )
+
+
+def without_bullet(line: str) -> str:
+    """The line without a list's bullet in front ("- 576 lượt xem", "• Tin mới")."""
+    return _BULLET.sub("", line.strip())
+
+
+def _social(stripped: str) -> bool:
+    """A social network's button, menu word, post age or count."""
+    return stripped.lower().rstrip(" :….") in _SOCIAL_UI or bool(_SOCIAL_LINE.match(stripped))
 
 
 def is_widget_button(line: str) -> bool:
@@ -221,7 +231,7 @@ def is_widget_button(line: str) -> bool:
 
 def bare_domain(line: str) -> str:
     """"- www.baohatinh.vn" -> "baohatinh.vn": a line that is only a site's address."""
-    stripped = _BULLET.sub("", line.strip())
+    stripped = without_bullet(line)
     return re.sub(r"^www\.", "", stripped.rstrip("/"), flags=_I) if _BARE_DOMAIN.match(stripped) else ""
 
 
@@ -229,8 +239,7 @@ def is_post_meta(line: str) -> bool:
     """What a social network prints under an account's name: the post's age or time
     ("3 giờ", "12 tháng 5 lúc 08:15"), "·", "Theo dõi", "Đã chia sẻ với Công khai"."""
     stripped = line.strip()
-    return bool(stripped.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(stripped)
-                or _POSTED_AT.match(stripped))
+    return _social(stripped) or bool(_POSTED_AT.match(stripped))
 
 
 def _is_section_trail(line: str) -> bool:
@@ -265,18 +274,11 @@ def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers;
-    items set apart by two spaces or more ("Thời sự  Góc nhìn  Thế giới") count too."""
-    if SENTENCE_END.search(line):
-        return False
-    # a gap of three spaces or more is a table's column (structure.untab made it a tab): not a menu
-    for separator, least in ((_MENU_SEPARATOR, 3), (_WIDE_GAP, 5)):
-        if separator is _WIDE_GAP and "\t" in line:
-            continue
-        parts = [p for p in separator.split(line) if p.strip()]
-        if len(parts) >= least and all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts):
-            return True
-    return False
+    """"Giới thiệu | Tin tức | Văn bản | Liên hệ": three or more short items, no numbers (a
+    menu copied with its items two spaces apart gets its bars in normalise.py)."""
+    parts = [p for p in _MENU_SEPARATOR.split(line) if p]
+    return len(parts) >= 3 and not SENTENCE_END.search(line) and \
+        all(len(p.split()) <= 4 and not any(c.isdigit() for c in p) for p in parts)
 
 
 def page_url(line: str) -> str:

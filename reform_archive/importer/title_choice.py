@@ -47,7 +47,6 @@ _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 _TODAY = re.compile(r"hôm\s+nay|today", _I)
 _KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
                      r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
-_BULLET = re.compile(r"^[-–•*+·]\s+")
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
 # " date 2025-08-24 <headline>": a scraper's date field run into the headline's line
@@ -102,14 +101,18 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             found.append(("prefix", line[prefix.end():].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
-    found = [(kind, _BULLET.sub("", chrome.without_pictographs(text)), index) for kind, text, index in found]
+    found = [(kind, chrome.without_bullet(chrome.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]
     printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
+    accounts: dict[str, int] = {}  # a social account's name -> where it first posted (a name over a post's age)
+    for index in range(len(lines)):
+        if lines[index] and _is_account(index, lines):
+            accounts.setdefault(title_key(lines[index]), index)
     candidates = []
     for kind, text, index in found:
         features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key,
-                             printed)
+                             printed, accounts)
         # the tail of a wrapped headline: the line above its first is a capitals line it goes on from
         first = next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])),
                      index) if kind == "wrapped" else index
@@ -127,7 +130,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
 
 
 def _features(text: str, kind: str, index: int, layout: PageLayout, positions: list[int], body_words: set[str],
-              lead_words: set[str], url_words: set[str], hint_key: str, printed: Counter[str]) -> dict[str, float]:
+              lead_words: set[str], url_words: set[str], hint_key: str, printed: Counter[str],
+              accounts: dict[str, int]) -> dict[str, float]:
     lines = layout.lines
     above = sum(1 for p in set(positions) if p < index)
     below = sum(1 for p in set(positions) if p > index)
@@ -150,8 +154,7 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
         # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
         # headline; so is the same name printed again over the post's date
-        "account": 1.0 if _is_account(index, lines) or any(
-            title_key(text) == title_key(lines[i]) and _is_account(i, lines) for i in range(index)) else 0.0,
+        "account": 1.0 if accounts.get(title_key(text), index + 1) <= index else 0.0,
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}
