@@ -48,9 +48,19 @@ def tail_start(lines: list[str]) -> int:
         seen += prose_chars[index]
         if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
             return index
-        if is_tail_marker(line) and index >= last_prose and seen > 0:
+        if is_tail_marker(line) and seen > 0 and (index >= last_prose or _strays_after(index, lines, prose_chars, seen)):
             return index
     return len(lines)
+
+
+def _strays_after(index: int, lines: list[str], prose_chars: list[int], seen: int) -> bool:
+    """True when what prose follows line ``index`` is a few stray lines among the tail's
+    widgets (a poll's question, a related headline that reads as a sentence), not the
+    article going on: little of it, and no two prose lines in a row."""
+    after = [chars for chars, line in zip(prose_chars[index + 1:], lines[index + 1:], strict=True) if line.strip()]
+    if sum(after) > 0.15 * (seen + sum(after)) or seen < 400:
+        return False
+    return not any(a and b for a, b in pairwise(after))
 
 
 _CREDIT_AFTER = re.compile(r"^\s*[-–.(]*\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ)\s*[:：]", _I)

@@ -149,7 +149,8 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         "page_top": 1.0 if index < 4 and index < max(title_line, layout.first_prose) else 0.0,
         # the header's "today" clock: among the page's first lines, well above the headline,
         # named by no "Ngày đăng" (a dateline sits next to the headline, not above the menu)
-        "clock": 1.0 if index < 4 and title_line - index > 3 and not _PUBLISHED.search(line) else 0.0,
+        "clock": 1.0 if index < 4 and title_line - index > 3 and date.precision == "day"
+        and not _PUBLISHED.search(line) else 0.0,
         "after_lead": 1.0 if layout.first_prose < index <= layout.first_prose + 3 and meta is not None else 0.0,
         "far_from_title": min(abs(index - title_line), 30) / 30 if title_line >= 0 else 0.5,
         "lead": 1.0 if index == layout.first_prose else 0.0,

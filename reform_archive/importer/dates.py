@@ -218,13 +218,23 @@ def url_date(url: str) -> FoundDate | None:
 
 
 def year_hint(url: str, text: str) -> int | None:
-    """A year for a day-month without one: the URL's, else the year the text names most
-    (the later on a tie); the ends of ranges ("2021-2025") and targets are plans, not news."""
+    """A year for a day-month without one: the URL's, else the year the text's own full
+    dates give most (a cited document's date left out), else the year it names most (the
+    later on a tie). A full date tells when things happen; a bare year is often a topic
+    ("kết quả năm 2024" in a post of January 2025), and the ends of ranges ("2021-2025",
+    "2025 - 2026") and targets are plans, not news."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
     if path and (match := _URL_YEAR.search(path)):
         return int(match.group(1))
-    years = Counter(int(y) for y in re.findall(r"(?<![\d/.-])(?<!đến năm )((?:19|20)\d\d)(?![\d-])", text))
+    dated = Counter(found.value.year for found in find_dates(text) if not is_document_date(text, found.start))
+    dated.update(int(match[1] or match[4]) for match in _YEAR_MONTH.finditer(text))  # "tháng 9/2025"
+    if dated:
+        return max(dated, key=lambda year: (dated[year], year))
+    years = Counter(int(y) for y in _BARE_YEAR.findall(text))
     return max(years, key=lambda year: (years[year], year)) if years else None
+
+
+_BARE_YEAR = re.compile(r"(?<![\d/.-])(?<!đến năm )(?<![\d] - )((?:19|20)\d\d)(?!\d|-|\s[-–]\s\d)")
 
 
 # "2023-01", "01/2023", "tháng 01/2023" on a line of its own or after a field name: a month

@@ -62,6 +62,16 @@ def test_a_comment_form_ends_the_article_even_when_comments_follow():
     assert tail_start(lines) == 4
 
 
+def test_a_stray_sentence_among_the_tail_widgets_does_not_keep_the_tail_in_the_article():
+    poll = "Bạn đánh giá thế nào về việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công xã?"
+    lines = ["Tiêu đề", PROSE, "", PROSE, "", PROSE, "", PROSE, "", PROSE, "", PROSE, "Chia sẻ:",
+             "TIN CÙNG CHUYÊN MỤC", "Tin một (11/07/2025)", "THĂM DÒ Ý KIẾN", poll, "Rất hài lòng", "Hài lòng", "Gửi ý kiến"]
+    assert tail_start(lines) == 13
+    # the article going on after a boxed "Tin cùng chuyên mục" is not a tail
+    going_on = ["Tiêu đề", PROSE, PROSE, PROSE, PROSE, "TIN CÙNG CHUYÊN MỤC", "Tin một (11/07/2025)", PROSE, "", PROSE]
+    assert tail_start(going_on) == len(going_on)
+
+
 def test_a_marker_word_inside_the_article_is_not_the_tail():
     lines = ["Tiêu đề", PROSE, "Thống kê", PROSE, "Tin khác", PROSE]
     assert tail_start(lines) == len(lines)

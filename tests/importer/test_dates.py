@@ -101,6 +101,11 @@ def test_a_day_and_month_without_a_year_take_the_hinted_year():
     assert year_hint("https://example.gov.vn/2021/tin-tuc/x.html", "năm 2024") == 2021
     assert year_hint("", "giai đoạn 2021-2025, năm 2023, định hướng đến năm 2030") == 2023
     assert year_hint("", "năm 2022 và năm 2023") == 2023
+    # a full date says when things happen; a bare year is often the topic
+    assert year_hint("", "Kết quả năm 2024: năm 2024 cấp 900 thẻ. Sáng 2/1/2025, Công an xã tổng kết.") == 2025
+    assert year_hint("", "năm học 2025 - 2026, từ ngày 04/8 đến hết ngày 31/8/2025") == 2025
+    assert year_hint("", "trong tháng 9/2025, phường tiếp nhận 300 hồ sơ") == 2025
+    assert year_hint("", "theo Nghị định số 118/2025/NĐ-CP ngày 09/6/2024, năm 2025") == 2025
 
 
 def test_url_dates():
