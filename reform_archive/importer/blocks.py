@@ -10,7 +10,9 @@ import re
 from itertools import pairwise
 
 from reform_archive.importer.chrome import (
+    AGE,
     DATED_ITEM,
+    ITEM_STAMP,
     RELATED_HEADING,
     SENTENCE_END,
     is_chrome_line,
@@ -194,6 +196,13 @@ def summary_boxes(lines: list[str]) -> set[int]:
     return dropped
 
 
+def _dated_headline(index: int, lines: list[str]) -> bool:
+    """A related item that reads as a sentence ("Người dân có phải đổi căn cước …?") with
+    its age or time on the next line ("3 ngày trước", "10:15 13/03/2025")."""
+    following = next((text.strip() for text in lines[index + 1:] if text.strip()), "")
+    return bool(AGE.match(following) or ITEM_STAMP.match(following))
+
+
 def related_blocks(lines: list[str]) -> set[int]:
     """Indexes of related-news blocks inside the page: the heading and the headlines
     under it (contiguous lines, or dated items across blank lines). Above the article's
@@ -214,8 +223,9 @@ def related_blocks(lines: list[str]) -> set[int]:
                 following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
                 if not DATED_ITEM.search(following):
                     break
-            elif is_prose(item) or RELATED_HEADING.match(item):
+            elif RELATED_HEADING.match(item) or (is_prose(item) and not _dated_headline(cursor, lines)):
                 break
             dropped.add(cursor)
             cursor += 1
     return dropped
+

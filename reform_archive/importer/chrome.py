@@ -16,7 +16,9 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "AGE",
     "DATED_ITEM",
+    "ITEM_STAMP",
     "PAGE_URL",
     "RELATED_HEADING",
     "SENTENCE_END",
@@ -181,6 +183,10 @@ _FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dù
                            r"chuyên mục|danh mục|menu|liên hệ|sơ đồ trang|sơ đồ site)\s*[:：]?\s*$", _I)
 
 SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
+# "3 ngày trước", "Hôm qua", "Vừa xong": an item's or a post's age
+AGE = re.compile(r"^(?:hôm\s+(?:qua|nay)|vừa\s+xong|\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng)(?:\s+trước)?)$", _I)
+# a line that is only an item's time: "10:15 13/03/2025", "(13/03/2025)", "13/03/2025 - 10:15"
+ITEM_STAMP = re.compile(r"^\(?\s*(?:\d{1,2}:\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2})?\s*\)?$")
 DATED_ITEM = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)$|\d{1,2}/\d{1,2}/\d{4}$")
 
 

@@ -40,7 +40,6 @@ _LEADER = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 MIN_REFORM_DENSITY = 1.0
 _DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b.{0,30}\d{1,2}/\d{1,2}", _I)
 _PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
-_AGE = re.compile(r"^\d{1,2}\s+(?:phút|giờ|ngày|tuần|tháng)\s+trước$", _I)
 # "- Quầy tư pháp - hộ tịch: 0229.3855.102": a desk and its number, the line ending with it
 _PHONE_ENTRY = re.compile(r"[:\-–]\s*\(?0\d{2,3}\)?[\s.]?[\dx]{3,4}[\s.]?[\dx]{3,4}\s*\.?$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
@@ -78,7 +77,7 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
     teasers = sum(1 for line in short if line.endswith(("...", "…", ")")) and _TEASER.search(line))
-    datelines += sum(1 for line in short if _AGE.match(line))  # a mobile section page's cards: "3 ngày trước"
+    datelines += sum(1 for line in short if chrome.AGE.match(line))  # a mobile section page's cards: "3 ngày trước"
     if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
             sum(1 for line in short if _MORE.search(line)) >= 3 or teasers >= 3 or \
             (teasers >= 2 and any(_PAGER.match(line) for line in short)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reform_archive.importer.chrome import strip_view_count
+from reform_archive.importer.chrome import AGE, strip_view_count
 from reform_archive.importer.dates import FoundDate, find_dates
 from reform_archive.importer.places import is_place_name
 
@@ -77,8 +77,6 @@ _ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?
 _NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
                               r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
 _LEADING_SYMBOLS = re.compile(r"^[\W_]*?(?=\w)", re.UNICODE)
-# "Hôm qua", "3 giờ trước", "2 ngày": a post's age beside its byline
-_RELATIVE_TIME = re.compile(r"^(?:hôm\s+(?:qua|nay)|vừa\s+xong|\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng)(?:\s+trước)?)$", _I)
 # a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
 # "Chuyên mục: Tin hoạt động": a labelled category
@@ -358,7 +356,7 @@ def _undated_meta(text: str) -> MetaLine | None:
     if cleaned != text.strip() and not cleaned:
         return MetaLine()  # only a view count
     pieces = [p.strip(" :|·") for p in re.split(r"\s*[|·•]\s*", cleaned) if p.strip(" :|·")]
-    parts = [p for p in pieces if not _RELATIVE_TIME.match(p)]  # "Hôm qua · Tác giả: …": the age goes
+    parts = [p for p in pieces if not AGE.match(p)]  # "Hôm qua · Tác giả: …": the age goes
     if len(pieces) < 2 or not parts:
         return None
     categories = [is_category(part) for part in parts]

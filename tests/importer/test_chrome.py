@@ -83,6 +83,15 @@ def test_related_blocks_inside_the_page():
     assert related_blocks(lines) == {1, 2, 3, 6, 7, 8, 9, 10}
 
 
+def test_a_related_headline_that_reads_as_a_sentence_goes_with_its_age():
+    question = "Người dân có phải đổi căn cước khi xã, phường sáp nhập hay vẫn dùng thẻ cũ?"
+    lines = [PROSE, "Tin liên quan", question, "3 ngày trước", PROSE, "Cùng chuyên mục", question,
+             "10:15 13/03/2025", PROSE]
+    assert related_blocks(lines) == {1, 2, 3, 5, 6, 7}
+    # without an age under it, a sentence after the heading is the article going on
+    assert related_blocks([PROSE, "Tin liên quan", question, PROSE]) == {1}
+
+
 def test_prose():
     assert is_prose(PROSE)
     assert not is_prose("Sự hài lòng của người dân là thước đo")
