@@ -1,6 +1,6 @@
 """Fit the importer's title and date weights on the labelled corpus's fit split.
 
-    .venv/bin/python scripts/fit_importer.py [--check] [--l2 0.5]
+    .venv/bin/python scripts/fit_importer.py [--check] [--l2 0.5] [--corpus DIR]
 
 Each page's candidates (reform_archive.importer.evidence) and its label give one training case
 of a conditional logit: maximise the log of the summed probability of the candidates that
@@ -30,11 +30,12 @@ from reform_archive.importer.pipeline import import_bytes  # noqa: E402
 WEIGHTS_FILE = ROOT / "reform_archive" / "importer" / "weights.py"
 
 
-def cases(field: str, current: dict[str, dict[str, float]]) -> list[tuple[list[dict[str, float]], list[bool]]]:
+def cases(field: str, current: dict[str, dict[str, float]],
+          corpus: Path = CORPUS) -> list[tuple[list[dict[str, float]], list[bool]]]:
     """Per fit page: its candidates' features and which are right."""
     weights.TITLE.clear(), weights.TITLE.update(current["TITLE"])
     weights.DATE.clear(), weights.DATE.update(current["DATE"])
-    layouts, problems = load_layouts(CORPUS)
+    layouts, problems = load_layouts(corpus)
     for problem in problems:
         print(problem, file=sys.stderr)
     found = []
@@ -105,11 +106,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="print the counts; write nothing")
     parser.add_argument("--l2", type=float, default=0.5, help="pull towards the starting weights")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="another corpus in the same format")
     arguments = parser.parse_args()
     current = {"TITLE": dict(weights.TITLE), "DATE": dict(weights.DATE)}
     new = dict(current)
     for field in ("TITLE", "DATE"):
-        data = cases(field, new)
+        data = cases(field, new, arguments.corpus)
         fitted = fit(data, current[field], arguments.l2)
         print(f"{field.lower()}: {len(data)} fit pages with a right candidate; right before "
               f"{right_count(data, current[field])}, after {right_count(data, fitted)}")

@@ -148,6 +148,9 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         # under the dateline; the header's "Hôm nay: …" clock is not one
         "after_dateline": 1.0 if layout.is_dateline(preceding) and not _TODAY.search(lines[preceding]) else 0.0,
         "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
+        # portals print the headline right under the breadcrumb ("Trang chủ > Tin tức > …")
+        "after_crumb": 1.0 if preceding >= 0 and (_CRUMB_MARK.search(lines[preceding]) or _separated(preceding, lines))
+        and not _separated(index, lines) else 0.0,
         # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
@@ -158,6 +161,15 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}
+
+
+_SEPARATOR = re.compile(r"^[>»›/|\\-]$")
+
+
+def _separated(index: int, lines: tuple[str, ...]) -> bool:
+    """True when the line above ``index`` is a breadcrumb's lone separator ("›", ">")."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i]), -1)
+    return above >= 0 and bool(_SEPARATOR.match(lines[above].strip()))
 
 
 def _under_a_summary(layout: PageLayout) -> list[int]:

@@ -9,6 +9,7 @@ __all__ = ["DATE", "TITLE"]
 TITLE = {'account': -5.0,
  'after_byline': -1.551,
  'after_chrome': 0.173,
+ 'after_crumb': 1.0,
  'after_dateline': 0.405,
  'all_caps': -0.237,
  'before_dateline': 1.689,

@@ -138,3 +138,23 @@ def test_the_best_scored_candidate_wins_with_its_probability():
     best, probability = choose(candidates, {"x": 1.0})
     assert best.value == "b" and 0.5 < probability < 1.0
     assert choose([], {"x": 1.0}) == (None, 0.0)
+
+
+def test_the_headline_under_a_breadcrumb_beats_the_sidebar_between_it_and_the_lead():
+    text = page("Trang chủ", ">", "Tin tức - Sự kiện", ">", "Hỏi đáp pháp luật",
+                "Hỏi - đáp về cấp giấy chứng nhận quyền sử dụng đất lần đầu tại xã", "Lượt xem: 97",
+                "Cỡ chữ: A- A A+", "CHÍNH QUYỀN 2 CẤP", "Sơ đồ tổ chức bộ máy xã Phù Cát",
+                "Danh bạ điện thoại cán bộ, công chức", "Bản đồ hành chính xã sau sắp xếp đơn vị",
+                "Danh sách thôn, khu phố sau sắp xếp",
+                "Thời gian qua, Trung tâm Phục vụ hành chính công xã nhận được nhiều câu hỏi của người dân về "
+                "thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu sau khi xã mới đi vào hoạt động.",
+                "Hỏi: Trước đây hồ sơ cấp giấy chứng nhận lần đầu nộp ở huyện, nay nộp ở đâu và mất bao lâu?")
+    extraction = extract(text)
+    assert extraction.article is not None
+    assert extraction.article.title == "Hỏi - đáp về cấp giấy chứng nhận quyền sử dụng đất lần đầu tại xã"
+    under_crumbs = {c.value for c in extraction.evidence.titles if c.features.get("after_crumb")}
+    assert under_crumbs == {"Hỏi - đáp về cấp giấy chứng nhận quyền sử dụng đất lần đầu tại xã"}
+    one_line = extract(page("Trang chủ > Tin tức > Cải cách hành chính",
+                            "Huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính", LEAD, BODY))
+    assert [c.value for c in one_line.evidence.titles if c.features.get("after_crumb")] == \
+        ["Huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính"]
