@@ -66,7 +66,15 @@ _BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
 # audio and video players' leftovers: "Video đang phát", "00:00 / 02:15", "Giọng nữ miền Nam"
 _PLAYER = re.compile(r"^(?:video đang phát|bạn gặp vấn đề gì khi xem video này\s*\?|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
                      r"giọng (?:nữ|nam)(?: miền (?:bắc|nam|trung))?|tốc độ(?: đọc)?|tự động phát|"
-                     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement)\s*$", _I)
+                     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement|"
+                     # a web player's controls read aloud (video.js and the like, in Vietnamese or English)
+                     r"sử dụng các phím mũi tên lên\s*/\s*xuống để tăng hoặc giảm âm lượng\.?|"
+                     r"use up\s*/\s*down arrow keys to increase or decrease volume\.?|video player is loading\.?|"
+                     r"this is a modal window\.?|(?:beginning|end) of dialog window\.?|play video|"
+                     r"(?:current time|duration|remaining time|thời gian hiện tại|thời lượng)\s*:?\s*(?:-?\d{1,2}:\d{2})?|"
+                     r"(?:loaded|progress|đã tải)\s*:\s*\d{1,3}(?:[.,]\d+)?\s*%|stream type live|"
+                     r"trình phát video đang tải\.?|phát|tạm dừng|tắt tiếng|bật tiếng|toàn màn hình|mute|unmute|"
+                     r"fullscreen|play|pause)\s*$", _I)
 _ATTACHMENT = re.compile(r"^(?:file|tệp|tập tin|tài liệu)\s+đính\s+kèm\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
 _SEPARATORS = re.compile(r"[\s:|,/•·()]+")
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)

@@ -148,3 +148,15 @@ def test_a_related_word_above_the_article_is_a_menu_item_and_goes_alone():
     lines = ["Trang chủ", "Video", "Marketplace", "CÔNG AN TỈNH MỞ ĐỢT CAO ĐIỂM CẤP CĂN CƯỚC CHO TRẺ EM", PROSE,
              "Tin liên quan", "Huyện Yên Thế ra mắt tổ công nghệ số cộng đồng"]
     assert related_blocks(lines) == {1, 5, 6}
+
+
+@pytest.mark.parametrize("line", [
+    "Sử dụng các phím mũi tên Lên/Xuống để tăng hoặc giảm âm lượng.", "Video Player is loading.",
+    "This is a modal window.", "Current Time 0:00", "Loaded: 0%", "Thời lượng 2:15", "Nghe đọc bài viết",
+    "00:00 / 04:12", "Tắt tiếng"])
+def test_a_players_controls_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_a_sentence_about_playing_is_not_a_players_control():
+    assert not is_chrome_line("Phát huy vai trò của Tổ công nghệ số cộng đồng trong hướng dẫn người dân.")
