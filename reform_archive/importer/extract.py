@@ -242,7 +242,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date))
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
-    authors = _writers(hints.authors, url) or tuple(found.authors)
+    authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))
     classified = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(

@@ -28,6 +28,7 @@ __all__ = [
     "names_a_person",
     "parse_byline",
     "parse_meta_line",
+    "people_over_bodies",
     "reporter_for",
     "source_line",
     "split_source_prefix",
@@ -254,6 +255,13 @@ def credits_a_writer(line: str) -> bool:
 def names_a_person(byline: Byline) -> bool:
     """A byline naming somebody, not only a body ("Sở Nội vụ"): a post or workplace may follow it."""
     return any(not affiliation_line(author) for author in byline.authors)
+
+
+def people_over_bodies(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The people a page credits, without the bodies credited beside them: "Sơn Hà" and
+    "Bộ Nội vụ" (the source), "Báo Hà Tĩnh" over "Ngọc Loan". A body alone stays the author."""
+    people = tuple(name for name in authors if not _ORGANISATION.match(name) and not affiliation_line(name))
+    return people or authors
 
 
 def is_account(name: str) -> bool:

@@ -10,6 +10,7 @@ from reform_archive.importer.metadata import (
     keywords_line,
     parse_byline,
     parse_meta_line,
+    people_over_bodies,
     source_line,
     split_source_prefix,
 )
@@ -146,3 +147,11 @@ def test_a_posts_age_and_a_compiled_mark_beside_a_byline():
     assert parse_meta_line("Hôm qua · Tác giả: Phòng Văn hóa - Xã hội").authors == ("Phòng Văn hóa - Xã hội",)
     meta = parse_meta_line("Phương Thảo (tổng hợp) Thứ bảy, ngày 05/07/2025 06:00 AM (GMT+7)")
     assert meta is not None and meta.authors == ("Phương Thảo",)
+
+
+def test_a_body_credited_beside_a_person_is_the_source_not_an_author():
+    assert people_over_bodies(("Sơn Hà", "Bộ Nội vụ")) == ("Sơn Hà",)
+    assert people_over_bodies(("Báo Hà Tĩnh", "Ngọc Loan")) == ("Ngọc Loan",)
+    assert people_over_bodies(("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)) == \
+        ("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)
+    assert people_over_bodies(("Trần Văn Phòng", "Đỗ Thị Thu Hà")) == ("Trần Văn Phòng", "Đỗ Thị Thu Hà")
