@@ -69,7 +69,7 @@ _CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\
                             r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
                             r"tin\s*&\s*ảnh|bài|tin|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
                             r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
-                            r"^(?:đăng\s+bởi|posted\s+by)\s*:?\s*(?=\S)", _I)
+                            r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)", _I)
 # "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
 _OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
 # "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
@@ -92,7 +92,7 @@ _AFFILIATION = re.compile(
     r"chuyên\s+viên(?:\s+chính)?|công\s+chức|cán\s+bộ|học\s+viên|sinh\s+viên|"
     r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
     r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
-    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
+    r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|công\s+đoàn|cđ|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
     r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
 _SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
 # "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
@@ -166,6 +166,25 @@ _REPRINT = re.compile(r"^theo\s+(?P<name>[^()]{3,40}?)\s*\((?P<outlet>[^()]{2,60
 _VALUE_MARKS = " .|\"'“”,[]"
 
 
+# "TS. A (Viện X), ThS. B" or "TS. A - ThS. B": each person with a degree, maybe a workplace
+_DEGREED_PERSON = re.compile(r"(?P<degree>(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS)\.?)\s+"
+                             r"(?P<name>[^\W\d_][^,;()\-–]*?)\s*(?:\((?P<place>[^()]{2,80})\))?\s*(?:[,;\-–]|\bvà\b|$)")
+
+
+def _degreed_people(text: str) -> Byline | None:
+    found, end = [], 0
+    for match in _DEGREED_PERSON.finditer(text):
+        if text[end:match.start()].strip(" ,;-–") or not is_name(match["name"].strip()):
+            return None
+        found.append(match)
+        end = match.end()
+    if len(found) < 2 or text[end:].strip():
+        return None
+    degree = found[0]["degree"]
+    return Byline(tuple(_title_case(m["name"].strip()) for m in found), (found[0]["place"] or "").strip(),
+                  degree + ("" if degree.endswith(".") else "."))
+
+
 def parse_byline(line: str) -> Byline | None:
     """An author line: initials, names (one or several), an organisation, or a degree
     with name and affiliation. ``None`` for anything that reads as text."""
@@ -190,6 +209,8 @@ def parse_byline(line: str) -> Byline | None:
     if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
         affiliation = "" if _COMPILED.match(aside["aside"].strip()) else aside["aside"].strip()
         return Byline((_title_case(aside["name"].strip()),), affiliation)
+    if people := _degreed_people(text):  # "TS. Lê Minh, ThS. Đặng Bảo (Trường Đại học Nội vụ)"
+        return people
     degree = _DEGREE.match(text)
     if degree:
         rest, affiliation = text[degree.end():], ""

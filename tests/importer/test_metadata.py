@@ -155,3 +155,22 @@ def test_a_body_credited_beside_a_person_is_the_source_not_an_author():
     assert people_over_bodies(("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)) == \
         ("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)
     assert people_over_bodies(("Trần Văn Phòng", "Đỗ Thị Thu Hà")) == ("Trần Văn Phòng", "Đỗ Thị Thu Hà")
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("TS. Lê Thị Minh Nguyệt, ThS. Đặng Quốc Bảo (Trường Đại học Nội vụ Hà Nội)",
+     ("Lê Thị Minh Nguyệt", "Đặng Quốc Bảo")),
+    ("PGS.TS. Hà Quang Trung (Viện Khoa học tổ chức nhà nước), ThS. Lò Thị Kim Oanh (Sở Nội vụ tỉnh Sơn La)",
+     ("Hà Quang Trung", "Lò Thị Kim Oanh")),
+    ("TS. TRẦN THỊ MAI LAN - ThS. PHẠM QUỐC HƯNG", ("Trần Thị Mai Lan", "Phạm Quốc Hưng")),
+    ("Viết bởi Nguyễn Minh Tuấn", ("Nguyễn Minh Tuấn",)),
+    ("Hồng Nhung - CĐ ngành Giáo dục", ("Hồng Nhung",)),
+])
+def test_several_people_with_degrees_and_other_credits(line, authors):
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors
+
+
+def test_a_degree_list_that_is_not_only_people_is_not_a_byline_of_several():
+    byline = parse_byline("TS. Lê Văn An - Học viện Hành chính Quốc gia")
+    assert byline is not None and byline.authors == ("Lê Văn An",)
