@@ -61,6 +61,9 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ\d]{2}[.!?]\s+[A-ZĐÀ-Ỹ]")  # not "TS. Hà", "TP. Huế"
+
+
 def _goes_on(previous: str, line: str) -> bool:
     """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
     a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
@@ -68,6 +71,11 @@ def _goes_on(previous: str, line: str) -> bool:
             chrome.is_chrome_line(previous):
         return False  # a sentence's end, a table, a dump's quoted value ("time": "…",)
     if line[:1].islower():
+        return True
+    # a paragraph under way ("… quý I năm 2025. Đồng chí Phó Chủ tịch") cut before a name or an
+    # acronym ("UBND huyện, …"): a sentence already ended inside it, so it is no headline
+    if _SENTENCE_INSIDE.search(previous) and len(previous.split()) >= 15 and line[:1].isupper() \
+            and len(line.split()) >= 6 and not chrome.is_chrome_line(line) and not find_dates(line[:12]):
         return True
     number = _NUMBER_GOES_ON.match(line)
     return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)

@@ -152,6 +152,19 @@ def test_a_list_item_does_not_continue_the_line_above():
         f"{long_line} 2025, thời gian qua các sở đã tích cực"]
 
 
+def test_a_paragraph_cut_before_an_acronym_goes_on_but_a_headline_does_not():
+    started = ("Ngày 10/3, Tổ công tác Đề án 06 huyện tổ chức hội nghị đánh giá kết quả quý I năm 2025. "
+               "Đồng chí Phó Chủ tịch")
+    assert join_wrapped_lines([started, "UBND huyện, Tổ trưởng Tổ công tác chủ trì hội nghị."]) == [
+        f"{started} UBND huyện, Tổ trưởng Tổ công tác chủ trì hội nghị."]
+    headline = "Huyện Đức Thọ số hóa hơn 96.000 trang sổ hộ tịch và cấp phiếu lý lịch tư pháp trên VNeID"
+    lead = "UBND huyện Đức Thọ vừa tổ chức hội nghị đánh giá kết quả triển khai Đề án 06 quý I."
+    assert join_wrapped_lines([headline, lead]) == [headline, lead]
+    byline = "PGS.TS. Hà Quang Trung (Viện Khoa học tổ chức nhà nước và lao động), ThS. Lò Thị Kim Oanh"
+    summary = "Tóm tắt: Việc kết thúc hoạt động của cấp huyện đặt ra yêu cầu phân định lại thẩm quyền."
+    assert join_wrapped_lines([byline, summary]) == [byline, summary]
+
+
 def test_a_scrapers_date_field_run_into_the_headline_is_taken_off_it():
     text = page(" date 2025-08-24 Phường Tân Định vận hành Trung tâm phục vụ hành chính công sau sắp xếp", "",
                 LEAD, "", BODY)
