@@ -22,7 +22,7 @@ from reform_archive.importer.chrome import (
     is_widget_button,
 )
 
-__all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "account_cards", "polls", "related_blocks", "repeated_alt_texts", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
+__all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "about_boxes", "account_cards", "polls", "related_blocks", "repeated_alt_texts", "repeated_text", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
 
 _I = re.IGNORECASE
 _OFFICIAL_ACCOUNT = re.compile(r"^(?:tài khoản chính thức|official account|tài khoản đã xác thực)\s*$", _I)
@@ -151,6 +151,59 @@ def account_cards(lines: list[str]) -> set[int]:
                 described = True
             end += 1
         dropped |= set(range(start, end))
+    return dropped
+
+
+_ABOUT_HEADING = re.compile(r"^(?:giới thiệu|intro|about)\s*$", _I)
+_PAGE_CATEGORY = re.compile(r"^(?:trang|page)\s*[·•]\s*\S", _I)  # "Trang · Cơ quan chính phủ"
+
+
+def about_boxes(lines: list[str]) -> set[int]:
+    """Indexes of a social page's about box: "Giới thiệu", the page's description, its
+    category ("Trang · Cơ quan chính phủ") and the contact lines under it (address, phone,
+    e-mail, opening hours), up to the first sentence of text."""
+    dropped: set[int] = set()
+    for index, line in enumerate(lines):
+        if not _ABOUT_HEADING.match(line.strip()):
+            continue
+        category = next((i for i in range(index + 1, min(len(lines), index + 5))
+                         if _PAGE_CATEGORY.match(lines[i].strip())), None)
+        if category is None:
+            continue
+        end = category + 1
+        while end < len(lines) and end <= category + CARD_LINES + 3 and not is_prose(lines[end]):
+            end += 1
+        dropped |= set(range(index, end))
+    return dropped
+
+
+_QUOTES = "\"“”'‘’«»"
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def repeated_text(lines: list[str]) -> set[int]:
+    """Indexes of text the page prints twice: a paragraph or a caption pasted again (the
+    later copy goes), and a pull quote, a sentence of the article set apart in quotes
+    ("“Số hóa chỉ có ý nghĩa khi …”"), which goes wherever it stands."""
+    dropped: set[int] = set()
+    filled = [(i, _letters(line)) for i, line in enumerate(lines) if len(line.split()) >= 6]
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    seen: set[str] = set()
+    for index, key in filled:
+        # a standfirst or a feed's description printed again as the first paragraph is
+        # the summary's business (extract), not a pasted copy
+        if key in seen and is_prose(lines[index]):
+            dropped.add(index)
+        if index > first_prose:
+            seen.add(key)
+    for index, key in filled:
+        line = lines[index].strip()
+        if line[:1] in _QUOTES and line.rstrip(".")[-1:] in _QUOTES and len(key) >= 30 and any(
+                key in other and len(other) > len(key) + 10 for i, other in filled if i != index):
+            dropped.add(index)
     return dropped
 
 

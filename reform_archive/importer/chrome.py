@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from reform_archive.importer.widgets import is_widget_line
+
 __all__ = [
     "AGE",
     "DATED_ITEM",
@@ -63,19 +65,6 @@ _TOOLBAR_PHRASES = frozenset({
     "xem cỡ chữ", "cỡ chữ:", "in trang", "nghe đọc bài viết", "in", "phóng to", "thu nhỏ",
 })
 _BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
-# audio and video players' leftovers: "Video đang phát", "00:00 / 02:15", "Giọng nữ miền Nam"
-_PLAYER = re.compile(r"^(?:video đang phát|bạn gặp vấn đề gì khi xem video này\s*\?|đang phát|nghe đọc bài viết|nghe bài viết|nghe đọc|đọc bài viết|"
-                     r"giọng (?:nữ|nam)(?: miền (?:bắc|nam|trung))?|tốc độ(?: đọc)?|tự động phát|"
-                     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?|quảng cáo|advertisement|"
-                     # a web player's controls read aloud (video.js and the like, in Vietnamese or English)
-                     r"sử dụng các phím mũi tên lên\s*/\s*xuống để tăng hoặc giảm âm lượng\.?|"
-                     r"use up\s*/\s*down arrow keys to increase or decrease volume\.?|video player is loading\.?|"
-                     r"this is a modal window\.?|(?:beginning|end) of dialog window\.?|play video|"
-                     r"(?:current time|duration|remaining time|thời gian hiện tại|thời lượng)\s*:?\s*(?:-?\d{1,2}:\d{2})?|"
-                     r"(?:loaded|progress|đã tải)\s*:\s*\d{1,3}(?:[.,]\d+)?\s*%|stream type live|"
-                     r"trình phát video đang tải\.?|phát|tạm dừng|tắt tiếng|bật tiếng|toàn màn hình|mute|unmute|"
-                     r"fullscreen|play|pause)\s*$", _I)
-_ATTACHMENT = re.compile(r"^(?:file|tệp|tập tin|tài liệu)\s+đính\s+kèm\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
 _SEPARATORS = re.compile(r"[\s:|,/•·()]+")
 _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\S+)?)?\s*$", _I)
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
@@ -148,7 +137,7 @@ RELATED_HEADING = re.compile(
     r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
     r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
-    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
+    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức|văn bản|thủ tục hành chính|thủ tục|tthc)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
     r"liên quan|đã đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
     r"(?:bài viết|tin|bài) khác (?:từ|của) .{2,80}|bài viết từ .{2,80}|"
     r"mới nhất|mới cập nhật|đọc nhiều nhất|xem nhiều nhất|cùng chuyên mục|cùng tác giả)\s*[:：]?\s*$", _I)
@@ -210,8 +199,7 @@ def is_chrome_line(line: str) -> bool:
         _BARE_DOMAIN.match(stripped) or
         _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)
         or _only_phrases(stripped, _TOOLBAR_PHRASES, counts=False)
-        or _only_phrases(stripped, _BAR_PHRASES, counts=True) or _PLAYER.match(stripped)
-        or _ATTACHMENT.match(stripped)
+        or _only_phrases(stripped, _BAR_PHRASES, counts=True) or is_widget_line(stripped)
         or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)

@@ -184,7 +184,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
     heads = {i for i in blocks.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
     related = (blocks.related_blocks(lines) | blocks.repeated_alt_texts(lines) | blocks.summary_boxes(lines)
-               | blocks.repeated_widgets(lines) | blocks.polls(lines) | blocks.account_cards(lines) | heads)
+               | blocks.repeated_widgets(lines) | blocks.polls(lines) | blocks.account_cards(lines)
+               | blocks.about_boxes(lines) | blocks.repeated_text(lines) | heads)
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):

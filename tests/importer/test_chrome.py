@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reform_archive.importer.blocks import related_blocks, repeated_alt_texts, running_heads, tail_start
-from reform_archive.importer.chrome import breadcrumb_category, is_chrome_line, is_prose
+from reform_archive.importer.blocks import (
+    about_boxes,
+    related_blocks,
+    repeated_alt_texts,
+    repeated_text,
+    running_heads,
+    tail_start,
+)
+from reform_archive.importer.chrome import RELATED_HEADING, breadcrumb_category, is_chrome_line, is_prose
 from reform_archive.importer.extract import extract
 
 PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công tác cải cách hành chính được "
@@ -160,3 +167,32 @@ def test_a_players_controls_are_chrome(line):
 
 def test_a_sentence_about_playing_is_not_a_players_control():
     assert not is_chrome_line("Phát huy vai trò của Tổ công nghệ số cộng đồng trong hướng dẫn người dân.")
+
+
+@pytest.mark.parametrize("line", [
+    "00:00 / 04:12 Tốc độ 1x", "Bạn thấy bài viết này thế nào?", "Bài viết có hữu ích với bạn không?",
+    "Trình duyệt của bạn không hỗ trợ thẻ video.", "Trang 1 / 6", "Ảnh 2/3", "(Xem tiếp trang 8)", "(Tiếp theo trang 3)",
+    "Tải văn bản: TB-lich-tiep-cong-dan-thang-9-2025.pdf", "Văn bản liên quan:"])
+def test_widgets_own_words_are_chrome(line):
+    assert is_chrome_line(line) or RELATED_HEADING.match(line)
+
+
+def test_a_social_pages_about_box_is_chrome():
+    lines = ["UBND xã Hương Khê", "Giới thiệu",
+             "Trang thông tin chính thức của Ủy ban nhân dân xã Hương Khê. Tiếp nhận phản ánh của người dân.",
+             "Trang · Cơ quan chính phủ", "Tổ dân phố 6, xã Hương Khê, Hà Tĩnh", "0239 3871 xxx", "Đang mở cửa",
+             PROSE]
+    assert about_boxes(lines) == {1, 2, 3, 4, 5, 6}
+    # "Giới thiệu" over an article's own text is not an about box
+    assert about_boxes(["Giới thiệu", PROSE, PROSE]) == set()
+
+
+def test_text_printed_twice_and_pull_quotes():
+    quote = "“Số hóa chỉ có ý nghĩa khi lần sau người dân không phải nộp lại giấy tờ”"
+    body = ("Số hóa chỉ có ý nghĩa khi lần sau người dân không phải nộp lại giấy tờ. Vì vậy, cần chuyển cách "
+            "đánh giá từ đếm số lượng tệp sang kiểm tra tỷ lệ tái sử dụng.")
+    lines = ["Tiêu đề", PROSE, quote, body, body]
+    assert repeated_text(lines) == {2, 4}
+    # a standfirst printed again as the first paragraph is left to the summary
+    assert repeated_text(["Tiêu đề", PROSE, PROSE.upper(), body]) == set()
+    assert repeated_text(["Tiêu đề", body, body, PROSE]) == set()
