@@ -222,8 +222,13 @@ def without_bullet(line: str) -> str:
 
 
 def _social(stripped: str) -> bool:
-    """A social network's button, menu word, post age or count."""
-    return stripped.lower().rstrip(" :….") in _SOCIAL_UI or bool(_SOCIAL_LINE.match(stripped))
+    """A social network's button, menu word, post age or count, or a row of them
+    ("5,2K lượt thích • 7,4K người theo dõi")."""
+    parts = [part.strip() for part in _SOCIAL_ROW.split(stripped) if part.strip()] or [stripped]
+    return all(part.lower().rstrip(" :….") in _SOCIAL_UI or _SOCIAL_LINE.match(part) for part in parts)
+
+
+_SOCIAL_ROW = re.compile(r"\s[•·|]\s")
 
 
 def is_widget_button(line: str) -> bool:

@@ -196,3 +196,8 @@ def test_text_printed_twice_and_pull_quotes():
     # a standfirst printed again as the first paragraph is left to the summary
     assert repeated_text(["Tiêu đề", PROSE, PROSE.upper(), body]) == set()
     assert repeated_text(["Tiêu đề", body, body, PROSE]) == set()
+
+
+def test_a_row_of_social_counts_is_chrome():
+    assert is_chrome_line("5,2K lượt thích • 7,4K người theo dõi")
+    assert not is_chrome_line("Xã Hương Khê • Trung tâm Phục vụ hành chính công")
