@@ -92,7 +92,8 @@ def running_heads(lines: list[str]) -> set[int]:
     counts: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and len(stripped.split()) <= 14 and not SENTENCE_END.search(stripped):
+        if stripped and sum(any(c.isalnum() for c in w) for w in stripped.split()) <= 14 and \
+                not SENTENCE_END.search(stripped):
             counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
     # printed again pages apart (not an alt text over its caption), with a number (an issue,
     # a page) or in capitals; the first print of a capitalised line may be the headline

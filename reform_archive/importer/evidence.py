@@ -59,6 +59,7 @@ class PageLayout:
     url: str = ""
     metas: tuple[MetaLine | None, ...] = ()  # each line read as a dateline (None: it is not one)
     title_line: int = -1  # index of the chosen title line (-1: none, or not from a line)
+    running_heads: frozenset[int] = frozenset()  # a printed issue's heads kept for their date
 
     def is_dateline(self, index: int) -> bool:
         meta = self.metas[index] if 0 <= index < len(self.metas) else None

@@ -182,7 +182,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
-    heads = {i for i in blocks.running_heads(lines) if not metadata.parse_byline(lines[i]) and not metas[i]}
+    running = blocks.running_heads(lines)
+    heads = {i for i in running if not metadata.parse_byline(lines[i]) and not metas[i]}
     related = (blocks.related_blocks(lines) | blocks.repeated_alt_texts(lines) | blocks.summary_boxes(lines)
                | blocks.repeated_widgets(lines) | blocks.polls(lines) | blocks.account_cards(lines)
                | blocks.about_boxes(lines) | blocks.repeated_text(lines) | heads)
@@ -204,7 +205,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
-    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas)
+    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas,
+                        running_heads=frozenset(running))
     _, lead_text = metadata.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
         layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)

@@ -155,6 +155,8 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
+        # a printed issue's running head ("Bản tin … Số 09 - Tháng 9/2025"), kept for its date
+        "running_head": 1.0 if index in layout.running_heads else 0.0,
         # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
         # headline; so is the same name printed again over the post's date
         "account": 1.0 if accounts.get(title_key(text), index + 1) <= index else 0.0,

@@ -158,3 +158,13 @@ def test_the_headline_under_a_breadcrumb_beats_the_sidebar_between_it_and_the_le
                             "Huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính", LEAD, BODY))
     assert [c.value for c in one_line.evidence.titles if c.features.get("after_crumb")] == \
         ["Huyện Hàm Tân tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính"]
+
+
+def test_a_bulletins_running_head_is_never_the_headline():
+    head = "Bản tin Cải cách hành chính tỉnh Sơn La - Số 09 - Tháng 9/2025"
+    text = page(head, "TRAO ĐỔI", "“Phục vụ người dân là thước đo của chính quyền cơ sở”", LEAD,
+                "PV: Thưa ông, đâu là khó khăn lớn nhất của các Trung tâm Phục vụ hành chính công cấp xã?", "4",
+                head, BODY, "THU HÀ (thực hiện)", "5")
+    extraction = extract(text)
+    assert extraction.article is not None
+    assert extraction.article.title == "“Phục vụ người dân là thước đo của chính quyền cơ sở”"
