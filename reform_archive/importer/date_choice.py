@@ -44,6 +44,9 @@ class DateChoice:
     lastmod: FoundDate | None = None
     candidates: tuple[Candidate[FoundDate], ...] = ()
     probability: float = 0.0
+    # only the year the text names most: often the year of something the article cites
+    # ("Luật … năm 2014"), too weak to publish the page under
+    guessed: bool = False
 
 
 def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = None,
@@ -65,7 +68,7 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
                    and c.value.value > best.value.value]
         lastmod = updates[0] if updates else None
     return DateChoice(best.value, not firm, _ORIGINS.get(best.kind, best.kind), lastmod, tuple(candidates),
-                      probability)
+                      probability, guessed=best.kind == "text_year")
 
 
 _ORIGINS = {

@@ -239,6 +239,9 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if dating.date is None:
         warnings.append(Note("draft", "no date anywhere on the page: imported as a draft without a date; "
                                       "add 'date' and remove 'draft' to publish it"))
+    elif dating.guessed:
+        warnings.append(Note("draft", f"no date on the page but the year {dating.date.value.year} the text names "
+                                      "most: imported as a draft; check 'date' and remove 'draft' to publish it"))
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
@@ -251,7 +254,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     article = ImportedArticle(
         title=title, date=dating.date, body=structure.to_markdown(classified), blocks=tuple(classified), summary=summary,
         title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
-        lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
+        lastmod=dating.lastmod, draft=dating.date is None or dating.guessed or bool(not_article), draft_reason=not_article,
         category=found.category, authors=authors, affiliation=found.affiliation,
         honorific=found.honorific,
         source_name=found.source, source_url=url, provinces=find_provinces(subject),

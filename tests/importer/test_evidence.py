@@ -168,3 +168,13 @@ def test_a_bulletins_running_head_is_never_the_headline():
     extraction = extract(text)
     assert extraction.article is not None
     assert extraction.article.title == "“Phục vụ người dân là thước đo của chính quyền cơ sở”"
+
+
+def test_a_page_dated_only_by_a_year_its_text_names_is_a_draft_not_an_article_refused():
+    lead = ("Luật Tiếp cận thông tin năm 2016 quy định quyền của công dân được tiếp cận thông tin do cơ quan "
+            "nhà nước tạo ra, và huyện đã công khai danh mục thông tin trên cổng thông tin điện tử.")
+    extraction = extract(page("Huyện công khai danh mục thông tin theo Luật Tiếp cận thông tin", lead, BODY))
+    article = extraction.article
+    assert article is not None and article.date is not None and article.date.precision == "year"
+    assert article.date_inferred and article.draft and article.is_article
+    assert any(note.key == "draft" and "names most" in note.message for note in extraction.warnings)
