@@ -245,7 +245,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
-    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date))
+    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date), url)
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))

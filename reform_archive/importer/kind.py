@@ -28,7 +28,9 @@ _PAGER = re.compile(r"^(?:trang\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,4}|(?:\s+\d{1,3}){2
                     r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$)", _I)
 # an official document printed whole: the national motto and its number ("Số: 45/BC-UBND")
 _MOTTO = re.compile(r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc", _I)
-_DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}\s*/\s*[\w.-]*[A-ZĐ]", _I)
+# a legal document's preamble: "Căn cứ Luật Tổ chức chính quyền địa phương …;"
+_GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
+_DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[\w.-]*[A-ZĐ]", _I)
 # an administrative-procedure record: its fields
 _PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
                               r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
@@ -43,6 +45,12 @@ _PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
 # "- Quầy tư pháp - hộ tịch: 0229.3855.102": a desk and its number, the line ending with it
 _PHONE_ENTRY = re.compile(r"[:\-–]\s*\(?0\d{2,3}\)?[\s.]?[\dx]{3,4}[\s.]?[\dx]{3,4}\s*\.?$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
+# an address that lists articles: a search ("/tim-kiem", "?keyword="), a category portlet,
+# a category's second page on ("?page=8", Liferay's "_cur=67"), a tag or topic
+_LISTING_ADDRESS = re.compile(
+    r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -53,9 +61,10 @@ _REFORM_WORDS = re.compile(
     r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap", _I)
 
 
-def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None) -> str:
+def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None, url: str = "") -> str:
     """Why the page is not a news article about administrative reform, or ``""``.
-    ``datelines``: how many of ``lines`` are datelines, when the caller has read them."""
+    ``datelines``: how many of ``lines`` are datelines, when the caller has read them;
+    ``url``: the page's address, when known."""
     # fields, headings, contents entries and mottos are short lines: prose is not searched for them
     short = [line.strip() for line in lines if len(line) <= 200]
     record_fields = sum(1 for line in short if _RECORD_FIELD.match(line))
@@ -68,11 +77,15 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
         return "a table of contents (entries with page numbers), not an article"
     if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4:
         return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
-    if any(_MOTTO.search(line) for line in short) and any(_DOCUMENT_NUMBER.match(line) for line in short):
-        return "an official document printed whole (national motto, 'Số: …'), not a news article"
+    heading = any(_MOTTO.search(line) or "cong hoa xa hoi chu nghia viet nam" in fold(line.lower()) for line in short)
+    if heading and (any(_DOCUMENT_NUMBER.match(line) for line in short)
+                    or sum(1 for line in lines if _GROUNDS.match(line.strip())) >= 2):
+        return "an official document printed whole (national motto, 'Số: …', 'Căn cứ …'), not a news article"
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
     if sum(1 for line in short if _PHONE_ENTRY.search(line)) >= 4 and prose <= 2:
         return "a directory (one phone number a line), not a news article"
+    if url and _LISTING_ADDRESS.search(url) and prose < 4:  # one teaser under a search or a category's page 67
+        return "a search or category page (its address says so), not an article"
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)

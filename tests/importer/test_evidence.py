@@ -120,6 +120,11 @@ def test_a_page_whose_only_prose_repeats_its_title_is_imported():
      + ["Trang 1 / 14", "Trang sau >"], "list of headlines"),
     (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 45/BC-UBND", "BÁO CÁO",
       "Kết quả thực hiện công tác cải cách hành chính quý I năm 2025 của Ủy ban nhân dân xã."], "official document"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA", "-------", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH",
+      "Về việc ban hành Quy chế hoạt động của Trung tâm Phục vụ hành chính công tỉnh",
+      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+      "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;"], "official document"),
+    (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 128/2025/QĐ-UBND", "QUYẾT ĐỊNH"], "official document"),
     (["Mã thủ tục: 1.001234", "Trình tự thực hiện: Bước 1 nộp hồ sơ", "Thành phần hồ sơ: tờ khai",
       "Thời hạn giải quyết: 05 ngày", "Lệ phí: không"], "administrative-procedure record"),
     (["TRONG SỐ NÀY", "Số hóa hồ sơ ở cấp xã .......... 3", "Một cửa liên thông .......... 7",
@@ -178,3 +183,18 @@ def test_a_page_dated_only_by_a_year_its_text_names_is_a_draft_not_an_article_re
     assert article is not None and article.date is not None and article.date.precision == "year"
     assert article.date_inferred and article.draft and article.is_article
     assert any(note.key == "draft" and "names most" in note.message for note in extraction.warnings)
+
+
+@pytest.mark.parametrize(("url", "listing"), [
+    ("https://baotinh.vn/s/sở Nội vụ?page=8", True),
+    ("https://tinh.gov.vn/tim-kiem?keyword=cai+cach", True),
+    ("https://tinh.gov.vn/cntt?p_p_id=ListNewByCategoryPortlet_WAR&_ListNewByCategoryPortlet_cur=67", True),
+    ("https://bao.vn/chu-de/cai-cach-hanh-chinh.htm", True),
+    ("https://xa.gov.vn/dich-vu-cong/huong-dan-nop-ho-so-truc-tuyen-933225?pageindex=0", False),
+    ("https://bao.vn/chu-de/cai-cach/huyen-ham-tan-rut-ngan-ho-so-20240314.htm", False),
+    ("https://bao.vn/thoi-su/huyen-ham-tan-rut-ngan-ho-so-3300241.html", False),
+])
+def test_an_address_that_lists_articles_makes_a_teaser_a_listing(url, listing):
+    teaser = ["9 tháng đầu năm, tỷ lệ giải quyết hồ sơ thủ tục hành chính đạt 96,6%", "(21/09/2022)", LEAD]
+    reason = kind.not_article_reason(teaser, teaser[0], "\n".join(teaser), url=url)
+    assert ("search or category page" in reason) == listing
