@@ -27,6 +27,7 @@ __all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "about_boxes", "account_cards", "p
 _I = re.IGNORECASE
 _OFFICIAL_ACCOUNT = re.compile(r"^(?:tài khoản chính thức|official account|tài khoản đã xác thực)\s*$", _I)
 CARD_LINES = 5  # a card's lines under its label: description, followers, buttons, a QR prompt
+_FOLLOWERS = re.compile(r"\d\s*(?:k|n|tr|nghìn|triệu)?\s+(?:người theo dõi|lượt thích|người quan tâm|followers|likes)\b", _I)
 _VOTE = re.compile(r"^(?:biểu quyết|bình chọn|gửi ý kiến|gửi|xem kết quả|kết quả|vote|bỏ phiếu)\s*$", _I)
 _POLL_HEADING = re.compile(r"^(?:bình chọn|thăm dò ý kiến|thăm dò|khảo sát|ý kiến bạn đọc)\s*[:：]?\s*$", _I)
 
@@ -135,9 +136,14 @@ def polls(lines: list[str]) -> set[int]:
 
 def account_cards(lines: list[str]) -> set[int]:
     """Indexes of a messaging account's card (a Zalo OA, a Facebook page): its name, "Tài
-    khoản chính thức", its one-sentence description, follower counts and buttons."""
+    khoản chính thức", its one-sentence description, follower counts and buttons; and a
+    page plug-in's name over its count ("117k người theo dõi")."""
     dropped: set[int] = set()
     for index, line in enumerate(lines):
+        if _FOLLOWERS.search(line) and is_chrome_line(line):
+            above = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
+            if above is not None and len(lines[above].split()) <= 12 and not is_prose(lines[above]):
+                dropped.add(above)
         if not _OFFICIAL_ACCOUNT.match(line.strip()):
             continue
         start = index - 1 if index and lines[index - 1].strip() and len(lines[index - 1].split()) <= 15 else index

@@ -198,3 +198,11 @@ def test_an_address_that_lists_articles_makes_a_teaser_a_listing(url, listing):
     teaser = ["9 tháng đầu năm, tỷ lệ giải quyết hồ sơ thủ tục hành chính đạt 96,6%", "(21/09/2022)", LEAD]
     reason = kind.not_article_reason(teaser, teaser[0], "\n".join(teaser), url=url)
     assert ("search or category page" in reason) == listing
+
+
+def test_a_page_plugins_name_over_its_followers_is_not_the_author():
+    text = page("Quảng Trị vận hành thử nghiệm 9 xã, phường mới", LEAD, BODY,
+                "Đài Phát thanh - Truyền hình Quảng Trị", "117k người theo dõi",
+                "Đài Phát thanh - Truyền hình Quảng Trị", "24k người theo dõi")
+    article = extract(text).article
+    assert article is not None and article.authors == ()
