@@ -71,7 +71,7 @@ _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|
 PAGE_URL = re.compile(r"^(?:url\s*:\s*|nguồn\s*:\s*|link\s*:\s*)?(https?://[^\s<>\"]+)$", _I)
 _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
 _IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
-                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*$", _I)
+                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*[\s|]*$", _I)
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
 # a social network's page copied whole (Facebook, Zalo in Vietnamese): its buttons and menus
 _SOCIAL_UI = frozenset({

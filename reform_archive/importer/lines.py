@@ -68,7 +68,7 @@ def _goes_on(previous: str, line: str) -> bool:
     """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
     a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
     if previous.endswith((".", "!", "?", ":", ";", "…", '",', "',")) or "\t" in previous + line or \
-            chrome.is_chrome_line(previous):
+            chrome.is_chrome_line(previous) or chrome.is_chrome_line(line):
         return False  # a sentence's end, a table, a dump's quoted value ("time": "…",)
     if line[:1].islower():
         return True

@@ -165,6 +165,11 @@ def test_a_paragraph_cut_before_an_acronym_goes_on_but_a_headline_does_not():
     assert join_wrapped_lines([byline, summary]) == [byline, summary]
 
 
+def test_a_chrome_line_in_lower_case_does_not_continue_the_headline():
+    headline = "Người dân ngày càng hài lòng với cơ quan hành chính"
+    assert join_wrapped_lines([headline, "image |", "lượt xem: 842"]) == [headline, "image |", "lượt xem: 842"]
+
+
 def test_a_scrapers_date_field_run_into_the_headline_is_taken_off_it():
     text = page(" date 2025-08-24 Phường Tân Định vận hành Trung tâm phục vụ hành chính công sau sắp xếp", "",
                 LEAD, "", BODY)
