@@ -113,8 +113,8 @@ _WIDGET_BUTTON = re.compile(r"^(?:gửi câu hỏi|đặt câu hỏi|tra cứu c
 _QR_OR_BANNER = re.compile(r"^(?:quét mã(?: qr)?\b.{0,100}|mã qr\b.{0,60}|banner\s.{0,100})$", _I)
 # "Chủ tịch UBND xã: 0913.275.640", "ĐƯỜNG DÂY NÓNG: 0256.3850.117": a contact box's line
 _CONTACT_LINE = re.compile(r"[:：]\s*\(?0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\s*$")
-_TRAIL_MARK = re.compile(r"\S\s*[>»›→]\s*\S")
-_TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*")
+_TRAIL_MARK = re.compile(r"\S\s*[>»›]\s*\S")  # not "→": how-to steps ("Mở app → Thủ tục hành chính") use it
+_TRAIL_SEPARATOR = re.compile(r"\s*[>»›]\s*")
 _CRUMB_SEPARATOR = re.compile(r"\s*[>»›→|]\s*|\s+/\s+")
 _ACCOUNT = re.compile(r"^(?:đăng nhập|đăng ký|đăng xuất|quên mật khẩu\??|quên tên đăng nhập\??|ghi nhớ(?: tôi)?|"
                       r"tên đăng nhập|tài khoản|login|logout|sign in)"

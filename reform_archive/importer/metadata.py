@@ -230,7 +230,8 @@ def parse_byline(line: str) -> Byline | None:
         if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
                 len(organisation.split()) <= 12):
             return Byline((_title_case(name),), organisation)
-    if _ORGANISATION.match(text) and len(text.split()) <= 12 and not re.search(r"[\d./]", text):
+    if _ORGANISATION.match(text) and len(text.split()) <= 12 and not re.search(r"[\d./:]", text) and \
+            text.count("(") == text.count(")"):  # not "Cổng dịch vụ công (VD: d", a line cut short
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     if parts and all(is_name(p) or _INITIALS.match(p) or _ABBREVIATED.match(p) for p in parts):

@@ -201,3 +201,8 @@ def test_text_printed_twice_and_pull_quotes():
 def test_a_row_of_social_counts_is_chrome():
     assert is_chrome_line("5,2K lượt thích • 7,4K người theo dõi")
     assert not is_chrome_line("Xã Hương Khê • Trung tâm Phục vụ hành chính công")
+
+
+def test_how_to_steps_with_arrows_are_not_a_breadcrumb():
+    assert not is_chrome_line("Mở ứng dụng VNeID → Thủ tục hành chính → Thông báo lưu trú → Tạo mới yêu cầu")
+    assert is_chrome_line("Tin tức › Cải cách hành chính")

@@ -174,3 +174,9 @@ def test_several_people_with_degrees_and_other_credits(line, authors):
 def test_a_degree_list_that_is_not_only_people_is_not_a_byline_of_several():
     byline = parse_byline("TS. Lê Văn An - Học viện Hành chính Quốc gia")
     assert byline is not None and byline.authors == ("Lê Văn An",)
+
+
+def test_a_line_cut_short_is_not_an_organisation_byline():
+    assert parse_byline("Cổng dịch vụ công (VD: d") is None
+    byline = parse_byline("Sở Nội vụ (Phòng Cải cách hành chính)")
+    assert byline is not None and byline.authors
