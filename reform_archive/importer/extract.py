@@ -291,9 +291,16 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
             found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
         elif found.title and not above_title and byline and not structure.is_caption(line):
             found.add_authors(byline)
+        elif not found.title and byline and metadata.names_a_person(byline) and _beside_a_dateline(index, metas):
+            found.add_authors(byline)  # "Nguyễn Thuấn" over "15/01/2026, 09:00" on a page with no headline
         elif not above_title and (chrome.may_close_article(line) or structure.is_caption(line)):
             rest.append(line)  # a short sapo, a caption; an unrecognised label above the lead is chrome
     return rest
+
+
+def _beside_a_dateline(index: int, metas: list[metadata.MetaLine | None]) -> bool:
+    return any(0 <= i < len(metas) and (meta := metas[i]) is not None and meta.date is not None
+               for i in (index - 1, index + 1))
 
 
 def _kicker(index: int, header: list[str], metas: list, title_follows: bool = False) -> bool:

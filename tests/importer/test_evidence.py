@@ -206,3 +206,11 @@ def test_a_page_plugins_name_over_its_followers_is_not_the_author():
                 "Đài Phát thanh - Truyền hình Quảng Trị", "24k người theo dõi")
     article = extract(text).article
     assert article is not None and article.authors == ()
+
+
+def test_a_bare_name_beside_the_dateline_of_a_page_without_a_headline_is_its_author():
+    article = extract(page("Chủ Nhật, 18/01/2026", "Nguyễn Thuấn", "15/01/2026, 09:00", LEAD, BODY)).article
+    assert article is not None and article.title_inferred and article.authors == ("Nguyễn Thuấn",)
+    # a social account over its post's time is the poster, not a byline
+    post = extract(page("Huyện ủy Can Lộc", "12/5/2025, 08:15", LEAD, BODY)).article
+    assert post is not None and post.authors == ()
