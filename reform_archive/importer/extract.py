@@ -177,7 +177,8 @@ def _is_dateline(index: int | None, lines: list[str], metas: tuple) -> bool:
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
-    lines = structure.untab(page_lines.join_wrapped_lines(dates.us_dates_in_day_order(text).split("\n")))
+    lines = structure.untab(page_lines.join_wrapped_lines(page_lines.split_date_field(
+        dates.us_dates_in_day_order(text).split("\n"))))
     lines = page_lines.split_glued_headline(lines[: blocks.tail_start(lines)])
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head

@@ -9,7 +9,7 @@ import re
 from reform_archive.importer import chrome
 from reform_archive.importer.dates import find_dates
 
-__all__ = ["glue_points", "join_wrapped_lines", "split_glued_headline"]
+__all__ = ["glue_points", "join_wrapped_lines", "split_date_field", "split_glued_headline"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -29,6 +29,24 @@ def split_glued_headline(lines: list[str]) -> list[str]:
                 return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
             return lines
     return lines
+
+
+# " date 2025-12-18 Khi những thủ tục …": a scraper's date field run into the page's text
+_DATE_FIELD = re.compile(r"^\W*date\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s+\S)", re.I)
+
+
+def split_date_field(lines: list[str]) -> list[str]:
+    """A scraper's date field run into a paragraph goes on a line of its own, so the lead
+    (or a title inferred from it) does not start with "date 2025-12-18". Run into a short
+    headline it stays: the title's candidates read it there."""
+    split = []
+    for line in lines:
+        field = _DATE_FIELD.match(line)
+        if field and chrome.is_prose(line[field.end():].strip()):
+            split += [line[:field.end()].strip(), line[field.end():].strip()]
+        else:
+            split.append(line)
+    return split
 
 
 def glue_points(line: str) -> list[int]:

@@ -170,6 +170,15 @@ def test_a_chrome_line_in_lower_case_does_not_continue_the_headline():
     assert join_wrapped_lines([headline, "image |", "lượt xem: 842"]) == [headline, "image |", "lượt xem: 842"]
 
 
+def test_a_scrapers_date_field_run_into_the_lead_goes_on_its_own_line():
+    from reform_archive.importer.lines import split_date_field
+    lead = ("Khi những thủ tục hành chính được đưa lên môi trường số, người dân ở các xã vùng cao "
+            "không còn phải đi hàng chục cây số đến trụ sở.")
+    assert split_date_field([f" date 2025-12-18 {lead}"]) == ["date 2025-12-18", lead]
+    headline = " date 2025-08-24 Hà Nam vận hành Trung tâm Phục vụ hành chính công"
+    assert split_date_field([headline]) == [headline]
+
+
 def test_a_scrapers_date_field_run_into_the_headline_is_taken_off_it():
     text = page(" date 2025-08-24 Phường Tân Định vận hành Trung tâm phục vụ hành chính công sau sắp xếp", "",
                 LEAD, "", BODY)
