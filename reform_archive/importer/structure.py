@@ -116,6 +116,10 @@ def classify(lines: list[str]) -> list[Block]:
     content = [line.strip() for line in lines if line.strip()]
     rows = table_rows(content)
     for index, line in enumerate(content):
+        if index and line == content[index - 1] and index not in rows and blocks:
+            # the same words twice in a row: an image's alt text over its caption, one caption
+            blocks[-1] = Block("caption", line)
+            continue
         if index in rows:
             cells = tuple(cell.strip() for cell in line.split("\t"))
             if index - 1 in rows and blocks and blocks[-1].kind == "table":

@@ -74,3 +74,12 @@ def test_any_line_renders_as_written(text):
         for block in classify([text]):
             rendered = plain_text(to_html(to_markdown([block])))
             assert block.text in rendered or " ".join(block.text.split()) in rendered
+
+
+def test_the_same_line_twice_in_a_row_is_one_caption_not_a_heading():
+    caption = "Chỉ số cải cách hành chính của tỉnh năm nay có sự tăng trưởng tích cực"
+    paragraph = "Theo kết quả công bố, năm 2023 tỉnh tiếp tục nằm trong nhóm dẫn đầu cả nước về chỉ số này."
+    blocks = classify([paragraph, caption, caption, paragraph])
+    assert [b.kind for b in blocks] == ["paragraph", "caption", "paragraph"]
+    # alone, such a line over a paragraph is a heading
+    assert [b.kind for b in classify([paragraph, caption, paragraph])] == ["paragraph", "heading", "paragraph"]
