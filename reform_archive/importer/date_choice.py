@@ -62,6 +62,8 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
     if best is None:
         return DateChoice(None, True, "", candidates=tuple(candidates))
     firm = any(best.features.get(name) for name in FIRM_FEATURES) and not best.features.get("clock")
+    if best.value.precision == "month" and (day := _lead_day_in(best.value, candidates)) is not None:
+        best, firm = day, False  # " date 2023-05" over "Sáng nay 16/5, …": the lead names the day
     lastmod = hint_modified if hint_modified and hint_modified.value > best.value.value else None
     if lastmod is None:
         updates = [c.value for c in candidates if c.features.get("cue_updated") and c.features.get("dateline")
@@ -69,6 +71,12 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
         lastmod = updates[0] if updates else None
     return DateChoice(best.value, not firm, _ORIGINS.get(best.kind, best.kind), lastmod, tuple(candidates),
                       probability, guessed=best.kind == "text_year")
+
+
+def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Candidate[FoundDate] | None:
+    """The lead's day within ``month``, when the lead names one."""
+    return next((c for c in candidates if c.kind == "lead" and c.value.precision == "day"
+                 and (c.value.value.year, c.value.value.month) == (month.value.year, month.value.month)), None)
 
 
 _ORIGINS = {
@@ -96,7 +104,8 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
             if month := dates.year_month(line):  # " date 2023-01"
                 found.append(("field", index, line, month, meta))
     url_date = dates.url_date(layout.url) if layout.url else None
-    year = (url_date.value.year if url_date else None) or dates.year_hint(
+    field_year = next((f[3].value.year for f in found if f[0] == "field"), None)  # " date 2023-05"
+    year = (url_date.value.year if url_date else None) or field_year or dates.year_hint(
         "", "\n".join(lines[layout.first_prose: layout.last_prose + 1]))
     for index in undated:
         line = lines[index]

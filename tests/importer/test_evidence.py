@@ -214,3 +214,10 @@ def test_a_bare_name_beside_the_dateline_of_a_page_without_a_headline_is_its_aut
     # a social account over its post's time is the poster, not a byline
     post = extract(page("Huyện ủy Can Lộc", "12/5/2025, 08:15", LEAD, BODY)).article
     assert post is not None and post.authors == ()
+
+
+def test_a_month_field_takes_the_day_the_lead_names():
+    lead = ("(QNO) - Sáng nay 16/5, Công an tỉnh tổ chức lễ xuất quân tăng cường lực lượng hỗ trợ công an cơ sở "
+            "thực hiện Đề án 06 giai đoạn 2022 - 2025, tầm nhìn đến năm 2030.")
+    article = extract(page(f" date 2023-05 {lead}", BODY)).article
+    assert article is not None and article.date is not None and article.date.iso()[:10] == "2023-05-16"
