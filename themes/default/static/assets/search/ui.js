@@ -187,7 +187,8 @@
         var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(both[0], parsed, keep);
         current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
         show({ status: statusOf(found, query), notice: found.mode === "any" ? strings.fallback
-                                                        : found.mode === "none" ? strings.none_hint : "" });
+                                                        : found.mode === "none" ? strings.none_hint : "",
+               mode: found.mode, count: found.results.length });
         return showMore();
       });
     }).catch(function (error) {
@@ -215,8 +216,12 @@
     return plural("count", { n: n, q: query });
   }
 
+  /* view.mode and view.count are also kept on the status line (data-mode: all, any or none)
+     for tests and benchmarks that read what the page concluded. */
   function show(view) {
     statusLine.textContent = view.status;
+    statusLine.setAttribute("data-mode", view.mode || "");
+    statusLine.setAttribute("data-count", view.count === undefined ? "" : String(view.count));
     notice.textContent = view.notice;
     notice.hidden = !view.notice;
     list.textContent = "";
