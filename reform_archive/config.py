@@ -55,6 +55,8 @@ class Settings:
     theme: str = "default"
     feed_size: int = 20
     search: bool = True
+    # [abbreviations] in site.toml: abbreviation -> its full forms, added to search's table
+    abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     site_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -78,6 +80,20 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _abbreviations(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """``{"CCHC": "cải cách hành chính", "HCC": ["hành chính công", …]}`` -> pairs."""
+    if not isinstance(value, dict):
+        return None
+    pairs = []
+    for short, full in value.items():
+        forms = [full] if isinstance(full, str) else full
+        if not short.strip() or not isinstance(forms, list) or not forms or \
+                not all(isinstance(form, str) and form.strip() for form in forms):
+            return None
+        pairs.append((short, tuple(forms)))
+    return tuple(pairs)
+
+
 def _positive_int(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -96,6 +112,8 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "theme": (_text, "a theme name"),
     "feed_size": (_positive_int, "a positive integer"),
     "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "abbreviations": (_abbreviations, 'a table of abbreviations and what they stand for, such as '
+                                      '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"'),
 }
 _REQUIRED = ("title", "base_url")
 

@@ -100,8 +100,20 @@ def test_no_match_and_fallback_states_are_said_clearly(page, archive):
     expect(page.locator(RESULTS)).to_have_count(0)
     expect(page.locator("#search-notice")).to_be_visible()
     page.goto(archive + "search/?q=h%C3%A0m+t%C3%A2n+xyzzy")
-    expect(page.locator("#search-notice")).to_contain_text("Không bài nào chứa đủ tất cả các từ")
+    # the headline says that no article has the words; the articles with some follow
+    expect(page.locator("#search-status")).to_have_text("Không bài viết nào có đủ các từ “hàm tân xyzzy”.")
+    expect(page.locator("#search-status")).to_have_attribute("data-mode", "any")
+    expect(page.locator("#search-notice")).to_contain_text("một phần các từ")
     expect(page.locator(RESULTS).first).to_contain_text("Hàm Tân")
+
+
+def test_the_status_names_the_filters_in_use_and_the_newest_can_come_first(page, archive):
+    page.goto(archive + "search/?q=h%C3%A0nh+ch%C3%ADnh&province=binh-thuan")
+    expect(page.locator("#search-status")).to_contain_text("Đang lọc: Tỉnh, thành phố: Bình Thuận")
+    page.goto(archive + "search/?q=h%C3%A0nh+ch%C3%ADnh&sort=new")
+    expect(page.locator(RESULTS).first).to_be_visible()
+    dates = page.locator(f"{RESULTS} time").evaluate_all("ts => ts.map(t => t.dateTime)")
+    assert dates == sorted(dates, reverse=True) and len(dates) > 1
 
 
 def test_titles_are_shown_as_text_never_as_markup(page, crowded):

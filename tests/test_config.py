@@ -28,7 +28,7 @@ def test_defaults_and_frozen():
 
 def test_unknown_key_names_key_file_line_and_known_keys():
     [message] = messages('title = "x"\nbase_url = "https://e.org/"\n\nbaseurl = "https://e.org/"\n')
-    assert message.startswith("site.toml:4: unknown key 'baseurl' (known keys: base_url,")
+    assert message.startswith("site.toml:4: unknown key 'baseurl' (known keys: abbreviations, base_url,")
 
 
 def test_wrong_types_are_all_reported():
@@ -64,3 +64,14 @@ def test_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(tmp_path)
     assert "no site.toml here" in str(caught.value)
+
+
+def test_abbreviations_extend_searchs_table_and_are_checked():
+    settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n'
+                              '"TTPVHCC" = "Trung tâm Phục vụ hành chính công"\n"HCC" = ["hành chính công", "HCC tỉnh"]\n',
+                              "site.toml")
+    assert settings.abbreviations == (("TTPVHCC", ("Trung tâm Phục vụ hành chính công",)),
+                                      ("HCC", ("hành chính công", "HCC tỉnh")))
+    with pytest.raises(ConfigError) as raised:
+        parse_settings('title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n"X" = 3\n', "site.toml")
+    assert "site.toml:3: 'abbreviations' must be a table of abbreviations" in str(raised.value.problems[0])

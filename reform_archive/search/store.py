@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reform_archive.search.aliases import alias_pairs, code_parts
 from reform_archive.search.index import FieldTerms, IndexedText, TermNumbers, article_terms
 from reform_archive.search.shards import json_bytes, split_index
 from reform_archive.search.vendor import LUNR_VERSION
@@ -121,6 +122,7 @@ def documents_part(site: Site, link: Link, texts: Texts) -> SearchPart:
 def manifest_file(site: Site, *parts: Mapping[str, Any]) -> SearchFile:
     """The manifest: what each part (:func:`index_part`, then :func:`documents_part`) says."""
     return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
+                                            "aliases": alias_pairs(site.settings.abbreviations), "codes": code_parts(),
                                             **{key: value for part in parts for key, value in part.items()}}))
 
 
@@ -136,6 +138,8 @@ def _document(article: Article, body: str, link: Link, language: str) -> dict[st
         "date": format_date(article.date, article.date_precision, language),
         "iso": article.date.date().isoformat(),
         "text": snippet_source(article, body),
+        # what the article is filed under: shown when a query matches it and no words of the text
+        "about": " · ".join((*article.provinces, *article.documents, *article.tags)),
     }
 
 

@@ -74,7 +74,7 @@ describe("parseQuery", () => {
 
 describe("keyRanges (the lunr clauses)", () => {
   test("asks for the folded and the marked syllable, and each neighbouring pair, grouped by key", () => {
-    assert.deepEqual(engine.keyRanges(parse("hòa bình")), [
+    assert.deepEqual(engine.keyRanges(parse("hòa bình ")), [
       { term: "hoa", key: "hoa", boost: 1, prefix: false },
       { term: "hòa", key: "hoa", boost: 1.5, prefix: false },
       { term: "_hoa binh", key: "_hoa binh", boost: 2, prefix: false },
@@ -84,7 +84,7 @@ describe("keyRanges (the lunr clauses)", () => {
   });
 
   test("asks once for a repeated term, with the boosts added", () => {
-    const list = engine.keyRanges(parse("ha ha"));
+    const list = engine.keyRanges(parse("ha ha "));
     assert.deepEqual(list.map((c) => [c.term, c.boost]), [["ha", 2], ["_ha ha", 2]]);
   });
 
@@ -167,13 +167,19 @@ describe("search over a lunr index", () => {
   });
 
   test("says none when no document has any word, or the query has none", () => {
-    assert.deepEqual(search("xyz"), { mode: "none", results: [] });
-    assert.deepEqual(search("  "), { mode: "none", results: [] });
+    assert.deepEqual(search("xyz"), { mode: "none", results: [], exact: 0 });
+    assert.deepEqual(search("  "), { mode: "none", results: [], exact: 0 });
   });
 
-  test("while typing, the last word is a prefix; once submitted it is a whole word", () => {
+  test("the last word is the start of a word only when no article has every word whole", () => {
+    // typed or shared, the same text gives the same answer
     assert.deepEqual(refs(search("ham ta", { typing: true })), ["1"]);
-    assert.equal(search("ham ta").mode, "any");
+    assert.deepEqual(refs(search("ham ta")), ["1"]);
+    assert.equal(search("ham ta").mode, "all");
+    // a word every answer has whole is not stretched: "tân" does not also find "tânh…"
+    assert.deepEqual(refs(search("ham tan")), ["1"]);
+    // followed by a space, the word is complete
+    assert.equal(search("ham ta ").mode, "any");
   });
 
   test("a one-letter last word finds only its pair", () => {
@@ -181,10 +187,13 @@ describe("search over a lunr index", () => {
   });
 
   test("filters apply before AND/ANY, so a filtered-out answer does not hide the rest", () => {
-    assert.deepEqual(refs(search("binh quoc")), ["3"]);
-    const found = search("binh quoc", {}, (ref) => ref !== "3");
-    assert.equal(found.mode, "any");
-    assert.deepEqual(refs(found).sort(), ["0", "1", "2"]);
+    assert.deepEqual(refs(search("phu quoc ")).slice(0, 1), ["3"]);
+    assert.equal(search("phu quoc ").exact, 1);
+    const found = search("duong quoc ", {}, (ref) => ref !== "3");
+    assert.equal(found.mode, "none");
+    const some = search("binh quoc ", {}, (ref) => ref !== "3");
+    assert.equal(some.mode, "any");
+    assert.deepEqual(refs(some).sort(), ["0", "1", "2"]);
   });
 });
 

@@ -207,6 +207,17 @@ describe("Searcher", () => {
     }
   });
 
+  test("counts a term's documents as the lunr index does", () => {
+    const { manifest: m, decoded } = decodeAll();
+    const searcher = new shards.Searcher(m, decoded), index = mergeIndex(m, decoded);
+    for (const term of Object.keys(index.invertedIndex)) {
+      const postings = index.invertedIndex[term], docs = new Set();
+      for (const field of Object.keys(postings)) if (field !== "_index") Object.keys(postings[field]).forEach((d) => docs.add(d));
+      assert.equal(searcher.documentCount(term), docs.size, term);
+    }
+    assert.equal(searcher.documentCount("no-such-term"), 0);
+  });
+
   test("refuses clauses it does not mirror (required, or some fields only)", () => {
     const { manifest: m, decoded } = decodeAll();
     const searcher = new shards.Searcher(m, decoded);

@@ -58,13 +58,15 @@ function mergeIndex(manifest, decodedShards) {
   });
   const fieldVectors = Object.create(null);
   for (const vector in elements) fieldVectors[vector] = new lunr.Vector(elements[vector]);
-  return new lunr.Index({
+  const index = new lunr.Index({
     invertedIndex: invertedIndex,
     fieldVectors: fieldVectors,
     tokenSet: lunr.TokenSet.fromArray(all.map((t) => t.term).sort()),  // fromArray wants them sorted
     fields: names,
     pipeline: lunr.Pipeline.load(manifest.pipeline),
   });
+  index.count = manifest.count;  // the archive's size: its vectors are only those of the terms loaded
+  return index;
 }
 
 module.exports = { expandIndex, loadIndex, mergeIndex };

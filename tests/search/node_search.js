@@ -42,7 +42,8 @@ const shown = (found) => ({
 });
 const out = {};
 for (const query of request.queries) {
-  const parsed = engine.parseQuery(query, { typing: Boolean(request.typing) });
+  const parsed = engine.withAliases(engine.parseQuery(query, { typing: Boolean(request.typing) }),
+                                    manifest.aliases, manifest.codes);
   const numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
   const loaded = decodedShards(numbers);
   out[query] = shown(engine.search(new shards.Searcher(manifest, loaded), parsed, keep));

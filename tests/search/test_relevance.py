@@ -109,13 +109,18 @@ def test_no_english_stop_words_an_ninh_is_searchable(answers):
     assert expected <= {p for p in ALL if _one(_found(answers, "an ninh"), p)}
 
 
-def test_the_last_syllable_is_a_prefix_while_typing_only(archive):
-    typed = run_queries(archive, ["binh d", "ham ta", '"một cử'], typing=True)
+def test_the_last_syllable_is_a_prefix_only_when_no_article_has_it_whole(archive):
+    typed = run_queries(archive, ["binh d", "ham ta", '"một cử', "Thừa Thiên Hế"], typing=True)
     assert _first(_found(typed, "binh d"), BINH_DINH)
     assert _first(_found(typed, "ham ta"), HAM_TAN)
     assert set(_found(typed, '"một cử')) == set(_found(run_queries(archive, ['"một cửa"']), '"một cửa"'))
-    submitted = run_queries(archive, ["ham ta"])
-    assert not _one(_found(submitted, "ham ta"), HAM_TAN) or submitted["ham ta"]["mode"] == "any"
+    # typed or shared, the same text gives the same answer
+    submitted = run_queries(archive, ["binh d", "ham ta", "Thừa Thiên Hế"])
+    for query in ("binh d", "ham ta", "Thừa Thiên Hế"):
+        assert _found(submitted, query) == _found(typed, query), query
+        assert submitted[query]["mode"] == typed[query]["mode"], query
+    # followed by a space, the last word is whole
+    assert run_queries(archive, ["ham ta "])["ham ta "]["mode"] == "any"
 
 
 def test_filters_apply_before_the_all_or_some_choice(archive):

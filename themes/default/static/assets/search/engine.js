@@ -34,7 +34,8 @@
   function parseQuery(text, options) {
     var source = String(text || "").normalize("NFC").replace(QUOTES, "\"");
     var groups = [], parts = source.split("\"");
-    var endsOpen = Boolean(options && options.typing) && !/\s$/.test(source);
+    var typing = Boolean(options && options.typing), open = !/\s$/.test(source);
+    var endsOpen = typing && open;
     for (var p = 0; p < parts.length; p++) {
       var quoted = p % 2 === 1, isLast = p === parts.length - 1;
       if (quoted) {  // an unclosed quote is the last part: its last word may be half typed
@@ -52,9 +53,16 @@
     groups.forEach(function (g) { all.push.apply(all, g.syllables); });
     all.forEach(function (s, i) {
       s.previous = i > 0 ? all[i - 1] : null;
+      s.next = i + 1 < all.length ? all[i + 1] : null;
       // a one-letter prefix ("binh d") only narrows a pair; alone it would match everything
       if (s.prefix && s.folded.length < MIN_PREFIX) s.prefix = s.previous ? "pair" : false;
     });
+    // the last word, not followed by a space, may be read as the start of a word when no
+    // article has every word whole: typed or shared, the same text gives the same answer
+    var last = all[all.length - 1];
+    if (last && open && !last.prefix && !/^\d+$/.test(last.folded)) {
+      last.canPrefix = last.folded.length >= MIN_PREFIX ? true : last.previous ? "pair" : false;
+    }
     return { text: String(text || ""), groups: groups, syllables: all };
   }
 
@@ -65,6 +73,84 @@
       return syllable(w, typing && last);
     });
     groups.push({ syllables: syllables, phrase: phrase });
+  }
+
+  /*
+   * parsed, with what the manifest's table reads as the same: a run of whole groups that
+   * is an abbreviation or one of its full forms ("CCHC", "cải cách hành chính") becomes one
+   * group that either form satisfies (the other as a phrase); a document code's parts run
+   * together ("61/2018/NĐCP") or apart ("NĐ-CP") likewise. aliases: [[short, full], ...];
+   * codes: the code parts ("NĐ", "CP", "TTg", ...).
+   */
+  function withAliases(parsed, aliases, codes) {
+    var forms = [];
+    (aliases || []).forEach(function (pair) {
+      var a = analysis.tokenize(pair[0]), b = analysis.tokenize(pair[1]);
+      if (a.length && b.length) forms.push({ from: a.map(fold), to: b }, { from: b.map(fold), to: a });
+    });
+    var parts = Object.create(null);
+    (codes || []).forEach(function (code) { var w = analysis.normaliseWord(code); parts[fold(w)] = w; });
+    var groups = [], i = 0, source = parsed.groups;
+    while (i < source.length) {
+      var found = aliasAt(source, i, forms);
+      if (found) {
+        var covered = source.slice(i, found.end), syllables = [];
+        covered.forEach(function (g) { syllables.push.apply(syllables, g.syllables); });
+        groups.push({ syllables: syllables, phrase: covered.length === 1 && covered[0].phrase,
+                      alternatives: [alternative(found.to)] });
+        i = found.end;
+        continue;
+      }
+      var code = source[i].phrase ? codeSpelling(source[i].syllables, parts) : null;
+      groups.push(code ? Object.assign({}, source[i], { alternatives: [alternative(code)] }) : source[i]);
+      i++;
+    }
+    return { text: parsed.text, groups: groups, syllables: parsed.syllables };
+  }
+
+  function alternative(words) {
+    var syllables = words.map(function (w) { return syllable(w, false); });
+    syllables.forEach(function (s, k) { s.previous = syllables[k - 1] || null; s.next = syllables[k + 1] || null; });
+    return { syllables: syllables, phrase: syllables.length > 1 };
+  }
+
+  /* The longest table form made of whole groups from `start`: {end, to}, or null. */
+  function aliasAt(groups, start, forms) {
+    var best = null, folded = [];
+    for (var end = start; end < groups.length && folded.length < 12; end++) {
+      groups[end].syllables.forEach(function (s) { folded.push(s.folded); });
+      var key = folded.join(" ");
+      for (var f = 0; f < forms.length; f++) {
+        if (forms[f].from.join(" ") === key && groups[end].syllables.every(function (s) { return !s.prefix; })) {
+          best = { end: end + 1, to: forms[f].to };
+        }
+      }
+    }
+    return best;
+  }
+
+  /* A code's other spelling: "nđcp" split into its parts, or parts side by side joined. */
+  function codeSpelling(syllables, parts) {
+    var words = syllables.map(function (s) { return s.exact; }), changed = false, out = [];
+    for (var k = 0; k < words.length; k++) {
+      var split = splitCode(fold(words[k]), parts);
+      if (split && split.length > 1) { out.push.apply(out, split); changed = true; continue; }
+      var run = k;
+      while (run < words.length && parts[fold(words[run])]) run++;
+      if (run - k > 1) { out.push(words.slice(k, run).join("")); changed = true; k = run - 1; continue; }
+      out.push(words[k]);
+    }
+    return changed ? out : null;
+  }
+
+  function splitCode(folded, parts) {
+    if (parts[folded]) return [parts[folded]];
+    for (var cut = folded.length - 1; cut > 0; cut--) {
+      var head = parts[folded.slice(0, cut)];
+      var tail = head ? splitCode(folded.slice(cut), parts) : null;
+      if (tail) return [head].concat(tail);
+    }
+    return null;
   }
 
   function isEmpty(parsed) {
@@ -112,6 +198,19 @@
       list.push({ term: term, key: key, boost: boost, prefix: prefix });
     }
     var all = parsed.syllables;
+    parsed.groups.forEach(function (g) {
+      (g.alternatives || []).forEach(function (alt) {
+        var scale = weightOf(g.syllables) / weightOf(alt.syllables);
+        alt.syllables.forEach(function (s, i) {
+          add(s.folded, s.folded, BOOST.folded * scale, false);
+          if (s.exact !== s.folded) add(s.exact, s.folded, BOOST.exact * scale, false);
+          if (i + 1 < alt.syllables.length) {
+            var pair = analysis.bigram(s.folded, alt.syllables[i + 1].folded);
+            add(pair, pair, BOOST.bigram * scale, false);
+          }
+        });
+      });
+    });
     all.forEach(function (s, i) {
       add(s.folded, s.folded, BOOST.folded, false);
       if (s.exact !== s.folded) add(s.exact, s.folded, BOOST.exact, false);
@@ -128,10 +227,17 @@
     return list;
   }
 
+  /* What the clauses of these syllables (side by side) weigh in all. */
+  function weightOf(syllables) {
+    return syllables.reduce(function (sum, s, i) {
+      return sum + BOOST.folded + (s.exact !== s.folded ? BOOST.exact : 0) + (i ? BOOST.bigram : 0);
+    }, 0);
+  }
+
   /* What the split index must hold for a query: its clauses, read as {key, term, prefix}
-     by shards.shardsFor. */
+     by shards.shardsFor; the last word's prefix too, which a query may fall back on. */
   function keyRanges(parsed) {
-    return clauses(parsed);
+    return clauses(withLast(parsed, lastPrefix(parsed)));
   }
 
   function runLunr(index, list) {
@@ -146,29 +252,170 @@
     });
   }
 
+  /* How the last word may be read as a prefix: true, "pair" (one letter after a word) or false. */
+  function lastPrefix(parsed) {
+    var last = parsed.syllables[parsed.syllables.length - 1];
+    return last ? last.prefix || last.canPrefix || false : false;
+  }
+
+  /* parsed with its last word read as `prefix` (a copy; parsed itself is left alone). */
+  function withLast(parsed, prefix) {
+    var all = parsed.syllables, last = all[all.length - 1];
+    if (!last || last.prefix === prefix) return parsed;
+    var copy = Object.assign({}, last, { prefix: prefix });
+    function swap(s) { return s === last ? copy : s; }
+    return {
+      text: parsed.text, syllables: all.map(swap),
+      groups: parsed.groups.map(function (g) { return Object.assign({}, g, { syllables: g.syllables.map(swap) }); })
+    };
+  }
+
   /*
-   * -> {mode: "all" | "any" | "none", results: [{ref, score, groups}]}, best first.
-   * "any" results are ordered by how many groups they satisfy, then by score. `keep`
-   * (optional) is the filters' verdict on a ref; it applies before choosing the mode, so a
-   * filter never hides an any-word answer behind an empty all-word one.
+   * -> {mode: "all" | "any" | "none", results: [{ref, score, groups, strong}], exact}, best first.
+   *
+   * "all": `exact` articles have every word, each with real evidence, and (when the query
+   * has two Vietnamese syllables side by side) at least one such pair side by side; the
+   * articles that have nearly every word follow them. "any": no article has every word, and
+   * the results are those with the most words found ("any" is said on the page, never
+   * "found"). A folded-only match of a syllable in a fifth of the archive ("da" for "đá",
+   * matching "đã") is no evidence on its own, only beside its query neighbour.
+   * Whole words first; only when no article has every word is the last word read as the
+   * start of a word (typed or shared, the same answer). `keep` (optional) is the filters'
+   * verdict on a ref; it applies before choosing the mode.
    */
   function search(index, parsed, keep) {
-    if (isEmpty(parsed)) return { mode: "none", results: [] };
-    var groupNeeds = parsed.groups.map(needs);
-    var scored = [];
+    if (isEmpty(parsed)) return { mode: "none", results: [], exact: 0 };
+    var prefix = lastPrefix(parsed);
+    var whole = evaluate(index, withLast(parsed, prefix === "pair" ? "pair" : false), keep);
+    if (whole.exact || prefix !== true) return whole;
+    var started = evaluate(index, withLast(parsed, true), keep);
+    if (!started.exact) return whole;
+    var seen = Object.create(null);
+    started.results.slice(0, started.exact).forEach(function (r) { seen[r.ref] = true; });
+    var rest = whole.results.filter(function (r) { return !seen[r.ref]; });
+    return { mode: "all", results: started.results.slice(0, started.exact).concat(rest), exact: started.exact };
+  }
+
+  var COMMON_SHARE = 0.2, COMMON_MIN_DOCUMENTS = 50;
+  var QUALITY = { pair: 1, exact: 0.5 };
+  // a Vietnamese syllable, folded: onset, vowels, coda ("nghiêng", "ubnd" is not one)
+  var SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$/;
+
+  function evaluate(index, parsed, keep) {
+    var stats = statistics(index, parsed), groups = parsed.groups.length, results = [];
     runLunr(index, clauses(parsed)).forEach(function (r) {
       if (keep && !keep(r.ref)) return;
-      var matched = r.matchData.metadata, count = 0;
-      groupNeeds.forEach(function (list) {
-        if (list.every(function (n) { return satisfies(n, matched); })) count++;
+      var matched = r.matchData.metadata, strong = 0, weak = 0, other = [];
+      parsed.groups.forEach(function (g, k) {
+        var own = readingHas(g, matched, stats, true);
+        other[k] = !own && (g.alternatives || []).some(function (alt) { return readingHas(alt, matched, stats, true); });
+        if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
       });
-      scored.push({ ref: r.ref, score: r.score, groups: count });
+      var pairs = pairShare(stats.pairs, matched, other);
+      var quality = QUALITY.pair * pairs + QUALITY.exact * exactShare(parsed, matched, other);
+      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong,
+                     complete: strong === groups && (!stats.pairs.length || pairs > 0) });
     });
-    var all = scored.filter(function (r) { return r.groups === parsed.groups.length; });
-    if (all.length) return { mode: "all", results: all };
-    var some = scored.filter(function (r) { return r.groups > 0; });
-    some.sort(function (a, b) { return b.groups - a.groups || b.score - a.score; });
-    return { mode: some.length ? "any" : "none", results: some };
+    var complete = results.filter(function (r) { return r.complete; });
+    complete.sort(function (a, b) { return b.score - a.score; });
+    var need = groups >= 3 ? Math.ceil(groups * 2 / 3) : groups;
+    var others = results.filter(function (r) { return !r.complete && r.strong > 0 && (complete.length === 0 || r.strong >= need); });
+    others.sort(function (a, b) { return b.strong - a.strong || b.groups - a.groups || b.score - a.score; });
+    var mode = complete.length ? "all" : others.length ? "any" : "none";
+    return { mode: mode, results: complete.concat(others), exact: complete.length };
+  }
+
+  /* What judging evidence needs about the archive and the query. */
+  function statistics(index, parsed) {
+    var total = documentTotal(index), counts = Object.create(null);
+    var marked = parsed.syllables.some(function (s) { return s.exact !== s.folded; });
+    function common(term) {
+      if (total < COMMON_MIN_DOCUMENTS) return false;
+      if (counts[term] === undefined) counts[term] = documentCount(index, term);
+      return counts[term] >= COMMON_SHARE * total;
+    }
+    var pairs = [], all = [], groupOf = [];
+    parsed.groups.forEach(function (g, k) { g.syllables.forEach(function (s) { all.push(s); groupOf.push(k); }); });
+    for (var i = 0; i + 1 < all.length; i++) {
+      if (SYLLABLE.test(all[i].folded) && SYLLABLE.test(all[i + 1].folded) && !all[i + 1].prefix) {
+        // a pair inside one group is found too when the group's other form is
+        pairs.push({ term: analysis.bigram(all[i].folded, all[i + 1].folded),
+                     group: groupOf[i] === groupOf[i + 1] ? groupOf[i] : -1 });
+      }
+    }
+    return { common: common, marked: marked, single: all.length === 1, pairs: pairs };
+  }
+
+  /* The Searcher knows the archive's size; a lunr index counts the refs of its vectors. */
+  function documentTotal(index) {
+    if (typeof index.count === "number") return index.count;
+    var refs = Object.create(null), n = 0;
+    Object.keys(index.fieldVectors || {}).forEach(function (key) {
+      var ref = key.slice(key.indexOf("/") + 1);
+      if (!refs[ref]) { refs[ref] = true; n++; }
+    });
+    return n;
+  }
+
+  function documentCount(index, term) {
+    if (index.documentCount) return index.documentCount(term);
+    var postings = index.invertedIndex && index.invertedIndex[term], docs = Object.create(null), n = 0;
+    if (!postings) return 0;
+    Object.keys(postings).forEach(function (field) {
+      if (field === "_index") return;
+      Object.keys(postings[field]).forEach(function (ref) { if (!docs[ref]) { docs[ref] = true; n++; } });
+    });
+    return n;
+  }
+
+  /* A group's words, or one of its other forms, found in a document (strict: each word
+     with real evidence, see search). */
+  function groupHas(group, matched, stats, strict) {
+    return readingHas(group, matched, stats, strict) ||
+      (group.alternatives || []).some(function (alt) { return readingHas(alt, matched, stats, strict); });
+  }
+
+  function readingHas(reading, matched, stats, strict) {
+    var list = needs(reading);
+    if (!list.every(function (n) { return satisfies(n, matched); })) return false;
+    return !strict || reading.syllables.every(function (s) { return evidence(s, matched, stats); });
+  }
+
+  function evidence(s, matched, stats) {
+    if (s.prefix) return true;  // read as a prefix only when no article has the word whole
+    var marked = s.exact !== s.folded;
+    if (marked && matched[s.exact]) return true;
+    if (!matched[s.folded] && !(marked && matched[s.exact])) return false;
+    if (/\d/.test(s.folded) || !SYLLABLE.test(s.folded)) return true;  // a number, an acronym
+    if (!marked && (stats.marked || stats.single)) return true;  // typed without marks on purpose
+    if (!stats.common(s.folded)) return true;
+    return beside(s, matched);
+  }
+
+  /* The syllable found next to its query neighbour ("_chuyen doi" for a mistyped "đôi"). */
+  function beside(s, matched) {
+    var all = s.previous ? [analysis.bigram(s.previous.folded, s.folded)] : [];
+    if (s.next) all.push(analysis.bigram(s.folded, s.next.folded));
+    return all.some(function (term) { return matched[term]; });
+  }
+
+  /* other[k]: group k was found in its other form (an abbreviation's full form…). */
+  function pairShare(pairs, matched, other) {
+    if (!pairs.length) return 0;
+    return pairs.filter(function (p) { return matched[p.term] || (p.group >= 0 && other[p.group]); }).length / pairs.length;
+  }
+
+  /* Of the syllables typed with marks, the share found spelt that way (or in the group's other form). */
+  function exactShare(parsed, matched, other) {
+    var marked = 0, found = 0;
+    parsed.groups.forEach(function (g, k) {
+      g.syllables.forEach(function (s) {
+        if (s.exact === s.folded) return;
+        marked++;
+        if (matched[s.exact] || other[k]) found++;
+      });
+    });
+    return marked ? found / marked : 0;
   }
 
   /*
@@ -205,8 +452,11 @@
    * matches without marks ("của" for a query "cửa").
    */
   function matcher(parsed) {
-    var bySyllable = Object.create(null), prefixes = [], pairs = [];
-    parsed.syllables.forEach(function (s) {
+    var bySyllable = Object.create(null), prefixes = [], pairs = [], others = [];
+    parsed.groups.forEach(function (g) {
+      (g.alternatives || []).forEach(function (alt) { others.push.apply(others, alt.syllables); });
+    });
+    parsed.syllables.concat(others).forEach(function (s) {
       var marked = s.exact !== s.folded;
       if (s.prefix === true) prefixes.push(s);
       else if (s.prefix === "pair") pairs.push(s);
@@ -311,6 +561,7 @@
 
   return {
     parseQuery: parseQuery,
+    withAliases: withAliases,
     keyRanges: keyRanges,
     isEmpty: isEmpty,
     search: search,

@@ -237,6 +237,17 @@
     return results.sort(function (a, b) { return b.score - a.score; });
   };
 
+  /* How many documents hold `term` in any field (0 when its shard is not loaded). */
+  Searcher.prototype.documentCount = function (term) {
+    var t = this.terms[term];
+    if (!t) return 0;
+    var seen = Object.create(null), n = 0;
+    t.lists.forEach(function (list) {
+      list.docs.forEach(function (doc) { if (!seen[doc]) { seen[doc] = true; n++; } });
+    });
+    return n;
+  };
+
   function add(a, b) { return a + b; }
 
   function fieldList(term, field) {

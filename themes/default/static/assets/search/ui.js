@@ -22,7 +22,7 @@
   var manifestUrl = new URL(form.getAttribute("data-manifest"), document.baseURI);
   var baseTitle = document.title;
   var PAGE_SIZE = 20, TYPING_DELAY = 150, FIRST_DOCUMENTS = 5;
-  var FILTERS = ["from", "to", "topic", "province"];
+  var FILTERS = ["from", "to", "topic", "province", "sort"];  // "sort": "new" lists the newest first
   var data = null, current = null, runId = 0, typingTimer = 0;
 
   function format(template, params) {
@@ -178,6 +178,7 @@
     list.setAttribute("aria-busy", "true");
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
+      parsed = engine.withAliases(parsed, loaded.manifest.aliases, loaded.manifest.codes);
       var searcher = engine.isEmpty(parsed) ? null : searcherFor(loaded, parsed);
       if (loaded.searcher && !loaded.searcher.done) statusLine.textContent = strings.loading;
       return Promise.all([searcher, filtering ? facets(loaded) : null]).then(function (both) {
@@ -185,10 +186,10 @@
         var facetData = both[1];
         var keep = facetData ? engine.filterOf(state, facetData, loaded.manifest.filters) : null;
         var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(both[0], parsed, keep);
+        if (state.sort === "new") found = newestFirst(found);
         current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
-        show({ status: statusOf(found, query), notice: found.mode === "any" ? strings.fallback
-                                                        : found.mode === "none" ? strings.none_hint : "",
-               mode: found.mode, count: found.results.length });
+        show({ status: statusOf(found, query, state), notice: noticeOf(found), mode: found.mode,
+               count: found.results.length });
         return showMore();
       });
     }).catch(function (error) {
@@ -202,6 +203,14 @@
     });
   }
 
+  /* Documents are numbered newest first: the answers with every word by date, then the rest by date. */
+  function newestFirst(found) {
+    var cut = found.exact === undefined ? found.results.length : found.exact;
+    function byDate(list) { return list.slice().sort(function (a, b) { return Number(a.ref) - Number(b.ref); }); }
+    return { mode: found.mode, exact: found.exact,
+             results: byDate(found.results.slice(0, cut)).concat(byDate(found.results.slice(cut))) };
+  }
+
   /* No words, only filters: every article that passes, newest first. */
   function browse(count, keep) {
     var results = [];
@@ -209,11 +218,31 @@
     return { mode: results.length ? "all" : "none", results: results };
   }
 
-  function statusOf(found, query) {
-    var n = found.results.length;
-    if (!query) return plural("filtered", { n: n });
-    if (found.mode === "none") return format(strings.none, { q: query });
-    return plural("count", { n: n, q: query });
+  /* What the page concluded, in words: how many articles have every word (never the
+     articles that have only some), and the filters in use. */
+  function statusOf(found, query, state) {
+    var n = found.exact === undefined ? found.results.length : found.exact, filters = filterNames(state);
+    var said = !query ? plural("filtered", { n: found.results.length })
+      : found.mode === "none" ? format(strings.none, { q: query })
+      : found.mode === "any" ? format(strings.partial, { q: query })
+      : plural("count", { n: n, q: query });
+    return filters && query ? said + " " + format(strings.in_filters, { filters: filters }) : said;
+  }
+
+  function noticeOf(found) {
+    if (found.mode === "any") return strings.fallback;
+    if (found.mode === "none") return strings.none_hint;
+    return found.exact !== undefined && found.results.length > found.exact ? strings.near : "";
+  }
+
+  /* "Từ năm: 2020, Tỉnh, thành phố: Hà Tĩnh": each filter set, by its label and its choice. */
+  function filterNames(state) {
+    return FILTERS.filter(function (name) { return name !== "sort" && state[name] && form.elements[name]; }).map(function (name) {
+      var field = form.elements[name], option = field.options ? field.options[field.selectedIndex] : null;
+      // the label's own words (the select sits inside it), the choice without its count "(12)"
+      var label = field.labels && field.labels[0] ? field.labels[0].firstChild.textContent.trim() : name;
+      return label + ": " + (option ? option.textContent.replace(/\s*\(\d+\)\s*$/, "").trim() : state[name]);
+    }).join(", ");
   }
 
   /* view.mode and view.count are also kept on the status line (data-mode: all, any or none)
@@ -273,6 +302,14 @@
     item.appendChild(link);
     item.appendChild(meta);
     item.appendChild(text);
+    // matched only where it is filed (a province, a document, a tag): say where
+    var about = doc.about ? engine.highlight(doc.about, parsed) : [];
+    if (!cut.parts.some(function (part) { return part.mark; }) && about.some(function (part) { return part.mark; })) {
+      var filed = document.createElement("p");
+      filed.className = "result-about";
+      appendMarked(filed, about);
+      item.appendChild(filed);
+    }
     return item;
   }
 
