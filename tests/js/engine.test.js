@@ -288,3 +288,49 @@ describe("snippet", () => {
     assert.deepEqual(engine.snippet("— …", parse("ham")), { before: false, parts: [{ text: "— …", mark: false }], after: false });
   });
 });
+
+describe("telling the truth on an archive (issue 21)", () => {
+  // 60 articles: most say "đã" and "của" (common syllables), a few carry what the queries ask
+  const filler = (n) => ({ id: String(n), title: `Tin số ${n}`, text: `Xã đã tổ chức hội nghị của huyện lần ${n}.` });
+  const docs = Array.from({ length: 60 }, (_, n) => filler(n));
+  docs[1] = { id: "1", title: "Thanh Hóa công bố chỉ số", text: "Tỉnh Thanh Hóa đã công bố chỉ số của năm." };
+  docs[2] = { id: "2", title: "Hiện đại hóa nền hành chính", text: "Thành phố đẩy mạnh hiện đại hóa, đã xong." };
+  docs[3] = { id: "3", title: "Bộ phận một cửa", text: "Bộ phận một cửa của xã đã tiếp nhận hồ sơ." };
+  docs[4] = { id: "4", title: "Đá lát sân", text: "Sân trụ sở được lát đá, có bóng râm." };
+  docs[5] = { id: "5", title: "Kết quả CCHC năm 2024", text: "Huyện công bố kết quả CCHC." };
+  docs[6] = { id: "6", title: "Cải cách hành chính ở xã", text: "Xã đẩy mạnh cải cách hành chính." };
+  docs[7] = { id: "7", title: "Nghị định về một cửa", text: "Thực hiện Nghị định 61/2018/NĐCP của Chính phủ." };
+  docs[8] = { id: "8", title: "Triển khai văn bản", text: "Theo Nghị định số 61/2018/NĐ-CP về cơ chế một cửa." };
+  const index = tinyIndex(docs);
+  const table = [["CCHC", "cải cách hành chính"]], codes = ["NĐ", "CP", "QĐ", "TTg"];
+  const ask = (text) => engine.search(index, engine.withAliases(parse(text), table, codes));
+  const refs = (found) => found.results.slice(0, found.exact).map((r) => r.ref);
+
+  test("a word found only through a common syllable without its marks is not found", () => {
+    const found = ask("bóng đá");  // "đá" and "bóng" are in article 4, apart; "da" is in every "đã"
+    assert.notEqual(found.mode, "all");
+    assert.equal(found.exact, 0);
+  });
+
+  test("two common syllables typed without marks are found only side by side", () => {
+    const found = ask("mot cua");
+    assert.equal(found.mode, "all");
+    assert.deepEqual(refs(found).sort(), ["3", "7", "8"]);
+  });
+
+  test("the spelling typed ranks first: Thanh Hoá before hiện đại hóa in a thành phố", () => {
+    const found = ask("Thanh Hoá");
+    assert.equal(found.results[0].ref, "1");
+    assert.deepEqual(refs(found), ["1"]);
+  });
+
+  test("an abbreviation finds its full form, and the reverse", () => {
+    assert.deepEqual(refs(ask("CCHC")).sort(), ["5", "6"]);
+    assert.deepEqual(refs(ask("cải cách hành chính")).sort(), ["5", "6"]);
+  });
+
+  test("a document code finds it printed with or without its hyphen", () => {
+    assert.deepEqual(refs(ask("61/2018/NĐ-CP")).sort(), ["7", "8"]);
+    assert.deepEqual(refs(ask("61/2018/NĐCP")).sort(), ["7", "8"]);
+  });
+});

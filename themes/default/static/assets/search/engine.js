@@ -337,9 +337,10 @@
     var pairs = [], all = [], groupOf = [];
     parsed.groups.forEach(function (g, k) { g.syllables.forEach(function (s) { all.push(s); groupOf.push(k); }); });
     for (var i = 0; i + 1 < all.length; i++) {
-      if (SYLLABLE.test(all[i].folded) && SYLLABLE.test(all[i + 1].folded) && !all[i + 1].prefix) {
-        // a pair inside one group is found too when the group's other form is
-        pairs.push({ term: analysis.bigram(all[i].folded, all[i + 1].folded),
+      if (SYLLABLE.test(all[i].folded) && (SYLLABLE.test(all[i + 1].folded) || all[i + 1].prefix)) {
+        // a pair inside one group is found too when the group's other form is; a pair with
+        // the word being read as a prefix is found by any pair it begins ("_ham ta" in "_ham tan")
+        pairs.push({ term: analysis.bigram(all[i].folded, all[i + 1].folded), prefix: Boolean(all[i + 1].prefix),
                      group: groupOf[i] === groupOf[i + 1] ? groupOf[i] : -1 });
       }
     }
@@ -385,7 +386,8 @@
   }
 
   function evidence(s, matched, stats) {
-    if (s.prefix) return true;  // read as a prefix only when no article has the word whole
+    // read as a prefix only when no article has the word whole: beside the word before it
+    if (s.prefix) return !s.previous || begins(matched, analysis.bigram(s.previous.folded, s.folded));
     var marked = s.exact !== s.folded;
     if (marked && matched[s.exact]) return true;
     if (!matched[s.folded] && !(marked && matched[s.exact])) return false;
@@ -405,7 +407,14 @@
   /* other[k]: group k was found in its other form (an abbreviation's full form…). */
   function pairShare(pairs, matched, other) {
     if (!pairs.length) return 0;
-    return pairs.filter(function (p) { return matched[p.term] || (p.group >= 0 && other[p.group]); }).length / pairs.length;
+    return pairs.filter(function (p) {
+      return (p.prefix ? begins(matched, p.term) : matched[p.term]) || (p.group >= 0 && other[p.group]);
+    }).length / pairs.length;
+  }
+
+  function begins(matched, start) {
+    for (var term in matched) if (term.lastIndexOf(start, 0) === 0) return true;
+    return false;
   }
 
   /* Of the syllables typed with marks, the share found spelt that way (or in the group's other form). */
