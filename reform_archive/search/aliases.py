@@ -12,12 +12,13 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 __all__ = ["alias_pairs", "code_parts"]
 
 
 @cache
-def _table() -> dict[str, dict]:
+def _table() -> dict[str, Any]:
     return tomllib.loads(files("reform_archive.search").joinpath("abbreviations.toml").read_text("utf-8"))
 
 

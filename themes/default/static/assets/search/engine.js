@@ -347,7 +347,8 @@
     // one pair of two found side by side, half of three or more ("kết quả bóng đá" is not
     // found in an article that has "kết quả" and, elsewhere, "bóng" and "đá")
     var needed = pairs.length > 1 ? 0.5 : pairs.length ? 1 : 0;
-    return { common: common, marked: marked, single: all.length === 1, pairs: pairs, pairsNeeded: needed };
+    return { common: common, marked: marked, single: all.length === 1, pairs: pairs, pairsNeeded: needed,
+             needs: new Map() };
   }
 
   /* The Searcher knows the archive's size; a lunr index counts the refs of its vectors. */
@@ -380,7 +381,8 @@
   }
 
   function readingHas(reading, matched, stats, strict) {
-    var list = needs(reading);
+    var list = stats.needs.get(reading);  // the same for every document: made once per search
+    if (!list) stats.needs.set(reading, list = needs(reading));
     if (!list.every(function (n) { return satisfies(n, matched); })) return false;
     return !strict || reading.syllables.every(function (s) { return evidence(s, matched, stats); });
   }
