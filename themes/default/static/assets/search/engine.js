@@ -34,8 +34,7 @@
   function parseQuery(text, options) {
     var source = String(text || "").normalize("NFC").replace(QUOTES, "\"");
     var groups = [], parts = source.split("\"");
-    var typing = Boolean(options && options.typing), open = !/\s$/.test(source);
-    var endsOpen = typing && open;
+    var open = !/\s$/.test(source), endsOpen = Boolean(options && options.typing) && open;
     for (var p = 0; p < parts.length; p++) {
       var quoted = p % 2 === 1, isLast = p === parts.length - 1;
       if (quoted) {  // an unclosed quote is the last part: its last word may be half typed
