@@ -29,7 +29,7 @@ const bugs = {
   "no-implied-eval": "error",
 };
 
-const searchAssets = "themes/default/static/assets/search/{analysis,engine,shards}.js";
+const searchAssets = "themes/default/static/assets/search/{analysis,aliases,snippets,engine,shards}.js";
 
 module.exports = [
   // what .gitignore keeps out of the repository (built sites, environments, caches)

@@ -173,9 +173,9 @@ def _search(site: Site, views: ViewBuilder) -> PageSpec:
         **{name: [views.term_summary(term) | {"slug": term.slug} for term in site.taxonomies[name].terms]
            for name in FACET_TAXONOMIES},  # the manifest's filters name the same taxonomies
     }
-    scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js",
-                                             "assets/search/engine.js", "assets/search/shards.js",
-                                             "assets/search/ui.js")]
+    scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js", "assets/search/aliases.js",
+                                             "assets/search/snippets.js", "assets/search/engine.js",
+                                             "assets/search/shards.js", "assets/search/ui.js")]
     return _ready(views, "search/", "search.html", {"page": page, "filters": filters, "scripts": scripts,
                                                     "manifest": views.link(MANIFEST), "count": len(site.articles)},
                   sitemap=False)

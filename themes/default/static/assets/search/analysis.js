@@ -104,8 +104,15 @@
     lunr.Pipeline.registerFunction(lunrExpand, EXPAND_LABEL);
   }
 
+  /* A word of a query as search compares it: {exact (normalised), folded}. */
+  function syllable(word) {
+    var exact = normaliseWord(word);
+    return { exact: exact, folded: foldWord(exact) };
+  }
+
   return {
     BIGRAM_MARK: BIGRAM_MARK,
+    syllable: syllable,
     tokenize: tokenize,
     tokenizeWithOffsets: tokenizeWithOffsets,
     normaliseWord: normaliseWord,

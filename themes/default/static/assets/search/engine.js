@@ -1,5 +1,6 @@
 /*
- * Query planning, matching and snippets (no DOM; runs in node for the relevance tests).
+ * Query planning and matching (no DOM; runs in node for the relevance tests). Reading a query
+ * with the table of abbreviations is aliases.js's; what a result shows, snippets.js's.
  *
  * A query is read into groups. Unquoted words are one group each; a quoted phrase, or a
  * chunk with inner punctuation such as "72/TB-UBND" or "47,18", is one group whose
@@ -10,11 +11,12 @@
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("lunr"), require("./analysis.js"));
+    module.exports = factory(require("lunr"), require("./analysis.js"), require("./aliases.js"),
+                             require("./snippets.js"));
   } else {
-    root.viSearchEngine = factory(root.lunr, root.viSearchAnalysis);
+    root.viSearchEngine = factory(root.lunr, root.viSearchAnalysis, root.viSearchAliases, root.viSearchSnippets);
   }
-})(this, function (lunr, analysis) {
+})(this, function (lunr, analysis, aliases, snippets) {
   "use strict";
 
   var BOOST = { folded: 1, exact: 1.5, prefix: 0.3, bigram: 2 };
@@ -22,8 +24,7 @@
   var QUOTES = /[\u201c\u201d\u201e\u00ab\u00bb\u2033"]/g;
 
   function syllable(word, prefix) {
-    var exact = analysis.normaliseWord(word);
-    return { exact: exact, folded: analysis.foldWord(exact), prefix: prefix };
+    return Object.assign(analysis.syllable(word), { prefix: prefix });
   }
 
   /*
@@ -72,84 +73,6 @@
       return syllable(w, typing && last);
     });
     groups.push({ syllables: syllables, phrase: phrase });
-  }
-
-  /*
-   * parsed, with what the manifest's table reads as the same: a run of whole groups that
-   * is an abbreviation or one of its full forms ("CCHC", "cải cách hành chính") becomes one
-   * group that either form satisfies (the other as a phrase); a document code's parts run
-   * together ("61/2018/NĐCP") or apart ("NĐ-CP") likewise. aliases: [[short, full], ...];
-   * codes: the code parts ("NĐ", "CP", "TTg", ...).
-   */
-  function withAliases(parsed, aliases, codes) {
-    var forms = [];
-    (aliases || []).forEach(function (pair) {
-      var a = analysis.tokenize(pair[0]), b = analysis.tokenize(pair[1]);
-      if (a.length && b.length) forms.push({ from: a.map(fold), to: b }, { from: b.map(fold), to: a });
-    });
-    var parts = Object.create(null);
-    (codes || []).forEach(function (code) { var w = analysis.normaliseWord(code); parts[fold(w)] = w; });
-    var groups = [], i = 0, source = parsed.groups;
-    while (i < source.length) {
-      var found = aliasAt(source, i, forms);
-      if (found) {
-        var covered = source.slice(i, found.end), syllables = [];
-        covered.forEach(function (g) { syllables.push.apply(syllables, g.syllables); });
-        groups.push({ syllables: syllables, phrase: covered.length === 1 && covered[0].phrase,
-                      alternatives: [alternative(found.to)] });
-        i = found.end;
-        continue;
-      }
-      var code = source[i].phrase ? codeSpelling(source[i].syllables, parts) : null;
-      groups.push(code ? Object.assign({}, source[i], { alternatives: [alternative(code)] }) : source[i]);
-      i++;
-    }
-    return { text: parsed.text, groups: groups, syllables: parsed.syllables };
-  }
-
-  function alternative(words) {
-    var syllables = words.map(function (w) { return syllable(w, false); });
-    syllables.forEach(function (s, k) { s.previous = syllables[k - 1] || null; s.next = syllables[k + 1] || null; });
-    return { syllables: syllables, phrase: syllables.length > 1 };
-  }
-
-  /* The longest table form made of whole groups from `start`: {end, to}, or null. */
-  function aliasAt(groups, start, forms) {
-    var best = null, folded = [];
-    for (var end = start; end < groups.length && folded.length < 12; end++) {
-      groups[end].syllables.forEach(function (s) { folded.push(s.folded); });
-      var key = folded.join(" ");
-      for (var f = 0; f < forms.length; f++) {
-        if (forms[f].from.join(" ") === key && groups[end].syllables.every(function (s) { return !s.prefix; })) {
-          best = { end: end + 1, to: forms[f].to };
-        }
-      }
-    }
-    return best;
-  }
-
-  /* A code's other spelling: "nđcp" split into its parts, or parts side by side joined. */
-  function codeSpelling(syllables, parts) {
-    var words = syllables.map(function (s) { return s.exact; }), changed = false, out = [];
-    for (var k = 0; k < words.length; k++) {
-      var split = splitCode(fold(words[k]), parts);
-      if (split && split.length > 1) { out.push.apply(out, split); changed = true; continue; }
-      var run = k;
-      while (run < words.length && parts[fold(words[run])]) run++;
-      if (run - k > 1) { out.push(words.slice(k, run).join("")); changed = true; k = run - 1; continue; }
-      out.push(words[k]);
-    }
-    return changed ? out : null;
-  }
-
-  function splitCode(folded, parts) {
-    if (parts[folded]) return [parts[folded]];
-    for (var cut = folded.length - 1; cut > 0; cut--) {
-      var head = parts[folded.slice(0, cut)];
-      var tail = head ? splitCode(folded.slice(cut), parts) : null;
-      if (tail) return [head].concat(tail);
-    }
-    return null;
   }
 
   function isEmpty(parsed) {
@@ -459,129 +382,16 @@
     return Boolean(filters.from || filters.to || filters.topic || filters.province);
   }
 
-  /*
-   * Which query syllable a word of shown text matches (given the word before it), as
-   * {key, weight}: 3 when it is spelt as typed (or the query had no marks), 1 when it only
-   * matches without marks ("của" for a query "cửa").
-   */
-  function matcher(parsed) {
-    var bySyllable = Object.create(null), prefixes = [], pairs = [], others = [];
-    parsed.groups.forEach(function (g) {
-      (g.alternatives || []).forEach(function (alt) { others.push.apply(others, alt.syllables); });
-    });
-    parsed.syllables.concat(others).forEach(function (s) {
-      var marked = s.exact !== s.folded;
-      if (s.prefix === true) prefixes.push(s);
-      else if (s.prefix === "pair") pairs.push(s);
-      else if (!bySyllable[s.folded] || !marked) bySyllable[s.folded] = s;
-    });
-    function weigh(s, word) {
-      return s.exact === s.folded || word.lastIndexOf(s.exact, 0) === 0 ? 3 : 1;
-    }
-    return function (word, before) {
-      var normal = analysis.normaliseWord(word), folded = analysis.foldWord(normal), s = bySyllable[folded];
-      if (s) return { key: folded, weight: weigh(s, normal) };
-      for (var i = 0; i < prefixes.length; i++) {
-        if (folded.lastIndexOf(prefixes[i].folded, 0) === 0) return { key: prefixes[i].folded, weight: weigh(prefixes[i], normal) };
-      }
-      for (var j = 0; j < pairs.length; j++) {
-        if (before && folded.lastIndexOf(pairs[j].folded, 0) === 0 && fold(before) === pairs[j].previous.folded) {
-          return { key: pairs[j].folded, weight: 3 };
-        }
-      }
-      return null;
-    };
-  }
-
-  function fold(word) {
-    return analysis.foldWord(analysis.normaliseWord(word));
-  }
-
-  function hitsOf(words, match) {
-    return words.map(function (w, i) { return match(w.word, i > 0 ? words[i - 1].word : null); });
-  }
-
-  /* The best weight of each query syllable's hits in [from, to). */
-  function bestWeights(hits, from, to) {
-    var best = Object.create(null);
-    for (var i = from; i < to; i++) {
-      if (hits[i] && !(hits[i].weight <= best[hits[i].key])) best[hits[i].key] = hits[i].weight;
-    }
-    return best;
-  }
-
-  /* For each query syllable, only its best kind of hit present is marked: no "của" marked
-     when "cửa" is there too, but "Binh" marked for "bình" when it is all there is. */
-  function marked(hits, from, to) {
-    var best = bestWeights(hits, from, to);
-    return hits.map(function (hit, k) { return Boolean(hit) && k >= from && k < to && hit.weight >= best[hit.key]; });
-  }
-
-  /* Text -> [{text, mark}] with every matching word marked. */
-  function highlight(text, parsed) {
-    var words = analysis.tokenizeWithOffsets(text), hits = hitsOf(words, matcher(parsed));
-    return segments(text, 0, text.length, words, marked(hits, 0, words.length));
-  }
-
-  /* Distinct syllables found (by weight), plus a bonus for query neighbours found side by side. */
-  function windowScore(hits, start, end, neighbours) {
-    var best = bestWeights(hits, start, end), score = 0, k, key;
-    for (k = start + 1; k < end; k++) {
-      if (hits[k] && hits[k - 1] && neighbours[hits[k - 1].key + " " + hits[k].key]) score += 2;
-    }
-    for (key in best) score += best[key];
-    return score;
-  }
-
-  /*
-   * The window of about `size` words that best covers the query, as
-   * {before: bool, parts: [{text, mark}], after: bool} (before/after: text was cut).
-   */
-  function snippet(text, parsed, size) {
-    size = size || 30;
-    var words = analysis.tokenizeWithOffsets(text), hits = hitsOf(words, matcher(parsed));
-    if (!words.length) return { before: false, parts: [{ text: text, mark: false }], after: false };
-    var neighbours = Object.create(null), all = parsed.syllables;
-    for (var n = 0; n + 1 < all.length; n++) neighbours[all[n].folded + " " + all[n + 1].folded] = true;
-    var best = 0, bestScore = -1;
-    for (var start = 0; start < Math.max(1, words.length - size + 1); start++) {
-      if (start > 0 && !hits[start]) continue;  // a best window starts on a hit (or at the top)
-      var score = windowScore(hits, start, Math.min(words.length, start + size), neighbours);
-      if (score > bestScore) { best = start; bestScore = score; }
-    }
-    var first = best;
-    if (bestScore > 0) {  // start a few words before the first hit, keeping the last hit inside
-      var hitsIn = [];
-      for (var h = best; h < Math.min(words.length, best + size); h++) if (hits[h]) hitsIn.push(h);
-      first = Math.max(0, hitsIn[0] - 3, hitsIn[hitsIn.length - 1] - size + 1);
-    }
-    var last = Math.min(words.length, first + size) - 1;
-    var from = first === 0 ? 0 : words[first].start, to = last === words.length - 1 ? text.length : words[last].end;
-    return { before: from > 0, parts: segments(text, from, to, words, marked(hits, first, last + 1)), after: to < text.length };
-  }
-
-  function segments(text, from, to, words, hits) {
-    var parts = [], at = from;
-    words.forEach(function (w, i) {
-      if (w.start < from || w.end > to || !hits[i]) return;
-      if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
-      parts.push({ text: text.slice(w.start, w.end), mark: true });
-      at = w.end;
-    });
-    if (at < to) parts.push({ text: text.slice(at, to), mark: false });
-    return parts;
-  }
-
   return {
     parseQuery: parseQuery,
-    withAliases: withAliases,
+    withAliases: aliases.withAliases,
     keyRanges: keyRanges,
     isEmpty: isEmpty,
     search: search,
     filterOf: filterOf,
     hasFilters: hasFilters,
-    highlight: highlight,
-    snippet: snippet,
+    highlight: snippets.highlight,
+    snippet: snippets.snippet,
     // for the unit tests (tests/js/): what a group needs, and whether matched terms give it
     needs: needs,
     satisfies: satisfies

@@ -1,0 +1,98 @@
+/*
+ * A query read with the search manifest's table of what is the same (no DOM; node runs it
+ * in the tests): abbreviations and their full forms, a document code's parts run together
+ * or apart. engine.js hands it on as engine.withAliases.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./analysis.js"));
+  } else {
+    root.viSearchAliases = factory(root.viSearchAnalysis);
+  }
+})(this, function (analysis) {
+  "use strict";
+
+  /*
+   * parsed, with what the manifest's table reads as the same: a run of whole groups that
+   * is an abbreviation or one of its full forms ("CCHC", "cải cách hành chính") becomes one
+   * group that either form satisfies (the other as a phrase); a document code's parts run
+   * together ("61/2018/NĐCP") or apart ("NĐ-CP") likewise. aliases: [[short, full], ...];
+   * codes: the code parts ("NĐ", "CP", "TTg", ...).
+   */
+  function withAliases(parsed, aliases, codes) {
+    var forms = [];
+    (aliases || []).forEach(function (pair) {
+      var a = analysis.tokenize(pair[0]), b = analysis.tokenize(pair[1]);
+      if (a.length && b.length) forms.push({ from: a.map(fold), to: b }, { from: b.map(fold), to: a });
+    });
+    var parts = Object.create(null);
+    (codes || []).forEach(function (code) { var w = analysis.normaliseWord(code); parts[fold(w)] = w; });
+    var groups = [], i = 0, source = parsed.groups;
+    while (i < source.length) {
+      var found = aliasAt(source, i, forms);
+      if (found) {
+        var covered = source.slice(i, found.end), syllables = [];
+        covered.forEach(function (g) { syllables.push.apply(syllables, g.syllables); });
+        groups.push({ syllables: syllables, phrase: covered.length === 1 && covered[0].phrase,
+                      alternatives: [alternative(found.to)] });
+        i = found.end;
+        continue;
+      }
+      var code = source[i].phrase ? codeSpelling(source[i].syllables, parts) : null;
+      groups.push(code ? Object.assign({}, source[i], { alternatives: [alternative(code)] }) : source[i]);
+      i++;
+    }
+    return { text: parsed.text, groups: groups, syllables: parsed.syllables };
+  }
+
+  function alternative(words) {
+    var syllables = words.map(function (w) { return Object.assign(analysis.syllable(w), { prefix: false }); });
+    syllables.forEach(function (s, k) { s.previous = syllables[k - 1] || null; s.next = syllables[k + 1] || null; });
+    return { syllables: syllables, phrase: syllables.length > 1 };
+  }
+
+  /* The longest table form made of whole groups from `start`: {end, to}, or null. */
+  function aliasAt(groups, start, forms) {
+    var best = null, folded = [];
+    for (var end = start; end < groups.length && folded.length < 12; end++) {
+      groups[end].syllables.forEach(function (s) { folded.push(s.folded); });
+      var key = folded.join(" ");
+      for (var f = 0; f < forms.length; f++) {
+        if (forms[f].from.join(" ") === key && groups[end].syllables.every(function (s) { return !s.prefix; })) {
+          best = { end: end + 1, to: forms[f].to };
+        }
+      }
+    }
+    return best;
+  }
+
+  /* A code's other spelling: "nđcp" split into its parts, or parts side by side joined. */
+  function codeSpelling(syllables, parts) {
+    var words = syllables.map(function (s) { return s.exact; }), changed = false, out = [];
+    for (var k = 0; k < words.length; k++) {
+      var split = splitCode(fold(words[k]), parts);
+      if (split && split.length > 1) { out.push.apply(out, split); changed = true; continue; }
+      var run = k;
+      while (run < words.length && parts[fold(words[run])]) run++;
+      if (run - k > 1) { out.push(words.slice(k, run).join("")); changed = true; k = run - 1; continue; }
+      out.push(words[k]);
+    }
+    return changed ? out : null;
+  }
+
+  function splitCode(folded, parts) {
+    if (parts[folded]) return [parts[folded]];
+    for (var cut = folded.length - 1; cut > 0; cut--) {
+      var head = parts[folded.slice(0, cut)];
+      var tail = head ? splitCode(folded.slice(cut), parts) : null;
+      if (tail) return [head].concat(tail);
+    }
+    return null;
+  }
+
+  function fold(word) {
+    return analysis.foldWord(analysis.normaliseWord(word));
+  }
+
+  return { withAliases: withAliases };
+});
