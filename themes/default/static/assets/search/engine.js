@@ -224,23 +224,25 @@
   var SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$/;
 
   function evaluate(index, parsed, keep) {
-    var stats = statistics(index, parsed), groups = parsed.groups.length, results = [];
-    runLunr(index, clauses(parsed)).forEach(function (r) {
-      if (keep && !keep(r.ref)) return;
-      var matched = r.matchData.metadata, strong = 0, weak = 0, other = [];
-      parsed.groups.forEach(function (g, k) {
-        var own = readingHas(g, matched, stats, true);
-        other[k] = !own && (g.alternatives || []).some(function (alt) { return readingHas(alt, matched, stats, true); });
+    var stats = statistics(index, parsed), groups = parsed.groups, n = groups.length, results = [];
+    var hits = runLunr(index, clauses(parsed)), other = new Array(n);
+    for (var h = 0; h < hits.length; h++) {  // a loop, not closures: this runs for every matching article
+      var r = hits[h];
+      if (keep && !keep(r.ref)) continue;
+      var matched = r.matchData.metadata, strong = 0, weak = 0;
+      for (var k = 0; k < n; k++) {
+        var g = groups[k], own = readingHas(g, matched, stats, true);
+        other[k] = !own && alternativeHas(g, matched, stats, true);
         if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
-      });
+      }
       var pairs = pairShare(stats.pairs, matched, other);
-      var quality = QUALITY.pair * pairs + QUALITY.exact * exactShare(parsed, matched, other);
+      var quality = QUALITY.pair * pairs + QUALITY.exact * exactShare(stats.marks, matched, other);
       results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong,
-                     complete: strong === groups && (!stats.pairs.length || pairs >= stats.pairsNeeded) });
-    });
+                     complete: strong === n && (!stats.pairs.length || pairs >= stats.pairsNeeded) });
+    }
     var complete = results.filter(function (r) { return r.complete; });
     complete.sort(function (a, b) { return b.score - a.score; });
-    var need = groups >= 3 ? Math.ceil(groups * 2 / 3) : groups;
+    var need = n >= 3 ? Math.ceil(n * 2 / 3) : n;
     var others = results.filter(function (r) { return !r.complete && r.strong > 0 && (complete.length === 0 || r.strong >= need); });
     others.sort(function (a, b) { return b.strong - a.strong || b.groups - a.groups || b.score - a.score; });
     var mode = complete.length ? "all" : others.length ? "any" : "none";
@@ -250,7 +252,6 @@
   /* What judging evidence needs about the archive and the query. */
   function statistics(index, parsed) {
     var total = documentTotal(index), counts = Object.create(null);
-    var marked = parsed.syllables.some(function (s) { return s.exact !== s.folded; });
     function common(term) {
       if (total < COMMON_MIN_DOCUMENTS) return false;
       if (counts[term] === undefined) counts[term] = documentCount(index, term);
@@ -269,8 +270,10 @@
     // one pair of two found side by side, half of three or more ("kết quả bóng đá" is not
     // found in an article that has "kết quả" and, elsewhere, "bóng" and "đá")
     var needed = pairs.length > 1 ? 0.5 : pairs.length ? 1 : 0;
-    return { common: common, marked: marked, single: all.length === 1, pairs: pairs, pairsNeeded: needed,
-             needs: new Map() };
+    var marks = [];  // the syllables typed with marks, and their group
+    all.forEach(function (s, i) { if (s.exact !== s.folded) marks.push({ term: s.exact, group: groupOf[i] }); });
+    return { common: common, marked: marks.length > 0, single: all.length === 1, pairs: pairs, pairsNeeded: needed,
+             marks: marks, needs: new Map(), besides: new Map() };
   }
 
   /* The Searcher knows the archive's size; a lunr index counts the refs of its vectors. */
@@ -298,42 +301,58 @@
   /* A group's words, or one of its other forms, found in a document (strict: each word
      with real evidence, see search). */
   function groupHas(group, matched, stats, strict) {
-    return readingHas(group, matched, stats, strict) ||
-      (group.alternatives || []).some(function (alt) { return readingHas(alt, matched, stats, strict); });
+    return readingHas(group, matched, stats, strict) || alternativeHas(group, matched, stats, strict);
+  }
+
+  function alternativeHas(group, matched, stats, strict) {
+    var list = group.alternatives;
+    if (!list) return false;
+    for (var i = 0; i < list.length; i++) if (readingHas(list[i], matched, stats, strict)) return true;
+    return false;
   }
 
   function readingHas(reading, matched, stats, strict) {
-    var list = stats.needs.get(reading);  // the same for every document: made once per search
+    var list = stats.needs.get(reading), i;  // the same for every document: made once per search
     if (!list) stats.needs.set(reading, list = needs(reading));
-    if (!list.every(function (n) { return satisfies(n, matched); })) return false;
-    return !strict || reading.syllables.every(function (s) { return evidence(s, matched, stats); });
+    for (i = 0; i < list.length; i++) if (!satisfies(list[i], matched)) return false;
+    if (!strict) return true;
+    for (i = 0; i < reading.syllables.length; i++) if (!evidence(reading.syllables[i], matched, stats)) return false;
+    return true;
+  }
+
+  /* The pairs a syllable makes with its query neighbours: [before, after] (either may be ""). */
+  function pairsOf(s, stats) {
+    var known = stats.besides.get(s);
+    if (!known) {
+      known = [s.previous ? analysis.bigram(s.previous.folded, s.folded) : "", s.next ? analysis.bigram(s.folded, s.next.folded) : ""];
+      stats.besides.set(s, known);
+    }
+    return known;
   }
 
   function evidence(s, matched, stats) {
     // read as a prefix only when no article has the word whole: beside the word before it
-    if (s.prefix) return !s.previous || begins(matched, analysis.bigram(s.previous.folded, s.folded));
+    if (s.prefix) return !s.previous || begins(matched, pairsOf(s, stats)[0]);
     var marked = s.exact !== s.folded;
     if (marked && matched[s.exact]) return true;
     if (!matched[s.folded] && !(marked && matched[s.exact])) return false;
     if (/\d/.test(s.folded) || !SYLLABLE.test(s.folded)) return true;  // a number, an acronym
     if (!marked && (stats.marked || stats.single)) return true;  // typed without marks on purpose
     if (!stats.common(s.folded)) return true;
-    return beside(s, matched);
-  }
-
-  /* The syllable found next to its query neighbour ("_chuyen doi" for a mistyped "đôi"). */
-  function beside(s, matched) {
-    var all = s.previous ? [analysis.bigram(s.previous.folded, s.folded)] : [];
-    if (s.next) all.push(analysis.bigram(s.folded, s.next.folded));
-    return all.some(function (term) { return matched[term]; });
+    // found next to its query neighbour ("_chuyen doi" for a mistyped "đôi")
+    var around = pairsOf(s, stats);
+    return Boolean((around[0] && matched[around[0]]) || (around[1] && matched[around[1]]));
   }
 
   /* other[k]: group k was found in its other form (an abbreviation's full form…). */
   function pairShare(pairs, matched, other) {
     if (!pairs.length) return 0;
-    return pairs.filter(function (p) {
-      return (p.prefix ? begins(matched, p.term) : matched[p.term]) || (p.group >= 0 && other[p.group]);
-    }).length / pairs.length;
+    var found = 0;
+    for (var i = 0; i < pairs.length; i++) {
+      var p = pairs[i];
+      if ((p.prefix ? begins(matched, p.term) : matched[p.term]) || (p.group >= 0 && other[p.group])) found++;
+    }
+    return found / pairs.length;
   }
 
   function begins(matched, start) {
@@ -342,16 +361,11 @@
   }
 
   /* Of the syllables typed with marks, the share found spelt that way (or in the group's other form). */
-  function exactShare(parsed, matched, other) {
-    var marked = 0, found = 0;
-    parsed.groups.forEach(function (g, k) {
-      g.syllables.forEach(function (s) {
-        if (s.exact === s.folded) return;
-        marked++;
-        if (matched[s.exact] || other[k]) found++;
-      });
-    });
-    return marked ? found / marked : 0;
+  function exactShare(marks, matched, other) {
+    if (!marks.length) return 0;
+    var found = 0;
+    for (var i = 0; i < marks.length; i++) if (matched[marks[i].term] || other[marks[i].group]) found++;
+    return found / marks.length;
   }
 
   /*
