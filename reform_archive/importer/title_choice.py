@@ -153,6 +153,9 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         and not _separated(index, lines) else 0.0,
         # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
+        # "Văn phòng Đoàn ĐBQH tỉnh X" under "TRẦN THỊ MAI LAN": the author's workplace
+        "workplace": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) and metadata.affiliation_line(text)
+        else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
         # a printed issue's running head ("Bản tin … Số 09 - Tháng 9/2025"), kept for its date

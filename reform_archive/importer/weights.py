@@ -55,6 +55,7 @@ TITLE = {'account': -5.0,
  'w_4_7': -0.73,
  'w_8_30': 1.194,
  'w_long': -1.0,
+ 'workplace': -2.0,
  'wrap_tail': -1.008}
 
 DATE = {'above_title': -0.997,

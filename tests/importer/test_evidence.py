@@ -221,3 +221,14 @@ def test_a_month_field_takes_the_day_the_lead_names():
             "thực hiện Đề án 06 giai đoạn 2022 - 2025, tầm nhìn đến năm 2030.")
     article = extract(page(f" date 2023-05 {lead}", BODY)).article
     assert article is not None and article.date is not None and article.date.iso()[:10] == "2023-05-16"
+
+
+def test_an_authors_workplace_under_the_name_is_not_the_headline():
+    text = page("TẠP CHÍ CỘNG SẢN", "Chính trị - Xây dựng Đảng",
+                "Chuyển đổi số trong hoạt động của cơ quan dân cử địa phương", "TRẦN THỊ MAI LAN",
+                "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Bắc Giang", LEAD, BODY)
+    extraction = extract(text)
+    workplace = [c for c in extraction.evidence.titles if c.features.get("workplace")]
+    assert [c.value for c in workplace] == ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Bắc Giang"]
+    assert extraction.article is not None
+    assert extraction.article.title == "Chuyển đổi số trong hoạt động của cơ quan dân cử địa phương"
