@@ -42,7 +42,9 @@ _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _EN_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ENGLISH = (rf"\b(?P<mon4>{_EN_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?!\d)|"
             rf"(?<!\d)(?P<d5>\d{{1,2}})\s+(?P<mon5>{_EN_MONTH}),?\s+(?P<y5>(?:19|20)\d\d)(?!\d)")
-DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}", re.IGNORECASE)
+# WordPress's Vietnamese "F j, Y": "Tháng 5 13, 2025" (the month first, a comma before the year)
+_WP = r"\btháng\s+(?P<m6>\d{1,2})\s+(?P<d6>\d{1,2}),\s*(?P<y6>(?:19|20)\d\d)(?!\d)"
+DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}|{_WP}", re.IGNORECASE)
 # tried only on a text naming a month in English: an alternation of month names at every
 # position of every line cost a third of the importer's time
 _ENGLISH_DATE = re.compile(_ENGLISH, re.IGNORECASE)
@@ -107,7 +109,7 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
             name = (match["mon4"] or match["mon5"])[:3].lower()
             day, month, year = int(match["d4"] or match["d5"]), _MONTH_NAMES.index(name) + 1, int(match["y4"] or match["y5"])
         else:
-            day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3"))
+            day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3") or match.group(k + "6"))
                                 for k in ("d", "m", "y"))
         clock = _TIME_AFTER.match(text, match.end())
         if _dotnet_us(match, clock):  # "4/5/2011 9:12:44 AM" is 5 April: the day comes second

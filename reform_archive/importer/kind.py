@@ -49,8 +49,8 @@ _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # a category's second page on ("?page=8", Liferay's "_cur=67"), a tag or topic
 _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
-    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|\w*_cur)=(?:[2-9]|\d{2,})\b|"
-    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)", _I)
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -58,7 +58,10 @@ _REFORM_WORDS = re.compile(
     r"nghi quyet|quyet dinh|hai long|ho so|nguoi dan|ubnd|hdnd|phap luat|doanh nghiep|dan chu|quan ly nha nuoc|"
     # the procedures citizens meet most, and the 2025 reorganisation's words
     r"can cuoc|cu tru|(?:thong bao|khai bao|dang ky) luu tru|vneid|dinh danh|ho tich|khai sinh|de an 06|tiep nhan|tra ket qua|giay phep|"
-    r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap", _I)
+    r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap|chu ky so|ky so|chinh phu (?:dien tu|so)|"
+    # an English page of a portal or a news agency
+    r"administrative (?:reform|procedures?)|public (?:services?|administration)|one-stop|e-government|"
+    r"digital (?:transformation|government|signatures?)|civil servants?|people's committee", _I)
 
 
 def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None, url: str = "") -> str:

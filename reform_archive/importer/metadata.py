@@ -62,7 +62,7 @@ _ABBREVIATED = re.compile(r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s
                           r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$")
 _DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
-    r"^(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
+    r"^(?!phòng[\s,]+(?:chống|ngừa|tránh)\b)(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
     r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
 _CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\"'\[]*|"
@@ -142,7 +142,7 @@ _NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "qua
 _COMMON_WORDS = re.compile(r"\b(?:thủ tục|hành chính|văn bản|thời tiết|dây nóng|cần biết|chuyên mục|dịch vụ|tra cứu|"
                            r"liên kết|thống kê|truy cập|hỏi đáp|cải cách|chuyển đổi|một cửa|tin tức|sự kiện|"
                            r"thông tin|giới thiệu|liên hệ|trang chủ|mới nhất|nổi bật|ban hành|tiện ích|"
-                           r"lịch công tác|hình ảnh|bình chọn)\b")
+                           r"lịch công tác|hình ảnh|bình chọn|là gì|như thế nào|ra sao)\b")
 
 
 def is_name(text: str) -> bool:

@@ -222,7 +222,7 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "body_overlap": _overlap(own, body_words),
         "lead_overlap": _overlap(own, lead_words),
         "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
-        "pipes": 1.0 if text.count("|") >= 2 else 0.0,
+        "pipes": 1.0 if text.count("|") >= 2 or text.rstrip().endswith("|") else 0.0,  # a table's cell
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
         "numbered": 1.0 if _LIST_ITEM.match(text) else 0.0,  # "1. Hà Nội …": an item of a contents list
         "subject": 1.0 if _SUBJECT.match(text) else 0.0,  # "V/v bàn giao hồ sơ …": a document's subject, in a list

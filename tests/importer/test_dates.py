@@ -165,3 +165,8 @@ def test_a_related_items_date_tells_the_page_writes_month_first_and_only_stamps_
         "Ngày đăng: 12/11/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
     typed = "Ngày đăng: 8/5/2025 9:15 AM\nTừ ngày 22/7/2025, xã áp dụng quy trình mới cho hồ sơ đất đai."
     assert us_dates_in_day_order(typed) == typed  # no date says month first: the stamp stays as printed
+
+
+def test_wordpress_vietnamese_dates_put_the_month_first():
+    assert [d.iso()[:10] for d in find_dates("Tháng 5 13, 2025")] == ["2025-05-13"]
+    assert find_dates("tháng 5 13 người tham dự") == []

@@ -232,3 +232,17 @@ def test_an_authors_workplace_under_the_name_is_not_the_headline():
     assert [c.value for c in workplace] == ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Bắc Giang"]
     assert extraction.article is not None
     assert extraction.article.title == "Chuyển đổi số trong hoạt động của cơ quan dân cử địa phương"
+
+
+def test_english_pages_about_the_reform_and_digital_signatures_are_on_topic():
+    english = ["The provincial People's Committee opened a one-stop public administration service centre "
+               "where residents complete administrative procedures online."]
+    assert kind.not_article_reason(english, "New service centre", english[0]) == ""
+    signatures = ["Toàn tỉnh đã cấp hơn 3.000 chứng thư chữ ký số cho cán bộ để ký văn bản trên môi trường mạng."]
+    assert kind.not_article_reason(signatures, "Ký số văn bản", signatures[0]) == ""
+
+
+@pytest.mark.parametrize("url", ["https://bao.vn/su-kien/?p=3", "https://bao.vn/cai-cach-hanh-chinh-ptag.html"])
+def test_more_listing_addresses(url):
+    teaser = ["9 tháng đầu năm, tỷ lệ giải quyết hồ sơ thủ tục hành chính đạt 96,6%", LEAD]
+    assert "search or category page" in kind.not_article_reason(teaser, teaser[0], "\n".join(teaser), url=url)

@@ -180,3 +180,10 @@ def test_a_line_cut_short_is_not_an_organisation_byline():
     assert parse_byline("Cổng dịch vụ công (VD: d") is None
     byline = parse_byline("Sở Nội vụ (Phòng Cải cách hành chính)")
     assert byline is not None and byline.authors
+
+
+def test_menu_words_are_not_bylines():
+    assert parse_byline("Là Gì") is None
+    assert parse_byline("Phòng, chống tác hại của thuốc lá") is None
+    byline = parse_byline("Phòng Nội vụ")
+    assert byline is not None and byline.authors == ("Phòng Nội vụ",)
