@@ -209,7 +209,8 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "all_caps": 1.0 if is_all_caps(text) else 0.0,
         "lower_start": 1.0 if letters and text.lstrip("\"“'‘([")[:1].islower() else 0.0,
         "end_colon": 1.0 if text.endswith(":") else 0.0,
-        "end_period": 1.0 if text.endswith(".") and not text.endswith("...") else 0.0,
+        # a sentence, even in a table's cell ("… ASOCIO 2024. |"): no headline of the corpus ends so
+        "end_period": 1.0 if (bare := text.rstrip(" |")).endswith(".") and not bare.endswith("...") else 0.0,
         "digits": min(sum(c.isdigit() for c in text) / max(len(text), 1) * 5, 1.0),
         "phone": 1.0 if _PHONE.search(text) else 0.0,
         "chrome_words": 1.0 if _CHROME_WORDS.search(text) else 0.0,
