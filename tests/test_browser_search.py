@@ -31,12 +31,15 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def crowded(tmp_path_factory):
-    """25 articles that all mention "một cửa", one with markup in its title."""
+    """25 articles that all mention "một cửa", one with markup in its title, one filed under
+    a province its text never names."""
     root = tmp_path_factory.mktemp("crowded")
     articles = {f"a{i:02d}.md": article(f"Bộ phận một cửa số {i}", f"2024-02-{i + 1:02d}", slug=f"mot-cua-{i:02d}",
                                         body=f"Bộ phận một cửa cấp xã số {i} tiếp nhận hồ sơ.")
                 for i in range(25)}
     articles["nasty.md"] = article(NASTY, "2023-05-05", slug="thu-thoat", body="Bài kiểm thử thoát ký tự.")
+    articles["filed.md"] = article("Hội nghị giao ban tháng Ba", "2022-03-03", slug="giao-ban", summary="Giao ban.",
+                                   body="Xã tổ chức hội nghị giao ban.", provinces=["Quảng Trị"])
     output = build_to_disk(make_site(root / "site", articles), root / "output")
     with serve_directory(output) as base:
         yield base
@@ -256,3 +259,9 @@ def test_without_javascript_the_page_says_what_to_do(chromium, archive):
         expect(page.locator(".search-nojs a")).to_have_count(3)
     finally:
         context.close()
+
+
+def test_a_match_only_where_the_article_is_filed_is_shown(page, crowded):
+    page.goto(crowded + "search/?q=Qu%E1%BA%A3ng+Tr%E1%BB%8B")
+    expect(page.locator(RESULTS)).to_have_count(1)
+    expect(page.locator(f"{RESULTS} .result-about mark")).to_have_text(["Quảng", "Trị"])
