@@ -9,7 +9,9 @@ plain-text importer's to read. Precedence, first found wins:
   (``<time datetime>`` and htmldate come after these, in html.py)
 - date_modified: JSON-LD dateModified, article:modified_time, og:updated_time,
   itemprop=dateModified, dcterms.modified
-- authors: JSON-LD author(s), meta author / dc.creator (not the site's own name, not a URL)
+- authors: JSON-LD author(s), meta author / dc.creator (not the site's own name, not a URL),
+  else every citation_author (a journal's Highwire Press tags, as citation_title and
+  citation_publication_date)
 - url: og:url, <link rel=canonical>, JSON-LD url / mainEntityOfPage
 - image: og:image, JSON-LD image, twitter:image
 """
@@ -29,7 +31,9 @@ __all__ = ["Metadata", "page_metadata", "person_names", "strip_site_name"]
 
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
               "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.issued",
-              "dcterms.created", "dc.date.created")
+              "dcterms.created", "dc.date.created",
+              # Highwire Press tags, as journals (OJS) print them for Google Scholar
+              "citation_publication_date", "citation_date", "citation_online_date")
 _MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                   "dc.date.modified")
 _SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " » ")
@@ -52,7 +56,8 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
     meta = _meta_tags(root)
     article = _json_ld_article(root)
     site_name = meta.get("og:site_name", "")
-    title = _string(article.get("headline")) or meta.get("og:title", "") or meta.get("twitter:title", "")
+    title = _string(article.get("headline")) or meta.get("og:title", "") or meta.get("twitter:title", "") \
+        or meta.get("citation_title", "")
     return Metadata(
         url=meta.get("og:url", "") or _canonical(root) or _url_of(article),
         title=strip_site_name(title, site_name),
@@ -60,7 +65,7 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
         date=_first_date([article.get("datePublished"), article.get("dateCreated")]
                          + [meta.get(key) for key in _DATE_KEYS]),
         date_modified=_first_date([article.get("dateModified")] + [meta.get(key) for key in _MODIFIED_KEYS]),
-        authors=_authors(article, meta, site_name),
+        authors=_authors(article, meta, site_name) or _citation_authors(root),
         image=meta.get("og:image", "") or _image_of(article.get("image")) or meta.get("twitter:image", ""),
         page_title=" ".join((root.findtext(".//title") or "").split()),
     )
@@ -93,6 +98,20 @@ def _meta_tags(root: lxml.etree._Element) -> dict[str, str]:
         if value.strip():
             tags.setdefault(element.get("itemprop").lower(), value.strip())
     return tags
+
+
+def _citation_authors(root: lxml.etree._Element) -> tuple[str, ...]:
+    """A journal's <meta name="citation_author">, one per author, "Family, Given" or as printed."""
+    names = []
+    for element in root.iter("meta"):
+        if (element.get("name") or "").strip().lower() == "citation_author":
+            name = " ".join((element.get("content") or "").split())
+            if "," in name:  # "Nguyễn, Thị Lan Phương" -> "Nguyễn Thị Lan Phương"
+                family, given = (part.strip() for part in name.split(",", 1))
+                name = f"{family} {given}".strip()
+            if name:
+                names.append(name)
+    return tuple(dict.fromkeys(names))
 
 
 def _canonical(root: lxml.etree._Element) -> str:

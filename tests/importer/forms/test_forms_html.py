@@ -249,3 +249,18 @@ def test_when_trafilatura_takes_nearly_the_whole_page_the_page_is_read_in_its_ow
     article = locate(page, scrambled, s.TITLE)
     assert [line for line in article.lines if line in s.PARAGRAPHS] == list(s.PARAGRAPHS)
     assert article.lines.index(s.TITLE) < article.lines.index(s.PARAGRAPHS[0])
+
+
+def test_a_journals_citation_tags_give_its_authors_and_date():
+    page, _ = read_one("""<html><head><title>Năng lực số | Tạp chí Khoa học</title>
+<meta name="citation_title" content="Năng lực số của công chức cấp xã">
+<meta name="citation_author" content="Nguyễn Thị Lan Phương">
+<meta name="citation_author_institution" content="Trường Đại học Đà Lạt">
+<meta name="citation_author" content="Trần, Quốc Việt">
+<meta name="citation_publication_date" content="2024/06/28"></head>
+<body><article><h1>Năng lực số của công chức cấp xã</h1>
+<p>Bài viết phân tích năng lực số của đội ngũ công chức cấp xã sau khi sắp xếp đơn vị hành chính, dựa trên khảo sát tại hai tỉnh.</p>
+</article></body></html>""")
+    assert page.authors == ("Nguyễn Thị Lan Phương", "Trần Quốc Việt")
+    assert page.date.startswith("2024-06-28")
+    assert page.title == "Năng lực số của công chức cấp xã"
