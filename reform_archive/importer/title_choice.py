@@ -158,6 +158,10 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
+        # a kicker: a short line over a longer one that reads as a headline ("Thực hiện Nghị quyết
+        # số 18-NQ/TW" over "Sắp xếp đầu mối bên trong các sở: kết quả và những điểm nghẽn")
+        "kicker": 1.0 if following >= 0 and len(text.split()) <= 7 and _headline_below(lines[following], text)
+        else 0.0,
         # a printed issue's running head ("Bản tin … Số 09 - Tháng 9/2025"), kept for its date
         "running_head": 1.0 if index in layout.running_heads else 0.0,
         # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
@@ -169,6 +173,12 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
 
 
 _SEPARATOR = re.compile(r"^[>»›/|\\-]$")
+
+
+def _headline_below(line: str, text: str) -> bool:
+    words = len(line.split())
+    return 8 <= words <= 30 and words > len(text.split()) + 2 and looks_like_title(line) and not chrome.is_prose(line) \
+        and not chrome.is_chrome_line(line) and not metadata.parse_byline(line)
 
 
 def _separated(index: int, lines: tuple[str, ...]) -> bool:

@@ -246,3 +246,13 @@ def test_english_pages_about_the_reform_and_digital_signatures_are_on_topic():
 def test_more_listing_addresses(url):
     teaser = ["9 tháng đầu năm, tỷ lệ giải quyết hồ sơ thủ tục hành chính đạt 96,6%", LEAD]
     assert "search or category page" in kind.not_article_reason(teaser, teaser[0], "\n".join(teaser), url=url)
+
+
+def test_a_kicker_over_the_headline_is_not_the_headline():
+    text = page("Tạp chí in » Số 6-2023", "Thực hiện Nghị quyết số 18-NQ/TW",
+                "Sắp xếp đầu mối bên trong các sở: kết quả và những điểm nghẽn", "TS ĐỖ THỊ HẢI YẾN", LEAD, BODY)
+    extraction = extract(text)
+    kickers = [c.value for c in extraction.evidence.titles if c.features.get("kicker")]
+    assert kickers == ["Thực hiện Nghị quyết số 18-NQ/TW"]
+    assert extraction.article is not None
+    assert extraction.article.title == "Sắp xếp đầu mối bên trong các sở: kết quả và những điểm nghẽn"
