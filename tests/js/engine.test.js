@@ -334,3 +334,13 @@ describe("telling the truth on an archive (issue 21)", () => {
     assert.deepEqual(refs(ask("61/2018/NĐCP")).sort(), ["7", "8"]);
   });
 });
+
+describe("the spelling typed comes first", () => {
+  const docs = Array.from({ length: 6 }, (_, n) => ({ id: String(n), title: `Tin ${n}`, text: "Thanh Hóa cải cách." }));
+  docs[4] = { id: "4", title: "Thạnh Hóa", text: "Huyện Thạnh Hóa cải cách." };
+  const index = tinyIndex(docs);
+  test("an article with every marked word as typed ranks above higher-scoring folded ones", () => {
+    const found = engine.search(index, parse("Thạnh Hóa"));
+    assert.equal(found.results[0].ref, "4");
+  });
+});

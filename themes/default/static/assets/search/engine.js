@@ -235,13 +235,14 @@
         other[k] = !own && alternativeHas(g, matched, stats, true);
         if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
       }
-      var pairs = pairShare(stats.pairs, matched, other);
-      var quality = QUALITY.pair * pairs + QUALITY.exact * exactShare(stats.marks, matched, other);
-      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong,
+      var pairs = pairShare(stats.pairs, matched, other), spelt = exactShare(stats.marks, matched, other);
+      var quality = QUALITY.pair * pairs + QUALITY.exact * spelt;
+      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong, spelt: spelt === 1,
                      complete: strong === n && (!stats.pairs.length || pairs >= stats.pairsNeeded) });
     }
     var complete = results.filter(function (r) { return r.complete; });
-    complete.sort(function (a, b) { return b.score - a.score; });
+    // every word spelt as typed first ("Thạnh Hóa" before "Thanh Hóa"), then by score
+    complete.sort(function (a, b) { return (b.spelt - a.spelt) || b.score - a.score; });
     var need = n >= 3 ? Math.ceil(n * 2 / 3) : n;
     var others = results.filter(function (r) { return !r.complete && r.strong > 0 && (complete.length === 0 || r.strong >= need); });
     others.sort(function (a, b) { return b.strong - a.strong || b.groups - a.groups || b.score - a.score; });
