@@ -336,11 +336,14 @@ describe("telling the truth on an archive (issue 21)", () => {
 });
 
 describe("the spelling typed comes first", () => {
-  const docs = Array.from({ length: 6 }, (_, n) => ({ id: String(n), title: `Tin ${n}`, text: "Thanh Hóa cải cách." }));
-  docs[4] = { id: "4", title: "Thạnh Hóa", text: "Huyện Thạnh Hóa cải cách." };
+  // the folded matches have it in their titles (boost 10): lunr alone ranks them first
+  const docs = Array.from({ length: 6 }, (_, n) => ({ id: String(n), title: "Thanh Hóa", text: `Tin ${n} về Thanh Hóa.` }));
+  docs[4] = { id: "4", title: "Tin huyện", text: "Huyện Thạnh Hóa cải cách thủ tục hành chính cho người dân." };
   const index = tinyIndex(docs);
   test("an article with every marked word as typed ranks above higher-scoring folded ones", () => {
     const found = engine.search(index, parse("Thạnh Hóa"));
+    const byScore = [...found.results].sort((a, b) => b.score - a.score);
+    assert.notEqual(byScore[0].ref, "4");  // the test would pass without the rule otherwise
     assert.equal(found.results[0].ref, "4");
   });
 });
