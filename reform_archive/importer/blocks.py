@@ -21,6 +21,7 @@ from reform_archive.importer.chrome import (
     is_tail_marker,
     is_widget_button,
 )
+from reform_archive.importer.title import title_key
 
 __all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "about_boxes", "account_cards", "polls", "related_blocks", "repeated_alt_texts", "repeated_text", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
 
@@ -187,16 +188,12 @@ def about_boxes(lines: list[str]) -> set[int]:
 _QUOTES = "\"“”'‘’«»"
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
 def repeated_text(lines: list[str]) -> set[int]:
     """Indexes of text the page prints twice: a paragraph or a caption pasted again (the
     later copy goes), and a pull quote, a sentence of the article set apart in quotes
     ("“Số hóa chỉ có ý nghĩa khi …”"), which goes wherever it stands."""
     dropped: set[int] = set()
-    filled = [(i, _letters(line)) for i, line in enumerate(lines) if len(line.split()) >= 6]
+    filled = [(i, title_key(line)) for i, line in enumerate(lines) if len(line.split()) >= 6]
     first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     seen: set[str] = set()
     for index, key in filled:

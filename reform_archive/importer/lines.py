@@ -9,7 +9,7 @@ import re
 from reform_archive.importer import chrome
 from reform_archive.importer.dates import find_dates
 
-__all__ = ["glue_points", "join_wrapped_lines", "split_date_field", "split_glued_headline"]
+__all__ = ["DATE_FIELD", "glue_points", "join_wrapped_lines", "split_date_field", "split_glued_headline"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -31,8 +31,10 @@ def split_glued_headline(lines: list[str]) -> list[str]:
     return lines
 
 
-# " date 2025-12-18 Khi những thủ tục …": a scraper's date field run into the page's text
-_DATE_FIELD = re.compile(r"^\W*date\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s+\S)", re.I)
+# " date 2025-08-24 <headline>", " date 2025-12-18 Khi những thủ tục …": a scraper's date
+# field run into the page's text (title_choice reads a headline after it)
+DATE_FIELD = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
+                        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s+\S)", re.I)
 
 
 def split_date_field(lines: list[str]) -> list[str]:
@@ -41,7 +43,7 @@ def split_date_field(lines: list[str]) -> list[str]:
     headline it stays: the title's candidates read it there."""
     split = []
     for line in lines:
-        field = _DATE_FIELD.match(line)
+        field = DATE_FIELD.match(line)
         if field and chrome.is_prose(line[field.end():].strip()):
             split += [line[:field.end()].strip(), line[field.end():].strip()]
         else:
@@ -93,7 +95,7 @@ def _goes_on(previous: str, line: str) -> bool:
     # a paragraph under way ("… quý I năm 2025. Đồng chí Phó Chủ tịch") cut before a name or an
     # acronym ("UBND huyện, …"): a sentence already ended inside it, so it is no headline
     if _SENTENCE_INSIDE.search(previous) and len(previous.split()) >= 15 and line[:1].isupper() \
-            and len(line.split()) >= 6 and not chrome.is_chrome_line(line) and not find_dates(line[:12]):
+            and len(line.split()) >= 6 and not find_dates(line[:12]):
         return True
     number = _NUMBER_GOES_ON.match(line)
     return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)

@@ -60,7 +60,8 @@ _INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV
 # "TP.Huế" or "TX.Sơn Tây": a town's abbreviation is a place)
 _ABBREVIATED = re.compile(r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s?){1,2}"
                           r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$")
-_DEGREE = re.compile(r"^(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
+_ACADEMIC = r"(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS"  # "PGS.TS.", "ThS.", "NCS"
+_DEGREE = re.compile(rf"^(?:{_ACADEMIC}|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
     r"^(?!phòng[\s,]+(?:chống|ngừa|tránh)\b)(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
@@ -167,7 +168,7 @@ _VALUE_MARKS = " .|\"'“”,[]"
 
 
 # "TS. A (Viện X), ThS. B" or "TS. A - ThS. B": each person with a degree, maybe a workplace
-_DEGREED_PERSON = re.compile(r"(?P<degree>(?:(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS)\.?)\s+"
+_DEGREED_PERSON = re.compile(rf"(?P<degree>(?:{_ACADEMIC})\.?)\s+"
                              r"(?P<name>[^\W\d_][^,;()\-–]*?)\s*(?:\((?P<place>[^()]{2,80})\))?\s*(?:[,;\-–]|\bvà\b|$)")
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 
 from reform_archive.importer import chrome, metadata, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
-from reform_archive.importer.lines import glue_points
+from reform_archive.importer.lines import DATE_FIELD, glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
 from reform_archive.text.vietnamese import fold
 
@@ -49,9 +49,6 @@ _KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magaz
                      r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
-# " date 2025-08-24 <headline>": a scraper's date field run into the headline's line
-_DATE_STAMP = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
-                         r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", _I)
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
@@ -93,7 +90,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 found.append(("wrapped", f"{line} {longer}", index + 2))
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
-        if stamp := _DATE_STAMP.match(line):
+        if stamp := DATE_FIELD.match(line):  # " date 2025-08-24 <headline>"
             found.append(("field", line[stamp.end():].strip(), index))
         elif field := _FIELD.match(line):
             found.append(("field", _FIELD_END.sub("", line[field.end():]).strip(), index))

@@ -20,13 +20,7 @@
    * codes: the code parts ("NĐ", "CP", "TTg", ...).
    */
   function withAliases(parsed, aliases, codes) {
-    var forms = [];
-    (aliases || []).forEach(function (pair) {
-      var a = analysis.tokenize(pair[0]), b = analysis.tokenize(pair[1]);
-      if (a.length && b.length) forms.push({ from: a.map(fold), to: b }, { from: b.map(fold), to: a });
-    });
-    var parts = Object.create(null);
-    (codes || []).forEach(function (code) { var w = analysis.normaliseWord(code); parts[fold(w)] = w; });
+    var table = tableOf(aliases || [], codes || []), forms = table.forms, parts = table.parts;
     var groups = [], i = 0, source = parsed.groups;
     while (i < source.length) {
       var found = aliasAt(source, i, forms);
@@ -51,17 +45,32 @@
     return { syllables: syllables, phrase: syllables.length > 1 };
   }
 
+  /* The manifest's table read once (it is the same object for every query of a page):
+     forms, folded syllables joined by spaces -> the other form's words; code parts by fold. */
+  var tables = new WeakMap();
+  function tableOf(aliases, codes) {
+    var known = tables.get(aliases);
+    if (known) return known;
+    var forms = new Map(), parts = Object.create(null);
+    aliases.forEach(function (pair) {
+      var a = analysis.tokenize(pair[0]), b = analysis.tokenize(pair[1]);
+      if (!a.length || !b.length) return;
+      forms.set(a.map(fold).join(" "), b);
+      forms.set(b.map(fold).join(" "), a);
+    });
+    codes.forEach(function (code) { var w = analysis.normaliseWord(code); parts[fold(w)] = w; });
+    known = { forms: forms, parts: parts };
+    tables.set(aliases, known);
+    return known;
+  }
+
   /* The longest table form made of whole groups from `start`: {end, to}, or null. */
   function aliasAt(groups, start, forms) {
     var best = null, folded = [];
     for (var end = start; end < groups.length && folded.length < 12; end++) {
       groups[end].syllables.forEach(function (s) { folded.push(s.folded); });
-      var key = folded.join(" ");
-      for (var f = 0; f < forms.length; f++) {
-        if (forms[f].from.join(" ") === key && groups[end].syllables.every(function (s) { return !s.prefix; })) {
-          best = { end: end + 1, to: forms[f].to };
-        }
-      }
+      var to = forms.get(folded.join(" "));
+      if (to && groups[end].syllables.every(function (s) { return !s.prefix; })) best = { end: end + 1, to: to };
     }
     return best;
   }
