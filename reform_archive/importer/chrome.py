@@ -44,7 +44,8 @@ _I = re.IGNORECASE
 
 # chrome wherever it sits
 _COUNTER = re.compile(
-    r"^[•·*+-]?\s*(?:lượt xem|số lượt xem|lượt đọc|lượt truy cập|số lượt truy cập|tổng lượt truy cập|"
+    r"^[•·*+-]?\s*(?:(?:số\s+)?lượt\s+(?:xem|tải(?:\s+xuống)?)\s+(?:tóm\s+tắt|toàn\s+văn|bài(?:\s+viết)?|pdf)|"
+    r"lượt tải(?:\s+xuống)?|lượt xem|số lượt xem|lượt đọc|lượt truy cập|số lượt truy cập|tổng lượt truy cập|"
     r"tổng số lượt truy cập|đang truy cập|đang online|online|trực tuyến|hôm nay|hôm qua|trong tuần|tuần này|"
     r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
     r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*(?:k|m|nghìn|triệu)?\s*$|"

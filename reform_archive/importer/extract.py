@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from reform_archive.importer import (
     blocks,
+    bylines,
     chrome,
     date_choice,
     dates,
@@ -223,6 +224,9 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
     footer = [i for i in kept if i > prose[-1]]
     body += _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
+    body, printed = bylines.take_opening_bylines(body, hints.authors, bool(found.authors))
+    for byline in printed:
+        found.add_authors(byline)
     without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
     if any(chrome.is_prose(line) for line in without_title):
         body = without_title  # the title printed again; kept when it is the page's only text

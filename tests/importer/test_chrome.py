@@ -22,7 +22,8 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
 
 
 @pytest.mark.parametrize("line", [
-    "Lượt xem: 73", "0 lượt xem", "• Đang truy cập: 1", "Tổng lượt truy cập: 1.234.567", "Đang online: 6",
+    "Lượt xem: 73", "Lượt xem tóm tắt: 1.046", "Lượt tải PDF: 87", "Số lượt xem bài viết: 12",
+    "0 lượt xem", "• Đang truy cập: 1", "Tổng lượt truy cập: 1.234.567", "Đang online: 6",
     "Chia sẻ", "Facebook Twitter Zalo", "In bài | Gửi email", "Cỡ chữ: A- A A+", "Tương phản",
     "Theo dõi ICTVietnam trên", "Theo dõi Báo Gia Lai trên Google News", "Anh-tin-bai", "image banner",
     "https://example.gov.vn/uploads/2023/anh1.jpg", "Trang chủ > Tin tức > Cải cách hành chính",
