@@ -111,7 +111,9 @@ _MASTHEAD = re.compile(r"^(?:cơ quan (?:chủ quản|của|ngôn luận|thông 
 _WIDGET_BUTTON = re.compile(r"^(?:gửi câu hỏi|đặt câu hỏi|tra cứu câu trả lời|xem câu trả lời|xem các câu hỏi(?: đã trả lời)?|"
                             r"gửi ý kiến|biểu quyết|bình chọn|bỏ phiếu|xem kết quả|vote)\s*$", _I)
 # "Quét mã để theo dõi Zalo OA …", "Mã QR Zalo UBND xã", "Banner Dịch vụ công trực tuyến": images' words
-_QR_OR_BANNER = re.compile(r"^(?:quét mã(?: qr)?\b.{0,100}|mã qr\b.{0,60}|banner\s.{0,100})$", _I)
+# "Quét mã QR để tải ứng dụng", "Quét mã để theo dõi Fanpage"; a caption saying what a
+# photo shows ("Quét mã lịch hẹn tại ki-ốt ở sảnh Trung tâm.") is a sentence
+_QR_OR_BANNER = re.compile(r"^(?:quét mã qr\b.{0,100}|quét mã\b.{0,100}(?<![.!?…])|mã qr\b.{0,60}|banner\s.{0,100})$", _I)
 # "Chủ tịch UBND xã: 0913.275.640", "ĐƯỜNG DÂY NÓNG: 0256.3850.117": a contact box's line
 _CONTACT_LINE = re.compile(r"[:：]\s*\(?0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\s*$")
 _TRAIL_MARK = re.compile(r"\S\s*[>»›]\s*\S")  # not "→": how-to steps ("Mở app → Thủ tục hành chính") use it
@@ -196,6 +198,8 @@ def is_chrome_line(line: str) -> bool:
         return bool(line.strip())  # "-", "•": a bullet alone
     if not any(c.isalnum() for c in stripped):  # ".", "|", "»": punctuation left of a widget
         return True
+    if stripped != line.strip() and stripped.replace(".", "").isdigit():
+        return True  # "- 132": a list item left with a count only (a reaction's, whose button is not text)
     return bool(
         _BARE_DOMAIN.match(stripped) or
         _COUNTER.match(stripped) or _only_phrases(stripped, _SHARE_PHRASES, counts=True)

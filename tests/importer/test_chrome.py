@@ -37,6 +37,7 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "Bài viết Hội nghị tập huấn một cửa đã xuất hiện đầu tiên vào ngày Hội Luật gia tỉnh.",
     "Hôm nay: Thứ Tư, 06/04/2011 Chào mừng quý khách đến với Cổng thông tin điện tử huyện Chợ Mới!",
     "Chào mừng bạn đến với Trang thông tin điện tử xã Tân Lập", "Hôm nay, thứ Hai 12/05/2025",
+    "- 132", "• 9", "Quét mã QR để tải ứng dụng Bắc Ninh số.", "Quét mã để theo dõi Fanpage",
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)
@@ -47,6 +48,7 @@ def test_chrome_lines(line):
     "Ảnh minh họa", "Quang cảnh hội nghị", "COVID-19", "2023",
     "[Ảnh] Lãnh đạo tỉnh trao giấy chứng nhận cho các đơn vị có thành tích xuất sắc trong năm qua.",
     "Ngày nhận hồ sơ được tính từ khi bộ phận một cửa cấp giấy biên nhận cho người dân.",
+    "Quét mã lịch hẹn tại ki-ốt ở sảnh Trung tâm.",  # a photo's caption
 ])
 def test_article_lines_are_not_chrome(line):
     assert not is_chrome_line(line) or line == "2023"  # a bare number is a counter's value
