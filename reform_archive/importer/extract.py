@@ -201,9 +201,9 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     prose = [i for i in kept if (chrome.is_prose(lines[i]) or _opens_a_list(i, kept, lines))
              and not _heads_a_dateline(i, kept, lines, metas)] or \
         [i for i in kept if len(lines[i].split()) >= 8 and not _is_dateline(i, lines, metas)]
-    if len(prose) > 1 and _asks(lines[prose[0]]) and chrome.is_prose(lines[prose[1]]) and \
-            prose[1] == next(i for i in kept if i > prose[0]):
-        prose = prose[1:]  # a question headline over its lead: "… đi làm thủ tục ra sao?"
+    if len(prose) > 1 and _asks(lines[prose[0]]) and chrome.is_prose(lines[prose[1]]) and all(
+            metas[i] is not None or metadata.parse_byline(lines[i]) for i in kept if prose[0] < i < prose[1]):
+        prose = prose[1:]  # a question headline over its lead (and byline): "… đi làm thủ tục ra sao?"
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url

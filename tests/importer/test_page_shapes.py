@@ -58,6 +58,16 @@ def test_a_question_headline_with_the_dateline_under_it_is_the_headline_not_the_
     assert article.date.value.date().isoformat() == "2025-10-03"
 
 
+def test_a_question_headline_over_its_byline_and_lead_is_the_headline():
+    question = "Công chức nghỉ việc do sắp xếp bộ máy được hưởng những khoản gì?"
+    text = page("Pháp luật › Bạn đọc hỏi - Luật sư trả lời", "", "Tue, 04/03/2025 - 15:40", "", question, "",
+                "THU UYÊN", "", LEAD, "", BODY)
+    article = extract(text).article
+    assert article is not None
+    assert article.title == question and not article.title_inferred
+    assert article.authors == ("Thu Uyên",)
+
+
 @pytest.mark.parametrize("line", ["Xã hội › Chính trị", "Tin tức - Sự kiện > Phổ biến, giáo dục pháp luật",
                                   "Chính quyền địa phương 2 cấp » Thông báo"])
 def test_a_section_trail_without_home_is_chrome(line):
