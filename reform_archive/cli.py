@@ -169,6 +169,11 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
     """
     from reform_archive.serve import Preview, ServeError, serve_until_interrupted
 
+    if not (site_dir / "site.toml").is_file():  # nothing to watch: a mistyped --site, not a broken site
+        click.echo(f"reform-archive: {site_dir} is not a site folder (no site.toml there); give --site the folder "
+                   "that holds site.toml, or make a site with `reform-archive init`", err=True)
+        sys.exit(1)
+
     def echo(message: str, err: bool = False) -> None:
         click.echo(message, err=err)
 

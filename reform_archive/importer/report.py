@@ -40,16 +40,17 @@ _TITLE_WIDTH = 60  # a longer title is cut with "…" in the table; the JSON rep
 def _table(reports: list[FileReport], dry_run: bool) -> None:
     """One line per page, in aligned columns. Written as plain text: a rich table renders at
     about a millisecond a row, seconds for an archive-sized import."""
-    rows = [("File", "Result", "Date", "Warnings", "Title")]
+    # the content file is where the article is (or, in a dry run, would be) written
+    rows = [("File", "Result", "Content file", "Date", "Warnings", "Title")]
     for report in reports:
         date = report.date + (f" ({report.date_precision})" if report.date_precision not in ("", "day") else "")
         title = report.title if len(report.title) <= _TITLE_WIDTH else report.title[:_TITLE_WIDTH - 1] + "…"
         rows.append((report.source + (f" ({report.origin})" if report.origin else ""), _STATUS_WORDS[report.status],
-                     date, str(len(report.warnings)) if report.warnings else "", title))
-    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+                     report.output, date, str(len(report.warnings)) if report.warnings else "", title))
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
     lines = ["Dry run: nothing was written"] if dry_run else []
     for row in rows:
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4])
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)) + "  " + row[5])
     counts = {status: sum(1 for r in reports if r.status == status) for status in _STATUS_WORDS}
     lines.append(", ".join(f"{count} {_STATUS_WORDS[status]}" for status, count in counts.items() if count)
                  + (" (dry run)" if dry_run else ""))

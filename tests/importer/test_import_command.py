@@ -142,6 +142,7 @@ def test_dry_run_writes_nothing(tmp_path):
     root, raw = site_and_page(tmp_path)
     result = invoke(str(raw), "--site", str(root), "--dry-run")
     assert result.exit_code == 0 and "Dry run" in result.stdout and "imported" in result.stdout
+    assert "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md" in result.stdout  # where it would go
     assert list((root / "content").rglob("*")) == []
 
 

@@ -88,6 +88,14 @@ def test_an_explicit_busy_port_is_a_clear_error(site):
     assert "--port" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_folder_without_a_site_is_a_clear_error_not_a_preview_of_nothing(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(tmp_path / "nosuchdir"),
+                             "--port", "0"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert "is not a site folder (no site.toml there)" in result.stderr
+    assert "serving" not in result.stdout and "Traceback" not in result.stderr
+
+
 def test_a_busy_default_port_moves_to_the_next_free_one_and_says_so():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
