@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, InputFault, Problem
 from reform_archive.progress import StepTimer, progress_reporter
 from reform_archive.scaffold import create_site
+from reform_archive.text.vietnamese import slugify
 from reform_archive.writer import DiskWriter, MemoryWriter, UnsafeOutputError
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "import_",
     "init",
     "main",
+    "new",
     "serve",
     "site_option",
 ]
@@ -56,6 +59,43 @@ def init(directory: Path, title: str, base_url: str) -> None:
         raise click.ClickException(str(exc)) from None
     for path in created:
         click.echo(f"created {path}")
+
+
+@cli.command()
+@click.argument("title")
+@site_option
+@click.option("--slug", help="The article's address part [default: made from the title].")
+def new(title: str, site_dir: Path, slug: str | None) -> None:
+    """Start a draft article titled TITLE in content/<year>/<slug>.md, dated now.
+
+    The front matter comes from the site's archetypes/article.md when there is one (Jinja2,
+    given title, date and slug), else from the built-in one. Remove `draft: true` to publish.
+    """
+    import jinja2
+
+    from reform_archive.scaffold import ARCHETYPE, ARCHETYPE_FILE, new_article, new_article_path
+
+    try:
+        settings = load_settings(site_dir)
+    except BuildError as exc:
+        _print_problems(exc.problems)
+        sys.exit(exc.exit_code)
+    if not slugify(slug or title):
+        raise click.ClickException("the title (or --slug) has no letters or digits to make an address from")
+    when = datetime.now(settings.tz).replace(second=0, microsecond=0)
+    path = site_dir / new_article_path(title, when, slugify(slug) if slug else "")
+    if path.exists():
+        raise click.ClickException(f"{path} already exists; give another title or --slug")
+    archetype_path = site_dir / ARCHETYPE_FILE
+    try:
+        archetype = archetype_path.read_text(encoding="utf-8") if archetype_path.is_file() else ARCHETYPE
+        text = new_article(title, when, slugify(slug) if slug else "", archetype)
+    except (OSError, UnicodeDecodeError, jinja2.TemplateError) as exc:
+        where = f"{archetype_path}:{getattr(exc, 'lineno', None) or 1}"
+        raise click.ClickException(f"{where}: cannot use this archetype: {exc}") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"created {path} (a draft: remove 'draft: true' to publish it)")
 
 
 def _settings(site_dir: Path, base_url: str | None) -> Settings:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
-__all__ = ["FIRST_ARTICLE", "SITE_TOML", "create_site"]
+import jinja2
+
+from reform_archive.text.vietnamese import nfc, slugify
+
+__all__ = ["ARCHETYPE", "ARCHETYPE_FILE", "FIRST_ARTICLE", "SITE_TOML", "clean_title", "create_site", "new_article", "new_article_path",
+           "yaml_quote"]
 
 SITE_TOML = '''# Settings of this archive. Every key is optional except title and base_url.
 title = {title}
@@ -50,3 +56,46 @@ def create_site(directory: Path, title: str, base_url: str, today: str = "2024-0
         article.write_text(FIRST_ARTICLE.format(date=today), encoding="utf-8")
         created.append(article)
     return created
+
+
+ARCHETYPE_FILE = "archetypes/article.md"  # a site's own starting point for `new`, as Hugo's archetypes
+ARCHETYPE = """---
+title: {{ title | quote }}
+date: {{ date }}
+slug: {{ slug | quote }}
+draft: true
+summary: ""
+topics: []
+provinces: []
+documents: []
+tags: []
+authors: []
+---
+
+"""
+
+
+def new_article_path(title: str, when: datetime, slug: str = "") -> str:
+    """content/<year>/<slug>.md, where the importer puts its articles too."""
+    return f"content/{when.year}/{slug or slugify(title)}.md"
+
+
+def new_article(title: str, when: datetime, slug: str = "", archetype: str = ARCHETYPE) -> str:
+    """The text of a new draft: the archetype (Jinja2) given the title, date and slug;
+    ``quote`` makes a YAML string of anything ("Hà Tĩnh: một cửa" keeps its colon)."""
+    environment = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    environment.filters["quote"] = yaml_quote
+    return environment.from_string(archetype).render(
+        title=clean_title(title), date=when.isoformat(timespec="minutes"), slug=slug or slugify(title))
+
+
+def clean_title(title: str) -> str:
+    """NFC, single spaces, no control characters (YAML refuses them; no headline has one)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in nfc(title)).split())
+
+
+def yaml_quote(value: object) -> str:
+    """A YAML double-quoted string of anything: JSON's escapes, and \\u escapes for what
+    YAML will not read raw (DEL, C1 controls, line and paragraph separators)."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}"
+                   for c in json.dumps(str(value), ensure_ascii=False))
