@@ -138,15 +138,17 @@ def _run(action) -> BuildResult:
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing and rendering [default: one per core].")
 @click.option("--no-cache", is_flag=True, help="Ignore SITE/.cache/ and prepare every article again.")
 @click.option("--profile", is_flag=True, help="Print where the time went, step by step.")
+@click.option("--precompress", is_flag=True,
+              help="Also write a .gz copy of every text file over 1 KB, for nginx gzip_static and the like.")
 def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
-          strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool) -> None:
+          strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool, precompress: bool) -> None:
     """Build the site into the output folder (swapped in only when the build succeeds)."""
     timer: StepTimer | None = None
 
     def action() -> BuildResult:
         nonlocal timer
         settings = _settings(site_dir, base_url)
-        writer = DiskWriter(output_dir or site_dir / "output", site_dir)
+        writer = DiskWriter(output_dir or site_dir / "output", site_dir, precompress)
         options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
         with progress_reporter(enabled=not quiet) as progress:
             timer = StepTimer(progress) if profile else None

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
+from reform_archive import precompress
+
 __all__ = [
     "BUILT_SITE_MARKERS",
     "SOURCE_FOLDERS",
@@ -46,6 +48,8 @@ __all__ = [
 class Writer(Protocol):
     @property
     def output_dir(self) -> Path | None: ...  # the folder the site is committed to; None for memory
+    @property
+    def precompress(self) -> bool: ...  # a gzip copy beside each text file (reform_archive.precompress)
 
     def write(self, path: str, data: bytes) -> None: ...
     def copy(self, path: str, source: Path) -> None: ...
@@ -66,6 +70,7 @@ class MemoryWriter:
     """Keeps the site as {path: bytes}: for `check`, the preview server and tests."""
 
     output_dir = None
+    precompress = False
 
     def __init__(self, previous: Mapping[str, bytes] | None = None) -> None:
         self.files: dict[str, bytes] = {}
@@ -96,8 +101,9 @@ class UnsafeOutputError(Exception):
 
 
 class DiskWriter:
-    def __init__(self, output_dir: Path, site_dir: Path):
+    def __init__(self, output_dir: Path, site_dir: Path, precompress: bool = False):
         self.output_dir = output_dir.resolve()
+        self.precompress = precompress
         _refuse_dangerous_output(self.output_dir, site_dir.resolve())
         parent = self.output_dir.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -125,10 +131,19 @@ class DiskWriter:
         with open(self._target(path), "wb") as file:
             file.write(data)
         self.written.add(path)
+        if self.precompress and precompress.worth_compressing(path, len(data)):
+            self._write_copy(path, data)
+
+    def _write_copy(self, path: str, data: bytes) -> None:
+        with open(self._target(path + precompress.SUFFIX), "wb") as file:
+            file.write(precompress.compressed(data))
+        self.written.add(path + precompress.SUFFIX)
 
     def copy(self, path: str, source: Path) -> None:
         shutil.copyfile(source, self._target(path))
         self.written.add(path)
+        if self.precompress and precompress.worth_compressing(path, os.path.getsize(source)):
+            self._write_copy(path, Path(source).read_bytes())
 
     def keep(self, path: str) -> None:
         _safe_parts(path)
@@ -140,6 +155,8 @@ class DiskWriter:
         if not self.staging.joinpath(*_safe_parts(path)).is_file():
             raise FileNotFoundError(f"{path} was not written into {self.staging}")
         self.written.add(path)
+        if self.precompress and self.staging.joinpath(*_safe_parts(path + precompress.SUFFIX)).is_file():
+            self.written.add(path + precompress.SUFFIX)  # written beside it by the same write
 
     def discard(self, path: str) -> None:
         """A file another process wrote into the staging folder is not this build's after all:
@@ -147,6 +164,9 @@ class DiskWriter:
         target = self.staging.joinpath(*_safe_parts(path))
         target.unlink(missing_ok=True)
         self.written.discard(path)
+        if self.precompress:
+            target.with_name(target.name + precompress.SUFFIX).unlink(missing_ok=True)
+            self.written.discard(path + precompress.SUFFIX)
         folder = target.parent
         while folder != self.staging:
             try:
@@ -186,17 +206,34 @@ class DiskWriter:
 
     def _link_kept(self) -> None:
         for path in sorted(self.kept - self.written):
-            source = os.path.join(self.output_dir, *path.split("/"))
-            target = self._target(path)
-            try:
-                os.link(source, target)
-            except FileNotFoundError:
-                raise OutputChangedError(f"{source} disappeared during the build; nothing was changed, "
-                                         "build again") from None
-            except OSError as exc:
-                if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
-                    raise
-                shutil.copy2(source, target)  # a file system without hard links, or a file at its link limit
+            self._link(path)
+            if self.precompress:
+                self._keep_copy(path)
+
+    def _keep_copy(self, path: str) -> None:
+        """A kept file's gzip copy: the previous build's, or made now when that build made none."""
+        source = os.path.join(self.output_dir, *path.split("/"))
+        if not precompress.worth_compressing(path, os.path.getsize(source)):
+            return
+        if os.path.isfile(source + precompress.SUFFIX):
+            self._link(path + precompress.SUFFIX)
+            self.kept.add(path + precompress.SUFFIX)
+        else:
+            with open(source, "rb") as file:
+                self._write_copy(path, file.read())
+
+    def _link(self, path: str) -> None:
+        source = os.path.join(self.output_dir, *path.split("/"))
+        target = self._target(path)
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            raise OutputChangedError(f"{source} disappeared during the build; nothing was changed, "
+                                     "build again") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            shutil.copy2(source, target)  # a file system without hard links, or a file at its link limit
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -105,7 +105,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             # what could not be read (a link in a loop, a folder locked) is an input too
             inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
                                              unchanged.input_folders(settings, theme.root),
-                                             unchanged.input_files(settings, lunr[0]))
+                                             unchanged.input_files(settings, lunr[0]), writer.precompress)
             record = unchanged.load(builds, target)
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
                     unchanged.still_valid(record, unchanged.current_listing(target)):

@@ -60,16 +60,18 @@ def record_key(output_dir: Path) -> str:
 
 
 def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
-                  extra_files: Iterable[Path]) -> str:
+                  extra_files: Iterable[Path], precompressed: bool = False) -> str:
     """Everything a build reads: the articles (their cache keys already cover bytes, path,
     recipe and this program; the caller adds what the reader could not read: an unreadable
     file, a dangling link, a link leading out), the settings and options, and every file
     under the theme and the site's templates/ and static/, and files such as site.toml and
     lunr.js, by path and content. A touch, a checkout that rewrites the same bytes or a
     copy with its mtime kept (``cp -p``) are judged by what the file holds, never by its
-    status: templates and static files are few, and hashing them costs milliseconds."""
+    status: templates and static files are few, and hashing them costs milliseconds.
+    ``precompressed``: the folder gets gzip copies (a build with them is not one without)."""
     digest = Hasher("inputs", program=True).add(repr((settings, str(settings.site_dir), options.drafts, options.future,
-                                                      options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""))))
+                                                      options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""),
+                                                      precompressed)))
     digest.add_all(article_keys)
     for folder in folders:
         for root, dirs, files in os.walk(folder, followlinks=True):
