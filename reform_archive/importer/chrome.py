@@ -323,7 +323,8 @@ def is_prose(line: str) -> bool:
 # what may close an article after its last long sentence: a short sentence ("Trân trọng
 # thông báo./."), a list item or table row, a numbered note ("(2) Số liệu khảo sát …")
 _CLOSING = re.compile(r"(?:[.!?…;]|\./\.|[.!?;]\s*[”\"’)])$")
-_ITEM_START = re.compile(r"^(?:\(?\d{1,3}[).]|[-–•+*]\s|\||\[\d{1,3}\])")
+_ITEM_START = re.compile(r"^(?:\(?\d{1,3}[).]|[-–•+*]\s|\||\[\d{1,3}\]|[IVX]{1,4}\.\s|"
+                         r"(?:Bước|BƯỚC|Câu|CÂU|Phần|PHẦN)\s+\d{1,2}\s*[:.)–-])")
 
 
 def may_close_article(line: str) -> bool:

@@ -180,7 +180,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     used otherwise."""
     lines = structure.untab(page_lines.join_wrapped_lines(page_lines.split_date_field(
         dates.us_dates_in_day_order(text).split("\n"))))
-    lines = page_lines.split_glued_headline(lines[: blocks.tail_start(lines)])
+    lines = page_lines.split_banner(page_lines.split_glued_headline(lines[: blocks.tail_start(lines)]))
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
@@ -299,7 +299,7 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
         elif not found.title and byline and metadata.names_a_person(byline) and _beside_a_dateline(index, metas):
             found.add_authors(byline)  # "Nguyễn Thuấn" over "15/01/2026, 09:00" on a page with no headline
         elif not above_title and (chrome.may_close_article(line) or structure.is_caption(line)):
-            rest.append(line)  # a short sapo, a caption; an unrecognised label above the lead is chrome
+            rest.append(line)  # a sapo, a caption; an unrecognised label above the lead is chrome
     return rest
 
 

@@ -9,7 +9,8 @@ import re
 from reform_archive.importer import chrome
 from reform_archive.importer.dates import find_dates
 
-__all__ = ["DATE_FIELD", "glue_points", "join_wrapped_lines", "split_date_field", "split_glued_headline"]
+__all__ = [
+    "DATE_FIELD", "glue_points", "join_wrapped_lines", "split_banner", "split_date_field", "split_glued_headline"]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -28,6 +29,32 @@ def split_glued_headline(lines: list[str]) -> list[str]:
                     and chrome.is_prose(line[cut:]):
                 return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
             return lines
+    return lines
+
+
+_WORD = re.compile(r"\S+")
+
+
+def split_banner(lines: list[str]) -> list[str]:
+    """"CƠ QUAN CỦA TRUNG ƯƠNG HỘI - TIẾNG NÓI CỦA CỰU CHIẾN BINH Trị bệnh “sợ trách nhiệm”":
+    a masthead in capitals and the headline under it, copied as one line. Above the first
+    sentence only, and only after five words in capitals or more: "UBND TỈNH triển khai …"
+    and "Hà Nội: UBND TP …" are one line each."""
+    for index, line in enumerate(lines):
+        if chrome.is_prose(line):
+            return lines
+        words = list(_WORD.finditer(line))
+        caps = 0
+        while caps < len(words) and not any(c.islower() for c in words[caps].group()):
+            caps += 1
+        rest = [w.group() for w in words[caps:]]
+        lettered = sum(1 for w in words[:caps] if any(c.isalpha() for c in w.group()))
+        # "TS NGUYỄN VĂN A - Học viện …": a byline with its workplace, set apart by a dash
+        apart = caps and words[caps - 1].group()[-1:] in "-–—|:,"
+        if lettered >= 5 and not apart and len(rest) >= 3 and rest[0][:1].isupper() and sum(
+                1 for w in rest if any(c.islower() for c in w)) >= 2:
+            cut = words[caps].start()
+            return [*lines[:index], line[:cut].strip(), line[cut:].strip(), *lines[index + 1:]]
     return lines
 
 

@@ -48,7 +48,9 @@ _TODAY = re.compile(r"hôm\s+nay|today", _I)
 _KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
                      r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s")
+# "1. Hà Nội …", "II. …", "Bước 2: Tìm kiếm thủ tục …": an item, a section or a step of a text
+_LIST_ITEM = re.compile(r"^(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s|(?:bước|câu|phần|mục|giai\s+đoạn|step)\s+\d{1,2}\s*[:.)–-])",
+                        re.IGNORECASE)
 
 
 def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,

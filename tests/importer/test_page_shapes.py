@@ -10,7 +10,7 @@ from reform_archive.importer.blocks import repeated_widgets
 from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_meta
 from reform_archive.importer.dates import find_dates
 from reform_archive.importer.extract import extract
-from reform_archive.importer.lines import join_wrapped_lines
+from reform_archive.importer.lines import join_wrapped_lines, split_banner
 from reform_archive.importer.metadata import credits_a_writer, keywords_line, parse_byline
 
 LEAD = ("Sáng 12/3, UBND xã Tân Lập tổ chức hội nghị triển khai kế hoạch cải cách hành chính năm 2025 với sự "
@@ -370,3 +370,25 @@ def test_a_headline_printed_under_a_video_pages_description_with_its_date_is_the
     assert article is not None
     assert article.title == "Bắc Giang: Sự chuyển mình trong cải cách hành chính" and not article.title_inferred
     assert article.date.value.date().isoformat() == "2025-05-05"
+
+
+def test_a_how_to_keeps_its_headline_and_its_first_steps():
+    title = "HƯỚNG DẪN ĐĂNG KÝ THƯỜNG TRÚ QUA DỊCH VỤ CÔNG TRỰC TUYẾN"
+    step = "Bước 1: Công dân bấm vào đăng nhập tài khoản"
+    text = page(title, "", "I. ĐĂNG KÝ THƯỜNG TRÚ", "", step, "", "Bước 2: Tìm kiếm thủ tục cư trú muốn thực hiện",
+                "", LEAD, "", BODY)
+    article = extract(text, "https://congan.example.gov.vn/huong-dan-dang-ky-thuong-tru-qua-dich-vu-cong.html").article
+    assert article is not None
+    assert article.title.lower() == title.lower()  # a step is never the headline
+    assert step in article.body and "I. ĐĂNG KÝ THƯỜNG TRÚ" in article.body  # nor chrome above the lead
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("CƠ QUAN CỦA TRUNG ƯƠNG HỘI - TIẾNG NÓI CỦA CỰU CHIẾN BINH VIỆT NAM Trị bệnh “sợ trách nhiệm”",
+     ["CƠ QUAN CỦA TRUNG ƯƠNG HỘI - TIẾNG NÓI CỦA CỰU CHIẾN BINH VIỆT NAM", "Trị bệnh “sợ trách nhiệm”"]),
+    ("PGS, TS NGUYỄN VĂN THÀNH - Học viện Chính trị quốc gia Hồ Chí Minh", None),  # a byline
+    ("UBND TỈNH HÀ TĨNH triển khai kế hoạch cải cách hành chính", None),  # capitals in a sentence
+    ("Hà Nội: UBND TP yêu cầu rút ngắn thời gian giải quyết hồ sơ", None),
+])
+def test_a_masthead_glued_to_the_headline_is_split_off(line, expected):
+    assert split_banner([line, LEAD]) == (expected or [line]) + [LEAD]
