@@ -74,8 +74,10 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
 
 
 def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Candidate[FoundDate] | None:
-    """The lead's day within ``month``, when the lead names one."""
-    return next((c for c in candidates if c.kind == "lead" and c.value.precision == "day"
+    """The lead's day within ``month``, when the lead names one ("Sáng 16/5, …", or in full:
+    "vào ngày 17/12/2024, …" under an address dated /2024/12/); never a cited document's."""
+    return next((c for c in candidates if (c.kind == "lead" or c.features.get("lead"))
+                 and c.value.precision == "day" and not c.features.get("cue_document")
                  and (c.value.value.year, c.value.value.month) == (month.value.year, month.value.month)), None)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reform_archive.importer.chrome import AGE, strip_view_count
 from reform_archive.importer.dates import FoundDate, find_dates
+from reform_archive.importer.not_names import HEADING_WORDS, NOT_NAMES
 from reform_archive.importer.places import is_place_name
 
 __all__ = [
@@ -73,6 +74,7 @@ _CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\
                             r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)", _I)
 # "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
 _OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
+_COMPILED_BY = re.compile(r"^(?:t/h|tổng\s+hợp|sưu\s+tầm|st)\s*:\s*(?P<name>.+?)\.?$", _I)  # "T/h: Vỹ Phượng"
 # "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
 _ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*)$", _I)
 # words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
@@ -131,28 +133,13 @@ def is_category(text: str) -> bool:
     return 0 < len(text.split()) <= 6 and bool(_CATEGORY.match(text)) and not text.endswith(".")
 
 
-# capitalised pairs that name a kind of text, not a person: "THÔNG BÁO", "Kế Hoạch"
-_NOT_NAMES = frozenset({"thông cáo báo chí", "báo xấu", "theo dõi", "quan tâm", "chia sẻ", "bình luận", "thích", "trả lời", "thông báo", "tin tức", "sự kiện", "kế hoạch", "quyết định", "công văn", "giấy mời",
-                        "thư mời", "hướng dẫn", "chỉ thị", "nghị quyết", "tờ trình", "báo cáo", "kết luận",
-                        "lịch công tác", "thông cáo", "tin vắn", "tin ảnh", "phóng sự", "ghi chép",
-                        "góc nhìn", "diễn đàn", "hỏi đáp", "tiêu điểm", "thời sự", "xã hội", "kinh tế", "chính trị",
-                        "văn hóa", "pháp luật", "giáo dục", "y tế", "thể thao", "du lịch", "nông nghiệp"})
-
-
-# two-syllable words of portal headings that no one's name holds
-_COMMON_WORDS = re.compile(r"\b(?:thủ tục|hành chính|văn bản|thời tiết|dây nóng|cần biết|chuyên mục|dịch vụ|tra cứu|"
-                           r"liên kết|thống kê|truy cập|hỏi đáp|cải cách|chuyển đổi|một cửa|tin tức|sự kiện|"
-                           r"thông tin|giới thiệu|liên hệ|trang chủ|mới nhất|nổi bật|ban hành|tiện ích|"
-                           r"lịch công tác|hình ảnh|bình chọn|là gì|như thế nào|ra sao)\b")
-
-
 def is_name(text: str) -> bool:
     """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables,
     neither a place ("Thái Nguyên") nor a heading in capitals ("Thủ Tục Hành Chính")."""
     words = text.split()
     if not 2 <= len(words) <= 5 or not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
         return False
-    if text.lower() in _NOT_NAMES or _COMMON_WORDS.search(text.lower()) or is_place_name(text):
+    if text.lower() in NOT_NAMES or HEADING_WORDS.search(text.lower()) or is_place_name(text):
         return False
     syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
     return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)
@@ -192,14 +179,15 @@ def parse_byline(line: str) -> Byline | None:
     if line.lstrip().startswith("#"):  # "#Lào Cai": a hashtag, not a name
         return None
     line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
-    if (credit := _OF_CREDIT.match(line.strip())) and is_name(credit["name"].strip(" .")):
+    if ((credit := _OF_CREDIT.match(line.strip()) or _COMPILED_BY.match(line.strip()))
+            and is_name(credit["name"].strip(" ."))):
         return Byline((_title_case(credit["name"].strip(" .")),))
     if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
         return credits
     # "B.LIỄU - TR.NHAN |": a bar left of a share row; a dump's quotes and commas round a value
     text = _CREDIT_PREFIX.sub("", line.strip()).strip(_VALUE_MARKS)
     explicit = text != line.strip().strip(_VALUE_MARKS)
-    if text.lower() in _NOT_NAMES:
+    if text.lower() in NOT_NAMES:
         return None
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None

@@ -392,3 +392,20 @@ def test_a_how_to_keeps_its_headline_and_its_first_steps():
 ])
 def test_a_masthead_glued_to_the_headline_is_split_off(line, expected):
     assert split_banner([line, LEAD]) == (expected or [line]) + [LEAD]
+
+
+def test_a_month_in_the_address_takes_the_leads_full_day_in_that_month():
+    lead = ("Theo Lịch tiếp công dân, vào ngày 17/12/2024, Chủ tịch UBND tỉnh chủ trì tiếp công dân định kỳ; "
+            "tuy nhiên, việc tiếp công dân định kỳ tháng 12/2024 không thể diễn ra theo kế hoạch.")
+    article = extract(page(lead, "", BODY), "https://example.gov.vn/thong-tin/2024/12/861-hoan-tiep-cong-dan").article
+    assert article is not None and article.date_inferred
+    assert article.date.value.date().isoformat() == "2024-12-17"
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("T/h: Vỹ Phượng", ("Vỹ Phượng",)), ("Tổng hợp: Minh Anh", ("Minh Anh",)), ("ST: Báo Nhân dân", None),
+    ("Tổng hợp: số liệu của Sở Nội vụ", None),
+])
+def test_whoever_compiled_the_piece_signs_it(line, authors):
+    byline = parse_byline(line)
+    assert (byline.authors if byline else None) == authors
