@@ -33,7 +33,8 @@ _GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[\w.-]*[A-ZĐ]", _I)
 # an administrative-procedure record: its fields
 _PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
-                              r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
+                              r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:trực\s+tiếp\s+)?(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
+                              r"cơ\s+quan\s+(?:phối\s+hợp|có\s+thẩm\s+quyền)|(?:nơi|thời\s+gian)\s+tiếp\s+nhận|"
                               r"đối\s+tượng\s+thực\s+hiện|phí,?\s+lệ\s+phí|lệ\s+phí|căn\s+cứ\s+pháp\s+lý|cấp\s+thực\s+hiện|"
                               r"kết\s+quả\s+thực\s+hiện|yêu\s+cầu,?\s+điều\s+kiện)\b", _I)
 # "Giải pháp số hóa ............ 12": a contents line with dotted leaders
@@ -44,12 +45,15 @@ _DAY_HEADING = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+n
 _PAGE_REFERENCE = re.compile(r"[-–]\s*(?:trang|tr\.)\s*\d{1,3}\s*$", _I)
 # "- Quầy tư pháp - hộ tịch: 0229.3855.102": a desk and its number, the line ending with it
 _PHONE_ENTRY = re.compile(r"[:\-–]\s*\(?0\d{2,3}\)?[\s.]?[\dx]{3,4}[\s.]?[\dx]{3,4}\s*\.?$", _I)
+# a tag or topic page opens with its label: "Tags:" / "cấp tỉnh" / the tagged headlines
+_TAG_LABEL = re.compile(r"^(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề|nhãn)\s*:?$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # an address that lists articles: a search ("/tim-kiem", "?keyword="), a category portlet,
-# a category's second page on ("?page=8", Liferay's "_cur=67"), a tag or topic
+# a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67"), a tag or topic
 _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
-    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
@@ -89,6 +93,9 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
         return "a directory (one phone number a line), not a news article"
     if url and _LISTING_ADDRESS.search(url) and prose < 4:  # one teaser under a search or a category's page 67
         return "a search or category page (its address says so), not an article"
+    opening = [line for line in short if line][:1]
+    if opening and _TAG_LABEL.match(opening[0]):
+        return "a tag or topic page (it opens with its label), not an article"
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)

@@ -409,3 +409,30 @@ def test_a_month_in_the_address_takes_the_leads_full_day_in_that_month():
 def test_whoever_compiled_the_piece_signs_it(line, authors):
     byline = parse_byline(line)
     assert (byline.authors if byline else None) == authors
+
+
+@pytest.mark.parametrize(("url", "opening"), [
+    ("http://news.example.vn/chinh-tri-page-58.htm", []),  # a category's 58th page
+    ("https://ipa.example.gov.vn/tin-tuc?pagenumber=7", []),
+    ("https://bao.example.vn/cap-tinh.html", ["Tags:", "", "cấp tỉnh"]),  # a tag page says so
+])
+def test_listing_and_tag_pages_are_drafts_with_the_reason(url, opening):
+    text = page(*opening, "Bộ Nội vụ trình Chính phủ Đề án sắp xếp đơn vị hành chính cấp tỉnh", LEAD)
+    article = extract(text, url).article
+    assert article is not None and article.draft
+    assert "page" in article.draft_reason
+
+
+def test_a_procedure_records_fields_make_it_a_record_not_news():
+    fields = ["Lĩnh vực:Công chức", "Cơ quan trực tiếp thực hiện TTHC:Cấp huyện",
+              "Cơ quan phối hợp thực hiện:Các sở, ngành", "Cơ quan có thẩm quyền quyết định:Sở Nội vụ",
+              "Nơi tiếp nhận:Cấp huyện", "Thời gian tiếp nhận:Từ thứ 2 đến thứ 6"]
+    article = extract(page("Thủ tục thi tuyển công chức", "", *fields, "", LEAD, BODY)).article
+    assert article is not None and article.draft and "procedure record" in article.draft_reason
+
+
+def test_an_article_on_page_one_or_with_tags_at_its_foot_stays_an_article():
+    text = page("Xã Tân Lập triển khai kế hoạch cải cách hành chính năm 2025", "Ngày đăng: 12/03/2025", LEAD, BODY,
+                CLOSING, "Tags:", "cải cách hành chính")
+    article = extract(text, "https://example.gov.vn/tin-tuc/xa-tan-lap-page-1.html").article
+    assert article is not None and not article.draft_reason
