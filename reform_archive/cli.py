@@ -149,10 +149,14 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
         nonlocal timer
         settings = _settings(site_dir, base_url)
         writer = DiskWriter(output_dir or site_dir / "output", site_dir, precompress)
-        options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
-        with progress_reporter(enabled=not quiet) as progress:
-            timer = StepTimer(progress) if profile else None
-            return build_site(settings, options, writer, timer or progress)
+        try:  # a signal may come before the build's own clean-up is in place: the staging folder goes
+            options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
+            with progress_reporter(enabled=not quiet) as progress:
+                timer = StepTimer(progress) if profile else None
+                return build_site(settings, options, writer, timer or progress)
+        except BaseException:
+            writer.abort()
+            raise
 
     result = _run(action)
     _print_problems(result.warnings)

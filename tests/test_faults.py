@@ -141,8 +141,9 @@ def test_a_signal_stops_the_build_cleanly(built, tmp_path, signum, code, moment)
                                 str(output), "--quiet", "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    if moment == "reading":
-        time.sleep(0.5)
+    if moment == "reading":  # once the build has begun (its staging folder is made before anything is read)
+        while time.monotonic() < deadline and not any(tmp_path.glob(".output.staging-*")):
+            time.sleep(0.01)
     else:  # once pages are being written into the staging folder
         while time.monotonic() < deadline and not any((p / "2022" / "05").exists() for p in tmp_path.glob(".output.staging-*")):
             time.sleep(0.01)
