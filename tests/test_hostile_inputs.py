@@ -42,7 +42,9 @@ def parse(text: str):
 
 
 def shown(problems) -> list[str]:
-    return [str(p) for p in problems]
+    """Problems as printed, but for the warning that a key is unknown: these tests keep values
+    under keys of their own (tests/test_content_keys.py is about that warning)."""
+    return [str(p) for p in problems if not p.message.startswith(("unknown key", "khóa không xác định"))]
 
 
 def site_with(tmp_path: Path, articles: dict[str, str], config: str = NO_SEARCH) -> Path:
@@ -313,7 +315,7 @@ def test_nesting_up_to_the_limit_is_kept_one_more_level_refused():
         return front("title: A", "date: 2024-01-02", "summary: s", f"deep: {value}").encode()
 
     kept = prepare(nested(MAX_DEPTH), "content/a.md", RECIPE)
-    assert kept.problems == () and pickle.loads(pickle.dumps(kept)).source.extra["deep"]
+    assert shown(kept.problems) == [] and pickle.loads(pickle.dumps(kept)).source.extra["deep"]
     assert prepare(nested(MAX_DEPTH + 1), "content/a.md", RECIPE).source is None
 
 
@@ -331,7 +333,7 @@ def test_aliases_that_expand_exponentially_are_refused():
     article, problems = parse(front("title: A", "date: 2024-01-02", "summary: s", *lines))
     refused = article is None  # not in the assertion: its repr would spell out eleven billion values
     assert refused
-    assert [p.line for p in problems] == [9, 10, 11, 12, 13]  # a4 has 111,111 values, a8 eleven billion
+    assert [p.line for p in problems if p.level == "error"] == [9, 10, 11, 12, 13]  # a4 has 111,111 values, a8 eleven billion
     assert shown(problems)[0] == "content/a.md:9: 'a4' holds more than 100000 values (through YAML aliases)"
 
 
@@ -399,7 +401,8 @@ def test_any_raw_control_character_is_reported_on_its_line(lines, bad):
     article, problems = parse(text)
     errors = [p for p in problems if p.level == "error"]
     if "\x00" in bad or any(ch in NOT_XML for ch in bad):
-        assert article is None and [p.line for p in errors] == [len(lines) + 3]
+        # the line is read again without the character: its other problems (no 'date') are reported too
+        assert article is None and [p.line for p in errors if "not allowed" in p.message] == [len(lines) + 3]
 
 
 @pytest.mark.parametrize("toml, line", [

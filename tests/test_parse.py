@@ -72,7 +72,7 @@ def test_missing_summary_is_a_warning():
     ("date: 2024-01-01\n", 1, "missing required key 'title'"),
     ("title: x\n", 1, "missing required key 'date'"),
     ("title: x\ndate: 2024-13-01\n", 3, "'date' must be an ISO date"),
-    ("title: [x\ndate: 2024-01-01\n", 3, "invalid YAML"),
+    ("title: [x\ndate: 2024-01-01\n", 2, "the list opened with '[' on this line is not closed"),
     ("title: x\ndate: 2024-01-01\ndraft: maybe\n", 4, "'draft' must be true or false"),
     ("title: x\ndate: 2024-01-01\ntags: {a: 1}\n", 4, "'tags' must be a list of text"),
     ("title: x\ndate: 2024-01-01\nslug: a/b\n", 4, "'slug' may hold only"),

@@ -236,9 +236,9 @@ def _name_fault(parts: tuple[str, ...]) -> str:
     return "holds control characters" if _CONTROL.search(name) else ""
 
 
-def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
+def load_content(site_dir: Path, tz: ZoneInfo, language: str = "en") -> Loaded:
     """Every article, parsed in this process without the cache (tests and tools; the build
-    prepares articles through the cache and worker processes)."""
+    prepares articles through the cache and worker processes). ``language``: of the problems."""
     files, problems = read_content(site_dir)
     articles = []
     for file in files:
@@ -246,7 +246,7 @@ def load_content(site_dir: Path, tz: ZoneInfo) -> Loaded:
         if problem:
             problems.append(problem)
             continue
-        article, found = parse_article(text, file.shown, tz)
+        article, found = parse_article(text, file.shown, tz, language)
         problems.extend(found)
         if article is not None:
             articles.append(article)

@@ -1,12 +1,13 @@
 """One content file's text -> a validated :class:`SourceArticle` (pure, no I/O).
 
 Front matter is split by python-frontmatter and composed by PyYAML so that every key
-keeps its line: problems point at the line an editor has to fix.
+keeps its line: problems point at the line an editor has to fix. A key is one this reads,
+one the importer writes for templates or one under ``extra:``; any other is a warning
+(:mod:`reform_archive.source.keys`).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,11 +21,16 @@ import yaml
 from reform_archive.config import NOT_XML, describe_characters
 from reform_archive.errors import Problem, error, warning
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.source.documents import looks_like_document
+from reform_archive.source.documents import normalise_document as normalise_document  # its old home, for callers
+from reform_archive.source.keys import READ_KEYS, unknown_key
+from reform_archive.source.messages import say
+from reform_archive.source.yaml_errors import Lines, compose, quoted
 from reform_archive.source.yaml_loader import MAX_DEPTH, MAX_VALUES, FrontMatterLoader, node_shape
 from reform_archive.text.dates import PRECISIONS
 from reform_archive.text.vietnamese import nfc, slugify
 
-__all__ = ["TOPICS", "Source", "SourceArticle", "normalise_document", "parse_article"]
+__all__ = ["TOPICS", "Source", "SourceArticle", "parse_article"]
 
 TOPICS = (
     "thể chế",
@@ -35,7 +41,6 @@ TOPICS = (
     "chính quyền điện tử/số",
 )
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_DOCUMENT = re.compile(r"^\d[\w.]*(?:[/-][\w.Đđ]+)+$")
 _FRONT_MATTER_HANDLER = frontmatter.default_handlers.YAMLHandler()
 # Four-digit years, with a year to spare at each end for any time-zone offset: dates are
 # converted to UTC (feeds, sitemaps, scripts), which overflows at the ends of Python's range.
@@ -75,68 +80,36 @@ class SourceArticle:
     extra: Mapping[str, Any] = field(default_factory=lambda: ReadOnlyMapping({}))
 
 
-def normalise_document(number: str) -> str:
-    """"số 72/tb-ubnd" -> "72/TB-UBND"; "23/ct-ttg" -> "23/CT-TTg" (the Prime Minister's
-    code is written TTg by convention)."""
-    cleaned = re.sub(r"\s+", "", nfc(number))
-    cleaned = re.sub(r"^(?:số|Số|SỐ)", "", cleaned)
-    return re.sub(r"TTG\b", "TTg", cleaned.upper())
-
-
-def parse_article(text: str, path: str, tz: ZoneInfo) -> tuple[SourceArticle | None, list[Problem]]:
+def parse_article(text: str, path: str, tz: ZoneInfo,
+                  language: str = "en") -> tuple[SourceArticle | None, list[Problem]]:
+    """``language`` is the site's (vi or en): the words of the problems about front matter."""
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     if not _FRONT_MATTER_HANDLER.detect(text):
-        return None, [error(path, 1, "no front matter: the file must start with a '---' line")]
+        first = text.split("\n", 1)[0].strip()
+        shape = "toml_front_matter" if first == "+++" else "json_front_matter" if first.startswith("{") \
+            else "no_front_matter"
+        return None, [error(path, 1, say(language, shape))]
     try:
         front, body = _FRONT_MATTER_HANDLER.split(text)
     except ValueError:
-        return None, [error(path, 1, "front matter is not closed by a '---' line")]
+        return None, [error(path, 1, say(language, "not_closed"))]
     body_start = len(text) - len(body)  # the body is the text after the closing '---'
     if body.startswith("\n"):
         body, body_start = body[1:], body_start + 1
     body_line = text.count("\n", 0, body_start) + 1
-    lines = _Lines(front, text.count("\n", 0, text.find(front)) + 1)
 
-    try:
-        node = FrontMatterLoader(front).get_single_node()
-    except yaml.reader.ReaderError as exc:  # a raw control character, which YAML forbids
-        bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        return None, [error(path, lines.at(max(front.find(bad), 0)),
-                            f"invalid YAML in front matter: character {describe_characters(bad)} is not allowed; "
-                            "remove it")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = lines.at(mark.index) if mark else lines.first
-        message = f"invalid YAML in front matter: {exc.problem or exc}"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            message += f" ({exc.context} on line {lines.at(exc.context_mark.index)})"
-        return None, [error(path, line, message)]
-    except yaml.YAMLError as exc:
-        return None, [error(path, lines.first, f"invalid YAML in front matter: {exc}")]
-    except UnicodeEncodeError as exc:  # a lone surrogate (never from a file: it was decoded as UTF-8)
-        return None, [error(path, lines.at(exc.start), "invalid YAML in front matter: a lone surrogate "
-                                                       f"{describe_characters(front[exc.start])} is not allowed")]
-    except RecursionError:  # only PyYAML's pure-Python loader recurses; libyaml stops at 1000 levels
-        return None, [error(path, lines.first, f"front matter nested too deeply (more than {MAX_DEPTH} levels)")]
+    composed = compose(front, text.count("\n", 0, text.find(front)) + 1, path, language)
+    node, lines, problems = composed.node, composed.lines, list(composed.problems)
     if node is None:
-        node = yaml.MappingNode("tag:yaml.org,2002:map", [])
+        return None, problems
     if not isinstance(node, yaml.MappingNode):
-        return None, [error(path, lines.at(node.start_mark.index), "front matter must be a mapping of keys to values")]
+        return None, problems + [error(path, lines.at(node.start_mark.index), say(language, "not_mapping"))]
     body, body_problems = _without_non_xml(body, path, body_line)
-    article, problems = _FieldReader(path, node, lines).read(body, body_line, tz)
-    return article, problems + body_problems
-
-
-class _Lines:
-    """File lines of positions in the front matter. YAML's own marks count U+0085, U+2028
-    and U+2029 as line breaks too, where editors and this file's other lines do not."""
-
-    def __init__(self, front: str, first: int):
-        self.first = first  # the file line of the front matter's first line
-        self.breaks = [i for i, ch in enumerate(front) if ch == "\n"]
-
-    def at(self, index: int) -> int:
-        return self.first + bisect.bisect_left(self.breaks, index)
+    article, found = _FieldReader(path, node, lines, language).read(body, body_line, tz)
+    if problems:  # read from corrected YAML: its other problems are reported too, never the article
+        taken = {problem.line for problem in problems}
+        return None, problems + [problem for problem in found if problem.line not in taken] + body_problems
+    return article, found + body_problems
 
 
 def _without_non_xml(body: str, path: str, first_line: int) -> tuple[str, list[Problem]]:
@@ -154,26 +127,42 @@ def _without_non_xml(body: str, path: str, first_line: int) -> tuple[str, list[P
 class _FieldReader:
     """Reads the composed YAML mapping key by key, collecting every problem."""
 
-    def __init__(self, path: str, node: yaml.MappingNode, lines: _Lines):
+    def __init__(self, path: str, node: yaml.MappingNode, lines: Lines, language: str):
         self.path = path
+        self.language = language
         self.problems: list[Problem] = []
         self.nodes: dict[str, yaml.Node] = {}
         self.lines: dict[str, int] = {}
         self.refused: set[str] = set()  # keys whose value is never constructed
-        for key_node, value_node in node.value:
-            line = lines.at(key_node.start_mark.index)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error(path, line, f"front-matter keys must be text, found a {_kind(key_node)}"))
-                continue
-            key = self._clean(str(key_node.value), key_node, "", lines)
-            if key in self.nodes:
-                self.problems.append(error(path, line, f"key '{key}' appears twice (first on line {self.lines[key]})"))
-                continue
+        self.positions = lines
+        for key, value_node, line in self._pairs(node):
             self.nodes[key] = value_node
             self.lines[key] = line
             self._screen(key, value_node, lines)
+        for key, line in self.lines.items():
+            if (unknown := unknown_key(key, language)) is not None:
+                self.problems.append(warning(path, line, unknown))
 
-    def _screen(self, key: str, node: yaml.Node, lines: _Lines) -> None:
+    def _pairs(self, node: yaml.MappingNode) -> list[tuple[str, yaml.Node, int]]:
+        """(key, value, line) of a mapping; a key that is not text, or is there twice, is an error."""
+        pairs: list[tuple[str, yaml.Node, int]] = []
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = self.positions.at(key_node.start_mark.index)
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = say(self.language, _kind(key_node))
+                self.problems.append(error(self.path, line, say(self.language, "key_not_text", kind=kind)))
+                continue
+            key = self._clean(str(key_node.value), key_node, "", self.positions)
+            if key in first:
+                self.problems.append(error(self.path, line, say(self.language, "key_twice", key=key,
+                                                                first=first[key])))
+                continue
+            first[key] = line
+            pairs.append((key, value_node, line))
+        return pairs
+
+    def _screen(self, key: str, node: yaml.Node, lines: Lines) -> None:
         """Values are parsed by hand, constructed for templates and pickled (into the cache,
         to and from worker processes): nesting and alias expansion are bounded first, and
         characters XML does not allow are removed from every string."""
@@ -190,7 +179,7 @@ class _FieldReader:
             return
         self.refused.add(key)
 
-    def _clean(self, value: str, node: yaml.Node, key: str, lines: _Lines) -> str:
+    def _clean(self, value: str, node: yaml.Node, key: str, lines: Lines) -> str:
         found = "".join(dict.fromkeys(NOT_XML.findall(value)))
         for character in found:
             where = f"'{key}'" if key else "a key"
@@ -222,6 +211,11 @@ class _FieldReader:
                 value = nfc(str(item.value)).strip()
                 if value and value not in values:
                     values.append(value)
+            elif isinstance(item, yaml.MappingNode) and not item.flow_style and len(item.value) == 1 and \
+                    all(isinstance(part, yaml.ScalarNode) for part in item.value[0]):  # - Hà Tĩnh: một cửa
+                fixed = quoted(f"{item.value[0][0].value}: {item.value[0][1].value}")
+                self.problems.append(error(self.path, self.positions.at(item.start_mark.index),
+                                           say(self.language, "colon_in_value", fixed=fixed)))
             else:
                 self.fail(key, f"'{key}' must be a list of text, found a {_kind(item)}")
         return tuple(values)
@@ -277,11 +271,12 @@ class _FieldReader:
         sha = self.text("source_sha256")
         if sha and not _SHA256.match(sha):
             self.fail("source_sha256", "'source_sha256' must be 64 lowercase hex digits")
-        documents = tuple(dict.fromkeys(normalise_document(d) for d in self.texts("documents")))
-        for number in documents:
-            if not _DOCUMENT.match(number):
+        cited = self.texts("documents")
+        documents = tuple(dict.fromkeys(normalise_document(d) for d in cited))
+        for written in cited:
+            if not looks_like_document(normalise_document(written)):
                 self.problems.append(warning(self.path, self.lines["documents"],
-                                             f"'{number}' does not look like a document number such as 72/TB-UBND"))
+                                             say(self.language, "not_a_document", written=written)))
         topics = self.texts("topics")
         for topic in topics:
             if topic.lower() not in TOPICS:
@@ -344,20 +339,25 @@ class _FieldReader:
         return None
 
     def _extra(self) -> Mapping[str, Any]:
-        known = {"title", "date", "lastmod", "slug", "summary", "tags", "draft", "aliases", "category",
-                 "author", "authors", "source", "provinces", "topics", "documents", "date_precision",
-                 "raw", "source_sha256"}
+        """For templates: the importer's keys, unknown keys (with their warning) and, over
+        them, what is under ``extra:``."""
+        pairs = [(key, node, self.lines[key]) for key, node in self.nodes.items()
+                 if key not in READ_KEYS and key not in self.refused]
+        nested = self.nodes.get("extra")
+        if nested is not None and not _is_null(nested) and "extra" not in self.refused:
+            if isinstance(nested, yaml.MappingNode):
+                pairs += self._pairs(nested)
+            else:
+                self.fail("extra", say(self.language, "extra_not_mapping"))
         extra = {}
-        for key, node in self.nodes.items():
-            if key in known or key in self.refused:
-                continue
+        for key, node, line in pairs:
             try:
                 extra[key] = FrontMatterLoader("").construct_document(node)
             except yaml.MarkedYAMLError as exc:  # an unknown tag, a !!map that is a list
-                self.fail(key, f"cannot read '{key}': {exc.problem or exc.context}")
+                self.problems.append(error(self.path, line, f"cannot read '{key}': {exc.problem or exc.context}"))
             except (ValueError, TypeError, KeyError, OverflowError) as exc:  # !!int abc, !!timestamp 2020-13-45
                 detail = f"{exc.args[0]!r} is not a boolean" if isinstance(exc, KeyError) else str(exc)
-                self.fail(key, f"cannot read '{key}': {detail}")
+                self.problems.append(error(self.path, line, f"cannot read '{key}': {detail}"))
         return ReadOnlyMapping(extra)
 
 

@@ -26,7 +26,7 @@ class Recipe:
 
     tz: str  # dates are read in the site's time zone
     base_path: str  # root-relative links in Markdown get the site's sub-path
-    language: str  # footnote back-link titles
+    language: str  # footnote back-link titles, the words of front-matter problems
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def prepare(data: bytes, path: str, recipe: Recipe) -> PreparedArticle:
     text, problem = decode(data, path)
     if problem:
         return PreparedArticle(path, None, (problem,))
-    source, problems = parse_article(text, path, ZoneInfo(recipe.tz))
+    source, problems = parse_article(text, path, ZoneInfo(recipe.tz), recipe.language)
     if source is None:
         return PreparedArticle(path, None, tuple(problems))
     html = to_html(source.body, recipe.base_path, recipe.language)
