@@ -17,10 +17,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.errors import ConfigError, Problem, error
+from reform_archive.text.suggest import nearest
 
 __all__ = [
     "CONFIG_FILE",
     "LANGUAGES",
+    "LANGUAGE_TAG",
     "NOT_XML",
     "PERMALINK_FIELDS",
     "Settings",
@@ -31,6 +33,7 @@ __all__ = [
 
 CONFIG_FILE = "site.toml"
 LANGUAGES = ("vi", "en")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47, as far as HTML's lang needs
 PERMALINK_FIELDS = frozenset({"year", "month", "day", "slug"})
 # Characters XML 1.0 does not allow (C0 controls but tab, newline and CR; lone surrogates;
 # U+FFFE, U+FFFF): in a title or a tag they would make the Atom feeds not well-formed.
@@ -49,6 +52,7 @@ class Settings:
     base_url: str
     description: str = ""
     language: str = "vi"
+    content_language: str = "vi"  # the articles' language (lang="…" on bodies and cards), not the UI's
     timezone: str = "Asia/Ho_Chi_Minh"
     per_page: int = 20
     permalink: str = "/{year}/{month}/{slug}/"
@@ -106,6 +110,8 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "description": (_text, "a string"),
     "base_url": (_text, "an absolute http(s) URL such as \"https://example.org/luu-tru/\""),
     "language": (lambda v: v if v in LANGUAGES else None, f"one of {', '.join(LANGUAGES)}"),
+    "content_language": (lambda v: v if isinstance(v, str) and LANGUAGE_TAG.fullmatch(v) else None,
+                         'a language tag such as "vi" or "en-GB"'),
     "timezone": (_text, "an IANA time zone name such as \"Asia/Ho_Chi_Minh\""),
     "per_page": (_positive_int, "a positive integer"),
     "permalink": (_text, "a pattern such as \"/{year}/{month}/{slug}/\""),
@@ -143,7 +149,9 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         line = lines.get(key, 1)
         if key not in _FIELDS:
             known = ", ".join(sorted(_FIELDS))
-            problems.append(error(path, line, f"unknown key '{key}' (known keys: {known})"))
+            near = nearest(key, _FIELDS)
+            problems.append(error(path, line, f"unknown key '{key}' (known keys: {known})"
+                                              + (f"; did you mean '{near}'?" if near else "")))
             continue
         check, expected = _FIELDS[key]
         cleaned = check(value)

@@ -112,9 +112,9 @@ def test_article_metadata_open_graph_json_ld_and_canonical(sample_files):
     assert meta["article:published_time"] == "2021-10-28T07:05:00+07:00"
     canonical = page.xpath("//link[@rel='canonical']/@href")
     assert canonical == ["https://example.org/2021/10/ha-tinh-huong-den-nen-hanh-chinh-hien-dai/"]
-    [script] = page.xpath("//script[@type='application/ld+json']/text()")
-    data = json.loads(script)
-    assert data["@type"] == "NewsArticle"
+    scripts = [json.loads(script) for script in page.xpath("//script[@type='application/ld+json']/text()")]
+    assert [data["@type"] for data in scripts] == ["NewsArticle", "BreadcrumbList"]
+    data = scripts[0]
     assert data["headline"] == meta["og:title"]
     assert data["datePublished"] == "2021-10-28T07:05:00+07:00"
     assert data["author"] == [{"@type": "Person", "name": "P.V"}]

@@ -67,12 +67,13 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
     yield from _articles(site, views, related_articles(site) if related is None else related)
     yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
     yield _archives(site, views)
+    archives = _parent(views, t("archives"), "archives/")
     for year, articles in site.years.items():
         yield from _paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
-                              kind="year", months=_month_links(site, views, year))
+                              kind="year", months=_month_links(site, views, year), parent=archives)
     for (year, month), articles in site.months.items():
         yield from _paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
-                              articles, kind="month", parent={"name": str(year), "url": views.link(f"{year:04d}/")})
+                              articles, kind="month", parent=_parent(views, str(year), f"{year:04d}/"))
     for taxonomy in site.taxonomies.values():
         terms = [views.term_summary(term) for term in taxonomy.terms]
         yield from _paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
@@ -80,7 +81,7 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
         for term in taxonomy.terms:
             yield from _paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
                                   kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
-                                  parent={"name": t(f"taxonomy.{taxonomy.name}"), "url": views.link(taxonomy.url)})
+                                  parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url))
     if site.settings.search:
         yield _search(site, views)
     yield _ready(views, "404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))},
@@ -117,6 +118,11 @@ def alias_line(text: str, alias: str) -> int:
     found = next((n for n in range(1, end) if written.search(lines[n])), None) or \
         next((n for n in range(1, end) if key.match(lines[n])), 0)
     return found + 1
+
+
+def _parent(views: ViewBuilder, name: str, path: str) -> dict[str, str]:
+    """The page a list page belongs to (``path`` site-relative): its breadcrumb."""
+    return {"name": name, "url": views.link(path), "path": path}
 
 
 def _given(views: ViewBuilder, context: dict[str, Any]) -> dict[str, Any]:
@@ -161,6 +167,10 @@ def article_page(views: ViewBuilder, article: Article, related: tuple[Article, .
     page["published"] = article.date.isoformat()
     page["modified"] = article.updated.isoformat()
     page["tags"] = list(article.tags)
+    year, month = article.date.year, article.date.month
+    page["breadcrumbs"] = views.breadcrumbs(
+        [(views.t("home"), ""), (str(year), f"{year:04d}/"),
+         (format_month(year, month, views.settings.language), f"{year:04d}/{month:02d}/")], article.title, article.url)
     return {"page": page, "article": views.article(article, related, older, newer)}
 
 
@@ -212,5 +222,11 @@ def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str 
     title = heading if number == 1 else f"{heading} – {views.t('page_n', n=number)}"
     page = views.page(kind, path, title, feed_url=views.link(feed) if feed else None)
     entries = [views.card(a) if isinstance(a, Article) else a for a in chunk]
+    # home, then the page this list belongs to, then the list's first page from its later ones
+    trail = [(views.t("home"), "")] + ([(extra["parent"]["name"], extra["parent"]["path"])] if "parent" in extra else [])
+    if number > 1:
+        trail.append((heading, base))
+    if len(trail) > 1:
+        page["breadcrumbs"] = views.breadcrumbs(trail, title, path)
     return {"page": page, "heading": heading, "entries": entries, "count": count,
             "pagination": views.pagination(base, number, total), **extra}

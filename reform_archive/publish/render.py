@@ -123,7 +123,8 @@ class Renderer:
             t=t,
             url=lambda path="": link(settings.base_path, path),
             site={"title": settings.title, "description": settings.description, "language": settings.language,
-                  "base_url": settings.base_url, "base_path": settings.base_path, "search": settings.search},
+                  "content_language": settings.content_language, "base_url": settings.base_url,
+                  "base_path": settings.base_path, "search": settings.search},
         )
 
     def render(self, template: str, context: Mapping[str, Any]) -> tuple[bytes | None, Problem | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from reform_archive.config import Settings
@@ -40,12 +41,29 @@ class ViewBuilder:
         return absolute(self.settings.base_url, path)
 
     def date(self, article: Article) -> dict[str, str]:
-        language = self.settings.language
+        return self.moment(article.date, article.date_precision)
+
+    def moment(self, when: datetime, precision: str = "day") -> dict[str, str]:
         return {
-            "display": format_date(article.date, article.date_precision, language),
-            "time": format_time(article.date, article.date_precision),
-            "iso": article.date.isoformat(),
-            "precision": article.date_precision,
+            "display": format_date(when, precision, self.settings.language),
+            "time": format_time(when, precision),
+            "iso": when.isoformat(),
+            "precision": precision,
+        }
+
+    def updated(self, article: Article) -> dict[str, str] | None:
+        """``lastmod`` as a date to show ("Cập nhật: …"), when it is not the date itself."""
+        return self.moment(article.lastmod) if article.lastmod and article.lastmod != article.date else None
+
+    def breadcrumbs(self, trail: list[tuple[str, str]], current: str, path: str) -> dict[str, Any]:
+        """The links above a page (name, site-relative path), home first, and their BreadcrumbList,
+        which ends with the page itself."""
+        items = [*trail, (current, path)]
+        return {
+            "links": [{"name": name, "url": self.link(at)} for name, at in trail],
+            "json_ld": {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+                {"@type": "ListItem", "position": n, "name": name, "item": self.canonical(at)}
+                for n, (name, at) in enumerate(items, start=1)]},
         }
 
     def term_ref(self, taxonomy: str, name: str) -> dict[str, str]:
@@ -93,6 +111,7 @@ class ViewBuilder:
             "topics": [self.term_ref("topics", x) for x in article.topics],
             "documents": [self.term_ref("documents", x) for x in article.documents],
             "lastmod": article.lastmod.isoformat() if article.lastmod else "",
+            "updated": self.updated(article),
             "draft": article.draft,
             "extra": dict(article.extra),
             "related": [self.card(a) for a in related],
@@ -112,6 +131,7 @@ class ViewBuilder:
             "feed_url": None,
             "og_type": "website",
             "json_ld": None,
+            "breadcrumbs": None,
             **extra,
         }
 
@@ -124,7 +144,7 @@ class ViewBuilder:
             "dateModified": article.updated.isoformat(),
             "mainEntityOfPage": self.canonical(article.url),
             "url": self.canonical(article.url),
-            "inLanguage": self.settings.language,
+            "inLanguage": self.settings.content_language,
             "publisher": {"@type": "Organization", "name": self.settings.title, "url": self.settings.base_url},
         }
         if article.excerpt:
