@@ -305,7 +305,8 @@ def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], render
                 outputs.kept += 1
             elif rendered.html is None:
                 assert rendered.problem is not None  # the renderer gives one or the other
-                outputs.problems.append(rendered.problem)
+                if rendered.problem not in outputs.problems[-1:]:  # a template's fault is said once, not per page
+                    outputs.problems.append(rendered.problem)
                 continue
             else:
                 writer.write(file, rendered.html)

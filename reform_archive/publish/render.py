@@ -106,7 +106,10 @@ def json_ld(data: Any) -> str:
 
 class Renderer:
     def __init__(self, settings: Settings, theme: Theme, t: Callable[..., str]):
-        loaders = [jinja2.FileSystemLoader(str(theme.templates))]
+        own = jinja2.FileSystemLoader(str(theme.templates))
+        # "theme:article.html" is always the theme's own file, so that a same-name override in
+        # the site can extend it (Pelican's "!theme/"); a bare name is the site's first
+        loaders: list[jinja2.BaseLoader] = [own, jinja2.PrefixLoader({"theme": own}, delimiter=":")]
         overrides = settings.site_dir / "templates"
         if overrides.is_dir():
             loaders.insert(0, jinja2.FileSystemLoader(str(overrides)))
@@ -134,6 +137,11 @@ class Renderer:
             return None, error(exc.filename or template, exc.lineno or 0, f"template syntax: {exc.message}")
         except jinja2.TemplateNotFound as exc:
             return None, error(template, 0, f"template not found: {exc.name}")
+        except RecursionError as exc:  # an override extending its own name: it finds itself again
+            where = _template_frame(exc)
+            return None, error(where[0] if where else template, where[1] if where else 0,
+                               f"this template extends or includes itself; to build on the theme's own "
+                               f'{template}, write {{% extends "theme:{template}" %}}')
         except ConfigError as exc:  # a missing UI string: name the catalogue and the template line
             where = _template_frame(exc)
             detail = f" (used in {where[0]}:{where[1]})" if where else ""
