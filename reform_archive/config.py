@@ -61,6 +61,8 @@ class Settings:
     search: bool = True
     # [abbreviations] in site.toml: abbreviation -> its full forms, added to search's table
     abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # [strings] in site.toml: UI string key -> the site's wording, over the theme's catalogue
+    strings: tuple[tuple[str, str], ...] = ()
     site_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -98,6 +100,23 @@ def _abbreviations(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None
     return tuple(pairs)
 
 
+def _strings(value: Any, prefix: str = "") -> tuple[tuple[str, str], ...] | None:
+    """``{"search": "Tra cứu", "nav": {"articles": "Tin bài"}}`` -> dotted keys, as the
+    theme's catalogue names them ("nav.articles")."""
+    if not isinstance(value, dict):
+        return None
+    pairs: list[tuple[str, str]] = []
+    for key, text in value.items():
+        nested = _strings(text, f"{prefix}{key}.") if isinstance(text, dict) else None
+        if nested is not None:
+            pairs.extend(nested)
+        elif isinstance(text, str):
+            pairs.append((f"{prefix}{key}", text))
+        else:
+            return None
+    return tuple(pairs)
+
+
 def _positive_int(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -120,6 +139,7 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
     "abbreviations": (_abbreviations, 'a table of abbreviations and what they stand for, such as '
                                       '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"'),
+    "strings": (_strings, 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"'),
 }
 _REQUIRED = ("title", "base_url")
 

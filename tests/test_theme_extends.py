@@ -7,7 +7,7 @@ import pytest
 from conftest import build_to_memory
 from sitemaker import article, make_site
 
-from reform_archive.errors import ContentError
+from reform_archive.errors import ConfigError, ContentError
 
 OVERRIDE = '{% extends "theme:article.html" %}\n{% block content %}<p class="site-note">Ghi chú</p>{{ super() }}{% endblock %}\n'
 
@@ -31,3 +31,25 @@ def test_a_template_extending_its_own_name_says_how_to_extend_the_theme(tmp_path
     assert len(messages) == 1  # said once, not once per article
     assert any('extends "theme:article.html"' in message for message in messages)
     assert not any("RecursionError" in message for message in messages)
+
+
+def test_site_toml_rewords_a_ui_string_without_copying_the_theme(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("Bài A", "2024-03-01")},
+                     config='[strings]\nsearch_button = "Tra cứu"\n[strings.nav]\narticles = "Tin bài"\n')
+    home = build_to_memory(site)["index.html"].decode()
+    assert ">Tra cứu</button>" in home and ">Tin bài</a>" in home
+
+
+def test_a_ui_string_the_theme_does_not_have_is_an_error_with_the_nearest_one(tmp_path):
+    site = make_site(tmp_path, {"a.md": article("Bài A", "2024-03-01")},
+                     config='[strings]\nserch_button = "Tra cứu"\n')
+    with pytest.raises(ConfigError) as raised:
+        build_to_memory(site)
+    message = raised.value.problems[0].message
+    assert "no UI string 'serch_button'" in message and "did you mean 'search_button'?" in message
+
+
+def test_a_ui_string_must_be_text(tmp_path):
+    with pytest.raises(ConfigError) as raised:
+        build_to_memory(make_site(tmp_path, {"a.md": article("Bài A", "2024-03-01")}, config="[strings]\nsearch = 3\n"))
+    assert "'strings' must be a table of UI strings" in raised.value.problems[0].message

@@ -46,7 +46,7 @@ from reform_archive.parallel.workers import default_jobs, prepare_all
 from reform_archive.publish.feeds import EPOCH, atom_feed, plan_feeds
 from reform_archive.publish.links import LinkingPage, broken_links
 from reform_archive.publish.pages import PageSpec, claimant, plan_aliases, plan_pages
-from reform_archive.publish.render import Renderer, Theme, find_theme, load_catalogue, translator
+from reform_archive.publish.render import Renderer, Theme, find_theme, load_catalogue, translator, with_site_strings
 from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
 from reform_archive.publish.views import Translate
 from reform_archive.readonly import ReadOnlyMapping
@@ -89,7 +89,8 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     search: Search | None = None
     try:
         theme = find_theme(settings)
-        catalogue = load_catalogue(theme, settings.language)
+        catalogue = with_site_strings(load_catalogue(theme, settings.language), settings.strings,
+                                      str(settings.site_dir / "site.toml"))
         t = translator(catalogue, str(theme.i18n / f"{settings.language}.toml"))
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)

@@ -19,6 +19,7 @@ import jinja2
 from reform_archive.config import Settings
 from reform_archive.errors import ConfigError, Problem, error
 from reform_archive.site.urls import link
+from reform_archive.text.suggest import nearest
 
 __all__ = [
     "PACKAGE_DIR",
@@ -29,6 +30,7 @@ __all__ = [
     "json_ld",
     "load_catalogue",
     "translator",
+    "with_site_strings",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -70,6 +72,18 @@ def load_catalogue(theme: Theme, language: str) -> Mapping[str, str]:
             return _flatten(tomllib.load(handle))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError([error(str(path), 1, f"cannot read UI strings: {exc}")]) from None
+
+
+def with_site_strings(catalogue: Mapping[str, str], strings: tuple[tuple[str, str], ...],
+                      source: str) -> Mapping[str, str]:
+    """The theme's UI strings with the site's own wording ([strings] in site.toml) over them.
+    A key the theme does not have is an error, with the nearest one it has."""
+    unknown = [key for key, _ in strings if key not in catalogue]
+    if unknown:
+        raise ConfigError([error(source, 1, f"[strings]: the theme has no UI string '{key}'"
+                                            + (f"; did you mean '{near}'?" if (near := nearest(key, catalogue)) else ""))
+                           for key in unknown])
+    return {**catalogue, **dict(strings)}
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
