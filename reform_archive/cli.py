@@ -80,16 +80,17 @@ def new(title: str, site_dir: Path, slug: str | None) -> None:
     except BuildError as exc:
         _print_problems(exc.problems)
         sys.exit(exc.exit_code)
-    if not slugify(slug or title):
+    address = slugify(slug or title)
+    if not address:
         raise click.ClickException("the title (or --slug) has no letters or digits to make an address from")
     when = datetime.now(settings.tz).replace(second=0, microsecond=0)
-    path = site_dir / new_article_path(title, when, slugify(slug) if slug else "")
+    path = site_dir / new_article_path(title, when, address)
     if path.exists():
         raise click.ClickException(f"{path} already exists; give another title or --slug")
     archetype_path = site_dir / ARCHETYPE_FILE
     try:
         archetype = archetype_path.read_text(encoding="utf-8") if archetype_path.is_file() else ARCHETYPE
-        text = new_article(title, when, slugify(slug) if slug else "", archetype)
+        text = new_article(title, when, address, archetype)
     except (OSError, UnicodeDecodeError, jinja2.TemplateError) as exc:
         where = f"{archetype_path}:{getattr(exc, 'lineno', None) or 1}"
         raise click.ClickException(f"{where}: cannot use this archetype: {exc}") from None

@@ -45,6 +45,7 @@ class _Display:
         self.bar: Progress | None = None
         self.task: TaskID | None = None
         self.step = ""
+        self.drawn = 0.0  # when the line was last drawn: report is called per article, drawing is not
         self.busy = False  # a redraw from the timer must not interleave with one from report
         self.pid = os.getpid()  # a forked child may run a signal pending at the fork: it never draws
 
@@ -58,15 +59,17 @@ class _Display:
                                     TimeElapsedColumn(), TextColumn("{task.fields[overall]}"),
                                     transient=True, auto_refresh=False, console=Console(stderr=True))
                 self.bar.start()
-            if step != self.step or self.task is None:
+            new_step = step != self.step or self.task is None
+            if new_step or self.task is None:
                 # a new task: rich keeps the old total when given none ("pages 5400/1")
                 if self.task is not None:
                     self.bar.remove_task(self.task)
                 self.task = self.bar.add_task(step, total=total if total > 1 else None, count="", overall="")
                 self.step = step
-            self.bar.update(self.task, completed=done, total=total if total > 1 else None,
-                            count=count_text(done, total))
-            self._draw()
+            task: TaskID = self.task
+            self.bar.update(task, completed=done, total=total if total > 1 else None, count=count_text(done, total))
+            if new_step or time.monotonic() - self.drawn >= REDRAW_SECONDS:
+                self._draw()
         finally:
             self.busy = False
 
@@ -78,6 +81,7 @@ class _Display:
         assert self.bar is not None and self.task is not None
         self.bar.update(self.task, overall=f"(build {_clock(time.monotonic() - self.started)})")
         self.bar.refresh()
+        self.drawn = time.monotonic()
 
     def stop(self) -> None:
         if self.bar is not None:

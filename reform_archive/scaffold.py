@@ -9,9 +9,10 @@ from pathlib import Path
 import jinja2
 
 from reform_archive.text.vietnamese import nfc, slugify
+from reform_archive.text.yaml_string import yaml_string
 
-__all__ = ["ARCHETYPE", "ARCHETYPE_FILE", "FIRST_ARTICLE", "SITE_TOML", "clean_title", "create_site", "new_article", "new_article_path",
-           "yaml_quote"]
+__all__ = ["ARCHETYPE", "ARCHETYPE_FILE", "FIRST_ARTICLE", "SITE_TOML", "clean_title", "create_site", "new_article",
+           "new_article_path"]
 
 SITE_TOML = '''# Settings of this archive. Every key is optional except title and base_url.
 title = {title}
@@ -84,7 +85,7 @@ def new_article(title: str, when: datetime, slug: str = "", archetype: str = ARC
     """The text of a new draft: the archetype (Jinja2) given the title, date and slug;
     ``quote`` makes a YAML string of anything ("Hà Tĩnh: một cửa" keeps its colon)."""
     environment = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    environment.filters["quote"] = yaml_quote
+    environment.filters["quote"] = yaml_string
     return environment.from_string(archetype).render(
         title=clean_title(title), date=when.isoformat(timespec="minutes"), slug=slug or slugify(title))
 
@@ -92,10 +93,3 @@ def new_article(title: str, when: datetime, slug: str = "", archetype: str = ARC
 def clean_title(title: str) -> str:
     """NFC, single spaces, no control characters (YAML refuses them; no headline has one)."""
     return " ".join("".join(c if c.isprintable() else " " for c in nfc(title)).split())
-
-
-def yaml_quote(value: object) -> str:
-    """A YAML double-quoted string of anything: JSON's escapes, and \\u escapes for what
-    YAML will not read raw (DEL, C1 controls, line and paragraph separators)."""
-    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}"
-                   for c in json.dumps(str(value), ensure_ascii=False))

@@ -116,3 +116,22 @@ def chromium():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_page(chromium):
+    """Pages in fresh contexts (viewport, colour scheme, JavaScript on or off); closed after the test."""
+    contexts = []
+
+    def _open(url: str, viewport: dict, **options):
+        context = chromium.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        response = page.goto(url)
+        assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+

@@ -25,24 +25,6 @@ def sample_url(sample_output):
         yield base
 
 
-@pytest.fixture
-def open_page(chromium):
-    """Open pages in fresh contexts of a given viewport size; closed after the test."""
-    contexts = []
-
-    def _open(url: str, viewport: dict):
-        context = chromium.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        response = page.goto(url)
-        assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 def _first_dir(folder: Path) -> str:
     """The first term folder (one holding an index.html) in a taxonomy's output."""
     names = sorted(d.name for d in folder.iterdir() if (d / "index.html").is_file() and d.name != "page")

@@ -1,6 +1,6 @@
 """An :class:`ImportedArticle` -> the text of a content file (pure).
 
-Strings are written as JSON strings, which are valid YAML double-quoted scalars: no value
+Strings are written as YAML double-quoted scalars (text.yaml_string): no value
 can turn into a boolean, a number or a date ("no", "2024"), and any character survives.
 The file records a hash of itself (``imported_sha256``), so a later import can tell an
 editor's changes from its own output.
@@ -9,11 +9,11 @@ editor's changes from its own output.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 
 from reform_archive.importer.extract import ImportedArticle
 from reform_archive.text.vietnamese import slugify
+from reform_archive.text.yaml_string import yaml_string
 
 __all__ = [
     "HASH_KEY",
@@ -29,12 +29,8 @@ HASH_KEY = "imported_sha256"
 _HASH_LINE = re.compile(rf"^{HASH_KEY}:.*\n?", re.MULTILINE)
 
 
-def _string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _list(values: tuple[str, ...]) -> str:
-    return "[" + ", ".join(_string(v) for v in values) + "]"
+    return "[" + ", ".join(yaml_string(v) for v in values) + "]"
 
 
 def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str, encoding: str) -> str:
@@ -46,7 +42,7 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
 
     def text(key: str, value: str) -> None:  # written only when there is something to say
         if value:
-            lines.append(f"{key}: {_string(value)}")
+            lines.append(f"{key}: {yaml_string(value)}")
 
     def plain(key: str, value: str | bool) -> None:  # a date, a word or true: no quotes needed
         if value:
@@ -76,7 +72,7 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
     for key in ("provinces", "topics", "documents", "tags"):
         if values := getattr(article, key):
             lines.append(f"{key}: {_list(values)}")
-    lines += [f"raw: {_string(raw)}", f"source_sha256: {source_sha256}", f"source_encoding: {encoding}", "---", ""]
+    lines += [f"raw: {yaml_string(raw)}", f"source_sha256: {source_sha256}", f"source_encoding: {encoding}", "---", ""]
     return with_hash("\n".join(lines) + article.body)
 
 
