@@ -277,14 +277,17 @@ def static_files(folders: list[tuple[Path, Path]]) -> tuple[dict[str, Path], lis
     return dict(sorted(found.items())), problems
 
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PROJECT_DIR = PACKAGE_DIR.parent
 
 
 def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
-    """lunr.min.js as npm installed it (`npm ci`): beside the site, in the working folder, or
-    in this project's checkout. It is copied into every built site and never committed."""
-    folders = (site_dir, Path.cwd(), PROJECT_DIR)
-    candidates = list(dict.fromkeys(folder / "node_modules" / "lunr" for folder in folders))
+    """lunr.min.js as npm installed it (`npm ci`): beside the site, in the working folder, the
+    copy an installed wheel carries (hatch_build.py puts it there), or this project's checkout.
+    It is copied into every built site and never committed."""
+    folders = (site_dir / "node_modules", Path.cwd() / "node_modules", PACKAGE_DIR / "_vendor",
+               PROJECT_DIR / "node_modules")
+    candidates = list(dict.fromkeys(folder / "lunr" for folder in folders))
     for folder in candidates:
         script = folder / "lunr.min.js"
         if script.is_file():
@@ -298,4 +301,5 @@ def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
             return script, None
     looked = ", ".join(str(c) for c in candidates)
     return None, error(str(site_dir / "site.toml"), 1, f"search needs lunr.js {LUNR_VERSION} from npm and it is not "
-                       f"installed (looked in {looked}): run `scripts/dev setup` or `npm ci`, or set search = false")
+                       f"installed (looked in {looked}): reinstall reform-archive from its wheel (which carries it), run `npm ci` "
+                       "where a package-lock.json pins it, or set search = false")
