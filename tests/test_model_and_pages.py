@@ -42,15 +42,15 @@ def test_spellings_of_one_term_are_one_page(tmp_path):
 
 def test_related_articles_prefer_shared_documents_then_provinces(tmp_path):
     site = make_site(tmp_path, {
-        "main.md": article("Chính", "2024-05-01", documents=["72/TB-UBND"], provinces=["Quảng Nam"], tags=["x"]),
+        "main.md": article("Chính", "2024-05-02", documents=["72/TB-UBND"], provinces=["Quảng Nam"], tags=["x"]),
         "doc.md": article("Cùng văn bản", "2020-01-01", documents=["72/TB-UBND"]),
         "province.md": article("Cùng tỉnh", "2024-04-30", provinces=["Quảng Nam"]),
         "tag.md": article("Cùng từ khóa", "2024-04-29", tags=["x"]),
-        "none.md": article("Không liên quan", "2024-04-28"),
+        "none.md": article("Không liên quan", "2024-05-01"),  # the previous link: related never repeats it
     })
     files = build_to_memory(site)
     page = lxml.html.fromstring(files["2024/05/chinh/index.html"])
-    related = [a.text_content() for a in page.cssselect("section.related .card-title a")]
+    related = [a.text_content() for a in page.cssselect("section.related .related-list a")]
     assert related == ["Cùng văn bản", "Cùng tỉnh", "Cùng từ khóa"]
 
 

@@ -131,7 +131,7 @@ def test_article_page_shows_related_and_previous_next(sample_files):
     page = lxml.html.fromstring(sample_files["2021/10/ha-tinh-huong-den-nen-hanh-chinh-hien-dai/index.html"])
     assert page.cssselect("nav.prev-next a[rel=next]"), "the oldest article still has a newer one"
     assert not page.cssselect("nav.prev-next a[rel=prev]"), "nothing is older than the oldest article"
-    assert len(page.cssselect("section.related .card")) >= 1
+    assert len(page.cssselect("section.related .related-list li")) >= 1
 
 
 def test_build_is_byte_identical_when_repeated(sample_files):

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from reform_archive.config import Settings
+from reform_archive.publish.reading import reading_minutes, share_links, table_of_contents
 from reform_archive.site.model import Article, Term, term_slug
 from reform_archive.site.urls import absolute, link, page_path
 from reform_archive.source.markup import first_paragraph
@@ -95,6 +96,8 @@ class ViewBuilder:
 
     def article(self, article: Article, related: tuple[Article, ...],
                 older: Article | None, newer: Article | None) -> dict[str, Any]:
+        words = len(article.body.split())
+        neighbours = {a.path for a in (older, newer) if a is not None}
         source = None
         if article.source:
             source = {"name": article.source.name, "url": article.source.url,
@@ -114,7 +117,11 @@ class ViewBuilder:
             "updated": self.updated(article),
             "draft": article.draft,
             "extra": dict(article.extra),
-            "related": [self.card(a) for a in related],
+            # previous and next are linked just above: related lists the others, titles and dates only
+            "related": [self.card(a) for a in related if a.path not in neighbours],
+            "reading_minutes": reading_minutes(words),
+            "toc": table_of_contents(article.html, words),
+            "share": share_links(self.canonical(article.url), article.title),
             "older": self.card(older) if older else None,
             "newer": self.card(newer) if newer else None,
         }

@@ -20,6 +20,7 @@ from reform_archive.source.prepare import decode
 
 __all__ = [
     "CONTENT_DIR",
+    "PACKAGE_DIR",
     "PROJECT_DIR",
     "STATIC_LITTER",
     "ContentFile",
