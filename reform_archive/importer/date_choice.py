@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from reform_archive.importer import dates, metadata, weights
 from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
+from reform_archive.importer.lines import DATE_FIELD
 
 __all__ = ["FIRM_FEATURES", "DateChoice", "choose_date", "date_candidates"]
 
@@ -28,6 +29,10 @@ _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+t
 _UPDATED = re.compile(r"cập\s+nhật|updated?|modified|sửa\s+lần\s+cuối|chỉnh\s+sửa", _I)
 _TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ", _I)
 _ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
+# "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định số …": the date a document was issued, in the same clause
+_ISSUES_AFTER = re.compile(r"^[^.;:]{0,60}?\b(?:ban\s+hành|ký\s+ban\s+hành|ký)\s+(?:các\s+|một\s+)?(?:quyết\s+định|"
+                           r"nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|kế\s+hoạch|công\s+văn|văn\s+bản|"
+                           r"thông\s+báo|quy\s+định|quy\s+chế|đề\s+án|chương\s+trình|luật)\b", _I)
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", _I)
 _FIELD = re.compile(r"^\W*(?:date|published|publish_date|pubdate|ngày|thời gian|time)\b\s*[:=]?", _I)
 _SCRAPER_FIELD = re.compile(r"^\W*(?:date|published|pubdate)\b", _I)
@@ -102,8 +107,9 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
         # a dateline the line reader understood beyond find_dates (a two-digit year) counts too
         for date in printed or ([meta.date] if meta is not None and meta.date is not None else []):
             found.append(("line", index, line, date, meta))
-        if not printed and len(line.split()) <= 8 and _FIELD.match(line):
-            if month := dates.year_month(line):  # " date 2023-01"
+        stamp = DATE_FIELD.match(line)  # " date 2023-03 <headline>": the field run into the headline's line
+        if not printed and (stamp or len(line.split()) <= 8) and _FIELD.match(line):
+            if month := dates.year_month(stamp.group() if stamp else line):  # " date 2023-01"
                 found.append(("field", index, line, month, meta))
     url_date = dates.url_date(layout.url) if layout.url else None
     field_year = next((f[3].value.year for f in found if f[0] == "field"), None)  # " date 2023-05"
@@ -131,6 +137,11 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
                                              url_date), index)
         for kind, index, line, date, meta in found
     ]
+    if not any(c.features.get("dateline") for c in candidates):
+        # a document's issuing weighs only against a printed dateline: without one it is the
+        # page's best evidence, and the lead's other dates (a meeting before it) are not better
+        candidates = [replace(c, features={k: v for k, v in c.features.items() if k != "issues_after"})
+                      for c in candidates]
     extra: list[tuple[str, FoundDate | None]] = [
              ("url", url_date), ("hint", hint_date), ("title_period", dates.period_in(title)),
              ("title_year", dates.single_year_in(title))]
@@ -174,6 +185,9 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         "cue_updated": 1.0 if _UPDATED.search(before) or (_UPDATED.search(line) and other_words <= 6) else 0.0,
         "cue_today": 1.0 if _TODAY.search(before) else 0.0,
         "cue_document": 1.0 if dates.is_document_date(line, date.start) or _ISSUED.search(before) else 0.0,
+        # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định …": that issuing may be the news, or the
+        # article came days later: weaker than a printed dateline, still a date for a page without one
+        "issues_after": 1.0 if _ISSUES_AFTER.match(line[date.end:]) else 0.0,
         "cue_weekday": 1.0 if _WEEKDAY.search(line[max(0, date.start - 20):date.end + 5]) else 0.0,
         "has_time": 1.0 if date.has_time else 0.0,
         "other_words": min(other_words, 20) / 20,

@@ -17,6 +17,7 @@ from reform_archive.importer import (
     chrome,
     date_choice,
     dates,
+    edges,
     entities,
     kind,
     metadata,
@@ -207,6 +208,11 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
+    # a dateline printed under the first paragraph ("Nhóm PV • 15/08/2025") is read as one, and leaves the body
+    late_datelines = {i for i in [i for i in kept if prose[0] < i <= prose[-1]][:3]
+                      if edges.dateline_under_lead(lines[i], metas[i])}
+    metas = tuple(metadata.MetaLine(date=dates.find_dates(lines[i])[0]) if i in late_datelines and meta is None
+                  else meta for i, meta in enumerate(metas))
     layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas,
                         running_heads=frozenset(running))
     _, lead_text = metadata.split_source_prefix(lines[prose[0]])
@@ -221,7 +227,11 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     above = sum(1 for i in kept if i < min(title_line, prose[0]))
     body = (_read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
             + _read_header([lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found))
-    body += [lines[i] for i in kept if prose[0] <= i <= prose[-1]]
+    for i in sorted(late_datelines):
+        if (meta := metas[i]) is not None:  # its people, not a body run into it ("Báo X" twice before the date)
+            people = metadata.names_a_person(metadata.Byline(meta.authors))
+            found.take(meta if people else replace(meta, authors=(), affiliation=""))
+    body += [lines[i] for i in kept if prose[0] <= i <= prose[-1] and i not in late_datelines]
     footer = [i for i in kept if i > prose[-1]]
     body += _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
     body, printed = bylines.take_opening_bylines(body, hints.authors, bool(found.authors))
@@ -282,8 +292,11 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
     """Datelines, category and byline around the title; returns the lines that are none of
     these. Above the title those are chrome (a banner, a slogan, a hotline) and dropped;
     under it (a short sapo, a caption) they belong to the body."""
-    rest = []
+    rest: list[str] = []
     for index, (line, meta) in enumerate(zip(header, metas, strict=True)):
+        if rest and not above_title and meta is None and edges.continues_a_list(line, rest):
+            rest.append(line)  # "Thứ bảy …: Nghỉ theo quy định" among a schedule's items: no sentence ends them
+            continue
         byline = metadata.parse_byline(line)
         if found.take_affiliation(line):
             continue
@@ -323,8 +336,11 @@ def _kicker(index: int, header: list[str], metas: list, title_follows: bool = Fa
 def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[str]:
     """Byline, dates and source under the article; returns the lines that belong to the body."""
     rest = []
-    for line, meta in zip(footer, metas, strict=True):
+    for index, (line, meta) in enumerate(zip(footer, metas, strict=True)):
         if titles.same_title(line, found.title) or found.take_affiliation(line):
+            continue
+        if index == len(footer) - 1 and (whole := edges.sentences_before_a_cut(line)):
+            rest.append(whole)  # a saved page that stops mid-sentence: its last paragraph's whole sentences
             continue
         if meta is not None:
             found.take(meta)

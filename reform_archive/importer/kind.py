@@ -9,9 +9,11 @@ test is one shape, and says why.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reform_archive.importer import chrome, metadata
+from reform_archive.importer.lines import glue_points
 from reform_archive.text.vietnamese import fold
 
 __all__ = ["MIN_REFORM_DENSITY", "not_article_reason"]
@@ -54,7 +56,9 @@ _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
     r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
-    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)", _I)
+    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)|"
+    # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html"), a listing's pages ("/PhanTrang/1753/10/")
+    r"/tags/|/phan-?trang/", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -66,6 +70,12 @@ _REFORM_WORDS = re.compile(
     # an English page of a portal or a news agency
     r"administrative (?:reform|procedures?)|public (?:services?|administration)|one-stop|e-government|"
     r"digital (?:transformation|government|signatures?)|civil servants?|people's committee", _I)
+
+
+def _unglued(text: str) -> list[str]:
+    """"Thành phần hồ sơBao gồmTrình tự thực hiện": cells whose breaks the copy lost, apart again."""
+    points = [0, *glue_points(text), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(points)]
 
 
 def not_article_reason(lines: list[str], title: str, body: str, datelines: int | None = None, url: str = "") -> str:
@@ -82,7 +92,11 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     numbered = [line for line in short if line[-1:].isdigit()]
     if sum(1 for line in numbered if _PAGE_REFERENCE.search(line) or _LEADER.search(line)) >= 3:
         return "a table of contents (entries with page numbers), not an article"
-    if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4:
+    # a record flattened into a table puts its fields in cells: "Cách thức thực hiện … | Thời hạn giải quyết | …"
+    cells = [part.strip() for line in lines if line.count("|") >= 2 for cell in line.split("|")
+             for part in _unglued(cell)]
+    if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4 or \
+            len({field.group().lower() for cell in cells if (field := _PROCEDURE_FIELD.match(cell))}) >= 4:
         return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
     heading = any(_MOTTO.search(line) or "cong hoa xa hoi chu nghia viet nam" in fold(line.lower()) for line in short)
     if heading and (any(_DOCUMENT_NUMBER.match(line) for line in short)

@@ -141,6 +141,8 @@ def is_name(text: str) -> bool:
         return False
     if text.lower() in NOT_NAMES or HEADING_WORDS.search(text.lower()) or is_place_name(text):
         return False
+    if words[0].lower() in ("theo", "nguồn"):  # "Theo Hồng Thảo": by, or after, somebody; no name starts so
+        return False
     syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
     return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)
                                                   for p in syllables)
@@ -150,6 +152,7 @@ def _title_case(name: str) -> str:
     return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
 
 
+_REPORTED_BY = re.compile(r"^theo\s+(?P<name>[^,;()\-–]{3,40}?)\s*(?:,|\s[-–])\s*(?P<place>.{3,80})$", _I)
 _REPRINT = re.compile(r"^theo\s+(?P<name>[^()]{3,40}?)\s*\((?P<outlet>[^()]{2,60})\)\.?$", _I)
 _VALUE_MARKS = " .|\"'“”,[]"
 
@@ -209,6 +212,9 @@ def parse_byline(line: str) -> Byline | None:
             honorific = text[:degree.end()].strip()
             return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
+    if (reported := _REPORTED_BY.match(text)) and is_name(reported["name"]) and (
+            _ORGANISATION.match(reported["place"]) or _AFFILIATION.match(reported["place"])):
+        return Byline((_title_case(reported["name"]),), reported["place"].strip())  # "Theo Hồng Thảo, Phòng Tổng hợp"
     if outlet := _NAME_OUTLET.match(text):  # "Hoàng Anh/TNTV", "Nguyễn Hoa/VOV-Đông Bắc"
         if is_name(outlet["name"]):
             return Byline((_title_case(outlet["name"]),), outlet["outlet"])

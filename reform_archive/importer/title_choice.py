@@ -48,6 +48,7 @@ _TODAY = re.compile(r"hôm\s+nay|today", _I)
 _KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
                      r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
+_ASIDE = re.compile(r"^\([^()]+\)$")  # "(Ảnh minh họa)", "(hình ảnh tại buổi đối thoại)": no headline is in brackets
 # "1. Hà Nội …", "II. …", "Bước 2: Tìm kiếm thủ tục …": an item, a section or a step of a text
 _LIST_ITEM = re.compile(r"^(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s|(?:bước|câu|phần|mục|giai\s+đoạn|step)\s+\d{1,2}\s*[:.)–-])",
                         re.IGNORECASE)
@@ -83,6 +84,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 found.append(("crumb", crumbs[-1].strip(), index))
                 if unglued := _unglued(crumbs[-1]):
                     found.append(("unglued", unglued, index))
+            continue
+        if _ASIDE.match(line.strip()):
             continue
         found.append(("line", line, index))
         # a headline hard-wrapped over two or three lines (a PDF, a narrow column), placed where it ends
@@ -200,6 +203,17 @@ def _under_a_summary(layout: PageLayout) -> list[int]:
     return found
 
 
+def _url_overlap(text: str, slug_words: set[str], url_words: set[str]) -> float:
+    """The share of the text's words in the address; all of them when the address runs them
+    together ("Lists/lichtiepcongdan", "ChuyenMuc/ChinhQuyenSo": SharePoint and ASP.NET portals)."""
+    if not url_words:
+        return 0.0
+    joined = "".join(_URL_WORDS.findall(_folded(text)))
+    if len(joined) >= 10 and any(joined in word for word in url_words if len(word) >= len(joined)):
+        return 1.0
+    return _overlap(slug_words, url_words)
+
+
 def _is_account(index: int, lines: tuple[str, ...]) -> bool:
     return any(chrome.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines))) if lines[i])
 
@@ -231,7 +245,7 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "not_title_like": 0.0 if looks_like_title(text) else 1.0,
         "body_overlap": _overlap(own, body_words),
         "lead_overlap": _overlap(own, lead_words),
-        "url_overlap": _overlap(slug_words, url_words) if url_words else 0.0,
+        "url_overlap": _url_overlap(text, slug_words, url_words),
         "pipes": 1.0 if text.count("|") >= 2 or text.rstrip().endswith("|") else 0.0,  # a table's cell
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
         "numbered": 1.0 if _LIST_ITEM.match(text) else 0.0,  # "1. Hà Nội …": an item of a contents list

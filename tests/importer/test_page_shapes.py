@@ -436,3 +436,84 @@ def test_an_article_on_page_one_or_with_tags_at_its_foot_stays_an_article():
                 CLOSING, "Tags:", "cải cách hành chính")
     article = extract(text, "https://example.gov.vn/tin-tuc/xa-tan-lap-page-1.html").article
     assert article is not None and not article.draft_reason
+
+
+# Probe 6 (real pages, dev half): each shape again as a page of our own
+
+
+def test_a_line_wholly_in_brackets_is_a_caption_never_the_headline():
+    text = page("(Ảnh: quang cảnh buổi tiếp công dân)", LEAD, "", BODY, "", CLOSING)
+    article = extract(text).article
+    assert article is not None and article.title_inferred and not article.title.startswith("(")
+
+
+def test_a_short_headline_the_address_runs_together_beats_a_long_line_of_the_list_under_it():
+    text = page("Lịch tiếp công dân", "", "00:00 17/09/2018", "", "1. Lịch tiếp công dân thường xuyên:",
+                "- Buổi sáng: Từ 7 giờ 30 đến 11 giờ 30", "- Buổi chiều: Từ 13 giờ 30 đến 16 giờ 30",
+                "Thứ Bảy, Chủ nhật và ngày lễ: Nghỉ theo quy định", "2. Giám đốc Sở tiếp công dân:",
+                "Định kỳ vào ngày 20 hàng tháng (nếu trùng ngày nghỉ thì chuyển sang ngày làm việc kế tiếp)",
+                "- Khi Giám đốc Sở vắng mặt, Phó Giám đốc Sở được ủy quyền tiếp công dân theo đúng lịch đã thông báo.")
+    url = "https://so.example.gov.vn/Publishing/pPrint.aspx?UrlList=/cms/tintuc/Lists/lichtiepcongdan&ItemID=1"
+    article = extract(text, url).article
+    assert article is not None and article.title == "Lịch tiếp công dân"
+    # the schedule's lines without a full stop stay in the body with its items
+    assert "Nghỉ theo quy định" in article.body and "Định kỳ vào ngày 20 hàng tháng" in article.body
+
+
+def test_a_bare_date_over_the_headline_beats_the_date_a_decision_was_issued_in_the_lead():
+    issued = ("Ngày 30-9-2024, Ủy ban nhân dân tỉnh ban hành Quyết định số 2426/QĐ-UBND về Ngày chuyển đổi số của "
+              "tỉnh, lấy ngày 10 tháng 10 hằng năm.")
+    text = page("11/10/2024", "", "Tỉnh chọn ngày 10 tháng 10 là Ngày chuyển đổi số", "", issued, "", BODY)
+    assert extract(text).article.date.value.date().isoformat() == "2024-10-11"
+    # with no dateline, the issuing is the news: its date is still taken, flagged
+    alone = extract(page("Tỉnh chọn ngày 10 tháng 10 là Ngày chuyển đổi số", "", issued, "", BODY)).article
+    assert alone.date.value.date().isoformat() == "2024-09-30" and alone.date_inferred
+
+
+def test_a_scraper_month_field_run_into_the_headline_gives_the_month():
+    text = page(" date 2023-03 TP HCM: Người dân vẫn mất công vì giấy tờ rườm rà", "", "35 phút trước", "",
+                "Nhiều người dân phản ánh vẫn phải xin giấy xác nhận cư trú dù sổ hộ khẩu đã bỏ từ năm 2021, "
+                "nên mất thêm một buổi đi lại.", "", BODY)
+    article = extract(text).article
+    assert article.title == "TP HCM: Người dân vẫn mất công vì giấy tờ rườm rà"
+    assert (article.date.value.year, article.date.value.month, article.date.precision) == (2023, 3, "month")
+
+
+@pytest.mark.parametrize("dateline", ["April 15, 2025 2:54 PM GMT+7", "Nhóm PV Thời sự • 15/04/2025"])
+def test_a_dateline_printed_under_the_standfirst_leaves_the_body(dateline):
+    sapo = ("Sau một tháng vận hành, Trung tâm Phục vụ hành chính công xã Tân Lập đã tiếp nhận hơn 500 hồ sơ "
+            "trực tuyến, gấp đôi cùng kỳ năm trước.")
+    text = page("Xã Tân Lập đón 500 hồ sơ trực tuyến trong tháng đầu", "", sapo, "", dateline, "", BODY, "", CLOSING)
+    article = extract(text).article
+    assert article.date.value.date().isoformat() == "2025-04-15"
+    assert "15/04" not in article.body and "2025" not in article.body.split(BODY, 1)[0]
+
+
+def test_a_procedure_record_flattened_into_a_table_is_not_an_article():
+    text = page("Nội dung yêu cầu |",
+                "Cách thức thực hiện Hình thức nộp | Thời hạn giải quyết | Phí, lệ phí | Mô tả | Trực tiếp | "
+                "15 Ngày làm việc | | Trong thời hạn 15 ngày làm việc kể từ ngày nhận đủ hồ sơ. | Thành phần hồ "
+                "sơBao gồmTrình tự thực hiệnBước 1: Nộp hồ sơ tại Bộ phận một cửa của xã.")
+    assert "procedure record" in extract(text).article.draft_reason
+
+
+@pytest.mark.parametrize("url", ["https://mattran.example.vn/tags/SGFpIER1b25n=/hai-duong-giam-sat.html",
+                                 "https://bo.example.gov.vn/Pages/ChuyenMuc/PhanTrang/1753/10/Chuyen-doi-so.html"])
+def test_a_tag_folder_or_a_listings_page_ten_is_not_an_article(url):
+    teaser = ("Hải Dương: Nâng cao vai trò giám sát tại cơ sở 13:52 15/07/2024 (Mặt trận) - Chính quyền cấp xã "
+              "là cầu nối giữa người dân và Nhà nước trong giải quyết thủ tục hành chính...")
+    assert "address says so" in extract(page(teaser), url).article.draft_reason
+
+
+def test_theo_before_a_persons_name_and_department_is_a_byline_not_part_of_the_name():
+    assert parse_byline("Theo Đặng Thị Hồng Thảo, Phòng Tổng hợp") is not None
+    byline = parse_byline("Theo Đặng Thị Hồng Thảo, Phòng Tổng hợp")
+    assert byline.authors == ("Đặng Thị Hồng Thảo",) and byline.affiliation == "Phòng Tổng hợp"
+
+
+def test_a_page_cut_mid_sentence_keeps_the_whole_sentences_of_its_last_paragraph():
+    cut = ("Để triển khai, các bộ đã ban hành 58 thông tư hướng dẫn mô hình chính quyền hai cấp. Các văn bản "
+           "này quy định về thủ tục và biểu mẫu, có hiệu lực từ ng")
+    article = extract(page("Hơn 2.000 thủ tục sẽ được thực hiện trực tuyến", "", LEAD, "", BODY, "", cut)).article
+    assert "58 thông tư hướng dẫn mô hình chính quyền hai cấp." in article.body
+    assert "có hiệu lực từ ng" not in article.body
