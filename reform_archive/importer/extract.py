@@ -218,6 +218,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     _, lead_text = metadata.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
         layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
+    if chosen is not None and chosen.kind == "slug" and chosen.line == prose[0]:
+        lines[prose[0]] = _after_the_headline(lines[prose[0]], chosen.value, found)
     title_line = chosen.line if chosen is not None and chosen.kind != "inferred" else -1
     if chosen is not None and chosen.kind != "inferred":
         found.title = chosen.value
@@ -277,6 +279,16 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
     return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
+
+
+def _after_the_headline(line: str, headline: str, found: _Found) -> str:
+    """The standfirst of a line that runs a section label, the headline and the standfirst
+    together; the label, when short, is the category."""
+    at = line.find(headline)
+    label = page_lines.DATE_FIELD.sub("", line[:at]).strip(" -–|:")
+    if label and len(label.split()) <= 6 and not found.category:
+        found.category = label
+    return line[at + len(headline):].strip(" -–|:") if at >= 0 else line
 
 
 def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:

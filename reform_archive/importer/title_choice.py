@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-from reform_archive.importer import chrome, metadata, structure, weights
+from reform_archive.importer import chrome, metadata, slug, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
 from reform_archive.importer.lines import DATE_FIELD, glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
@@ -103,6 +103,17 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             found.append(("prefix", line[prefix.end():].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
+    # the address's headline inside the lead's line, which runs a label and the standfirst round it
+    slug_words = slug.slug_words(layout.url) if layout.url else []
+    for index in [layout.first_prose] if slug_words else []:  # header lines are candidates whole already
+        span = slug.slug_span(lines[index], slug_words) if 0 <= index < len(lines) else None
+        if span is None:
+            continue
+        headline, label = lines[index][span[0]:span[1]], DATE_FIELD.sub("", lines[index][:span[0]])
+        # at the line's start, or after a short label; and not a headline the page already prints above
+        if len(label.split()) <= 6 and headline != lines[index].strip() and \
+                title_key(headline) not in {title_key(text) for _, text, _ in found}:
+            found.append(("slug", headline, index))
     found = [(kind, chrome.without_bullet(chrome.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]

@@ -517,3 +517,25 @@ def test_a_page_cut_mid_sentence_keeps_the_whole_sentences_of_its_last_paragraph
     article = extract(page("Hơn 2.000 thủ tục sẽ được thực hiện trực tuyến", "", LEAD, "", BODY, "", cut)).article
     assert "58 thông tư hướng dẫn mô hình chính quyền hai cấp." in article.body
     assert "có hiệu lực từ ng" not in article.body
+
+
+@pytest.mark.parametrize("label", ["", "Chính quyền - đoàn thể ", " date 2025-08-25 Xây dựng Đảng "])
+def test_the_address_tells_the_headline_in_a_line_that_runs_label_headline_and_standfirst_together(label):
+    glued = (f"{label}“Gỡ khó công nghệ” ở từng thôn, bản Nhằm giúp người dân vùng xa tiếp cận dịch vụ công, các "
+             "xã đã đưa tổ công nghệ về tận nhà dân hỗ trợ nộp hồ sơ trực tuyến.")
+    url = "https://bao.example.vn/go-kho-cong-nghe-o-tung-thon-ban-3300241.html"
+    article = extract(page(glued, "", BODY, "", CLOSING), url).article
+    assert article.title == "“Gỡ khó công nghệ” ở từng thôn, bản" and not article.title_inferred
+    assert article.body.startswith("Nhằm giúp người dân vùng xa")
+    assert article.category == label.replace(" date 2025-08-25", "").strip()
+
+
+def test_a_slug_cut_short_or_a_headline_printed_above_leaves_the_lead_alone():
+    lead = ("Hướng dẫn đánh giá mức độ chuyển đổi số cấp xã năm 2023 được Sở ban hành để các xã tự chấm điểm "
+            "trước ngày 30/11 và gửi kết quả về Sở.")
+    cut = "https://so.example.gov.vn/huong-dan-danh-gia-muc-do-chuyen-doi-so-cap-xa-123456.html"
+    article = extract(page(lead, "", BODY), cut).article
+    assert article.body.startswith("Hướng dẫn đánh giá") and article.title_inferred  # "… cấp xã năm 2023": cut
+    printed = page("Hướng dẫn đánh giá mức độ chuyển đổi số cấp xã", "", lead, "", BODY)
+    article = extract(printed, cut).article
+    assert article.title == "Hướng dẫn đánh giá mức độ chuyển đổi số cấp xã" and article.body.startswith("Hướng dẫn đánh giá")

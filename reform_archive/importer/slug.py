@@ -1,0 +1,59 @@
+"""The headline as the address spells it (pure).
+
+News sites put the headline, accent-folded and hyphenated, in the article's address
+("/go-kho-cong-nghe-o-tung-thon-ban-3300241.html"). When a copy runs a section label, the
+headline and the standfirst into one line ("Chính quyền - đoàn thể “Gỡ khó công nghệ” ở
+từng thôn, bản Nhằm tạo điều kiện …"), the address tells where the headline starts and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from reform_archive.text.vietnamese import fold
+
+__all__ = ["MIN_SLUG_WORDS", "slug_span", "slug_words"]
+
+MIN_SLUG_WORDS = 4  # fewer words match too much by chance
+_WORD = re.compile(r"[^\W_]+")
+_ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z]*|\d+[a-z]+)$")  # "3300241", "d38154", "post321839"; not "2023" or "3"
+_OPENING = "“\"'‘«([“"
+_CLOSING = "”\"'’»)]?!…"
+
+
+def slug_words(url: str) -> list[str]:
+    """The address's last path segment as folded words, without the site's ids and extension;
+    [] when it holds fewer than MIN_SLUG_WORDS words (an id, "index.php", a category)."""
+    path = unquote(urlsplit(url).path).rstrip("/")
+    segment = re.sub(r"\.(?:s?html?|aspx?|php|jsp|vnp|vn)$", "", path.rsplit("/", 1)[-1], flags=re.I)
+    words = [w for w in re.split(r"[-_+.]+", fold(segment.lower())) if w]
+    while words and _ID.match(words[-1]):
+        words.pop()
+    while words and _ID.match(words[0]):
+        words.pop(0)
+    if len(words) < MIN_SLUG_WORDS or not all(w.isalnum() for w in words):
+        return []
+    return words
+
+
+def slug_span(line: str, slug: list[str]) -> tuple[int, int] | None:
+    """Where in ``line`` the words of ``slug`` stand one after another (with the quotes and the
+    question mark around them), or None. Sites cut long slugs short, so a span counts only
+    where a new sentence starts right after it: the headline ends there, not a word later."""
+    if not slug:
+        return None
+    tokens = [(m.start(), m.end(), fold(m.group().lower())) for m in _WORD.finditer(line)]
+    folded = [t[2] for t in tokens]
+    for first in range(len(tokens) - len(slug) + 1):
+        if folded[first:first + len(slug)] == slug:
+            start, end = tokens[first][0], tokens[first + len(slug) - 1][1]
+            while start > 0 and line[start - 1] in _OPENING:
+                start -= 1
+            while end < len(line) and line[end] in _CLOSING:
+                end += 1
+            following = line[end:].lstrip(" -–:|")
+            if following and not following[:1].isupper():
+                continue
+            return start, end
+    return None
