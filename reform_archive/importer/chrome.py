@@ -50,7 +50,8 @@ _COUNTER = re.compile(
     r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
     r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*(?:k|m|nghìn|triệu)?\s*$|"
     r"^\(?[\d.,]+\s*(?:k|m|nghìn|triệu)?\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
-_VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?)\s*[:：]?\s*[\d.,]+|[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
+_VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?|(?<![\w])(?:xem|đọc)(?=\s*[:：]))\s*[:：]?\s*[\d.,]+|"
+                         r"[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
                          _I)
 # Share bars and toolbars are runs of a few known words; checked word by word (a regular
 # expression with a repeated group of optional parts backtracks exponentially on long lines).

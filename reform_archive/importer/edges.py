@@ -41,3 +41,4 @@ def sentences_before_a_cut(line: str) -> str:
     ends = [m.end() for m in _NEXT_SENTENCE.finditer(line) if line[m.end()].isupper() or line[m.end()] in "\"“"]
     whole = line[:ends[-1]].strip() if ends else ""
     return whole if len(whole.split()) >= 8 and chrome.is_prose(whole) else ""
+

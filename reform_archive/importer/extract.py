@@ -203,7 +203,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
              and not _heads_a_dateline(i, kept, lines, metas)] or \
         [i for i in kept if len(lines[i].split()) >= 8 and not _is_dateline(i, lines, metas)]
     if len(prose) > 1 and _asks(lines[prose[0]]) and chrome.is_prose(lines[prose[1]]) and all(
-            metas[i] is not None or metadata.parse_byline(lines[i]) for i in kept if prose[0] < i < prose[1]):
+            metas[i] is not None or metadata.parse_byline(lines[i].rstrip(" ,;")) or metadata.affiliation_line(lines[i])
+            for i in kept if prose[0] < i < prose[1]):
         prose = prose[1:]  # a question headline over its lead (and byline): "… đi làm thủ tục ra sao?"
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")

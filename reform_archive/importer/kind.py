@@ -23,11 +23,14 @@ _RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệ
                            r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
                            r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|\t]", _I)
 # "Xem tiếp", "Chi tiết": the link under (or after) each teaser of a category page
-_MORE = re.compile(r"(?:^|\s[-–|»]\s*)(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết)\s*(?:»|>>?|\.\.\.|…)?\s*$", _I)
+_MORE = re.compile(r"(?:^|\s[-–|»]\s*)(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết|read more|"
+                   r"see more|continue reading|more)\s*(?:»|>>?|\.\.\.|…)?\s*$", _I)
 # a teaser cut short, and a pager: "…", "Trang 1 / 14", "Trang sau >", "Trang: 1 2 3 >>"
 _TEASER = re.compile(r"\w\s*(?:\.\.\.|…)\s*(?:\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\))?$")
 _PAGER = re.compile(r"^(?:trang\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,4}|(?:\s+\d{1,3}){2,})|trang\s+(?:sau|trước|tiếp|đầu|cuối)\b|"
-                    r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$)", _I)
+                    r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$|"
+                    # DNN's and WordPress's English pagers: "First1234NextLast", "« Previous 1 2 3 Next »"
+                    r"(?:first|prev(?:ious)?|«|‹)\s*(?:\d{1,3}\s*){2,}(?:next|last|»|›))", _I)
 # an official document printed whole: the national motto and its number ("Số: 45/BC-UBND")
 _MOTTO = re.compile(r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc", _I)
 # a legal document's preamble: "Căn cứ Luật Tổ chức chính quyền địa phương …;"
@@ -69,7 +72,10 @@ _REFORM_WORDS = re.compile(
     r"sap nhap|hop nhat|chinh quyen (?:dia phuong )?(?:2|hai) cap|chu ky so|ky so|chinh phu (?:dien tu|so)|"
     # an English page of a portal or a news agency
     r"administrative (?:reform|procedures?)|public (?:services?|administration)|one-stop|e-government|"
-    r"digital (?:transformation|government|signatures?)|civil servants?|people's committee", _I)
+    r"digital (?:transformation|government|signatures?)|civil servants?|people's committee|"
+    # … and the words an English page uses for what Vietnamese pages call thủ tục, hồ sơ, người dân
+    r"two-tier|local government|procedures?|applications?|certificates?|passports?|identification|"
+    r"portal|communes?|wards?|citizens?|residents?|businesses", _I)
 
 
 def _unglued(text: str) -> list[str]:

@@ -108,6 +108,8 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
+_OPEN_END = re.compile(r"\s(?:với|của|và|cho|các|những|trên|tại|từ|về|để|do|bởi|theo|giữa|cùng|như|là|mà|thì|"
+                       r"nhằm|gồm|qua|vào|ra|đến|tới)$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ\d]{2}[.!?]\s+[A-ZĐÀ-Ỹ]")  # not "TS. Hà", "TP. Huế"
 
 
@@ -123,6 +125,11 @@ def _goes_on(previous: str, line: str) -> bool:
     # acronym ("UBND huyện, …"): a sentence already ended inside it, so it is no headline
     if _SENTENCE_INSIDE.search(previous) and len(previous.split()) >= 15 and line[:1].isupper() \
             and len(line.split()) >= 6 and not find_dates(line[:12]):
+        return True
+    # "…, UBND xã phối hợp với" / "Đoàn Thanh niên …": a long line of a sentence under way (a comma
+    # in it) left hanging on a word no sentence or headline ends with, before a name
+    if _OPEN_END.search(previous) and len(previous.split()) >= 15 and "," in previous and line[:1].isupper() and \
+            len(line.split()) >= 6 and not find_dates(line[:12]):
         return True
     number = _NUMBER_GOES_ON.match(line)
     return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)

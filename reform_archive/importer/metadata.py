@@ -48,8 +48,9 @@ _CATEGORY = re.compile(
     r"xây dựng đảng|quản lý nhà nước|nội vụ|thi đua - khen thưởng|thi đua khen thưởng)$", _I)
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])"
 _DATE_WORDS = re.compile(
-    rf"{_WEEKDAY}|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
-    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b(?!\s+bởi)", _I)
+    rf"{_WEEKDAY}|ngày\s+đăng|(?:tin\s+|bài\s+)?đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
+    r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b(?!\s+bởi)|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
 _UPDATED = re.compile(r"cập\s+nhật", _I)
 _CLOCK = re.compile(r"(?<![\d/.])\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp][Mm])?(?![\d/])")
 # "Thu Trang (Trung tâm Văn hóa huyện)", "Minh Hoàng (tổng hợp)": a name and its affiliation or part
@@ -76,7 +77,8 @@ _CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\
 _OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
 _COMPILED_BY = re.compile(r"^(?:t/h|tổng\s+hợp|sưu\s+tầm|st)\s*:\s*(?P<name>.+?)\.?$", _I)  # "T/h: Vỹ Phượng"
 # "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
-_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*)$", _I)
+_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*|"
+                           r"super\s?user(?:\s+account)?|host\s+account)$", _I)
 # words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
 _NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
                               r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
@@ -84,7 +86,8 @@ _LEADING_SYMBOLS = re.compile(r"^[\W_]*?(?=\w)", re.UNICODE)
 # a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
 # "Chuyên mục: Tin hoạt động": a labelled category
-_LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực)\s*[:：]\s*(?P<name>[^.:|]{2,60})$", _I)
+_LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực|categor(?:y|ies))\s*[:：]\s*"
+                                r"(?P<name>[^.:|]{2,60})$", _I)
 # "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
 _EMPHASIS = re.compile(r"^(?P<mark>[_*]{1,2})(?P<inner>[^_*].*?)(?P=mark)$")  # "_Cập nhật: 2023-09-07_" (Markdown)
 _PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d{1,2}\s+tháng\s)", _I)
@@ -355,6 +358,7 @@ def parse_meta_line(line: str) -> MetaLine | None:
     for extra in dates[1:]:
         rest = rest.replace(text[extra.start:extra.end], " | ")
     rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
+    rest = re.sub(r"/[\s,]*(?=\|)|(?<=\|)\s*/", " ", rest)  # DNN's "Author: X/Thursday, July 11, 2024/Categories: Y"
     rest = re.sub(r"[()\[\]]", " | ", rest)
     authors: tuple[str, ...] = ()
     affiliation = honorific = category = ""

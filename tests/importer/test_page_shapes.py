@@ -539,3 +539,56 @@ def test_a_slug_cut_short_or_a_headline_printed_above_leaves_the_lead_alone():
     printed = page("Hướng dẫn đánh giá mức độ chuyển đổi số cấp xã", "", lead, "", BODY)
     article = extract(printed, cut).article
     assert article.title == "Hướng dẫn đánh giá mức độ chuyển đổi số cấp xã" and article.body.startswith("Hướng dẫn đánh giá")
+
+
+# Corpus layouts added in session 30 (fit split): their shapes as tests of their own
+
+
+def test_a_dnn_author_date_categories_line_is_read_as_one_dateline():
+    from reform_archive.importer.metadata import parse_meta_line
+    meta = parse_meta_line("Author: Consular Section/Thursday, July 11, 2024/Categories: Consular News")
+    assert meta.date.value.date().isoformat() == "2024-07-11"
+    assert meta.authors == ("Consular Section",) and meta.category == "Consular News"
+    assert parse_meta_line("Author: SuperUser Account/Friday, May 2, 2025/Categories: News").authors == ()
+
+
+def test_a_posted_on_line_with_a_bare_view_count_is_a_dateline():
+    from reform_archive.importer.metadata import parse_meta_line
+    meta = parse_meta_line("Tin đăng ngày: 6/2/2020 - Xem: 92")
+    assert meta.date.value.date().isoformat() == "2020-02-06" and meta.category == "" and meta.authors == ()
+
+
+def test_a_question_headline_over_a_byline_with_a_comma_and_a_workplace_is_the_headline():
+    question = "Chính quyền cấp xã sau sắp xếp: gần dân hơn hay xa dân hơn?"
+    text = page("VIỆN NGHIÊN CỨU PHÁT TRIỂN", "CHÍNH SÁCH & ĐỜI SỐNG", question, "Tin đăng ngày: 6/2/2020 - Xem: 92",
+                "", "Phan Văn Lộc,", "", "Phòng Nghiên cứu Văn hóa - Xã hội", "", LEAD, "", BODY)
+    article = extract(text).article
+    assert article.title == question and not article.title_inferred
+
+
+def test_a_paragraph_hard_wrapped_before_a_name_is_one_line_again():
+    text = page("Xã Lâm Hà tuyên truyền dịch vụ công trực tuyến tại các ấp", "Ngày đăng: 15/09/2023",
+                "Nhằm nâng cao tỷ lệ hồ sơ nộp trực tuyến, trong tháng 9, UBND xã Lâm Hà phối hợp với",
+                "Đoàn Thanh niên và Công an xã tổ chức các buổi tuyên truyền tại nhà văn hóa các ấp.", "", BODY)
+    article = extract(text).article
+    assert article.title == "Xã Lâm Hà tuyên truyền dịch vụ công trực tuyến tại các ấp"
+    assert "phối hợp với Đoàn Thanh niên" in article.body
+
+
+def test_an_english_listing_with_read_more_and_a_pager_is_not_an_article():
+    text = page("News", "", "Online passport applications now available for citizens abroad",
+                "Vietnamese citizens living abroad can now apply for a passport online through the portal...",
+                "Read more", "", "Consular working hours during the holiday season",
+                "The Consular Section will be closed from December 25 to January 1...", "Read more", "",
+                "First1234NextLast")
+    assert extract(text, "https://embassy.example.org/en-us/news").article.draft_reason
+
+
+def test_an_english_article_about_procedures_is_on_topic():
+    text = page("Residents get land-use certificates at commune level", "Updated: 14:20, 25/09/2025",
+                "Residents of two districts no longer need to travel to the provincial capital to collect their "
+                "land-use certificates, as commune service centres now issue them directly.",
+                "Since the two-tier local government model took effect on July 1, the communes have received more "
+                "than 12,000 land applications, most of them for transfers between family members.",
+                "The province aims to digitise all land records by the end of 2026.")
+    assert extract(text).article.draft_reason == ""
