@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.errors import ConfigError, Problem, error
 from reform_archive.text.suggest import nearest
+from reform_archive.text.term_names import ALIAS_TAXONOMIES, Alias, alias_faults
 
 __all__ = [
     "CONFIG_FILE",
@@ -63,6 +64,10 @@ class Settings:
     abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # [strings] in site.toml: UI string key -> the site's wording, over the theme's catalogue
     strings: tuple[tuple[str, str], ...] = ()
+    # [aliases.<taxonomy>] in site.toml: (taxonomy, a name as articles write it, the name to file it under)
+    aliases: tuple[Alias, ...] = ()
+    # each alias's line in site.toml, for problems: not compared, so a moved line changes no page
+    alias_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
     site_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -117,6 +122,19 @@ def _strings(value: Any, prefix: str = "") -> tuple[tuple[str, str], ...] | None
     return tuple(pairs)
 
 
+def _aliases(value: Any) -> tuple[Alias, ...] | None:
+    """``{"tags": {"CCHC": "cải cách hành chính"}}`` -> (taxonomy, written, target) triples, in file order."""
+    if not isinstance(value, dict) or not all(isinstance(table, dict) for table in value.values()):
+        return None
+    found = []
+    for taxonomy, table in value.items():
+        for written, target in table.items():
+            if not isinstance(target, str) or not target.strip() or not written.strip():
+                return None
+            found.append((taxonomy, written, target))
+    return tuple(found)
+
+
 def _positive_int(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -140,6 +158,8 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "abbreviations": (_abbreviations, 'a table of abbreviations and what they stand for, such as '
                                       '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"'),
     "strings": (_strings, 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"'),
+    "aliases": (_aliases, 'tables of names and the name to file each under, such as [aliases.tags] '
+                          '"CCHC" = "cải cách hành chính"'),
 }
 _REQUIRED = ("title", "base_url")
 
@@ -193,6 +213,8 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
     for key, check_value in checks.items():
         if key in values:
             values[key] = check_value(values[key], path, lines.get(key, 1), problems)
+    if "aliases" in values:
+        values["alias_lines"] = _check_aliases(values["aliases"], text, path, lines.get("aliases", 1), problems)
     if problems:
         raise ConfigError(problems)
     return Settings(site_dir=site_dir, **values)
@@ -232,6 +254,47 @@ def _unquote(key: str) -> str:
         return next(iter(tomllib.loads(f"{key} = 0")))
     except (tomllib.TOMLDecodeError, StopIteration):
         return key
+
+
+def _check_aliases(aliases: tuple[Alias, ...], text: str, path: str, line: int, problems: list[Problem]) -> tuple[int, ...]:
+    """Each alias's line; an alias of a taxonomy that has none, onto itself, in a loop, or two
+    spellings of one name sent to two names are errors (:func:`reform_archive.text.term_names.alias_faults`)."""
+    found = _alias_key_lines(text)
+    lines = tuple(found.get((taxonomy, written), found.get((taxonomy, ""), line)) for taxonomy, written, _ in aliases)
+    for taxonomy in dict.fromkeys(taxonomy for taxonomy, _, _ in aliases):
+        if taxonomy not in ALIAS_TAXONOMIES:
+            near = nearest(taxonomy, ALIAS_TAXONOMIES)
+            problems.append(error(path, found.get((taxonomy, ""), line),
+                                  f"[aliases.{taxonomy}]: '{taxonomy}' takes no aliases (these do: "
+                                  f"{', '.join(ALIAS_TAXONOMIES)})" + (f"; did you mean '{near}'?" if near else "")))
+    for (_, written, target), at in zip(aliases, lines, strict=True):
+        if found_characters := "".join(dict.fromkeys(NOT_XML.findall(written + target))):
+            problems.append(error(path, at, f"'{written}' = '{target}' holds {describe_characters(found_characters)}, "
+                                            "which XML does not allow: remove it"))
+    known = [(index, alias) for index, alias in enumerate(aliases) if alias[0] in ALIAS_TAXONOMIES]
+    for position, message in alias_faults(alias for _, alias in known):
+        problems.append(error(path, lines[known[position][0]], message))
+    return lines
+
+
+_ALIAS_TABLE = re.compile(rf"[ \t]*\[[ \t]*aliases[ \t]*\.[ \t]*({_KEY})[ \t]*\]")
+
+
+def _alias_key_lines(text: str) -> dict[tuple[str, str], int]:
+    """(taxonomy, name) -> the line that gives it, for names under an ``[aliases.<taxonomy>]``
+    header; (taxonomy, "") -> the header's line. Other ways of writing them get the 'aliases' line."""
+    lines: dict[tuple[str, str], int] = {}
+    table = None
+    for number, line in enumerate(text.split("\n"), 1):
+        header = _ALIAS_TABLE.match(line)
+        if header:
+            table = _unquote(header.group(1))
+            lines.setdefault((table, ""), number)
+        elif line.lstrip().startswith("["):
+            table = None
+        elif table is not None and (assignment := _ASSIGNMENT.match(line)):
+            lines.setdefault((table, _unquote(assignment.group(1))), number)
+    return lines
 
 
 def _check_base_url(url: str, path: str, line: int, problems: list[Problem]) -> str:

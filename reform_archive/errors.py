@@ -7,7 +7,9 @@
                                for the command line's "internal error" line (exit code 3)
 
 Each carries a tuple of :class:`Problem`, every one printed as ``path:line: message``
-so editors can jump to it.
+so editors can jump to it. A problem is an error (the build stops), a warning (it goes on;
+``--strict`` stops it) or a note (something the build did for the editor, such as filing
+"TP.HCM" under "Hồ Chí Minh": never an error, even under ``--strict``).
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ __all__ = [
     "Problem",
     "error",
     "errors_only",
+    "note",
     "promote_warnings",
     "warning",
 ]
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +43,7 @@ class Problem:
     level: Level = "error"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.level == "warning" else ""
+        prefix = "" if self.level == "error" else f"{self.level}: "
         return f"{self.path}:{self.line}: {prefix}{self.message}"
 
 
@@ -68,13 +71,17 @@ class ContentError(BuildError):
     exit_code = 1
 
 
+def note(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, message, "note")
+
+
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == "error"]
 
 
 def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
-    """--strict: every warning becomes an error."""
-    return [Problem(p.path, p.line, p.message, "error") for p in problems]
+    """--strict: every warning becomes an error (notes are left out: they are not faults)."""
+    return [Problem(p.path, p.line, p.message, "error") for p in problems if p.level != "note"]
 
 
 class InputFault(Exception):

@@ -28,7 +28,7 @@ def test_defaults_and_frozen():
 
 def test_unknown_key_names_key_file_line_and_known_keys():
     [message] = messages('title = "x"\nbase_url = "https://e.org/"\n\nbaseurl = "https://e.org/"\n')
-    assert message.startswith("site.toml:4: unknown key 'baseurl' (known keys: abbreviations, base_url,")
+    assert message.startswith("site.toml:4: unknown key 'baseurl' (known keys: abbreviations, aliases, base_url,")
 
 
 def test_wrong_types_are_all_reported():

@@ -126,6 +126,6 @@ def test_site_toml_suggests_the_nearest_key_too():
     with pytest.raises(ConfigError) as caught:
         parse_settings('title = "T"\nbase_url = "https://example.org/"\nbaseurl = "x"\nper_pages = 5\n', "site.toml")
     messages = [p.message for p in caught.value.problems]
-    assert messages[0].startswith("unknown key 'baseurl' (known keys: abbreviations, base_url,")
+    assert messages[0].startswith("unknown key 'baseurl' (known keys: abbreviations, aliases, base_url,")
     assert messages[0].endswith("; did you mean 'base_url'?")
     assert messages[1].endswith("; did you mean 'per_page'?")

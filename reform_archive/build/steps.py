@@ -94,7 +94,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         t = translator(catalogue, str(theme.i18n / f"{settings.language}.toml"))
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)
-        recipe = Recipe(settings.tz.key, settings.base_path, settings.language)
+        recipe = Recipe(settings.tz.key, settings.base_path, settings.language, settings.aliases)
         keys = [article_key(recipe, file.shown, file.data) for file in files]
         lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
         # the folders the renderer loads templates from (UI strings come in as the catalogue)

@@ -2,9 +2,8 @@
 
 Sources and limits:
 
-* ``PROVINCES``: the 63 provinces and centrally-run cities in force until 30 June 2025. Since 1 July 2025
-  there are 34 units; all of their names are among these 63 except the city of Huế (``NEW_CITIES``), which
-  replaced Thừa Thiên Huế.
+* ``PROVINCES``, ``NEW_CITIES``, ``PROVINCE_SPELLINGS``: from :mod:`reform_archive.text.province_names`
+  (the 63 units in force until 30 June 2025, and the city of Huế, which replaced Thừa Thiên Huế).
 * ``DISTRICTS``: the district-level units (quận, huyện, thị xã, provincial cities) of the General Statistics
   Office list as of early 2025, before districts were abolished on 1 July 2025 (as shipped by the
   ``vietnam-provinces`` package, version 0.6.0).
@@ -21,6 +20,8 @@ canonical province names; :mod:`.places` generates the other tone placement and 
 
 from __future__ import annotations
 
+from reform_archive.text import province_names as shared
+
 __all__ = [
     "DISTRICTS",
     "DISTRICT_SPELLINGS",
@@ -33,31 +34,11 @@ __all__ = [
     "TOWN_NAME_CLASHES",
 ]
 
-# Pre-July-2025 units, in the GSO's north-to-south order; these are the canonical spellings.
-PROVINCES: tuple[str, ...] = (
-    "Hà Nội", "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Điện Biên", "Lai Châu", "Sơn La",
-    "Yên Bái", "Hòa Bình", "Thái Nguyên", "Lạng Sơn", "Quảng Ninh", "Bắc Giang", "Phú Thọ", "Vĩnh Phúc",
-    "Bắc Ninh", "Hải Dương", "Hải Phòng", "Hưng Yên", "Thái Bình", "Hà Nam", "Nam Định", "Ninh Bình",
-    "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Đà Nẵng", "Quảng Nam",
-    "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai",
-    "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai",
-    "Bà Rịa - Vũng Tàu", "Hồ Chí Minh", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
-    "Đồng Tháp", "An Giang", "Kiên Giang", "Cần Thơ", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
-)
-
-# Units created by the 2025 reorganisation whose name is not one of the 63.
-NEW_CITIES: tuple[str, ...] = ("Huế",)
-
-# Other spellings the press uses, recognised when written with their capitals (or after "tỉnh", "TP." ...).
-# Đắk Lắk / Đắk Nông spellings ("Đăk Lăk", "Daklak", ...) are generated in places.py.
-PROVINCE_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "Bắc Kạn": ("Bắc Cạn",),
-    "Điện Biên": ("Điện Biên Phủ",),  # the provincial capital, and the battle, named as the place
-    "Thừa Thiên Huế": ("Thừa Thiên - Huế", "TT-Huế", "TT.Huế", "TT. Huế"),
-    "Kon Tum": ("Kontum", "KonTum"),
-    "Bà Rịa - Vũng Tàu": ("Bà Rịa Vũng Tàu", "BR-VT", "BRVT"),
-    "Hồ Chí Minh": ("Sài Gòn",),
-}
+# The province lists are shared with the build (front matter's `provinces:`): they live in
+# reform_archive/text/province_names.py, with their sources.
+PROVINCES: tuple[str, ...] = shared.PROVINCES
+NEW_CITIES: tuple[str, ...] = shared.NEW_CITIES
+PROVINCE_SPELLINGS: dict[str, tuple[str, ...]] = shared.PROVINCE_SPELLINGS
 
 # Spellings that count only right after "thành phố", "TP." etc.: alone they mostly name a person
 # ("tư tưởng Hồ Chí Minh", "bà Nguyễn Thị Huế") or an institution ("Đại học Huế").

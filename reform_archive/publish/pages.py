@@ -21,11 +21,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reform_archive.publish.history import history_view
 from reform_archive.publish.views import Translate, ViewBuilder
 from reform_archive.search.store import FACET_TAXONOMIES, MANIFEST
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Site
 from reform_archive.site.related import neighbours, related_articles
+from reform_archive.site.reorganisation import province_histories
 from reform_archive.site.urls import ALIAS, PAGE, Claimant, page_path
 from reform_archive.text.dates import format_month
 
@@ -38,6 +40,7 @@ __all__ = [
     "list_page",
     "plan_aliases",
     "plan_pages",
+    "term_page",
 ]
 
 HOME_TERMS = 12
@@ -54,6 +57,7 @@ class PageSpec:
     sitemap: bool = True  # content for search engines (not redirects, the 404 page or the search page)
     lastmod: str = ""  # for the sitemap: the day an article was last changed
     alias: str = ""  # a redirect's own alias, as site-relative path (source is the article's file)
+    line: int = 0  # the line of source that asks for a redirect, when known already (a term's)
 
     @property
     def context(self) -> dict[str, Any]:
@@ -74,14 +78,17 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
     for (year, month), articles in site.months.items():
         yield from _paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
                               articles, kind="month", parent=_parent(views, str(year), f"{year:04d}/"))
+    histories = province_histories(site.taxonomies["provinces"], site.settings.per_page)
     for taxonomy in site.taxonomies.values():
         terms = [views.term_summary(term) for term in taxonomy.terms]
         yield from _paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
                               template="terms.html", taxonomy=taxonomy.name)
         for term in taxonomy.terms:
+            history = histories.get(term.slug) if taxonomy.name == "provinces" else None
             yield from _paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
                                   kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
-                                  parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url))
+                                  parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url),
+                                  first=(term.name, history) if history else None)
     if site.settings.search:
         yield _search(site, views)
     yield _ready(views, "404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))},
@@ -96,11 +103,18 @@ def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
             target = views.canonical(article.url)
             yield _ready(views, path, "alias.html", {"page": views.page("alias", path, article.title), "target": target},
                          source=article.path, sitemap=False, alias=alias)
+    for redirect in site.redirects:  # old term pages: site.toml's aliases, other spellings of provinces
+        title = t(f"term_heading.{redirect.taxonomy}", name=redirect.name)
+        yield _ready(views, redirect.path, "alias.html",
+                     {"page": views.page("term_alias", redirect.path, title), "target": views.canonical(redirect.target)},
+                     source=redirect.origin, sitemap=False, alias=redirect.path, line=redirect.line)
 
 
 def claimant(spec: PageSpec, texts: Mapping[str, bytes] | None) -> tuple[Claimant, Callable[[], int] | None]:
     """Who asks for a page's output path (:class:`reform_archive.site.urls.OutputClaims`) and, for a
     redirect, how to find its alias's line in ``texts``, the content files by path."""
+    if spec.alias and spec.line:
+        return Claimant(spec.source, ALIAS, spec.line, spec.alias), None
     if spec.alias:
         text = (texts or {}).get(spec.source, b"")
         return Claimant(spec.source, ALIAS, 1, spec.alias), \
@@ -206,14 +220,19 @@ def _month_links(site: Site, views: ViewBuilder, year: int) -> list[dict[str, An
 
 
 def _paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
-               template: str = "list.html", feed: str | None = None, **extra: Any) -> Iterator[PageSpec]:
-    """``items``: articles (shown as cards) or plain view data (a taxonomy's term summaries)."""
+               template: str = "list.html", feed: str | None = None, first: tuple[str, Any] | None = None,
+               **extra: Any) -> Iterator[PageSpec]:
+    """``items``: articles (shown as cards) or plain view data (a taxonomy's term summaries).
+    ``first``: a province term's name and history, for its first page (:func:`term_page`)."""
     per_page = views.settings.per_page
     total = max(1, math.ceil(len(items) / per_page))
     for number in range(1, total + 1):
         chunk = items[(number - 1) * per_page: number * per_page]
-        yield PageSpec(page_path(base, number), template, list_page,
-                       (base, heading, kind, feed, number, total, len(items), chunk, extra), views)
+        inputs = (base, heading, kind, feed, number, total, len(items), chunk, extra)
+        if number == 1 and first is not None:
+            yield PageSpec(page_path(base, number), template, term_page, (*inputs, *first), views)
+        else:
+            yield PageSpec(page_path(base, number), template, list_page, inputs, views)
 
 
 def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
@@ -230,3 +249,12 @@ def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str 
         page["breadcrumbs"] = views.breadcrumbs(trail, title, path)
     return {"page": page, "heading": heading, "entries": entries, "count": count,
             "pagination": views.pagination(base, number, total), **extra}
+
+
+def term_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
+              count: int, chunk: Sequence[Any], extra: dict[str, Any], name: str,
+              history: dict[str, Any]) -> dict[str, Any]:
+    """A province's first page, with what it became or what it took in (:mod:`reform_archive.site.reorganisation`)."""
+    context = list_page(views, base, heading, kind, feed, number, total, count, chunk, extra)
+    context["history"] = history_view(views, name, history)
+    return context

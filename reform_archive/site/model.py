@@ -17,10 +17,11 @@ from typing import Any, Protocol, TypeVar
 from reform_archive.config import Settings
 from reform_archive.errors import Problem, error
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.site.terms import TermRedirect, name_problems, term_redirects
 from reform_archive.site.urls import permalink
 from reform_archive.source.markup import excerpt, first_paragraph, to_html
 from reform_archive.source.parse import Source, SourceArticle
-from reform_archive.text.vietnamese import slugify
+from reform_archive.text.term_names import term_key
 
 __all__ = [
     "TAXONOMIES",
@@ -102,6 +103,7 @@ class Site:
     taxonomies: Mapping[str, Taxonomy]
     years: Mapping[int, tuple[Article, ...]]
     months: Mapping[tuple[int, int], tuple[Article, ...]]
+    redirects: tuple[TermRedirect, ...] = ()  # old term pages (aliases, other spellings of provinces)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class Selection:
 
 @lru_cache(maxsize=65536)  # called for every term of every article (80,000 times at 10k), few distinct
 def term_slug(taxonomy: str, name: str) -> str:
-    return slugify(name, max_length=120) or "_"
+    return term_key(name)
 
 
 def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
@@ -135,14 +137,16 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
     for article in articles:
         years[article.date.year].append(article)
         months[(article.date.year, article.date.month)].append(article)
+    taxonomies = {name: _taxonomy(name, articles) for name in TAXONOMIES}
     site = Site(
         settings=settings,
         articles=tuple(articles),
-        taxonomies=ReadOnlyMapping({name: _taxonomy(name, articles) for name in TAXONOMIES}),
+        taxonomies=ReadOnlyMapping(taxonomies),
         years=ReadOnlyMapping({y: tuple(a) for y, a in sorted(years.items(), reverse=True)}),
         months=ReadOnlyMapping({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
+        redirects=term_redirects(published, taxonomies, settings),
     )
-    return site, problems
+    return site, problems + name_problems(published, taxonomies, settings)
 
 
 class Placeable(Protocol):

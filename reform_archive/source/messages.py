@@ -1,7 +1,8 @@
 """What is wrong with a content file's front matter, in the site's language (pure).
 
 ``language`` in site.toml picks the words: "vi" or "en" (anything else reads as "en").
-Each message says what to do, not only what YAML found. The other messages of
+Each message says what to do, not only what YAML found. The names of terms (provinces,
+topics, tags, site.toml's aliases) are said here too. The other messages of
 :mod:`reform_archive.source.parse` (a value of the wrong kind, a date that cannot be read)
 are English still.
 """
@@ -58,6 +59,53 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_a_document": {
         "en": "'{written}' does not look like a document number such as 72/TB-UBND or Nghị định 61/2018/NĐ-CP",
         "vi": "'{written}' không giống số hiệu văn bản, như 72/TB-UBND hay Nghị định 61/2018/NĐ-CP",
+    },
+    # names of terms (source/terms.py, site/terms.py)
+    "province_spelling": {
+        "en": "'{written}' is filed under the province '{canonical}'{also}",
+        "vi": "'{written}' được xếp vào tỉnh, thành phố '{canonical}'{also}",
+    },
+    "province_informal": {
+        "en": "'{written}' is not an administrative name: filed under '{canonical}'{also}",
+        "vi": "'{written}' không phải tên đơn vị hành chính: đã xếp vào '{canonical}'{also}",
+    },
+    "also_elsewhere": {
+        "en": " (written so in {n} other files too)",
+        "vi": " (cũng viết như vậy ở {n} tệp khác)",
+    },
+    "province_misspelt": {
+        "en": "'{written}' has the wrong diacritics: filed under the province '{canonical}'; write '{canonical}'",
+        "vi": "'{written}' sai dấu: đã xếp vào tỉnh, thành phố '{canonical}'; hãy viết '{canonical}'",
+    },
+    "province_unknown_near": {
+        "en": "'{written}' is not a province or centrally-run city; did you mean '{near}'?",
+        "vi": "'{written}' không phải tên tỉnh, thành phố; có phải ý bạn là '{near}'?",
+    },
+    "province_unknown": {
+        "en": "'{written}' is not a province or centrally-run city (the 63 before 1 July 2025, or Huế): name its "
+              "province, or file it under one with [aliases.provinces] in site.toml",
+        "vi": "'{written}' không phải tên tỉnh, thành phố (63 đơn vị trước 1/7/2025, hoặc Huế): hãy ghi tỉnh, "
+              "thành phố của nó, hoặc xếp nó vào một tỉnh bằng [aliases.provinces] trong site.toml",
+    },
+    "topic_unknown": {
+        "en": "unknown topic '{topic}' (known: {known}){near}",
+        "vi": "lĩnh vực không xác định '{topic}' (các lĩnh vực: {known}){near}",
+    },
+    "did_you_mean": {
+        "en": "; did you mean '{near}'?",
+        "vi": "; có phải ý bạn là '{near}'?",
+    },
+    "tag_near": {
+        "en": "tag '{tag}' is used by this article only; did you mean '{near}' ({n} articles)? Correct it here, "
+              "or add \"{tag}\" = \"{near}\" under [aliases.tags] in site.toml",
+        "vi": "từ khóa '{tag}' chỉ bài này dùng; có phải ý bạn là '{near}' ({n} bài viết)? Hãy sửa ở đây, "
+              "hoặc thêm \"{tag}\" = \"{near}\" dưới [aliases.tags] trong site.toml",
+    },
+    "alias_unused": {
+        "en": "[aliases.{taxonomy}] '{written}' = '{target}': no article is filed under '{target}', so there is "
+              "no page to merge into or redirect to",
+        "vi": "[aliases.{taxonomy}] '{written}' = '{target}': không bài viết nào thuộc '{target}', nên không có "
+              "trang nào để gộp vào hay chuyển hướng tới",
     },
     # YAML, with what to do
     "colon_in_value": {

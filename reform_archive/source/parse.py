@@ -25,9 +25,11 @@ from reform_archive.source.documents import looks_like_document
 from reform_archive.source.documents import normalise_document as normalise_document  # its old home, for callers
 from reform_archive.source.keys import READ_KEYS, unknown_key
 from reform_archive.source.messages import say
+from reform_archive.source.terms import WrittenTerm, file_terms
 from reform_archive.source.yaml_errors import Lines, compose, quoted
 from reform_archive.source.yaml_loader import MAX_DEPTH, MAX_VALUES, FrontMatterLoader, node_shape
 from reform_archive.text.dates import PRECISIONS
+from reform_archive.text.term_names import TermNames, term_names
 from reform_archive.text.vietnamese import nfc, slugify
 
 __all__ = ["TOPICS", "Source", "SourceArticle", "parse_article"]
@@ -78,11 +80,14 @@ class SourceArticle:
     raw: str = ""
     source_sha256: str = ""
     extra: Mapping[str, Any] = field(default_factory=lambda: ReadOnlyMapping({}))
+    # each value of provinces, topics, tags and authors as written, with the name it is filed under
+    written_terms: tuple[WrittenTerm, ...] = ()
 
 
-def parse_article(text: str, path: str, tz: ZoneInfo,
-                  language: str = "en") -> tuple[SourceArticle | None, list[Problem]]:
-    """``language`` is the site's (vi or en): the words of the problems about front matter."""
+def parse_article(text: str, path: str, tz: ZoneInfo, language: str = "en",
+                  names: TermNames | None = None) -> tuple[SourceArticle | None, list[Problem]]:
+    """``language`` is the site's (vi or en): the words of the problems about front matter.
+    ``names``: the site's aliases (:func:`reform_archive.text.term_names.term_names`)."""
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     if not _FRONT_MATTER_HANDLER.detect(text):
         first = text.split("\n", 1)[0].strip()
@@ -105,7 +110,7 @@ def parse_article(text: str, path: str, tz: ZoneInfo,
     if not isinstance(node, yaml.MappingNode):
         return None, problems + [error(path, lines.at(node.start_mark.index), say(language, "not_mapping"))]
     body, body_problems = _without_non_xml(body, path, body_line)
-    article, found = _FieldReader(path, node, lines, language).read(body, body_line, tz)
+    article, found = _FieldReader(path, node, lines, language, names or term_names()).read(body, body_line, tz)
     if problems:  # read from corrected YAML: its other problems are reported too, never the article
         taken = {problem.line for problem in problems}
         return None, problems + [problem for problem in found if problem.line not in taken] + body_problems
@@ -127,13 +132,16 @@ def _without_non_xml(body: str, path: str, first_line: int) -> tuple[str, list[P
 class _FieldReader:
     """Reads the composed YAML mapping key by key, collecting every problem."""
 
-    def __init__(self, path: str, node: yaml.MappingNode, lines: Lines, language: str):
+    def __init__(self, path: str, node: yaml.MappingNode, lines: Lines, language: str, names: TermNames):
         self.path = path
         self.language = language
+        self.names = names
+        self.value_lines: dict[tuple[str, str], int] = {}  # (key, a value of its list) -> the value's line
         self.problems: list[Problem] = []
         self.nodes: dict[str, yaml.Node] = {}
         self.lines: dict[str, int] = {}
         self.refused: set[str] = set()  # keys whose value is never constructed
+        self.written: list[WrittenTerm] = []
         self.positions = lines
         for key, value_node, line in self._pairs(node):
             self.nodes[key] = value_node
@@ -211,6 +219,7 @@ class _FieldReader:
                 value = nfc(str(item.value)).strip()
                 if value and value not in values:
                     values.append(value)
+                    self.value_lines[key, value] = self.positions.at(item.start_mark.index)
             elif isinstance(item, yaml.MappingNode) and not item.flow_style and len(item.value) == 1 and \
                     all(isinstance(part, yaml.ScalarNode) for part in item.value[0]):  # - Hà Tĩnh: một cửa
                 fixed = quoted(f"{item.value[0][0].value}: {item.value[0][1].value}")
@@ -277,11 +286,7 @@ class _FieldReader:
             if not looks_like_document(normalise_document(written)):
                 self.problems.append(warning(self.path, self.lines["documents"],
                                              say(self.language, "not_a_document", written=written)))
-        topics = self.texts("topics")
-        for topic in topics:
-            if topic.lower() not in TOPICS:
-                self.problems.append(warning(self.path, self.lines["topics"],
-                                             f"unknown topic '{topic}' (known: {'; '.join(TOPICS)})"))
+        filed = {key: self._filed(key) for key in ("topics", "provinces", "tags")}
         summary = self.text("summary")
         if not summary:
             self.problems.append(warning(self.path, 1, "no 'summary': feeds and lists will show the first paragraph"))
@@ -289,10 +294,11 @@ class _FieldReader:
         article = SourceArticle(
             path=self.path, title=title, date=when or datetime.min, body=body, body_line=body_line,
             slug=slug, summary=summary, lastmod=self.moment("lastmod", tz, required=False),
-            tags=self.texts("tags"), draft=draft, aliases=self._aliases(),
+            tags=filed["tags"], draft=draft, aliases=self._aliases(),
             category=self.text("category"), authors=self._authors(), source=self._source(),
-            provinces=self.texts("provinces"), topics=topics, documents=documents,
+            provinces=filed["provinces"], topics=filed["topics"], documents=documents,
             date_precision=precision, raw=self.text("raw"), source_sha256=sha, extra=self._extra(),
+            written_terms=tuple(self.written),
         )
         failed = any(p.level == "error" for p in self.problems)
         if when is None and not failed:  # a draft the importer found no date for
@@ -302,9 +308,20 @@ class _FieldReader:
             return None, self.problems
         return (None if failed else article), self.problems
 
+    def _filed(self, taxonomy: str, keys: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The names the values of ``keys`` (the taxonomy's own by default) are filed under, each
+        value read once so a problem is reported once (:func:`reform_archive.source.terms.file_terms`)."""
+        written = {value: self.value_lines.get((key, value), self.lines.get(key, 1))
+                   for key in keys or (taxonomy,) for value in self.texts(key)}
+        filed, found, problems = file_terms(taxonomy, list(written.items()), self.names, self.path, self.language,
+                                            TOPICS)
+        self.written += found
+        self.problems += problems
+        return filed
+
     def _authors(self) -> tuple[str, ...]:
-        """`author` (Jekyll) and `authors` (Hugo) together, each read once so a problem is reported once."""
-        return tuple(dict.fromkeys(self.texts("author") + self.texts("authors")))
+        """`author` (Jekyll) and `authors` (Hugo) together, `author` first."""
+        return self._filed("authors", ("author", "authors"))
 
     def _aliases(self) -> tuple[str, ...]:
         aliases = []

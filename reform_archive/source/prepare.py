@@ -1,7 +1,7 @@
 """One content file's bytes -> everything about its article that depends on that file alone (pure).
 
 Parsing the front matter, Markdown to sanitised HTML, the plain text and the search terms
-are most of a build's work, and each depends only on the file's bytes, its path and three
+are most of a build's work, and each depends only on the file's bytes, its path and four
 settings (:class:`Recipe`). So this is the unit that runs in worker processes and that the
 build cache (:mod:`reform_archive.incremental.cache`) keeps: an unchanged file is never parsed twice.
 """
@@ -15,6 +15,7 @@ from reform_archive.errors import Problem, error
 from reform_archive.search.index import FieldTerms, article_terms
 from reform_archive.source.markup import plain_text, to_html
 from reform_archive.source.parse import SourceArticle, parse_article
+from reform_archive.text.term_names import Alias, term_names
 
 __all__ = ["PreparedArticle", "Recipe", "decode", "prepare"]
 
@@ -27,6 +28,7 @@ class Recipe:
     tz: str  # dates are read in the site's time zone
     base_path: str  # root-relative links in Markdown get the site's sub-path
     language: str  # footnote back-link titles, the words of front-matter problems
+    aliases: tuple[Alias, ...] = ()  # site.toml's [aliases.*]: the names terms are filed under
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def prepare(data: bytes, path: str, recipe: Recipe) -> PreparedArticle:
     text, problem = decode(data, path)
     if problem:
         return PreparedArticle(path, None, (problem,))
-    source, problems = parse_article(text, path, ZoneInfo(recipe.tz), recipe.language)
+    source, problems = parse_article(text, path, ZoneInfo(recipe.tz), recipe.language, term_names(recipe.aliases))
     if source is None:
         return PreparedArticle(path, None, tuple(problems))
     html = to_html(source.body, recipe.base_path, recipe.language)
