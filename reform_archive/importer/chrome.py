@@ -185,6 +185,9 @@ _FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dù
 
 SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
 # "3 ngày trước", "Hôm qua", "Vừa xong": an item's or a post's age
+_READING_TIME = re.compile(r"^(?:thời\s+gian\s+đọc\s*:?\s*)?(?:khoảng\s+)?\d{1,3}\s*(?:phút\s+đọc|phút|"
+                           r"min(?:ute)?s?\s+read)$", _I)  # "7 phút đọc", "Thời gian đọc: 5 phút", "4 min read"
+_GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
 AGE = re.compile(r"^(?:hôm\s+(?:qua|nay)|vừa\s+xong|\d{1,3}\s+(?:giây|phút|giờ|ngày|tuần|tháng)(?:\s+trước)?)$", _I)
 # a line that is only an item's time: "10:15 13/03/2025", "(13/03/2025)", "13/03/2025 - 10:15"
 ITEM_STAMP = re.compile(r"^\(?\s*(?:\d{1,2}:\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}:\d{2})?\s*\)?$")
@@ -209,7 +212,7 @@ def is_chrome_line(line: str) -> bool:
         or _FOLLOW.match(stripped) or _IMAGE_URL.match(stripped) or _IMAGE_WORDS.match(stripped)
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
-        or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped)
+        or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped) or _READING_TIME.match(stripped)
         or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)
@@ -318,7 +321,9 @@ def is_prose(line: str) -> bool:
     if DATED_ITEM.search(line.strip()):
         return False
     # headlines have no full stop but can run to 40 words
-    return (words >= 10 and bool(SENTENCE_END.search(line.strip()))) or words >= 45
+    # a clause of a list ends with ";", and so does an official text's ground ("Căn cứ Luật … số 42/2013/QH13;")
+    return (words >= 10 and bool(SENTENCE_END.search(line.strip()))) or words >= 45 or \
+        (words >= 12 and line.rstrip().endswith(";")) or (words >= 5 and bool(_GROUNDS.match(line.strip())))
 
 
 # what may close an article after its last long sentence: a short sentence ("Trân trọng

@@ -136,6 +136,9 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
 # "8/25/2025 9:15 AM": a US-ordered date and clock as SharePoint and ASP.NET print them
 _LISTED_DATE = re.compile(r"\((?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\)\s*$")
 _US_STAMP = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<clock>\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])")
+# the clock first: "9:06:30 AM | 4/19/2024"
+_US_STAMP_CLOCK_FIRST = re.compile(r"(?P<clock>\b\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]\s*[|,·–-]?\s*)"
+                                   r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
 def us_dates_in_day_order(text: str) -> str:
@@ -143,7 +146,7 @@ def us_dates_in_day_order(text: str) -> str:
     item's "(12/30/2024)") and none can only be day first ("25/12/2024"), the page writes
     dates month first: its stamps ("8/5/2025 9:15 AM" is 5 August) are rewritten day first,
     as everything else reads them."""
-    stamps = list(_US_STAMP.finditer(text))
+    stamps = [*_US_STAMP.finditer(text), *_US_STAMP_CLOCK_FIRST.finditer(text)]
     # the dates the site's software prints (a related item's "(12/30/2024)" on a short line),
     # not the ones its writers type in the text, which are day first whatever the software does
     printed = [s for line in text.split("\n") if len(line.split()) <= 15 for s in _LISTED_DATE.finditer(line)]
@@ -152,7 +155,8 @@ def us_dates_in_day_order(text: str) -> str:
         return text
     # only the stamps (a date with an AM/PM clock: a dateline) are rewritten; the article's
     # own text keeps its dates as written
-    return _US_STAMP.sub(lambda s: f"{int(s['d']):02d}/{int(s['m']):02d}/{s['y']}{s['clock']}", text)
+    text = _US_STAMP.sub(lambda s: f"{int(s['d']):02d}/{int(s['m']):02d}/{s['y']}{s['clock']}", text)
+    return _US_STAMP_CLOCK_FIRST.sub(lambda s: f"{s['clock']}{int(s['d']):02d}/{int(s['m']):02d}/{s['y']}", text)
 
 
 def _dotnet_us(date_match: re.Match[str], clock: re.Match[str] | None) -> bool:

@@ -37,11 +37,13 @@ _MOTTO = re.compile(r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+ph
 _GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[\w.-]*[A-ZĐ]", _I)
 # an administrative-procedure record: its fields
-_PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
+_PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|tên\s+thủ\s+tục|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
                               r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:trực\s+tiếp\s+)?(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
                               r"cơ\s+quan\s+(?:phối\s+hợp|có\s+thẩm\s+quyền)|(?:nơi|thời\s+gian)\s+tiếp\s+nhận|"
                               r"đối\s+tượng\s+thực\s+hiện|phí,?\s+lệ\s+phí|lệ\s+phí|căn\s+cứ\s+pháp\s+lý|cấp\s+thực\s+hiện|"
                               r"kết\s+quả\s+thực\s+hiện|yêu\s+cầu,?\s+điều\s+kiện)\b", _I)
+# the national database's code of a procedure: "Mã thủ tục: 2.000986.000.00.00.H29"
+_PROCEDURE_CODE = re.compile(r"^\|?\s*mã\s+(?:thủ\s+tục|số)\s*[:：]?\s*\d\.\d{6}", _I)
 # "Giải pháp số hóa ............ 12": a contents line with dotted leaders
 _LEADER = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 # fewer reform words than this per hundred words of body, and none in the title: off-topic
@@ -57,11 +59,13 @@ _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67"), a tag or topic
 _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
-    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"[?&]p=(?:[2-9]|\d{2,3})(?!\d)|"  # "?p=7" is a page; "?p=6799" an item's id (WordPress, print views)
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)|"
-    # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html"), a listing's pages ("/PhanTrang/1753/10/")
-    r"/tags/|/phan-?trang/", _I)
+    # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a
+    # listing's pages ("/PhanTrang/1753/10/")
+    r"/tags?/|/phan-?trang/", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -101,7 +105,8 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     # a record flattened into a table puts its fields in cells: "Cách thức thực hiện … | Thời hạn giải quyết | …"
     cells = [part.strip() for line in lines if line.count("|") >= 2 for cell in line.split("|")
              for part in _unglued(cell)]
-    if sum(1 for line in short if _PROCEDURE_FIELD.match(line)) >= 4 or \
+    fields = sum(1 for line in short if _PROCEDURE_FIELD.match(line))
+    if fields >= 4 or (fields >= 2 and any(_PROCEDURE_CODE.match(line) for line in short)) or \
             len({field.group().lower() for cell in cells if (field := _PROCEDURE_FIELD.match(cell))}) >= 4:
         return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
     heading = any(_MOTTO.search(line) or "cong hoa xa hoi chu nghia viet nam" in fold(line.lower()) for line in short)

@@ -106,6 +106,7 @@ def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str
 def infer_title(lead: str) -> str:
     """A title from the lead's first sentence, cut at a clause or word boundary."""
     lead = " ".join(lead.split())
+    lead = re.sub(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)", "", lead)  # "1. Lịch tiếp …": an item's number, not a sentence
     end = re.search(r"[.!?…](?=\s+[A-ZĐÀ-Ỹ\"“(]|$)", lead)
     sentence = lead[: end.start()] if end else lead
     if len(sentence) <= INFERRED_MAX_CHARS:

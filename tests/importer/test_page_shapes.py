@@ -592,3 +592,57 @@ def test_an_english_article_about_procedures_is_on_topic():
                 "than 12,000 land applications, most of them for transfers between family members.",
                 "The province aims to digitise all land records by the end of 2026.")
     assert extract(text).article.draft_reason == ""
+
+
+# Probe 7 (real pages, dev half)
+
+
+def test_a_notice_title_over_its_legal_grounds_is_the_headline_and_the_grounds_stay():
+    title = "Lịch tiếp công dân định kỳ của Chủ tịch UBND xã Tân Lập năm 2025 (sau khi sáp nhập)"
+    text = page(title, "Căn cứ Luật Tiếp công dân số 42/2013/QH13;",
+                "Căn cứ Nghị định số 64/2014/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật Tiếp công dân;",
+                "Ủy ban nhân dân xã Tân Lập thông báo lịch tiếp công dân năm 2025 như sau:", "I. LỊCH TIẾP CÔNG DÂN",
+                "1. Tiếp công dân định kỳ",
+                "Chủ tịch UBND xã trực tiếp tiếp công dân vào thứ Năm hằng tuần tại Phòng tiếp công dân của UBND xã.",
+                "", BODY)
+    article = extract(text, "https://xa.example.gov.vn/danh-muc/lich-tiep-cong-dan").article
+    assert article.title == title
+    assert article.body.startswith("Căn cứ Luật Tiếp công dân") and "thông báo lịch tiếp công dân" in article.body
+
+
+def test_a_us_clock_before_a_month_first_date_is_read():
+    text = page("Streamlining administrative procedures to improve the investment climate", "",
+                "9:06:30 AM | 4/19/2024", "",
+                "Business associations say the number of procedures cut in 2023 was the largest in a decade, "
+                "and ask for faster online services for land and construction permits.")
+    assert extract(text).article.date.value.date().isoformat() == "2024-04-19"
+
+
+def test_an_item_number_is_never_an_inferred_title():
+    text = page("1. Lịch tiếp công dân định kỳ tại Phòng tiếp công dân của UBND phường vào thứ Năm hằng tuần. "
+                "Người dân đến đúng giờ và mang theo giấy tờ tùy thân.", "", BODY)
+    article = extract(text).article
+    assert article.title_inferred and article.title.startswith("Lịch tiếp công dân")
+
+
+@pytest.mark.parametrize(("url", "listing"), [
+    ("https://so.example.gov.vn/portal/pages/print.aspx?p=6799", False),
+    ("https://blog.example.vn/tin-tuc/?p=7", True),
+    ("https://luat.example.vn/tag/can-cuoc-cong-dan-bao-lau-moi-co-2022/", True),
+])
+def test_a_wordpress_item_id_is_not_a_page_number_and_a_tag_folder_is_a_listing(url, listing):
+    teaser = "Căn cước công dân bao lâu mới có theo quy định mới nhất"
+    assert bool(extract(page(teaser), url).article.draft_reason) is listing
+
+
+def test_a_procedure_post_with_the_national_code_is_not_an_article_even_cut_short():
+    text = page("HỘ TỊCH", "THỦ TỤC LIÊN THÔNG: ĐĂNG KÝ KHAI SINH, ĐĂNG KÝ THƯỜNG TRÚ CHO TRẺ EM DƯỚI 6 TUỔI",
+                "Ủy ban nhân dân phường công bố danh mục thủ tục hành chính liên thông như sau:",
+                "Mã thủ tục: 2.000986.000.00.00.H29", "Số quyết định: 3150/QĐ-UBND-DM",
+                "Tên thủ tục: Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường")
+    assert "procedure record" in extract(text).article.draft_reason
+
+
+@pytest.mark.parametrize("line", ["7 phút đọc", "Thời gian đọc: 5 phút", "4 min read"])
+def test_a_reading_time_is_chrome(line):
+    assert is_chrome_line(line)
