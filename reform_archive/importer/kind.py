@@ -59,8 +59,7 @@ _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67"), a tag or topic
 _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
-    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
-    r"[?&]p=(?:[2-9]|\d{2,3})(?!\d)|"  # "?p=7" is a page; "?p=6799" an item's id (WordPress, print views)
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)|"
     # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a
