@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.errors import ConfigError, Problem, error
+from reform_archive.menu import MENU_EXPECTED, MenuItem, parse_menu
 from reform_archive.text.suggest import nearest
 from reform_archive.text.term_names import ALIAS_TAXONOMIES, Alias, alias_faults
 
@@ -64,6 +65,8 @@ class Settings:
     abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # [strings] in site.toml: UI string key -> the site's wording, over the theme's catalogue
     strings: tuple[tuple[str, str], ...] = ()
+    # [[menu]] in site.toml: the header's links, in place of the theme's (reform_archive.menu)
+    menu: tuple[MenuItem, ...] = ()
     # [aliases.<taxonomy>] in site.toml: (taxonomy, a name as articles write it, the name to file it under)
     aliases: tuple[Alias, ...] = ()
     # each alias's line in site.toml, for problems: not compared, so a moved line changes no page
@@ -155,6 +158,7 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "theme": (_text, "a theme name"),
     "feed_size": (_positive_int, "a positive integer"),
     "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "menu": (parse_menu, MENU_EXPECTED),
     "abbreviations": (_abbreviations, 'a table of abbreviations and what they stand for, such as '
                                       '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"'),
     "strings": (_strings, 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"'),

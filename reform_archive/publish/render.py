@@ -18,6 +18,7 @@ import jinja2
 
 from reform_archive.config import Settings
 from reform_archive.errors import ConfigError, Problem, error
+from reform_archive.menu import menu_links
 from reform_archive.site.urls import link
 from reform_archive.text.suggest import nearest
 
@@ -141,7 +142,8 @@ class Renderer:
             url=lambda path="": link(settings.base_path, path),
             site={"title": settings.title, "description": settings.description, "language": settings.language,
                   "content_language": settings.content_language, "base_url": settings.base_url,
-                  "base_path": settings.base_path, "search": settings.search},
+                  "base_path": settings.base_path, "search": settings.search,
+                  "menu": menu_links(settings.menu, lambda path: link(settings.base_path, path))},
         )
 
     def render(self, template: str, context: Mapping[str, Any]) -> tuple[bytes | None, Problem | None]:
