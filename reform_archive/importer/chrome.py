@@ -65,6 +65,8 @@ _TOOLBAR_PHRASES = frozenset({
     "cỡ chữ", "kích thước chữ", "kích cỡ chữ", "font size", "tương phản", "độ tương phản", "màu nền", "giảm cỡ chữ",
     "tăng cỡ chữ", "nghe đọc bài", "nghe bài viết", "đọc bài", "nghe", "a-", "a+", "-a", "+a", "a", "mặc định",
     "xem cỡ chữ", "cỡ chữ:", "in trang", "nghe đọc bài viết", "in", "phóng to", "thu nhỏ",
+    # a print view's own bar: "In bài viết | Đóng cửa sổ", "Print | Close window"
+    "in bài viết", "in bài", "in bài này", "đóng cửa sổ", "đóng", "quay lại", "print", "close window", "close",
 })
 _BAR_PHRASES = _SHARE_PHRASES | _TOOLBAR_PHRASES
 _SEPARATORS = re.compile(r"[\s:|,/•·()]+")
@@ -185,6 +187,7 @@ _FOOTER_LABEL = re.compile(r"^(?:thống kê truy cập|thống kê người dù
 
 SENTENCE_END = re.compile(r"(?:[.!?…]|\./\.|\.\)|[.!?]\s*[”\"’)])$")
 # "3 ngày trước", "Hôm qua", "Vừa xong": an item's or a post's age
+_PRINTED_AT = re.compile(r"^(?:in\s+(?:lúc|ngày|vào\s+lúc)|ngày\s+in|printed(?:\s+on)?)\s*:?\s*[\d/.:\s-]{6,}$", _I)
 _READING_TIME = re.compile(r"^(?:thời\s+gian\s+đọc\s*:?\s*)?(?:khoảng\s+)?\d{1,3}\s*(?:phút\s+đọc|phút|"
                            r"min(?:ute)?s?\s+read)$", _I)  # "7 phút đọc", "Thời gian đọc: 5 phút", "4 min read"
 _GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
@@ -213,6 +216,7 @@ def is_chrome_line(line: str) -> bool:
         or (_SLUG_PLACEHOLDER.match(stripped) and stripped.isascii()) or _BREADCRUMB.match(stripped)
         or _ACCOUNT.match(stripped) or _BADGE.match(stripped) or _SEE_ALSO.match(stripped)
         or _BACK_TO_TOP.match(stripped) or SITE_NAME.match(stripped) or _is_menu(stripped) or _READING_TIME.match(stripped)
+        or _PRINTED_AT.match(stripped)
         or PAGE_URL.match(stripped) or _REVIEW_DATES.match(stripped) or _UNACCENTED_ALT.match(stripped)
         or _CLICK_HERE.match(stripped) or _COPY_BANNER.match(stripped) or _FEED_FOOTER.match(stripped)
         or (_WELCOME.search(stripped) and len(stripped.split()) <= 30) or _TODAY_CLOCK.match(stripped)

@@ -27,7 +27,8 @@ _I = re.IGNORECASE
 _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
                         r"published|posted|date\b|ngày\s+tạo|thời\s+gian\s+đăng|đăng\b", _I)
 _UPDATED = re.compile(r"cập\s+nhật|updated?|modified|sửa\s+lần\s+cuối|chỉnh\s+sửa", _I)
-_TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ", _I)
+# the day the page was looked at or printed, not written: "Hôm nay …", "In lúc: 09:12 27/02/2025"
+_TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ|^\s*in\s+(?:lúc|ngày|vào\s+lúc)|ngày\s+in\b|printed", _I)
 _ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
 # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định số …": the date a document was issued, in the same clause
 _ISSUES_AFTER = re.compile(r"^[^.;:]{0,60}?\b(?:ban\s+hành|ký\s+ban\s+hành|ký)\s+(?:các\s+|một\s+)?(?:quyết\s+định|"

@@ -253,7 +253,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
 
     title, title_original, inferred = _title(found.title, body, lead, warnings)
     plain = "\n".join(body)
-    dating = date_choice.choose_date(layout, title, hints.date, hints.date_modified)
+    # a title made from the lead says nothing the lead does not: its "năm 2023" is no date evidence
+    dating = date_choice.choose_date(layout, "" if inferred else title, hints.date, hints.date_modified)
     if dating.date is None:
         warnings.append(Note("draft", "no date anywhere on the page: imported as a draft without a date; "
                                       "add 'date' and remove 'draft' to publish it"))

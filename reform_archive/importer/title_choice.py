@@ -137,8 +137,16 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                                                    **_shape(hint, body_words, lead_words, url_words)}))
     if lead:
         inferred = infer_title(lead)
-        candidates.append(Candidate(inferred, "inferred", {"k_inferred": 1.0,
-                                                           "no_lines": 1.0 if not found else 0.0}))
+        lines_only = [c for c in candidates if c.kind in ("line", "wrapped", "unglued", "prefix", "crumb")]
+        candidates.append(Candidate(inferred, "inferred", {
+            "k_inferred": 1.0, "no_lines": 1.0 if not found else 0.0,
+            # what makes "no headline on this page" likely: no line above the lead is as long as
+            # headlines are, and none says what the article says (a caption, a sub-heading, a post's
+            # opening words, a running head: what a body-only copy starts with)
+            "no_long_line": 1.0 if found and not any(c.features.get("w_8_30") for c in lines_only) else 0.0,
+            "no_matching_line": 1.0 if found and not any(c.features.get("body_overlap", 0.0) >= 0.6
+                                                           for c in lines_only) else 0.0,
+        }))
     return candidates
 
 

@@ -645,3 +645,22 @@ def test_a_procedure_post_with_the_national_code_is_not_an_article_even_cut_shor
 @pytest.mark.parametrize("line", ["7 phút đọc", "Thời gian đọc: 5 phút", "4 min read"])
 def test_a_reading_time_is_chrome(line):
     assert is_chrome_line(line)
+
+
+# Pages without a headline (the corpus's headline-less layouts, session 30)
+
+
+@pytest.mark.parametrize("opening", ["Những con số ấn tượng", "Bà con lưu ý nhé!", "Từ chủ trương đến hành động"])
+def test_a_short_opening_line_that_says_nothing_of_the_article_is_no_headline(opening):
+    article = extract(page(opening, "", LEAD, "", BODY, "", CLOSING)).article
+    assert article.title_inferred, article.title
+
+
+def test_a_print_views_bar_and_print_time_are_chrome():
+    text = page("SỞ NỘI VỤ TỈNH PHÚ YÊN", "In bài viết | Đóng cửa sổ", "In lúc: 09:12 27/02/2025",
+                "Sáng 5/7/2023, UBND tỉnh tổ chức hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm "
+                "2023, trực tuyến đến các huyện.", BODY)
+    article = extract(text).article
+    assert article.title_inferred and "Đóng cửa sổ" not in article.body and "In lúc" not in article.body
+    # the title made from the lead ("… 6 tháng đầu năm 2023") is no date evidence: the lead's own date is
+    assert article.date.value.date().isoformat() == "2023-07-05"
