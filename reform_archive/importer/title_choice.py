@@ -188,6 +188,8 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
         # headline; so is the same name printed again over the post's date
         "account": 1.0 if accounts.get(title_key(text), index + 1) <= index else 0.0,
+        # under a social account's name (and its post's time): the post's own words, which have no headline
+        "post_text": 1.0 if accounts and min(accounts.values()) < index else 0.0,
         **_shape(text, body_words, lead_words, url_words),
     }
     return {name: value for name, value in features.items() if value}

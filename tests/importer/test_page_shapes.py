@@ -664,3 +664,12 @@ def test_a_print_views_bar_and_print_time_are_chrome():
     assert article.title_inferred and "Đóng cửa sổ" not in article.body and "In lúc" not in article.body
     # the title made from the lead ("… 6 tháng đầu năm 2023") is no date evidence: the lead's own date is
     assert article.date.value.date().isoformat() == "2023-07-05"
+
+
+def test_a_social_posts_first_words_under_its_account_and_time_are_no_headline():
+    text = page("Zalo", "Nhật ký", "UBND xã Phú Thạnh", "Tài khoản đã xác thực", "14/08/2024 07:45",
+                "Bà con lưu ý nhé! 📢",
+                "Từ ngày 17/8/2024, Bộ phận một cửa xã tiếp nhận hồ sơ cả buổi sáng thứ Bảy để phục vụ bà con "
+                "đi làm ăn xa.", "Bà con có thể nhắn tin cho tài khoản này để đặt lịch trước.", "❤️ 87")
+    article = extract(text).article
+    assert article.title_inferred and article.title != "Bà con lưu ý nhé!"
