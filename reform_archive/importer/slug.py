@@ -18,7 +18,7 @@ __all__ = ["MIN_SLUG_WORDS", "slug_span", "slug_words"]
 MIN_SLUG_WORDS = 4  # fewer words match too much by chance
 _WORD = re.compile(r"[^\W_]+")
 _ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z]*|\d+[a-z]+)$")  # "3300241", "d38154", "post321839"; not "2023" or "3"
-_OPENING = "“\"'‘«([“"
+_OPENING = "“\"'‘«(["
 _CLOSING = "”\"'’»)]?!…"
 
 

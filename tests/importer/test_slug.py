@@ -1,0 +1,39 @@
+"""The headline the address spells (importer/slug.py): properties over generated lines."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_span, slug_words
+from reform_archive.text.vietnamese import fold
+
+SYLLABLES = ["Gỡ", "khó", "công", "nghệ", "ở", "từng", "thôn", "bản", "Hà", "Tĩnh", "một", "cửa", "số", "hóa",
+             "hồ", "sơ", "người", "dân", "xã", "đặc", "biệt", "Đắk", "Lắk", "2025"]
+words = st.lists(st.sampled_from(SYLLABLES), min_size=MIN_SLUG_WORDS, max_size=12)
+
+
+@given(words, st.lists(st.sampled_from(SYLLABLES), max_size=4), st.integers(min_value=10000, max_value=99999999))
+def test_the_span_found_is_the_headline_the_address_spells(headline, label, article_id):
+    title = " ".join(headline)
+    line = " ".join([*label, title]) + " Sau đó, xã tiếp tục hỗ trợ người dân."
+    url = f"https://bao.example.vn/{'-'.join(fold(w.lower()) for w in headline)}-{article_id}.html"
+    slug = slug_words(url)
+    assert slug == [fold(w.lower()) for w in headline]
+    span = slug_span(line, slug)
+    assert span is not None
+    assert [fold(w.lower()) for w in line[span[0]:span[1]].split()] == slug
+
+
+@given(words)
+def test_a_slug_cut_short_is_never_taken_mid_headline(headline):
+    line = " ".join(headline) + " mới Nhằm giúp người dân nộp hồ sơ."
+    cut = [fold(w.lower()) for w in headline[:-1]]
+    if len(cut) >= MIN_SLUG_WORDS and headline[-1][:1].islower():
+        assert slug_span(line, cut) is None or line[slug_span(line, cut)[1]:].lstrip()[:1].isupper()
+
+
+def test_addresses_without_a_headline_give_no_slug():
+    for url in ("https://so.example.gov.vn/index.php?id=12", "https://x.vn/tin-tuc/", "https://x.vn/a-b-c.html",
+                "https://x.vn/news/56745/"):
+        assert slug_words(url) == []
