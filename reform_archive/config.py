@@ -31,6 +31,7 @@ __all__ = [
     "describe_characters",
     "load_settings",
     "parse_settings",
+    "picture_address_fault",
 ]
 
 CONFIG_FILE = "site.toml"
@@ -71,6 +72,9 @@ class Settings:
     aliases: tuple[Alias, ...] = ()
     # each alias's line in site.toml, for problems: not compared, so a moved line changes no page
     alias_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    # the picture of link previews for pages without a cover: a path inside static/, or an https URL
+    image: str = ""
+    image_line: int = field(default=0, compare=False, repr=False)  # for problems about the file
     site_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -138,6 +142,24 @@ def _aliases(value: Any) -> tuple[Alias, ...] | None:
     return tuple(found)
 
 
+def picture_address_fault(src: str) -> str:
+    """What is wrong with ``src`` as a picture's address (site.toml's and front matter's
+    ``image``), or "": a path inside static/, or an https URL shown as it is."""
+    if "://" in src or src.startswith("//"):
+        parts = urlsplit(src)
+        if parts.scheme == "http":
+            return "an http:// picture on an https page is blocked or upgraded by browsers: use its https:// address"
+        return "" if parts.scheme == "https" and parts.netloc else \
+            "must be a path inside static/ such as images/2024/a.jpg, or an https:// URL"
+    if "\\" in src or any(segment in ("", ".", "..") for segment in src.lstrip("/").split("/")):
+        return "must be a path inside static/ such as images/2024/a.jpg (no '..', '.', '\\' or empty parts)"
+    return ""
+
+
+def _picture(value: Any) -> str | None:
+    return value.lstrip("/") if isinstance(value, str) and value and not picture_address_fault(value) else None
+
+
 def _positive_int(value: Any) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
@@ -164,6 +186,7 @@ _FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "strings": (_strings, 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"'),
     "aliases": (_aliases, 'tables of names and the name to file each under, such as [aliases.tags] '
                           '"CCHC" = "cải cách hành chính"'),
+    "image": (_picture, 'a picture\'s path inside static/, such as "images/og-default.png", or an https:// URL'),
 }
 _REQUIRED = ("title", "base_url")
 
@@ -217,6 +240,8 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
     for key, check_value in checks.items():
         if key in values:
             values[key] = check_value(values[key], path, lines.get(key, 1), problems)
+    if "image" in values:
+        values["image_line"] = lines.get("image", 1)
     if "aliases" in values:
         values["alias_lines"] = _check_aliases(values["aliases"], text, path, lines.get("aliases", 1), problems)
     if problems:

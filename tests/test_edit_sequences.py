@@ -2,7 +2,8 @@
 
 Hypothesis draws a few edits of every kind a site sees between two builds (an article's
 body, title, date or slug, a deletion, a new file, a renamed file, a template override, a
-static file edited to the same size with its mtime put back, a setting), applies them to a
+static file edited to the same size with its mtime put back, a setting, a cover picture
+added, changed or removed), applies them to a
 copy of the sample site, and compares:
 
 - the CLI's incremental build into its old output folder (cache, page reuse, the no-change
@@ -22,6 +23,7 @@ from pathlib import Path
 from conftest import NOW, SAMPLE, tree
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from picturemaker import photo
 
 from reform_archive.build import BuildOptions, build_into_memory, build_site
 from reform_archive.config import load_settings
@@ -112,11 +114,29 @@ def static(site: Path, n: int) -> None:
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
+def cover(site: Path, n: int) -> None:
+    """A cover given to an article, its picture changed (other pixels, another size), or every
+    cover taken away with the file."""
+    picture = site / "static" / "images" / "bia.jpg"
+    if n % 3 == 0:
+        for path in articles(site):
+            text = path.read_text(encoding="utf-8")
+            path.write_text("".join(line for line in text.splitlines(keepends=True)
+                                    if not line.startswith(("image:", "image_alt:"))), encoding="utf-8")
+        picture.unlink(missing_ok=True)
+        return
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    picture.write_bytes(photo(300 + 40 * (n % 9), 200, shade=n))
+    _set(site, n, "image", "images/bia.jpg")
+    _set(site, n, "image_alt", f"Ảnh bìa {n}")
+
+
 def setting(site: Path, n: int) -> None:
     _replace(site / "site.toml", "title = ", f'title = "Lưu trữ {n}"\n# old title = ')
 
 
-EDITS: list[Callable[[Path, int], None]] = [body, title, date, slug, delete, add, rename, template, static, setting]
+EDITS: list[Callable[[Path, int], None]] = [body, title, date, slug, delete, add, rename, template, static, setting,
+                                            cover]
 
 
 def _disk(site: Path, output: Path, cache: bool = True) -> None:
@@ -129,6 +149,7 @@ def _disk(site: Path, output: Path, cache: bool = True) -> None:
 @example(rounds=[[(static, 1)], [(static, 2)]])  # alone, so only its bytes can tell the build
 @example(rounds=[[(template, 1)], [(template, 2)]])
 @example(rounds=[[(setting, 1)], [(body, 3)]])
+@example(rounds=[[(cover, 1)], [(cover, 2)], [(cover, 3)]])  # a cover added, its picture changed, removed
 def test_any_edits_give_the_cli_and_the_preview_a_cold_builds_output(rounds):
     with tempfile.TemporaryDirectory(prefix="edits-") as folder:
         site, output = Path(folder) / "site", Path(folder) / "output"

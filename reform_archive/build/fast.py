@@ -27,6 +27,7 @@ from reform_archive.publish.views import ViewBuilder
 from reform_archive.site.model import article_from, is_published
 from reform_archive.site.related import neighbours
 from reform_archive.site.urls import output_file
+from reform_archive.source.markup import image_sources, with_image_sizes
 from reform_archive.source.prepare import prepare
 
 __all__ = ["FastRender", "render_saved_articles"]
@@ -62,7 +63,8 @@ def render_saved_articles(memory: BuildMemory, changed: Collection[Path]) -> Fas
     site = memory.site
     by_path = {article.path: article for article in site.articles}
     around = None
-    views = ViewBuilder(site.settings, memory.translate)
+    views = ViewBuilder(site.settings, memory.translate, site.image)
+    sizes = {src: (picture.width, picture.height) for src, picture in memory.pictures.items() if picture.width}
     pages, keys = {}, {}
     for shown, data, key in saved:
         old = by_path.get(shown)
@@ -71,7 +73,12 @@ def render_saved_articles(memory: BuildMemory, changed: Collection[Path]) -> Fas
         if old is None or source is None or errors_only(list(prepared.problems)) or \
                 not is_published(source, memory.selection):
             return None
-        article = article_from(source, site.settings, prepared.html)
+        if (source.cover.src if source.cover else "") != (old.image.src if old.image else ""):
+            return None  # another cover: the build learns it and makes its renditions
+        if any(src not in memory.pictures for src in image_sources(prepared.html, site.settings.base_path)):
+            return None  # a picture the last build did not learn: the build reads it
+        article = article_from(source, site.settings, with_image_sizes(prepared.html, site.settings.base_path, sizes),
+                               memory.pictures)
         if article.url != old.url or article.date != old.date:
             return None  # it moves in the lists and the archive: the build places it
         around = around or neighbours(site)

@@ -9,13 +9,14 @@ renderer and recipe that let the preview render one edited article at once
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reform_archive.incremental.cache import cache_key
 from reform_archive.incremental.reuse import PageLedger
 from reform_archive.publish.render import Renderer
 from reform_archive.publish.views import Translate
 from reform_archive.site.model import Article, Selection, Site
+from reform_archive.site.pictures import Picture
 from reform_archive.source.prepare import PreparedArticle, Recipe
 
 __all__ = ["BuildMemory", "article_key"]
@@ -33,6 +34,7 @@ class BuildMemory:
     environment: str  # the render environment's digest (templates, UI strings, settings)
     selection: Selection  # drafts, future articles and "now", as the build chose them
     prepared: Mapping[str, PreparedArticle]  # cache key -> the article: the next build reads none of them again
+    pictures: Mapping[str, Picture] = field(default_factory=dict)  # the local pictures shown, by path inside static/
 
 
 def article_key(recipe: Recipe, shown: str, data: bytes) -> str:

@@ -35,7 +35,7 @@ class BuildResult:
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
     cache: CacheStats = field(default_factory=CacheStats)
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
-    kept: int = 0  # pages, feeds and search files not written again: the previous build's was still right (reform_archive.incremental.reuse)
+    kept: int = 0  # pages, feeds, pictures and search files not written again: the previous build's was still right (reform_archive.incremental.reuse)
     search_alongside: float = field(default=0.0, compare=False)  # seconds the search index took in a forked process
 
 

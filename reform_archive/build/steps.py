@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from reform_archive.build.images import FoundPictures, find_pictures, share_picture, write_renditions
 from reform_archive.build.memory import BuildMemory, article_key
 from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
 from reform_archive.build.search_step import (
@@ -46,7 +47,7 @@ from reform_archive.parallel.workers import default_jobs, prepare_all
 from reform_archive.publish.feeds import EPOCH, atom_feed, plan_feeds
 from reform_archive.publish.links import LinkingPage, broken_links
 from reform_archive.publish.pages import PageSpec, claimant, plan_aliases, plan_pages
-from reform_archive.publish.render import Renderer, Theme, find_theme, load_catalogue, translator, with_site_strings
+from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator, with_site_strings
 from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
 from reform_archive.publish.views import Translate
 from reform_archive.readonly import ReadOnlyMapping
@@ -97,16 +98,20 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         recipe = Recipe(settings.tz.key, settings.base_path, settings.language, settings.aliases)
         keys = [article_key(recipe, file.shown, file.data) for file in files]
         lunr = lunr_js(settings.site_dir) if settings.search else (None, None)
+        static = static_files([(theme.static, theme.root), (settings.site_dir / "static", settings.site_dir)])
+        pictures_store = cache.part("images")  # one store: what it prunes is what no step of this build used
+        share = share_picture(settings, static[0], pictures_store, problems)
         # the folders the renderer loads templates from (UI strings come in as the catalogue)
-        environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"])
-        reuse = Reuse(environment)
+        environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"],
+                                         share.digest if share else "")
+        reuse, hashed = Reuse(environment), dict[str, str]()  # hashed: static files' SHA-256, by the inputs digest
         if memory is not None and isinstance(writer, MemoryWriter):
             reuse = Reuse(environment, memory.ledger, writer.previous.keys())
         if target is not None:
             # what could not be read (a link in a loop, a folder locked) is an input too
             inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
                                              unchanged.input_folders(settings, theme.root),
-                                             unchanged.input_files(settings, lunr[0]), writer.precompress)
+                                             unchanged.input_files(settings, lunr[0]), writer.precompress, hashed)
             record = unchanged.load(builds, target)
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
                     unchanged.still_valid(record, unchanged.current_listing(target)):
@@ -141,19 +146,23 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         if indexing and search is None:
             search = search_from(prepared.__getitem__, fork, reuse, remembered)
         sources = [article.source for article in prepared if article.source is not None]
-        site, warnings = _model(settings, selection, report, prepared, sources, problems)
+        found = find_pictures(settings, static[0], prepared, selection, pictures_store, share, hashed)
+        site, warnings = _model(settings, selection, report, prepared, sources, problems + list(found.problems), found)
         settle()
         outputs = _Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
         # an article is a function of its file and the environment: its cache key names it
         names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
-        identity: Callable[[Article], str] = lambda article: names[article.path]  # noqa: E731
+        identity: Callable[[Article], str] = lambda article: names[article.path] + found.identity(article.path)  # noqa: E731
         related = _related(site, cache.part("related"))
         renderer = Renderer(settings, theme, t)
         _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
+        report("images", 0, 1)
+        outputs.kept += write_renditions(found, writer, lambda path: outputs.claim(path, "pictures"), reuse, ledger,
+                                         pictures_store, jobs)
         if settings.search:
             report("search", 0, 1)
             files_made = finish_search(site, search, prepared, names, reuse,
@@ -161,7 +170,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
                                        writer.discard) if search is not None else []
             _write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
-        _copy_static(settings, theme, writer, outputs)
+        _copy_static(static, writer, outputs)
         # redirects last: every other output is claimed by now, and an alias gives way to it
         _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report,
                       {file.shown: file.data for file in files})
@@ -189,15 +198,16 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     # a cache that could not be used: one warning, never promoted by --strict, not recorded
     result = replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
     return result, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
-                               renderer, t, recipe, environment, selection, dict(zip(keys, prepared, strict=True)))
+                               renderer, t, recipe, environment, selection, dict(zip(keys, prepared, strict=True)),
+                               found.pictures)
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
-           sources: list[SourceArticle], problems: list[Problem]) -> tuple[Site, list[Problem]]:
+           sources: list[SourceArticle], problems: list[Problem], found: FoundPictures) -> tuple[Site, list[Problem]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
     problems = problems + [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    site, model_problems = build_model(sources, settings, selection, html={article.path: article.html for article in prepared})
+    site, model_problems = build_model(sources, settings, selection, html=found.html_of(prepared), pictures=found.pictures)
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
@@ -380,8 +390,8 @@ def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Pr
         ledger.add(file.path, file.stamp, [])
 
 
-def _copy_static(settings: Settings, theme: Theme, writer: Writer, outputs: _Outputs) -> None:
-    files, problems = static_files([(theme.static, theme.root), (settings.site_dir / "static", settings.site_dir)])
+def _copy_static(static: tuple[dict[str, Path], list[Problem]], writer: Writer, outputs: _Outputs) -> None:
+    files, problems = static
     outputs.problems.extend(problems)
     for path, file in files.items():
         if outputs.claim(path, Claimant(str(file), STATIC, 0)):

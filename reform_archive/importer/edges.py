@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from reform_archive.importer import chrome, dates, metadata, structure
+from reform_archive.importer.lines import DATE_FIELD
 
-__all__ = ["continues_a_list", "dateline_under_lead", "sentences_before_a_cut"]
+__all__ = ["around_headline", "continues_a_list", "dateline_under_lead", "sentences_before_a_cut"]
 
 # a sentence's end, then the next one's first letter: "… governance model. These documents …"
 _NEXT_SENTENCE = re.compile(r"[.!?…][”\"’)]?\s+(?=[\"“]?[^\W\d_])")
@@ -42,3 +43,13 @@ def sentences_before_a_cut(line: str) -> str:
     whole = line[:ends[-1]].strip() if ends else ""
     return whole if len(whole.split()) >= 8 and chrome.is_prose(whole) else ""
 
+
+
+def around_headline(line: str, headline: str) -> tuple[str, str]:
+    """A line that runs a section label, the headline and the standfirst together, without the
+    first two: (the standfirst, the label when it is short enough to be a category, else "")."""
+    at = line.find(headline)
+    if at < 0:
+        return line, ""
+    label = DATE_FIELD.sub("", line[:at]).strip(" -–|:")
+    return line[at + len(headline):].strip(" -–|:"), label if len(label.split()) <= 6 else ""

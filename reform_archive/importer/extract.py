@@ -56,6 +56,8 @@ class ImportedArticle:
     honorific: str = ""
     source_name: str = ""
     source_url: str = ""
+    image: str = ""  # the page's picture (an https address from its metadata, never downloaded)
+    image_alt: str = ""
     provinces: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
@@ -137,6 +139,8 @@ class PageHints:
     date: FoundDate | None = None
     date_modified: FoundDate | None = None
     authors: tuple[str, ...] = ()
+    image: str = ""  # og:image and its alt, as front matter's image and image_alt
+    image_alt: str = ""
 
 
 def _opens_a_list(index: int, kept: list[int], lines: list[str]) -> bool:
@@ -220,7 +224,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     chosen, title_candidates = title_choice.choose_title(
         layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
     if chosen is not None and chosen.kind == "slug" and chosen.line == prose[0]:
-        lines[prose[0]] = _after_the_headline(lines[prose[0]], chosen.value, found)
+        lines[prose[0]], label = edges.around_headline(lines[prose[0]], chosen.value)
+        found.category = found.category or label
     title_line = chosen.line if chosen is not None and chosen.kind != "inferred" else -1
     if chosen is not None and chosen.kind != "inferred":
         found.title = chosen.value
@@ -276,21 +281,12 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         lastmod=dating.lastmod, draft=dating.date is None or dating.guessed or bool(not_article), draft_reason=not_article,
         category=found.category, authors=authors, affiliation=found.affiliation,
         honorific=found.honorific,
-        source_name=found.source, source_url=url, provinces=find_provinces(subject),
+        source_name=found.source, source_url=url, image=hints.image, image_alt=hints.image_alt,
+        provinces=find_provinces(subject),
         topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
     return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
-
-
-def _after_the_headline(line: str, headline: str, found: _Found) -> str:
-    """The standfirst of a line that runs a section label, the headline and the standfirst
-    together; the label, when short, is the category."""
-    at = line.find(headline)
-    label = page_lines.DATE_FIELD.sub("", line[:at]).strip(" -–|:")
-    if label and len(label.split()) <= 6 and not found.category:
-        found.category = label
-    return line[at + len(headline):].strip(" -–|:") if at >= 0 else line
 
 
 def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:

@@ -69,6 +69,8 @@ def render(article: ImportedArticle, *, slug: str, raw: str, source_sha256: str,
         lines.append("source:")
         text("  name", article.source_name or _host(article.source_url))
         text("  url", article.source_url)
+    text("image", article.image)
+    text("image_alt", article.image_alt if article.image else "")
     for key in ("provinces", "topics", "documents", "tags"):
         if values := getattr(article, key):
             lines.append(f"{key}: {_list(values)}")

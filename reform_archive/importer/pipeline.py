@@ -17,7 +17,7 @@ from typing import BinaryIO
 from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.extract import Extraction, PageHints, extract
 from reform_archive.importer.forms import FormProblem, read_pages
-from reform_archive.importer.forms.page import RawPage
+from reform_archive.importer.forms.page import RawPage, front_matter_image
 from reform_archive.importer.forms.warc import warc_pages
 from reform_archive.importer.normalise import normalise_text
 
@@ -61,7 +61,8 @@ def import_archive(stream: BinaryIO, name: str) -> Iterator[ImportedPage]:
 
 def _imported(page: RawPage, url: str, warnings: tuple[FormProblem, ...] = ()) -> ImportedPage:
     """One page of a form, extracted; what its form declared (metadata) goes in as hints."""
-    hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors))
+    hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors),
+                      *front_matter_image(page))
     extraction = extract(normalise_text(page.text), url, hints)
     return ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
                         error_line=page.line, form_warnings=warnings)

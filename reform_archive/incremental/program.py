@@ -10,7 +10,7 @@ from pathlib import Path
 
 __all__ = ["PACKAGE_DIR", "code_fingerprint"]
 
-_LIBRARIES = ("markdown", "nh3", "pyyaml", "python-frontmatter", "python-slugify", "numpy", "tzdata")
+_LIBRARIES = ("markdown", "nh3", "pyyaml", "python-frontmatter", "python-slugify", "numpy", "tzdata", "pillow")
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 

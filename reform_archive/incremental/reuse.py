@@ -48,12 +48,14 @@ LinkPairs = list[tuple[str, str]]  # (href as written, site-relative target) for
 assert array("I").itemsize == 4, "links are numbered as uint32 (numpy reads them so)"
 
 
-def environment_digest(settings: Any, catalogue: Mapping[str, str], template_folders: Iterable[Path]) -> str:
+def environment_digest(settings: Any, catalogue: Mapping[str, str], template_folders: Iterable[Path],
+                       share_picture: str = "") -> str:
     """Everything besides the view data that a page's HTML depends on: this program, the
-    settings (the templates' `site` and `url()`), the UI strings, and every template file
-    by content (a page's template extends and includes others)."""
+    settings (the templates' `site` and `url()`), the UI strings, every template file
+    by content (a page's template extends and includes others), and the content digest of
+    site.toml's `image` (every page's link preview gives its size)."""
     digest = Hasher("environment", program=True).add(repr((settings, str(settings.site_dir))),
-                                                      repr(sorted(catalogue.items())))
+                                                      repr(sorted(catalogue.items())), share_picture)
     for folder in template_folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():

@@ -60,7 +60,7 @@ def record_key(output_dir: Path) -> str:
 
 
 def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
-                  extra_files: Iterable[Path], precompressed: bool = False) -> str:
+                  extra_files: Iterable[Path], precompressed: bool = False, hashed: dict[str, str] | None = None) -> str:
     """Everything a build reads: the articles (their cache keys already cover bytes, path,
     recipe and this program; the caller adds what the reader could not read: an unreadable
     file, a dangling link, a link leading out), the settings and options, and every file
@@ -68,7 +68,9 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     lunr.js, by path and content. A touch, a checkout that rewrites the same bytes or a
     copy with its mtime kept (``cp -p``) are judged by what the file holds, never by its
     status: templates and static files are few, and hashing them costs milliseconds.
-    ``precompressed``: the folder gets gzip copies (a build with them is not one without)."""
+    ``precompressed``: the folder gets gzip copies (a build with them is not one without).
+    ``hashed``: filled with each file's SHA-256 (hex) by path, so the build's pictures are not
+    read and hashed twice."""
     digest = Hasher("inputs", program=True).add(repr((settings, str(settings.site_dir), options.drafts, options.future,
                                                       options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""),
                                                       precompressed)))
@@ -77,13 +79,13 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
         for root, dirs, files in os.walk(folder, followlinks=True):
             dirs.sort()
             for name in sorted(files):
-                _add_file(digest, Path(root, name))
+                _add_file(digest, Path(root, name), hashed)
     for path in extra_files:
-        _add_file(digest, path)
+        _add_file(digest, path, hashed)
     return digest.hexdigest()
 
 
-def _add_file(digest: Hasher, path: Path) -> None:
+def _add_file(digest: Hasher, path: Path, hashed: dict[str, str] | None = None) -> None:
     try:
         with open(path, "rb") as file:
             content = hashlib.file_digest(file, "sha256").digest()
@@ -91,6 +93,8 @@ def _add_file(digest: Hasher, path: Path) -> None:
         digest.add(str(path), "unreadable")
         return
     digest.add(str(path), content)
+    if hashed is not None:
+        hashed[str(path)] = content.hex()
 
 
 def input_folders(settings: Any, theme_root: Path) -> list[Path]:

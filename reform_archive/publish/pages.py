@@ -66,7 +66,7 @@ class PageSpec:
 
 def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]] | None = None) -> Iterator[PageSpec]:
     """``related``: :func:`reform_archive.site.related.related_articles` of ``site``, when the build has it."""
-    views = ViewBuilder(site.settings, t)
+    views = ViewBuilder(site.settings, t, site.image)
     yield _home(site, views)
     yield from _articles(site, views, related_articles(site) if related is None else related)
     yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
@@ -96,7 +96,7 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
 
 
 def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
-    views = ViewBuilder(site.settings, t)
+    views = ViewBuilder(site.settings, t, site.image)
     for article in site.articles:
         for alias in article.aliases:
             path = alias if alias.endswith((".html", "/")) else alias + "/"
@@ -176,7 +176,8 @@ def _articles(site: Site, views: ViewBuilder, related: Mapping[str, tuple[Articl
 
 def article_page(views: ViewBuilder, article: Article, related: tuple[Article, ...],
                  older: Article | None, newer: Article | None) -> dict[str, Any]:
-    page = views.page("article", article.url, article.title, article.excerpt, og_type="article")
+    page = views.page("article", article.url, article.title, article.excerpt, og_type="article",
+                      image=views.share_image(article))
     page["json_ld"] = views.article_json_ld(article)
     page["published"] = article.date.isoformat()
     page["modified"] = article.updated.isoformat()

@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from reform_archive.config import Settings
+from reform_archive.publish.pictures import picture_view, share_json_ld, share_view
 from reform_archive.publish.reading import reading_minutes, share_links, table_of_contents
 from reform_archive.site.model import Article, Term, term_slug
+from reform_archive.site.pictures import Picture
 from reform_archive.site.urls import absolute, link, page_path
 from reform_archive.source.markup import first_paragraph
 from reform_archive.text.dates import format_date, format_time
@@ -26,10 +28,12 @@ class ViewBuilder:
     """Makes view data from what it is given, with the settings and UI strings: never
     from the site, so a page's recipe (:mod:`reform_archive.publish.pages`) names all it depends on."""
 
-    def __init__(self, settings: Settings, t: Translate):
+    def __init__(self, settings: Settings, t: Translate, image: Picture | None = None):
+        """``image``: site.toml's, the link preview of every page without a cover of its own."""
         self.settings = settings
         self.t = t
         self.base_path = settings.base_path  # a property that parses the URL: called ~80 times a page
+        self.site_image = share_view(image, settings.title, self.canonical) if image is not None else None
         # an article's card is the same on every list, term and related block it appears on (~20 each):
         # built once and shared, as view data is read-only
         self._cards: dict[str, dict[str, Any]] = {}
@@ -92,7 +96,12 @@ class ViewBuilder:
             "category": article.category,
             "provinces": [self.term_ref("provinces", p) for p in article.provinces[:CARD_PROVINCES]],
             "source": article.source.name if article.source else "",
+            "image": picture_view(article.image, article.image_alt, self.link) if article.image else None,
         }
+
+    def share_image(self, article: Article) -> dict[str, Any] | None:
+        """The link preview's picture of an article page: its cover's, else the site's."""
+        return share_view(article.image, article.image_alt, self.canonical) if article.image else self.site_image
 
     def article(self, article: Article, related: tuple[Article, ...],
                 older: Article | None, newer: Article | None) -> dict[str, Any]:
@@ -127,7 +136,9 @@ class ViewBuilder:
         }
 
     def page(self, kind: str, path: str, title: str, description: str = "", **extra: Any) -> dict[str, Any]:
+        """``image``: the link preview's picture (:meth:`share_image`), the site's when not given."""
         settings = self.settings
+        image = extra.pop("image", self.site_image)
         return {
             "kind": kind,
             "path": path,
@@ -139,6 +150,8 @@ class ViewBuilder:
             "og_type": "website",
             "json_ld": None,
             "breadcrumbs": None,
+            "image": image,
+            "twitter_card": "summary_large_image" if image else "summary",
             **extra,
         }
 
@@ -163,6 +176,8 @@ class ViewBuilder:
             data["keywords"] = keywords
         if article.source and article.source.url:
             data["isBasedOn"] = article.source.url
+        if article.image:
+            data["image"] = share_json_ld(share_view(article.image, article.image_alt, self.canonical))
         return data
 
     def pagination(self, base: str, number: int, total: int) -> dict[str, Any]:

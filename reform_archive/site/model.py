@@ -17,8 +17,10 @@ from typing import Any, Protocol, TypeVar
 from reform_archive.config import Settings
 from reform_archive.errors import Problem, error
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.site.pictures import Picture, remote_picture
 from reform_archive.site.terms import TermRedirect, name_problems, term_redirects
 from reform_archive.site.urls import permalink
+from reform_archive.source.cover import Cover
 from reform_archive.source.markup import excerpt, first_paragraph, to_html
 from reform_archive.source.parse import Source, SourceArticle
 from reform_archive.text.term_names import term_key
@@ -35,6 +37,7 @@ __all__ = [
     "article_from",
     "build_model",
     "is_published",
+    "picture_of",
     "publication_order",
     "term_slug",
 ]
@@ -68,6 +71,8 @@ class Article:
     source_sha256: str
     extra: Mapping[str, Any]
     body_line: int
+    image: Picture | None = None  # the cover
+    image_alt: str = ""
 
     @property
     def updated(self) -> datetime:
@@ -104,6 +109,7 @@ class Site:
     years: Mapping[int, tuple[Article, ...]]
     months: Mapping[tuple[int, int], tuple[Article, ...]]
     redirects: tuple[TermRedirect, ...] = ()  # old term pages (aliases, other spellings of provinces)
+    image: Picture | None = None  # site.toml's `image`: link previews of pages that have no cover of their own
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,12 @@ def term_slug(taxonomy: str, name: str) -> str:
 
 def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
                 markdown: Callable[[str, str, str], str] = to_html,
-                html: Mapping[str, str] | None = None) -> tuple[Site, list[Problem]]:
+                html: Mapping[str, str] | None = None,
+                pictures: Mapping[str, Picture] | None = None) -> tuple[Site, list[Problem]]:
     """``html``: each article's HTML by path, when it was made already (the build prepares
-    it in worker processes or finds it in its cache); ``markdown`` makes the rest."""
+    it in worker processes or finds it in its cache); ``markdown`` makes the rest.
+    ``pictures``: the local pictures the build found, by their path inside static/ (a cover
+    that is not among them has none)."""
     published = publication_order(sources, settings, selection)
     problems = _url_collisions(published, settings)
     made = html or {}
@@ -131,7 +140,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
         known = made.get(source.path)
         return known if known is not None else markdown(source.body, settings.base_path, settings.language)
 
-    articles = [article_from(s, settings, html_of(s)) for s in published]
+    articles = [article_from(s, settings, html_of(s), pictures) for s in published]
     years: dict[int, list[Article]] = defaultdict(list)
     months: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
@@ -145,6 +154,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
         years=ReadOnlyMapping({y: tuple(a) for y, a in sorted(years.items(), reverse=True)}),
         months=ReadOnlyMapping({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
         redirects=term_redirects(published, taxonomies, settings),
+        image=picture_of(settings.image, pictures) if settings.image else None,
     )
     return site, problems + name_problems(published, taxonomies, settings)
 
@@ -177,9 +187,16 @@ def is_published(source: Placeable, selection: Selection) -> bool:
     return not (selection.now is not None and source.date > selection.now and not selection.future)
 
 
-def article_from(source: SourceArticle, settings: Settings, html: str) -> Article:
-    """One published source as the site holds it: its URL, excerpt and HTML."""
+def picture_of(src: str, pictures: Mapping[str, Picture] | None) -> Picture | None:
+    """The picture at ``src`` (a path inside static/ or an https URL), if the build found it."""
+    return remote_picture(src) if src.startswith("https://") else (pictures or {}).get(src.lstrip("/"))
+
+
+def article_from(source: SourceArticle, settings: Settings, html: str,
+                 pictures: Mapping[str, Picture] | None = None) -> Article:
+    """One published source as the site holds it: its URL, excerpt, HTML and cover."""
     summary = source.summary
+    cover: Cover | None = source.cover
     return Article(
         path=source.path, url=permalink(settings.permalink, source.date, source.slug),
         title=source.title, date=source.date, date_precision=source.date_precision, slug=source.slug,
@@ -188,6 +205,7 @@ def article_from(source: SourceArticle, settings: Settings, html: str) -> Articl
         authors=source.authors, source=source.source, tags=source.tags, provinces=source.provinces,
         topics=source.topics, documents=source.documents, raw=source.raw,
         source_sha256=source.source_sha256, extra=source.extra, body_line=source.body_line,
+        image=picture_of(cover.src, pictures) if cover else None, image_alt=cover.alt if cover else "",
     )
 
 

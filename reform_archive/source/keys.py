@@ -16,7 +16,7 @@ __all__ = ["IMPORTER_KEYS", "KNOWN_KEYS", "READ_KEYS", "unknown_key"]
 
 READ_KEYS = ("title", "date", "lastmod", "slug", "summary", "tags", "draft", "aliases", "category", "author",
              "authors", "source", "provinces", "topics", "documents", "date_precision", "raw", "source_sha256",
-             "extra")
+             "extra", "image", "image_alt")
 # written by the importer (reform_archive.importer.output), given to templates as article.extra
 IMPORTER_KEYS = ("title_original", "title_inferred", "draft_reason", "date_inferred", "author_title",
                  "author_affiliation", "source_encoding", "imported_sha256")

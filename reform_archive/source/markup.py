@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from urllib.parse import unquote
 
 import markdown
 import nh3
 
 from reform_archive.text.vietnamese import slugify
 
-__all__ = ["EXTENSIONS", "FOOTNOTE_BACKLINK", "excerpt", "first_paragraph", "plain_text", "to_html"]
+__all__ = ["EXTENSIONS", "FOOTNOTE_BACKLINK", "excerpt", "first_paragraph", "image_sources", "plain_text", "to_html",
+           "with_image_sizes"]
 
 EXTENSIONS = ["tables", "footnotes", "fenced_code", "def_list", "abbr", "attr_list", "sane_lists", "toc"]
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "details", "summary", "mark"}
 _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "rel", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "td": {"colspan", "rowspan", "align", "style"},
     "th": {"colspan", "rowspan", "align", "scope", "style"},
     "ol": {"start", "type", "reversed"},
@@ -31,6 +34,8 @@ _ALLOWED_ATTRIBUTES = {
 }
 _URL_ATTRIBUTES = {"href", "src"}
 _TAG = re.compile(r"<[^>]+>")
+_IMG = re.compile(r"<img\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')  # as nh3 writes them: lower case, double quotes
 _SPACE = re.compile(r"\s+")
 
 
@@ -59,14 +64,51 @@ def to_html(text: str, base_path: str = "/", language: str = "vi") -> str:
             return base_path.rstrip("/") + value
         return value
 
-    return nh3.clean(
+    return _IMG.sub(_lazy, nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         attribute_filter=rebase,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
-    )
+    ))
+
+
+def _lazy(found: re.Match[str]) -> str:
+    """A body's pictures load as they come into view and decode off the main thread, unless
+    the writer said otherwise."""
+    written = {name for name, _ in _ATTRIBUTE.findall(found.group(1))}
+    added = ("" if "loading" in written else ' loading="lazy"') + ("" if "decoding" in written else ' decoding="async"')
+    return f"<img{found.group(1)}{added}>"
+
+
+def image_sources(fragment: str, base_path: str) -> tuple[str, ...]:
+    """The pictures of this site a body shows, as paths inside static/ ("images/a b.jpg"), each once."""
+    if "<img" not in fragment:
+        return ()
+    found = []
+    for tag in _IMG.finditer(fragment):
+        src = dict(_ATTRIBUTE.findall(tag.group(1))).get("src", "")
+        if src.startswith(base_path) and not src.startswith("//"):
+            found.append(unquote(html.unescape(src[len(base_path):])))
+    return tuple(dict.fromkeys(found))
+
+
+def with_image_sizes(fragment: str, base_path: str, sizes: Mapping[str, tuple[int, int]]) -> str:
+    """``width`` and ``height`` on a body's pictures of this site whose size is known (by their
+    path inside static/), so the text does not jump as they load; a size written by hand stays."""
+    if not sizes or "<img" not in fragment:
+        return fragment
+
+    def sized(tag: re.Match[str]) -> str:
+        attributes = dict(_ATTRIBUTE.findall(tag.group(1)))
+        src = attributes.get("src", "")
+        size = sizes.get(unquote(html.unescape(src[len(base_path):]))) if src.startswith(base_path) else None
+        if size is None or "width" in attributes or "height" in attributes:
+            return tag.group(0)
+        return f'<img{tag.group(1)} width="{size[0]}" height="{size[1]}">'
+
+    return _IMG.sub(sized, fragment)
 
 
 def plain_text(fragment: str) -> str:

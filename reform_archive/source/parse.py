@@ -21,6 +21,7 @@ import yaml
 from reform_archive.config import NOT_XML, describe_characters
 from reform_archive.errors import Problem, error, warning
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.source.cover import Cover, read_cover
 from reform_archive.source.documents import looks_like_document
 from reform_archive.source.documents import normalise_document as normalise_document  # its old home, for callers
 from reform_archive.source.keys import READ_KEYS, unknown_key
@@ -82,6 +83,7 @@ class SourceArticle:
     extra: Mapping[str, Any] = field(default_factory=lambda: ReadOnlyMapping({}))
     # each value of provinces, topics, tags and authors as written, with the name it is filed under
     written_terms: tuple[WrittenTerm, ...] = ()
+    cover: Cover | None = None  # `image` and `image_alt`
 
 
 def parse_article(text: str, path: str, tz: ZoneInfo, language: str = "en",
@@ -298,7 +300,7 @@ class _FieldReader:
             category=self.text("category"), authors=self._authors(), source=self._source(),
             provinces=filed["provinces"], topics=filed["topics"], documents=documents,
             date_precision=precision, raw=self.text("raw"), source_sha256=sha, extra=self._extra(),
-            written_terms=tuple(self.written),
+            written_terms=tuple(self.written), cover=self._cover(),
         )
         failed = any(p.level == "error" for p in self.problems)
         if when is None and not failed:  # a draft the importer found no date for
@@ -318,6 +320,12 @@ class _FieldReader:
         self.written += found
         self.problems += problems
         return filed
+
+    def _cover(self) -> Cover | None:
+        cover, problems = read_cover(self.text("image"), self.text("image_alt"), "image_alt" in self.nodes, self.path,
+                                     self.lines.get("image", 1), self.lines.get("image_alt", 1))
+        self.problems += problems
+        return cover
 
     def _authors(self) -> tuple[str, ...]:
         """`author` (Jekyll) and `authors` (Hugo) together, `author` first."""

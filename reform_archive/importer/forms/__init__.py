@@ -17,12 +17,12 @@ from __future__ import annotations
 from reform_archive.importer.decode import decode
 from reform_archive.importer.forms.feeds import read_feed
 from reform_archive.importer.forms.html import read_html
-from reform_archive.importer.forms.page import FORMS, FormProblem, RawPage
+from reform_archive.importer.forms.page import FORMS, FormProblem, RawPage, front_matter_image
 from reform_archive.importer.forms.records import read_csv, read_json
 from reform_archive.importer.forms.sniff import sniff
 from reform_archive.importer.forms.warc import read_warc
 
-__all__ = ["FORMS", "FormProblem", "RawPage", "read_pages", "sniff"]
+__all__ = ["FORMS", "FormProblem", "RawPage", "front_matter_image", "read_pages", "sniff"]
 
 _NAMES = {"text": "text", "html": "an HTML page", "feed": "an RSS/Atom feed", "jsonl": "JSON",
           "csv": "CSV", "warc": "a WARC file"}

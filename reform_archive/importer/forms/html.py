@@ -94,6 +94,7 @@ def page_from_tree(root: lxml.html.HtmlElement, data: bytes) -> tuple[RawPage | 
     if not article.lines:
         return None, FormProblem(1, "no text in this HTML page")
     url = meta.url
+    image, image_alt = (meta.image, meta.image_alt) if meta.image else _first_image(article)
     return RawPage(
         text="\n".join(article.lines),
         raw=data,
@@ -102,7 +103,8 @@ def page_from_tree(root: lxml.html.HtmlElement, data: bytes) -> tuple[RawPage | 
         date=meta.date or _time_date(root, article) or _head_date(root),
         date_modified=meta.date_modified,
         authors=meta.authors,
-        image=_absolute(meta.image or _first_image(article), url),
+        image=_absolute(image, url),
+        image_alt=image_alt,
         form="html",
         encoding="utf-8",  # a page decoded elsewhere (a record's field) is text already
     ), None
@@ -173,9 +175,10 @@ def _head_date(root: lxml.html.HtmlElement) -> str:
     return iso_date(found) if found else ""
 
 
-def _first_image(article: Article) -> str:
+def _first_image(article: Article) -> tuple[str, str]:
+    """The article's first picture and its alt text."""
     if article.container is None:
-        return ""
+        return "", ""
     started = article.header_start is None
     for element in article.container.iter():
         started = started or element is article.header_start
@@ -183,8 +186,8 @@ def _first_image(article: Article) -> str:
             for attribute in _LAZY_SOURCES:
                 source = (element.get(attribute) or "").strip()
                 if source and not source.startswith("data:"):
-                    return source
-    return ""
+                    return source, " ".join((element.get("alt") or "").split())
+    return "", ""
 
 
 def _absolute(link: str, base: str) -> str:

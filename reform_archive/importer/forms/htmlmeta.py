@@ -13,7 +13,8 @@ plain-text importer's to read. Precedence, first found wins:
   else every citation_author (a journal's Highwire Press tags, as citation_title and
   citation_publication_date)
 - url: og:url, <link rel=canonical>, JSON-LD url / mainEntityOfPage
-- image: og:image, JSON-LD image, twitter:image
+- image: og:image, JSON-LD image, twitter:image; image_alt: the same source's words for it
+  (og:image:alt, the ImageObject's caption or name, twitter:image:alt)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Metadata:
     date_modified: str = ""
     authors: tuple[str, ...] = ()
     image: str = ""
+    image_alt: str = ""  # what the page says the image shows, from where the image came from
     page_title: str = ""  # <title>, kept to recognise the headline on the page
 
 
@@ -58,6 +60,7 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
     site_name = meta.get("og:site_name", "")
     title = _string(article.get("headline")) or meta.get("og:title", "") or meta.get("twitter:title", "") \
         or meta.get("citation_title", "")
+    image, image_alt = _image(meta, article)
     return Metadata(
         url=meta.get("og:url", "") or _canonical(root) or _url_of(article),
         title=strip_site_name(title, site_name),
@@ -66,7 +69,8 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
                          + [meta.get(key) for key in _DATE_KEYS]),
         date_modified=_first_date([article.get("dateModified")] + [meta.get(key) for key in _MODIFIED_KEYS]),
         authors=_authors(article, meta, site_name) or _citation_authors(root),
-        image=meta.get("og:image", "") or _image_of(article.get("image")) or meta.get("twitter:image", ""),
+        image=image,
+        image_alt=image_alt,
         page_title=" ".join((root.findtext(".//title") or "").split()),
     )
 
@@ -184,12 +188,25 @@ def _url_of(article: dict) -> str:
     return ""
 
 
-def _image_of(value: object) -> str:
+def _image(meta: dict[str, str], article: dict) -> tuple[str, str]:
+    """The page's picture and its alternative text, both from the first source that has the picture."""
+    if meta.get("og:image"):
+        return meta["og:image"], meta.get("og:image:alt", "")
+    if (found := _image_of(article.get("image")))[0]:
+        return found
+    return meta.get("twitter:image", ""), meta.get("twitter:image:alt", "") if meta.get("twitter:image") else ""
+
+
+def _image_of(value: object) -> tuple[str, str]:
     if isinstance(value, list) and value:
         value = value[0]
+    alt: object = ""
     if isinstance(value, dict):
+        alt = value.get("caption") or value.get("name") or ""
         value = value.get("url") or value.get("contentUrl")
-    return value.strip() if isinstance(value, str) else ""
+    if not isinstance(value, str) or not value.strip():
+        return "", ""
+    return value.strip(), " ".join(alt.split()) if isinstance(alt, str) else ""
 
 
 def person_names(value: object) -> list[str]:

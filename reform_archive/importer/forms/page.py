@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FORMS", "FormProblem", "RawPage"]
+__all__ = ["FORMS", "FormProblem", "RawPage", "front_matter_image"]
 
 FORMS = ("text", "html", "feed", "jsonl", "csv", "warc")
 
@@ -26,10 +26,21 @@ class RawPage:
     date_modified: str = ""
     authors: tuple[str, ...] = ()
     image: str = ""
+    image_alt: str = ""  # what the page says its image shows (og:image:alt …); "" when it says nothing
     form: str = "text"  # one of FORMS
     origin: str = ""  # "" for a one-page file, else "item 3", "line 12", "row 5", "record 4"
     line: int = 1  # where the page starts in the input file
     encoding: str = ""  # what the text was decoded from ("utf-8", "cp1258" …); "" when the caller decoded it
+
+
+def front_matter_image(page: RawPage) -> tuple[str, str]:
+    """The page's picture as front matter's ``image`` and ``image_alt``: only an absolute https
+    address, which the site shows from where it is and never downloads (a relative address has
+    no site to be relative to, an http one is blocked on https pages); else ("", "")."""
+    image = page.image.strip()
+    if not image.startswith("https://") or any(character.isspace() for character in image):
+        return "", ""
+    return image, " ".join(page.image_alt.split())
 
 
 @dataclass(frozen=True)
