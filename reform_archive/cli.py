@@ -13,6 +13,7 @@ import click
 
 from reform_archive import __version__
 from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.cli_messages import environment_language, say, step_name
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, InputFault, Problem
 from reform_archive.progress import StepTimer, progress_reporter
@@ -34,6 +35,23 @@ __all__ = [
     "site_option",
 ]
 
+_spoken = {"language": "en"}  # the running command's: the environment's until it has found its site
+
+
+def _say(name: str, **fields: object) -> str:
+    return say(_spoken["language"], name, **fields)
+
+
+def _speak_for(site_dir: Path) -> str:
+    """Speak the site's ``language`` from here on; the environment's when its site.toml is
+    missing or broken (the command's own loading then reports that, in these words)."""
+    try:
+        _spoken["language"] = load_settings(site_dir).language
+    except Exception:  # noqa: BLE001 - choosing the words never fails a command
+        _spoken["language"] = environment_language()
+    return _spoken["language"]
+
+
 site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
                            show_default=True, help="The site folder (holds site.toml and content/).")
 
@@ -43,6 +61,7 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 @click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
 def cli(debug: bool) -> None:
     """Build static news-archive sites from front-matter Markdown."""
+    _spoken["language"] = environment_language()
     if debug:
         os.environ[DEBUG_VARIABLE] = "1"
 
@@ -55,10 +74,10 @@ def init(directory: Path, title: str, base_url: str) -> None:
     """Create a new site in DIRECTORY: site.toml, content/ and templates/."""
     try:
         created = create_site(directory, title, base_url)
-    except FileExistsError as exc:
-        raise click.ClickException(str(exc)) from None
+    except FileExistsError:
+        raise click.ClickException(_say("site_exists", path=directory / "site.toml")) from None
     for path in created:
-        click.echo(f"created {path}")
+        click.echo(_say("created", path=path))
 
 
 @cli.command()
@@ -75,6 +94,7 @@ def new(title: str, site_dir: Path, slug: str | None) -> None:
 
     from reform_archive.scaffold import ARCHETYPE, ARCHETYPE_FILE, new_article, new_article_path
 
+    _speak_for(site_dir)
     try:
         settings = load_settings(site_dir)
     except BuildError as exc:
@@ -82,21 +102,21 @@ def new(title: str, site_dir: Path, slug: str | None) -> None:
         sys.exit(exc.exit_code)
     address = slugify(slug or title)
     if not address:
-        raise click.ClickException("the title (or --slug) has no letters or digits to make an address from")
+        raise click.ClickException(_say("no_address"))
     when = datetime.now(settings.tz).replace(second=0, microsecond=0)
     path = site_dir / new_article_path(title, when, address)
     if path.exists():
-        raise click.ClickException(f"{path} already exists; give another title or --slug")
+        raise click.ClickException(_say("article_exists", path=path))
     archetype_path = site_dir / ARCHETYPE_FILE
     try:
         archetype = archetype_path.read_text(encoding="utf-8") if archetype_path.is_file() else ARCHETYPE
         text = new_article(title, when, address, archetype)
     except (OSError, UnicodeDecodeError, jinja2.TemplateError) as exc:
         where = f"{archetype_path}:{getattr(exc, 'lineno', None) or 1}"
-        raise click.ClickException(f"{where}: cannot use this archetype: {exc}") from None
+        raise click.ClickException(_say("bad_archetype", where=where, detail=exc)) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    click.echo(f"created {path} (a draft: remove 'draft: true' to publish it)")
+    click.echo(_say("created_draft", path=path))
 
 
 def _settings(site_dir: Path, base_url: str | None) -> Settings:
@@ -115,15 +135,14 @@ def _run(action) -> BuildResult:
     except BuildError as exc:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if p.level == "error")
-        click.echo(f"reform-archive: {errors} error(s); nothing was written", err=True)
+        click.echo(f"reform-archive: {_say('errors', errors=errors)}", err=True)
         sys.exit(exc.exit_code)
     except UnsafeOutputError as exc:
         click.echo(f"reform-archive: {exc}", err=True)
         sys.exit(2)
     except OSError as exc:  # the system refused: a full disk, a folder made read-only, a file locked
         where = f" ({exc.filename})" if exc.filename else ""
-        click.echo(f"reform-archive: cannot write the site: {exc.strerror or exc}{where}; "
-                   "the output folder was not changed", err=True)
+        click.echo(f"reform-archive: {_say('cannot_write', reason=exc.strerror or exc, where=where)}", err=True)
         sys.exit(4)
 
 
@@ -145,6 +164,7 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
           strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool, precompress: bool) -> None:
     """Build the site into the output folder (swapped in only when the build succeeds)."""
     timer: StepTimer | None = None
+    language = _speak_for(site_dir)
 
     def action() -> BuildResult:
         nonlocal timer
@@ -152,7 +172,7 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
         writer = DiskWriter(output_dir or site_dir / "output", site_dir, precompress)
         try:  # a signal may come before the build's own clean-up is in place: the staging folder goes
             options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
-            with progress_reporter(enabled=not quiet) as progress:
+            with progress_reporter(enabled=not quiet, language=language) as progress:
                 timer = StepTimer(progress) if profile else None
                 return build_site(settings, options, writer, timer or progress)
         except BaseException:
@@ -161,30 +181,28 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
 
     result = _run(action)
     _print_problems(result.warnings)
+    output = output_dir or site_dir / "output"
     if not quiet and result.unchanged:
-        click.echo(f"nothing changed since the last build: {output_dir or site_dir / 'output'} is up to date "
-                   f"({result.articles} articles, {result.pages} pages)")
+        click.echo(_say("unchanged", output=output, articles=result.articles, pages=result.pages))
     elif not quiet:
-        click.echo(f"built {result.articles} articles, {result.pages} pages, {len(result.files)} files "
-                   f"into {output_dir or site_dir / 'output'}")
+        click.echo(_say("built", articles=result.articles, pages=result.pages, files=len(result.files), output=output))
     if timer is not None:
         _print_profile(timer, result)
 
 
 def _print_profile(timer: StepTimer, result: BuildResult) -> None:
     stats = result.cache
-    notes = {"prepare": f"{stats.hits} from the cache, {stats.misses + stats.rejected} prepared"
-                        + (f" ({stats.rejected} cache entries failed their check)" if stats.rejected else ""),
-             "load": "nothing changed: the output folder is as the last build left it" if result.unchanged else "",
-             "pages": f"{result.kept} pages, feeds and search files kept from the last build" if result.kept else "",
-             "search": f"made in {result.search_alongside:.3f} s in a forked process, alongside pages and feeds"
-                       if result.search_alongside else ""}
+    notes = {"prepare": _say("profile_prepare", hits=stats.hits, prepared=stats.misses + stats.rejected)
+                        + (_say("profile_rejected", rejected=stats.rejected) if stats.rejected else ""),
+             "load": _say("profile_unchanged") if result.unchanged else "",
+             "pages": _say("profile_kept", kept=result.kept) if result.kept else "",
+             "search": _say("profile_search", seconds=result.search_alongside) if result.search_alongside else ""}
     rows = timer.table()
     total = rows[-1][1] or 1.0
-    click.echo("step        seconds  share", err=True)
+    click.echo(_say("profile_header"), err=True)
     for step, seconds in rows:
-        note = notes.get(step, "")
-        click.echo(f"{step:<10} {seconds:8.3f}  {seconds / total:5.0%}  {note}".rstrip(), err=True)
+        name, note = step_name(step, _spoken["language"]), notes.get(step, "")
+        click.echo(f"{name:<10} {seconds:8.3f}  {seconds / total:5.0%}  {note}".rstrip(), err=True)
 
 
 @cli.command()
@@ -194,12 +212,13 @@ def _print_profile(timer: StepTimer, result: BuildResult) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
     """Validate config, content and internal links without writing anything."""
+    _speak_for(site_dir)
     result = _run(lambda: build_site(_settings(site_dir, None), BuildOptions(drafts, future, strict), MemoryWriter()))
     _print_problems(result.warnings)
     warnings = sum(1 for problem in result.warnings if problem.level == "warning")
     notes = len(result.warnings) - warnings  # spellings the build understood ("TP.HCM"): said, never counted as faults
-    click.echo(f"ok: {result.articles} articles, {result.pages} pages, {warnings} warning(s)"
-               + (f", {notes} note(s)" if notes else ""))
+    click.echo(_say("checked", articles=result.articles, pages=result.pages, warnings=warnings)
+               + (_say("checked_notes", notes=notes) if notes else ""))
 
 
 @cli.command()
@@ -219,16 +238,16 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
     """
     from reform_archive.serve import Preview, ServeError, serve_until_interrupted
 
+    language = _speak_for(site_dir)
     if not (site_dir / "site.toml").is_file():  # nothing to watch: a mistyped --site, not a broken site
-        click.echo(f"reform-archive: {site_dir} is not a site folder (no site.toml there); give --site the folder "
-                   "that holds site.toml, or make a site with `reform-archive init`", err=True)
+        click.echo(f"reform-archive: {_say('not_a_site', path=site_dir)}", err=True)
         sys.exit(1)
 
     def echo(message: str, err: bool = False) -> None:
         click.echo(message, err=err)
 
     preview = Preview(site_dir, host, 8000 if port is None else port, port is not None,
-                      BuildOptions(drafts, future), echo)
+                      BuildOptions(drafts, future), echo, language)
     try:
         serve_until_interrupted(preview, open_browser)
     except ServeError as exc:
@@ -256,10 +275,11 @@ def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bo
     from reform_archive.importer.files import run_import
     from reform_archive.importer.report import print_reports
 
+    language = _speak_for(site_dir)
     if url and len(paths) != 1:
-        raise click.UsageError("--url describes one page: give exactly one file with it")
+        raise click.UsageError(_say("url_one_file"))
     reports = run_import(list(paths), site_dir, url or "", dry_run, force, jobs)
-    sys.exit(print_reports(reports, report, dry_run))
+    sys.exit(print_reports(reports, report, dry_run, language))
 
 
 def main() -> None:
@@ -275,10 +295,10 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except Terminated:
-        click.echo("reform-archive: stopped (SIGTERM); nothing was changed", err=True)
+        click.echo(f"reform-archive: {_say('terminated')}", err=True)
         sys.exit(128 + signal.SIGTERM)
     except (KeyboardInterrupt, click.exceptions.Abort):  # Ctrl-C, in a command or at a click prompt
-        click.echo("reform-archive: interrupted; nothing was changed", err=True)
+        click.echo(f"reform-archive: {_say('interrupted')}", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(141)  # the reader of our output went away (| head): nothing to say to it
@@ -301,11 +321,9 @@ def _internal_error(exc: BaseException) -> None:
     if os.environ.get(DEBUG_VARIABLE):
         traceback.print_exception(exc)
     if isinstance(exc, InputFault):
-        said = f"internal error while reading {exc.path}: {exc.detail}"
+        said = _say("internal_reading", path=exc.path, detail=exc.detail)
     else:
-        said = f"internal error: {type(exc).__name__}: {exc}"
+        said = _say("internal", kind=type(exc).__name__, detail=exc)
     click.echo(f"reform-archive: {said}", err=True)
-    click.echo("This is a bug in reform-archive, not in your site; the output folder was not changed. "
-               "Please report it with the command you ran and this message "
-               "(run again with --debug for the details).", err=True)
+    click.echo(_say("bug"), err=True)
     sys.exit(3)

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from reform_archive.build import Progress as ProgressCallback
+from reform_archive.cli_messages import step_name
 
 __all__ = ["REDRAW_SECONDS", "SHOW_AFTER_SECONDS", "StepTimer", "count_text", "progress_reporter"]
 
@@ -40,7 +41,8 @@ def count_text(done: int, total: int) -> str:
 class _Display:
     """The bar of one build (mutable: it is the terminal's state)."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
+        self.language = language  # of the step names shown
         self.started = time.monotonic()
         self.bar: Progress | None = None
         self.task: TaskID | None = None
@@ -64,7 +66,7 @@ class _Display:
                 # a new task: rich keeps the old total when given none ("pages 5400/1")
                 if self.task is not None:
                     self.bar.remove_task(self.task)
-                self.task = self.bar.add_task(step, total=total if total > 1 else None, count="", overall="")
+                self.task = self.bar.add_task(step_name(step, self.language), total=total if total > 1 else None, count="", overall="")
                 self.step = step
             task: TaskID = self.task
             self.bar.update(task, completed=done, total=total if total > 1 else None, count=count_text(done, total))
@@ -94,11 +96,12 @@ def _clock(seconds: float) -> str:
 
 
 @contextmanager
-def progress_reporter(enabled: bool = True) -> Iterator[ProgressCallback]:
+def progress_reporter(enabled: bool = True, language: str = "en") -> Iterator[ProgressCallback]:
+    """``language``: the step names' ("vi" or "en")."""
     if not enabled or not sys.stderr.isatty():
         yield lambda step, done, total: None
         return
-    display = _Display()
+    display = _Display(language)
     # signals reach Python's main thread only; Windows has no interval timer
     timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     previous = signal.getsignal(signal.SIGALRM) if timer else None

@@ -213,13 +213,13 @@ def test_build_profile_prints_the_steps_and_the_cache(site):
                    str(site.parent / folder), "-q", "--profile", *extra]
         return subprocess.run(command, capture_output=True, text=True, check=True).stderr
 
-    first = build_into("out")
-    for step in ("load", "prepare", "model", "pages", "feeds", "search", "write", "total"):
+    first = build_into("out")  # the site speaks Vietnamese: load, prepare, model, pages, feeds, search, write, total
+    for step in ("đọc", "xử lý bài", "sắp xếp", "trang", "nguồn tin", "tìm kiếm", "ghi", "tổng"):
         assert f"\n{step} " in "\n" + first
-    assert f"0 from the cache, {ARTICLES} prepared" in first
-    assert f"{ARTICLES} from the cache, 0 prepared" in build_into("another")
-    assert "nothing changed" in build_into("out") and "prepare" not in build_into("out")
-    assert f"0 from the cache, {ARTICLES} prepared" in build_into("out", "--no-cache", "--jobs", "1")
+    assert f"0 lấy từ bộ đệm, {ARTICLES} xử lý mới" in first
+    assert f"{ARTICLES} lấy từ bộ đệm, 0 xử lý mới" in build_into("another")
+    assert "không có gì thay đổi" in build_into("out") and "xử lý bài" not in build_into("out")
+    assert f"0 lấy từ bộ đệm, {ARTICLES} xử lý mới" in build_into("out", "--no-cache", "--jobs", "1")
 
 
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(site):

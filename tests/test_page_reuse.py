@@ -240,10 +240,11 @@ def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
                    "-q", "--profile", "--jobs", "2", *extra]
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
 
-    assert "forked process" not in cli_build()  # a cold build renders pages on both cores instead
+    # the site speaks Vietnamese: "made in … s in a forked process, alongside pages and feeds"
+    assert "tiến trình riêng" not in cli_build()  # a cold build renders pages on both cores instead
     append(article_files(site)[8], "Một đoạn mới về dịch vụ công trực tuyến mức độ 4.")
     profile = cli_build()
-    assert "in a forked process, alongside pages and feeds" in profile
+    assert "ở một tiến trình riêng, song song với trang và nguồn tin" in profile
     cold = tmp_path / "cold"
     build_site(load_settings(site), BuildOptions(jobs=1, cache=False), DiskWriter(cold, site))
     assert tree(output) == tree(cold)
@@ -271,16 +272,16 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     files = article_files(site)
     cli_build()
     edit(files[3], "\ntitle:", "\ndraft: true\ntitle:")  # unknown to the index: prepared in the child
-    assert "forked process" in cli_build()
+    assert "tiến trình riêng" in cli_build()
     assert_cold()
-    assert "forked process" in cli_build("--drafts")  # remembered as a draft, published now
+    assert "tiến trình riêng" in cli_build("--drafts")  # remembered as a draft, published now
     assert_cold("--drafts")
     text = re.sub(r"\nlastmod: .*", "", files[5].read_text(encoding="utf-8"))
     files[5].write_text(text.replace("\ntitle:", "\nlastmod: 2025-01-02\ntitle:", 1), encoding="utf-8")
     # the index stays as it was, but one of its files was changed since
     shard = next(path for path in (output / "search").rglob("*.json") if path.parent.name.startswith("index-"))
     shard.write_bytes(shard.read_bytes() + b" ")
-    assert "forked process" in cli_build("--drafts")
+    assert "tiến trình riêng" in cli_build("--drafts")
     assert_cold("--drafts")
     # a placement remembered wrong (it cannot be, short of a bug): the index is made again
     store = BuildCache.for_site(site, part="search")
@@ -289,7 +290,7 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     placements[key] = replace(wrong, date=wrong.date.replace(year=1990))  # the newest as the oldest
     store.put(cache_key("search placements"), pickle.dumps(placements))
     append(files[7], "Thêm một câu.")
-    assert "forked process" in cli_build("--drafts")
+    assert "tiến trình riêng" in cli_build("--drafts")
     assert_cold("--drafts")
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reform_archive.build import BuildOptions
+from reform_archive.cli_messages import say
 from reform_archive.serve.live import LiveChannel
 from reform_archive.serve.server import PreviewHTTPServer, ServeError, bind, exposure_warning
 from reform_archive.serve.site import Echo, PreviewSite
@@ -42,11 +43,13 @@ def _print(message: str, err: bool = False) -> None:
 
 class Preview:
     """A running preview. ``start()`` binds the port and builds once (a failed first build
-    still starts, showing the problems); ``stop()`` ends every thread it started."""
+    still starts, showing the problems); ``stop()`` ends every thread it started.
+    ``language`` ("vi" or "en") is the one its messages are said in: the CLI gives the site's."""
 
     def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000, port_explicit: bool = True,
-                 options: BuildOptions | None = None, echo: Echo | None = None) -> None:
+                 options: BuildOptions | None = None, echo: Echo | None = None, language: str = "en") -> None:
         self.site_dir, self.host, self.port, self.port_explicit = site_dir, host, port, port_explicit
+        self.language = language
         self.options = options or BuildOptions()
         self.echo = echo if echo is not None else _print
         self._stop = threading.Event()
@@ -70,26 +73,29 @@ class Preview:
     def start(self) -> None:
         """Listen, watch, then build once. The port answers at once (a "building" page), and
         the watcher runs before the first build, so an edit made during it is not lost."""
-        self._server, notice = bind(self.host, self.port, self.port_explicit)
-        for message in (notice, exposure_warning(self.host)):
-            if message:
-                self.echo(message, message.startswith("warning"))
-        site = self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo)
+        self._server, notice = bind(self.host, self.port, self.port_explicit, self.language)
+        if notice:
+            self.echo(notice)
+        if warning := exposure_warning(self.host, self.language):
+            self.echo(warning, True)
+        site = self.site = PreviewSite(self.site_dir, self.options, self.origin, self.echo, self.language)
         self.channel = LiveChannel(site.status())
         self._server.site, self._server.channel = site, self.channel
         self._spawn("preview-http", self._server.serve_forever)
         watching = threading.Event()
         self._spawn("preview-watch", lambda: watch_sources(self.site_dir, site.watch_roots, self._rebuild,
-                                                           self._stop, watching, lambda m: self.echo(m, True)))
+                                                           self._stop, watching, lambda m: self.echo(m, True),
+                                                           self.language))
         watching.wait(timeout=10)
-        self.echo(f"building {self.site_dir} for {self.origin} …")
+        self.echo(say(self.language, "building", site=self.site_dir, origin=self.origin))
         self.channel.publish(self.site.rebuild())
 
     def _rebuild(self, changed: set[Path]) -> None:
         assert self.site is not None and self.channel is not None
         site_dir = self.site_dir.absolute()
         names = sorted(str(p.relative_to(site_dir)) if p.is_relative_to(site_dir) else str(p) for p in changed)
-        self.echo(f"changed: {', '.join(names[:3])}" + (f" and {len(names) - 3} more" if len(names) > 3 else ""))
+        more = say(self.language, "changed_more", n=len(names) - 3) if len(names) > 3 else ""
+        self.echo(say(self.language, "changed", names=", ".join(names[:3])) + more)
         self.channel.publish(self.site.rebuild(changed, self.channel.publish))
 
     def _spawn(self, name: str, target: Callable[[], None]) -> None:
@@ -122,7 +128,7 @@ def serve_until_interrupted(preview: Preview, open_browser: bool = False) -> Non
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
         preview.start()
-        preview.echo(f"serving {preview.url} (Ctrl-C to stop)")
+        preview.echo(say(preview.language, "serving", url=preview.url))
         if open_browser:
             webbrowser.open(preview.url)
         while not stopping.wait(0.5):
@@ -132,4 +138,4 @@ def serve_until_interrupted(preview: Preview, open_browser: bool = False) -> Non
     finally:
         signal.signal(signal.SIGTERM, previous)
         preview.stop()
-    preview.echo("stopped")
+    preview.echo(say(preview.language, "stopped"))

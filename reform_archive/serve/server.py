@@ -16,6 +16,7 @@ import socketserver
 import traceback
 from importlib.resources import files as package_files
 
+from reform_archive.cli_messages import say
 from reform_archive.serve.live import LiveChannel
 from reform_archive.serve.routes import LIVE_EVENTS, content_type, inject, live_tag, route
 from reform_archive.serve.site import PreviewSite
@@ -58,9 +59,10 @@ class _IPv6Server(PreviewHTTPServer):
     address_family = socket.AF_INET6
 
 
-def bind(host: str, port: int, explicit: bool) -> tuple[PreviewHTTPServer, str]:
+def bind(host: str, port: int, explicit: bool, language: str = "en") -> tuple[PreviewHTTPServer, str]:
     """A listening server, and a notice when the default port was busy and the next was taken.
-    An explicitly chosen port that is busy is an error: the editor asked for that one."""
+    An explicitly chosen port that is busy is an error: the editor asked for that one.
+    ``language``: the notice's and the error's ("vi" or "en")."""
     server_class = _IPv6Server if ":" in host else PreviewHTTPServer
     candidates = [port] if explicit or port == 0 else list(range(port, port + PORT_TRIES))
     for candidate in candidates:
@@ -69,29 +71,26 @@ def bind(host: str, port: int, explicit: bool) -> tuple[PreviewHTTPServer, str]:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE and candidate != candidates[-1]:
                 continue
-            raise ServeError(_bind_message(host, candidate, exc, explicit)) from None
+            raise ServeError(_bind_message(host, candidate, exc, explicit, language)) from None
         taken = server.server_port
-        notice = f"port {port} is busy; serving on port {taken} instead" if taken != port and port else ""
+        notice = say(language, "port_taken", port=port, taken=taken) if taken != port and port else ""
         return server, notice
     raise AssertionError("unreachable: the last candidate raises")
 
 
-def _bind_message(host: str, port: int, exc: OSError, explicit: bool) -> str:
+def _bind_message(host: str, port: int, exc: OSError, explicit: bool, language: str) -> str:
     if exc.errno == errno.EADDRINUSE:
-        tried = f"port {port} is" if explicit else f"ports up to {port} are"
-        return (f"{tried} already in use on {host} (another preview or server is running): stop it, "
-                "or choose another port with --port (0 picks any free one)")
+        return say(language, "port_in_use" if explicit else "ports_in_use", port=port, host=host)
     if exc.errno == errno.EACCES:
-        return f"not allowed to listen on {host}:{port}: ports below 1024 need privileges; use --port 8000"
-    return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        return say(language, "port_denied", host=host, port=port)
+    return say(language, "cannot_listen", host=host, port=port, reason=exc.strerror or exc)
 
 
-def exposure_warning(host: str) -> str:
+def exposure_warning(host: str, language: str = "en") -> str:
     """Anything but loopback shows drafts and unpublished edits to whoever can reach the machine."""
     if _is_loopback(host):
         return ""
-    return (f"warning: listening on {host}: anyone who can reach this machine can read the preview, "
-            "drafts included; the default --host 127.0.0.1 keeps it to you")
+    return say(language, "exposed", host=host)
 
 
 def _is_loopback(name: str) -> bool:
@@ -145,7 +144,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         except ConnectionError:
             self.close_connection = True
         except Exception:  # noqa: BLE001 - one broken answer must not end the preview
-            self.server.site.echo(f"error answering {target!r}:\n{traceback.format_exc().rstrip()}", True)
+            site = self.server.site
+            site.echo(say(site.language, "answer_failed", target=target, details=traceback.format_exc().rstrip()), True)
             if self._status_sent:
                 self.close_connection = True  # half an answer went out: end it there
             else:

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from reform_archive.build import BuildMemory, BuildOptions, build_into_memory
 from reform_archive.build.fast import render_saved_articles
+from reform_archive.cli_messages import say
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, Problem, error
 from reform_archive.publish.render import find_theme
@@ -57,11 +58,12 @@ class Snapshot:
 
 
 class PreviewSite:
-    def __init__(self, site_dir: Path, options: BuildOptions, origin: str, echo: Echo) -> None:
+    def __init__(self, site_dir: Path, options: BuildOptions, origin: str, echo: Echo, language: str = "en") -> None:
         self.site_dir = site_dir
         self.options = options
         self.origin = origin  # "http://127.0.0.1:8000": base_url becomes origin + the site's sub-path
         self.echo = echo
+        self.language = language  # of what it says ("vi" or "en"), not of the pages it builds
         self.snapshot: Snapshot | None = None
         self.problems: tuple[Problem, ...] = ()
         self._instance = secrets.token_hex(3)  # a restarted server never repeats a version
@@ -119,14 +121,14 @@ class PreviewSite:
                 except Exception:  # noqa: BLE001 - a shortcut that fails leaves the work to the build
                     fast = None
                 if fast is not None and fast.unchanged:
-                    self.echo(f"saved unchanged: nothing to build ({time.perf_counter() - started:.3f} s)")
+                    self.echo(say(self.language, "saved_unchanged", seconds=time.perf_counter() - started))
                     return self.status()
                 if fast is not None and publish is not None:
                     self._consistent.clear()
                     self.snapshot = replace(before, files=ReadOnlyMapping({**before.files, **fast.pages}),
                                             version=self._next_version(), fresh=frozenset(fast.pages))
-                    self.echo(f"rendered {len(fast.pages)} edited page(s) in {time.perf_counter() - started:.2f} s; "
-                              "building the rest")
+                    self.echo(say(self.language, "rendered_edited", n=len(fast.pages),
+                                  seconds=time.perf_counter() - started))
                     publish(self.status(before.version, pages=self._page_urls(fast.pages)))
             try:
                 status = self._rebuild(changed, before)
@@ -143,7 +145,7 @@ class PreviewSite:
         try:
             after = self._static_swap(before, changed) if before and changed else None
             if after is not None:
-                self.echo(f"swapped {len(changed)} static file(s) in; no page needed rendering")
+                self.echo(say(self.language, "swapped_static", n=len(changed)))
             after = after or self._build(before)
         except BuildError as exc:
             self.problems = exc.problems
@@ -151,18 +153,18 @@ class PreviewSite:
             return self.status()
         except Exception as exc:  # noqa: BLE001 - a bug must not take the preview down with it
             self.echo(traceback.format_exc().rstrip(), True)
-            self.problems = (error("reform-archive", 0, f"internal error: {exc!r} (details in the terminal)"),)
+            self.problems = (error("reform-archive", 0, say(self.language, "preview_bug", detail=repr(exc))),)
             self._report_failure(started)
             return self.status()
         self.problems = ()
         changed_outputs = _changed_outputs(shown.files if shown else {}, after.files)
         if shown is not None and not changed_outputs:
             self.snapshot = replace(after, version=shown.version)  # same pages: nothing to reload
-            self.echo(f"rebuilt in {time.perf_counter() - started:.2f} s: no page changed")
+            self.echo(say(self.language, "rebuilt_same", seconds=time.perf_counter() - started))
             return self.status()
         self.snapshot = replace(after, version=self._next_version())
-        self.echo(f"built {len(after.files)} files in {time.perf_counter() - started:.2f} s"
-                  + (f" ({len(changed_outputs)} changed)" if shown else ""))
+        self.echo(say(self.language, "preview_built", files=len(after.files), seconds=time.perf_counter() - started)
+                  + (say(self.language, "preview_changed", n=len(changed_outputs)) if shown else ""))
         styles_only = bool(changed_outputs) and all(path.endswith(".css") for path in changed_outputs)
         return self.status(shown.version if shown else "", styles_only, self._page_urls(changed_outputs))
 
@@ -198,6 +200,8 @@ class PreviewSite:
                 return None
             if path.is_symlink():
                 return None  # the whole build decides whether a link stays inside the site
+            if path in sources and before.memory is not None and sources[path] in before.memory.pictures:
+                return None  # a picture pages show: its renditions, sizes and addresses change with it
             if path in sources and path.is_file():
                 updated[sources[path]] = path.read_bytes()
             elif not (path.is_file() and _relative_key(path, before.static_roots) in before.static):
@@ -212,15 +216,15 @@ class PreviewSite:
         for problem in self.problems:
             self.echo(str(problem), True)
         errors = sum(1 for p in self.problems if p.level == "error")
-        kept = "still serving the last good build" if self.snapshot else "nothing to serve until it is fixed"
-        self.echo(f"build failed after {time.perf_counter() - started:.2f} s: {errors} error(s); {kept}", True)
+        kept = say(self.language, "still_serving" if self.snapshot else "nothing_to_serve")
+        self.echo(say(self.language, "build_failed", seconds=time.perf_counter() - started, errors=errors, kept=kept),
+                  True)
 
     def _print_warnings(self, warnings: tuple[Problem, ...]) -> None:
         for problem in warnings[:SHOWN_WARNINGS]:
             self.echo(str(problem), True)
         if len(warnings) > SHOWN_WARNINGS:
-            self.echo(f"... and {len(warnings) - SHOWN_WARNINGS} more warning(s) (`reform-archive check` lists all)",
-                      True)
+            self.echo(say(self.language, "more_warnings", n=len(warnings) - SHOWN_WARNINGS), True)
 
 
 def _preview_settings(settings: Settings, origin: str) -> Settings:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import watchfiles
 
+from reform_archive.cli_messages import say
 from reform_archive.config import CONFIG_FILE
 from reform_archive.source.loader import CONTENT_DIR, is_article_file
 
@@ -72,18 +73,21 @@ def _ticks(stop: threading.Event) -> Batches:
 
 
 def watch_sources(site_dir: Path, roots: Callable[[], list[Path]], on_change: Callable[[set[Path]], None],
-                  stop: threading.Event, ready: threading.Event, report: Callable[[str], None]) -> None:
+                  stop: threading.Event, ready: threading.Event, report: Callable[[str], None],
+                  language: str = "en") -> None:
     """Call ``on_change`` with the relevant changed paths after each burst, until ``stop``.
     ``ready`` is set once the first watcher runs. ``roots`` is asked again on every tick: a
     new source folder, or another theme named in site.toml, moves the watcher to the new set.
-    A failing watcher (a folder removed under it, the inotify limit) is reported and reopened."""
-    _SourceWatcher(site_dir.absolute(), roots, on_change, stop, report).run(ready)
+    A failing watcher (a folder removed under it, the inotify limit) is reported, in
+    ``language``, and reopened."""
+    _SourceWatcher(site_dir.absolute(), roots, on_change, stop, report, language).run(ready)
 
 
 class _SourceWatcher:
     def __init__(self, site_dir: Path, roots: Callable[[], list[Path]], on_change: Callable[[set[Path]], None],
-                 stop: threading.Event, report: Callable[[str], None]) -> None:
+                 stop: threading.Event, report: Callable[[str], None], language: str) -> None:
         self.site_dir, self.roots, self.on_change, self.stop, self.report = site_dir, roots, on_change, stop, report
+        self.language = language
         self.config = config_state(site_dir)
         self.watched: list[Path] = []
         self.batches: Batches = iter(())
@@ -97,8 +101,8 @@ class _SourceWatcher:
                 self._follow()
             except Exception as exc:  # noqa: BLE001 - the preview must outlive its watcher
                 ready.set()
-                self.report(f"watching {', '.join(map(str, self.watched)) or 'the site'} failed ({exc}); "
-                            "trying again")
+                folders = ", ".join(map(str, self.watched)) or say(self.language, "the_site")
+                self.report(say(self.language, "watch_failed", folders=folders, detail=exc))
                 self.stop.wait(RETRY_SECONDS)
             finally:
                 self._close()

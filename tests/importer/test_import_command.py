@@ -40,6 +40,7 @@ def invoke(*args: str):
 
 
 def site(tmp_path: Path) -> Path:
+    """The repository's site.toml: the summary table speaks its language, Vietnamese."""
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     shutil.copy(REPO / "site.toml", root / "site.toml")
@@ -104,7 +105,7 @@ def test_hand_edits_are_kept_unless_forced(tmp_path):
     assert "edited by hand" in kept.stderr and "--force" in kept.stderr
     assert target.read_text("utf-8") == edited
     forced = invoke(str(raw), "--site", str(root), "--force")
-    assert forced.exit_code == 0 and "updated" in forced.stdout
+    assert forced.exit_code == 0 and "đã cập nhật" in forced.stdout
     assert "Sáng 27/2" in target.read_text("utf-8")
 
 
@@ -141,7 +142,7 @@ def test_near_duplicates_are_reported_and_not_imported_twice(tmp_path):
 def test_dry_run_writes_nothing(tmp_path):
     root, raw = site_and_page(tmp_path)
     result = invoke(str(raw), "--site", str(root), "--dry-run")
-    assert result.exit_code == 0 and "Dry run" in result.stdout and "imported" in result.stdout
+    assert result.exit_code == 0 and "Chạy thử" in result.stdout and "đã nhập" in result.stdout
     assert "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md" in result.stdout  # where it would go
     assert list((root / "content").rglob("*")) == []
 
@@ -196,7 +197,7 @@ def test_bad_input_gets_a_message_per_file_and_the_good_file_still_imports(tmp_p
     (bad / "good.txt").write_text(PAGE, "utf-8")
     mixed = invoke(str(bad), "--site", str(root))
     assert mixed.exit_code == 0
-    assert len(articles(root)) == 1 and "6 FAILED" in mixed.stdout
+    assert len(articles(root)) == 1 and "6 LỖI" in mixed.stdout
 
 
 def test_globs_missing_paths_and_url(tmp_path):
@@ -209,7 +210,7 @@ def test_globs_missing_paths_and_url(tmp_path):
     text = articles(root)["content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"]
     assert 'name: "baohatinh.vn"' in text and 'url: "https://baohatinh.vn/cchc/a.html"' in text
     two = invoke(str(tmp_path / "a.txt"), str(tmp_path / "a.txt"), "--site", str(root), "--url", "https://x.vn/")
-    assert two.exit_code != 0 and "exactly one file" in two.output
+    assert two.exit_code != 0 and "đúng một tệp" in two.output
 
 
 @pytest.mark.parametrize("title", ["Hà Tĩnh đẩy mạnh cải cách hành chính năm 2023"])

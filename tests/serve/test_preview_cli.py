@@ -18,6 +18,10 @@ from previewing import raw_request, wait_until
 
 from reform_archive.serve.server import ServeError, bind, exposure_warning
 
+# The sites served here speak Vietnamese (no `language` in site.toml, or "vi"): "building …" and
+# "serving … (Ctrl-C to stop)" are said as these.
+BUILDING, SERVING = "đang dựng ", "đang chạy tại "
+
 
 class ServeProcess:
     def __init__(self, site: Path, *args: str) -> None:
@@ -36,15 +40,15 @@ class ServeProcess:
     def _read(self, stream, lines: list[str]) -> None:
         for line in stream:
             lines.append(line.rstrip("\n"))
-            if line.startswith("building "):
+            if line.startswith(BUILDING):
                 self.building.set()
-            if line.startswith("serving "):
+            if line.startswith(SERVING):
                 self.serving.set()
 
     @property
     def port(self) -> int:
         assert self.serving.wait(30), (self.stdout, self.stderr)
-        line = next(line for line in self.stdout if line.startswith("serving "))
+        line = next(line for line in self.stdout if line.startswith(SERVING))
         return int(re.search(r":(\d+)/", line).group(1))
 
     def stop(self, sig: int = signal.SIGINT) -> int:
@@ -66,10 +70,10 @@ def site(tmp_path) -> Path:
 def test_serves_then_stops_cleanly_on_ctrl_c_or_term(site, sig):
     server = ServeProcess(site, "--port", "0")
     port = server.port
-    assert server.stdout[-1] == f"serving http://127.0.0.1:{port}/luu-tru/ (Ctrl-C to stop)"
+    assert server.stdout[-1] == f"đang chạy tại http://127.0.0.1:{port}/luu-tru/ (nhấn Ctrl-C để dừng)"
     assert raw_request(port, "/luu-tru/").status == 200
     assert server.stop(sig) == 0
-    assert server.stdout[-1] == "stopped"
+    assert server.stdout[-1] == "đã dừng"
     assert not any("Traceback" in line for line in server.stderr), server.stderr
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -84,13 +88,15 @@ def test_an_explicit_busy_port_is_a_clear_error(site):
         result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", str(port)],
                                 capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
-    assert f"port {port} is already in use on 127.0.0.1" in result.stderr
+    assert f"cổng {port} trên 127.0.0.1 đang được dùng" in result.stderr
     assert "--port" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_folder_without_a_site_is_a_clear_error_not_a_preview_of_nothing(tmp_path):
+    # no site.toml, so no site's language: the environment's
     result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(tmp_path / "nosuchdir"),
-                             "--port", "0"], capture_output=True, text=True, timeout=30)
+                             "--port", "0"], capture_output=True, text=True, timeout=30,
+                            env={**os.environ, "REFORM_ARCHIVE_LANG": "en"})
     assert result.returncode == 1
     assert "is not a site folder (no site.toml there)" in result.stderr
     assert "serving" not in result.stdout and "Traceback" not in result.stderr
@@ -119,7 +125,7 @@ def test_listening_beyond_loopback_needs_asking_and_warns(site):
     port = server.port
     assert raw_request(port, "/luu-tru/").status == 200
     assert server.stop() == 0
-    assert any(line.startswith("warning: listening on 0.0.0.0") for line in server.stderr)
+    assert any(line.startswith("cảnh báo: đang mở trên 0.0.0.0") for line in server.stderr)
 
 
 def test_drafts_are_previewed_only_when_asked(site):
@@ -140,13 +146,13 @@ def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
     write_site(site, 400)
     server = ServeProcess(site, "--port", "0")
     assert server.building.wait(30), (server.stdout, server.stderr)
-    port = int(re.search(r":(\d+) ", next(line for line in server.stdout if line.startswith("building "))).group(1))
+    port = int(re.search(r":(\d+) ", next(line for line in server.stdout if line.startswith(BUILDING))).group(1))
     waiting = raw_request(port, "/")
     assert waiting.status == 503 and waiting.headers["retry-after"] == "1"
     assert b"Building the site" in waiting.body and b"__reform-archive/live.js" in waiting.body
     assert not server.serving.is_set()  # still building
     assert server.stop() == 0
-    assert server.stdout[-1] == "stopped"
+    assert server.stdout[-1] == "đã dừng"
     assert not any("Traceback" in line for line in server.stderr), server.stderr
 
 
