@@ -16,8 +16,10 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from reform_archive.cli_messages import environment_language
+from reform_archive.config_messages import say
 from reform_archive.errors import ConfigError, Problem, error
-from reform_archive.menu import MENU_EXPECTED, MenuItem, parse_menu
+from reform_archive.menu import MenuItem, parse_menu
 from reform_archive.text.suggest import nearest
 from reform_archive.text.term_names import ALIAS_TAXONOMIES, Alias, alias_faults
 
@@ -43,10 +45,10 @@ PERMALINK_FIELDS = frozenset({"year", "month", "day", "slug"})
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def describe_characters(characters: str) -> str:
-    """Two characters, the first and second C0 controls -> "U+0001 and U+0002"."""
+def describe_characters(characters: str, language: str = "en") -> str:
+    """Two characters, the first and second C0 controls -> "U+0001 and U+0002" ("U+0001 và U+0002" in "vi")."""
     names = [f"U+{ord(character):04X}" for character in characters]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + say(language, "and") + names[-1]
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Settings:
 
     def with_base_url(self, base_url: str, source: str = "--base-url") -> Settings:
         problems: list[Problem] = []
-        checked = _check_base_url(base_url, source, 0, problems)
+        checked = _check_base_url(base_url, source, 0, problems, self.language)
         if problems:
             raise ConfigError(problems)
         return replace(self, base_url=checked)
@@ -166,29 +168,36 @@ def _positive_int(value: Any) -> int | None:
     return None
 
 
-# key -> (checker returning the cleaned value or None, what was expected)
-_FIELDS: dict[str, tuple[Callable[[Any], Any], str]] = {
-    "title": (_text, "a string"),
-    "description": (_text, "a string"),
-    "base_url": (_text, "an absolute http(s) URL such as \"https://example.org/luu-tru/\""),
-    "language": (lambda v: v if v in LANGUAGES else None, f"one of {', '.join(LANGUAGES)}"),
-    "content_language": (lambda v: v if isinstance(v, str) and LANGUAGE_TAG.fullmatch(v) else None,
-                         'a language tag such as "vi" or "en-GB"'),
-    "timezone": (_text, "an IANA time zone name such as \"Asia/Ho_Chi_Minh\""),
-    "per_page": (_positive_int, "a positive integer"),
-    "permalink": (_text, "a pattern such as \"/{year}/{month}/{slug}/\""),
-    "theme": (_text, "a theme name"),
-    "feed_size": (_positive_int, "a positive integer"),
-    "search": (lambda v: v if isinstance(v, bool) else None, "true or false"),
-    "menu": (parse_menu, MENU_EXPECTED),
-    "abbreviations": (_abbreviations, 'a table of abbreviations and what they stand for, such as '
-                                      '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"'),
-    "strings": (_strings, 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"'),
-    "aliases": (_aliases, 'tables of names and the name to file each under, such as [aliases.tags] '
-                          '"CCHC" = "cải cách hành chính"'),
-    "image": (_picture, 'a picture\'s path inside static/, such as "images/og-default.png", or an https:// URL'),
+# key -> checker returning the cleaned value or None; what each expects is config_messages' "expect_<key>"
+_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "title": _text,
+    "description": _text,
+    "base_url": _text,
+    "language": lambda v: v if v in LANGUAGES else None,
+    "content_language": lambda v: v if isinstance(v, str) and LANGUAGE_TAG.fullmatch(v) else None,
+    "timezone": _text,
+    "per_page": _positive_int,
+    "permalink": _text,
+    "theme": _text,
+    "feed_size": _positive_int,
+    "search": lambda v: v if isinstance(v, bool) else None,
+    "menu": parse_menu,
+    "abbreviations": _abbreviations,
+    "strings": _strings,
+    "aliases": _aliases,
+    "image": _picture,
 }
 _REQUIRED = ("title", "base_url")
+
+
+def _expected(language: str, key: str) -> str:
+    return say(language, f"expect_{key}", languages=", ".join(LANGUAGES))
+
+
+def _language(raw: dict[str, Any] | None) -> str:
+    """The language of problems: the file's own ``language`` when valid, else the environment's."""
+    given = raw.get("language") if raw is not None else None
+    return given if isinstance(given, str) and given in LANGUAGES else environment_language()
 
 
 def load_settings(site_dir: Path) -> Settings:
@@ -196,9 +205,9 @@ def load_settings(site_dir: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError([error(str(path), 0, f"no {CONFIG_FILE} here (run `reform-archive init` to make a site)")]) from None
+        raise ConfigError([error(str(path), 0, say(_language(None), "no_config"))]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([error(str(path), 0, f"cannot read: {exc}")]) from None
+        raise ConfigError([error(str(path), 0, say(_language(None), "cannot_read", detail=exc))]) from None
     return parse_settings(text, str(path), site_dir)
 
 
@@ -207,43 +216,44 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+)", str(exc))
-        raise ConfigError([error(path, int(match.group(1)) if match else 0, f"invalid TOML: {exc}")]) from None
+        raise ConfigError([error(path, int(match.group(1)) if match else 0,
+                                 say(_language(None), "invalid_toml", detail=exc))]) from None
 
+    language = _language(raw)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     lines = _key_lines(text)
     for key, value in raw.items():
         line = lines.get(key, 1)
         if key not in _FIELDS:
-            known = ", ".join(sorted(_FIELDS))
             near = nearest(key, _FIELDS)
-            problems.append(error(path, line, f"unknown key '{key}' (known keys: {known})"
-                                              + (f"; did you mean '{near}'?" if near else "")))
+            problems.append(error(path, line, say(language, "unknown_key", key=key, known=", ".join(sorted(_FIELDS)))
+                                  + (say(language, "did_you_mean", near=near) if near else "")))
             continue
-        check, expected = _FIELDS[key]
-        cleaned = check(value)
+        cleaned = _FIELDS[key](value)
         if cleaned is None:
-            problems.append(error(path, line, f"'{key}' must be {expected}, got {value!r}"))
+            problems.append(error(path, line, say(language, "must_be", key=key, expected=_expected(language, key),
+                                                  value=repr(value))))
             continue
         if isinstance(cleaned, str) and NOT_XML.search(cleaned):
-            found = "".join(dict.fromkeys(NOT_XML.findall(cleaned)))
-            problems.append(error(path, line, f"'{key}' holds {describe_characters(found)}, which XML does not "
-                                              "allow: remove it"))
+            found = describe_characters("".join(dict.fromkeys(NOT_XML.findall(cleaned))), language)
+            problems.append(error(path, line, say(language, "not_xml", key=key, characters=found)))
             continue
         values[key] = cleaned
     for key in _REQUIRED:
         if key not in raw:
-            problems.append(error(path, 1, f"missing required key '{key}' ({_FIELDS[key][1]})"))
+            problems.append(error(path, 1, say(language, "missing_key", key=key, expected=_expected(language, key))))
 
     checks = {"base_url": _check_base_url, "timezone": _check_timezone, "permalink": _check_permalink,
               "theme": _check_theme}
     for key, check_value in checks.items():
         if key in values:
-            values[key] = check_value(values[key], path, lines.get(key, 1), problems)
+            values[key] = check_value(values[key], path, lines.get(key, 1), problems, language)
     if "image" in values:
         values["image_line"] = lines.get("image", 1)
     if "aliases" in values:
-        values["alias_lines"] = _check_aliases(values["aliases"], text, path, lines.get("aliases", 1), problems)
+        values["alias_lines"] = _check_aliases(values["aliases"], text, path, lines.get("aliases", 1), problems,
+                                               language)
     if problems:
         raise ConfigError(problems)
     return Settings(site_dir=site_dir, **values)
@@ -285,7 +295,8 @@ def _unquote(key: str) -> str:
         return key
 
 
-def _check_aliases(aliases: tuple[Alias, ...], text: str, path: str, line: int, problems: list[Problem]) -> tuple[int, ...]:
+def _check_aliases(aliases: tuple[Alias, ...], text: str, path: str, line: int, problems: list[Problem],
+                   language: str) -> tuple[int, ...]:
     """Each alias's line; an alias of a taxonomy that has none, onto itself, in a loop, or two
     spellings of one name sent to two names are errors (:func:`reform_archive.text.term_names.alias_faults`)."""
     found = _alias_key_lines(text)
@@ -294,12 +305,12 @@ def _check_aliases(aliases: tuple[Alias, ...], text: str, path: str, line: int, 
         if taxonomy not in ALIAS_TAXONOMIES:
             near = nearest(taxonomy, ALIAS_TAXONOMIES)
             problems.append(error(path, found.get((taxonomy, ""), line),
-                                  f"[aliases.{taxonomy}]: '{taxonomy}' takes no aliases (these do: "
-                                  f"{', '.join(ALIAS_TAXONOMIES)})" + (f"; did you mean '{near}'?" if near else "")))
+                                  say(language, "alias_taxonomy", taxonomy=taxonomy, known=", ".join(ALIAS_TAXONOMIES))
+                                  + (say(language, "did_you_mean", near=near) if near else "")))
     for (_, written, target), at in zip(aliases, lines, strict=True):
         if found_characters := "".join(dict.fromkeys(NOT_XML.findall(written + target))):
-            problems.append(error(path, at, f"'{written}' = '{target}' holds {describe_characters(found_characters)}, "
-                                            "which XML does not allow: remove it"))
+            problems.append(error(path, at, say(language, "alias_not_xml", written=written, target=target,
+                                                characters=describe_characters(found_characters, language))))
     known = [(index, alias) for index, alias in enumerate(aliases) if alias[0] in ALIAS_TAXONOMIES]
     for position, message in alias_faults(alias for _, alias in known):
         problems.append(error(path, lines[known[position][0]], message))
@@ -326,10 +337,9 @@ def _alias_key_lines(text: str) -> dict[tuple[str, str], int]:
     return lines
 
 
-def _check_base_url(url: str, path: str, line: int, problems: list[Problem]) -> str:
+def _check_base_url(url: str, path: str, line: int, problems: list[Problem], language: str) -> str:
     if any(character.isspace() or not character.isprintable() for character in url):
-        problems.append(error(path, line, f"'base_url' must not hold spaces or control characters "
-                                          f"(percent-encode them), got {url!r}"))
+        problems.append(error(path, line, say(language, "base_url_spaces", value=repr(url))))
         return url
     try:
         parts = urlsplit(url)
@@ -337,45 +347,47 @@ def _check_base_url(url: str, path: str, line: int, problems: list[Problem]) -> 
     except ValueError:  # "http://[::1/": an IPv6 address not closed
         parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        problems.append(error(path, line, f"'base_url' must be {_FIELDS['base_url'][1]}, got {url!r}"))
+        problems.append(error(path, line, say(language, "must_be", key="base_url",
+                                              expected=_expected(language, "base_url"), value=repr(url))))
         return url
     return url if url.endswith("/") else url + "/"
 
 
-def _check_timezone(name: str, path: str, line: int, problems: list[Problem]) -> str:
+def _check_timezone(name: str, path: str, line: int, problems: list[Problem], language: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder, a name too long
-        problems.append(error(path, line, f"'timezone' must be {_FIELDS['timezone'][1]}, got {name!r}"))
+        problems.append(error(path, line, say(language, "must_be", key="timezone",
+                                              expected=_expected(language, "timezone"), value=repr(name))))
     return name
 
 
-def _check_theme(name: str, path: str, line: int, problems: list[Problem]) -> str:
+def _check_theme(name: str, path: str, line: int, problems: list[Problem], language: str) -> str:
     if not name or name in (".", "..") or any(c in name for c in "/\\") or not name.isprintable():
-        problems.append(error(path, line, f"'theme' must be a folder name such as \"default\", got {name!r}"))
+        problems.append(error(path, line, say(language, "theme_folder", value=repr(name))))
     return name
 
 
-def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]) -> str:
+def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem], language: str) -> str:
     try:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
                   if name is not None]
     except ValueError as exc:
-        problems.append(error(path, line, f"'permalink' is not a valid pattern: {exc}"))
+        problems.append(error(path, line, say(language, "permalink_invalid", detail=exc)))
         return pattern
     names = {name for name, _, _ in fields}
     for name, spec, conversion in fields:
         if spec or conversion:
             written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            problems.append(error(path, line, f"'permalink' fields take no format or conversion, got {written}"))
+            problems.append(error(path, line, say(language, "permalink_format", written=written)))
     if any(segment in ("", ".", "..") for segment in pattern.strip("/").split("/")) or "//" in pattern:
-        problems.append(error(path, line, "'permalink' must not have empty, '.' or '..' segments"))
+        problems.append(error(path, line, say(language, "permalink_segments")))
     unknown = names - PERMALINK_FIELDS
     if unknown:
-        problems.append(error(path, line, f"'permalink' uses unknown field(s) {sorted(unknown)}; "
-                              f"available: {sorted(PERMALINK_FIELDS)}"))
+        problems.append(error(path, line, say(language, "permalink_fields", unknown=sorted(unknown),
+                                              available=sorted(PERMALINK_FIELDS))))
     if "slug" not in names:
-        problems.append(error(path, line, "'permalink' must contain {slug} so every article gets its own URL"))
+        problems.append(error(path, line, say(language, "permalink_slug")))
     if not pattern.startswith("/") or not (pattern.endswith(("/", ".html"))):
-        problems.append(error(path, line, "'permalink' must start with '/' and end with '/' or '.html'"))
+        problems.append(error(path, line, say(language, "permalink_ends")))
     return pattern

@@ -25,6 +25,18 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session", autouse=True)
+def messages_in_a_known_language():
+    """Messages of a site without a valid `language`, and of commands without a site, follow
+    the environment (reform_archive.cli_messages.environment_language): the suite runs in a
+    plain English one, whatever the machine's locale; a test that wants another sets it."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("REFORM_ARCHIVE_LANG", "LC_ALL", "LC_MESSAGES"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def build_cache_outside_the_fixtures(tmp_path_factory):
     """Builds of the sites in tests/sites/ keep their cache in a temporary folder, not beside
     the fixtures (subprocesses inherit it through the environment)."""

@@ -64,7 +64,7 @@ def test_base_url_override_on_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     assert 'href="/luu-tru/assets/style.css"' in (site / "output" / "index.html").read_text(encoding="utf-8")
     bad = run("build", "--site", str(site), "--base-url", "luu-tru")
-    assert bad.returncode == 2 and "--base-url:0: 'base_url' must be" in bad.stderr
+    assert bad.returncode == 2 and "--base-url:0: 'base_url' phải là" in bad.stderr  # init makes a vi site
 
 
 def test_console_script_is_installed():

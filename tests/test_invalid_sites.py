@@ -53,9 +53,9 @@ def test_broken_internal_link_is_a_warning_with_the_line_and_an_error_when_stric
     with pytest.raises(ContentError) as caught:
         build_to_memory(site, strict=True)
     assert relative_problems(caught.value.problems, site) == [
-        "content/bai-viet.md:8: broken internal link /luu-tru/2020/01/khong-co/ "
-        "(nothing is built at /2020/01/khong-co/)"
-    ]
+        "content/bai-viet.md:8: liên kết nội bộ hỏng /luu-tru/2020/01/khong-co/ "
+        "(không có trang nào ở /2020/01/khong-co/): hãy sửa hoặc bỏ liên kết này"
+    ]  # the site's language: vi
 
 
 def test_symlinks_leading_outside_the_site_fail_the_build_and_keep_the_previous_output(tmp_path):

@@ -56,6 +56,7 @@ from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
 from reform_archive.site.urls import STATIC, Claimant, OutputClaims, output_file
 from reform_archive.source.loader import ContentFile, lunr_js, read_content, static_files
+from reform_archive.source.messages import say
 from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
 from reform_archive.writer import DiskWriter, MemoryWriter, Writer
@@ -175,7 +176,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report,
                       {file.shown: file.data for file in files})
         report("links", 0, 1)
-        warnings += outputs.link_problems(ledger.strings)
+        warnings += outputs.link_problems(ledger.strings, settings.language)
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
             raise ContentError(problems)
@@ -265,14 +266,14 @@ class _Outputs:
         self.paths.append(path)
         return True
 
-    def link_problems(self, strings: Sequence[str]) -> list[Problem]:
+    def link_problems(self, strings: Sequence[str], language: str = "en") -> list[Problem]:
         found = []
         for target, page, href, source in broken_links(self.linking, strings, self.origin):
             where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
             article = self.sources.get(source)
             if article is not None:
                 line = article.body_line - 1 + _line_containing(article.body, href, "/" + target)
-            found.append(warning(where, line, f"broken internal link {href} (nothing is built at /{target})"))
+            found.append(warning(where, line, say(language, "broken_link", href=href, target=target)))
         return found
 
 

@@ -107,6 +107,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "[aliases.{taxonomy}] '{written}' = '{target}': không bài viết nào thuộc '{target}', nên không có "
               "trang nào để gộp vào hay chuyển hướng tới",
     },
+    # the body's links (build/steps.py's link check)
+    "broken_link": {
+        "en": "broken internal link {href} (nothing is built at /{target})",
+        "vi": "liên kết nội bộ hỏng {href} (không có trang nào ở /{target}): hãy sửa hoặc bỏ liên kết này",
+    },
     # YAML, with what to do
     "colon_in_value": {
         "en": "the value has ': ' in it, which YAML takes for another key: put the value in quotes, like this: {fixed}",
