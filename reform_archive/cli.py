@@ -42,14 +42,18 @@ def _say(name: str, **fields: object) -> str:
     return say(_spoken["language"], name, **fields)
 
 
-def _speak_for(site_dir: Path) -> str:
-    """Speak the site's ``language`` from here on; the environment's when its site.toml is
-    missing or broken (the command's own loading then reports that, in these words)."""
+def _speak_for(site_dir: Path) -> Settings | None:
+    """Speak the site's ``language`` from here on, and give the settings read for it (the
+    command uses them rather than reading site.toml again); the environment's language, and
+    None, when its site.toml is missing or broken (the command's own loading then reports
+    that, in these words)."""
     try:
-        _spoken["language"] = load_settings(site_dir).language
+        settings = load_settings(site_dir)
     except Exception:  # noqa: BLE001 - choosing the words never fails a command
         _spoken["language"] = environment_language()
-    return _spoken["language"]
+        return None
+    _spoken["language"] = settings.language
+    return settings
 
 
 site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -94,9 +98,9 @@ def new(title: str, site_dir: Path, slug: str | None) -> None:
 
     from reform_archive.scaffold import ARCHETYPE, ARCHETYPE_FILE, new_article, new_article_path
 
-    _speak_for(site_dir)
+    loaded = _speak_for(site_dir)
     try:
-        settings = load_settings(site_dir)
+        settings = loaded or load_settings(site_dir)
     except BuildError as exc:
         _print_problems(exc.problems)
         sys.exit(exc.exit_code)
@@ -119,8 +123,8 @@ def new(title: str, site_dir: Path, slug: str | None) -> None:
     click.echo(_say("created_draft", path=path))
 
 
-def _settings(site_dir: Path, base_url: str | None) -> Settings:
-    settings = load_settings(site_dir)
+def _settings(site_dir: Path, base_url: str | None, loaded: Settings | None = None) -> Settings:
+    settings = loaded or load_settings(site_dir)
     return settings.with_base_url(base_url) if base_url else settings
 
 
@@ -164,11 +168,12 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
           strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool, precompress: bool) -> None:
     """Build the site into the output folder (swapped in only when the build succeeds)."""
     timer: StepTimer | None = None
-    language = _speak_for(site_dir)
+    loaded = _speak_for(site_dir)
+    language = _spoken["language"]
 
     def action() -> BuildResult:
         nonlocal timer
-        settings = _settings(site_dir, base_url)
+        settings = _settings(site_dir, base_url, loaded)
         writer = DiskWriter(output_dir or site_dir / "output", site_dir, precompress)
         try:  # a signal may come before the build's own clean-up is in place: the staging folder goes
             options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
@@ -212,8 +217,9 @@ def _print_profile(timer: StepTimer, result: BuildResult) -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
     """Validate config, content and internal links without writing anything."""
-    _speak_for(site_dir)
-    result = _run(lambda: build_site(_settings(site_dir, None), BuildOptions(drafts, future, strict), MemoryWriter()))
+    loaded = _speak_for(site_dir)
+    result = _run(lambda: build_site(_settings(site_dir, None, loaded), BuildOptions(drafts, future, strict),
+                                     MemoryWriter()))
     _print_problems(result.warnings)
     warnings = sum(1 for problem in result.warnings if problem.level == "warning")
     notes = len(result.warnings) - warnings  # spellings the build understood ("TP.HCM"): said, never counted as faults
@@ -238,7 +244,8 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
     """
     from reform_archive.serve import Preview, ServeError, serve_until_interrupted
 
-    language = _speak_for(site_dir)
+    _speak_for(site_dir)
+    language = _spoken["language"]
     if not (site_dir / "site.toml").is_file():  # nothing to watch: a mistyped --site, not a broken site
         click.echo(f"reform-archive: {_say('not_a_site', path=site_dir)}", err=True)
         sys.exit(1)
@@ -275,7 +282,8 @@ def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bo
     from reform_archive.importer.files import run_import
     from reform_archive.importer.report import print_reports
 
-    language = _speak_for(site_dir)
+    _speak_for(site_dir)
+    language = _spoken["language"]
     if url and len(paths) != 1:
         raise click.UsageError(_say("url_one_file"))
     reports = run_import(list(paths), site_dir, url or "", dry_run, force, jobs)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from reform_archive.text.wording import say_in
+
 __all__ = ["LANGUAGE_VARIABLE", "MESSAGES", "STEPS", "environment_language", "say", "step_name"]
 
 LANGUAGE_VARIABLE = "REFORM_ARCHIVE_LANG"
@@ -35,8 +37,7 @@ def environment_language(environ: Mapping[str, str] | None = None) -> str:
 
 def say(language: str, name: str, **fields: object) -> str:
     """The message ``name`` in ``language`` (English when there is no such language)."""
-    wording = MESSAGES[name]
-    return wording.get(language, wording["en"]).format(**fields)
+    return say_in(MESSAGES, language, name, **fields)
 
 
 STEPS: dict[str, dict[str, str]] = {  # the build's steps, as the progress bar and --profile name them

@@ -9,6 +9,8 @@ are English still.
 
 from __future__ import annotations
 
+from reform_archive.text.wording import say_in
+
 __all__ = ["MESSAGES", "say"]
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -198,5 +200,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def say(language: str, name: str, **fields: object) -> str:
     """The message ``name`` in ``language`` (English when there is no such language)."""
-    wording = MESSAGES[name]
-    return wording.get(language, wording["en"]).format(**fields)
+    return say_in(MESSAGES, language, name, **fields)
