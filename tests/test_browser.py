@@ -41,6 +41,8 @@ def _audited_paths(output: Path) -> dict[str, str]:
         "all-articles": "articles/",
         "province-term": f"provinces/{_first_dir(output / 'provinces')}/",
         "legal-document": f"documents/{_first_dir(output / 'documents')}/",
+        "documents-index": "documents/",
+        "documents-type": f"documents/type/{_first_dir(output / 'documents' / 'type')}/",
         "topics-index": "topics/",
         "archives": "archives/",
         "not-found": "404.html",
@@ -48,7 +50,7 @@ def _audited_paths(output: Path) -> dict[str, str]:
     }
 
 
-AUDITED_PAGES = ["home", "article", "all-articles", "province-term", "legal-document",
+AUDITED_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "documents-type",
                  "topics-index", "archives", "not-found", "search"]
 
 

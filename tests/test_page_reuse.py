@@ -22,7 +22,8 @@ from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
 from reform_archive.parallel.render_pool import CHUNK, PageJob, PagePool, render_job
 from reform_archive.publish.links import LinkIndex
-from reform_archive.publish.pages import PageSpec, plan_pages
+from reform_archive.publish.lists import PageSpec
+from reform_archive.publish.pages import plan_pages
 from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator
 from reform_archive.site.model import Selection, build_model
 from reform_archive.source.loader import load_content

@@ -38,7 +38,7 @@ def test_every_kind_of_page_is_built(sample_files):
 
 def test_a_document_page_lists_every_article_citing_it(sample_files):
     page = lxml.html.fromstring(sample_files["documents/72-tb-ubnd/index.html"])
-    assert page.findtext(".//h1") == "Văn bản 72/TB-UBND"
+    assert page.findtext(".//h1") == "Thông báo 72/TB-UBND"
     titles = [a.text_content() for a in page.cssselect("main .card-title a")]
     assert len(titles) == 1 and titles[0].startswith("Thông báo kết luận")
 

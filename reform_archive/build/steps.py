@@ -34,19 +34,14 @@ from reform_archive.config import Settings
 from reform_archive.errors import ContentError, Problem, errors_only, promote_warnings, warning
 from reform_archive.incremental import unchanged
 from reform_archive.incremental.cache import BuildCache, cache_key
-from reform_archive.incremental.reuse import (
-    LedgerBuilder,
-    Reuse,
-    environment_digest,
-    feed_stamp,
-    recipe_stamp,
-)
+from reform_archive.incremental.reuse import LedgerBuilder, Reuse, environment_digest, feed_stamp, recipe_stamp
 from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
 from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
 from reform_archive.parallel.workers import default_jobs, prepare_all
 from reform_archive.publish.feeds import EPOCH, atom_feed, plan_feeds
 from reform_archive.publish.links import LinkingPage, broken_links
-from reform_archive.publish.pages import PageSpec, claimant, plan_aliases, plan_pages
+from reform_archive.publish.lists import PageSpec
+from reform_archive.publish.pages import claimant, plan_aliases, plan_pages
 from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator, with_site_strings
 from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
 from reform_archive.publish.views import Translate
@@ -55,7 +50,7 @@ from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
 from reform_archive.site.urls import STATIC, Claimant, OutputClaims, output_file
-from reform_archive.source.loader import ContentFile, lunr_js, read_content, static_files
+from reform_archive.source.loader import ContentFile, lunr_js, read_content, read_document_data, static_files
 from reform_archive.source.messages import say
 from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
@@ -206,9 +201,11 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
            sources: list[SourceArticle], problems: list[Problem], found: FoundPictures) -> tuple[Site, list[Problem]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
-    problems = problems + [problem for article in prepared for problem in article.problems]
     report("model", 0, 1)
-    site, model_problems = build_model(sources, settings, selection, html=found.html_of(prepared), pictures=found.pictures)
+    documents, data_problems = read_document_data(settings.site_dir, settings.language)  # data/documents.toml
+    problems = problems + [problem for article in prepared for problem in article.problems] + data_problems
+    site, model_problems = build_model(sources, settings, selection, html=found.html_of(prepared),
+                                       pictures=found.pictures, documents=documents)
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once

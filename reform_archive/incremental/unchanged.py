@@ -21,6 +21,7 @@ from typing import Any
 
 from reform_archive.incremental.cache import BuildCache
 from reform_archive.incremental.keys import Hasher, key
+from reform_archive.source.document_data import DATA_FILE
 from reform_archive.writer import output_listing
 
 __all__ = [
@@ -104,8 +105,8 @@ def input_folders(settings: Any, theme_root: Path) -> list[Path]:
 
 
 def input_files(settings: Any, script: Path | None) -> list[Path]:
-    """The files whose bytes are inputs: site.toml, and lunr.js with its package.json."""
-    return [settings.site_dir / "site.toml"] + ([script, script.parent / "package.json"] if script else [])
+    """The files whose bytes are inputs: site.toml, data/documents.toml, and lunr.js with its package.json."""
+    return [settings.site_dir / "site.toml", settings.site_dir / DATA_FILE] + ([script, script.parent / "package.json"] if script else [])
 
 
 def first_due(prepared: Iterable[Any], now: datetime, future: bool, drafts: bool) -> datetime | None:

@@ -14,54 +14,32 @@ data at once.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from reform_archive.publish.history import history_view
+from reform_archive.publish.legal import plan_documents
+from reform_archive.publish.lists import PageSpec, paginated
 from reform_archive.publish.views import Translate, ViewBuilder
 from reform_archive.search.store import FACET_TAXONOMIES, MANIFEST
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Site
 from reform_archive.site.related import neighbours, related_articles
 from reform_archive.site.reorganisation import province_histories
-from reform_archive.site.urls import ALIAS, PAGE, Claimant, page_path
+from reform_archive.site.urls import ALIAS, PAGE, Claimant
 from reform_archive.text.dates import format_month
 
 __all__ = [
     "HOME_TERMS",
-    "PageSpec",
     "alias_line",
     "article_page",
     "claimant",
-    "list_page",
     "plan_aliases",
     "plan_pages",
-    "term_page",
 ]
 
 HOME_TERMS = 12
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    path: str  # site-relative, "" for home, "2022/09/x/" for a folder page
-    template: str
-    make: Callable[..., dict[str, Any]]  # module-level: make(views, *inputs) is the view data
-    inputs: tuple[Any, ...]
-    views: ViewBuilder
-    source: str = ""  # the content file the page comes from, for problems
-    sitemap: bool = True  # content for search engines (not redirects, the 404 page or the search page)
-    lastmod: str = ""  # for the sitemap: the day an article was last changed
-    alias: str = ""  # a redirect's own alias, as site-relative path (source is the article's file)
-    line: int = 0  # the line of source that asks for a redirect, when known already (a term's)
-
-    @property
-    def context(self) -> dict[str, Any]:
-        return self.make(self.views, *self.inputs)
 
 
 def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]] | None = None) -> Iterator[PageSpec]:
@@ -69,23 +47,27 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
     views = ViewBuilder(site.settings, t, site.image)
     yield _home(site, views)
     yield from _articles(site, views, related_articles(site) if related is None else related)
-    yield from _paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
+    yield from paginated(views, "articles/", t("all_articles"), site.articles, kind="articles")
     yield _archives(site, views)
     archives = _parent(views, t("archives"), "archives/")
     for year, articles in site.years.items():
-        yield from _paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
+        yield from paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
                               kind="year", months=_month_links(site, views, year), parent=archives)
     for (year, month), articles in site.months.items():
-        yield from _paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
+        yield from paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
                               articles, kind="month", parent=_parent(views, str(year), f"{year:04d}/"))
     histories = province_histories(site.taxonomies["provinces"], site.settings.per_page)
+    documents = plan_documents(site, views)
     for taxonomy in site.taxonomies.values():
+        if taxonomy.name == "documents" and documents is not None:
+            yield from documents  # pages that say what each document is (publish/legal.py)
+            continue
         terms = [views.term_summary(term) for term in taxonomy.terms]
-        yield from _paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
+        yield from paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
                               template="terms.html", taxonomy=taxonomy.name)
         for term in taxonomy.terms:
             history = histories.get(term.slug) if taxonomy.name == "provinces" else None
-            yield from _paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
+            yield from paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
                                   kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
                                   parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url),
                                   first=(term.name, history) if history else None)
@@ -220,42 +202,3 @@ def _month_links(site: Site, views: ViewBuilder, year: int) -> list[dict[str, An
              "count": len(items)} for (y, m), items in site.months.items() if y == year]
 
 
-def _paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
-               template: str = "list.html", feed: str | None = None, first: tuple[str, Any] | None = None,
-               **extra: Any) -> Iterator[PageSpec]:
-    """``items``: articles (shown as cards) or plain view data (a taxonomy's term summaries).
-    ``first``: a province term's name and history, for its first page (:func:`term_page`)."""
-    per_page = views.settings.per_page
-    total = max(1, math.ceil(len(items) / per_page))
-    for number in range(1, total + 1):
-        chunk = items[(number - 1) * per_page: number * per_page]
-        inputs = (base, heading, kind, feed, number, total, len(items), chunk, extra)
-        if number == 1 and first is not None:
-            yield PageSpec(page_path(base, number), template, term_page, (*inputs, *first), views)
-        else:
-            yield PageSpec(page_path(base, number), template, list_page, inputs, views)
-
-
-def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
-              count: int, chunk: Sequence[Any], extra: dict[str, Any]) -> dict[str, Any]:
-    path = page_path(base, number)
-    title = heading if number == 1 else f"{heading} – {views.t('page_n', n=number)}"
-    page = views.page(kind, path, title, feed_url=views.link(feed) if feed else None)
-    entries = [views.card(a) if isinstance(a, Article) else a for a in chunk]
-    # home, then the page this list belongs to, then the list's first page from its later ones
-    trail = [(views.t("home"), "")] + ([(extra["parent"]["name"], extra["parent"]["path"])] if "parent" in extra else [])
-    if number > 1:
-        trail.append((heading, base))
-    if len(trail) > 1:
-        page["breadcrumbs"] = views.breadcrumbs(trail, title, path)
-    return {"page": page, "heading": heading, "entries": entries, "count": count,
-            "pagination": views.pagination(base, number, total), **extra}
-
-
-def term_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
-              count: int, chunk: Sequence[Any], extra: dict[str, Any], name: str,
-              history: dict[str, Any]) -> dict[str, Any]:
-    """A province's first page, with what it became or what it took in (:mod:`reform_archive.site.reorganisation`)."""
-    context = list_page(views, base, heading, kind, feed, number, total, count, chunk, extra)
-    context["history"] = history_view(views, name, history)
-    return context

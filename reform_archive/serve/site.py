@@ -94,7 +94,7 @@ class PreviewSite:
         read again only when it changed on disk."""
         theme = self._named_theme()
         site_dir = self.site_dir.absolute()
-        folders = [site_dir / name for name in ("content", "templates", "static", "themes")]
+        folders = [site_dir / name for name in ("content", "templates", "static", "themes", "data")]
         if theme and not any(theme.is_relative_to(folder) for folder in folders):
             folders.append(theme)
         return [folder for folder in folders if folder.is_dir()]

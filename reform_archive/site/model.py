@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
@@ -17,10 +17,13 @@ from typing import Any, Protocol, TypeVar
 from reform_archive.config import Settings
 from reform_archive.errors import Problem, error
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.site.legal import LegalDocument, legal_documents
 from reform_archive.site.pictures import Picture, remote_picture
 from reform_archive.site.terms import TermRedirect, name_problems, term_redirects
 from reform_archive.site.urls import permalink
+from reform_archive.source.citations import Citation
 from reform_archive.source.cover import Cover
+from reform_archive.source.document_data import DocumentFacts
 from reform_archive.source.markup import excerpt, first_paragraph, to_html
 from reform_archive.source.parse import Source, SourceArticle
 from reform_archive.text.term_names import term_key
@@ -73,6 +76,7 @@ class Article:
     body_line: int
     image: Picture | None = None  # the cover
     image_alt: str = ""
+    citations: tuple[Citation, ...] = ()  # where its text cites its documents
 
     @property
     def updated(self) -> datetime:
@@ -110,6 +114,8 @@ class Site:
     months: Mapping[tuple[int, int], tuple[Article, ...]]
     redirects: tuple[TermRedirect, ...] = ()  # old term pages (aliases, other spellings of provinces)
     image: Picture | None = None  # site.toml's `image`: link previews of pages that have no cover of their own
+    # each cited document, by its term's slug
+    legal: Mapping[str, LegalDocument] = field(default_factory=lambda: ReadOnlyMapping({}))
 
 
 @dataclass(frozen=True)
@@ -127,11 +133,12 @@ def term_slug(taxonomy: str, name: str) -> str:
 def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
                 markdown: Callable[[str, str, str], str] = to_html,
                 html: Mapping[str, str] | None = None,
-                pictures: Mapping[str, Picture] | None = None) -> tuple[Site, list[Problem]]:
+                pictures: Mapping[str, Picture] | None = None,
+                documents: Mapping[str, DocumentFacts] | None = None) -> tuple[Site, list[Problem]]:
     """``html``: each article's HTML by path, when it was made already (the build prepares
     it in worker processes or finds it in its cache); ``markdown`` makes the rest.
     ``pictures``: the local pictures the build found, by their path inside static/ (a cover
-    that is not among them has none)."""
+    that is not among them has none). ``documents``: data/documents.toml's facts, by number."""
     published = publication_order(sources, settings, selection)
     problems = _url_collisions(published, settings)
     made = html or {}
@@ -155,6 +162,7 @@ def build_model(sources: Iterable[SourceArticle], settings: Settings, selection:
         months=ReadOnlyMapping({m: tuple(a) for m, a in sorted(months.items(), reverse=True)}),
         redirects=term_redirects(published, taxonomies, settings),
         image=picture_of(settings.image, pictures) if settings.image else None,
+        legal=ReadOnlyMapping(legal_documents(taxonomies["documents"].terms, documents)),
     )
     return site, problems + name_problems(published, taxonomies, settings)
 
@@ -206,6 +214,7 @@ def article_from(source: SourceArticle, settings: Settings, html: str,
         topics=source.topics, documents=source.documents, raw=source.raw,
         source_sha256=source.source_sha256, extra=source.extra, body_line=source.body_line,
         image=picture_of(cover.src, pictures) if cover else None, image_alt=cover.alt if cover else "",
+        citations=source.citations,
     )
 
 

@@ -8,13 +8,14 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from reform_archive.errors import Problem, error, warning
 from reform_archive.search.vendor import LUNR_VERSION
+from reform_archive.source.document_data import DATA_FILE, DocumentFacts, parse_document_data
 from reform_archive.source.parse import SourceArticle, parse_article
 from reform_archive.source.prepare import decode
 
@@ -30,6 +31,7 @@ __all__ = [
     "load_content",
     "lunr_js",
     "read_content",
+    "read_document_data",
     "shown_path",
     "static_files",
 ]
@@ -304,3 +306,18 @@ def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
     return None, error(str(site_dir / "site.toml"), 1, f"search needs lunr.js {LUNR_VERSION} from npm and it is not "
                        f"installed (looked in {looked}): reinstall reform-archive from its wheel (which carries it), run `npm ci` "
                        "where a package-lock.json pins it, or set search = false")
+
+
+def read_document_data(site_dir: Path, language: str = "en") -> tuple[Mapping[str, DocumentFacts], list[Problem]]:
+    """data/documents.toml's facts about legal documents; none when the site has no such file."""
+    path = site_dir / DATA_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}, []
+    except OSError as exc:
+        return {}, [error(shown_path(str(path)), 1, f"cannot be read: {exc.strerror or exc}")]
+    text, problem = decode(data, shown_path(str(path)))
+    if problem is not None:
+        return {}, [problem]
+    return parse_document_data(text, shown_path(str(path)), language)

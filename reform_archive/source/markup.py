@@ -18,8 +18,8 @@ import nh3
 
 from reform_archive.text.vietnamese import slugify
 
-__all__ = ["EXTENSIONS", "FOOTNOTE_BACKLINK", "excerpt", "first_paragraph", "image_sources", "plain_text", "to_html",
-           "with_image_sizes"]
+__all__ = ["EXTENSIONS", "FOOTNOTE_BACKLINK", "excerpt", "first_paragraph", "image_sources", "paragraphs_text",
+           "plain_text", "to_html", "with_image_sizes"]
 
 EXTENSIONS = ["tables", "footnotes", "fenced_code", "def_list", "abbr", "attr_list", "sane_lists", "toc"]
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "details", "summary", "mark"}
@@ -113,6 +113,16 @@ def with_image_sizes(fragment: str, base_path: str, sizes: Mapping[str, tuple[in
 
 def plain_text(fragment: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def paragraphs_text(fragment: str) -> str:
+    """Plain text with a line per paragraph, heading, list item or table cell: where a
+    sentence ends though no full stop says so."""
+    lines = (plain_text(part) for part in _BLOCK_END.split(fragment))
+    return "\n".join(line for line in lines if line)
+
+
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|td|th|tr|blockquote|div|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
 def excerpt(text: str, limit: int = 240) -> str:

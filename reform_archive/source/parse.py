@@ -21,6 +21,7 @@ import yaml
 from reform_archive.config import NOT_XML, describe_characters
 from reform_archive.errors import Problem, error, warning
 from reform_archive.readonly import ReadOnlyMapping
+from reform_archive.source.citations import Citation
 from reform_archive.source.cover import Cover, read_cover
 from reform_archive.source.documents import looks_like_document
 from reform_archive.source.documents import normalise_document as normalise_document  # its old home, for callers
@@ -84,6 +85,7 @@ class SourceArticle:
     # each value of provinces, topics, tags and authors as written, with the name it is filed under
     written_terms: tuple[WrittenTerm, ...] = ()
     cover: Cover | None = None  # `image` and `image_alt`
+    citations: tuple[Citation, ...] = ()  # where the text cites its documents (made by prepare)
 
 
 def parse_article(text: str, path: str, tz: ZoneInfo, language: str = "en",

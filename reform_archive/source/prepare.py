@@ -8,12 +8,13 @@ build cache (:mod:`reform_archive.incremental.cache`) keeps: an unchanged file i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from reform_archive.errors import Problem, error
 from reform_archive.search.index import FieldTerms, article_terms
-from reform_archive.source.markup import plain_text, to_html
+from reform_archive.source.citations import find_citations
+from reform_archive.source.markup import paragraphs_text, plain_text, to_html
 from reform_archive.source.parse import SourceArticle, parse_article
 from reform_archive.text.term_names import Alias, term_names
 
@@ -50,6 +51,8 @@ def prepare(data: bytes, path: str, recipe: Recipe) -> PreparedArticle:
         return PreparedArticle(path, None, tuple(problems))
     html = to_html(source.body, recipe.base_path, recipe.language)
     plain = plain_text(html)
+    if source.documents:  # what the text says about its documents, for their pages
+        source = replace(source, citations=find_citations(f"{source.title}\n{paragraphs_text(html)}", source.documents))
     return PreparedArticle(path, source, tuple(problems), html, plain, article_terms(source, plain))
 
 
