@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from reform_archive.source.documents import KIND_WORDS, issuer_from_code, kind_from_words
 from reform_archive.text.dates import EN_MONTHS
@@ -50,9 +51,14 @@ _KINDS = "|".join(sorted((re.escape(word) for word in KIND_WORDS), key=len, reve
 _BEFORE = re.compile(rf"(?<![\w])(?P<kind>{_KINDS})(?P<name>\s+[^.;:()\n\d]{{2,80}}?)??\s*(?:\bso\b|\bno\b\.?|\bnumber\b)?"
                      r"\s*:?\s*\(?\s*$")
 _NAMED = {"luat", "bo luat", "phap lenh", "hien phap", "law", "code", "ordinance"}  # a name between type and number
+# what an issuer does to a document: "UBND tỉnh ban hành", "Chủ tịch … vừa ký", "HĐND tỉnh đã thông qua"
+_ISSUING = r"(?:ban hanh|thong qua|ky|co|phat hanh)"
 _ISSUER_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*(?:vua qua|moi day|gan day|nam \d{4}"
                             r"|ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))?\s*,?\s*"
-                            r"(?P<issuer>\w[^,.;:()\n]{1,70}?)\s+(?:da\s+|vua\s+|moi\s+)?ban hanh\s+$")
+                            rf"(?P<issuer>\w[^,.;:()\n]{{1,70}}?)\s+(?:da\s+|vua\s+|moi\s+)?{_ISSUING}\s+$")
+# "(Luật số 26/2023/QH15) được Quốc hội khóa XV thông qua ngày 27/11/2023"
+_PASSED = re.compile(rf"\s*\)?\s*,?\s*(?:da\s+)?duoc\s+(?P<issuer>[^,.;:()\n]{{2,60}}?)\s+{_ISSUING}\s+"
+                     r"(?:vao\s+)?ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})")
 _DATE_VI = re.compile(r"\s*,?\s*\(?\s*(?:ban hanh\s+)?(?:ngay\s+)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
                       r"|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))\)?")
 _MONTHS = "|".join(month.lower() for month in EN_MONTHS)
@@ -71,6 +77,8 @@ _SUBJECT_EN = ("on", "regarding", "approving", "promulgating", "guiding", "amend
                "stipulating", "defining", "establishing")
 _SUBJECT = re.compile(r"\s*,?\s*[“\"(]?\s*(?=(?:" + "|".join(_SUBJECT_VI + _SUBJECT_EN) + r")\b)")
 _SUBJECT_START = re.compile(r"(?:" + "|".join(_SUBJECT_VI) + r")\b")
+_QUOTED = re.compile(r"\s*,?\s*[“\"](?P<title>[^”\"\n]{8,300})[”\"]")
+_NAME_BEFORE = re.compile(r"\bluat\s+(?P<name>[^()\n,;.]{2,80}?)\s*\(\s*$")
 _POSSESSIVE = re.compile(r"(?P<issuer>(?:[Tt]he\s+)?[A-Z]\w*(?:\s+(?:of\s+|and\s+)?[A-Z]\w*){0,5})['’]s\s*$")
 # "…, ngày 30/12/2021 UBND tỉnh ban hành Quyết định …": that date is the next document's
 _NEXT_ISSUING = re.compile(r"\s*,?\s*[^,.;:()\n]{1,70}?\s(?:da\s+|vua\s+)?ban hanh\b")
@@ -85,11 +93,13 @@ _CLAUSE = re.compile(r",\s+(?:ubnd|sở|các|đã|đồng thời|theo đó|trong
                      r"|đến nay|hiện nay|nhưng|tuy nhiên|ngoài ra|nhằm|vì vậy|do đó|giao|giúp|thay thế|tạo|yêu cầu"
                      r"|đặt|xác định|góp phần|kể từ|cho phép|là|có hiệu lực|được|the|which|it|replacing|making|together)(?!\w)"
                      r"|\s+(?:đã|đang|sẽ|vừa|còn|cũng|là|có hiệu lực|đặt mục tiêu|yêu cầu|nêu rõ|chỉ rõ|tiếp tục"
-                     r"|được (?:triển khai|thực hiện|tích hợp|áp dụng|ban hành|cụ thể hóa|quán triệt)"
+                     r"|được (?:triển khai|thực hiện|tích hợp|áp dụng|ban hành|cụ thể hóa|quán triệt|gửi)|gồm"
                      rf"|{'|'.join(_PREDICATES_EN)})(?!\w)")
 # ", 42 đơn vị sự nghiệp đã …": a few words and a verb after a comma start the article's own clause
 _VERB_AFTER_COMMA = re.compile(r",(?=(?:\s+\S+){1,5}?\s+(?:đã|đang|sẽ|vừa|còn)\s)")
-_CAPITAL_AFTER_COMMA = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ])")
+# a line, a clause or a sentence ends, an aside opens ("(PCI)" is part of a title, "(gọi tắt là …" is not)
+_TITLE_END = re.compile(r"[\n;|]|(?<=.)\s\((?![\w-]{1,12}\))|[.?!](?=\s|$)")
+_AFTER_COMMA = re.compile(r",\s+(?=\w)")
 _NEXT_CITATION = re.compile(rf"(?:,|\s+va|\s+and)\s+(?:{_KINDS})\s+(?:so\s+)?\d")
 
 
@@ -118,6 +128,9 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
         cited_from = offset + typed.start()
         if typed["name"] and typed["kind"] in _NAMED:
             name = original[offset + typed.start("name"):offset + typed.end("name")].strip()
+            name = re.sub(r"^on\s+", "", name)  # "the Law on Organization of …"
+        elif typed["kind"] in _NAMED and (named_before := _NAME_BEFORE.search(folded, sentence_start, cited_from)):
+            name = original[named_before.start("name"):named_before.end("name")]  # "Luật Căn cước (Luật số …)"
         elif typed["name"]:
             kind = ""  # "Quyết định phê duyệt … số": too loose to trust
         prior = folded[sentence_start:cited_from]
@@ -137,6 +150,11 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
             issuer, position = _issuer(original, folded, by.end())
             if not issuer:
                 break
+        elif (passed := _PASSED.match(folded, position)) is not None and \
+                original[passed.start("issuer")].isupper() and not (issuer or issued):
+            issuer = original[passed.start("issuer"):passed.end("issuer")]
+            issued = _iso(tuple(re.split(r"\s*[/.-]\s*", passed["date"])))
+            position = passed.end()
         else:
             break
     subject, stop = "", position
@@ -144,6 +162,8 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
         subject = name
     elif (about := _SUBJECT.match(folded, position)) is not None:
         subject, stop = _subject(original, folded, about.end(), sentence_start)
+    elif (quoted := _QUOTED.match(original, position)) is not None:
+        subject, stop = quoted["title"].strip(), quoted.end()  # "… khóa XII “Một số vấn đề về …”"
     if issued and not _plausible(issued, number):
         issued = ""
     sentence, at = _sentence(original, folded, sentence_start, start, max(stop, end))
@@ -205,13 +225,12 @@ def _subject(original: str, folded: str, start: int, sentence_start: int) -> tup
     """The subject from ``start`` to where the document's title ends."""
     rest = folded[start:start + 600]
     ends = [len(rest)]
-    for pattern in (r"\n", r";", r"\|", r"(?<=.)\s\((?![\w-]{1,12}\))", r"\.(?=\s|$)", r"\?(?=\s|$)", r"!(?=\s|$)"):
-        if (m := re.search(pattern, rest)) is not None:
-            ends.append(m.start())
+    if (m := _TITLE_END.search(rest)) is not None:
+        ends.append(m.start())
     lowered = original[start:start + 600].lower()
     clause = _CLAUSE.search(lowered) if len(lowered) == len(rest) else None
     verb_after_comma = _VERB_AFTER_COMMA.search(lowered) if len(lowered) == len(rest) else None
-    for m in (clause, verb_after_comma, _NEXT_CITATION.search(rest), _CAPITAL_AFTER_COMMA.search(original[start:start + 600])):
+    for m in (clause, verb_after_comma, _NEXT_CITATION.search(rest), _capital_after_comma(original[start:start + 600])):
         if m is not None:
             ends.append(m.start())
     end = min(ends)
@@ -237,6 +256,11 @@ def _subject(original: str, folded: str, start: int, sentence_start: int) -> tup
     if len(subject.split()) > SUBJECT_WORDS or len(subject.split()) < 2:
         return "", start
     return subject, start + end
+
+
+def _capital_after_comma(text: str) -> re.Match[str] | None:
+    """", Chỉ số … tăng 17 bậc": a capital after a comma starts another clause (not "tỉnh, thành phố")."""
+    return next((m for m in _AFTER_COMMA.finditer(text) if text[m.end()].isupper()), None)
 
 
 def _open_quote(text: str) -> bool:
@@ -294,6 +318,7 @@ def _plausible(issued: str, number: str) -> bool:
     return not years or issued[:4] in years
 
 
+@lru_cache(maxsize=8192)  # one per document: a national decree is looked for in thousands of articles
 def _number_pattern(number: str) -> re.Pattern[str]:
     """"61/2018/NĐ-CP" -> a pattern for it as texts write it: "61/2018/NĐCP", "61 / 2018 / nđ - cp"."""
     parts = re.split(r"([/-])", fold(number).lower())

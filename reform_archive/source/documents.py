@@ -92,9 +92,10 @@ def kind_from_code(number: str) -> tuple[str, bool]:
     "/QH13" is usually a law but the National Assembly's resolutions share it, and a bare
     issuer's code ("1234/UBND-NC") is an official letter (Công văn) by convention only."""
     codes = _codes(number)
+    party = re.match(r"\d+[a-z]?-", number) is not None  # "144-QĐ/TW": the Party writes regulations QĐ too
     for code in codes:
         if code in _CODE_KINDS:
-            return _CODE_KINDS[code], True
+            return _CODE_KINDS[code], not (party and code == "QD")
     if any(re.fullmatch(r"QH\d*", code) for code in codes):
         return "Luật", False
     if any(re.fullmatch(r"UBTVQH\d*", code) for code in codes):
