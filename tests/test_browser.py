@@ -42,6 +42,7 @@ def _audited_paths(output: Path) -> dict[str, str]:
         "province-term": f"provinces/{_first_dir(output / 'provinces')}/",
         "legal-document": f"documents/{_first_dir(output / 'documents')}/",
         "documents-index": "documents/",
+        "statistics": "statistics/",
         "documents-type": f"documents/type/{_first_dir(output / 'documents' / 'type')}/",
         "topics-index": "topics/",
         "archives": "archives/",
@@ -51,6 +52,7 @@ def _audited_paths(output: Path) -> dict[str, str]:
 
 
 AUDITED_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "documents-type",
+                 "statistics",
                  "topics-index", "archives", "not-found", "search"]
 
 

@@ -151,7 +151,8 @@ def _luminance(rgb: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-DARK_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "topics-index",
+DARK_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "statistics",
+              "topics-index",
               "archives", "not-found", "search"]
 
 

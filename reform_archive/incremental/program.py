@@ -18,8 +18,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 def code_fingerprint() -> bytes:
     """Changes whenever this program's code or a library that shapes its output changes."""
     digest = hashlib.sha256(sys.version.encode())  # unicodedata (NFC, categories) comes with Python
-    # its code and the data files it reads (search's abbreviations.toml, the preview's live.js)
-    for path in sorted(p for pattern in ("*.py", "*.toml", "*.js") for p in PACKAGE_DIR.rglob(pattern)):
+    # its code and the data files it reads (abbreviations.toml, the preview's live.js, the map)
+    for path in sorted(p for pattern in ("*.py", "*.toml", "*.js", "*.json") for p in PACKAGE_DIR.rglob(pattern)):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     for name in _LIBRARIES:
         try:

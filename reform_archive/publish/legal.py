@@ -24,7 +24,7 @@ from reform_archive.publish.views import ViewBuilder
 from reform_archive.site.legal import KIND_ORDER, LegalDocument, reading_order
 from reform_archive.site.model import Article, Site, Taxonomy
 from reform_archive.site.urls import page_path
-from reform_archive.text.dates import EN_MONTHS
+from reform_archive.text.dates import format_day
 from reform_archive.text.vietnamese import slugify
 
 __all__ = ["INDEX_PER_TYPE", "SUBJECT_SHOWN", "TYPE_PAGE_SIZE", "document_page", "documents_index", "plan_documents", "type_page"]
@@ -203,12 +203,7 @@ def _type_folder(kind: str) -> str:
 
 def _day(views: ViewBuilder, iso: str) -> str:
     """"02/9/2021" as documents are dated (no weekday), "2 September 2021" in English."""
-    if not iso:
-        return ""
-    day = date.fromisoformat(iso)
-    if views.settings.language == "en":
-        return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return format_day(date.fromisoformat(iso), views.settings.language) if iso else ""
 
 
 def _capitalised(text: str) -> str:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
+from reform_archive.errors import ConfigError
+from reform_archive.publish.charts import year_chart
 from reform_archive.publish.history import history_view
 from reform_archive.publish.views import ViewBuilder
 from reform_archive.site.model import Article
+from reform_archive.site.statistics import Count
 from reform_archive.site.urls import page_path
 
 __all__ = ["PageSpec", "list_page", "paginated", "term_page"]
@@ -38,10 +42,10 @@ class PageSpec:
 
 
 def paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
-               template: str = "list.html", feed: str | None = None, first: tuple[str, Any] | None = None,
+               template: str = "list.html", feed: str | None = None, first: tuple[Any, ...] | None = None,
                **extra: Any) -> Iterator[PageSpec]:
     """``items``: articles (shown as cards) or plain view data (a taxonomy's term summaries).
-    ``first``: a province term's name and history, for its first page (:func:`term_page`)."""
+    ``first``: a province term's name, history and articles by year, for its first page (:func:`term_page`)."""
     per_page = views.settings.per_page
     total = max(1, math.ceil(len(items) / per_page))
     for number in range(1, total + 1):
@@ -72,8 +76,12 @@ def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str 
 
 def term_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
               count: int, chunk: Sequence[Any], extra: dict[str, Any], name: str,
-              history: dict[str, Any]) -> dict[str, Any]:
-    """A province's first page, with what it became or what it took in (:mod:`reform_archive.site.reorganisation`)."""
+              history: dict[str, Any], trend: tuple[Count, ...] = ()) -> dict[str, Any]:
+    """A province's first page, with what it became or what it took in (:mod:`reform_archive.site.reorganisation`)
+    and, when its articles span two years or more, a chart of them by year."""
     context = list_page(views, base, heading, kind, feed, number, total, count, chunk, extra)
     context["history"] = history_view(views, name, history)
+    if len(trend) > 1:
+        with suppress(ConfigError):  # a theme whose UI strings predate the charts has none
+            context["trend"] = year_chart(views, trend, views.t("statistics.trend", name=name))
     return context

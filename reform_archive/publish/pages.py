@@ -21,12 +21,14 @@ from typing import Any
 
 from reform_archive.publish.legal import plan_documents
 from reform_archive.publish.lists import PageSpec, paginated
+from reform_archive.publish.statistics import has_statistics, plan_statistics
 from reform_archive.publish.views import Translate, ViewBuilder
 from reform_archive.search.store import FACET_TAXONOMIES, MANIFEST
 from reform_archive.search.vendor import LUNR_SCRIPT
-from reform_archive.site.model import Article, Site
+from reform_archive.site.model import Article, Site, Term
 from reform_archive.site.related import neighbours, related_articles
 from reform_archive.site.reorganisation import province_histories
+from reform_archive.site.statistics import Count, archive_statistics, yearly
 from reform_archive.site.urls import ALIAS, PAGE, Claimant
 from reform_archive.text.dates import format_month
 
@@ -66,11 +68,13 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
         yield from paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
                               template="terms.html", taxonomy=taxonomy.name)
         for term in taxonomy.terms:
-            history = histories.get(term.slug) if taxonomy.name == "provinces" else None
+            # a province's first page: its history (the 2025 reorganisations) and its articles by year
+            first = (term.name, histories.get(term.slug, {}), _trend(term)) if taxonomy.name == "provinces" else None
             yield from paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
-                                  kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
-                                  parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url),
-                                  first=(term.name, history) if history else None)
+                                 kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
+                                 parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url), first=first)
+    if has_statistics(views):
+        yield plan_statistics(views, archive_statistics(site))
     if site.settings.search:
         yield _search(site, views)
     yield _ready(views, "404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))},
@@ -114,6 +118,10 @@ def alias_line(text: str, alias: str) -> int:
     found = next((n for n in range(1, end) if written.search(lines[n])), None) or \
         next((n for n in range(1, end) if key.match(lines[n])), 0)
     return found + 1
+
+
+def _trend(term: Term) -> tuple[Count, ...]:
+    return tuple(Count(str(year), f"{year:04d}/", n) for year, n in yearly([a.date.year for a in term.articles]))
 
 
 def _parent(views: ViewBuilder, name: str, path: str) -> dict[str, str]:

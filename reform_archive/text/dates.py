@@ -11,6 +11,7 @@ __all__ = [
     "ROMAN_QUARTERS",
     "VI_WEEKDAYS",
     "format_date",
+    "format_day",
     "format_month",
     "format_time",
     "quarter_of",
@@ -38,6 +39,13 @@ def format_date(value: date | datetime, precision: str = "day", language: str = 
     if precision == "month":
         return f"Tháng {value.month:02d}/{value.year}"
     return f"{VI_WEEKDAYS[value.weekday()]}, {value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def format_day(value: date | datetime, language: str = "vi") -> str:
+    """A day without its weekday, as documents are dated: "02/09/2021", "2 September 2021"."""
+    if language == "en":
+        return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def _format_en(value: date | datetime, precision: str) -> str:
