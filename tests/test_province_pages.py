@@ -89,7 +89,7 @@ def test_check_prints_the_notes_and_warnings_with_their_lines(tmp_path):
         "content/a.md:11: warning: unknown topic 'thu tục hành chính' (known: thể chế; thủ tục hành chính; "
         "tổ chức bộ máy; chế độ công vụ; tài chính công; chính quyền điện tử/số); did you mean 'thủ tục hành chính'?",
     ]
-    assert result.stdout.strip() == "ok: 1 articles, 21 pages, 4 warning(s), 1 note(s)"
+    assert result.stdout.strip() == "ok: 1 articles, 22 pages, 4 warning(s), 1 note(s)"
     strict = subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", ".", "--strict"], cwd=site,
                             capture_output=True, text=True)
     assert strict.returncode == 1 and "4 error(s)" in strict.stderr and "note:" not in strict.stderr
