@@ -329,6 +329,12 @@ describe("telling the truth on an archive (issue 21)", () => {
     assert.deepEqual(refs(ask("cải cách hành chính")).sort(), ["5", "6"]);
   });
 
+  test("a quoted phrase finds a run of its words printed as their abbreviation, and the reverse", () => {
+    assert.deepEqual(refs(ask('"kết quả cải cách hành chính"')), ["5"]);
+    assert.deepEqual(refs(ask('"đẩy mạnh CCHC"')), ["6"]);
+    assert.equal(ask('"kết quả cải cách"').exact, 0);  // a part of a form is not the form
+  });
+
   test("a document code finds it printed with or without its hyphen", () => {
     assert.deepEqual(refs(ask("61/2018/NĐ-CP")).sort(), ["7", "8"]);
     assert.deepEqual(refs(ask("61/2018/NĐCP")).sort(), ["7", "8"]);

@@ -33,7 +33,11 @@
         continue;
       }
       var code = source[i].phrase ? codeSpelling(source[i].syllables, parts) : null;
-      groups.push(code ? Object.assign({}, source[i], { alternatives: [alternative(code)] }) : source[i]);
+      // inside a phrase, a run of its words may be printed as the other form:
+      // "Chương trình tổng thể cải cách hành chính" is also "Chương trình tổng thể CCHC"
+      var inner = source[i].phrase && !code ? innerSpelling(source[i].syllables, forms) : null;
+      var other = code || inner;
+      groups.push(other ? Object.assign({}, source[i], { alternatives: [alternative(other)] }) : source[i]);
       i++;
     }
     return { text: parsed.text, groups: groups, syllables: parsed.syllables };
@@ -73,6 +77,28 @@
       if (to && groups[end].syllables.every(function (s) { return !s.prefix; })) best = { end: end + 1, to: to };
     }
     return best;
+  }
+
+  /* A phrase with each run of its words that is a table form (the longest from each word)
+     replaced by the other form, or null when none is. */
+  function innerSpelling(syllables, forms) {
+    var out = [], changed = false;
+    for (var k = 0; k < syllables.length; k++) {
+      var best = null, folded = [];
+      for (var end = k; end < syllables.length && end - k < 12; end++) {
+        folded.push(syllables[end].folded);
+        var to = forms.get(folded.join(" "));
+        if (to && !syllables[end].prefix) best = { end: end, to: to };
+      }
+      if (best && (best.end > k || syllables.length > 1)) {
+        out.push.apply(out, best.to);
+        changed = true;
+        k = best.end;
+        continue;
+      }
+      out.push(syllables[k].exact);
+    }
+    return changed ? out : null;
   }
 
   /* A code's other spelling: "nđcp" split into its parts, or parts side by side joined. */
