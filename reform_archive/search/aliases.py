@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["alias_pairs", "code_parts"]
+__all__ = ["alias_pairs", "code_parts", "equivalent_sets"]
 
 
 @cache
@@ -31,6 +31,11 @@ def alias_pairs(extra: Iterable[tuple[str, tuple[str, ...]]] = ()) -> list[list[
     for short, forms in extra:
         merged[short] = tuple(forms)
     return [[_nfc(short), _nfc(form)] for short, forms in merged.items() for form in forms]
+
+
+def equivalent_sets() -> list[list[str]]:
+    """Sets of phrases that name the same thing ("sáp nhập", "hợp nhất", "sắp xếp"), NFC."""
+    return [[_nfc(phrase) for phrase in phrases] for phrases in _table()["equivalents"]["sets"]]
 
 
 def code_parts() -> list[str]:

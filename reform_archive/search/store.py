@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reform_archive.search.aliases import alias_pairs, code_parts
+from reform_archive.search.aliases import alias_pairs, code_parts, equivalent_sets
 from reform_archive.search.index import FieldTerms, IndexedText, TermNumbers, article_terms
 from reform_archive.search.shards import json_bytes, split_index
 from reform_archive.search.vendor import LUNR_VERSION
@@ -123,6 +123,7 @@ def manifest_file(site: Site, *parts: Mapping[str, Any]) -> SearchFile:
     """The manifest: what each part (:func:`index_part`, then :func:`documents_part`) says."""
     return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
                                             "aliases": alias_pairs(site.settings.abbreviations), "codes": code_parts(),
+                                            "equivalents": equivalent_sets(),
                                             **{key: value for part in parts for key, value in part.items()}}))
 
 

@@ -341,6 +341,26 @@ describe("telling the truth on an archive (issue 21)", () => {
   });
 });
 
+describe("other words for the same thing", () => {
+  const docs = Array.from({ length: 8 }, (_, n) => ({ id: String(n), title: `Tin số ${n}`, text: `Hội nghị lần ${n}.` }));
+  docs[1] = { id: "1", title: "Sắp xếp đơn vị hành chính cấp xã", text: "Tỉnh sắp xếp 40 xã thành 20 xã." };
+  docs[2] = { id: "2", title: "Sáp nhập xã ở huyện", text: "Huyện sáp nhập hai xã." };
+  docs[3] = { id: "3", title: "Sắp xếp thời gian họp", text: "Cơ quan sắp xếp lịch làm việc của phòng." };
+  const index = tinyIndex(docs);
+  const sets = [["sáp nhập", "hợp nhất", "sắp xếp"]];
+  const ask = (text, equivalents = sets) => engine.search(index, engine.withAliases(parse(text), [], [], equivalents));
+  const refs = (found) => found.results.slice(0, found.exact).map((r) => r.ref);
+
+  test("an article with another word for it is found, after the ones with the reader's words", () => {
+    assert.deepEqual(refs(ask("sáp nhập xã")), ["2", "1"]);
+    assert.deepEqual(refs(ask("sáp nhập xã", [])), ["2"]);
+  });
+
+  test("the other word must still stand with the rest of the query", () => {
+    assert.ok(!refs(ask("sáp nhập xã")).includes("3"));  // "sắp xếp" without any "xã"
+  });
+});
+
 describe("the spelling typed comes first", () => {
   // the folded matches have it in their titles (boost 10): lunr alone ranks them first
   const docs = Array.from({ length: 6 }, (_, n) => ({ id: String(n), title: "Thanh Hóa", text: `Tin ${n} về Thanh Hóa.` }));

@@ -43,7 +43,7 @@ const shown = (found) => ({
 const out = {};
 for (const query of request.queries) {
   const parsed = engine.withAliases(engine.parseQuery(query, { typing: Boolean(request.typing) }),
-                                    manifest.aliases, manifest.codes);
+                                    manifest.aliases, manifest.codes, manifest.equivalents);
   const numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
   const loaded = decodedShards(numbers);
   out[query] = shown(engine.search(new shards.Searcher(manifest, loaded), parsed, keep));

@@ -205,3 +205,15 @@ def test_a_title_match_outranks_a_body_match(tmp_path):
         "b.md": article("Tin tổng hợp", "2024-01-02", slug="noi-dung", body="Trong tháng, tỉnh đã số hóa hồ sơ."),
     }, ["số hóa hồ sơ"])
     assert _found(answers, "số hóa hồ sơ") == ["tieu-de", "noi-dung"]
+
+
+def test_other_words_for_the_same_thing_come_from_the_manifest_after_the_readers_words(tmp_path):
+    answers = _site_answers(tmp_path, {
+        "own.md": article("Huyện sáp nhập hai xã", "2024-01-01", body="Huyện sáp nhập hai xã thành một.", slug="sap-nhap"),
+        "other.md": article("Sắp xếp đơn vị hành chính cấp xã", "2024-01-02", body="Tỉnh sắp xếp 40 xã thành 20 xã.",
+                            slug="sap-xep"),
+        "online.md": article("Nộp hồ sơ qua mạng", "2024-01-03", body="Người dân nộp hồ sơ qua mạng tại nhà.",
+                             slug="qua-mang"),
+    }, ["sáp nhập xã", "nộp hồ sơ trực tuyến"])
+    assert _found(answers, "sáp nhập xã") == ["sap-nhap", "sap-xep"]
+    assert _found(answers, "nộp hồ sơ trực tuyến") == ["qua-mang"]

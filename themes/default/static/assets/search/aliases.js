@@ -19,7 +19,7 @@
    * together ("61/2018/NĐCP") or apart ("NĐ-CP") likewise. aliases: [[short, full], ...];
    * codes: the code parts ("NĐ", "CP", "TTg", ...).
    */
-  function withAliases(parsed, aliases, codes) {
+  function withAliases(parsed, aliases, codes, equivalents) {
     var table = tableOf(aliases || [], codes || []), forms = table.forms, parts = table.parts;
     var groups = [], i = 0, source = parsed.groups;
     while (i < source.length) {
@@ -40,7 +40,53 @@
       groups.push(other ? Object.assign({}, source[i], { alternatives: [alternative(other)] }) : source[i]);
       i++;
     }
-    return { text: parsed.text, groups: groups, syllables: parsed.syllables };
+    return { text: parsed.text, groups: withEquivalents(groups, equivalents || []), syllables: parsed.syllables };
+  }
+
+  /*
+   * Another word for the same thing ("sáp nhập", "hợp nhất", "sắp xếp"): a run of whole groups
+   * that is one of a set's phrases gets the others as weaker alternatives (EQUIVALENT of the
+   * weight, and ranked after the articles with the reader's own words, engine.js).
+   * equivalents: [[phrase, phrase, ...], ...].
+   */
+  var EQUIVALENT = 0.5;
+  function withEquivalents(groups, equivalents) {
+    if (!equivalents.length) return groups;
+    var sets = setsOf(equivalents), out = [], i = 0;
+    while (i < groups.length) {
+      var best = null, folded = [];
+      for (var end = i; end < groups.length && end - i < 6; end++) {
+        if (groups[end].alternatives) break;  // already read as an abbreviation or a code
+        groups[end].syllables.forEach(function (s) { folded.push(s.folded); });
+        var others = sets.get(folded.join(" "));
+        if (others && groups[end].syllables.every(function (s) { return !s.prefix; })) best = { end: end + 1, others: others };
+      }
+      if (!best) { out.push(groups[i]); i++; continue; }
+      var covered = groups.slice(i, best.end), syllables = [];
+      covered.forEach(function (g) { syllables.push.apply(syllables, g.syllables); });
+      out.push({ syllables: syllables, phrase: covered.length === 1 && covered[0].phrase,
+                 alternatives: best.others.map(function (words) {
+                   return Object.assign(alternative(words), { weight: EQUIVALENT });
+                 }) });
+      i = best.end;
+    }
+    return out;
+  }
+
+  var equivalentTables = new WeakMap();
+  function setsOf(equivalents) {
+    var known = equivalentTables.get(equivalents);
+    if (known) return known;
+    known = new Map();
+    equivalents.forEach(function (set) {
+      var phrases = set.map(function (p) { return analysis.tokenize(p); }).filter(function (w) { return w.length; });
+      phrases.forEach(function (words, k) {
+        var key = words.map(fold).join(" ");
+        known.set(key, (known.get(key) || []).concat(phrases.filter(function (_, j) { return j !== k; })));
+      });
+    });
+    equivalentTables.set(equivalents, known);
+    return known;
   }
 
   function alternative(words) {

@@ -122,7 +122,7 @@
     var all = parsed.syllables;
     parsed.groups.forEach(function (g) {
       (g.alternatives || []).forEach(function (alt) {
-        var scale = weightOf(g.syllables) / weightOf(alt.syllables);
+        var scale = (alt.weight || 1) * weightOf(g.syllables) / weightOf(alt.syllables);
         alt.syllables.forEach(function (s, i) {
           add(s.folded, s.folded, BOOST.folded * scale, false);
           if (s.exact !== s.folded) add(s.exact, s.folded, BOOST.exact * scale, false);
@@ -229,20 +229,22 @@
     for (var h = 0; h < hits.length; h++) {  // a loop, not closures: this runs for every matching article
       var r = hits[h];
       if (keep && !keep(r.ref)) continue;
-      var matched = r.matchData.metadata, strong = 0, weak = 0;
+      var matched = r.matchData.metadata, strong = 0, weak = 0, said = true;
       for (var k = 0; k < n; k++) {
-        var g = groups[k], own = readingHas(g, matched, stats, true);
-        other[k] = !own && alternativeHas(g, matched, stats, true);
+        var g = groups[k], own = readingHas(g, matched, stats, true), otherWeight = own ? 0 : alternativeHas(g, matched, stats, true);
+        other[k] = otherWeight > 0;
+        if (other[k] && otherWeight < 1) said = false;  // found only through another word for it
         if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
       }
       var pairs = pairShare(stats.pairs, matched, other), spelt = exactShare(stats.marks, matched, other);
       var quality = QUALITY.pair * pairs + QUALITY.exact * spelt;
-      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong, spelt: spelt === 1,
+      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong, spelt: spelt === 1, said: said,
                      complete: strong === n && (!stats.pairs.length || pairs >= stats.pairsNeeded) });
     }
     var complete = results.filter(function (r) { return r.complete; });
-    // every word spelt as typed first ("Thạnh Hóa" before "Thanh Hóa"), then by score
-    complete.sort(function (a, b) { return (b.spelt - a.spelt) || b.score - a.score; });
+    // the reader's own words before other words for the same thing, every word spelt as typed
+    // first ("Thạnh Hóa" before "Thanh Hóa"), then by score
+    complete.sort(function (a, b) { return (b.said - a.said) || (b.spelt - a.spelt) || b.score - a.score; });
     var need = n >= 3 ? Math.ceil(n * 2 / 3) : n;
     var others = results.filter(function (r) { return !r.complete && r.strong > 0 && (complete.length === 0 || r.strong >= need); });
     others.sort(function (a, b) { return b.strong - a.strong || b.groups - a.groups || b.score - a.score; });
@@ -305,11 +307,16 @@
     return readingHas(group, matched, stats, strict) || alternativeHas(group, matched, stats, strict);
   }
 
+  /* The weight of the best other form found (0 when none): 1 for an abbreviation or a code
+     spelt otherwise, less for another word for the same thing (aliases.js, EQUIVALENT). */
   function alternativeHas(group, matched, stats, strict) {
-    var list = group.alternatives;
-    if (!list) return false;
-    for (var i = 0; i < list.length; i++) if (readingHas(list[i], matched, stats, strict)) return true;
-    return false;
+    var list = group.alternatives, best = 0;
+    if (!list) return 0;
+    for (var i = 0; i < list.length; i++) {
+      var weight = list[i].weight || 1;
+      if (weight > best && readingHas(list[i], matched, stats, strict)) best = weight;
+    }
+    return best;
   }
 
   function readingHas(reading, matched, stats, strict) {

@@ -178,7 +178,7 @@
     list.setAttribute("aria-busy", "true");
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
-      parsed = engine.withAliases(parsed, loaded.manifest.aliases, loaded.manifest.codes);
+      parsed = engine.withAliases(parsed, loaded.manifest.aliases, loaded.manifest.codes, loaded.manifest.equivalents);
       var searcher = engine.isEmpty(parsed) ? null : searcherFor(loaded, parsed);
       if (loaded.searcher && !loaded.searcher.done) statusLine.textContent = strings.loading;
       return Promise.all([searcher, filtering ? facets(loaded) : null]).then(function (both) {
