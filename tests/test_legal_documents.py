@@ -308,3 +308,18 @@ def test_the_held_out_citations_are_read_at_least_as_well_as_measured():
     assert scores["kind"] >= 0.95 and scores["issued"] >= 0.93
     assert scores["issuer"] >= 0.87 and scores["subject"] >= 0.82
     assert scores["none invented"] == 1.0
+
+
+_TOML_PIECES = st.sampled_from(['["61/2018/NĐ-CP"]', '["a.b"]', "[a.b]", '["72/TB-UBND".x]', "kind = 1", 'kind = "Luật"',
+                                "issued = 2018-04-23", "issued = 2018-04-23T10:00:00", 'link = "ftp://x"', "y = [1, 2]",
+                                '["\\u0000\\n"]', "x =", "[[a]]", '"""', "# note", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOML_PIECES, max_size=12))
+def test_any_data_file_gives_one_line_problems_at_lines_it_has(pieces):
+    text = "\n".join(pieces)
+    _, problems = parse_document_data(text, "data/documents.toml")
+    for problem in problems:
+        assert "\n" not in problem.message and "\x00" not in problem.message
+        assert 1 <= problem.line <= max(1, text.count("\n") + 1)

@@ -80,6 +80,7 @@ def parse_document_data(text: str, path: str, language: str = "en") -> tuple[Map
     problems: list[Problem] = []
     for written, table in raw.items():
         line = lines.get(written, 1)
+        written = _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", written)  # one line per problem
         number = normalise_document(written)
         if not isinstance(table, dict):
             problems.append(error(path, line, say("not_table", written=written)))
@@ -117,21 +118,27 @@ def _values(table: Mapping[str, Any]) -> tuple[dict[str, str], list[tuple[str, s
     return values, faults
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TABLE = re.compile(r"^\s*\[\s*(\"[^\"]*\"|'[^']*'|[^\]\s]+)\s*\]\s*(?:#.*)?$")
 
 
 def _table_lines(text: str) -> dict[str, int]:
-    """Each table header's line, by the key tomllib gives it."""
+    """Each table header's line, by the key tomllib gives it: ``["61/2018/NĐ-CP"]``, and the
+    first part of a dotted one (``[a.b]`` sets ``a``)."""
     lines: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if (match := _TABLE.match(line)) is not None:
-            lines.setdefault(match.group(1).strip("\"'"), number)
+            key = match.group(1)
+            quoted = re.match(r"(\"[^\"]*\"|'[^']*')", key)
+            lines.setdefault((quoted.group(1)[1:-1] if quoted else key.split(".")[0]).strip(), number)
     return lines
 
 
 def _key_line(text: str, table_line: int, key: str) -> int:
     """The line under the table at ``table_line`` that sets ``key``."""
     for number, line in enumerate(text.split("\n")[table_line:], table_line + 1):
+        if re.match(rf"\s*\[.*\.\s*['\"]?{re.escape(key)}['\"]?\s*\]", line):
+            return number  # a table under the document's: ["61/2018/NĐ-CP".key]
         if _TABLE.match(line):
             break
         if re.match(rf"\s*['\"]?{re.escape(key)}['\"]?\s*=", line):
