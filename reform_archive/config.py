@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.cli_messages import environment_language
 from reform_archive.config_messages import say
+from reform_archive.config_values import abbreviation_pairs, alias_triples, equivalent_sets, ui_strings
 from reform_archive.errors import ConfigError, Problem, error
 from reform_archive.menu import MenuItem, parse_menu
 from reform_archive.text.suggest import nearest
@@ -66,6 +67,8 @@ class Settings:
     search: bool = True
     # [abbreviations] in site.toml: abbreviation -> its full forms, added to search's table
     abbreviations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # equivalents = [[…], …] in site.toml: phrases that name the same thing, added to search's sets
+    equivalents: tuple[tuple[str, ...], ...] = ()
     # [strings] in site.toml: UI string key -> the site's wording, over the theme's catalogue
     strings: tuple[tuple[str, str], ...] = ()
     # [[menu]] in site.toml: the header's links, in place of the theme's (reform_archive.menu)
@@ -98,50 +101,6 @@ class Settings:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _abbreviations(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
-    """``{"CCHC": "cải cách hành chính", "HCC": ["hành chính công", …]}`` -> pairs."""
-    if not isinstance(value, dict):
-        return None
-    pairs = []
-    for short, full in value.items():
-        forms = [full] if isinstance(full, str) else full
-        if not short.strip() or not isinstance(forms, list) or not forms or \
-                not all(isinstance(form, str) and form.strip() for form in forms):
-            return None
-        pairs.append((short, tuple(forms)))
-    return tuple(pairs)
-
-
-def _strings(value: Any, prefix: str = "") -> tuple[tuple[str, str], ...] | None:
-    """``{"search": "Tra cứu", "nav": {"articles": "Tin bài"}}`` -> dotted keys, as the
-    theme's catalogue names them ("nav.articles")."""
-    if not isinstance(value, dict):
-        return None
-    pairs: list[tuple[str, str]] = []
-    for key, text in value.items():
-        nested = _strings(text, f"{prefix}{key}.") if isinstance(text, dict) else None
-        if nested is not None:
-            pairs.extend(nested)
-        elif isinstance(text, str):
-            pairs.append((f"{prefix}{key}", text))
-        else:
-            return None
-    return tuple(pairs)
-
-
-def _aliases(value: Any) -> tuple[Alias, ...] | None:
-    """``{"tags": {"CCHC": "cải cách hành chính"}}`` -> (taxonomy, written, target) triples, in file order."""
-    if not isinstance(value, dict) or not all(isinstance(table, dict) for table in value.values()):
-        return None
-    found = []
-    for taxonomy, table in value.items():
-        for written, target in table.items():
-            if not isinstance(target, str) or not target.strip() or not written.strip():
-                return None
-            found.append((taxonomy, written, target))
-    return tuple(found)
 
 
 def picture_address_fault(src: str) -> str:
@@ -182,9 +141,10 @@ _FIELDS: dict[str, Callable[[Any], Any]] = {
     "feed_size": _positive_int,
     "search": lambda v: v if isinstance(v, bool) else None,
     "menu": parse_menu,
-    "abbreviations": _abbreviations,
-    "strings": _strings,
-    "aliases": _aliases,
+    "abbreviations": abbreviation_pairs,
+    "equivalents": equivalent_sets,
+    "strings": ui_strings,
+    "aliases": alias_triples,
     "image": _picture,
 }
 _REQUIRED = ("title", "base_url")

@@ -78,6 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": 'một bảng các chữ viết tắt và nghĩa đầy đủ, ví dụ '
               '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"',
     },
+    "expect_equivalents": {
+        "en": 'a list of sets of phrases that name the same thing, two or more each, such as '
+              'equivalents = [["sáp nhập", "hợp nhất"]]',
+        "vi": 'một danh sách các nhóm cụm từ cùng nghĩa, mỗi nhóm từ hai cụm trở lên, ví dụ '
+              'equivalents = [["sáp nhập", "hợp nhất"]]',
+    },
     "expect_strings": {
         "en": 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"',
         "vi": 'một bảng các chuỗi giao diện và cách viết, ví dụ [strings] search = "Tra cứu"',

@@ -66,6 +66,16 @@ def test_missing_file_is_a_config_error(tmp_path):
     assert "no site.toml here" in str(caught.value)
 
 
+def test_equivalents_extend_searchs_sets_and_are_checked():
+    settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\n'
+                              'equivalents = [["đường dây nóng", "hotline"]]\n', "site.toml")
+    assert settings.equivalents == (("đường dây nóng", "hotline"),)
+    for bad in ('["a", "b"]', '[["một"]]', '[["a", 3]]', '"a"'):
+        with pytest.raises(ConfigError) as raised:
+            parse_settings(f'title = "T"\nbase_url = "https://example.org/"\nequivalents = {bad}\n', "site.toml")
+        assert str(raised.value.problems[0]).startswith("site.toml:3: 'equivalents' must be a list of sets of phrases")
+
+
 def test_abbreviations_extend_searchs_table_and_are_checked():
     settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n'
                               '"TTPVHCC" = "Trung tâm Phục vụ hành chính công"\n"HCC" = ["hành chính công", "HCC tỉnh"]\n',

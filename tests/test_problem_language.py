@@ -28,7 +28,7 @@ timezone = "Asia/Hanoi_City"
 name = "Lĩnh vực"
 link = "topics/"
 '''
-KNOWN = ("abbreviations, aliases, base_url, content_language, description, feed_size, image, language, menu, "
+KNOWN = ("abbreviations, aliases, base_url, content_language, description, equivalents, feed_size, image, language, menu, "
          "per_page, permalink, search, strings, theme, timezone, title")
 MENU = "[{'name': 'Lĩnh vực', 'link': 'topics/'}]"
 SAID = {

@@ -33,9 +33,10 @@ def alias_pairs(extra: Iterable[tuple[str, tuple[str, ...]]] = ()) -> list[list[
     return [[_nfc(short), _nfc(form)] for short, forms in merged.items() for form in forms]
 
 
-def equivalent_sets() -> list[list[str]]:
-    """Sets of phrases that name the same thing ("sáp nhập", "hợp nhất", "sắp xếp"), NFC."""
-    return [[_nfc(phrase) for phrase in phrases] for phrases in _table()["equivalents"]["sets"]]
+def equivalent_sets(extra: Iterable[tuple[str, ...]] = ()) -> list[list[str]]:
+    """Sets of phrases that name the same thing ("sáp nhập", "hợp nhất", "sắp xếp"), NFC: the
+    table's, then the site's (``equivalents`` in site.toml)."""
+    return [[_nfc(phrase) for phrase in phrases] for phrases in (*_table()["equivalents"]["sets"], *extra)]
 
 
 def code_parts() -> list[str]:

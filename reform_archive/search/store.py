@@ -123,7 +123,7 @@ def manifest_file(site: Site, *parts: Mapping[str, Any]) -> SearchFile:
     """The manifest: what each part (:func:`index_part`, then :func:`documents_part`) says."""
     return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
                                             "aliases": alias_pairs(site.settings.abbreviations), "codes": code_parts(),
-                                            "equivalents": equivalent_sets(),
+                                            "equivalents": equivalent_sets(site.settings.equivalents),
                                             **{key: value for part in parts for key, value in part.items()}}))
 
 

@@ -154,8 +154,8 @@ def test_old_and_new_tone_placement_give_the_same_ranking(answers):
 
 # ---- one rule at a time, on sites made for it ----
 
-def _site_answers(tmp_path: Path, articles: dict[str, str], queries: list[str]) -> dict:
-    site = make_site(tmp_path / "site", articles)
+def _site_answers(tmp_path: Path, articles: dict[str, str], queries: list[str], config: str = "") -> dict:
+    site = make_site(tmp_path / "site", articles, config=config)
     return run_queries(build_to_disk(site, tmp_path / "out"), queries)
 
 
@@ -217,3 +217,11 @@ def test_other_words_for_the_same_thing_come_from_the_manifest_after_the_readers
     }, ["sáp nhập xã", "nộp hồ sơ trực tuyến"])
     assert _found(answers, "sáp nhập xã") == ["sap-nhap", "sap-xep"]
     assert _found(answers, "nộp hồ sơ trực tuyến") == ["qua-mang"]
+
+
+def test_a_site_adds_its_own_equivalents_in_site_toml(tmp_path):
+    articles = {"a.md": article("Đường dây nóng của tỉnh", "2024-01-01", body="Gọi đường dây nóng để phản ánh.",
+                                slug="duong-day-nong")}
+    answers = _site_answers(tmp_path, articles, ["hotline"], config='equivalents = [["đường dây nóng", "hotline"]]\n')
+    assert _found(answers, "hotline") == ["duong-day-nong"]
+    assert _found(_site_answers(tmp_path / "plain", articles, ["hotline"]), "hotline") == []
