@@ -27,7 +27,17 @@ def site(tmp_path) -> Path:
 @pytest.fixture
 def page(chromium):
     context = chromium.new_context(viewport={"width": 390, "height": 500})
-    yield context.new_page()
+    page = context.new_page()
+    yield page
+    # leave the preview's page first (its live reload may be navigating again): closing a context
+    # in the middle of a navigation can hang for good
+    for _ in range(5):
+        try:
+            page.goto("about:blank")
+            break
+        except PlaywrightError as error:
+            if "interrupted by another navigation" not in str(error):
+                raise
     context.close()
 
 
