@@ -96,7 +96,7 @@ def _document(term: Term, facts: DocumentFacts | None) -> LegalDocument:
         citations.extend(own)
         quoted = next((c for c in own if c.sentence), None)
         if quoted is not None:
-            quotes.append(Quote(article.path, quoted.sentence, quoted.at, _number_length(quoted)))
+            quotes.append(Quote(article.path, quoted.sentence, quoted.at, quoted.length))
     code_kind, certain = kind_from_code(term.name)
     # "Văn bản 2156/UBND-NC" names no type: the code's convention says more
     written_kinds = Counter(c.kind for c in citations if c.kind and not (c.kind == "Văn bản" and code_kind))
@@ -114,13 +114,6 @@ def _document(term: Term, facts: DocumentFacts | None) -> LegalDocument:
         issuer=given.get("issuer", issuer), subject=given.get("subject", subject), link=given.get("link", ""),
         from_data=tuple(sorted(given)), quotes=tuple(quotes),
     )
-
-
-def _number_length(citation: Citation) -> int:
-    """How long the number is as the sentence writes it ("61/2018/NĐCP", "61 / 2018 / NĐ-CP")."""
-    match = re.match(r"\S+(?:\s?[/–-]\s?\S+)*", citation.sentence[citation.at:])
-    written = match.group().rstrip(",.;:)\"”") if match else citation.number
-    return len(written)
 
 
 def _most_common(values: Iterable[str]) -> str:

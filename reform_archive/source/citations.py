@@ -19,7 +19,7 @@ readings of every article that cites a document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -44,6 +44,7 @@ class Citation:
     subject: str = ""  # "về thực hiện cơ chế một cửa …", a law's name for a law
     sentence: str = ""  # the sentence that cites it
     at: int = 0  # where the number starts in the sentence
+    length: int = 0  # how long it is there, as written ("61/2018/NĐCP", "61 / 2018 / NĐ-CP")
 
 
 _KINDS = "|".join(sorted((re.escape(word) for word in KIND_WORDS), key=len, reverse=True))
@@ -167,7 +168,7 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
     if issued and not _plausible(issued, number):
         issued = ""
     sentence, at = _sentence(original, folded, sentence_start, start, max(stop, end))
-    citation = Citation(number, kind, issued, issuer, subject, sentence, at)
+    citation = Citation(number, kind, issued, issuer, subject, sentence, at, end - start)
     return cited_from, position, citation
 
 
@@ -183,8 +184,7 @@ def _shared_issuers(citations: list[Citation], spans: list[tuple[int, int]]) -> 
         alike = here.kind in ("", after.kind) and not after.issued and \
             issuer_from_code(here.number) in ("", issuer_from_code(after.number))
         if not here.issuer and after.issuer and here.sentence == after.sentence and 0 <= gap <= 6 and alike:
-            shared[i] = Citation(here.number, here.kind, here.issued, after.issuer, here.subject, here.sentence,
-                                 here.at)
+            shared[i] = replace(here, issuer=after.issuer)
     return shared
 
 
