@@ -6,13 +6,15 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from reform_archive import __version__
-from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build import BuildOptions, BuildProfile, BuildResult, build_site, profile_build
 from reform_archive.cli_messages import environment_language, say, step_name
 from reform_archive.config import Settings, load_settings
 from reform_archive.errors import BuildError, InputFault, Problem
@@ -35,6 +37,7 @@ __all__ = [
     "site_option",
 ]
 
+_Done = TypeVar("_Done")
 _spoken = {"language": "en"}  # the running command's: the environment's until it has found its site
 
 
@@ -133,7 +136,7 @@ def _print_problems(problems: tuple[Problem, ...] | list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-def _run(action) -> BuildResult:
+def _run(action: Callable[[], _Done]) -> _Done:
     try:
         return action()
     except BuildError as exc:
@@ -171,7 +174,7 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
     loaded = _speak_for(site_dir)
     language = _spoken["language"]
 
-    def action() -> BuildResult:
+    def action() -> tuple[BuildResult, BuildProfile]:
         nonlocal timer
         settings = _settings(site_dir, base_url, loaded)
         writer = DiskWriter(output_dir or site_dir / "output", site_dir, precompress)
@@ -179,12 +182,12 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
             options = BuildOptions(drafts, future, strict, cache=not no_cache, jobs=jobs)
             with progress_reporter(enabled=not quiet, language=language) as progress:
                 timer = StepTimer(progress) if profile else None
-                return build_site(settings, options, writer, timer or progress)
+                return profile_build(settings, options, writer, timer or progress)
         except BaseException:
             writer.abort()
             raise
 
-    result = _run(action)
+    result, how = _run(action)
     _print_problems(result.warnings)
     output = output_dir or site_dir / "output"
     if not quiet and result.unchanged:
@@ -192,16 +195,16 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
     elif not quiet:
         click.echo(_say("built", articles=result.articles, pages=result.pages, files=len(result.files), output=output))
     if timer is not None:
-        _print_profile(timer, result)
+        _print_profile(timer, result, how)
 
 
-def _print_profile(timer: StepTimer, result: BuildResult) -> None:
-    stats = result.cache
+def _print_profile(timer: StepTimer, result: BuildResult, how: BuildProfile) -> None:
+    stats = how.cache
     notes = {"prepare": _say("profile_prepare", hits=stats.hits, prepared=stats.misses + stats.rejected)
                         + (_say("profile_rejected", rejected=stats.rejected) if stats.rejected else ""),
              "load": _say("profile_unchanged") if result.unchanged else "",
-             "pages": _say("profile_kept", kept=result.kept) if result.kept else "",
-             "search": _say("profile_search", seconds=result.search_alongside) if result.search_alongside else ""}
+             "pages": _say("profile_kept", kept=how.kept) if how.kept else "",
+             "search": _say("profile_search", seconds=how.search_alongside) if how.search_alongside else ""}
     rows = timer.table()
     total = rows[-1][1] or 1.0
     click.echo(_say("profile_header"), err=True)

@@ -14,7 +14,7 @@ from conftest import NOW
 from conftest import SYNTHETIC_ARTICLES as ARTICLES
 from conftest import article_files as articles
 
-from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build import BuildOptions, BuildProfile, profile_build
 from reform_archive.config import load_settings
 from reform_archive.errors import ContentError
 from reform_archive.incremental.cache import BuildCache, cache_folder
@@ -22,18 +22,18 @@ from reform_archive.writer import MemoryWriter
 
 
 def build(site: Path, cache: bool = True, jobs: int | None = 2,
-          base_url: str | None = None) -> tuple[dict, BuildResult]:
+          base_url: str | None = None) -> tuple[dict, BuildProfile]:
     settings = load_settings(site)
     if base_url:
         settings = settings.with_base_url(base_url)
     writer = MemoryWriter()
-    result = build_site(settings, BuildOptions(now=NOW, cache=cache, jobs=jobs), writer)
-    return writer.files, result
+    _, how = profile_build(settings, BuildOptions(now=NOW, cache=cache, jobs=jobs), writer)
+    return writer.files, how
 
 
 def assert_same_as_cold(site: Path, files: dict[str, bytes], base_url: str | None = None) -> None:
-    cold, result = build(site, cache=False, jobs=1, base_url=base_url)
-    assert result.cache.hits == 0
+    cold, how = build(site, cache=False, jobs=1, base_url=base_url)
+    assert how.cache.hits == 0
     assert files.keys() == cold.keys()
     assert [path for path in files if files[path] != cold[path]] == []
 
@@ -44,10 +44,10 @@ def site(synthetic_site) -> Path:
 
 
 def test_a_warm_build_is_the_cold_build(site):
-    first, result = build(site)
-    assert (result.cache.hits, result.cache.misses) == (0, ARTICLES)
-    again, result = build(site)
-    assert (result.cache.hits, result.cache.misses) == (ARTICLES, 0)
+    first, how = build(site)
+    assert (how.cache.hits, how.cache.misses) == (0, ARTICLES)
+    again, how = build(site)
+    assert (how.cache.hits, how.cache.misses) == (ARTICLES, 0)
     assert again == first
     assert_same_as_cold(site, again)
 
@@ -63,8 +63,8 @@ def test_an_edited_article_is_prepared_again_and_only_it(site):
     edited = articles(site)[7]
     edited.write_text(edited.read_text(encoding="utf-8").replace("\n## ", "\nMột câu mới về một cửa.\n\n## ", 1),
                       encoding="utf-8")
-    files, result = build(site)
-    assert (result.cache.hits, result.cache.misses) == (ARTICLES - 1, 1)
+    files, how = build(site)
+    assert (how.cache.hits, how.cache.misses) == (ARTICLES - 1, 1)
     assert_same_as_cold(site, files)
 
 
@@ -72,8 +72,8 @@ def test_a_renamed_article_is_the_cold_build(site):
     build(site)
     old = articles(site)[3]
     old.rename(old.with_name("doi-ten.md"))  # the path is in problems and the source: prepared again
-    files, result = build(site)
-    assert result.cache.misses == 1
+    files, how = build(site)
+    assert how.cache.misses == 1
     assert_same_as_cold(site, files)
 
 
@@ -92,8 +92,8 @@ def test_a_template_change_is_the_cold_build(site):
     theme = Path(__file__).parent.parent / "themes" / "default" / "templates" / "article.html"
     (templates / "article.html").write_text(theme.read_text(encoding="utf-8").replace(
         "{% block content %}", "{% block content %}<p class=\"moi\">Bản mới</p>", 1), encoding="utf-8")
-    files, result = build(site)
-    assert result.cache.misses == 0
+    files, how = build(site)
+    assert how.cache.misses == 0
     assert b'class="moi"' in files[next(p for p in files if p.count("/") == 3 and p.endswith("/index.html"))]
     assert_same_as_cold(site, files)
 
@@ -102,11 +102,11 @@ def test_config_changes_are_the_cold_build(site):
     build(site)
     toml = site / "site.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('title = "', 'title = "Mới: ', 1), encoding="utf-8")
-    files, result = build(site)
-    assert result.cache.misses == 0  # the title is not part of an article's recipe
+    files, how = build(site)
+    assert how.cache.misses == 0  # the title is not part of an article's recipe
     assert_same_as_cold(site, files)
-    files, result = build(site, base_url="https://example.org/luu-tru/")
-    assert result.cache.misses == ARTICLES  # links inside articles carry the base path
+    files, how = build(site, base_url="https://example.org/luu-tru/")
+    assert how.cache.misses == ARTICLES  # links inside articles carry the base path
     assert_same_as_cold(site, files, base_url="https://example.org/luu-tru/")
 
 
@@ -123,11 +123,11 @@ def test_a_damaged_entry_is_detected_and_rebuilt(site, damage):
         "garbage": os.urandom(len(data)),
         "header only": data[:30],
     }[damage])
-    files, result = build(site)
-    assert (result.cache.rejected, result.cache.hits) == (1, ARTICLES - 1)
+    files, how = build(site)
+    assert (how.cache.rejected, how.cache.hits) == (1, ARTICLES - 1)
     assert_same_as_cold(site, files)
-    _, result = build(site)  # and the entry was written again
-    assert (result.cache.rejected, result.cache.hits) == (0, ARTICLES)
+    _, how = build(site)  # and the entry was written again
+    assert (how.cache.rejected, how.cache.hits) == (0, ARTICLES)
 
 
 def test_a_new_version_of_the_program_does_not_read_old_entries(site, monkeypatch):
@@ -135,8 +135,8 @@ def test_a_new_version_of_the_program_does_not_read_old_entries(site, monkeypatc
     from reform_archive.incremental import keys
 
     monkeypatch.setattr(keys, "code_fingerprint", lambda: b"another version")  # every kept key includes it
-    files, result = build(site)
-    assert (result.cache.hits, result.cache.misses) == (0, ARTICLES)
+    files, how = build(site)
+    assert (how.cache.hits, how.cache.misses) == (0, ARTICLES)
     assert_same_as_cold(site, files)
 
 
@@ -148,16 +148,16 @@ def test_an_unwritable_cache_makes_the_build_slower_not_wrong(site):
     else:
         cache_folder(site).mkdir(parents=True)
         cache_folder(site).chmod(0o500)
-    files, result = build(site)
-    assert result.cache.write_errors == ARTICLES and result.cache.hits == 0
+    files, how = build(site)
+    assert how.cache.write_errors == ARTICLES and how.cache.hits == 0
     assert_same_as_cold(site, files)
 
 
 def test_deleting_the_cache_is_safe(site):
     first, _ = build(site)
     shutil.rmtree(cache_folder(site))
-    again, result = build(site)
-    assert result.cache.misses == ARTICLES and again == first
+    again, how = build(site)
+    assert how.cache.misses == ARTICLES and again == first
 
 
 def test_entries_no_build_uses_are_pruned_when_they_outnumber_the_used(site):

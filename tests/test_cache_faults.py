@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, SITES, tree
 
-from reform_archive.build import BuildOptions, BuildResult, build_site
+from reform_archive.build import BuildOptions, BuildProfile, BuildResult, build_site, profile_build
 from reform_archive.config import load_settings
 from reform_archive.errors import ContentError
 from reform_archive.incremental import cache as cache_module
@@ -54,6 +54,10 @@ def cli(site: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
 def build(site: Path, output: Path, **options) -> BuildResult:
     options = {"now": NOW, "jobs": 1, **options}
     return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
+
+
+def profiled(site: Path, output: Path) -> tuple[BuildResult, BuildProfile]:
+    return profile_build(load_settings(site), BuildOptions(now=NOW, jobs=1), DiskWriter(output, site))
 
 
 def assert_cold(site: Path, output: Path, in_process: bool = False) -> None:
@@ -170,8 +174,8 @@ def test_a_full_disk_means_a_correct_build_one_warning_and_no_litter(site, tmp_p
     assert not [path for path in cache_folder(site).rglob(".tmp-*")]
     monkeypatch.undo()
     monkeypatch.delenv("REFORM_ARCHIVE_CACHE_DIR", raising=False)
-    result = build(site, output)  # room again: the cache is used and written
-    assert not cache_warnings([str(w) for w in result.warnings]) and result.cache.write_errors == 0
+    result, how = profiled(site, output)  # room again: the cache is used and written
+    assert not cache_warnings([str(w) for w in result.warnings]) and how.cache.write_errors == 0
     assert_cold(site, output, in_process=True)
     assert build(site, output).unchanged
 
@@ -222,10 +226,10 @@ def test_an_entry_moved_to_another_key_is_never_used(site, tmp_path, monkeypatch
         [new] = [path for path in entries(site, "related") if path != old]
         new.write_bytes(kept)
         articles = entries(site, "articles")[:-1]  # one was edited: not looked up
-    result = build(site, tmp_path / "elsewhere")  # another folder: a real build from the cache
+    _, how = profiled(site, tmp_path / "elsewhere")  # another folder: a real build from the cache
     assert_cold(site, tmp_path / "elsewhere", in_process=True)
     rejected = {"articles rotated": len(articles), "record over an article": 1}.get(move, 0)
-    assert result.cache.rejected == rejected and result.cache.hits == len(articles) - rejected
+    assert how.cache.rejected == rejected and how.cache.hits == len(articles) - rejected
     if move == "search arrays swapped":
         assert known[-1] is None  # not trusted: numbered afresh
 

@@ -249,7 +249,7 @@ def test_interruptions_and_bugs_are_said_in_the_sites_language(tmp_path, monkeyp
         for raised, code, said in ((KeyboardInterrupt(), 130, [interrupted]), (RuntimeError("hỏng"), 3, [internal, bug])):
             def fail(*args, raised=raised, **kwargs):
                 raise raised
-            monkeypatch.setattr(cli, "build_site", fail)
+            monkeypatch.setattr(cli, "profile_build", fail)
             monkeypatch.setattr(sys, "argv", ["reform-archive", "build", "--site", str(site), "--quiet"])
             with pytest.raises(SystemExit) as stopped:
                 cli.main()

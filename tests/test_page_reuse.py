@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, article_files, tree
 
-from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site
+from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site, profile_build
 from reform_archive.build.search_step import remembered_placements
 from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
@@ -34,6 +35,12 @@ def build(site: Path, output: Path, **options) -> BuildResult:
     options.setdefault("now", NOW)
     options.setdefault("jobs", 1)
     return build_site(load_settings(site), BuildOptions(**options), DiskWriter(output, site))
+
+
+def build_keeping(site: Path, output: Path) -> tuple[BuildResult, int]:
+    """A build, and how many output files it kept from the previous one."""
+    result, how = profile_build(load_settings(site), BuildOptions(now=NOW, jobs=1), DiskWriter(output, site))
+    return result, how.kept
 
 
 def inodes(folder: Path) -> dict[str, tuple[int, int]]:
@@ -73,17 +80,17 @@ def page_of(output: Path, article: Path) -> str:
 
 def test_a_body_edit_renders_the_article_and_keeps_the_rest(site, tmp_path):
     output = tmp_path / "out"
-    first = build(site, output)
-    assert first.kept == 0
+    first, kept = build_keeping(site, output)
+    assert kept == 0
     before = inodes(output)
     edited, untouched = article_files(site)[5], article_files(site)[30]
     append(edited, "Một câu mới về thủ tục một cửa liên thông.")
-    result = build(site, output)
+    result, kept = build_keeping(site, output)
     after = inodes(output)
     assert after[page_of(output, edited)] != before[page_of(output, edited)]
     assert after[page_of(output, untouched)] == before[page_of(output, untouched)]  # not even rewritten
     # the body is on the article page and in the feeds that carry it, not on any list
-    assert result.kept > len(result.files) * 0.8
+    assert kept > len(result.files) * 0.8
     assert_cold(site, output, result)
 
 
@@ -93,11 +100,11 @@ def test_a_title_edit_reaches_every_list_it_is_on(site, tmp_path):
     edited = article_files(site)[0]  # the newest files sort first? whichever: lists show titles
     title_line = next(line for line in edited.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
     edit(edited, title_line, 'title: "Tiêu đề đã sửa: một cửa điện tử"')
-    result = build(site, output)
+    result, kept = build_keeping(site, output)
     pages_with_title = [path for path, data in tree(output).items()
                         if path.endswith(".html") and "Tiêu đề đã sửa".encode() in data]
     assert len(pages_with_title) >= 4  # its page, the lists of its year, month, terms, related blocks
-    assert 0 < result.kept < len(result.files)
+    assert 0 < kept < len(result.files)
     assert_cold(site, output, result)
 
 
@@ -107,10 +114,10 @@ def test_a_deleted_article_disappears_in_place(site, tmp_path):
     gone = article_files(site)[12]
     page = page_of(output, gone)
     gone.unlink()
-    result = build(site, output)
+    result, kept = build_keeping(site, output)
     assert page not in tree(output)
     assert not (output / page).parent.exists()  # its folder went with it
-    assert result.kept > 0
+    assert kept > 0
     assert_cold(site, output, result)
 
 
@@ -145,8 +152,8 @@ def test_a_change_every_page_shows_renders_every_page(site, tmp_path, change):
         catalogue.write_text(text.replace(key_line, 'all_articles = "Mọi bài viết"'), encoding="utf-8")
     else:
         edit(site / "site.toml", 'title = "', 'title = "Mới: ')
-    result = build(site, output)
-    assert result.kept == 0
+    result, kept = build_keeping(site, output)
+    assert kept == 0
     assert_cold(site, output, result)
 
 
@@ -161,8 +168,8 @@ def test_links_of_kept_pages_are_still_checked(site, tmp_path):
     append(files[2], f"Xem thêm [bài trước]({url}).")
     build(site, output)
     target.unlink()
-    result = build(site, output)
-    assert result.kept > 0
+    result, kept = build_keeping(site, output)
+    assert kept > 0
     assert any(url in w.message for w in result.warnings)
     assert_cold(site, output, result)
 
@@ -179,8 +186,8 @@ def test_an_interrupted_update_is_followed_by_a_full_build(site, tmp_path, monke
     with pytest.raises(KeyboardInterrupt):
         build(site, output)
     monkeypatch.undo()
-    result = build(site, output)
-    assert result.kept == 0 and not result.unchanged
+    result, kept = build_keeping(site, output)
+    assert kept == 0 and not result.unchanged
     assert_cold(site, output, result)
 
 
@@ -191,26 +198,31 @@ def test_the_preview_keeps_pages_in_memory(site):
     _, memory = build_into_memory(settings, options, first_writer)
     append(article_files(site)[6], "Câu mới trong bản xem trước.")
     writer = MemoryWriter(first_writer.files)
-    result, _ = build_into_memory(settings, options, writer, memory)
+    result, left = build_into_memory(settings, options, writer, memory)
     cold = MemoryWriter()
     build_site(settings, BuildOptions(now=NOW, jobs=1, cache=False), cold)
-    assert result.kept > len(result.files) * 0.8
+    assert left.profile.kept > len(result.files) * 0.8
     assert writer.files == cold.files
 
 
-def test_the_render_pool_gives_what_one_process_gives(synthetic_corpus):
-    """Enough pages that the pool forks its workers; results come back in plan order. In a
-    process of its own: the browser tests leave threads in this one, where forking is unsafe
-    and the pool rightly renders in process."""
+@pytest.mark.parametrize("threads", [False, True], ids=["forked", "started clean"])
+def test_the_render_pool_gives_what_one_process_gives(synthetic_corpus, threads):
+    """Enough pages that the pool starts its workers; results come back in plan order. In a
+    process of its own, where the test decides whether threads run: without, workers are
+    forked; with one (the preview runs several), forking is unsafe and the fork server
+    starts clean workers, sent the renderer pickled."""
     tests = Path(__file__).parent
     check = (f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
-             f"import test_page_reuse as t; from pathlib import Path; t.pool_matches_one_process(Path({str(synthetic_corpus)!r}))")
-    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+             f"import test_page_reuse as t; from pathlib import Path; "
+             f"t.pool_matches_one_process(Path({str(synthetic_corpus)!r}), {threads})")
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "forked"
+    assert done.stdout.strip() == ("forkserver" if threads else "fork")
 
 
-def pool_matches_one_process(site: Path) -> None:
+def pool_matches_one_process(site: Path, threads: bool) -> None:
+    if threads:
+        threading.Thread(target=threading.Event().wait, daemon=True).start()
     settings = load_settings(site)
     theme = find_theme(settings)
     t = translator(load_catalogue(theme, settings.language))
@@ -223,11 +235,11 @@ def pool_matches_one_process(site: Path) -> None:
     with PagePool[int](renderer, settings.base_url, 2) as pool:
         got = [item for index, job in enumerate(jobs) for item in pool.put(index, job if index % 5 else None)]
         got += list(pool.drain())
-        assert pool.forked
+        method = pool.start_method
     assert [index for index, _ in got] == list(range(len(jobs)))
     assert all(rendered is None for index, rendered in got if index % 5 == 0)
     assert [(r.html, r.links) for i, r in got if i % 5] == [(e.html, e.links) for i, e in enumerate(expected) if i % 5]
-    print("forked")
+    print(method)
 
 
 def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):

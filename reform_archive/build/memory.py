@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reform_archive.build.result import BuildProfile
 from reform_archive.incremental.cache import cache_key
 from reform_archive.incremental.reuse import PageLedger
 from reform_archive.publish.render import Renderer
@@ -35,6 +36,7 @@ class BuildMemory:
     selection: Selection  # drafts, future articles and "now", as the build chose them
     prepared: Mapping[str, PreparedArticle]  # cache key -> the article: the next build reads none of them again
     pictures: Mapping[str, Picture] = field(default_factory=dict)  # the local pictures shown, by path inside static/
+    profile: BuildProfile = field(default_factory=BuildProfile)  # how that build went (cache hits, files kept)
 
 
 def article_key(recipe: Recipe, shown: str, data: bytes) -> str:

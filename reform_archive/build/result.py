@@ -11,7 +11,7 @@ from pathlib import Path
 from reform_archive.errors import Problem
 from reform_archive.incremental.cache import CacheStats
 
-__all__ = ["BuildOptions", "BuildResult", "Progress", "build_clock", "source_date_epoch"]
+__all__ = ["BuildOptions", "BuildProfile", "BuildResult", "Progress", "build_clock", "source_date_epoch"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -28,15 +28,24 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What was built: what a caller of the build needs, none of how it was done."""
+
     articles: int
     pages: int
     files: tuple[str, ...]
     warnings: tuple[Problem, ...] = field(default=())
     static: Mapping[str, Path] = field(default_factory=dict)  # output path -> the static file copied there
-    cache: CacheStats = field(default_factory=CacheStats)
     unchanged: bool = False  # nothing had changed since the last build into the same folder: nothing was written
+
+
+@dataclass(frozen=True)
+class BuildProfile:
+    """How the build got there, for ``build --profile`` and the tests of the incremental
+    machinery (:func:`reform_archive.build.steps.profile_build`); never recorded."""
+
+    cache: CacheStats = field(default_factory=CacheStats)
     kept: int = 0  # pages, feeds, pictures and search files not written again: the previous build's was still right (reform_archive.incremental.reuse)
-    search_alongside: float = field(default=0.0, compare=False)  # seconds the search index took in a forked process
+    search_alongside: float = 0.0  # seconds the search index took in a forked process
 
 
 def source_date_epoch() -> datetime | None:

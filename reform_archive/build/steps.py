@@ -10,20 +10,25 @@ caller's previous site stays in place when a step reports errors.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from datetime import datetime
-from pathlib import Path
 
 from reform_archive.build.images import FoundPictures, find_pictures, share_picture, write_renditions
 from reform_archive.build.memory import BuildMemory, article_key
-from reform_archive.build.result import BuildOptions, BuildResult, Progress, build_clock, source_date_epoch
+from reform_archive.build.outputs import Outputs, copy_static, write_feeds_and_sitemap, write_search
+from reform_archive.build.result import (
+    BuildOptions,
+    BuildProfile,
+    BuildResult,
+    Progress,
+    build_clock,
+    source_date_epoch,
+)
 from reform_archive.build.search_step import (
     EARLY_UNKNOWN,
     Lookup,
     Placement,
     Search,
-    StampedFile,
     cached_or_prepared,
     finish_search,
     remembered_placements,
@@ -31,39 +36,43 @@ from reform_archive.build.search_step import (
     unknown_to_index,
 )
 from reform_archive.config import Settings
-from reform_archive.errors import ContentError, Problem, errors_only, promote_warnings, warning
+from reform_archive.errors import ContentError, Problem, errors_only, promote_warnings
 from reform_archive.incremental import unchanged
 from reform_archive.incremental.cache import BuildCache, cache_key
-from reform_archive.incremental.reuse import LedgerBuilder, Reuse, environment_digest, feed_stamp, recipe_stamp
+from reform_archive.incremental.reuse import LedgerBuilder, Reuse, environment_digest, recipe_stamp
 from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
 from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
 from reform_archive.parallel.workers import default_jobs, prepare_all
-from reform_archive.publish.feeds import EPOCH, atom_feed, plan_feeds
-from reform_archive.publish.links import LinkingPage, broken_links
+from reform_archive.publish.feeds import EPOCH
+from reform_archive.publish.links import LinkingPage
 from reform_archive.publish.lists import PageSpec
 from reform_archive.publish.pages import claimant, plan_aliases, plan_pages
 from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator, with_site_strings
-from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
 from reform_archive.publish.views import Translate
 from reform_archive.readonly import ReadOnlyMapping
-from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
-from reform_archive.site.urls import STATIC, Claimant, OutputClaims, output_file
+from reform_archive.site.urls import output_file
 from reform_archive.source.loader import ContentFile, lunr_js, read_content, read_document_data, static_files
-from reform_archive.source.messages import say
 from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
 from reform_archive.writer import DiskWriter, MemoryWriter, Writer
 
-__all__ = ["build_into_memory", "build_site"]
+__all__ = ["build_into_memory", "build_site", "profile_build"]
 
 def build_site(settings: Settings, options: BuildOptions, writer: Writer,
                progress: Progress | None = None) -> BuildResult:
     """Build the site into ``writer``; a disk build keeps what it can of the last one into
     the same folder (the record in the cache says what that was)."""
+    return profile_build(settings, options, writer, progress)[0]
+
+
+def profile_build(settings: Settings, options: BuildOptions, writer: Writer,
+                  progress: Progress | None = None) -> tuple[BuildResult, BuildProfile]:
+    """:func:`build_site`, and how it went (cache hits, files kept, the search child's time)."""
     with kept_for_the_build():
-        return _build_site(settings, options, writer, progress, None)[0]
+        result, profile, _ = _build_site(settings, options, writer, progress, None)
+    return result, profile
 
 
 def build_into_memory(settings: Settings, options: BuildOptions, writer: MemoryWriter,
@@ -71,13 +80,14 @@ def build_into_memory(settings: Settings, options: BuildOptions, writer: MemoryW
     """The preview's build: ``writer`` holds the last build's files and ``memory`` what that
     build left (:class:`BuildMemory`), so unchanged pages are kept; returns what this one leaves."""
     with kept_for_the_build():
-        result, left = _build_site(settings, options, writer, None, memory)
+        result, _, left = _build_site(settings, options, writer, None, memory)
     assert left is not None
     return result, left
 
 
 def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
-                progress: Progress | None, memory: BuildMemory | None) -> tuple[BuildResult, BuildMemory | None]:
+                progress: Progress | None,
+                memory: BuildMemory | None) -> tuple[BuildResult, BuildProfile, BuildMemory | None]:
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
@@ -112,7 +122,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             if record is not None and unchanged.same_inputs(record, inputs, now) and \
                     unchanged.still_valid(record, unchanged.current_listing(target)):
                 writer.abort()
-                return replace(record.result, cache=cache.stats, unchanged=True), None
+                return replace(record.result, unchanged=True), BuildProfile(cache.stats), None
             if record is not None and record.ledger is not None:
                 # the folder is listed once the search has started: it needs only the stamps
                 reuse = Reuse(environment, record.ledger, None)
@@ -145,7 +155,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         found = find_pictures(settings, static[0], prepared, selection, pictures_store, share, hashed)
         site, warnings = _model(settings, selection, report, prepared, sources, problems + list(found.problems), found)
         settle()
-        outputs = _Outputs()
+        outputs = Outputs()
         ledger = LedgerBuilder(environment, reuse.previous)  # what this build made, for the next one
         # an article is a function of its file and the environment: its cache key names it
         names = {article.path: key for article, key in zip(prepared, keys, strict=True)}
@@ -155,7 +165,7 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
-        _write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
+        write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
         report("images", 0, 1)
         outputs.kept += write_renditions(found, writer, lambda path: outputs.claim(path, "pictures"), reuse, ledger,
                                          pictures_store, jobs)
@@ -164,9 +174,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
             files_made = finish_search(site, search, prepared, names, reuse,
                                        lambda: search_from(prepared.__getitem__, False, reuse, {}),
                                        writer.discard) if search is not None else []
-            _write_search(writer, outputs, lunr, files_made, ledger)
+            write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
-        _copy_static(static, writer, outputs)
+        copy_static(static, writer, outputs)
         # redirects last: every other output is claimed by now, and an alias gives way to it
         _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report,
                       {file.shown: file.data for file in files})
@@ -185,17 +195,17 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         unchanged.forget(builds, target)
     writer.commit()
     result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                         ReadOnlyMapping(outputs.static), cache.stats, kept=outputs.kept,
-                         search_alongside=search.index.seconds if search is not None else 0.0)
+                         ReadOnlyMapping(outputs.static))
+    profile = BuildProfile(cache.stats, outputs.kept, search.index.seconds if search is not None else 0.0)
     left = ledger.ledger()
     if target is not None:
         unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
                        left, writer.listing() if isinstance(writer, DiskWriter) else None)
     # a cache that could not be used: one warning, never promoted by --strict, not recorded
     result = replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
-    return result, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
+    return result, profile, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
                                renderer, t, recipe, environment, selection, dict(zip(keys, prepared, strict=True)),
-                               found.pictures)
+                               found.pictures, profile)
 
 
 def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
@@ -240,50 +250,8 @@ def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options:
     return [article for article in found if article is not None]
 
 
-class _Outputs:
-    """What has been written, by whom, and which links pages make."""
-
-    def __init__(self) -> None:
-        self.claims = OutputClaims()  # every output path, files and folders: check refuses what a disk would
-        self.origin = self.claims.owners
-        self.paths: list[str] = []
-        self.problems: list[Problem] = []
-        self.pages = 0
-        self.kept = 0
-        self.sitemap: list[tuple[str, str]] = []
-        self.linking: list[LinkingPage] = []  # pages with the links they make, in plan order
-        self.sources: dict[str, Article] = {}
-        self.static: dict[str, Path] = {}
-
-    def claim(self, path: str, origin: str | Claimant, line_of: Callable[[], int] | None = None) -> bool:
-        problem = self.claims.claim(path, origin if isinstance(origin, Claimant) else Claimant(origin), line_of)
-        if problem is not None:
-            self.problems.append(problem)
-            return False
-        self.paths.append(path)
-        return True
-
-    def link_problems(self, strings: Sequence[str], language: str = "en") -> list[Problem]:
-        found = []
-        for target, page, href, source in broken_links(self.linking, strings, self.origin):
-            where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
-            article = self.sources.get(source)
-            if article is not None:
-                line = article.body_line - 1 + _line_containing(article.body, href, "/" + target)
-            found.append(warning(where, line, say(language, "broken_link", href=href, target=target)))
-        return found
-
-
-def _line_containing(text: str, *needles: str) -> int:
-    for needle in needles:
-        index = text.find(needle) if needle else -1
-        if index >= 0:
-            return text.count("\n", 0, index) + 1
-    return 1
-
-
 def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], renderer: Renderer, t: Translate,
-                  writer: Writer, outputs: _Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
+                  writer: Writer, outputs: Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
                   identity: Callable[[Article], str], report: Progress,
                   texts: Mapping[str, bytes] | None = None) -> None:
     """Every planned page, rendered (in worker processes when there are many) or, when its
@@ -339,59 +307,3 @@ def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:
         store.put(key, pickle.dumps(indices, protocol=pickle.HIGHEST_PROTOCOL))
     store.prune()
     return related_articles(site, indices=indices)
-
-
-def _write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: _Outputs, reuse: Reuse,
-                             ledger: LedgerBuilder, identity: Callable[[Article], str], empty_updated: datetime) -> None:
-    """A feed is kept from the previous build when its title and entries are the same
-    articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
-    titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
-              for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
-    for spec in plan_feeds(site, titles):
-        if not outputs.claim(spec.path, "feeds"):
-            continue
-        entries = spec.articles[: site.settings.feed_size]
-        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, map(identity, entries))
-        if reuse.keepable(spec.path, stamp):
-            writer.keep(spec.path)
-            outputs.kept += 1
-        else:
-            writer.write(spec.path, atom_feed(site, spec, empty_updated))
-        ledger.add(spec.path, stamp, [])
-    for path, data in plan_sitemaps(site.settings.base_url, outputs.sitemap):
-        if outputs.claim(path, "sitemap"):
-            writer.write(path, data)
-    if outputs.claim("robots.txt", "robots.txt"):
-        writer.write("robots.txt", robots_txt(site.settings.base_url))
-
-
-def _write_search(writer: Writer, outputs: _Outputs, lunr: tuple[Path | None, Problem | None],
-                  files: list[StampedFile], ledger: LedgerBuilder) -> None:
-    script, problem = lunr
-    if problem:
-        outputs.problems.append(problem)
-        return
-    assert script is not None
-    if outputs.claim(LUNR_SCRIPT, Claimant(str(script), STATIC, 0)):
-        writer.copy(LUNR_SCRIPT, script)
-    for file in files:
-        if not outputs.claim(file.path, "search index"):
-            continue
-        if file.written:
-            assert isinstance(writer, DiskWriter)  # the only writer a child is given
-            writer.adopt(file.path)
-        elif file.data is None:
-            writer.keep(file.path)
-            outputs.kept += 1
-        else:
-            writer.write(file.path, file.data)
-        ledger.add(file.path, file.stamp, [])
-
-
-def _copy_static(static: tuple[dict[str, Path], list[Problem]], writer: Writer, outputs: _Outputs) -> None:
-    files, problems = static
-    outputs.problems.extend(problems)
-    for path, file in files.items():
-        if outputs.claim(path, Claimant(str(file), STATIC, 0)):
-            outputs.static[path] = file
-            writer.copy(path, file)

@@ -5,7 +5,7 @@ Two process-global decisions live here and nowhere else:
 - **How workers start.** fork is the fastest start (a worker inherits the loaded program
   and the model) but is unsafe in a process that runs threads (the preview's server and
   watcher): a forked child may inherit a lock some thread held. There the fork server
-  starts clean workers instead.
+  starts clean workers instead, and they are sent what they need (pickled).
 - **What the collector walks.** A build's articles and model live as long as the build:
   they go to the collector's permanent generation (``gc.freeze``), or every full
   collection walks them all again (at 100,000 articles, millions of objects, and a
@@ -22,7 +22,19 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["fork_is_safe", "freeze_for_fork", "kept_for_the_build", "pool_context", "settle", "thaw_if_owner"]
+__all__ = [
+    "CLEAN_WORKER_MODULES",
+    "clean_context",
+    "fork_is_safe",
+    "freeze_for_fork",
+    "kept_for_the_build",
+    "pool_context",
+    "settle",
+    "thaw_if_owner",
+]
+
+# what the fork server imports once, so that each clean worker starts with them loaded
+CLEAN_WORKER_MODULES = ["reform_archive.parallel.render_pool", "reform_archive.parallel.workers"]
 
 
 def fork_is_safe() -> bool:
@@ -31,12 +43,18 @@ def fork_is_safe() -> bool:
 
 
 def pool_context() -> multiprocessing.context.BaseContext:
-    """fork where it is safe; else the fork server (clean workers), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and fork_is_safe():
+    """fork where it is safe; else clean workers (:func:`clean_context`)."""
+    if "fork" in multiprocessing.get_all_start_methods() and fork_is_safe():
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        return multiprocessing.get_context("forkserver")
+    return clean_context()
+
+
+def clean_context() -> multiprocessing.context.BaseContext:
+    """Workers that inherit nothing: the fork server's (with the program loaded once), else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(CLEAN_WORKER_MODULES)  # heeded when the server starts, the first time
+        return context
     return multiprocessing.get_context("spawn")
 
 

@@ -4,8 +4,10 @@ The build plans pages one at a time (:mod:`reform_archive.publish.pages`), stamp
 (:mod:`reform_archive.incremental.reuse`), and sends the view data of a page to render, pickled, to a
 worker, which renders the page and extracts its links. Workers are forked once the
 renderer exists, so they inherit the compiled templates and nothing else has to be sent. Where forking is
-unsafe (threads are running, as in the preview) or there are few pages, pages render in
-the build's own process with the same functions.
+unsafe (threads are running, as in the preview) they are started clean by the fork server
+and sent the renderer, pickled as what it is made from (its templates compile again there,
+once). When there are few pages, they render in the build's own process with the same
+functions.
 
 Results come back in the order pages were planned: the link check names the first page
 that uses a broken link, and must name the same one as a build in one process.
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from reform_archive.errors import Problem
-from reform_archive.parallel.policy import fork_is_safe, freeze_for_fork, thaw_if_owner
+from reform_archive.parallel.policy import clean_context, fork_is_safe, freeze_for_fork, thaw_if_owner
 from reform_archive.parallel.workers import die_with_parent
 from reform_archive.publish.links import LinkIndex
 from reform_archive.publish.render import Renderer
@@ -59,7 +61,7 @@ class RenderedPage:
     links: LinkPairs
 
 
-_worker: tuple[Renderer, LinkIndex] | None = None  # set in each forked worker
+_worker: tuple[Renderer, LinkIndex] | None = None  # set in each worker
 
 
 def _remember(renderer: Renderer, base_url: str) -> None:
@@ -86,18 +88,20 @@ class PagePool(Generic[Entry]):
     def __init__(self, renderer: Renderer, base_url: str, jobs: int):
         self._local = (renderer, LinkIndex(base_url))
         self._base_url = base_url
-        self._workers = jobs if jobs > 1 and fork_is_safe() else 1
+        self._workers = jobs if jobs > 1 else 1
         self._pool: ProcessPoolExecutor | None = None
         self._rendered_here = 0
         self._unfreeze = False
+        self._method: str | None = None
         self._limit = self._workers * AHEAD
         self._entries: list[tuple[Entry, int | None]] = []
         self._jobs: list[PageJob] = []
         self._queue: deque[tuple[list[tuple[Entry, int | None]], Future[list[RenderedPage]] | None]] = deque()
 
     @property
-    def forked(self) -> bool:
-        return self._pool is not None
+    def start_method(self) -> str | None:
+        """How its workers started ("fork", "forkserver", "spawn"); None: no worker, pages rendered here."""
+        return self._method
 
     def __enter__(self) -> PagePool[Entry]:
         return self
@@ -138,12 +142,18 @@ class PagePool(Generic[Entry]):
 
     def _start_pool(self) -> bool:
         """Workers start once more than a few chunks need rendering: an edit that changes a
-        handful of pages renders them here rather than pay for forking a large process."""
-        if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3 and fork_is_safe():
-            # the model's objects go to the permanent generation first: a collection in a
-            # worker would otherwise touch every one and copy the pages they share
-            self._unfreeze = freeze_for_fork()
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"),
+        handful of pages renders them here rather than pay for starting processes."""
+        if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3:
+            context: multiprocessing.context.BaseContext
+            if fork_is_safe():
+                # the model's objects go to the permanent generation first: a collection in a
+                # worker would otherwise touch every one and copy the pages they share
+                self._unfreeze = freeze_for_fork()
+                context = multiprocessing.get_context("fork")
+            else:
+                context = clean_context()
+            self._method = context.get_start_method()
+            self._pool = ProcessPoolExecutor(self._workers, mp_context=context,
                                              initializer=_remember, initargs=(self._local[0], self._base_url))
         return self._pool is not None
 

@@ -100,16 +100,26 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 def translator(catalogue: Mapping[str, str], source: str = "UI strings") -> Callable[..., str]:
     """t("articles_count", n=1) uses "articles_count_one" when the catalogue has it (English
     needs it, Vietnamese does not inflect)."""
-    def t(key: str, **params: Any) -> str:
+    return _Translator(dict(catalogue), source)
+
+
+@dataclass(frozen=True)
+class _Translator:
+    """A class, not a closure, so that a renderer can be pickled to a worker started clean."""
+
+    catalogue: Mapping[str, str]
+    source: str
+
+    def __call__(self, key: str, **params: Any) -> str:
+        catalogue = self.catalogue
         if params.get("n") == 1 and f"{key}_one" in catalogue:
             key = f"{key}_one"
         if key not in catalogue:
-            raise ConfigError([error(source, 1, f"UI string '{key}' is missing")])
+            raise ConfigError([error(self.source, 1, f"UI string '{key}' is missing")])
         try:
             return catalogue[key].format(**params) if params else catalogue[key]
         except (KeyError, IndexError, ValueError) as exc:
-            raise ConfigError([error(source, 1, f"UI string '{key}' has a bad placeholder: {exc}")]) from None
-    return t
+            raise ConfigError([error(self.source, 1, f"UI string '{key}' has a bad placeholder: {exc}")]) from None
 
 
 def json_ld(data: Any) -> str:
@@ -120,7 +130,11 @@ def json_ld(data: Any) -> str:
 
 
 class Renderer:
+    """Compiles templates as pages ask for them. It pickles as what it was made from, so a
+    worker started clean (the preview's, where forking is unsafe) makes the same one."""
+
     def __init__(self, settings: Settings, theme: Theme, t: Callable[..., str]):
+        self._made_from = (settings, theme, t)
         own = jinja2.FileSystemLoader(str(theme.templates))
         # "theme:article.html" is always the theme's own file, so that a same-name override in
         # the site can extend it (Pelican's "!theme/"); a bare name is the site's first
@@ -145,6 +159,9 @@ class Renderer:
                   "base_path": settings.base_path, "search": settings.search,
                   "menu": menu_links(settings.menu, lambda path: link(settings.base_path, path))},
         )
+
+    def __reduce__(self) -> tuple[type[Renderer], tuple[Settings, Theme, Callable[..., str]]]:
+        return Renderer, self._made_from
 
     def render(self, template: str, context: Mapping[str, Any]) -> tuple[bytes | None, Problem | None]:
         try:

@@ -140,7 +140,7 @@ def test_articles_held_in_memory_are_neither_read_again_nor_pruned_from_the_cach
     entries = {p.name for p in articles.rglob("*") if p.is_file()}
     path = site / _article_file(site)
     path.write_text(path.read_text(encoding="utf-8") + f"\n{SENTENCE}\n", encoding="utf-8")
-    result, again = build_into_memory(settings, BuildOptions(now=NOW, jobs=1), MemoryWriter(writer.files), memory)
-    assert result.cache.hits == 0  # every unchanged article came from memory, none from disk
+    _, again = build_into_memory(settings, BuildOptions(now=NOW, jobs=1), MemoryWriter(writer.files), memory)
+    assert again.profile.cache.hits == 0  # every unchanged article came from memory, none from disk
     assert entries <= {p.name for p in articles.rglob("*") if p.is_file()}  # and none was pruned: the CLI needs them
     assert len(again.prepared) == len(memory.prepared)
