@@ -36,12 +36,17 @@ class LunrJsHook(BuildHookInterface):  # type: ignore[type-arg]
         installed = root / "node_modules" / "lunr"
         if _version_of(installed) != pinned and shutil.which("npm"):
             # a git checkout built by pip (pip install git+…): fetch exactly what the lock file pins
-            subprocess.run(["npm", "ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund",
-                            "--loglevel=error"], cwd=root, check=True)
+            subprocess.run(
+                ["npm", "ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=root,
+                check=True,
+            )
         found = _version_of(installed)
         if found != pinned:
-            raise RuntimeError(f"the package carries lunr.js {pinned} from npm, and node_modules/lunr holds "
-                               f"{found or 'nothing'}: run `npm ci` in {root} (Node 20+), then build again")
+            raise RuntimeError(
+                f"the package carries lunr.js {pinned} from npm, and node_modules/lunr holds "
+                f"{found or 'nothing'}: run `npm ci` in {root} (Node 20+), then build again"
+            )
         for name in FILES:
             build_data["force_include"][str(installed / name)] = f"{VENDORED}/{name}"
 

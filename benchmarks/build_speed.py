@@ -111,8 +111,10 @@ def run_measured(command: list[str], log: Path, env: dict[str, str] | None = Non
         sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)  # wait4 reaped it; tell Popen
     if process.returncode:
-        sys.exit(f"{command[0]} failed ({process.returncode}); last lines of {log}:\n"
-                 + "\n".join(log.read_text(errors="replace").splitlines()[-20:]))
+        sys.exit(
+            f"{command[0]} failed ({process.returncode}); last lines of {log}:\n"
+            + "\n".join(log.read_text(errors="replace").splitlines()[-20:])
+        )
     return {"seconds": seconds, "pss_mb": peak[0] / 1024, "maxrss_mb": usage.ru_maxrss / 1024}
 
 
@@ -123,8 +125,11 @@ def html_pages(folder: Path) -> tuple[int, int]:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- the corpus and its copies for the anchors --------------------------------------------
@@ -151,9 +156,15 @@ def prepare_hugo(site: Path, settings: dict, folder: Path) -> None:
     becomes the ``authors`` taxonomy, ``source`` the ``sources`` taxonomy and a plain URL, and
     "2022-09-09 07:05" (which Hugo cannot parse) "2022-09-09T07:05:00"."""
     template = string.Template((ANCHORS / "hugo" / "hugo.toml").read_text(encoding="utf-8"))
-    (folder / "hugo.toml").write_text(template.substitute(
-        title=settings["title"].replace('"', '\\"'), base_url=settings["base_url"],
-        per_page=settings.get("per_page", 20), feed_size=settings.get("feed_size", 20)), encoding="utf-8")
+    (folder / "hugo.toml").write_text(
+        template.substitute(
+            title=settings["title"].replace('"', '\\"'),
+            base_url=settings["base_url"],
+            per_page=settings.get("per_page", 20),
+            feed_size=settings.get("feed_size", 20),
+        ),
+        encoding="utf-8",
+    )
     shutil.copytree(ANCHORS / "hugo" / "layouts", folder / "layouts")
     content = folder / "content"
     sections = {"articles": "Tất cả bài viết"}
@@ -189,8 +200,13 @@ def prepare_pelican(site: Path, folder: Path) -> None:
     for path, meta, body in articles(site):
         topics = meta.get("topics", [])
         name, _ = source_of(meta)
-        tags = dict.fromkeys(meta.get("tags", []) + meta.get("provinces", []) + meta.get("documents", [])
-                             + ([name] if name else []) + topics[1:])
+        tags = dict.fromkeys(
+            meta.get("tags", [])
+            + meta.get("provinces", [])
+            + meta.get("documents", [])
+            + ([name] if name else [])
+            + topics[1:]
+        )
         lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Slug: {meta['slug']}"]
         lines += [f"Modified: {meta['lastmod']}"] if "lastmod" in meta else []
         lines += [f"Summary: {meta['summary']}"] if "summary" in meta else []
@@ -235,19 +251,45 @@ class Bench:
         work = self._fresh("hugo")
         (work / "cache").mkdir(parents=True)
         env = dict(os.environ, HUGO_CACHEDIR=str(work / "cache"))
-        command = [str(hugo_binary()), "build", "--source", str(self.root / "hugo"), "--destination",
-                   str(work / "out"), "--cleanDestinationDir", "--noBuildLock", "--logLevel", "warn"]
+        command = [
+            str(hugo_binary()),
+            "build",
+            "--source",
+            str(self.root / "hugo"),
+            "--destination",
+            str(work / "out"),
+            "--cleanDestinationDir",
+            "--noBuildLock",
+            "--logLevel",
+            "warn",
+        ]
         return run_measured(command, work / "log.txt", env), work / "out"
 
     def pelican(self) -> tuple[dict, Path]:
         work = self._fresh("pelican")
         work.mkdir(parents=True)
-        folder, extra = self.root / "pelican", {
-            "SITENAME": self.settings["title"], "SITEURL": self.settings["base_url"].rstrip("/"),
-            "DEFAULT_PAGINATION": self.settings.get("per_page", 20),
-            "FEED_MAX_ITEMS": self.settings.get("feed_size", 20), "CACHE_PATH": str(work / "cache")}
-        command = [sys.executable, "-m", "pelican", str(folder / "content"), "-o", str(work / "out"),
-                   "-s", str(folder / "pelicanconf.py"), "-e", *(f"{k}={json.dumps(v)}" for k, v in extra.items())]
+        folder, extra = (
+            self.root / "pelican",
+            {
+                "SITENAME": self.settings["title"],
+                "SITEURL": self.settings["base_url"].rstrip("/"),
+                "DEFAULT_PAGINATION": self.settings.get("per_page", 20),
+                "FEED_MAX_ITEMS": self.settings.get("feed_size", 20),
+                "CACHE_PATH": str(work / "cache"),
+            },
+        )
+        command = [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(folder / "content"),
+            "-o",
+            str(work / "out"),
+            "-s",
+            str(folder / "pelicanconf.py"),
+            "-e",
+            *(f"{k}={json.dumps(v)}" for k, v in extra.items()),
+        ]
         return run_measured(command, work / "log.txt"), work / "out"
 
 
@@ -265,13 +307,18 @@ def measure(count: int, repeat: int, tools: list[str], keep: Path | None) -> Non
     write_site(site, count)
     settings = tomllib.loads((site / "site.toml").read_text(encoding="utf-8"))
     generated = time.perf_counter() - started
-    for name, prepare in (("hugo", lambda f: prepare_hugo(site, settings, f)),
-                          ("pelican", lambda f: prepare_pelican(site, f))):
+    for name, prepare in (
+        ("hugo", lambda f: prepare_hugo(site, settings, f)),
+        ("pelican", lambda f: prepare_pelican(site, f)),
+    ):
         if name in tools:
             (root / name).mkdir()
             prepare(root / name)
-    print(f"\n## {count:,} articles (corpus {generated:.1f} s; anchors prepared in "
-          f"{time.perf_counter() - started - generated:.2f} s; {root})\n", flush=True)
+    print(
+        f"\n## {count:,} articles (corpus {generated:.1f} s; anchors prepared in "
+        f"{time.perf_counter() - started - generated:.2f} s; {root})\n",
+        flush=True,
+    )
 
     bench = Bench(root, site, settings)
     results: dict[str, list[dict]] = {tool: [] for tool in tools}
@@ -312,32 +359,41 @@ def measure(count: int, repeat: int, tools: list[str], keep: Path | None) -> Non
         shutil.rmtree(root)
 
 
-def print_table(results: dict[str, list[dict]], scenarios: dict[str, list[dict]],
-                pages: dict[str, tuple[int, int]]) -> None:
-    median = {tool: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-              for tool, runs in {**results, **scenarios}.items()}
+def print_table(
+    results: dict[str, list[dict]], scenarios: dict[str, list[dict]], pages: dict[str, tuple[int, int]]
+) -> None:
+    median = {
+        tool: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+        for tool, runs in {**results, **scenarios}.items()
+    }
 
     def ratio(tool: str, anchor: str, key: str) -> str:
         return f"{median[tool][key] / median[anchor][key]:.2f}" if anchor in results else "–"
 
-    print("| tool | runs | median s | min s | max s | tree PSS MB | maxrss MB | .html (articles) "
-          "| s ÷ hugo | s ÷ pelican | PSS ÷ hugo | PSS ÷ pelican |")
+    print(
+        "| tool | runs | median s | min s | max s | tree PSS MB | maxrss MB | .html (articles) "
+        "| s ÷ hugo | s ÷ pelican | PSS ÷ hugo | PSS ÷ pelican |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for tool, runs in {**results, **scenarios}.items():
         seconds = [r["seconds"] for r in runs]
         m = median[tool]
         html = f"{pages[tool][0]} ({pages[tool][1]})" if tool in pages else ""
-        print(f"| {tool} | {len(runs)} | {m['seconds']:.2f} | {min(seconds):.2f} | {max(seconds):.2f} "
-              f"| {m['pss_mb']:.0f} | {m['maxrss_mb']:.0f} | {html} "
-              f"| {ratio(tool, 'hugo', 'seconds')} | {ratio(tool, 'pelican', 'seconds')} "
-              f"| {ratio(tool, 'hugo', 'pss_mb')} | {ratio(tool, 'pelican', 'pss_mb')} |")
+        print(
+            f"| {tool} | {len(runs)} | {m['seconds']:.2f} | {min(seconds):.2f} | {max(seconds):.2f} "
+            f"| {m['pss_mb']:.0f} | {m['maxrss_mb']:.0f} | {html} "
+            f"| {ratio(tool, 'hugo', 'seconds')} | {ratio(tool, 'pelican', 'seconds')} "
+            f"| {ratio(tool, 'hugo', 'pss_mb')} | {ratio(tool, 'pelican', 'pss_mb')} |"
+        )
 
 
 def machine_line() -> str:
     hugo = subprocess.run([str(hugo_binary()), "version"], capture_output=True, text=True).stdout.split()
     pelican = subprocess.run([sys.executable, "-m", "pelican", "--version"], capture_output=True, text=True).stdout
-    return (f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"Hugo {hugo[1] if len(hugo) > 1 else '?'}, Pelican {pelican.strip()}")
+    return (
+        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Hugo {hugo[1] if len(hugo) > 1 else '?'}, Pelican {pelican.strip()}"
+    )
 
 
 CAVEATS = """

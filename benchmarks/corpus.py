@@ -56,8 +56,165 @@ def _bank(text: str) -> tuple[str, ...]:
 
 
 # --- native syllables ------------------------------------------------------------------
-_ONSETS = ["", "t", "th", "h", "c", "đ", "n", "l", "nh", "m", "ng", "tr", "ch", "b", "kh", "v", "x", "d", "gi", "s", "ph", "g", "qu", "r"]
-_RHYMES = ["a", "ai", "an", "ang", "anh", "ao", "at", "ac", "ach", "am", "ay", "au", "ân", "âm", "âng", "ât", "âc", "âu", "ây", "ăn", "ăng", "ăm", "ăt", "ăc", "e", "en", "em", "eo", "et", "ê", "ên", "ênh", "êt", "êch", "êu", "i", "in", "inh", "it", "ich", "im", "iu", "ia", "iên", "iêng", "iêt", "iêc", "iêu", "iêm", "o", "oi", "on", "ong", "ot", "oc", "om", "oa", "oai", "oan", "oang", "oanh", "oat", "oac", "oach", "oay", "oe", "oen", "oet", "ô", "ôi", "ôn", "ông", "ôt", "ôc", "ôm", "ơ", "ơi", "ơn", "ơm", "ơt", "u", "ui", "un", "ung", "ut", "uc", "um", "ua", "uân", "uât", "uây", "uê", "uy", "uya", "uyên", "uyêt", "uynh", "uyt", "uôi", "uôn", "uông", "uôt", "uôc", "uôm", "ư", "ưa", "ưi", "ưng", "ưt", "ưc", "ưu", "ươi", "ương", "ươn", "ươt", "ươc", "ươm", "ươu", "y", "ăp", "âp", "ap", "ep", "êp", "ip", "op", "ôp", "ơp", "up", "ươp", "iêp"]
+_ONSETS = [
+    "",
+    "t",
+    "th",
+    "h",
+    "c",
+    "đ",
+    "n",
+    "l",
+    "nh",
+    "m",
+    "ng",
+    "tr",
+    "ch",
+    "b",
+    "kh",
+    "v",
+    "x",
+    "d",
+    "gi",
+    "s",
+    "ph",
+    "g",
+    "qu",
+    "r",
+]
+_RHYMES = [
+    "a",
+    "ai",
+    "an",
+    "ang",
+    "anh",
+    "ao",
+    "at",
+    "ac",
+    "ach",
+    "am",
+    "ay",
+    "au",
+    "ân",
+    "âm",
+    "âng",
+    "ât",
+    "âc",
+    "âu",
+    "ây",
+    "ăn",
+    "ăng",
+    "ăm",
+    "ăt",
+    "ăc",
+    "e",
+    "en",
+    "em",
+    "eo",
+    "et",
+    "ê",
+    "ên",
+    "ênh",
+    "êt",
+    "êch",
+    "êu",
+    "i",
+    "in",
+    "inh",
+    "it",
+    "ich",
+    "im",
+    "iu",
+    "ia",
+    "iên",
+    "iêng",
+    "iêt",
+    "iêc",
+    "iêu",
+    "iêm",
+    "o",
+    "oi",
+    "on",
+    "ong",
+    "ot",
+    "oc",
+    "om",
+    "oa",
+    "oai",
+    "oan",
+    "oang",
+    "oanh",
+    "oat",
+    "oac",
+    "oach",
+    "oay",
+    "oe",
+    "oen",
+    "oet",
+    "ô",
+    "ôi",
+    "ôn",
+    "ông",
+    "ôt",
+    "ôc",
+    "ôm",
+    "ơ",
+    "ơi",
+    "ơn",
+    "ơm",
+    "ơt",
+    "u",
+    "ui",
+    "un",
+    "ung",
+    "ut",
+    "uc",
+    "um",
+    "ua",
+    "uân",
+    "uât",
+    "uây",
+    "uê",
+    "uy",
+    "uya",
+    "uyên",
+    "uyêt",
+    "uynh",
+    "uyt",
+    "uôi",
+    "uôn",
+    "uông",
+    "uôt",
+    "uôc",
+    "uôm",
+    "ư",
+    "ưa",
+    "ưi",
+    "ưng",
+    "ưt",
+    "ưc",
+    "ưu",
+    "ươi",
+    "ương",
+    "ươn",
+    "ươt",
+    "ươc",
+    "ươm",
+    "ươu",
+    "y",
+    "ăp",
+    "âp",
+    "ap",
+    "ep",
+    "êp",
+    "ip",
+    "op",
+    "ôp",
+    "ơp",
+    "up",
+    "ươp",
+    "iêp",
+]
 _TONES = ("", "\u0300", "\u0301", "\u0323", "\u0309", "\u0303")  # ngang, huyền, sắc, nặng, hỏi, ngã
 _GLIDES = ("oa", "oă", "oe", "uâ", "uê", "uy", "uơ")
 
@@ -118,7 +275,29 @@ def native_syllables() -> tuple[tuple[str, ...], list[float]]:
     return ordered, list(accumulate(1.0 / (rank + 8) for rank in range(len(ordered))))
 
 
-_H_ONSETS = ["k", "kr", "kl", "bl", "br", "dr", "pl", "m'", "h'", "r", "s", "y", "t", "đ", "l", "n", "ng", "kp", "rm", "hr", "dl"]
+_H_ONSETS = [
+    "k",
+    "kr",
+    "kl",
+    "bl",
+    "br",
+    "dr",
+    "pl",
+    "m'",
+    "h'",
+    "r",
+    "s",
+    "y",
+    "t",
+    "đ",
+    "l",
+    "n",
+    "ng",
+    "kp",
+    "rm",
+    "hr",
+    "dl",
+]
 _H_PREFIXES = ("Ea", "Ia", "Đắk", "Chư", "Kon", "Krông", "Yang", "Đạ", "Cư", "Bù")
 _SUFFIXES = ("", "", "tech", "soft", "net", "data", "link", "smart", "hub", "gov")
 
@@ -128,8 +307,12 @@ def coined(rank: int, highland: bool) -> str:
     """The name of ``rank`` in an unbounded list: highland ("Ea Krôngbuk") or a brand ("Tanphusoft")."""
     r = random.Random(rank * 2654435761 + highland)
     if highland:
-        word = "".join(r.choice(_H_ONSETS) + r.choice("aăâeêioôơuư") + r.choice(("", "k", "ng", "n", "h", "m", "r",
-                       "l", "p", "t", "nh")) for _ in range(r.choice((1, 2))))
+        word = "".join(
+            r.choice(_H_ONSETS)
+            + r.choice("aăâeêioôơuư")
+            + r.choice(("", "k", "ng", "n", "h", "m", "r", "l", "p", "t", "nh"))
+            for _ in range(r.choice((1, 2)))
+        )
         return unicodedata.normalize("NFC", f"{r.choice(_H_PREFIXES)} {_cap(word)}")
     head = native_syllables()[0][:4000]
     return _cap("".join(fold(r.choice(head)) for _ in range(r.choice((1, 2)))) + r.choice(_SUFFIXES))
@@ -137,73 +320,136 @@ def coined(rank: int, highland: bool) -> str:
 
 # --- core vocabulary -------------------------------------------------------------------
 _CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
-_ORGS = _bank("UBND tỉnh|Ủy ban nhân dân tỉnh|Sở Nội vụ|Văn phòng UBND tỉnh|Trung tâm Phục vụ hành chính công tỉnh|"
-              "Ban Chỉ đạo cải cách hành chính tỉnh|Sở Thông tin và Truyền thông|Sở Tư pháp|Sở Tài chính|"
-              "Sở Kế hoạch và Đầu tư|Công an tỉnh|Thường trực Tỉnh ủy|UBND cấp huyện|UBND cấp xã|"
-              "các sở, ban, ngành|Bộ phận một cửa các cấp")
-_ACTIONS = _bank("đẩy mạnh|triển khai thực hiện|nâng cao chất lượng|tăng cường|rà soát, đơn giản hóa|kiện toàn|"
-                 "đổi mới|nâng cao hiệu quả|tập trung chỉ đạo|quán triệt và cụ thể hóa|thực hiện nghiêm|"
-                 "phát huy hiệu quả|hoàn thiện|chuẩn hóa|công khai, minh bạch|kiểm tra, giám sát|theo dõi, đánh giá")
-_TOPIC_PHRASES = {topic: _bank(text) for topic, text in zip(TOPICS, (
-    ("công tác xây dựng và thi hành pháp luật|hệ thống văn bản quy phạm pháp luật|cải cách thể chế|"
-     "công tác rà soát văn bản|cơ chế, chính sách đặc thù|công tác phổ biến, giáo dục pháp luật|"
-     "chất lượng thẩm định dự thảo văn bản"),
-    ("thủ tục hành chính|cơ chế một cửa, một cửa liên thông|việc tiếp nhận và trả kết quả hồ sơ|Bộ phận một cửa cấp xã|"
-     "danh mục thủ tục hành chính|quy trình nội bộ giải quyết thủ tục hành chính|tỷ lệ hồ sơ trễ hạn|"
-     "công tác kiểm soát thủ tục hành chính|việc tiếp nhận phản ánh, kiến nghị|thời gian giải quyết hồ sơ"),
-    ("tổ chức bộ máy|việc sắp xếp đơn vị hành chính cấp xã|tinh giản biên chế|các đơn vị sự nghiệp công lập|"
-     "việc kiện toàn các phòng chuyên môn|việc giảm đầu mối bên trong|chức năng, nhiệm vụ của các cơ quan chuyên môn|"
-     "việc sáp nhập thôn, tổ dân phố"),
-    ("đội ngũ cán bộ, công chức, viên chức|vị trí việc làm|kỷ luật, kỷ cương hành chính|đạo đức công vụ|"
-     "công tác đào tạo, bồi dưỡng|công tác tuyển dụng công chức|văn hóa công sở|trách nhiệm của người đứng đầu|"
-     "việc đánh giá, xếp loại công chức"),
-    ("cơ chế tự chủ tài chính|quản lý ngân sách nhà nước|giải ngân vốn đầu tư công|dự toán chi thường xuyên|"
-     "thực hành tiết kiệm, chống lãng phí|quản lý tài sản công|thanh toán trực tuyến phí, lệ phí|khoán chi hành chính"),
-    ("chuyển đổi số|chính quyền điện tử, chính quyền số|dịch vụ công trực tuyến toàn trình|Cổng dịch vụ công quốc gia|"
-     "hệ thống quản lý văn bản và điều hành|số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|cơ sở dữ liệu dân cư|"
-     "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06")), strict=True)}
-_GOALS = _bank("nâng cao hiệu lực, hiệu quả quản lý nhà nước|tạo thuận lợi cho người dân, doanh nghiệp|"
-               "cải thiện môi trường đầu tư kinh doanh|xây dựng nền hành chính dân chủ, chuyên nghiệp, hiện đại|"
-               "nâng cao Chỉ số cải cách hành chính (PAR Index)|thúc đẩy phát triển kinh tế - xã hội|"
-               "nâng cao Chỉ số hài lòng của người dân (SIPAS)|cải thiện Chỉ số PAPI và PCI")
+_ORGS = _bank(
+    "UBND tỉnh|Ủy ban nhân dân tỉnh|Sở Nội vụ|Văn phòng UBND tỉnh|Trung tâm Phục vụ hành chính công tỉnh|"
+    "Ban Chỉ đạo cải cách hành chính tỉnh|Sở Thông tin và Truyền thông|Sở Tư pháp|Sở Tài chính|"
+    "Sở Kế hoạch và Đầu tư|Công an tỉnh|Thường trực Tỉnh ủy|UBND cấp huyện|UBND cấp xã|"
+    "các sở, ban, ngành|Bộ phận một cửa các cấp"
+)
+_ACTIONS = _bank(
+    "đẩy mạnh|triển khai thực hiện|nâng cao chất lượng|tăng cường|rà soát, đơn giản hóa|kiện toàn|"
+    "đổi mới|nâng cao hiệu quả|tập trung chỉ đạo|quán triệt và cụ thể hóa|thực hiện nghiêm|"
+    "phát huy hiệu quả|hoàn thiện|chuẩn hóa|công khai, minh bạch|kiểm tra, giám sát|theo dõi, đánh giá"
+)
+_TOPIC_PHRASES = {
+    topic: _bank(text)
+    for topic, text in zip(
+        TOPICS,
+        (
+            (
+                "công tác xây dựng và thi hành pháp luật|hệ thống văn bản quy phạm pháp luật|cải cách thể chế|"
+                "công tác rà soát văn bản|cơ chế, chính sách đặc thù|công tác phổ biến, giáo dục pháp luật|"
+                "chất lượng thẩm định dự thảo văn bản"
+            ),
+            (
+                "thủ tục hành chính|cơ chế một cửa, một cửa liên thông|việc tiếp nhận và trả kết quả hồ sơ|Bộ phận một cửa cấp xã|"
+                "danh mục thủ tục hành chính|quy trình nội bộ giải quyết thủ tục hành chính|tỷ lệ hồ sơ trễ hạn|"
+                "công tác kiểm soát thủ tục hành chính|việc tiếp nhận phản ánh, kiến nghị|thời gian giải quyết hồ sơ"
+            ),
+            (
+                "tổ chức bộ máy|việc sắp xếp đơn vị hành chính cấp xã|tinh giản biên chế|các đơn vị sự nghiệp công lập|"
+                "việc kiện toàn các phòng chuyên môn|việc giảm đầu mối bên trong|chức năng, nhiệm vụ của các cơ quan chuyên môn|"
+                "việc sáp nhập thôn, tổ dân phố"
+            ),
+            (
+                "đội ngũ cán bộ, công chức, viên chức|vị trí việc làm|kỷ luật, kỷ cương hành chính|đạo đức công vụ|"
+                "công tác đào tạo, bồi dưỡng|công tác tuyển dụng công chức|văn hóa công sở|trách nhiệm của người đứng đầu|"
+                "việc đánh giá, xếp loại công chức"
+            ),
+            (
+                "cơ chế tự chủ tài chính|quản lý ngân sách nhà nước|giải ngân vốn đầu tư công|dự toán chi thường xuyên|"
+                "thực hành tiết kiệm, chống lãng phí|quản lý tài sản công|thanh toán trực tuyến phí, lệ phí|khoán chi hành chính"
+            ),
+            (
+                "chuyển đổi số|chính quyền điện tử, chính quyền số|dịch vụ công trực tuyến toàn trình|Cổng dịch vụ công quốc gia|"
+                "hệ thống quản lý văn bản và điều hành|số hóa hồ sơ, kết quả giải quyết thủ tục hành chính|cơ sở dữ liệu dân cư|"
+                "Trung tâm giám sát, điều hành thông minh (IOC)|chữ ký số|ứng dụng công nghệ thông tin|các nền tảng số|Đề án 06"
+            ),
+        ),
+        strict=True,
+    )
+}
+_GOALS = _bank(
+    "nâng cao hiệu lực, hiệu quả quản lý nhà nước|tạo thuận lợi cho người dân, doanh nghiệp|"
+    "cải thiện môi trường đầu tư kinh doanh|xây dựng nền hành chính dân chủ, chuyên nghiệp, hiện đại|"
+    "nâng cao Chỉ số cải cách hành chính (PAR Index)|thúc đẩy phát triển kinh tế - xã hội|"
+    "nâng cao Chỉ số hài lòng của người dân (SIPAS)|cải thiện Chỉ số PAPI và PCI"
+)
 _QUALS = _bank("quyết liệt|đồng bộ|thường xuyên|kịp thời|hiệu quả|nghiêm túc|sâu rộng|thực chất|bài bản")
-_LINKS = _bank("||||Bên cạnh đó,|Ngoài ra,|Đặc biệt,|Tuy nhiên,|Trong thời gian tới,|Theo báo cáo,|Qua đó,|"
-               "Cùng với đó,|Từ đầu năm đến nay,|Thực hiện chỉ đạo của UBND tỉnh,")
-_MODELS = _bank("Ngày thứ Năm lắng nghe|Cà phê doanh nhân|Dân hỏi - chính quyền trả lời|Tổ công nghệ số cộng đồng|"
-                "Ngày thứ Bảy vì dân|Không hẹn lần hai|Số hóa tại chỗ|Chính quyền thân thiện|Một cửa không giấy|"
-                "Hỗ trợ thủ tục tại nhà|Bình dân học vụ số")
-_FAMILY = _bank("Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Tô|Hà|"
-                "Cao|Lương|Đào|Chu|Kiều|Thái|Lưu|Quách")
-_MIDDLE = (_bank("Văn|Hữu|Đức|Minh|Quang|Công|Xuân|Thanh|Ngọc|Trọng|Đình|Tiến|Quốc|Bá"),
-           _bank("Thị|Thị|Ngọc|Thu|Thanh|Hồng|Minh|Kim|Thùy|Phương|Bích|Diệu"))
-_GIVEN = (_bank("Hùng|Dũng|Minh|Tuấn|Hải|Sơn|Long|Nam|Thắng|Cường|Bình|Phong|Quân|Trung|Hiếu|Thành|Tùng|Khoa|"
-                "Lâm|Đạt|Vinh|Hòa|Phúc|Tâm|Lợi|Toàn|Huy|Hưng|Tín"),
-          _bank("Hà|Lan|Hương|Hoa|Mai|Linh|Nga|Thảo|Trang|Hạnh|Hằng|Yến|Dung|Nhung|Vân|Thủy|Loan|Huyền|Phượng|"
-                "Trinh|Ngân|Oanh|Tuyết|Hiền"))
-_ROLES = _bank("Chủ tịch UBND tỉnh|Phó Chủ tịch UBND tỉnh|Giám đốc Sở Nội vụ|Phó Giám đốc Sở Nội vụ|"
-               "Chánh Văn phòng UBND tỉnh|Giám đốc Trung tâm Phục vụ hành chính công tỉnh|"
-               "Trưởng phòng Cải cách hành chính, Sở Nội vụ|Chủ tịch UBND huyện|Bí thư Huyện ủy|Chủ tịch UBND xã|"
-               "công chức Bộ phận một cửa xã|Giám đốc Sở Thông tin và Truyền thông")
-_PLACE_WORDS = _bank("An|Phú|Hòa|Tân|Bình|Phước|Thạnh|Long|Hưng|Đông|Tây|Nam|Bắc|Trung|Sơn|Thủy|Lộc|Quý|Hiệp|"
-                     "Thành|Nghĩa|Đức|Minh|Xuân|Thuận|Hải|Vĩnh|Mỹ|Hợp|Thịnh|Lợi|Phong|Cát|Kim|Lạc")
-_TAGS = _bank("cải cách hành chính|một cửa|dịch vụ công trực tuyến|chuyển đổi số|PAR Index|SIPAS|thủ tục hành chính|"
-              "Đề án 06|PAPI|PCI|số hóa|thanh toán trực tuyến|tinh giản biên chế|kỷ luật kỷ cương|hội nghị|"
-              "sắp xếp đơn vị hành chính|văn hóa công sở|người đứng đầu|kiểm tra công vụ|cơ sở dữ liệu|chữ ký số|"
-              "hành chính công|tổng kết|sơ kết|đào tạo bồi dưỡng|Bưu điện")
+_LINKS = _bank(
+    "||||Bên cạnh đó,|Ngoài ra,|Đặc biệt,|Tuy nhiên,|Trong thời gian tới,|Theo báo cáo,|Qua đó,|"
+    "Cùng với đó,|Từ đầu năm đến nay,|Thực hiện chỉ đạo của UBND tỉnh,"
+)
+_MODELS = _bank(
+    "Ngày thứ Năm lắng nghe|Cà phê doanh nhân|Dân hỏi - chính quyền trả lời|Tổ công nghệ số cộng đồng|"
+    "Ngày thứ Bảy vì dân|Không hẹn lần hai|Số hóa tại chỗ|Chính quyền thân thiện|Một cửa không giấy|"
+    "Hỗ trợ thủ tục tại nhà|Bình dân học vụ số"
+)
+_FAMILY = _bank(
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Tô|Hà|"
+    "Cao|Lương|Đào|Chu|Kiều|Thái|Lưu|Quách"
+)
+_MIDDLE = (
+    _bank("Văn|Hữu|Đức|Minh|Quang|Công|Xuân|Thanh|Ngọc|Trọng|Đình|Tiến|Quốc|Bá"),
+    _bank("Thị|Thị|Ngọc|Thu|Thanh|Hồng|Minh|Kim|Thùy|Phương|Bích|Diệu"),
+)
+_GIVEN = (
+    _bank(
+        "Hùng|Dũng|Minh|Tuấn|Hải|Sơn|Long|Nam|Thắng|Cường|Bình|Phong|Quân|Trung|Hiếu|Thành|Tùng|Khoa|"
+        "Lâm|Đạt|Vinh|Hòa|Phúc|Tâm|Lợi|Toàn|Huy|Hưng|Tín"
+    ),
+    _bank(
+        "Hà|Lan|Hương|Hoa|Mai|Linh|Nga|Thảo|Trang|Hạnh|Hằng|Yến|Dung|Nhung|Vân|Thủy|Loan|Huyền|Phượng|"
+        "Trinh|Ngân|Oanh|Tuyết|Hiền"
+    ),
+)
+_ROLES = _bank(
+    "Chủ tịch UBND tỉnh|Phó Chủ tịch UBND tỉnh|Giám đốc Sở Nội vụ|Phó Giám đốc Sở Nội vụ|"
+    "Chánh Văn phòng UBND tỉnh|Giám đốc Trung tâm Phục vụ hành chính công tỉnh|"
+    "Trưởng phòng Cải cách hành chính, Sở Nội vụ|Chủ tịch UBND huyện|Bí thư Huyện ủy|Chủ tịch UBND xã|"
+    "công chức Bộ phận một cửa xã|Giám đốc Sở Thông tin và Truyền thông"
+)
+_PLACE_WORDS = _bank(
+    "An|Phú|Hòa|Tân|Bình|Phước|Thạnh|Long|Hưng|Đông|Tây|Nam|Bắc|Trung|Sơn|Thủy|Lộc|Quý|Hiệp|"
+    "Thành|Nghĩa|Đức|Minh|Xuân|Thuận|Hải|Vĩnh|Mỹ|Hợp|Thịnh|Lợi|Phong|Cát|Kim|Lạc"
+)
+_TAGS = _bank(
+    "cải cách hành chính|một cửa|dịch vụ công trực tuyến|chuyển đổi số|PAR Index|SIPAS|thủ tục hành chính|"
+    "Đề án 06|PAPI|PCI|số hóa|thanh toán trực tuyến|tinh giản biên chế|kỷ luật kỷ cương|hội nghị|"
+    "sắp xếp đơn vị hành chính|văn hóa công sở|người đứng đầu|kiểm tra công vụ|cơ sở dữ liệu|chữ ký số|"
+    "hành chính công|tổng kết|sơ kết|đào tạo bồi dưỡng|Bưu điện"
+)
 _CATEGORIES = _bank("Tin hoạt động|Tin địa phương|Văn bản chỉ đạo|Chuyển đổi số|Gương điển hình|Nghiên cứu - trao đổi")
-_DEPARTMENTS = _bank("Phòng Cải cách hành chính|Phòng Nội vụ|Văn phòng UBND tỉnh|Trung tâm Phục vụ hành chính công|"
-                     "Ban Biên tập|Sở Nội vụ")
-_HEADINGS = _bank("Kết quả đạt được|Những tồn tại, hạn chế|Nhiệm vụ, giải pháp trong thời gian tới|Đẩy mạnh chuyển đổi số|"
-                  "Nâng cao chất lượng phục vụ người dân|Lấy sự hài lòng của người dân làm thước đo|Chuyển biến từ cơ sở|"
-                  "Một số kết quả nổi bật|Kiến nghị, đề xuất|Siết chặt kỷ luật, kỷ cương|Cải cách từ {D}")
+_DEPARTMENTS = _bank(
+    "Phòng Cải cách hành chính|Phòng Nội vụ|Văn phòng UBND tỉnh|Trung tâm Phục vụ hành chính công|"
+    "Ban Biên tập|Sở Nội vụ"
+)
+_HEADINGS = _bank(
+    "Kết quả đạt được|Những tồn tại, hạn chế|Nhiệm vụ, giải pháp trong thời gian tới|Đẩy mạnh chuyển đổi số|"
+    "Nâng cao chất lượng phục vụ người dân|Lấy sự hài lòng của người dân làm thước đo|Chuyển biến từ cơ sở|"
+    "Một số kết quả nổi bật|Kiến nghị, đề xuất|Siết chặt kỷ luật, kỷ cương|Cải cách từ {D}"
+)
 # cited documents: national ones (type, number, year issued) and local forms ({n}: number, {s}: short, {y}: year)
-_NATIONAL = (("Nghị quyết", "30c/NQ-CP", 2011), ("Nghị định", "61/2018/NĐ-CP", 2018),
-             ("Nghị định", "45/2020/NĐ-CP", 2020), ("Nghị quyết", "76/NQ-CP", 2021),
-             ("Nghị định", "107/2021/NĐ-CP", 2021), ("Quyết định", "06/QĐ-TTg", 2022))
-_LOCAL = (("Quyết định", "{n}/QĐ-UBND"), ("Kế hoạch", "{n}/KH-UBND"), ("Thông báo", "{n}/TB-UBND"),
-          ("Chỉ thị", "{n}/CT-UBND"), ("Công văn", "{n}/UBND-NC"), ("Kế hoạch", "{n}/KH-BCĐ"),
-          ("Nghị quyết", "{s}-NQ/TU"), ("Chỉ thị", "{s}-CT/TU"), ("Nghị quyết", "{s}/{y}/NQ-HĐND"),
-          ("Quyết định", "{n}/QĐ-SNV"))
+_NATIONAL = (
+    ("Nghị quyết", "30c/NQ-CP", 2011),
+    ("Nghị định", "61/2018/NĐ-CP", 2018),
+    ("Nghị định", "45/2020/NĐ-CP", 2020),
+    ("Nghị quyết", "76/NQ-CP", 2021),
+    ("Nghị định", "107/2021/NĐ-CP", 2021),
+    ("Quyết định", "06/QĐ-TTg", 2022),
+)
+_LOCAL = (
+    ("Quyết định", "{n}/QĐ-UBND"),
+    ("Kế hoạch", "{n}/KH-UBND"),
+    ("Thông báo", "{n}/TB-UBND"),
+    ("Chỉ thị", "{n}/CT-UBND"),
+    ("Công văn", "{n}/UBND-NC"),
+    ("Kế hoạch", "{n}/KH-BCĐ"),
+    ("Nghị quyết", "{s}-NQ/TU"),
+    ("Chỉ thị", "{s}-CT/TU"),
+    ("Nghị quyết", "{s}/{y}/NQ-HĐND"),
+    ("Quyết định", "{n}/QĐ-SNV"),
+)
 
 # --- templates: each {letter} is a slot filled by _SLOTS[letter] -----------------------
 _SENTENCES = _bank(
@@ -233,22 +479,28 @@ _SENTENCES = _bank(
     "Hệ thống {B} của {O} đã được kết nối, liên thông với Cổng dịch vụ công quốc gia.|"
     "Hợp tác xã {X} và Công ty TNHH {B} đã được hỗ trợ {A} {T} để thực hiện thủ tục về {W}.|"
     "Theo {N}, để {G}, cần {Q} {A} {T} và {A} {T}.|"
-    "Qua rà soát, có {k} thủ tục hành chính được đề nghị bãi bỏ, {k} thủ tục được sửa đổi, bổ sung.")
+    "Qua rà soát, có {k} thủ tục hành chính được đề nghị bãi bỏ, {k} thủ tục được sửa đổi, bổ sung."
+)
 _LEADS = _bank(
     "Ngày {S}, {O} tổ chức hội nghị tổng kết công tác cải cách hành chính năm {Z}, triển khai nhiệm vụ năm {Y}.|"
     "{O} vừa ban hành {V} về {A} {T} năm {Y}.|"
     "Những năm qua, {T} tại {P} đã có nhiều chuyển biến tích cực, góp phần {G}.|"
     "Thời gian qua, {O} đã {Q} {A} {T}, tạo chuyển biến rõ nét trong {T}.|"
-    "Nhằm {G}, {P} tập trung {A} {T} và {T}.")
+    "Nhằm {G}, {P} tập trung {A} {T} và {T}."
+)
 _TITLES = _bank(
     "{p} {A} {T} năm {Y}|{O} tổ chức hội nghị tổng kết công tác cải cách hành chính năm {Z}|"
     "Hiệu quả từ mô hình “{M}” ở {D}|{D} ({p}): {A} {T}|Ban hành {v} về {A} {T}|"
     "Kiểm tra công tác cải cách hành chính tại {D}, {P}|{p}: {T} gắn với {T}|"
-    "{p} {A} {T}, hướng tới {G}|Khi {T} về đến {L}")
-_ITEMS = _bank("{A} {T}|{A} {T} tại {D}|{A} {T}, bảo đảm {G}|tổ chức {k} lớp tập huấn về {T}|{A} {T} và {W}|"
-               "{A} {T} trên nền tảng {B}")
+    "{p} {A} {T}, hướng tới {G}|Khi {T} về đến {L}"
+)
+_ITEMS = _bank(
+    "{A} {T}|{A} {T} tại {D}|{A} {T}, bảo đảm {G}|tổ chức {k} lớp tập huấn về {T}|{A} {T} và {W}|"
+    "{A} {T} trên nền tảng {B}"
+)
 _SENTENCES_C, _LEADS_C, _TITLES_C, _ITEMS_C, _HEADINGS_C = (  # "a {X} b" -> ["a ", "X", " b"]
-    tuple(re.split(r"\{(\w)\}", text) for text in bank) for bank in (_SENTENCES, _LEADS, _TITLES, _ITEMS, _HEADINGS))
+    tuple(re.split(r"\{(\w)\}", text) for text in bank) for bank in (_SENTENCES, _LEADS, _TITLES, _ITEMS, _HEADINGS)
+)
 _START = date(2015, 1, 1).toordinal()
 _DAYS = date(2025, 12, 31).toordinal() - _START + 1
 
@@ -367,24 +619,34 @@ def _percent(value: float, digits: int = 1) -> str:
 
 
 _SLOTS: dict[str, Callable[[_Article], str]] = {
-    "A": lambda a: a.rng.choice(_ACTIONS), "G": lambda a: a.rng.choice(_GOALS), "Q": lambda a: a.rng.choice(_QUALS),
-    "M": lambda a: a.rng.choice(_MODELS), "T": _Article.topic_phrase, "O": _Article.organisation,
+    "A": lambda a: a.rng.choice(_ACTIONS),
+    "G": lambda a: a.rng.choice(_GOALS),
+    "Q": lambda a: a.rng.choice(_QUALS),
+    "M": lambda a: a.rng.choice(_MODELS),
+    "T": _Article.topic_phrase,
+    "O": _Article.organisation,
     "p": _Article.province_name,  # "Hà Tĩnh"; "P": "tỉnh Hà Tĩnh"
     "P": lambda a: a.place(a.province_name()),
     "o": lambda a: a.place(a.rng.choice(a.others)),  # another province
     "D": lambda a: ("quận " if a.province in _CITIES else "huyện ") + a.rng.choice(a.districts),
     "L": lambda a: "xã " + (_SLOTS["X"](a) if a.rng.random() < 0.3 else " ".join(a.rng.choices(_PLACE_WORDS, k=2))),
-    "H": _Article.hamlet, "I": _Article.person, "N": lambda a: f"{a.person()}, {a.rng.choice(_ROLES)}",
+    "H": _Article.hamlet,
+    "I": _Article.person,
+    "N": lambda a: f"{a.person()}, {a.rng.choice(_ROLES)}",
     "B": lambda a: a.coined(False),  # a company, software or project name
     "X": lambda a: " ".join(_cap(s) for s in a.words(2)),  # a rare capitalised name
     "W": lambda a: " ".join(a.words(a.rng.choice((1, 2)))),  # a rare lower-case word
-    "v": lambda a: a.cite(False), "V": lambda a: a.cite(True),
-    "Y": lambda a: str(a.when.year), "Z": lambda a: str(a.when.year - 1),
+    "v": lambda a: a.cite(False),
+    "V": lambda a: a.cite(True),
+    "Y": lambda a: str(a.when.year),
+    "Z": lambda a: str(a.when.year - 1),
     "S": lambda a: (a.when - timedelta(days=a.rng.randint(1, 60))).strftime("%d/%m/%Y"),  # a recent day
-    "k": lambda a: str(a.rng.randint(6, 45)), "j": lambda a: str(a.rng.randint(1, 5)),  # counts
+    "k": lambda a: str(a.rng.randint(6, 45)),
+    "j": lambda a: str(a.rng.randint(1, 5)),  # counts
     "r": lambda a: str(a.rng.randint(1, 63)),  # a rank among the 63 provinces
     "K": lambda a: f"{min(int(a.rng.paretovariate(0.8) * 40), 250_000):,}".replace(",", "."),  # heavy-tailed count
-    "R": lambda a: _percent(a.rng.uniform(60, 100)) + "%", "c": lambda a: _percent(a.rng.uniform(0.5, 25)) + "%",
+    "R": lambda a: _percent(a.rng.uniform(60, 100)) + "%",
+    "c": lambda a: _percent(a.rng.uniform(0.5, 25)) + "%",
     "F": lambda a: _percent(a.rng.uniform(70, 95), 2),  # a PAR Index score
 }
 
@@ -405,12 +667,17 @@ def _source(art: _Article, slug: str, number: int) -> str | None:
         return None
     local = re.sub(r"[^a-z]", "", fold(art.province).lower()) + ".gov.vn"
     place = ("thành phố " if art.province in _CITIES else "tỉnh ") + art.province
-    name, host = ((f"Cổng thông tin điện tử {place}", local), (f"Sở Nội vụ {place}", "snv." + local),
-                  ("Báo Chính phủ", "baochinhphu.vn"), ("Tạp chí Tổ chức nhà nước", "tcnn.vn"))[int(roll * 5) - 1]
+    name, host = (
+        (f"Cổng thông tin điện tử {place}", local),
+        (f"Sở Nội vụ {place}", "snv." + local),
+        ("Báo Chính phủ", "baochinhphu.vn"),
+        ("Tạp chí Tổ chức nhà nước", "tcnn.vn"),
+    )[int(roll * 5) - 1]
     if rng.random() < 0.4:
         return json.dumps(name, ensure_ascii=False)
-    return json.dumps({"name": name, "url": f"https://{host}/tin-tuc/{slug[:40].rstrip('-')}-{number}.html"},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"name": name, "url": f"https://{host}/tin-tuc/{slug[:40].rstrip('-')}-{number}.html"}, ensure_ascii=False
+    )
 
 
 def _slug(title: str, taken: set[str]) -> str:
@@ -447,7 +714,8 @@ def iter_articles(count: int, seed: int = 1) -> Iterator[tuple[str, str]]:
         else:
             h, m = rng.randint(6, 21), rng.randint(0, 59)
             stamp = (f"{when}T{h:02d}:{m:02d}:00+07:00", f"{when} {h:02d}:{m:02d}", str(when))[
-                rng.choice((0, 0, 0, 1, 2))]
+                rng.choice((0, 0, 0, 1, 2))
+            ]
         lines = ["---", f"title: {q(title)}", f"date: {stamp}"]
         if rng.random() < 0.15:
             lines.append(f"lastmod: {when + timedelta(days=rng.randint(1, 30))}")
@@ -480,7 +748,8 @@ def write_site(directory: Path, count: int, seed: int = 1) -> None:
     (directory / "site.toml").write_bytes(
         f"# Synthetic benchmark corpus: {count} articles, seed {seed} (benchmarks/corpus.py).\n"
         f'title = "Lưu trữ tin cải cách hành chính (dữ liệu thử, {count} bài)"\n'
-        'base_url = "http://127.0.0.1:8000/"\nlanguage = "vi"\nper_page = 20\n'.encode())
+        'base_url = "http://127.0.0.1:8000/"\nlanguage = "vi"\nper_page = 20\n'.encode()
+    )
     for relative, text in iter_articles(count, seed):
         (directory / relative).parent.mkdir(parents=True, exist_ok=True)
         (directory / relative).write_bytes(text.encode())

@@ -43,20 +43,36 @@ def raw_page(text: str, number: int) -> str:
     post = frontmatter.loads(text)
     when = post["date"]
     day = when if hasattr(when, "weekday") else None
-    dateline = (f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}" if day is not None else str(when)) + f" | Lượt xem: {number}"
+    dateline = (
+        f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}" if day is not None else str(when)
+    ) + f" | Lượt xem: {number}"
     body = []
     for line in post.content.split("\n"):
         line = line.strip().lstrip("#").strip()
         if line:
             body.append(line)
     author = post.get("author", "")
-    return "\n".join([
-        "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH THỬ NGHIỆM", "Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ",
-        "Trang chủ > Tin tức > Cải cách hành chính", "", post["title"], dateline, "", *body, "",
-        *( [str(author)] if author else []), "Chia sẻ: Facebook Zalo", "Tin liên quan",
-        "Hội nghị tổng kết công tác cải cách hành chính (12/01/2023)", "Tập huấn dịch vụ công trực tuyến (05/02/2023)",
-        "Bản quyền thuộc Cổng thông tin điện tử tỉnh", "Địa chỉ: số 1 đường Trần Phú", "",
-    ])
+    return "\n".join(
+        [
+            "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH THỬ NGHIỆM",
+            "Trang chủ | Giới thiệu | Tin tức | Văn bản | Liên hệ",
+            "Trang chủ > Tin tức > Cải cách hành chính",
+            "",
+            post["title"],
+            dateline,
+            "",
+            *body,
+            "",
+            *([str(author)] if author else []),
+            "Chia sẻ: Facebook Zalo",
+            "Tin liên quan",
+            "Hội nghị tổng kết công tác cải cách hành chính (12/01/2023)",
+            "Tập huấn dịch vụ công trực tuyến (05/02/2023)",
+            "Bản quyền thuộc Cổng thông tin điện tử tỉnh",
+            "Địa chỉ: số 1 đường Trần Phú",
+            "",
+        ]
+    )
 
 
 def write_raw(folder: Path, count: int) -> None:
@@ -91,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     raw = work / "raw"
     if not raw.is_dir():
         write_raw(raw, args.count)
-    times: dict[str, list[float]] = {"import, 1 process": [], f"import, {default_jobs()} workers": [], "build (cold)": []}
+    times: dict[str, list[float]] = {
+        "import, 1 process": [],
+        f"import, {default_jobs()} workers": [],
+        "build (cold)": [],
+    }
     for _ in range(args.repeat):
         site = fresh_site(work / "site-1")
         times["import, 1 process"].append(timed([*CLI, "import", str(raw), "--site", str(site), "--jobs", "1"]))

@@ -72,8 +72,10 @@ def score(lines: list[dict], show: bool = False) -> dict[str, tuple[int, int]]:
                 right[field] += want == have
                 if show and want != have:
                     print(f"{field:8} want {want!r}\n         got  {have!r}\n         in   {line['text'][:300]}\n")
-    return {**{field: (right[field], total) for field in FIELDS}, "none invented": (right["invented"],
-                                                                                     right["listed only"])}
+    return {
+        **{field: (right[field], total) for field in FIELDS},
+        "none invented": (right["invented"], right["listed only"]),
+    }
 
 
 def merged(lines: list[dict]) -> dict[str, tuple[int, int]]:
@@ -86,8 +88,9 @@ def merged(lines: list[dict]) -> dict[str, tuple[int, int]]:
     right: dict[str, int] = defaultdict(int)
     counted: dict[str, int] = defaultdict(int)
     for number, cited in by_number.items():
-        articles = tuple(_Article(f"l{i}", datetime(2100, 1, 1), find_citations(line["text"], (number,)))
-                         for i, line in cited)
+        articles = tuple(
+            _Article(f"l{i}", datetime(2100, 1, 1), find_citations(line["text"], (number,))) for i, line in cited
+        )
         document = legal_documents([_Term(number, term_key(number), articles)])[term_key(number)]  # type: ignore[list-item]
         for field in FIELDS:
             labels = {line["expect"][number][field] for _, line in cited} - {None}

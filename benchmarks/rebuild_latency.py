@@ -93,8 +93,7 @@ def _cli_edit(site: Path) -> float:
     settings = load_settings(site)
     build_site(settings, BuildOptions(), DiskWriter(output, site))
     article = content_files(site / "content")[1]
-    article.write_text(article.read_text(encoding="utf-8") + "\nCâu thêm cho bản dựng dòng lệnh.\n",
-                       encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8") + "\nCâu thêm cho bản dựng dòng lệnh.\n", encoding="utf-8")
     started = time.perf_counter()
     build_site(settings, BuildOptions(), DiskWriter(output, site))
     return time.perf_counter() - started
@@ -125,16 +124,24 @@ def measure(count: int, repeat: int, hugo: bool) -> dict[str, float]:
             fresh, consistent, unchanged, styles = [], [], [], []
             for run in range(repeat):
                 article = articles[(run * 7919) % len(articles)]
-                page, whole = _edit(events, port, article, urls[article.stem],
-                                    f"Câu thêm số {run} để đo thời gian dựng lại.")
+                page, whole = _edit(
+                    events, port, article, urls[article.stem], f"Câu thêm số {run} để đo thời gian dựng lại."
+                )
                 fresh.append(page)
                 consistent.append(whole)
                 data = article.read_bytes()
                 unchanged.append(_timed(events, article.write_bytes, data)[0])
                 styles.append(_timed(events, stylesheet.write_text, f"body {{ color: #{run:03d} }}\n")[0])
-        return {"articles": count, "cold_build_s": cold, "cli_edit_s": cli_edit, "fresh_s": statistics.median(fresh),
-                "consistent_s": statistics.median(consistent), "unchanged_s": statistics.median(unchanged),
-                "stylesheet_s": statistics.median(styles), "hugo_s": hugo_edits(site, repeat) if hugo else None}
+        return {
+            "articles": count,
+            "cold_build_s": cold,
+            "cli_edit_s": cli_edit,
+            "fresh_s": statistics.median(fresh),
+            "consistent_s": statistics.median(consistent),
+            "unchanged_s": statistics.median(unchanged),
+            "stylesheet_s": statistics.median(styles),
+            "hugo_s": hugo_edits(site, repeat) if hugo else None,
+        }
 
 
 def hugo_edits(site: Path, repeat: int) -> float:
@@ -146,8 +153,20 @@ def hugo_edits(site: Path, repeat: int) -> float:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [str(hugo_binary()), "server", "--source", str(folder), "--bind", "127.0.0.1", "--port", str(port),
-               "--baseURL", f"http://127.0.0.1:{port}/", "--renderToMemory", "--disableLiveReload"]
+    command = [
+        str(hugo_binary()),
+        "server",
+        "--source",
+        str(folder),
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--baseURL",
+        f"http://127.0.0.1:{port}/",
+        "--renderToMemory",
+        "--disableLiveReload",
+    ]
     env = dict(os.environ, HUGO_CACHEDIR=str(site.parent / "hugo-cache"))
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -181,15 +200,21 @@ def hugo_edits(site: Path, repeat: int) -> float:
 
 def _front_matter(path: Path) -> list[tuple[str, str]]:
     lines = path.read_text(encoding="utf-8").split("---\n")[1].splitlines()
-    return [(key.strip(), json.loads(value)) for key, _, value in (line.partition(":") for line in lines)
-            if key.strip() in ("date", "slug")]
+    return [
+        (key.strip(), json.loads(value))
+        for key, _, value in (line.partition(":") for line in lines)
+        if key.strip() in ("date", "slug")
+    ]
 
 
 def _article_urls(preview: Preview) -> dict[str, str]:
     """Each article's page by its file's stem (the synthetic corpus names files by slug)."""
     snapshot = preview.site.snapshot
-    return {path.rsplit("/", 2)[-2]: snapshot.base_path + path[: -len("index.html")]
-            for path in snapshot.files if path.endswith("/index.html") and path.count("/") == 3}
+    return {
+        path.rsplit("/", 2)[-2]: snapshot.base_path + path[: -len("index.html")]
+        for path in snapshot.files
+        if path.endswith("/index.html") and path.count("/") == 3
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,15 +224,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true", help="leave out the hugo server anchor")
     args = parser.parse_args(argv)
     print(f"# {platform.platform()}, Python {platform.python_version()}, {args.repeat} runs, medians")
-    print("| articles | cold build (anchor) | CLI one-edit build (anchor) | `hugo server` edit (anchor) "
-          "| edited page fresh | whole site consistent | ratio to CLI edit | saved unchanged | stylesheet edit |")
+    print(
+        "| articles | cold build (anchor) | CLI one-edit build (anchor) | `hugo server` edit (anchor) "
+        "| edited page fresh | whole site consistent | ratio to CLI edit | saved unchanged | stylesheet edit |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         r = measure(size, args.repeat, not args.no_hugo)
         hugo = f"{r['hugo_s']:.2f} s" if r["hugo_s"] is not None else "–"
-        print(f"| {size:,} | {r['cold_build_s']:.1f} s | {r['cli_edit_s']:.1f} s | {hugo} | {r['fresh_s']:.2f} s "
-              f"| {r['consistent_s']:.1f} s | {r['consistent_s'] / r['cli_edit_s']:.2f} "
-              f"| {r['unchanged_s'] * 1000:.0f} ms | {r['stylesheet_s'] * 1000:.0f} ms |", flush=True)
+        print(
+            f"| {size:,} | {r['cold_build_s']:.1f} s | {r['cli_edit_s']:.1f} s | {hugo} | {r['fresh_s']:.2f} s "
+            f"| {r['consistent_s']:.1f} s | {r['consistent_s'] / r['cli_edit_s']:.2f} "
+            f"| {r['unchanged_s'] * 1000:.0f} ms | {r['stylesheet_s'] * 1000:.0f} ms |",
+            flush=True,
+        )
     return 0
 
 

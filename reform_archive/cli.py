@@ -59,8 +59,14 @@ def _speak_for(site_dir: Path) -> Settings | None:
     return settings
 
 
-site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-                           show_default=True, help="The site folder (holds site.toml and content/).")
+site_option = click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The site folder (holds site.toml and content/).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,20 +161,40 @@ def _run(action: Callable[[], _Done]) -> _Done:
 
 @cli.command()
 @site_option
-@click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the site [default: SITE/output].")
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site [default: SITE/output].",
+)
 @click.option("--base-url", help="Override site.toml's base_url, e.g. https://example.org/luu-tru/.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
 @click.option("--strict", is_flag=True, help="Treat warnings (missing summary, broken links) as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing and rendering [default: one per core].")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1), help="Worker processes for parsing and rendering [default: one per core]."
+)
 @click.option("--no-cache", is_flag=True, help="Ignore SITE/.cache/ and prepare every article again.")
 @click.option("--profile", is_flag=True, help="Print where the time went, step by step.")
-@click.option("--precompress", is_flag=True,
-              help="Also write a .gz copy of every text file over 1 KB, for nginx gzip_static and the like.")
-def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts: bool, future: bool,
-          strict: bool, quiet: bool, jobs: int | None, no_cache: bool, profile: bool, precompress: bool) -> None:
+@click.option(
+    "--precompress",
+    is_flag=True,
+    help="Also write a .gz copy of every text file over 1 KB, for nginx gzip_static and the like.",
+)
+def build(
+    site_dir: Path,
+    output_dir: Path | None,
+    base_url: str | None,
+    drafts: bool,
+    future: bool,
+    strict: bool,
+    quiet: bool,
+    jobs: int | None,
+    no_cache: bool,
+    profile: bool,
+    precompress: bool,
+) -> None:
     """Build the site into the output folder (swapped in only when the build succeeds)."""
     timer: StepTimer | None = None
     loaded = _speak_for(site_dir)
@@ -200,11 +226,13 @@ def build(site_dir: Path, output_dir: Path | None, base_url: str | None, drafts:
 
 def _print_profile(timer: StepTimer, result: BuildResult, how: BuildProfile) -> None:
     stats = how.cache
-    notes = {"prepare": _say("profile_prepare", hits=stats.hits, prepared=stats.misses + stats.rejected)
-                        + (_say("profile_rejected", rejected=stats.rejected) if stats.rejected else ""),
-             "load": _say("profile_unchanged") if result.unchanged else "",
-             "pages": _say("profile_kept", kept=how.kept) if how.kept else "",
-             "search": _say("profile_search", seconds=how.search_alongside) if how.search_alongside else ""}
+    notes = {
+        "prepare": _say("profile_prepare", hits=stats.hits, prepared=stats.misses + stats.rejected)
+        + (_say("profile_rejected", rejected=stats.rejected) if stats.rejected else ""),
+        "load": _say("profile_unchanged") if result.unchanged else "",
+        "pages": _say("profile_kept", kept=how.kept) if how.kept else "",
+        "search": _say("profile_search", seconds=how.search_alongside) if how.search_alongside else "",
+    }
     rows = timer.table()
     total = rows[-1][1] or 1.0
     click.echo(_say("profile_header"), err=True)
@@ -221,21 +249,32 @@ def _print_profile(timer: StepTimer, result: BuildResult, how: BuildProfile) -> 
 def check(site_dir: Path, drafts: bool, future: bool, strict: bool) -> None:
     """Validate config, content and internal links without writing anything."""
     loaded = _speak_for(site_dir)
-    result = _run(lambda: build_site(_settings(site_dir, None, loaded), BuildOptions(drafts, future, strict),
-                                     MemoryWriter()))
+    result = _run(
+        lambda: build_site(_settings(site_dir, None, loaded), BuildOptions(drafts, future, strict), MemoryWriter())
+    )
     _print_problems(result.warnings)
     warnings = sum(1 for problem in result.warnings if problem.level == "warning")
     notes = len(result.warnings) - warnings  # spellings the build understood ("TP.HCM"): said, never counted as faults
-    click.echo(_say("checked", articles=result.articles, pages=result.pages, warnings=warnings)
-               + (_say("checked_notes", notes=notes) if notes else ""))
+    click.echo(
+        _say("checked", articles=result.articles, pages=result.pages, warnings=warnings)
+        + (_say("checked_notes", notes=notes) if notes else "")
+    )
 
 
 @cli.command()
 @site_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback lets others on the network read the preview.")
-@click.option("--port", type=click.IntRange(0, 65535), default=None,
-              help="Port to listen on [default: 8000, or the next free one]; 0 picks any free port.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback lets others on the network read the preview.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="Port to listen on [default: 8000, or the next free one]; 0 picks any free port.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in the default browser.")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--future", is_flag=True, help="Include articles dated in the future.")
@@ -256,8 +295,9 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
     def echo(message: str, err: bool = False) -> None:
         click.echo(message, err=err)
 
-    preview = Preview(site_dir, host, 8000 if port is None else port, port is not None,
-                      BuildOptions(drafts, future), echo, language)
+    preview = Preview(
+        site_dir, host, 8000 if port is None else port, port is not None, BuildOptions(drafts, future), echo, language
+    )
     try:
         serve_until_interrupted(preview, open_browser)
     except ServeError as exc:
@@ -271,11 +311,17 @@ def serve(site_dir: Path, host: str, port: int | None, open_browser: bool, draft
 @click.option("--url", help="The address the page was copied from (one file only): source.url, and a date hint.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("--force", is_flag=True, help="Overwrite articles that were edited by hand since their import.")
-@click.option("--report", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="How to print the per-file summary.")
+@click.option(
+    "--report",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the per-file summary.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes reading pages [default: one per core].")
-def import_(paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str,
-            jobs: int | None) -> None:
+def import_(
+    paths: tuple[str, ...], site_dir: Path, url: str | None, dry_run: bool, force: bool, report: str, jobs: int | None
+) -> None:
     """Import raw page text (files, folders or globs) into content/<year>/<slug>.md.
 
     The raw bytes are kept under content/_raw/. Importing the same file again changes

@@ -107,9 +107,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "not_a_site": {
         "en": "{path} is not a site folder (no site.toml there); give --site the folder that holds site.toml, "
-              "or make a site with `reform-archive init`",
+        "or make a site with `reform-archive init`",
         "vi": "{path} không phải thư mục trang (không có site.toml); hãy cho --site thư mục chứa site.toml, "
-              "hoặc tạo trang mới bằng `reform-archive init`",
+        "hoặc tạo trang mới bằng `reform-archive init`",
     },
     # --profile
     "profile_header": {"en": "step        seconds  share", "vi": "bước           giây  tỉ lệ"},
@@ -149,9 +149,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "internal": {"en": "internal error: {kind}: {detail}", "vi": "lỗi nội bộ: {kind}: {detail}"},
     "bug": {
         "en": "This is a bug in reform-archive, not in your site; the output folder was not changed. "
-              "Please report it with the command you ran and this message (run again with --debug for the details).",
+        "Please report it with the command you ran and this message (run again with --debug for the details).",
         "vi": "Đây là lỗi của reform-archive, không phải của trang bạn; thư mục kết quả vẫn như cũ. "
-              "Hãy báo lỗi kèm lệnh đã chạy và thông báo này (chạy lại với --debug để xem chi tiết).",
+        "Hãy báo lỗi kèm lệnh đã chạy và thông báo này (chạy lại với --debug để xem chi tiết).",
     },
     # import
     "url_one_file": {
@@ -187,15 +187,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "port_in_use": {
         "en": "port {port} is already in use on {host} (another preview or server is running): stop it, "
-              "or choose another port with --port (0 picks any free one)",
+        "or choose another port with --port (0 picks any free one)",
         "vi": "cổng {port} trên {host} đang được dùng (một bản xem trước hay máy chủ khác đang chạy): hãy dừng nó, "
-              "hoặc chọn cổng khác bằng --port (0 để chọn một cổng trống bất kỳ)",
+        "hoặc chọn cổng khác bằng --port (0 để chọn một cổng trống bất kỳ)",
     },
     "ports_in_use": {
         "en": "ports up to {port} are already in use on {host} (another preview or server is running): stop it, "
-              "or choose another port with --port (0 picks any free one)",
+        "or choose another port with --port (0 picks any free one)",
         "vi": "các cổng đến {port} trên {host} đều đang được dùng (một bản xem trước hay máy chủ khác đang chạy): "
-              "hãy dừng nó, hoặc chọn cổng khác bằng --port (0 để chọn một cổng trống bất kỳ)",
+        "hãy dừng nó, hoặc chọn cổng khác bằng --port (0 để chọn một cổng trống bất kỳ)",
     },
     "port_denied": {
         "en": "not allowed to listen on {host}:{port}: ports below 1024 need privileges; use --port 8000",
@@ -207,9 +207,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "exposed": {
         "en": "warning: listening on {host}: anyone who can reach this machine can read the preview, drafts "
-              "included; the default --host 127.0.0.1 keeps it to you",
+        "included; the default --host 127.0.0.1 keeps it to you",
         "vi": "cảnh báo: đang mở trên {host}: ai kết nối được tới máy này cũng đọc được bản xem trước, kể cả bản "
-              "nháp; để --host mặc định 127.0.0.1 thì chỉ mình bạn xem được",
+        "nháp; để --host mặc định 127.0.0.1 thì chỉ mình bạn xem được",
     },
     "answer_failed": {"en": "error answering {target!r}:\n{details}", "vi": "lỗi khi trả lời {target!r}:\n{details}"},
     "watch_failed": {
@@ -233,7 +233,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "rebuilt in {seconds:.2f} s: no page changed",
         "vi": "đã dựng lại trong {seconds:.2f} s: không trang nào thay đổi",
     },
-    "preview_built": {"en": "built {files} files in {seconds:.2f} s", "vi": "đã dựng {files} tệp trong {seconds:.2f} s"},
+    "preview_built": {
+        "en": "built {files} files in {seconds:.2f} s",
+        "vi": "đã dựng {files} tệp trong {seconds:.2f} s",
+    },
     "preview_changed": {"en": " ({n} changed)", "vi": " ({n} tệp thay đổi)"},
     "build_failed": {
         "en": "build failed after {seconds:.2f} s: {errors} error(s); {kept}",

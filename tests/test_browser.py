@@ -51,9 +51,20 @@ def _audited_paths(output: Path) -> dict[str, str]:
     }
 
 
-AUDITED_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "documents-type",
-                 "statistics",
-                 "topics-index", "archives", "not-found", "search"]
+AUDITED_PAGES = [
+    "home",
+    "article",
+    "all-articles",
+    "province-term",
+    "legal-document",
+    "documents-index",
+    "documents-type",
+    "statistics",
+    "topics-index",
+    "archives",
+    "not-found",
+    "search",
+]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -67,8 +78,7 @@ def test_no_serious_accessibility_violations(open_page, sample_output, sample_ur
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']}; nodes: {[n['target'] for n in v['nodes']]}"
-        for v in blocking
+        f"- {v['id']} ({v['impact']}): {v['help']}; nodes: {[n['target'] for n in v['nodes']]}" for v in blocking
     )
     assert not blocking, f"axe-core violations on /{path} at {viewport['width']}px:\n{report}"
 

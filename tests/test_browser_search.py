@@ -34,12 +34,24 @@ def crowded(tmp_path_factory):
     """25 articles that all mention "một cửa", one with markup in its title, one filed under
     a province its text never names."""
     root = tmp_path_factory.mktemp("crowded")
-    articles = {f"a{i:02d}.md": article(f"Bộ phận một cửa số {i}", f"2024-02-{i + 1:02d}", slug=f"mot-cua-{i:02d}",
-                                        body=f"Bộ phận một cửa cấp xã số {i} tiếp nhận hồ sơ.")
-                for i in range(25)}
+    articles = {
+        f"a{i:02d}.md": article(
+            f"Bộ phận một cửa số {i}",
+            f"2024-02-{i + 1:02d}",
+            slug=f"mot-cua-{i:02d}",
+            body=f"Bộ phận một cửa cấp xã số {i} tiếp nhận hồ sơ.",
+        )
+        for i in range(25)
+    }
     articles["nasty.md"] = article(NASTY, "2023-05-05", slug="thu-thoat", body="Bài kiểm thử thoát ký tự.")
-    articles["filed.md"] = article("Hội nghị giao ban tháng Ba", "2022-03-03", slug="giao-ban", summary="Giao ban.",
-                                   body="Xã tổ chức hội nghị giao ban.", provinces=["Quảng Trị"])
+    articles["filed.md"] = article(
+        "Hội nghị giao ban tháng Ba",
+        "2022-03-03",
+        slug="giao-ban",
+        summary="Giao ban.",
+        body="Xã tổ chức hội nghị giao ban.",
+        provinces=["Quảng Trị"],
+    )
     output = build_to_disk(make_site(root / "site", articles), root / "output")
     with serve_directory(output) as base:
         yield base

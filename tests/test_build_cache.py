@@ -21,8 +21,9 @@ from reform_archive.incremental.cache import BuildCache, cache_folder
 from reform_archive.writer import MemoryWriter
 
 
-def build(site: Path, cache: bool = True, jobs: int | None = 2,
-          base_url: str | None = None) -> tuple[dict, BuildProfile]:
+def build(
+    site: Path, cache: bool = True, jobs: int | None = 2, base_url: str | None = None
+) -> tuple[dict, BuildProfile]:
     settings = load_settings(site)
     if base_url:
         settings = settings.with_base_url(base_url)
@@ -61,8 +62,9 @@ def test_worker_processes_build_what_one_process_builds(site):
 def test_an_edited_article_is_prepared_again_and_only_it(site):
     build(site)
     edited = articles(site)[7]
-    edited.write_text(edited.read_text(encoding="utf-8").replace("\n## ", "\nMột câu mới về một cửa.\n\n## ", 1),
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("\n## ", "\nMột câu mới về một cửa.\n\n## ", 1), encoding="utf-8"
+    )
     files, how = build(site)
     assert (how.cache.hits, how.cache.misses) == (ARTICLES - 1, 1)
     assert_same_as_cold(site, files)
@@ -90,8 +92,12 @@ def test_a_template_change_is_the_cold_build(site):
     templates = site / "templates"
     templates.mkdir()
     theme = Path(__file__).parent.parent / "themes" / "default" / "templates" / "article.html"
-    (templates / "article.html").write_text(theme.read_text(encoding="utf-8").replace(
-        "{% block content %}", "{% block content %}<p class=\"moi\">Bản mới</p>", 1), encoding="utf-8")
+    (templates / "article.html").write_text(
+        theme.read_text(encoding="utf-8").replace(
+            "{% block content %}", '{% block content %}<p class="moi">Bản mới</p>', 1
+        ),
+        encoding="utf-8",
+    )
     files, how = build(site)
     assert how.cache.misses == 0
     assert b'class="moi"' in files[next(p for p in files if p.count("/") == 3 and p.endswith("/index.html"))]
@@ -116,13 +122,15 @@ def test_a_damaged_entry_is_detected_and_rebuilt(site, damage):
     entries = sorted(p for p in cache_folder(site).rglob("*") if p.is_file())
     victim = entries[5]
     data = victim.read_bytes()
-    victim.write_bytes({
-        "flip a byte": data[:-100] + bytes([data[-100] ^ 0x01]) + data[-99:],
-        "truncate": data[: len(data) // 2],
-        "empty": b"",
-        "garbage": os.urandom(len(data)),
-        "header only": data[:30],
-    }[damage])
+    victim.write_bytes(
+        {
+            "flip a byte": data[:-100] + bytes([data[-100] ^ 0x01]) + data[-99:],
+            "truncate": data[: len(data) // 2],
+            "empty": b"",
+            "garbage": os.urandom(len(data)),
+            "header only": data[:30],
+        }[damage]
+    )
     files, how = build(site)
     assert (how.cache.rejected, how.cache.hits) == (1, ARTICLES - 1)
     assert_same_as_cold(site, files)
@@ -167,7 +175,7 @@ def test_entries_no_build_uses_are_pruned_when_they_outnumber_the_used(site):
     build(site)  # 35 stale entries, 60 used: kept (a branch switch back is still warm)
     entries = [p for p in (cache_folder(site) / "articles").rglob("*") if p.is_file()]
     assert len(entries) == ARTICLES + ARTICLES // 2 + 5
-    for path in articles(site)[ARTICLES // 2:]:
+    for path in articles(site)[ARTICLES // 2 :]:
         path.unlink()
     build(site)  # now 30 used and 65 stale: pruned to the used
     assert len([p for p in (cache_folder(site) / "articles").rglob("*") if p.is_file()]) == ARTICLES // 2
@@ -186,8 +194,9 @@ def test_related_articles_are_cached_until_an_articles_terms_change(site):
     assert_same_as_cold(site, files)
     text = edited.read_text(encoding="utf-8")
     assert "\ntags:" not in text
-    edited.write_text(text.replace("\n---\n", '\ntags: ["Thẻ mới hoàn toàn", "cải cách hành chính"]\n---\n', 1),
-                      encoding="utf-8")
+    edited.write_text(
+        text.replace("\n---\n", '\ntags: ["Thẻ mới hoàn toàn", "cải cách hành chính"]\n---\n', 1), encoding="utf-8"
+    )
     files, _ = build(site)
     assert len(entries()) == 2  # the new inputs' lists beside the old (pruned once they outnumber)
     assert_same_as_cold(site, files)
@@ -209,8 +218,19 @@ def test_the_cache_lives_in_the_site_unless_told_otherwise(tmp_path, monkeypatch
 
 def test_build_profile_prints_the_steps_and_the_cache(site):
     def build_into(folder: str, *extra: str) -> str:
-        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
-                   str(site.parent / folder), "-q", "--profile", *extra]
+        command = [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(site.parent / folder),
+            "-q",
+            "--profile",
+            *extra,
+        ]
         return subprocess.run(command, capture_output=True, text=True, check=True).stderr
 
     first = build_into("out")  # the site speaks Vietnamese: load, prepare, model, pages, feeds, search, write, total
@@ -243,7 +263,9 @@ def test_the_search_numbering_is_reused_and_a_damaged_one_is_not_trusted(site, m
 
     given = []
     gather = shards.gather
-    monkeypatch.setattr(shards, "gather", lambda documents, known=None: (given.append(known), gather(documents, known))[1])
+    monkeypatch.setattr(
+        shards, "gather", lambda documents, known=None: (given.append(known), gather(documents, known))[1]
+    )
     build(site, jobs=1)
     edited = articles(site)[4]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nMột từ mới: xyzabc.\n", encoding="utf-8")

@@ -39,16 +39,22 @@ def site(tmp_path) -> Path:
     shutil.copytree(SITES / "sample", copy)
     (copy / "templates").mkdir()
     (copy / "templates" / "404.html").write_text(
-        (THEME / "templates" / "404.html").read_text(encoding="utf-8").replace(
-            "{% block content %}", "{% block content %}<p>Trang A</p>", 1), encoding="utf-8")
+        (THEME / "templates" / "404.html")
+        .read_text(encoding="utf-8")
+        .replace("{% block content %}", "{% block content %}<p>Trang A</p>", 1),
+        encoding="utf-8",
+    )
     (copy / "static").mkdir()
     (copy / "static" / "site.css").write_text("body { color: #aaa; }\n", encoding="utf-8")
     return copy
 
 
 def cli(site: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
-                           "-q", *extra], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output), "-q", *extra],
+        capture_output=True,
+        text=True,
+    )
 
 
 def build(site: Path, output: Path, **options) -> BuildResult:
@@ -86,6 +92,7 @@ def edit(site: Path, text: str = "Một câu mới.") -> None:
 
 # 1. A cache that cannot be used: a slower, correct build and one warning, never a failed one.
 
+
 def _damage(site: Path, fault: str) -> None:
     folder = cache_folder(site)
     if fault == "cache is a file":
@@ -118,6 +125,7 @@ def test_a_cache_that_cannot_be_used_means_a_cold_build_and_one_warning(site, tm
 def _refuse(error: int):
     def refuse(path, *args, **kwargs):
         raise OSError(error, os.strerror(error), str(path))
+
     return refuse
 
 
@@ -182,6 +190,7 @@ def test_a_full_disk_means_a_correct_build_one_warning_and_no_litter(site, tmp_p
 
 # 2. An entry is bound to its key and its kind: one moved elsewhere is never used.
 
+
 def _rotate(paths: list[Path]) -> None:
     data = [path.read_bytes() for path in paths]
     for path, other in zip(paths, data[1:] + data[:1], strict=True):
@@ -195,15 +204,17 @@ def _same_size_pairs(paths: list[Path]) -> list[tuple[Path, Path]]:
     return [(group[0], group[1]) for group in by_size.values() if len(group) >= 2]
 
 
-@pytest.mark.parametrize("move", ["articles rotated", "record over an article", "search arrays swapped",
-                                  "related of other inputs"])
+@pytest.mark.parametrize(
+    "move", ["articles rotated", "record over an article", "search arrays swapped", "related of other inputs"]
+)
 def test_an_entry_moved_to_another_key_is_never_used(site, tmp_path, monkeypatch, move):
     import reform_archive.search.shards as shards
 
     known = []  # the term numbers the search index was given from the cache
     gather = shards.gather
-    monkeypatch.setattr(shards, "gather",
-                        lambda documents, given=None: (known.append(given), gather(documents, given))[1])
+    monkeypatch.setattr(
+        shards, "gather", lambda documents, given=None: (known.append(given), gather(documents, given))[1]
+    )
     build(site, tmp_path / "out")
     articles = entries(site, "articles")
     if move == "articles rotated":
@@ -220,8 +231,10 @@ def test_an_entry_moved_to_another_key_is_never_used(site, tmp_path, monkeypatch
         kept = old.read_bytes()
         article = next((site / "content" / "2024").glob("thong-bao-*.md"))
         text = article.read_text(encoding="utf-8")
-        article.write_text(text.replace(text[text.index("\ntags:"):text.index("]", text.index("\ntags:")) + 1],
-                                        '\ntags: ["khác"]'), encoding="utf-8")
+        article.write_text(
+            text.replace(text[text.index("\ntags:") : text.index("]", text.index("\ntags:")) + 1], '\ntags: ["khác"]'),
+            encoding="utf-8",
+        )
         build(site, tmp_path / "out")
         [new] = [path for path in entries(site, "related") if path != old]
         new.write_bytes(kept)
@@ -249,6 +262,7 @@ def test_an_entry_is_bound_to_its_key_and_its_store(tmp_path):
 
 
 # 3. The shortcut never hides a problem: anything new under content/ means a real build.
+
 
 def _unreadable(path: Path, monkeypatch) -> None:
     if not ROOT:
@@ -302,6 +316,7 @@ def test_the_command_line_reports_a_new_dangling_link(site, tmp_path):
 
 
 # 4. A template or static file edited with its size and modification time kept is still an edit.
+
 
 @pytest.mark.parametrize("how", ["in place", "replaced"])
 @pytest.mark.parametrize("file", ["templates/404.html", "static/site.css"])

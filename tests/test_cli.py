@@ -11,8 +11,13 @@ import reform_archive
 
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "reform_archive", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_help_and_version():
@@ -22,8 +27,18 @@ def test_help_and_version():
         assert command in result.stdout
     assert run("--version").stdout.strip() == f"reform-archive, version {reform_archive.__version__}"
     build_help = run("build", "--help").stdout
-    for option in ("--site", "--output", "--base-url", "--drafts", "--future", "--strict", "--quiet", "--jobs",
-                   "--no-cache", "--profile"):
+    for option in (
+        "--site",
+        "--output",
+        "--base-url",
+        "--drafts",
+        "--future",
+        "--strict",
+        "--quiet",
+        "--jobs",
+        "--no-cache",
+        "--profile",
+    ):
         assert option in build_help
 
 
@@ -84,15 +99,17 @@ def test_init_writes_valid_toml_for_any_title(tmp_path):
     assert run("init", str(site), "--title", 'Tin "mới" \\ cải cách').returncode == 0
     result = run("check", "--site", str(site))
     assert result.returncode == 0, result.stderr
-    assert "Tin &#34;mới&#34; \\ cải cách" in (run("build", "--site", str(site)) and
-                                              (site / "output" / "index.html").read_text(encoding="utf-8"))
+    assert "Tin &#34;mới&#34; \\ cải cách" in (
+        run("build", "--site", str(site)) and (site / "output" / "index.html").read_text(encoding="utf-8")
+    )
 
 
 def test_strict_reports_each_problem_once(tmp_path):
     site = tmp_path / "s"
     run("init", str(site))
-    (site / "content" / "khong-tom-tat.md").write_text("---\ntitle: x\ndate: 2024-01-02\n---\n[a](/khong-co/)\n",
-                                                     encoding="utf-8")
+    (site / "content" / "khong-tom-tat.md").write_text(
+        "---\ntitle: x\ndate: 2024-01-02\n---\n[a](/khong-co/)\n", encoding="utf-8"
+    )
     result = run("build", "--site", str(site), "--strict")
     lines = [line for line in result.stderr.splitlines() if "khong-tom-tat.md" in line]
     assert result.returncode == 1

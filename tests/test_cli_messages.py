@@ -71,15 +71,24 @@ WORDS = {
 def run(*args: str, **environment: str) -> subprocess.CompletedProcess:
     """The real command, in an environment whose only language settings are ``environment``."""
     env = {name: value for name, value in os.environ.items() if name not in LOCALE}
-    return subprocess.run([sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True,
-                          env={**env, **environment}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "reform_archive", *args],
+        capture_output=True,
+        text=True,
+        env={**env, **environment},
+        timeout=300,
+    )
 
 
 def site_in(root: Path, language: str) -> Path:
-    return make_site(root, {
-        "mot-cua.md": article("Một cửa liên thông", "2024-03-01", topics=["thủ tục hành chính"]),
-        "so-hoa.md": article("Số hóa hồ sơ", "2024-03-02", topics=["thủ tục hành chính"]),
-    }, config=f'language = "{language}"\n')
+    return make_site(
+        root,
+        {
+            "mot-cua.md": article("Một cửa liên thông", "2024-03-01", topics=["thủ tục hành chính"]),
+            "so-hoa.md": article("Số hóa hồ sơ", "2024-03-02", topics=["thủ tục hành chính"]),
+        },
+        config=f'language = "{language}"\n',
+    )
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -100,10 +109,12 @@ def test_build_and_check_speak_the_sites_language_whatever_the_environment(tmp_p
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_failed_build_keeps_the_problem_lines_and_says_the_rest_in_the_sites_language(tmp_path, language):
     site = site_in(tmp_path / "site", language)
-    (site / "content" / "hong.md").write_text("---\ntitle: Hỏng\ndate: 2024-03-03\nsummary: Tóm tắt\ntags: [a, b\n"
-                                              "---\nThân bài.\n", encoding="utf-8")
-    (site / "content" / "thieu.md").write_text("---\ntitle: Thiếu tóm tắt\ndate: 2024-03-04\n---\nThân bài.\n",
-                                               encoding="utf-8")
+    (site / "content" / "hong.md").write_text(
+        "---\ntitle: Hỏng\ndate: 2024-03-03\nsummary: Tóm tắt\ntags: [a, b\n---\nThân bài.\n", encoding="utf-8"
+    )
+    (site / "content" / "thieu.md").write_text(
+        "---\ntitle: Thiếu tóm tắt\ndate: 2024-03-04\n---\nThân bài.\n", encoding="utf-8"
+    )
     for command in (["build", "--jobs", "1"], ["check"]):
         failed = run(*command, "--site", str(site))
         assert failed.returncode == 1
@@ -111,8 +122,10 @@ def test_a_failed_build_keeps_the_problem_lines_and_says_the_rest_in_the_sites_l
         assert all(PROBLEM.match(line) for line in lines[:-1]), failed.stderr
         # path:line: message for an error, path:line: warning: message: the level words stay English
         broken = [line for line in lines if "hong.md" in line]
-        assert broken == [f"{site / 'content' / 'hong.md'}:5: {WORDS[language]['yaml']}: "
-                          + ("hãy thêm ']' vào cuối" if language == "vi" else "end it with ']'")]
+        assert broken == [
+            f"{site / 'content' / 'hong.md'}:5: {WORDS[language]['yaml']}: "
+            + ("hãy thêm ']' vào cuối" if language == "vi" else "end it with ']'")
+        ]
         assert any(line.startswith(f"{site / 'content' / 'thieu.md'}:1: warning: ") for line in lines)
         assert lines[-1] == WORDS[language]["errors"]
     assert not (site / "output").exists()
@@ -143,14 +156,17 @@ def test_the_import_summary_speaks_the_sites_language(tmp_path, language):
     assert '"status": "imported"' in as_json.stdout  # the JSON's words are for scripts: the same in any language
 
 
-@pytest.mark.parametrize("environment, created", [
-    ({"REFORM_ARCHIVE_LANG": "vi"}, "đã tạo "),
-    ({"REFORM_ARCHIVE_LANG": "en", "LANG": "vi_VN.UTF-8"}, "created "),
-    ({"LANG": "vi_VN.UTF-8"}, "đã tạo "),
-    ({"LC_ALL": "vi_VN.UTF-8", "LANG": "C.UTF-8"}, "đã tạo "),
-    ({"LANG": "C.UTF-8"}, "created "),
-    ({"REFORM_ARCHIVE_LANG": "fr", "LANG": "vi_VN.UTF-8"}, "đã tạo "),  # only vi or en are taken from it
-])
+@pytest.mark.parametrize(
+    "environment, created",
+    [
+        ({"REFORM_ARCHIVE_LANG": "vi"}, "đã tạo "),
+        ({"REFORM_ARCHIVE_LANG": "en", "LANG": "vi_VN.UTF-8"}, "created "),
+        ({"LANG": "vi_VN.UTF-8"}, "đã tạo "),
+        ({"LC_ALL": "vi_VN.UTF-8", "LANG": "C.UTF-8"}, "đã tạo "),
+        ({"LANG": "C.UTF-8"}, "created "),
+        ({"REFORM_ARCHIVE_LANG": "fr", "LANG": "vi_VN.UTF-8"}, "đã tạo "),  # only vi or en are taken from it
+    ],
+)
 def test_init_speaks_the_environments_language(tmp_path, environment, created):
     site = tmp_path / "moi"
     result = run("init", str(site), **environment)
@@ -179,24 +195,34 @@ def test_a_missing_or_broken_site_toml_is_reported_in_the_environments_language(
     # the problem itself speaks the language the same site.toml gives (tests/test_problem_language.py)
     said = "khóa không xác định" if language == "en" else "unknown key"
     assert broken.returncode == 2 and broken.stderr.startswith(f"{config}:4: {said}"), broken.stderr
-    assert broken.stderr.splitlines()[-1] == ("reform-archive: 1 lỗi; chưa ghi gì: hãy sửa các lỗi trên rồi chạy lại"
-                                              if language == "vi" else "reform-archive: 1 error(s); nothing was written")
+    assert broken.stderr.splitlines()[-1] == (
+        "reform-archive: 1 lỗi; chưa ghi gì: hãy sửa các lỗi trên rồi chạy lại"
+        if language == "vi"
+        else "reform-archive: 1 error(s); nothing was written"
+    )
     missing = run("serve", "--site", str(tmp_path / "khong-co"), "--port", "0", REFORM_ARCHIVE_LANG=language)
     assert missing.returncode == 1
     assert ("không phải thư mục trang" if language == "vi" else "is not a site folder") in missing.stderr
 
 
-@pytest.mark.parametrize("language, serving, stopped", [
-    ("vi", "đang chạy tại http://127.0.0.1:", "đã dừng"),
-    ("en", "serving http://127.0.0.1:", "stopped"),
-])
+@pytest.mark.parametrize(
+    "language, serving, stopped",
+    [
+        ("vi", "đang chạy tại http://127.0.0.1:", "đã dừng"),
+        ("en", "serving http://127.0.0.1:", "stopped"),
+    ],
+)
 def test_serve_speaks_the_sites_language(tmp_path, language, serving, stopped):
     site = site_in(tmp_path / "site", language)
     env = {name: value for name, value in os.environ.items() if name not in LOCALE}
     other = "en" if language == "vi" else "vi"  # the site's language comes first
-    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**env, "PYTHONUNBUFFERED": "1", "REFORM_ARCHIVE_LANG": other})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**env, "PYTHONUNBUFFERED": "1", "REFORM_ARCHIVE_LANG": other},
+    )
     assert process.stdout is not None
     lines = [""]
     deadline = time.monotonic() + 60
@@ -214,8 +240,13 @@ def test_serve_speaks_the_sites_language(tmp_path, language, serving, stopped):
 def test_the_preview_says_its_rebuilds_in_the_language_it_is_given(tmp_path):
     site = site_in(tmp_path / "site", "vi")
     messages: list[tuple[str, bool]] = []
-    preview = Preview(site, port=0, options=BuildOptions(now=NOW), language="vi",
-                      echo=lambda message, err=False: messages.append((message, err)))
+    preview = Preview(
+        site,
+        port=0,
+        options=BuildOptions(now=NOW),
+        language="vi",
+        echo=lambda message, err=False: messages.append((message, err)),
+    )
     preview.start()
     try:
         assert messages[-2][0].startswith(f"đang dựng {site} cho http://127.0.0.1:")
@@ -223,8 +254,10 @@ def test_the_preview_says_its_rebuilds_in_the_language_it_is_given(tmp_path):
         assert preview.site is not None
         (site / "content" / "mot-cua.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
         preview.site.rebuild()
-        assert re.fullmatch(r"dựng không thành sau \d+\.\d\d s: 1 lỗi; vẫn phục vụ bản dựng tốt gần nhất",
-                            messages[-1][0]) and messages[-1][1]
+        assert (
+            re.fullmatch(r"dựng không thành sau \d+\.\d\d s: 1 lỗi; vẫn phục vụ bản dựng tốt gần nhất", messages[-1][0])
+            and messages[-1][1]
+        )
         assert messages[-2][0].startswith(f"{site / 'content' / 'mot-cua.md'}:3: ")  # as build and check say it
     finally:
         preview.stop()
@@ -235,20 +268,37 @@ def test_the_preview_says_its_rebuilds_in_the_language_it_is_given(tmp_path):
             bind("127.0.0.1", taken.getsockname()[1], explicit=True, language="vi")
 
 
-@pytest.mark.parametrize("language, interrupted, internal, bug", [
-    ("vi", "reform-archive: đã ngắt; không có gì bị thay đổi", "reform-archive: lỗi nội bộ: RuntimeError: hỏng",
-     "Đây là lỗi của reform-archive"),
-    ("en", "reform-archive: interrupted; nothing was changed", "reform-archive: internal error: RuntimeError: hỏng",
-     "This is a bug in reform-archive"),
-])
-def test_interruptions_and_bugs_are_said_in_the_sites_language(tmp_path, monkeypatch, capsys, language, interrupted,
-                                                                internal, bug):
+@pytest.mark.parametrize(
+    "language, interrupted, internal, bug",
+    [
+        (
+            "vi",
+            "reform-archive: đã ngắt; không có gì bị thay đổi",
+            "reform-archive: lỗi nội bộ: RuntimeError: hỏng",
+            "Đây là lỗi của reform-archive",
+        ),
+        (
+            "en",
+            "reform-archive: interrupted; nothing was changed",
+            "reform-archive: internal error: RuntimeError: hỏng",
+            "This is a bug in reform-archive",
+        ),
+    ],
+)
+def test_interruptions_and_bugs_are_said_in_the_sites_language(
+    tmp_path, monkeypatch, capsys, language, interrupted, internal, bug
+):
     site = site_in(tmp_path / "site", language)
     previous = signal.getsignal(signal.SIGTERM)
     try:
-        for raised, code, said in ((KeyboardInterrupt(), 130, [interrupted]), (RuntimeError("hỏng"), 3, [internal, bug])):
+        for raised, code, said in (
+            (KeyboardInterrupt(), 130, [interrupted]),
+            (RuntimeError("hỏng"), 3, [internal, bug]),
+        ):
+
             def fail(*args, raised=raised, **kwargs):
                 raise raised
+
             monkeypatch.setattr(cli, "profile_build", fail)
             monkeypatch.setattr(sys, "argv", ["reform-archive", "build", "--site", str(site), "--quiet"])
             with pytest.raises(SystemExit) as stopped:

@@ -56,8 +56,11 @@ def test_the_sites_archetype_is_used_and_a_broken_one_is_named_with_its_line(tmp
     create_site(tmp_path, "Lưu trữ", "http://localhost:8000/")
     (tmp_path / "archetypes").mkdir()
     archetype = tmp_path / "archetypes" / "article.md"
-    archetype.write_text('---\ntitle: {{ title | quote }}\ndate: {{ date }}\ndraft: true\n'
-                         'topics: ["thủ tục hành chính"]\n---\n\nViết ở đây.\n', encoding="utf-8")
+    archetype.write_text(
+        "---\ntitle: {{ title | quote }}\ndate: {{ date }}\ndraft: true\n"
+        'topics: ["thủ tục hành chính"]\n---\n\nViết ở đây.\n',
+        encoding="utf-8",
+    )
     assert new(tmp_path, "Bài mới").exit_code == 0
     text = next((tmp_path / "content").glob("*/bai-moi.md")).read_text(encoding="utf-8")
     assert 'topics: ["thủ tục hành chính"]' in text and "Viết ở đây." in text
@@ -75,6 +78,7 @@ def test_any_title_makes_front_matter_that_parses_back_to_it(title):
 
 
 def test_a_new_article_passes_the_content_check():
-    article, problems = parse_article(new_article("Một cửa liên thông", WHEN), "content/2025/mot-cua.md",
-                                      ZoneInfo("Asia/Ho_Chi_Minh"))
+    article, problems = parse_article(
+        new_article("Một cửa liên thông", WHEN), "content/2025/mot-cua.md", ZoneInfo("Asia/Ho_Chi_Minh")
+    )
     assert article is not None and not [p for p in problems if p.level == "error"]

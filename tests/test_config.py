@@ -67,8 +67,9 @@ def test_missing_file_is_a_config_error(tmp_path):
 
 
 def test_equivalents_extend_searchs_sets_and_are_checked():
-    settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\n'
-                              'equivalents = [["đường dây nóng", "hotline"]]\n', "site.toml")
+    settings = parse_settings(
+        'title = "T"\nbase_url = "https://example.org/"\nequivalents = [["đường dây nóng", "hotline"]]\n', "site.toml"
+    )
     assert settings.equivalents == (("đường dây nóng", "hotline"),)
     for bad in ('["a", "b"]', '[["một"]]', '[["a", 3]]', '"a"'):
         with pytest.raises(ConfigError) as raised:
@@ -77,11 +78,15 @@ def test_equivalents_extend_searchs_sets_and_are_checked():
 
 
 def test_abbreviations_extend_searchs_table_and_are_checked():
-    settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n'
-                              '"TTPVHCC" = "Trung tâm Phục vụ hành chính công"\n"HCC" = ["hành chính công", "HCC tỉnh"]\n',
-                              "site.toml")
-    assert settings.abbreviations == (("TTPVHCC", ("Trung tâm Phục vụ hành chính công",)),
-                                      ("HCC", ("hành chính công", "HCC tỉnh")))
+    settings = parse_settings(
+        'title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n'
+        '"TTPVHCC" = "Trung tâm Phục vụ hành chính công"\n"HCC" = ["hành chính công", "HCC tỉnh"]\n',
+        "site.toml",
+    )
+    assert settings.abbreviations == (
+        ("TTPVHCC", ("Trung tâm Phục vụ hành chính công",)),
+        ("HCC", ("hành chính công", "HCC tỉnh")),
+    )
     with pytest.raises(ConfigError) as raised:
         parse_settings('title = "T"\nbase_url = "https://example.org/"\n[abbreviations]\n"X" = 3\n', "site.toml")
     assert "site.toml:3: 'abbreviations' must be a table of abbreviations" in str(raised.value.problems[0])

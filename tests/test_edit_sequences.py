@@ -97,8 +97,9 @@ def rename(site: Path, n: int) -> None:
 def template(site: Path, n: int) -> None:
     folder = site / "templates"
     folder.mkdir(exist_ok=True)
-    (folder / "404.html").write_text(THEME_ARTICLE.read_text(encoding="utf-8") + f"\n{{# bản sửa {n} #}}x{n}\n",
-                                     encoding="utf-8")
+    (folder / "404.html").write_text(
+        THEME_ARTICLE.read_text(encoding="utf-8") + f"\n{{# bản sửa {n} #}}x{n}\n", encoding="utf-8"
+    )
 
 
 def static(site: Path, n: int) -> None:
@@ -121,8 +122,12 @@ def cover(site: Path, n: int) -> None:
     if n % 3 == 0:
         for path in articles(site):
             text = path.read_text(encoding="utf-8")
-            path.write_text("".join(line for line in text.splitlines(keepends=True)
-                                    if not line.startswith(("image:", "image_alt:"))), encoding="utf-8")
+            path.write_text(
+                "".join(
+                    line for line in text.splitlines(keepends=True) if not line.startswith(("image:", "image_alt:"))
+                ),
+                encoding="utf-8",
+            )
         picture.unlink(missing_ok=True)
         return
     picture.parent.mkdir(parents=True, exist_ok=True)
@@ -135,8 +140,19 @@ def setting(site: Path, n: int) -> None:
     _replace(site / "site.toml", "title = ", f'title = "Lưu trữ {n}"\n# old title = ')
 
 
-EDITS: list[Callable[[Path, int], None]] = [body, title, date, slug, delete, add, rename, template, static, setting,
-                                            cover]
+EDITS: list[Callable[[Path, int], None]] = [
+    body,
+    title,
+    date,
+    slug,
+    delete,
+    add,
+    rename,
+    template,
+    static,
+    setting,
+    cover,
+]
 
 
 def _disk(site: Path, output: Path, cache: bool = True) -> None:
@@ -144,8 +160,11 @@ def _disk(site: Path, output: Path, cache: bool = True) -> None:
 
 
 @settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rounds=st.lists(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=3),
-                       min_size=1, max_size=2))
+@given(
+    rounds=st.lists(
+        st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=3), min_size=1, max_size=2
+    )
+)
 @example(rounds=[[(static, 1)], [(static, 2)]])  # alone, so only its bytes can tell the build
 @example(rounds=[[(template, 1)], [(template, 2)]])
 @example(rounds=[[(setting, 1)], [(body, 3)]])

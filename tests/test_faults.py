@@ -41,11 +41,19 @@ def edit(site: Path) -> None:
 def built(tmp_path_factory):
     """A site, its output (old), and the cold build of the site after one edit (new)."""
     root = tmp_path_factory.mktemp("faults")
-    site = make_site(root / "site", {
-        f"2024/bai-{n:02d}.md": article(f"Bài số {n} về cải cách hành chính", f"2022-0{1 + n % 9}-1{n % 10}",
-                                        f"Nội dung bài {n}: một cửa liên thông, dịch vụ công trực tuyến.",
-                                        tags=[f"thẻ {n % 4}"], provinces=["Hà Tĩnh"])
-        for n in range(ARTICLES)})
+    site = make_site(
+        root / "site",
+        {
+            f"2024/bai-{n:02d}.md": article(
+                f"Bài số {n} về cải cách hành chính",
+                f"2022-0{1 + n % 9}-1{n % 10}",
+                f"Nội dung bài {n}: một cửa liên thông, dịch vụ công trực tuyến.",
+                tags=[f"thẻ {n % 4}"],
+                provinces=["Hà Tĩnh"],
+            )
+            for n in range(ARTICLES)
+        },
+    )
     assert run(site, root / "output").returncode == 0
     old = snapshot(root / "output")
     edited = root / "edited"
@@ -96,14 +104,17 @@ def test_a_build_killed_at_any_step_leaves_the_old_site_or_the_new_one(built, tm
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("fault, where, code, words", [
-    ("enospc", "write:5", 4, "No space left on device"),
-    ("enospc", "link:3", 4, "No space left on device"),
-    ("eacces", "exchange:1", 4, "Permission denied"),
-    ("eacces", "write:2", 4, "Permission denied"),  # the output's folder made read-only mid-build
-    ("enospc", "cache:1", 0, ""),  # a full disk under the cache: a warning and a correct build
-    ("bug", "prepare:1", 3, "bai-03.md: ZeroDivisionError: injected bug"),
-])
+@pytest.mark.parametrize(
+    "fault, where, code, words",
+    [
+        ("enospc", "write:5", 4, "No space left on device"),
+        ("enospc", "link:3", 4, "No space left on device"),
+        ("eacces", "exchange:1", 4, "Permission denied"),
+        ("eacces", "write:2", 4, "Permission denied"),  # the output's folder made read-only mid-build
+        ("enospc", "cache:1", 0, ""),  # a full disk under the cache: a warning and a correct build
+        ("bug", "prepare:1", 3, "bai-03.md: ZeroDivisionError: injected bug"),
+    ],
+)
 def test_a_failed_write_is_told_and_changes_nothing(built, tmp_path, fault, where, code, words):
     _, _, old, new = built
     site, output = fresh_copy(built, tmp_path)
@@ -122,9 +133,25 @@ def test_a_failed_write_is_told_and_changes_nothing(built, tmp_path, fault, wher
 def test_debug_shows_the_traceback_of_an_internal_error(built, tmp_path):
     site, output = fresh_copy(built, tmp_path)
     env = {**os.environ, "FAULT": "bug:prepare:1"}
-    shown = subprocess.run([sys.executable, str(DRIVER), "--debug", "build", "--site", str(site), "--output",
-                            str(output), "--quiet", "--jobs", "1"], capture_output=True, text=True,
-                           env=env, timeout=120)
+    shown = subprocess.run(
+        [
+            sys.executable,
+            str(DRIVER),
+            "--debug",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "--quiet",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert shown.returncode == 3 and "Traceback" in shown.stderr and "ZeroDivisionError" in shown.stderr
 
 
@@ -136,16 +163,34 @@ def test_a_signal_stops_the_build_cleanly(built, tmp_path, signum, code, moment)
     (site / "content" / "2023").mkdir()
     for n in range(600):  # enough articles that the build is still running when the signal comes
         (site / "content" / "2023" / f"them-{n}.md").write_text(
-            article(f"Bài thêm {n}", "2022-05-05", f"Nội dung {n} " * 300), "utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
-                                str(output), "--quiet", "--jobs", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            article(f"Bài thêm {n}", "2022-05-05", f"Nội dung {n} " * 300), "utf-8"
+        )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "--quiet",
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     if moment == "reading":  # once the build has begun (its staging folder is made before anything is read)
         while time.monotonic() < deadline and not any(tmp_path.glob(".output.staging-*")):
             time.sleep(0.01)
     else:  # once pages are being written into the staging folder
-        while time.monotonic() < deadline and not any((p / "2022" / "05").exists() for p in tmp_path.glob(".output.staging-*")):
+        while time.monotonic() < deadline and not any(
+            (p / "2022" / "05").exists() for p in tmp_path.glob(".output.staging-*")
+        ):
             time.sleep(0.01)
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
@@ -177,10 +222,26 @@ def test_no_worker_outlives_a_build_killed_with_sigkill(built, tmp_path):
     (site / "content" / "2021").mkdir()
     for n in range(400):
         (site / "content" / "2021" / f"bai-{n}.md").write_text(
-            article(f"Bài {n}", "2021-05-05", f"Nội dung {n} " * 200), "utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output",
-                                str(output), "--quiet", "--jobs", "2", "--no-cache"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            article(f"Bài {n}", "2021-05-05", f"Nội dung {n} " * 200), "utf-8"
+        )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "--quiet",
+            "--jobs",
+            "2",
+            "--no-cache",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline, workers = time.monotonic() + 60, set()
     while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:
         workers |= children_of(process.pid)

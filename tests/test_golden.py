@@ -10,8 +10,15 @@ import pytest
 from conftest import SITES, build_to_memory
 
 GOLDEN = Path(__file__).parent / "golden" / "minimal"
-FILES = ["2023/12/bo-phan-mot-cua-cap-xa/index.html", "documents/72-tb-ubnd/index.html",
-         "search/index.html", "search/manifest.json", "feed.xml", "sitemap.xml", "robots.txt"]
+FILES = [
+    "2023/12/bo-phan-mot-cua-cap-xa/index.html",
+    "documents/72-tb-ubnd/index.html",
+    "search/index.html",
+    "search/manifest.json",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+]
 
 
 @pytest.fixture(scope="module")

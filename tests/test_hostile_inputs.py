@@ -58,8 +58,9 @@ def failed_build(site: Path, **options) -> list[str]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True,
-                          errors="backslashreplace")
+    return subprocess.run(
+        [sys.executable, "-m", "reform_archive", *args], capture_output=True, text=True, errors="backslashreplace"
+    )
 
 
 def assert_fails_and_keeps_output(site: Path, tmp_path: Path, spoil, message: str, code: int = 1) -> None:
@@ -79,21 +80,38 @@ def assert_fails_and_keeps_output(site: Path, tmp_path: Path, spoil, message: st
 
 # 1. Dates at the ends of Python's range -------------------------------------------------
 
+
 @pytest.mark.parametrize("key", ["date", "lastmod"])
-@pytest.mark.parametrize("value", ['"0001-01-01T00:00:00+14:00"', '"9999-12-31T23:59:59-12:00"',
-                                   "0001-01-01", "9999-12-31", "0999-12-31T23:00:00+07:00", "9999-01-01"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"0001-01-01T00:00:00+14:00"',
+        '"9999-12-31T23:59:59-12:00"',
+        "0001-01-01",
+        "9999-12-31",
+        "0999-12-31T23:00:00+07:00",
+        "9999-01-01",
+    ],
+)
 def test_dates_out_of_range_are_an_error_on_their_line(key, value):
     lines = ["title: A", "summary: s", "date: 2024-01-02"]
     lines = [line for line in lines if not line.startswith(key)] + [f"{key}: {value}"]
     article, problems = parse(front(*lines))
     assert article is None
-    assert shown(problems) == [f"content/a.md:{len(lines) + 1}: '{key}' must fall between the years "
-                               f"{EARLIEST_YEAR} and {LATEST_YEAR} (in the site's time zone), got {value.strip(chr(34))!r}"]
+    assert shown(problems) == [
+        f"content/a.md:{len(lines) + 1}: '{key}' must fall between the years "
+        f"{EARLIEST_YEAR} and {LATEST_YEAR} (in the site's time zone), got {value.strip(chr(34))!r}"
+    ]
 
 
 def test_the_range_ends_in_the_site_time_zone():
-    for value, year in [("1000-01-01", 1000), ("0999-12-31T20:00:00Z", 1000), ("9998-12-31T00:00:00-12:00", 9998),
-                        ("0999-12-31T23:59:59", None), ("9998-12-31T20:00:00Z", None)]:
+    for value, year in [
+        ("1000-01-01", 1000),
+        ("0999-12-31T20:00:00Z", 1000),
+        ("9998-12-31T00:00:00-12:00", 9998),
+        ("0999-12-31T23:59:59", None),
+        ("9998-12-31T20:00:00Z", None),
+    ]:
         article, problems = parse(front("title: A", "summary: s", f"date: {value}"))
         assert (article.date.year if article else None) == year, value
 
@@ -124,12 +142,15 @@ def test_an_overflowing_date_fails_build_and_check_and_keeps_the_output(tmp_path
 
 # 2. Symbolic links in content/ and static/ ---------------------------------------------
 
+
 def test_a_symlink_loop_between_two_articles_is_a_problem_naming_each(tmp_path):
     site = site_with(tmp_path, {})
     os.symlink("b.md", site / "content" / "a.md")
     os.symlink("a.md", site / "content" / "b.md")
-    assert failed_build(site) == ["content/a.md:0: symbolic link loop: it leads back to itself; it is not read",
-                                  "content/b.md:0: symbolic link loop: it leads back to itself; it is not read"]
+    assert failed_build(site) == [
+        "content/a.md:0: symbolic link loop: it leads back to itself; it is not read",
+        "content/b.md:0: symbolic link loop: it leads back to itself; it is not read",
+    ]
 
 
 def test_a_symlink_loop_fails_build_and_check_and_keeps_the_output(tmp_path):
@@ -191,18 +212,23 @@ def test_many_links_to_many_folders_take_linear_time(tmp_path):
     assert len(problems) == 39 and all("read already" in p.message for p in problems)
 
 
-@pytest.mark.parametrize("target, message", [
-    ("khong-co.md", "symbolic link leads nowhere (to khong-co.md, which does not exist); it is not read"),
-    ("/", "symbolic link leads outside {site} (to /); it is not published: copy the file into the site instead"),
-])
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        ("khong-co.md", "symbolic link leads nowhere (to khong-co.md, which does not exist); it is not read"),
+        ("/", "symbolic link leads outside {site} (to /); it is not published: copy the file into the site instead"),
+    ],
+)
 def test_dangling_and_outside_links_are_problems(tmp_path, target, message):
     site = site_with(tmp_path, {})
     os.symlink(target, site / "content" / "a.md")
     os.symlink(target, site / "content" / "folder")
     os.symlink("/etc/hostname", site / "content" / "notes.txt")  # not an article, not read: nothing to say
     folder = "warning: " if target == "khong-co.md" else ""  # it may have been a folder, or not
-    assert failed_build(site) == [f"content/a.md:0: {message.format(site=site)}",
-                                  f"content/folder:0: {folder}{message.format(site=site)}"]
+    assert failed_build(site) == [
+        f"content/a.md:0: {message.format(site=site)}",
+        f"content/folder:0: {folder}{message.format(site=site)}",
+    ]
 
 
 def test_an_unreadable_article_is_a_problem(tmp_path, monkeypatch):
@@ -218,16 +244,20 @@ def test_an_unreadable_article_is_a_problem(tmp_path, monkeypatch):
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(loader, "open", refusing_open, raising=False)
-    assert failed_build(site) == ["content/chung/khoa.md:0: cannot read: Permission denied",
-                                  "content/khoa.md:0: cannot read: Permission denied"]
+    assert failed_build(site) == [
+        "content/chung/khoa.md:0: cannot read: Permission denied",
+        "content/khoa.md:0: cannot read: Permission denied",
+    ]
 
 
 def test_an_article_that_is_not_a_file_is_a_problem_and_never_opened(tmp_path):
     site = site_with(tmp_path, {})
     os.mkfifo(site / "content" / "ong.md")  # opening it would wait for a writer for ever
     os.symlink("ong.md", site / "content" / "lien-ket.md")
-    assert failed_build(site) == ["content/lien-ket.md:0: not a regular file; it is not read",
-                                  "content/ong.md:0: not a regular file; it is not read"]
+    assert failed_build(site) == [
+        "content/lien-ket.md:0: not a regular file; it is not read",
+        "content/ong.md:0: not a regular file; it is not read",
+    ]
 
 
 def test_static_folders_follow_the_same_rules(tmp_path):
@@ -238,19 +268,20 @@ def test_static_folders_follow_the_same_rules(tmp_path):
     os.symlink("../assets", site / "static" / "img")
     assert build_to_memory(site)["img/logo.svg"] == b"<svg/>"
     os.symlink("..", site / "static" / "vong")
-    assert failed_build(site) == ["static/vong:0: symbolic link loop: it leads back to "
-                                  f"{site}; it is not read"]
+    assert failed_build(site) == [f"static/vong:0: symbolic link loop: it leads back to {site}; it is not read"]
 
 
 # 3. File names that are not UTF-8 ------------------------------------------------------
+
 
 def test_a_static_file_name_that_is_not_utf8_is_an_error(tmp_path):
     site = site_with(tmp_path, {})
     (site / "static").mkdir()
     with open(os.path.join(os.fsencode(site / "static"), b"logo-\xe9.png"), "wb") as file:
         file.write(b"png")
-    assert failed_build(site) == ["static/logo-\\xe9.png:0: file name is not valid UTF-8 (shown with \\x "
-                                  "escapes): rename the file to publish it"]
+    assert failed_build(site) == [
+        "static/logo-\\xe9.png:0: file name is not valid UTF-8 (shown with \\x escapes): rename the file to publish it"
+    ]
 
 
 def test_a_file_name_that_is_not_utf8_is_built_with_a_warning_naming_it(tmp_path):
@@ -260,8 +291,10 @@ def test_a_file_name_that_is_not_utf8_is_built_with_a_warning_naming_it(tmp_path
         file.write(front("title: Tên hỏng", "date: 2023-03-04", "summary: s").encode())
     files = build_to_memory(site)
     assert "2023/03/ten-hong/index.html" in files
-    warning = "content/bad-\\xff.md:0: warning: file name is not valid UTF-8 (shown with \\x escapes): " \
-              "rename the file; the article is built, its address comes from its slug"
+    warning = (
+        "content/bad-\\xff.md:0: warning: file name is not valid UTF-8 (shown with \\x escapes): "
+        "rename the file; the article is built, its address comes from its slug"
+    )
     assert failed_build(site, strict=True) == [warning.replace("warning: ", "")]
     result = cli("check", "--site", str(site))
     assert result.returncode == 0 and f"{site}/{warning}" in result.stderr
@@ -299,13 +332,15 @@ def test_a_file_name_that_is_not_utf8_fails_check_when_strict_and_keeps_the_outp
 
 # 4. Front matter nested too deeply -----------------------------------------------------
 
+
 @pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 500, 990])
 def test_deep_nesting_is_an_error_on_the_key_line(depth):
     text = front("title: A", "date: 2024-01-02", "summary: s", "deep: " + "[" * depth + "]" * depth)
     prepared = prepare(text.encode(), "content/a.md", RECIPE)
     assert prepared.source is None
-    assert shown(prepared.problems) == [f"content/a.md:5: front matter nested too deeply: 'deep' has {depth} "
-                                        f"levels (at most {MAX_DEPTH})"]
+    assert shown(prepared.problems) == [
+        f"content/a.md:5: front matter nested too deeply: 'deep' has {depth} levels (at most {MAX_DEPTH})"
+    ]
     pickle.dumps(prepared)
 
 
@@ -323,8 +358,9 @@ def test_nesting_up_to_the_limit_is_kept_one_more_level_refused():
 def test_a_value_that_contains_itself_is_an_error(value):
     article, problems = parse(front("title: A", "date: 2024-01-02", "summary: s", f"vong: {value}"))
     assert article is None
-    assert shown(problems) == ["content/a.md:5: front matter nested too deeply: 'vong' contains itself "
-                               "(through a YAML alias)"]
+    assert shown(problems) == [
+        "content/a.md:5: front matter nested too deeply: 'vong' contains itself (through a YAML alias)"
+    ]
 
 
 def test_aliases_that_expand_exponentially_are_refused():
@@ -333,7 +369,13 @@ def test_aliases_that_expand_exponentially_are_refused():
     article, problems = parse(front("title: A", "date: 2024-01-02", "summary: s", *lines))
     refused = article is None  # not in the assertion: its repr would spell out eleven billion values
     assert refused
-    assert [p.line for p in problems if p.level == "error"] == [9, 10, 11, 12, 13]  # a4 has 111,111 values, a8 eleven billion
+    assert [p.line for p in problems if p.level == "error"] == [
+        9,
+        10,
+        11,
+        12,
+        13,
+    ]  # a4 has 111,111 values, a8 eleven billion
     assert shown(problems)[0] == "content/a.md:9: 'a4' holds more than 100000 values (through YAML aliases)"
 
 
@@ -347,13 +389,16 @@ def test_any_nesting_is_kept_or_refused_never_crashes_pickling(depth, opener):
     pickle.dumps(prepared)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("!!int abc", "cannot read 'x': invalid literal for int() with base 10: 'abc'"),
-    ("!!timestamp 2020-13-45", "cannot read 'x': month must be in 1..12"),
-    ("!!bool maybe", "cannot read 'x': 'maybe' is not a boolean"),
-    ("!!float abc", "cannot read 'x': could not convert string to float: 'abc'"),
-    ("!foo bar", "cannot read 'x': could not determine a constructor for the tag '!foo'"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("!!int abc", "cannot read 'x': invalid literal for int() with base 10: 'abc'"),
+        ("!!timestamp 2020-13-45", "cannot read 'x': month must be in 1..12"),
+        ("!!bool maybe", "cannot read 'x': 'maybe' is not a boolean"),
+        ("!!float abc", "cannot read 'x': could not convert string to float: 'abc'"),
+        ("!foo bar", "cannot read 'x': could not determine a constructor for the tag '!foo'"),
+    ],
+)
 def test_values_that_do_not_fit_their_yaml_tag_are_an_error_on_one_line(value, message):
     article, problems = parse(front("title: A", "date: 2024-01-02", "summary: s", f"x: {value}"))
     assert article is None and shown(problems) == [f"content/a.md:5: {message}"]
@@ -364,12 +409,14 @@ def test_deep_nesting_fails_build_and_check_and_keeps_the_output(tmp_path):
 
     def spoil(site: Path) -> None:
         (site / "content" / "sau.md").write_text(
-            front("title: Sâu", "date: 2024-01-02", "summary: s", "x: " + "[" * 700 + "]" * 700), encoding="utf-8")
+            front("title: Sâu", "date: 2024-01-02", "summary: s", "x: " + "[" * 700 + "]" * 700), encoding="utf-8"
+        )
 
     assert_fails_and_keeps_output(site, tmp_path, spoil, "content/sau.md:5: front matter nested too deeply")
 
 
 # 5. Lines of problems ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_yaml_line_breaks_inside_a_value_do_not_shift_the_lines_after_it(separator):
@@ -388,13 +435,16 @@ def test_a_nul_byte_is_reported_on_its_line(before):
     text = front(before, "summary: s", "date: 2024-01-02", "x: a\0b")
     line = text.split("\n").index("x: a\0b") + 1
     article, problems = parse(text)
-    assert shown(problems) == [f"content/a.md:{line}: invalid YAML in front matter: character U+0000 "
-                               "is not allowed; remove it"]
+    assert shown(problems) == [
+        f"content/a.md:{line}: invalid YAML in front matter: character U+0000 is not allowed; remove it"
+    ]
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=8), max_size=6),
-       st.sampled_from(sorted(NOT_XML - {"\0"}) + ["\x00", "\x7f\x00"]))
+@given(
+    st.lists(st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=8), max_size=6),
+    st.sampled_from(sorted(NOT_XML - {"\0"}) + ["\x00", "\x7f\x00"]),
+)
 def test_any_raw_control_character_is_reported_on_its_line(lines, bad):
     values = [f"k{n}: '{value.replace(chr(39), chr(39) * 2)}'" for n, value in enumerate(lines)]
     text = front("title: A", *values, f"x: a{bad}b")
@@ -405,13 +455,16 @@ def test_any_raw_control_character_is_reported_on_its_line(lines, bad):
         assert article is None and [p.line for p in errors if "not allowed" in p.message] == [len(lines) + 3]
 
 
-@pytest.mark.parametrize("toml, line", [
-    ("\n\n[params]\nx = 1\n", 5),
-    ("# note\n\n[[params]]\nx = 1\n", 5),
-    ("\nparams.x = 1\n", 4),
-    ("\n[ 'params' . x ]\ny = 1\n", 4),
-    ("description = '''\n[params]\n'''\n[params]\n", 6),
-])
+@pytest.mark.parametrize(
+    "toml, line",
+    [
+        ("\n\n[params]\nx = 1\n", 5),
+        ("# note\n\n[[params]]\nx = 1\n", 5),
+        ("\nparams.x = 1\n", 4),
+        ("\n[ 'params' . x ]\ny = 1\n", 4),
+        ("description = '''\n[params]\n'''\n[params]\n", 6),
+    ],
+)
 def test_an_unknown_table_is_reported_on_its_line(toml, line):
     text = 'title = "T"\nbase_url = "https://example.org/"\n' + toml
     with pytest.raises(ConfigError) as caught:
@@ -421,23 +474,29 @@ def test_an_unknown_table_is_reported_on_its_line(toml, line):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["", "# ghi chú", "per_page = 5", "description = 'x'"]), max_size=6),
-       st.sampled_from(["[{}]", "[[{}]]", "{}.a = 1", "{} = 1", "[ \"{}\" ]", "[{}.b]"]))
+@given(
+    st.lists(st.sampled_from(["", "# ghi chú", "per_page = 5", "description = 'x'"]), max_size=6),
+    st.sampled_from(["[{}]", "[[{}]]", "{}.a = 1", "{} = 1", '[ "{}" ]', "[{}.b]"]),
+)
 def test_any_unknown_key_or_table_is_reported_on_its_first_line(filler, form):
     lines = ['title = "T"', 'base_url = "https://example.org/"']
     lines += list(dict.fromkeys(filler))  # a key may be set once
     lines += [form.format("la"), "z = 1"] if form.startswith("[") else [form.format("la")]
     with pytest.raises(ConfigError) as caught:
         parse_settings("\n".join(lines) + "\n", "site.toml")
-    assert next((p.line, p.message.split(" (")[0]) for p in caught.value.problems) == \
-        (len(lines) - (1 if form.startswith("[") else 0), "unknown key 'la'")
+    assert next((p.line, p.message.split(" (")[0]) for p in caught.value.problems) == (
+        len(lines) - (1 if form.startswith("[") else 0),
+        "unknown key 'la'",
+    )
 
 
 # 6. Characters XML does not allow ------------------------------------------------------
 
+
 def test_control_characters_from_yaml_escapes_are_removed_with_a_warning(tmp_path):
-    text = front('title: "a\\x01b"', "date: 2024-01-02", "summary: s", 'tags: ["c\\x02d", "e\\uFFFEf"]',
-                 'ghi: {k: "\\e[31m"}')
+    text = front(
+        'title: "a\\x01b"', "date: 2024-01-02", "summary: s", 'tags: ["c\\x02d", "e\\uFFFEf"]', 'ghi: {k: "\\e[31m"}'
+    )
     article, problems = parse(text)
     assert article.title == "ab" and article.tags == ("cd", "ef") and article.extra["ghi"] == {"k": "[31m"}
     assert shown(problems) == [
@@ -451,13 +510,15 @@ def test_control_characters_from_yaml_escapes_are_removed_with_a_warning(tmp_pat
 def test_control_characters_in_the_body_are_removed_with_a_warning_on_their_line():
     article, problems = parse(front("title: A", "date: 2024-01-02", "summary: s", body="một\nhai\x0b ba\x00\n"))
     assert article.body == "một\nhai ba\n"
-    assert shown(problems) == ["content/a.md:7: warning: the body holds U+000B and U+0000, which XML does "
-                               "not allow: removed"]
+    assert shown(problems) == [
+        "content/a.md:7: warning: the body holds U+000B and U+0000, which XML does not allow: removed"
+    ]
 
 
 def test_feeds_stay_well_formed_xml(tmp_path):
-    site = site_with(tmp_path, {"x.md": front('title: "a\\x01b"', "date: 2024-01-03", 'tags: ["c\\x02d"]',
-                                              body="Đoạn\x01 một.\n")})
+    site = site_with(
+        tmp_path, {"x.md": front('title: "a\\x01b"', "date: 2024-01-03", 'tags: ["c\\x02d"]', body="Đoạn\x01 một.\n")}
+    )
     files = build_to_memory(site)
     for path in ("feed.xml", "tags/cd/feed.xml"):
         ET.fromstring(files[path])
@@ -473,18 +534,21 @@ def test_any_escaped_title_parses_to_text_xml_allows(title):
     assert all(p.level == "warning" and p.line == 2 for p in problems)
 
 
-@pytest.mark.parametrize("setting, message", [
-    ('timezone = "Asia"', "'timezone' must be an IANA time zone name"),
-    ('timezone = "' + "a" * 5000 + '"', "'timezone' must be an IANA time zone name"),
-    ('base_url = "http://[::1/"', "'base_url' must be an absolute http(s) URL"),
-    ('base_url = "https://example.org/a b/"', "'base_url' must not hold spaces or control characters"),
-    ('permalink = "/{slug:x}/"', "'permalink' fields take no format or conversion, got {slug:x}"),
-    ('permalink = "/{slug!r}/"', "'permalink' fields take no format or conversion, got {slug!r}"),
-    ('permalink = "/../{slug}/"', "'permalink' must not have empty, '.' or '..' segments"),
-    ('permalink = "//{slug}/"', "'permalink' must not have empty, '.' or '..' segments"),
-    ('theme = "../../etc"', "'theme' must be a folder name"),
-    ('description = "a\\u0001b"', "'description' holds U+0001, which XML does not allow"),
-])
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        ('timezone = "Asia"', "'timezone' must be an IANA time zone name"),
+        ('timezone = "' + "a" * 5000 + '"', "'timezone' must be an IANA time zone name"),
+        ('base_url = "http://[::1/"', "'base_url' must be an absolute http(s) URL"),
+        ('base_url = "https://example.org/a b/"', "'base_url' must not hold spaces or control characters"),
+        ('permalink = "/{slug:x}/"', "'permalink' fields take no format or conversion, got {slug:x}"),
+        ('permalink = "/{slug!r}/"', "'permalink' fields take no format or conversion, got {slug!r}"),
+        ('permalink = "/../{slug}/"', "'permalink' must not have empty, '.' or '..' segments"),
+        ('permalink = "//{slug}/"', "'permalink' must not have empty, '.' or '..' segments"),
+        ('theme = "../../etc"', "'theme' must be a folder name"),
+        ('description = "a\\u0001b"', "'description' holds U+0001, which XML does not allow"),
+    ],
+)
 def test_settings_that_used_to_crash_are_config_errors_on_their_line(setting, message):
     base = 'title = "T"\nbase_url = "https://example.org/"\n'
     if setting.startswith("base_url"):

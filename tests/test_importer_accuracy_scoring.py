@@ -40,17 +40,20 @@ def test_title_right() -> None:
     assert not title_right("", Outcome(True, title="Thành phố Đông Hà kiểm tra công vụ"))
 
 
-@pytest.mark.parametrize("label, date_iso, precision, right", [
-    ("2023-03-14", "2023-03-14T08:15:00+07:00", "day", True),
-    ("2023-03-14", "2023-03-14", "day", True),
-    ("2023-03-14", "2023-03-01", "month", False),
-    ("2023-03-14", "2023-03-15", "day", False),
-    ("2023-03", "2023-03-01", "month", True),
-    ("2023-03", "2023-03-28T10:00:00+07:00", "day", True),
-    ("2023-03", "2023-04-01", "month", False),
-    ("2023", "2023-07-01", "quarter", True),
-    ("2023", "2022-12-31", "day", False),
-])
+@pytest.mark.parametrize(
+    "label, date_iso, precision, right",
+    [
+        ("2023-03-14", "2023-03-14T08:15:00+07:00", "day", True),
+        ("2023-03-14", "2023-03-14", "day", True),
+        ("2023-03-14", "2023-03-01", "month", False),
+        ("2023-03-14", "2023-03-15", "day", False),
+        ("2023-03", "2023-03-01", "month", True),
+        ("2023-03", "2023-03-28T10:00:00+07:00", "day", True),
+        ("2023-03", "2023-04-01", "month", False),
+        ("2023", "2023-07-01", "quarter", True),
+        ("2023", "2022-12-31", "day", False),
+    ],
+)
 def test_date_compared_at_the_labelled_precision(label, date_iso, precision, right) -> None:
     assert date_right(label, Outcome(True, date_iso=date_iso, date_precision=precision)) is right
     assert not date_right(label, Outcome(False, date_iso=date_iso, date_precision=precision))
@@ -86,16 +89,27 @@ def test_held_out_by_the_first_hex_digit_of_the_names_sha256() -> None:
 
 
 def test_body_lines_one_per_block() -> None:
-    markdown = ("Đoạn một có chữ.\n\n## Tiêu đề phụ\n\n- mục một\n- mục hai\n\n"
-                "| a | b |\n|---|---|\n| 1 | 2 |\n\n*Chú thích ảnh*\n")
-    assert body_lines(markdown) == ["Đoạn một có chữ.", "Tiêu đề phụ", "mục một", "mục hai", "a b", "1 2",
-                                    "Chú thích ảnh"]
+    markdown = (
+        "Đoạn một có chữ.\n\n## Tiêu đề phụ\n\n- mục một\n- mục hai\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n*Chú thích ảnh*\n"
+    )
+    assert body_lines(markdown) == [
+        "Đoạn một có chữ.",
+        "Tiêu đề phụ",
+        "mục một",
+        "mục hai",
+        "a b",
+        "1 2",
+        "Chú thích ảnh",
+    ]
 
 
 def test_html_lines_break_at_blocks_and_drop_scripts() -> None:
-    page = ("<html><head><title>Tên trang</title><script>var a = '<p>x</p>';</script></head><body>"
-            "<div>Trang chủ | <a>Tin tức</a></div><p>Đoạn <b>một</b>\n  tiếp</p><p>dòng một<br>dòng hai</p>"
-            "<table><tr><td>ô 1</td><td>ô 2</td></tr></table><!-- chú thích --></body></html>").encode()
+    page = (
+        "<html><head><title>Tên trang</title><script>var a = '<p>x</p>';</script></head><body>"
+        "<div>Trang chủ | <a>Tin tức</a></div><p>Đoạn <b>một</b>\n  tiếp</p><p>dòng một<br>dòng hai</p>"
+        "<table><tr><td>ô 1</td><td>ô 2</td></tr></table><!-- chú thích --></body></html>"
+    ).encode()
     assert html_lines(page) == ["Tên trang", "Trang chủ | Tin tức", "Đoạn một tiếp", "dòng một", "dòng hai", "ô 1 ô 2"]
 
 
@@ -109,20 +123,30 @@ def test_find_line_exact_then_by_key_then_over_several_lines() -> None:
 
 
 def test_score_body_counts_chrome_left_and_prose_lost() -> None:
-    raw = ["Cổng thông tin điện tử Sở Nội vụ", "Huyện X đẩy mạnh số hóa", "Ngày 14/03/2023",
-           "(GLO)- Sáng 13/3, huyện X tổ chức hội nghị triển khai kế hoạch số hóa hồ sơ năm 2023.",
-           "Xem thêm: Huyện Y triển khai một cửa hiện đại",
-           "Theo kế hoạch, đến cuối năm toàn huyện phấn đấu số hóa ít nhất 80% hồ sơ tiếp nhận.",
-           "Chủ tịch huyện yêu cầu các xã bố trí đủ máy quét và báo cáo tiến độ hằng tháng.",
-           "Chia sẻ", "Huyện Z tổng kết công tác cải cách hành chính năm 2022"]
-    body = ["Huyện X đẩy mạnh số hóa",  # the title: may be kept
-            "Sáng 13/3, huyện X tổ chức hội nghị triển khai kế hoạch số hóa hồ sơ năm 2023.",  # source prefix moved
-            "Xem thêm: Huyện Y triển khai một cửa hiện đại",  # chrome inside
-            "Chủ tịch huyện yêu cầu các xã bố trí đủ máy quét và báo cáo tiến độ hằng tháng.",
-            "HUYỆN Z TỔNG KẾT CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022", "Chia sẻ"]  # chrome below; too short
+    raw = [
+        "Cổng thông tin điện tử Sở Nội vụ",
+        "Huyện X đẩy mạnh số hóa",
+        "Ngày 14/03/2023",
+        "(GLO)- Sáng 13/3, huyện X tổ chức hội nghị triển khai kế hoạch số hóa hồ sơ năm 2023.",
+        "Xem thêm: Huyện Y triển khai một cửa hiện đại",
+        "Theo kế hoạch, đến cuối năm toàn huyện phấn đấu số hóa ít nhất 80% hồ sơ tiếp nhận.",
+        "Chủ tịch huyện yêu cầu các xã bố trí đủ máy quét và báo cáo tiến độ hằng tháng.",
+        "Chia sẻ",
+        "Huyện Z tổng kết công tác cải cách hành chính năm 2022",
+    ]
+    body = [
+        "Huyện X đẩy mạnh số hóa",  # the title: may be kept
+        "Sáng 13/3, huyện X tổ chức hội nghị triển khai kế hoạch số hóa hồ sơ năm 2023.",  # source prefix moved
+        "Xem thêm: Huyện Y triển khai một cửa hiện đại",  # chrome inside
+        "Chủ tịch huyện yêu cầu các xã bố trí đủ máy quét và báo cáo tiến độ hằng tháng.",
+        "HUYỆN Z TỔNG KẾT CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022",
+        "Chia sẻ",
+    ]  # chrome below; too short
     score = score_body(raw, range(3, 7), {4}, ["Huyện X đẩy mạnh số hóa"], body)
-    assert score.chrome_left == ("Xem thêm: Huyện Y triển khai một cửa hiện đại",
-                                 "HUYỆN Z TỔNG KẾT CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022")
+    assert score.chrome_left == (
+        "Xem thêm: Huyện Y triển khai một cửa hiện đại",
+        "HUYỆN Z TỔNG KẾT CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022",
+    )
     assert score.prose_lost == (raw[5],)
 
 
@@ -139,11 +163,14 @@ def test_main_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[st
     folder.mkdir()
     lead = "Sáng 13/3, UBND huyện Gio Linh tổ chức hội nghị triển khai kế hoạch số hóa hồ sơ thủ tục hành chính."
     last = "Việc số hóa góp phần nâng cao chỉ số hài lòng của người dân đối với cơ quan hành chính nhà nước./."
-    (folder / "01.txt").write_text(f"Huyện Gio Linh đẩy mạnh số hóa hồ sơ\nNgày 14/03/2023 08:15\n{lead}\n{last}\n"
-                                   "Minh Châu\n", "utf-8")
+    (folder / "01.txt").write_text(
+        f"Huyện Gio Linh đẩy mạnh số hóa hồ sơ\nNgày 14/03/2023 08:15\n{lead}\n{last}\nMinh Châu\n", "utf-8"
+    )
     (folder / "labels.toml").write_text(
         '[layout]\nform = "text"\n[pages."01.txt"]\ntitle = "Huyện Gio Linh đẩy mạnh số hóa hồ sơ"\n'
-        f'date = "2023-03-14"\nauthors = ["Minh Châu"]\nfirst_line = "{lead}"\nlast_line = "{last}"\n', "utf-8")
+        f'date = "2023-03-14"\nauthors = ["Minh Châu"]\nfirst_line = "{lead}"\nlast_line = "{last}"\n',
+        "utf-8",
+    )
     assert main(["--corpus", str(tmp_path), "--json", "--by-layout"]) == 0
     numbers = json.loads(capsys.readouterr().out)
     assert numbers["splits"]["all"]["pages"] == 1 and numbers["splits"]["fit"]["articles"] == 1
@@ -152,8 +179,10 @@ def test_main_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert numbers["timing"]["pages"] == 1
 
 
-PAGE = ("Huyện Gio Linh đẩy mạnh số hóa hồ sơ\nNgày 14/03/2023 08:15\nSáng 13/3, UBND huyện Gio Linh tổ chức hội nghị "
-        "triển khai kế hoạch số hóa hồ sơ thủ tục hành chính năm 2023.\nMinh Châu\n")
+PAGE = (
+    "Huyện Gio Linh đẩy mạnh số hóa hồ sơ\nNgày 14/03/2023 08:15\nSáng 13/3, UBND huyện Gio Linh tổ chức hội nghị "
+    "triển khai kế hoạch số hóa hồ sơ thủ tục hành chính năm 2023.\nMinh Châu\n"
+)
 
 
 def test_import_page_reads_the_importers_outcome(tmp_path: Path) -> None:

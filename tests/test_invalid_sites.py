@@ -39,8 +39,11 @@ def test_every_config_problem_is_reported_with_its_line():
 def test_cli_exit_codes_and_messages(name, code, tmp_path):
     site = SITES / name
     output = tmp_path / "output"
-    result = subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == code
     assert relative_problems(result.stderr.splitlines()[:-1], site) == expected(site)
     assert not output.exists(), "a failed build must not write the site"

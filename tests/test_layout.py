@@ -52,24 +52,39 @@ def stage_of(path: Path) -> str:
     return relative[0] if len(relative) > 1 else ""
 
 
-@pytest.mark.parametrize("path", [p for p in modules() if stage_of(p) in PURE_STAGES],
-                         ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize(
+    "path", [p for p in modules() if stage_of(p) in PURE_STAGES], ids=lambda p: str(p.relative_to(PACKAGE))
+)
 def test_pure_stages_never_import_the_build_machinery(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    forbidden = {name for name in imported_modules(tree, dotted(path))
-                 if any(name == f"reform_archive.{m}" or name.startswith(f"reform_archive.{m}.") for m in MACHINERY)}
+    forbidden = {
+        name
+        for name in imported_modules(tree, dotted(path))
+        if any(name == f"reform_archive.{m}" or name.startswith(f"reform_archive.{m}.") for m in MACHINERY)
+    }
     assert not forbidden, f"{path.relative_to(PACKAGE)} imports {sorted(forbidden)}"
 
 
-@pytest.mark.parametrize("path", [p for p in modules() if stage_of(p) != "parallel"],
-                         ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize(
+    "path", [p for p in modules() if stage_of(p) != "parallel"], ids=lambda p: str(p.relative_to(PACKAGE))
+)
 def test_only_parallel_forks_or_touches_the_garbage_collector(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    calls = {f"{node.func.value.id}.{node.func.attr}" for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-             and isinstance(node.func.value, ast.Name)}
-    process_global = {"os.fork", "gc.freeze", "gc.unfreeze", "gc.disable", "gc.enable", "copyreg.pickle",
-                      "multiprocessing.get_context", "multiprocessing.set_start_method"}
+    calls = {
+        f"{node.func.value.id}.{node.func.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+    }
+    process_global = {
+        "os.fork",
+        "gc.freeze",
+        "gc.unfreeze",
+        "gc.disable",
+        "gc.enable",
+        "copyreg.pickle",
+        "multiprocessing.get_context",
+        "multiprocessing.set_start_method",
+    }
     assert not calls & process_global, f"{path.relative_to(PACKAGE)} calls {sorted(calls & process_global)}"
 
 
@@ -114,17 +129,27 @@ def test_every_module_lists_its_public_names(path: Path) -> None:
         return
     assert listed == sorted(listed, key=isort_order), f"{path.relative_to(PACKAGE)}: __all__ is not sorted"
     if path.name == "__init__.py":  # a package's __all__ names what it re-exports
-        missing = [name for name in listed if name not in defined and not _imports_name(tree, name)
-                   and not (name.startswith("__") and f"{name} =" in path.read_text(encoding="utf-8"))]
-        assert not missing, f"{path.relative_to(PACKAGE)}: __all__ names {missing}, which it neither defines nor imports"
+        missing = [
+            name
+            for name in listed
+            if name not in defined
+            and not _imports_name(tree, name)
+            and not (name.startswith("__") and f"{name} =" in path.read_text(encoding="utf-8"))
+        ]
+        assert not missing, (
+            f"{path.relative_to(PACKAGE)}: __all__ names {missing}, which it neither defines nor imports"
+        )
         return
-    assert set(listed) == defined, (f"{path.relative_to(PACKAGE)}: __all__ lacks {sorted(defined - set(listed))}, "
-                                    f"names undefined {sorted(set(listed) - defined)}")
+    assert set(listed) == defined, (
+        f"{path.relative_to(PACKAGE)}: __all__ lacks {sorted(defined - set(listed))}, "
+        f"names undefined {sorted(set(listed) - defined)}"
+    )
 
 
 def _imports_name(tree: ast.Module, name: str) -> bool:
-    return any(isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names)
-               for node in tree.body)
+    return any(
+        isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names) for node in tree.body
+    )
 
 
 def test_no_module_imports_another_modules_private_names() -> None:
@@ -133,8 +158,11 @@ def test_no_module_imports_another_modules_private_names() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reform_archive"):
-                offences += [f"{path.relative_to(PACKAGE)}: {node.module}.{a.name}"
-                             for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                offences += [
+                    f"{path.relative_to(PACKAGE)}: {node.module}.{a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
     assert not offences, "\n".join(offences)
 
 

@@ -33,16 +33,23 @@ def one(text: str, number: str) -> Citation:
 
 # --- one article's sentence -------------------------------------------------------------
 
+
 def test_the_full_official_shape_gives_every_part():
-    c = one("Thực hiện Quyết định số 1291/QĐ-BNV ngày 12/11/2020 của Bộ Nội vụ về việc ban hành quy chế mẫu, "
-            "huyện đã rà soát toàn bộ thủ tục.", "1291/QĐ-BNV")
+    c = one(
+        "Thực hiện Quyết định số 1291/QĐ-BNV ngày 12/11/2020 của Bộ Nội vụ về việc ban hành quy chế mẫu, "
+        "huyện đã rà soát toàn bộ thủ tục.",
+        "1291/QĐ-BNV",
+    )
     assert (c.kind, c.issued, c.issuer) == ("Quyết định", "2020-11-12", "Bộ Nội vụ")
     assert c.subject == "về việc ban hành quy chế mẫu"  # the article's own clause is not the title
 
 
 def test_issuer_before_the_date_and_the_date_in_words():
-    c = one("Nghị quyết số 76/NQ-CP của Chính phủ ngày 15 tháng 7 năm 2021 về Chương trình tổng thể cải cách "
-            "hành chính nhà nước giai đoạn 2021 - 2030.", "76/NQ-CP")
+    c = one(
+        "Nghị quyết số 76/NQ-CP của Chính phủ ngày 15 tháng 7 năm 2021 về Chương trình tổng thể cải cách "
+        "hành chính nhà nước giai đoạn 2021 - 2030.",
+        "76/NQ-CP",
+    )
     assert (c.kind, c.issued, c.issuer) == ("Nghị quyết", "2021-07-15", "Chính phủ")
     assert c.subject.startswith("về Chương trình tổng thể") and c.subject.endswith("2021 - 2030")
 
@@ -50,7 +57,7 @@ def test_issuer_before_the_date_and_the_date_in_words():
 def test_a_number_written_carelessly_is_still_the_document():
     c = one("Theo nghị định 61/2018/nđcp, bộ phận một cửa tiếp nhận hồ sơ.", "61/2018/NĐ-CP")
     assert c.kind == "Nghị định"
-    assert c.sentence[c.at:].startswith("61/2018/nđcp")
+    assert c.sentence[c.at :].startswith("61/2018/nđcp")
 
 
 def test_a_meeting_date_elsewhere_in_the_sentence_is_not_the_documents():
@@ -75,15 +82,21 @@ def test_the_issuer_after_a_list_belongs_to_every_document_of_it():
 
 
 def test_a_citation_inside_parentheses_ends_its_subject_at_the_closing_one():
-    c = one("Đề án 06 (Quyết định số 06/QĐ-TTg ngày 6/1/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển "
-            "ứng dụng dữ liệu về dân cư) được triển khai rộng khắp.", "06/QĐ-TTg")
+    c = one(
+        "Đề án 06 (Quyết định số 06/QĐ-TTg ngày 6/1/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển "
+        "ứng dụng dữ liệu về dân cư) được triển khai rộng khắp.",
+        "06/QĐ-TTg",
+    )
     assert (c.issuer, c.issued) == ("Thủ tướng Chính phủ", "2022-01-06")
     assert c.subject == "phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư"
 
 
 def test_the_party_is_not_read_as_a_verb():
-    c = one("Chỉ thị số 11-CT/TU của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng trong công tác cải "
-            "cách hành chính.", "11-CT/TU")
+    c = one(
+        "Chỉ thị số 11-CT/TU của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng trong công tác cải "
+        "cách hành chính.",
+        "11-CT/TU",
+    )
     assert c.issuer == "Ban Thường vụ Tỉnh ủy"
     assert c.subject.endswith("của Đảng trong công tác cải cách hành chính")
 
@@ -94,8 +107,11 @@ def test_an_issuer_named_before_ban_hanh():
 
 
 def test_english_citations():
-    c = one("Decree No. 61/2018/ND-CP dated April 23, 2018 of the Government on implementing the one-stop-shop "
-            "mechanism is in force.", "61/2018/ND-CP")
+    c = one(
+        "Decree No. 61/2018/ND-CP dated April 23, 2018 of the Government on implementing the one-stop-shop "
+        "mechanism is in force.",
+        "61/2018/ND-CP",
+    )
     assert (c.kind, c.issued, c.issuer) == ("Nghị định", "2018-04-23", "the Government")
     assert c.subject == "on implementing the one-stop-shop mechanism"
 
@@ -106,9 +122,43 @@ def test_only_the_articles_own_documents_are_looked_for():
     assert find_citations("Nghị định 161/2018/NĐ-CP và 61/2018/NĐ-CPX", ("61/2018/NĐ-CP",)) == ()
 
 
-_WORDS = st.sampled_from(["Nghị định", "số", "ngày", "23/4/2018", "của", "Chính phủ", "về", "việc", "(", ")", ",",
-                          ".", "“", "”", "61/2018/NĐ-CP", "61/2018/NĐCP", "tỉnh", "đã", "Decree", "No.", "dated",
-                          "April", "23,", "2018", "of", "the", "on", "\n", "Luật", "Đảng", "ban hành", "và", "5-CT/TU"])
+_WORDS = st.sampled_from(
+    [
+        "Nghị định",
+        "số",
+        "ngày",
+        "23/4/2018",
+        "của",
+        "Chính phủ",
+        "về",
+        "việc",
+        "(",
+        ")",
+        ",",
+        ".",
+        "“",
+        "”",
+        "61/2018/NĐ-CP",
+        "61/2018/NĐCP",
+        "tỉnh",
+        "đã",
+        "Decree",
+        "No.",
+        "dated",
+        "April",
+        "23,",
+        "2018",
+        "of",
+        "the",
+        "on",
+        "\n",
+        "Luật",
+        "Đảng",
+        "ban hành",
+        "và",
+        "5-CT/TU",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,21 +167,25 @@ def test_any_text_gives_citations_of_listed_numbers_at_their_place(words, noise)
     text = " ".join(words) + noise
     for citation in find_citations(text, ("61/2018/NĐ-CP", "05-CT/TU")):
         assert citation.number in ("61/2018/NĐ-CP", "05-CT/TU")
-        assert citation.sentence[citation.at:citation.at + 2] in ("61", "5-", "05")
+        assert citation.sentence[citation.at : citation.at + 2] in ("61", "5-", "05")
         assert citation.issued == "" or citation.issued.startswith("2018") or citation.number == "05-CT/TU"
         assert len(citation.subject.split()) <= 45
 
 
 # --- the number's code ------------------------------------------------------------------
 
-@pytest.mark.parametrize("number, kind, certain, issuer", [
-    ("61/2018/NĐ-CP", "Nghị định", True, "Chính phủ"),
-    ("23/CT-TTg", "Chỉ thị", True, "Thủ tướng Chính phủ"),
-    ("05-NQ/TU", "Nghị quyết", True, ""),
-    ("77/2015/QH13", "Luật", False, "Quốc hội"),
-    ("1234/UBND-NC", "Công văn", False, ""),
-    ("02/2021/TT-BNV", "Thông tư", True, "Bộ Nội vụ"),
-])
+
+@pytest.mark.parametrize(
+    "number, kind, certain, issuer",
+    [
+        ("61/2018/NĐ-CP", "Nghị định", True, "Chính phủ"),
+        ("23/CT-TTg", "Chỉ thị", True, "Thủ tướng Chính phủ"),
+        ("05-NQ/TU", "Nghị quyết", True, ""),
+        ("77/2015/QH13", "Luật", False, "Quốc hội"),
+        ("1234/UBND-NC", "Công văn", False, ""),
+        ("02/2021/TT-BNV", "Thông tư", True, "Bộ Nội vụ"),
+    ],
+)
 def test_what_a_numbers_code_says(number, kind, certain, issuer):
     assert kind_from_code(number) == (kind, certain)
     assert issuer_from_code(number) == issuer
@@ -139,12 +193,12 @@ def test_what_a_numbers_code_says(number, kind, certain, issuer):
 
 # --- the data file ----------------------------------------------------------------------
 
-DATA = '''# what the editor knows for certain
+DATA = """# what the editor knows for certain
 ["Nghị định số 61/2018/NĐ-CP"]
 subject = "Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính"
 issued = 2018-04-23
 link = "https://vanban.example.vn/61-2018"
-'''
+"""
 
 
 def test_the_data_file_is_read_by_normalised_number():
@@ -155,11 +209,17 @@ def test_the_data_file_is_read_by_normalised_number():
 
 
 def test_every_problem_of_the_data_file_at_once_with_its_line():
-    text = ('["61/2018/NĐ-CP"]\nissued = "23/4/2018"\ntitle = "x"\n\n["not a number"]\nkind = "Luật"\n\n'
-            '["23/CT-TTg"]\nlink = "vanban.example.vn"\n')
+    text = (
+        '["61/2018/NĐ-CP"]\nissued = "23/4/2018"\ntitle = "x"\n\n["not a number"]\nkind = "Luật"\n\n'
+        '["23/CT-TTg"]\nlink = "vanban.example.vn"\n'
+    )
     _, problems = parse_document_data(text, "data/documents.toml")
-    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [(2, "'issued'"), (3, "unknown"), (5, "'not"),
-                                                                       (9, "'link'")]
+    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [
+        (2, "'issued'"),
+        (3, "unknown"),
+        (5, "'not"),
+        (9, "'link'"),
+    ]
     assert all(p.path == "data/documents.toml" for p in problems)
 
 
@@ -170,15 +230,28 @@ def test_a_broken_data_file_says_where_in_vietnamese_too():
 
 # --- the index's order ------------------------------------------------------------------
 
+
 def _doc(number: str, issued: str = "", kind: str = "Kế hoạch") -> LegalDocument:
     return LegalDocument(number, number, kind, issued, "", "", "", (), ())
 
 
 def test_numbers_are_read_as_numbers_newest_year_first_unknown_years_last():
-    documents = [_doc("148/KH-UBND", "2021-09-07"), _doc("16/KH-UBND", "2021-09-07"), _doc("9/KH-UBND"),
-                 _doc("2817/KH-UBND", "2023-12-25"), _doc("12/KH-UBND", "2021-10-01"), _doc("10/2019/KH-UBND")]
+    documents = [
+        _doc("148/KH-UBND", "2021-09-07"),
+        _doc("16/KH-UBND", "2021-09-07"),
+        _doc("9/KH-UBND"),
+        _doc("2817/KH-UBND", "2023-12-25"),
+        _doc("12/KH-UBND", "2021-10-01"),
+        _doc("10/2019/KH-UBND"),
+    ]
     assert [d.number for d in sorted(documents, key=reading_order)] == [
-        "2817/KH-UBND", "12/KH-UBND", "148/KH-UBND", "16/KH-UBND", "10/2019/KH-UBND", "9/KH-UBND"]
+        "2817/KH-UBND",
+        "12/KH-UBND",
+        "148/KH-UBND",
+        "16/KH-UBND",
+        "10/2019/KH-UBND",
+        "9/KH-UBND",
+    ]
 
 
 def test_laws_come_before_decrees_and_decrees_before_plans():
@@ -187,20 +260,32 @@ def test_laws_come_before_decrees_and_decrees_before_plans():
 
 # --- the built site ---------------------------------------------------------------------
 
+
 def _site(root: Path, data: str | None = None, config: str = "") -> Path:
     articles = {
-        "a.md": article("Huyện A triển khai cơ chế một cửa", "2024-03-01", documents=["61/2018/NĐ-CP"],
-                        body="Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế "
-                             "một cửa, một cửa liên thông trong giải quyết thủ tục hành chính, huyện đã bố trí bộ phận "
-                             "tiếp nhận."),
-        "b.md": article("Xã B rút ngắn thời gian giải quyết hồ sơ", "2024-04-02",
-                        documents=["61/2018/NĐ-CP", "16/KH-UBND", "148/KH-UBND"],
-                        body="Theo Nghị định 61/2018/NĐCP của Chính phủ về thực hiện cơ chế một cửa, một cửa liên "
-                             "thông trong giải quyết thủ tục hành chính, xã đã công khai thủ tục.\n\n"
-                             "UBND huyện ban hành Kế hoạch số 148/KH-UBND ngày 07/9/2021 về nâng cao chỉ số PAR Index "
-                             "và Kế hoạch số 16/KH-UBND ngày 07/9/2021 về chuyển đổi số."),
-        "c.md": article("Một quyết định nói ngày khác", "2024-05-03", documents=["61/2018/NĐ-CP"],
-                        body="Nghị định 61/2018/NĐ-CP ngày 1/6/2018 được nhắc lại tại hội nghị."),
+        "a.md": article(
+            "Huyện A triển khai cơ chế một cửa",
+            "2024-03-01",
+            documents=["61/2018/NĐ-CP"],
+            body="Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế "
+            "một cửa, một cửa liên thông trong giải quyết thủ tục hành chính, huyện đã bố trí bộ phận "
+            "tiếp nhận.",
+        ),
+        "b.md": article(
+            "Xã B rút ngắn thời gian giải quyết hồ sơ",
+            "2024-04-02",
+            documents=["61/2018/NĐ-CP", "16/KH-UBND", "148/KH-UBND"],
+            body="Theo Nghị định 61/2018/NĐCP của Chính phủ về thực hiện cơ chế một cửa, một cửa liên "
+            "thông trong giải quyết thủ tục hành chính, xã đã công khai thủ tục.\n\n"
+            "UBND huyện ban hành Kế hoạch số 148/KH-UBND ngày 07/9/2021 về nâng cao chỉ số PAR Index "
+            "và Kế hoạch số 16/KH-UBND ngày 07/9/2021 về chuyển đổi số.",
+        ),
+        "c.md": article(
+            "Một quyết định nói ngày khác",
+            "2024-05-03",
+            documents=["61/2018/NĐ-CP"],
+            body="Nghị định 61/2018/NĐ-CP ngày 1/6/2018 được nhắc lại tại hội nghị.",
+        ),
     }
     site = make_site(root, articles, config=config)
     if data is not None:
@@ -242,8 +327,11 @@ def test_the_data_file_gives_the_official_link_and_wins_over_the_articles(tmp_pa
 def test_the_index_groups_by_type_and_year_and_orders_numbers_as_numbers(tmp_path):
     files = build_to_memory(_site(tmp_path / "site"))
     index = _text(files["documents/index.html"])
-    assert index.index("Nghị định 61/2018/NĐ-CP") < index.index("Kế hoạch 148/KH-UBND") \
+    assert (
+        index.index("Nghị định 61/2018/NĐ-CP")
+        < index.index("Kế hoạch 148/KH-UBND")
         < index.index("Kế hoạch 16/KH-UBND")
+    )
     assert "2021" in index and "2018" in index
     type_page = _text(files["documents/type/ke-hoach/index.html"])
     assert type_page.index("148/KH-UBND") < type_page.index("16/KH-UBND")
@@ -261,7 +349,7 @@ def test_a_broken_data_file_stops_the_build_with_its_line_and_keeps_the_old_site
     site = _site(tmp_path / "site", DATA)
     output = build_to_disk(site, tmp_path / "out")
     before = (output / "documents/61-2018-nd-cp/index.html").read_bytes()
-    (site / "data" / "documents.toml").write_text(DATA + "\n[\"23/CT-TTg\"]\nissued = \"hôm qua\"\n", encoding="utf-8")
+    (site / "data" / "documents.toml").write_text(DATA + '\n["23/CT-TTg"]\nissued = "hôm qua"\n', encoding="utf-8")
     with pytest.raises(ContentError) as raised:
         build_to_disk(site, output)
     assert [(Path(p.path).name, p.line) for p in raised.value.problems] == [("documents.toml", 8)]
@@ -278,8 +366,14 @@ def test_editing_the_data_file_rebuilds_the_page_even_when_nothing_else_changed(
 
 
 def test_documents_are_never_dated_after_the_first_article_citing_them(tmp_path):
-    articles = {"a.md": article("Bài cũ", "2020-01-05", documents=["9/KH-UBND"],
-                                body="Kế hoạch 9/KH-UBND ngày 20/5/2022 của UBND tỉnh về cải cách.")}
+    articles = {
+        "a.md": article(
+            "Bài cũ",
+            "2020-01-05",
+            documents=["9/KH-UBND"],
+            body="Kế hoạch 9/KH-UBND ngày 20/5/2022 của UBND tỉnh về cải cách.",
+        )
+    }
     files = build_to_memory(make_site(tmp_path / "site", articles))
     assert "20/05/2022" not in _text(files["documents/9-kh-ubnd/index.html"])
 
@@ -299,6 +393,7 @@ def test_legal_document_is_plain_data():
 
 # --- the labelled corpus (tests/legal): a floor under what benchmarks/legal_citations.py measures ---
 
+
 def test_the_held_out_citations_are_read_at_least_as_well_as_measured():
     lines = [json.loads(text) for text in CORPUS.read_text(encoding="utf-8").splitlines() if text.strip()]
     held = [line for line in lines if held_out(line)]
@@ -310,9 +405,26 @@ def test_the_held_out_citations_are_read_at_least_as_well_as_measured():
     assert scores["none invented"] == 1.0
 
 
-_TOML_PIECES = st.sampled_from(['["61/2018/NĐ-CP"]', '["a.b"]', "[a.b]", '["72/TB-UBND".x]', "kind = 1", 'kind = "Luật"',
-                                "issued = 2018-04-23", "issued = 2018-04-23T10:00:00", 'link = "ftp://x"', "y = [1, 2]",
-                                '["\\u0000\\n"]', "x =", "[[a]]", '"""', "# note", ""])
+_TOML_PIECES = st.sampled_from(
+    [
+        '["61/2018/NĐ-CP"]',
+        '["a.b"]',
+        "[a.b]",
+        '["72/TB-UBND".x]',
+        "kind = 1",
+        'kind = "Luật"',
+        "issued = 2018-04-23",
+        "issued = 2018-04-23T10:00:00",
+        'link = "ftp://x"',
+        "y = [1, 2]",
+        '["\\u0000\\n"]',
+        "x =",
+        "[[a]]",
+        '"""',
+        "# note",
+        "",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,7 +11,7 @@ from reform_archive.config import parse_settings
 from reform_archive.errors import ConfigError
 from reform_archive.menu import MenuItem, parse_menu
 
-MENU = '''
+MENU = """
 [[menu]]
 name = "Lĩnh vực"
 url = "topics/"
@@ -23,15 +23,24 @@ url = "/gioi-thieu/"
 [[menu]]
 name = "Cổng Dịch vụ công"
 url = "https://dichvucong.gov.vn/"
-'''
+"""
 
 
 def test_parse_menu_keeps_the_order_and_rejects_other_shapes():
     assert parse_menu([{"name": " Lĩnh  vực ", "url": "topics/"}, {"name": "DVC", "url": "https://dvc.gov.vn/"}]) == (
-        MenuItem("Lĩnh vực", "topics/"), MenuItem("DVC", "https://dvc.gov.vn/"))
-    for wrong in ([], {"name": "a", "url": "b/"}, [{"name": "a"}], [{"name": "a", "url": "b/", "weight": 1}],
-                  [{"name": "", "url": "b/"}], [{"name": "a", "url": "../b/"}], [{"name": "a", "url": "ftp://x/"}],
-                  [{"name": "a", "url": "//evil.example/"}]):
+        MenuItem("Lĩnh vực", "topics/"),
+        MenuItem("DVC", "https://dvc.gov.vn/"),
+    )
+    for wrong in (
+        [],
+        {"name": "a", "url": "b/"},
+        [{"name": "a"}],
+        [{"name": "a", "url": "b/", "weight": 1}],
+        [{"name": "", "url": "b/"}],
+        [{"name": "a", "url": "../b/"}],
+        [{"name": "a", "url": "ftp://x/"}],
+        [{"name": "a", "url": "//evil.example/"}],
+    ):
         assert parse_menu(wrong) is None, wrong
 
 
@@ -43,8 +52,10 @@ def test_the_menu_replaces_the_themes_links_in_order_under_the_sub_path(tmp_path
     for path in ("index.html", "2024/03/bai-a/index.html", "topics/index.html"):
         nav = lxml.html.fromstring(files[path]).cssselect("nav.site-nav a")
         assert [(a.text_content(), a.get("href"), a.get("rel")) for a in nav] == [
-            ("Lĩnh vực", "/luu-tru/topics/", None), ("Giới thiệu", "/luu-tru/gioi-thieu/", None),
-            ("Cổng Dịch vụ công", "https://dichvucong.gov.vn/", "external")]
+            ("Lĩnh vực", "/luu-tru/topics/", None),
+            ("Giới thiệu", "/luu-tru/gioi-thieu/", None),
+            ("Cổng Dịch vụ công", "https://dichvucong.gov.vn/", "external"),
+        ]
 
 
 def test_without_a_menu_the_theme_keeps_its_links(tmp_path):

@@ -15,11 +15,14 @@ from reform_archive.errors import ContentError
 
 
 def test_drafts_and_future_articles_are_left_out_unless_asked(tmp_path):
-    site = make_site(tmp_path, {
-        "now.md": article("Hôm nay", "2025-06-01"),
-        "draft.md": article("Bản nháp", "2025-05-01", draft=True),
-        "future.md": article("Tương lai", "2030-01-01"),
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "now.md": article("Hôm nay", "2025-06-01"),
+            "draft.md": article("Bản nháp", "2025-05-01", draft=True),
+            "future.md": article("Tương lai", "2030-01-01"),
+        },
+    )
     default = build_to_memory(site)
     assert "2025/06/hom-nay/index.html" in default
     assert "2025/05/ban-nhap/index.html" not in default and "2030/01/tuong-lai/index.html" not in default
@@ -29,11 +32,14 @@ def test_drafts_and_future_articles_are_left_out_unless_asked(tmp_path):
 
 
 def test_spellings_of_one_term_are_one_page(tmp_path):
-    site = make_site(tmp_path, {
-        "a.md": article("A", "2024-01-01", provinces=["Hòa Bình"]),
-        "b.md": article("B", "2024-01-02", provinces=["Hòa Bình"]),
-        "c.md": article("C", "2024-01-03", provinces=["Hoà Bình"]),
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "a.md": article("A", "2024-01-01", provinces=["Hòa Bình"]),
+            "b.md": article("B", "2024-01-02", provinces=["Hòa Bình"]),
+            "c.md": article("C", "2024-01-03", provinces=["Hoà Bình"]),
+        },
+    )
     files = build_to_memory(site)
     page = lxml.html.fromstring(files["provinces/hoa-binh/index.html"])
     assert page.findtext(".//h1") == "Hòa Bình"  # the commonest spelling
@@ -41,13 +47,16 @@ def test_spellings_of_one_term_are_one_page(tmp_path):
 
 
 def test_related_articles_prefer_shared_documents_then_provinces(tmp_path):
-    site = make_site(tmp_path, {
-        "main.md": article("Chính", "2024-05-02", documents=["72/TB-UBND"], provinces=["Quảng Nam"], tags=["x"]),
-        "doc.md": article("Cùng văn bản", "2020-01-01", documents=["72/TB-UBND"]),
-        "province.md": article("Cùng tỉnh", "2024-04-30", provinces=["Quảng Nam"]),
-        "tag.md": article("Cùng từ khóa", "2024-04-29", tags=["x"]),
-        "none.md": article("Không liên quan", "2024-05-01"),  # the previous link: related never repeats it
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "main.md": article("Chính", "2024-05-02", documents=["72/TB-UBND"], provinces=["Quảng Nam"], tags=["x"]),
+            "doc.md": article("Cùng văn bản", "2020-01-01", documents=["72/TB-UBND"]),
+            "province.md": article("Cùng tỉnh", "2024-04-30", provinces=["Quảng Nam"]),
+            "tag.md": article("Cùng từ khóa", "2024-04-29", tags=["x"]),
+            "none.md": article("Không liên quan", "2024-05-01"),  # the previous link: related never repeats it
+        },
+    )
     files = build_to_memory(site)
     page = lxml.html.fromstring(files["2024/05/chinh/index.html"])
     related = [a.text_content() for a in page.cssselect("section.related .related-list a")]
@@ -60,6 +69,7 @@ def _related_by_dictionaries(site, count=5):
 
     from reform_archive.site.model import term_slug
     from reform_archive.site.related import WEIGHTS
+
     postings = defaultdict(list)
     for index, item in enumerate(site.articles):
         for taxonomy in WEIGHTS:
@@ -87,6 +97,7 @@ def test_related_articles_agree_with_the_dictionary_version_on_a_corpus(corpus_3
     if groups == 10**9:  # not vacuous: some terms really were set apart
         from reform_archive.site.model import term_slug
         from reform_archive.site.related import WEIGHTS
+
         members = {}
         for index, article in enumerate(corpus_300.articles):
             for taxonomy in WEIGHTS:
@@ -105,14 +116,16 @@ def corpus_300(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("related")
     write_site(tmp_path, 300)
     settings = load_settings(tmp_path)
-    site, _ = build_model(load_content(tmp_path, settings.tz).articles, settings, Selection(),
-                          markdown=lambda body, base, language: "")
+    site, _ = build_model(
+        load_content(tmp_path, settings.tz).articles, settings, Selection(), markdown=lambda body, base, language: ""
+    )
     return site
 
 
 def test_pagination_of_lists(tmp_path):
-    site = make_site(tmp_path, {f"a{n}.md": article(f"Bài {n}", f"2024-01-{n:02d}") for n in range(1, 8)},
-                     config="per_page = 3\n")
+    site = make_site(
+        tmp_path, {f"a{n}.md": article(f"Bài {n}", f"2024-01-{n:02d}") for n in range(1, 8)}, config="per_page = 3\n"
+    )
     files = build_to_memory(site)
     assert {"articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html"} <= set(files)
     assert "articles/page/4/index.html" not in files
@@ -125,8 +138,10 @@ def test_pagination_of_lists(tmp_path):
 
 def test_markup_in_titles_and_bodies_cannot_run(tmp_path):
     nasty = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-    body = ('Đoạn <b onclick="alert(3)">đậm</b>.\n\n<script>alert(4)</script>\n\n'
-            '[bấm](javascript:alert(5)) <iframe src="https://evil.example"></iframe>\n')
+    body = (
+        'Đoạn <b onclick="alert(3)">đậm</b>.\n\n<script>alert(4)</script>\n\n'
+        '[bấm](javascript:alert(5)) <iframe src="https://evil.example"></iframe>\n'
+    )
     site = make_site(tmp_path, {"x.md": article(nasty, "2024-01-01", body=body, summary=nasty, tags=[nasty])})
     files = build_to_memory(site)
     for path, data in files.items():
@@ -145,20 +160,26 @@ def test_markup_in_titles_and_bodies_cannot_run(tmp_path):
 
 
 def test_root_relative_links_in_content_follow_the_base_path(tmp_path):
-    site = make_site(tmp_path, {
-        "a.md": article("A", "2024-01-01", body="Xem [B](/2024/01/b/) và ![ảnh](/assets/style.css)."),
-        "b.md": article("B", "2024-01-02"),
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "a.md": article("A", "2024-01-01", body="Xem [B](/2024/01/b/) và ![ảnh](/assets/style.css)."),
+            "b.md": article("B", "2024-01-02"),
+        },
+    )
     files = build_to_memory(site, base_url="https://example.org/luu-tru/", strict=True)
     html = files["2024/01/a/index.html"].decode()
     assert 'href="/luu-tru/2024/01/b/"' in html and 'src="/luu-tru/assets/style.css"' in html
 
 
 def test_aliases_redirect_and_collisions_are_errors(tmp_path):
-    site = make_site(tmp_path, {
-        "a.md": article("A", "2024-01-01", aliases=["/tin-cu/a.html", "/cu/a/"]),
-        "b.md": article("B", "2024-01-02", aliases=["/2024/01/a/"]),
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "a.md": article("A", "2024-01-01", aliases=["/tin-cu/a.html", "/cu/a/"]),
+            "b.md": article("B", "2024-01-02", aliases=["/2024/01/a/"]),
+        },
+    )
     with pytest.raises(ContentError) as caught:
         build_to_memory(site)
     [problem] = caught.value.problems
@@ -171,15 +192,19 @@ def test_aliases_redirect_and_collisions_are_errors(tmp_path):
 
 
 def test_site_templates_override_the_theme(tmp_path):
-    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")},
-                     templates={"404.html": "{% extends 'base.html' %}{% block content %}<h1>Không có</h1>{% endblock %}"})
+    site = make_site(
+        tmp_path,
+        {"a.md": article("A", "2024-01-01")},
+        templates={"404.html": "{% extends 'base.html' %}{% block content %}<h1>Không có</h1>{% endblock %}"},
+    )
     files = build_to_memory(site)
     assert b"<h1>Kh\xc3\xb4ng c\xc3\xb3</h1>" in files["404.html"]
 
 
 def test_template_errors_name_the_template_line(tmp_path):
-    site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")},
-                     templates={"404.html": "line one\n{{ page.no_such_key }}\n"})
+    site = make_site(
+        tmp_path, {"a.md": article("A", "2024-01-01")}, templates={"404.html": "line one\n{{ page.no_such_key }}\n"}
+    )
     with pytest.raises(ContentError) as caught:
         build_to_memory(site)
     [problem] = caught.value.problems
@@ -197,13 +222,18 @@ def test_ui_catalogues_have_the_same_keys():
     import tomllib
 
     from reform_archive.publish.render import THEME_SEARCH
+
     root = next(base for base in THEME_SEARCH if (base / "default").is_dir()) / "default" / "i18n"
     vi = tomllib.loads((root / "vi.toml").read_text(encoding="utf-8"))
     en = tomllib.loads((root / "en.toml").read_text(encoding="utf-8"))
 
     def keys(table, prefix=""):
-        return {prefix + k if not isinstance(v, dict) else x for k, v in table.items()
-                for x in (keys(v, f"{prefix}{k}.") if isinstance(v, dict) else [None])} - {None}
+        return {
+            prefix + k if not isinstance(v, dict) else x
+            for k, v in table.items()
+            for x in (keys(v, f"{prefix}{k}.") if isinstance(v, dict) else [None])
+        } - {None}
+
     assert keys(vi) == keys(en)
 
 
@@ -220,12 +250,14 @@ def test_a_theme_missing_a_ui_string_is_reported_not_a_traceback(tmp_path):
 
     from reform_archive.errors import BuildError
     from reform_archive.publish.render import THEME_SEARCH
+
     theme = next(base / "default" for base in THEME_SEARCH if (base / "default").is_dir())
     site = make_site(tmp_path, {"a.md": article("A", "2024-01-01")}, config='theme = "cu"\n')
     shutil.copytree(theme, site / "themes" / "cu")
     catalogue = site / "themes" / "cu" / "i18n" / "vi.toml"
-    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('year_heading = "Năm {year}"\n', ""),
-                         encoding="utf-8")
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace('year_heading = "Năm {year}"\n', ""), encoding="utf-8"
+    )
     with pytest.raises(BuildError) as caught:
         build_to_memory(site)
     assert [p.message for p in caught.value.problems] == ["UI string 'year_heading' is missing"]

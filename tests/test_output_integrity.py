@@ -41,10 +41,16 @@ def relative(problems, site: Path) -> list[str]:
 
 # --- 1. many terms on one article ------------------------------------------------------
 
+
 def _many_terms(root: Path, taxonomy: str, count: int) -> Path:
     terms = [f"Thẻ số {i}" for i in range(count)]
-    return make_site(root, {"a.md": article("Bài nhiều thẻ", "2024-03-01", **{taxonomy: terms}),
-                            "b.md": article("Bài khác", "2024-03-02", **{taxonomy: terms[:3]})})
+    return make_site(
+        root,
+        {
+            "a.md": article("Bài nhiều thẻ", "2024-03-01", **{taxonomy: terms}),
+            "b.md": article("Bài khác", "2024-03-02", **{taxonomy: terms[:3]}),
+        },
+    )
 
 
 def _size(files: dict[str, bytes]) -> int:
@@ -86,8 +92,10 @@ ALIAS_LINE = 7
 
 
 def _with_alias(root: Path, alias: str, static: dict[str, bytes] | None = None) -> Path:
-    text = ("---\ntitle: Bài A\ndate: 2024-03-01\ntags: [Thẻ A]\naliases:\n  - /cu/bai-a/\n"
-            f"  - {json.dumps(alias)}\nsummary: Tóm tắt.\n---\nNội dung.\n")
+    text = (
+        "---\ntitle: Bài A\ndate: 2024-03-01\ntags: [Thẻ A]\naliases:\n  - /cu/bai-a/\n"
+        f"  - {json.dumps(alias)}\nsummary: Tóm tắt.\n---\nNội dung.\n"
+    )
     site = make_site(root, {"a.md": text, "b.md": article("Bài B", "2024-03-02", tags=["Thẻ A"])})
     for name, data in (static or {}).items():
         path = site / "static" / name
@@ -97,11 +105,28 @@ def _with_alias(root: Path, alias: str, static: dict[str, bytes] | None = None) 
 
 
 ONTO_OUTPUTS = [
-    "/feed.xml", "/robots.txt", "/sitemap.xml", "/404.html", "/index.html", "/search/manifest.json",
-    "/assets/style.css", "/assets/search/engine.js", f"/{LUNR_SCRIPT}", "/tu-site.txt",
-    "/tags/the-a/", "/tags/the-a/index.html", "/tags/the-a/index.html/", "/tags/the-a/feed.xml",
-    "/tags/", "/2024/03/index.html/", "/2024/", "/2024/03/bai-b/index.html/",
-    "/feed.xml/cu/", "/robots.txt/cu.html", "/assets/style.css/cu/", "/cu/bai-a/index.html/",
+    "/feed.xml",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/404.html",
+    "/index.html",
+    "/search/manifest.json",
+    "/assets/style.css",
+    "/assets/search/engine.js",
+    f"/{LUNR_SCRIPT}",
+    "/tu-site.txt",
+    "/tags/the-a/",
+    "/tags/the-a/index.html",
+    "/tags/the-a/index.html/",
+    "/tags/the-a/feed.xml",
+    "/tags/",
+    "/2024/03/index.html/",
+    "/2024/",
+    "/2024/03/bai-b/index.html/",
+    "/feed.xml/cu/",
+    "/robots.txt/cu.html",
+    "/assets/style.css/cu/",
+    "/cu/bai-a/index.html/",
 ]
 
 
@@ -139,14 +164,16 @@ def test_check_and_build_print_the_same_problems(tmp_path):
     site = _with_alias(tmp_path / "site", "/feed.xml")
     run = [sys.executable, "-m", "reform_archive"]
     checked = subprocess.run(run + ["check", "--site", str(site)], capture_output=True, text=True)
-    built = subprocess.run(run + ["build", "--site", str(site), "--output", str(tmp_path / "out"), "-q"],
-                           capture_output=True, text=True)
+    built = subprocess.run(
+        run + ["build", "--site", str(site), "--output", str(tmp_path / "out"), "-q"], capture_output=True, text=True
+    )
     assert checked.returncode == built.returncode == 1, (checked.stderr, built.stderr)
     assert "Traceback" not in checked.stderr + built.stderr
     assert checked.stderr == built.stderr
     assert relative(checked.stderr.splitlines()[:1], site) == [
         f"content/a.md:{ALIAS_LINE}: alias /feed.xml would be written at feed.xml/index.html, "
-        "but feed.xml is a file made by feeds"]
+        "but feed.xml is a file made by feeds"
+    ]
 
 
 def test_two_aliases_of_one_path_as_file_and_folder_collide(tmp_path):
@@ -155,17 +182,24 @@ def test_two_aliases_of_one_path_as_file_and_folder_collide(tmp_path):
         build_to_memory(site)
     assert relative(caught.value.problems, site) == [
         f"content/a.md:{ALIAS_LINE}: alias /cu/bai-a/index.html/ would be written at cu/bai-a/index.html/index.html, "
-        "but cu/bai-a/index.html is a file made by content/a.md (alias /cu/bai-a/)"]
+        "but cu/bai-a/index.html is a file made by content/a.md (alias /cu/bai-a/)"
+    ]
 
 
-@pytest.mark.parametrize("name, message", [
-    ("2024", "static file 2024 would be a file where a folder holds 2024/03/bai-b/index.html"),
-    ("feed.xml/cu.txt", "static file feed.xml/cu.txt needs a folder feed.xml, but feed.xml is a file made by feeds"),
-    ("2024/03/bai-b/index.html", "output 2024/03/bai-b/index.html is also produced by"),
-    ("tags/the-a/feed.xml/x", "needs a folder tags/the-a/feed.xml"),
-    ("search/manifest.json", "output search/manifest.json is also produced by search index"),
-    ("a\\b.txt", "cannot be written"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("2024", "static file 2024 would be a file where a folder holds 2024/03/bai-b/index.html"),
+        (
+            "feed.xml/cu.txt",
+            "static file feed.xml/cu.txt needs a folder feed.xml, but feed.xml is a file made by feeds",
+        ),
+        ("2024/03/bai-b/index.html", "output 2024/03/bai-b/index.html is also produced by"),
+        ("tags/the-a/feed.xml/x", "needs a folder tags/the-a/feed.xml"),
+        ("search/manifest.json", "output search/manifest.json is also produced by search index"),
+        ("a\\b.txt", "cannot be written"),
+    ],
+)
 def test_a_static_file_colliding_with_any_output_is_an_error_in_check_and_build(tmp_path, name, message):
     site = _with_alias(tmp_path / "site", "/cu/khac/", {name: b"x"})
     with pytest.raises(ContentError) as checked:
@@ -194,8 +228,33 @@ def test_a_name_too_long_for_a_disk_is_an_error_in_check_too(tmp_path):
 
 # every code point YAML can carry (surrogates cannot be written in front matter); the
 # tricky ones are drawn often
-NASTY = ["]]>", "&", "<", ">", "&amp;", "<![CDATA[", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f",
-         "\x85", "\ufffe", "\uffff", "\u2028", "\u2029", "\ufeff", "\r", '"', "'", "\\", "\U0010ffff", "\U0001f600"]
+NASTY = [
+    "]]>",
+    "&",
+    "<",
+    ">",
+    "&amp;",
+    "<![CDATA[",
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\ufffe",
+    "\uffff",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\r",
+    '"',
+    "'",
+    "\\",
+    "\U0010ffff",
+    "\U0001f600",
+]
 _char = st.one_of(st.sampled_from(NASTY), st.characters(blacklist_categories=("Cs",)))
 TEXT = st.lists(_char, max_size=12).map("".join)
 ANY_CHAR = st.one_of(st.sampled_from(NASTY + ["\ud800", "\udfff"]), st.characters())
@@ -220,13 +279,28 @@ def _parse_outputs(files: dict[str, bytes]) -> int:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=TEXT, summary=TEXT, tags=st.lists(TEXT, max_size=4), authors=st.lists(TEXT, max_size=3), body=TEXT)
-def test_feeds_sitemaps_and_json_parse_whatever_the_front_matter_says(tmp_path_factory, title, summary, tags,
-                                                                      authors, body):
+def test_feeds_sitemaps_and_json_parse_whatever_the_front_matter_says(
+    tmp_path_factory, title, summary, tags, authors, body
+):
     root = tmp_path_factory.mktemp("site")
-    text = _front_matter({"title": "Bài " + title, "date": "2024-03-01", "summary": summary, "tags": tags,
-                          "authors": authors, "topics": tags[:1], "provinces": authors[:1]})
-    site = make_site(root, {"a.md": text + "Đoạn " + body.replace("\x00", "") + "\n",
-                            "b.md": article("Bài B", "2024-03-02", tags=["Thẻ"])})
+    text = _front_matter(
+        {
+            "title": "Bài " + title,
+            "date": "2024-03-01",
+            "summary": summary,
+            "tags": tags,
+            "authors": authors,
+            "topics": tags[:1],
+            "provinces": authors[:1],
+        }
+    )
+    site = make_site(
+        root,
+        {
+            "a.md": text + "Đoạn " + body.replace("\x00", "") + "\n",
+            "b.md": article("Bài B", "2024-03-02", tags=["Thẻ"]),
+        },
+    )
     writer = MemoryWriter()
     try:
         build_site(load_settings(site), BuildOptions(now=NOW, cache=False, jobs=1), writer)
@@ -250,8 +324,7 @@ def small_site(tmp_path_factory):
 
 
 @settings(max_examples=200, deadline=None)
-@given(title=ANY_TEXT, excerpt=ANY_TEXT, html=ANY_TEXT, names=st.lists(ANY_TEXT, max_size=3),
-       heading=ANY_TEXT)
+@given(title=ANY_TEXT, excerpt=ANY_TEXT, html=ANY_TEXT, names=st.lists(ANY_TEXT, max_size=3), heading=ANY_TEXT)
 def test_an_atom_feed_parses_whatever_its_texts_hold(small_site, title, excerpt, html, names, heading):
     """The writer on its own: even characters XML 1.0 cannot carry (which front matter
     loses before the model) are left out, never written."""
@@ -261,8 +334,9 @@ def test_an_atom_feed_parses_whatever_its_texts_hold(small_site, title, excerpt,
     feed = ET.fromstring(data)
     entry = feed.find("{http://www.w3.org/2005/Atom}entry")
     assert entry is not None
-    kept = "".join(c for c in title if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"
-                   or c >= "\U00010000")
+    kept = "".join(
+        c for c in title if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+    )
     assert entry.findtext("{http://www.w3.org/2005/Atom}title") == kept.replace("\r\n", "\n").replace("\r", "\n")
 
 

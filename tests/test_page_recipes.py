@@ -33,9 +33,13 @@ def stamps(sources, site_settings, t) -> dict[str, tuple[bytes, bytes]]:
     """Per page: (the recipe's stamp, the stamp of the view data it makes)."""
     site, problems = build_model(sources, site_settings, Selection(False, False, NOW))
     assert not [p for p in problems if p.level == "error"]
-    return {spec.path: (recipe_stamp(spec.template, spec.make, spec.inputs, identity),
-                        recipe_stamp(spec.template, _given, (spec.context,), identity))
-            for spec in [*plan_pages(site, t), *plan_aliases(site, t)]}
+    return {
+        spec.path: (
+            recipe_stamp(spec.template, spec.make, spec.inputs, identity),
+            recipe_stamp(spec.template, _given, (spec.context,), identity),
+        )
+        for spec in [*plan_pages(site, t), *plan_aliases(site, t)]
+    }
 
 
 EDITS = {

@@ -44,8 +44,11 @@ def build_keeping(site: Path, output: Path) -> tuple[BuildResult, int]:
 
 
 def inodes(folder: Path) -> dict[str, tuple[int, int]]:
-    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 def assert_cold(site: Path, output: Path, result: BuildResult) -> None:
@@ -101,8 +104,9 @@ def test_a_title_edit_reaches_every_list_it_is_on(site, tmp_path):
     title_line = next(line for line in edited.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
     edit(edited, title_line, 'title: "Tiêu đề đã sửa: một cửa điện tử"')
     result, kept = build_keeping(site, output)
-    pages_with_title = [path for path, data in tree(output).items()
-                        if path.endswith(".html") and "Tiêu đề đã sửa".encode() in data]
+    pages_with_title = [
+        path for path, data in tree(output).items() if path.endswith(".html") and "Tiêu đề đã sửa".encode() in data
+    ]
     assert len(pages_with_title) >= 4  # its page, the lists of its year, month, terms, related blocks
     assert 0 < kept < len(result.files)
     assert_cold(site, output, result)
@@ -212,9 +216,11 @@ def test_the_render_pool_gives_what_one_process_gives(synthetic_corpus, threads)
     forked; with one (the preview runs several), forking is unsafe and the fork server
     starts clean workers, sent the renderer pickled."""
     tests = Path(__file__).parent
-    check = (f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
-             f"import test_page_reuse as t; from pathlib import Path; "
-             f"t.pool_matches_one_process(Path({str(synthetic_corpus)!r}), {threads})")
+    check = (
+        f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
+        f"import test_page_reuse as t; from pathlib import Path; "
+        f"t.pool_matches_one_process(Path({str(synthetic_corpus)!r}), {threads})"
+    )
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ("forkserver" if threads else "fork")
@@ -249,8 +255,21 @@ def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
     output = tmp_path / "out"
 
     def cli_build(*extra: str) -> str:
-        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
-                   "-q", "--profile", "--jobs", "2", *extra]
+        command = [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "-q",
+            "--profile",
+            "--jobs",
+            "2",
+            *extra,
+        ]
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
 
     # the site speaks Vietnamese: "made in … s in a forked process, alongside pages and feeds"
@@ -271,15 +290,29 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     output = tmp_path / "out"
 
     def cli_build(*extra: str) -> str:
-        command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
-                   "-q", "--profile", "--jobs", "2", *extra]
+        command = [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "-q",
+            "--profile",
+            "--jobs",
+            "2",
+            *extra,
+        ]
         return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
 
     def assert_cold(*extra: str) -> None:
         cold = tmp_path / "cold"
         shutil.rmtree(cold, ignore_errors=True)
-        build_site(load_settings(site), BuildOptions(jobs=1, cache=False, drafts="--drafts" in extra),
-                   DiskWriter(cold, site))
+        build_site(
+            load_settings(site), BuildOptions(jobs=1, cache=False, drafts="--drafts" in extra), DiskWriter(cold, site)
+        )
         assert tree(output) == tree(cold)
 
     files = article_files(site)
@@ -329,10 +362,13 @@ def test_a_stamp_keeps_apart_values_that_print_alike_but_render_differently():
     escaped, markup = {"html": "<b>đ</b>"}, {"html": Markup("<b>đ</b>")}  # Jinja escapes one, not the other
     assert page_stamp("a.html", escaped) != page_stamp("a.html", markup)
     # what orjson cannot write goes through pickle, and is as stable
-    odd = {"extra": ReadOnlyMapping({"x": 1}),  # front matter's extra keys, as the model holds them
-           "ids": {3, 1, 2}, "big": 2 ** 70}
+    odd = {
+        "extra": ReadOnlyMapping({"x": 1}),  # front matter's extra keys, as the model holds them
+        "ids": {3, 1, 2},
+        "big": 2**70,
+    }
     assert page_stamp("a.html", odd) == page_stamp("a.html", dict(odd))
-    assert page_stamp("a.html", odd) != page_stamp("a.html", {**odd, "big": 2 ** 71})
+    assert page_stamp("a.html", odd) != page_stamp("a.html", {**odd, "big": 2**71})
 
 
 def pairs_of(ledger, file: str) -> list[tuple[str, str]]:
@@ -366,9 +402,16 @@ def test_a_broken_link_is_named_by_the_first_page_that_uses_it():
     from reform_archive.publish.links import LinkingPage, broken_links
 
     strings = ["/a/", "a/", "../a/", "/b/", "b/", "/c/", "c/"]
-    pages = [LinkingPage("p1/", "", array("I", [3, 4])), LinkingPage("p2/", "x.md", array("I", [2, 1, 5, 6])),
-             LinkingPage("p3/", "y.md", array("I", [0, 1, 3, 4])), LinkingPage("p4/", "", array("I"))]
-    assert broken_links(pages, strings, {"b/index.html"}) == [("a/", "p2/", "../a/", "x.md"), ("c/", "p2/", "/c/", "x.md")]
+    pages = [
+        LinkingPage("p1/", "", array("I", [3, 4])),
+        LinkingPage("p2/", "x.md", array("I", [2, 1, 5, 6])),
+        LinkingPage("p3/", "y.md", array("I", [0, 1, 3, 4])),
+        LinkingPage("p4/", "", array("I")),
+    ]
+    assert broken_links(pages, strings, {"b/index.html"}) == [
+        ("a/", "p2/", "../a/", "x.md"),
+        ("c/", "p2/", "/c/", "x.md"),
+    ]
     assert broken_links(pages, strings, {"a/index.html", "b/index.html", "c/index.html"}) == []
     assert broken_links([], strings, set()) == []
 
@@ -382,7 +425,9 @@ def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
     from reform_archive.site.model import Selection
 
     when = datetime(2024, 1, 1, tzinfo=UTC)
-    remembered = {"a": Placement("a", when, "a", draft=False, indexed=True),
-                  "d": Placement("d", when, "d", draft=True, indexed=False)}
+    remembered = {
+        "a": Placement("a", when, "a", draft=False, indexed=True),
+        "d": Placement("d", when, "d", draft=True, indexed=False),
+    }
     assert unknown_to_index(["a", "d", "new"], remembered, Selection()) == 1
     assert unknown_to_index(["a", "d", "new"], remembered, Selection(drafts=True)) == 2

@@ -45,7 +45,9 @@ def built(request, tmp_path_factory):
     shutil.copytree(SAMPLE / "content", site / "content")
     config = (SAMPLE / "site.toml").read_text(encoding="utf-8")
     if request.param == "en":
-        config = "\n".join(line for line in config.splitlines() if not line.startswith("language")) + '\nlanguage = "en"\n'
+        config = (
+            "\n".join(line for line in config.splitlines() if not line.startswith("language")) + '\nlanguage = "en"\n'
+        )
     (site / "site.toml").write_text(config, encoding="utf-8")
     output = build_to_disk(site, root / "output")
     with serve_directory(output) as base:
@@ -63,8 +65,10 @@ def test_pages_stay_light_and_still(open_page, built, viewport):
         if name == "search":
             page.wait_for_selector("#search-results li")
         measured = page.evaluate(MEASURE)
-        report.append(f"{language} {viewport:7} {name:16} {measured['bytes']:>8,} B {measured['requests']:>3} requests "
-                      f"{measured['scripts']} scripts, layout shift {measured['shift']:.3f}")
+        report.append(
+            f"{language} {viewport:7} {name:16} {measured['bytes']:>8,} B {measured['requests']:>3} requests "
+            f"{measured['scripts']} scripts, layout shift {measured['shift']:.3f}"
+        )
         budget = SEARCH_BUDGET if name == "search" else PAGE_BUDGET
         assert measured["bytes"] <= budget, "\n".join(report)
         assert measured["shift"] <= MAX_LAYOUT_SHIFT, "\n".join(report)
@@ -85,6 +89,9 @@ def test_english_pages_are_axe_clean(open_page, built):
             page.wait_for_selector("#search-results li")
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
         results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        blocking = [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results["violations"]
-                    if v["impact"] in BLOCKING_IMPACTS]
+        blocking = [
+            f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+            for v in results["violations"]
+            if v["impact"] in BLOCKING_IMPACTS
+        ]
         assert not blocking, f"/{path} (English): {blocking}"

@@ -48,7 +48,8 @@ def test_archive_keys():
     article, problems = parse(
         'title: x\ndate: 2024-01-01\nsummary: s\nsource: {name: "Báo Gia Lai", url: "https://baogialai.com.vn/a"}\n'
         'provinces: ["Gia Lai"]\ntopics: ["thủ tục hành chính"]\ndocuments: ["số 72/tb-ubnd", "23/CT-TTg", "72/TB-UBND"]\n'
-        "date_precision: quarter\naliases: [/cu/bai-viet/]\ndraft: false\n")
+        "date_precision: quarter\naliases: [/cu/bai-viet/]\ndraft: false\n"
+    )
     assert problems == []
     assert article.source.name == "Báo Gia Lai" and article.source.url == "https://baogialai.com.vn/a"
     assert article.documents == ("72/TB-UBND", "23/CT-TTg")
@@ -65,21 +66,25 @@ def test_missing_summary_is_a_warning():
     article, problems = parse("title: x\ndate: 2024-01-01\n")
     assert article is not None
     assert [str(p) for p in problems] == [
-        "content/a.md:1: warning: no 'summary': feeds and lists will show the first paragraph"]
+        "content/a.md:1: warning: no 'summary': feeds and lists will show the first paragraph"
+    ]
 
 
-@pytest.mark.parametrize("front, line, message", [
-    ("date: 2024-01-01\n", 1, "missing required key 'title'"),
-    ("title: x\n", 1, "missing required key 'date'"),
-    ("title: x\ndate: 2024-13-01\n", 3, "'date' must be an ISO date"),
-    ("title: [x\ndate: 2024-01-01\n", 2, "the list opened with '[' on this line is not closed"),
-    ("title: x\ndate: 2024-01-01\ndraft: maybe\n", 4, "'draft' must be true or false"),
-    ("title: x\ndate: 2024-01-01\ntags: {a: 1}\n", 4, "'tags' must be a list of text"),
-    ("title: x\ndate: 2024-01-01\nslug: a/b\n", 4, "'slug' may hold only"),
-    ("title: x\ndate: 2024-01-01\nsource_sha256: abc\n", 4, "'source_sha256' must be 64"),
-    ("title: x\ndate: 2024-01-01\naliases: [../../etc]\n", 4, "alias '../../etc' must be a path inside"),
-    ("- a\n- b\n", 2, "front matter must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "front, line, message",
+    [
+        ("date: 2024-01-01\n", 1, "missing required key 'title'"),
+        ("title: x\n", 1, "missing required key 'date'"),
+        ("title: x\ndate: 2024-13-01\n", 3, "'date' must be an ISO date"),
+        ("title: [x\ndate: 2024-01-01\n", 2, "the list opened with '[' on this line is not closed"),
+        ("title: x\ndate: 2024-01-01\ndraft: maybe\n", 4, "'draft' must be true or false"),
+        ("title: x\ndate: 2024-01-01\ntags: {a: 1}\n", 4, "'tags' must be a list of text"),
+        ("title: x\ndate: 2024-01-01\nslug: a/b\n", 4, "'slug' may hold only"),
+        ("title: x\ndate: 2024-01-01\nsource_sha256: abc\n", 4, "'source_sha256' must be 64"),
+        ("title: x\ndate: 2024-01-01\naliases: [../../etc]\n", 4, "alias '../../etc' must be a path inside"),
+        ("- a\n- b\n", 2, "front matter must be a mapping"),
+    ],
+)
 def test_errors_point_at_the_line(front, line, message):
     article, problems = parse(front)
     errors = [p for p in problems if p.level == "error"]
@@ -88,7 +93,7 @@ def test_errors_point_at_the_line(front, line, message):
 
 
 def test_crlf_bom_and_nfd_input():
-    text = "\ufeff---\r\ntitle: \"Ho\u0300a Bi\u0300nh\"\r\ndate: 2024-01-01\r\n---\r\nBody\r\n"
+    text = '\ufeff---\r\ntitle: "Ho\u0300a Bi\u0300nh"\r\ndate: 2024-01-01\r\n---\r\nBody\r\n'
     article, _ = parse_article(text, "a.md", HCM)
     assert article.title == "Hòa Bình" and article.title == nfc(article.title)
     assert article.body == "Body\n"
@@ -134,7 +139,7 @@ def test_never_raises_on_arbitrary_front_matter(front):
 def test_author_and_authors_merge_and_a_bad_author_is_reported_once():
     article, _ = parse('title: x\ndate: 2024-01-01\nauthor: "P.V"\nauthors: ["P.V", "Bảo Giang"]\n')
     assert article.authors == ("P.V", "Bảo Giang")
-    _, problems = parse('title: x\ndate: 2024-01-01\nauthor: {a: 1}\nauthors: [x, y, z]\n')
+    _, problems = parse("title: x\ndate: 2024-01-01\nauthor: {a: 1}\nauthors: [x, y, z]\n")
     assert [p.message for p in problems if p.level == "error"] == ["'author' must be a list of text, found a mapping"]
 
 
@@ -147,4 +152,5 @@ def test_a_draft_without_a_date_is_left_out_with_a_warning():
     assert all(p.level == "warning" for p in problems)
     article, problems = parse_article("---\ntitle: Chưa rõ ngày\n---\nThân bài.\n", "a.md", HCM)
     assert article is None and [p.message for p in problems if p.level == "error"] == [
-        "missing required key 'date' (an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00)"]
+        "missing required key 'date' (an ISO date such as 2022-09-09 or 2022-09-09T07:05:00+07:00)"
+    ]

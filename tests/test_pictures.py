@@ -38,12 +38,18 @@ def front(*lines: str) -> str:
 
 # front matter
 
+
 def test_image_and_image_alt_are_read_into_the_cover():
-    source, problems = parse_article(front("image: /images/2024/hoi-nghi.jpg", "image_alt: Toàn cảnh hội nghị"),
-                                     "content/a.md", TZ)
+    source, problems = parse_article(
+        front("image: /images/2024/hoi-nghi.jpg", "image_alt: Toàn cảnh hội nghị"), "content/a.md", TZ
+    )
     assert problems == []
     assert source is not None and source.cover is not None
-    assert (source.cover.src, source.cover.alt, source.cover.line) == ("images/2024/hoi-nghi.jpg", "Toàn cảnh hội nghị", 5)
+    assert (source.cover.src, source.cover.alt, source.cover.line) == (
+        "images/2024/hoi-nghi.jpg",
+        "Toàn cảnh hội nghị",
+        5,
+    )
     assert "image" not in source.extra and not source.cover.remote
 
 
@@ -72,12 +78,15 @@ def test_image_alt_without_image_is_a_warning():
     assert "without 'image'" in problems[0].message
 
 
-@pytest.mark.parametrize("written, said", [
-    ("http://example.gov.vn/a.jpg", "use its https:// address"),
-    ("../secret.jpg", "no '..'"),
-    ("images//a.jpg", "empty parts"),
-    ("ftp://example.org/a.jpg", "https:// URL"),
-])
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("http://example.gov.vn/a.jpg", "use its https:// address"),
+        ("../secret.jpg", "no '..'"),
+        ("images//a.jpg", "empty parts"),
+        ("ftp://example.org/a.jpg", "https:// URL"),
+    ],
+)
 def test_an_image_that_cannot_be_a_cover_is_an_error_on_its_line(written, said):
     source, problems = parse_article(front(f"image: {written}", "image_alt: Ảnh"), "content/a.md", TZ)
     assert source is None
@@ -92,8 +101,11 @@ def test_a_misspelt_image_key_gets_did_you_mean():
 
 # site.toml
 
+
 def test_site_toml_image_is_checked_like_any_key():
-    settings = parse_settings('title = "T"\nbase_url = "https://example.org/"\nimage = "/images/og-default.png"\n', "site.toml")
+    settings = parse_settings(
+        'title = "T"\nbase_url = "https://example.org/"\nimage = "/images/og-default.png"\n', "site.toml"
+    )
     assert (settings.image, settings.image_line) == ("images/og-default.png", 3)
     with pytest.raises(ConfigError) as caught:
         parse_settings('title = "T"\nbase_url = "https://example.org/"\n\nimage = "http://x.vn/a.png"\n', "site.toml")
@@ -102,6 +114,7 @@ def test_site_toml_image_is_checked_like_any_key():
 
 
 # planning
+
 
 def test_widths_never_enlarge_and_end_at_the_original_when_it_is_between_steps():
     assert plan_widths(4000) == RESPONSIVE_WIDTHS == (320, 640, 960, 1440)
@@ -127,9 +140,13 @@ def test_heights_keep_the_aspect_ratio():
 def test_a_photo_is_planned_as_webp_and_jpeg_named_by_content_and_width():
     picture = plan_picture("images/a.jpg", ImageFacts(DIGEST, 2000, 1000, False))
     assert [(r.path, r.width, r.height) for r in picture.webp] == [
-        (f"images/_/{DIGEST[:16]}-{w}.webp", w, w // 2) for w in (320, 640, 960, 1440)]
+        (f"images/_/{DIGEST[:16]}-{w}.webp", w, w // 2) for w in (320, 640, 960, 1440)
+    ]
     assert [r.format for r in picture.fallback] == ["jpeg"] * 4
-    assert picture.share is not None and (picture.share.path, picture.share.width) == (f"images/_/{DIGEST[:16]}-1200.jpg", 1200)
+    assert picture.share is not None and (picture.share.path, picture.share.width) == (
+        f"images/_/{DIGEST[:16]}-1200.jpg",
+        1200,
+    )
     assert len(picture.renditions) == 9
 
 
@@ -148,11 +165,13 @@ def test_an_svg_is_shown_as_it_is():
 
 # view data
 
+
 def test_srcset_and_picture_view_of_a_local_picture():
     picture = plan_picture("images/a.jpg", ImageFacts(DIGEST, 1000, 500, False))
     link = lambda path: "/luu-tru/" + path  # noqa: E731
-    assert srcset(picture.webp[:2], link) == (f"/luu-tru/images/_/{DIGEST[:16]}-320.webp 320w, "
-                                              f"/luu-tru/images/_/{DIGEST[:16]}-640.webp 640w")
+    assert srcset(picture.webp[:2], link) == (
+        f"/luu-tru/images/_/{DIGEST[:16]}-320.webp 320w, /luu-tru/images/_/{DIGEST[:16]}-640.webp 640w"
+    )
     view = picture_view(picture, "Ảnh", link)
     assert view["src"] == f"/luu-tru/images/_/{DIGEST[:16]}-960.jpg"
     assert (view["width"], view["height"], view["alt"]) == (960, 480, "Ảnh")
@@ -162,7 +181,13 @@ def test_srcset_and_picture_view_of_a_local_picture():
 def test_a_remote_or_svg_picture_has_no_srcset():
     link = lambda path: "/" + path  # noqa: E731
     assert picture_view(remote_picture("https://x.vn/a.jpg"), "A", link) == {
-        "src": "https://x.vn/a.jpg", "srcset": "", "webp_srcset": "", "width": 0, "height": 0, "alt": "A"}
+        "src": "https://x.vn/a.jpg",
+        "srcset": "",
+        "webp_srcset": "",
+        "width": 0,
+        "height": 0,
+        "alt": "A",
+    }
     svg = plan_picture("images/sơ đồ.svg", ImageFacts(DIGEST, 0, 0, False, resizable=False))
     assert picture_view(svg, "", link)["src"] == "/images/s%C6%A1%20%C4%91%E1%BB%93.svg"
 
@@ -171,8 +196,13 @@ def test_share_view_and_its_json_ld():
     picture = plan_picture("images/a.jpg", ImageFacts(DIGEST, 2400, 1200, False))
     absolute = lambda path: "https://example.org/" + path  # noqa: E731
     view = share_view(picture, "Ảnh", absolute)
-    assert view == {"url": f"https://example.org/images/_/{DIGEST[:16]}-1200.jpg", "width": 1200, "height": 600,
-                    "alt": "Ảnh", "type": "image/jpeg"}
+    assert view == {
+        "url": f"https://example.org/images/_/{DIGEST[:16]}-1200.jpg",
+        "width": 1200,
+        "height": 600,
+        "alt": "Ảnh",
+        "type": "image/jpeg",
+    }
     assert share_json_ld(view) == {"@type": "ImageObject", "url": view["url"], "width": 1200, "height": 600}
     remote = share_view(remote_picture("https://x.vn/a.jpg"), "", absolute)
     assert share_json_ld(remote) == "https://x.vn/a.jpg" and remote["width"] == 0
@@ -190,9 +220,12 @@ def test_every_page_has_a_twitter_card_and_the_sites_picture_when_it_has_one():
 
 # body pictures
 
+
 def test_body_pictures_load_lazily_and_get_their_size_when_known():
-    html = to_html("![Hội nghị](/images/a%20b.jpg)\n\n<img src=\"/x.png\" alt=\"x\" loading=\"eager\">\n\n"
-                   "![Xa](https://x.vn/a.jpg)", "/luu-tru/")
+    html = to_html(
+        '![Hội nghị](/images/a%20b.jpg)\n\n<img src="/x.png" alt="x" loading="eager">\n\n![Xa](https://x.vn/a.jpg)',
+        "/luu-tru/",
+    )
     assert html.count('loading="lazy"') == 2 and html.count('decoding="async"') == 3
     assert 'loading="eager"' in html  # the writer's choice stays
     assert image_sources(html, "/luu-tru/") == ("images/a b.jpg", "x.png")
@@ -203,13 +236,16 @@ def test_body_pictures_load_lazily_and_get_their_size_when_known():
 
 # Pillow
 
+
 def test_renditions_are_reproducible_and_carry_nothing_but_pixels():
     original = Image.open(io.BytesIO(photo(800, 600)))
     exif = Image.Exif()
     exif[0x010F] = "Máy ảnh"  # Make
     exif[0x0132] = "2024:03:01 08:00:00"  # DateTime
     buffer = io.BytesIO()
-    original.save(buffer, "JPEG", exif=exif, icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    original.save(
+        buffer, "JPEG", exif=exif, icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    )
     data = buffer.getvalue()
     assert b"ICC_PROFILE" in data and b"Exif" in data
     wanted = [(320, 240, "webp"), (320, 240, "jpeg")]

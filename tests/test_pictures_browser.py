@@ -22,16 +22,29 @@ SECTION = "## Phần {n}\n\n" + "Bộ phận một cửa tiếp nhận và trả
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("pictures-browser")
-    articles = {"hoi-nghi.md": article("Hội nghị tổng kết chuyển đổi số trong cải cách hành chính", "2024-03-01",
-                                       "".join(SECTION.format(n=n) for n in range(1, 5)), slug="hoi-nghi",
-                                       image="images/hoi-nghi.jpg", image_alt="Toàn cảnh hội nghị",
-                                       provinces=["Bình Định"])}
+    articles = {
+        "hoi-nghi.md": article(
+            "Hội nghị tổng kết chuyển đổi số trong cải cách hành chính",
+            "2024-03-01",
+            "".join(SECTION.format(n=n) for n in range(1, 5)),
+            slug="hoi-nghi",
+            image="images/hoi-nghi.jpg",
+            image_alt="Toàn cảnh hội nghị",
+            provinces=["Bình Định"],
+        )
+    }
     for n in range(4):
-        articles[f"b{n}.md"] = article(f"Bộ phận một cửa cấp xã số {n} đón người dân làm thủ tục", f"2024-02-{n + 1:02d}",
-                                       slug=f"b{n}", image=f"images/b{n}.{'png' if n % 2 else 'jpg'}",
-                                       image_alt=f"Ảnh {n}", provinces=["Bình Định"])
-    articles["khong.md"] = article("Một bài không có ảnh bìa nhưng có tiêu đề khá dài để xuống dòng", "2024-01-15",
-                                   slug="khong")
+        articles[f"b{n}.md"] = article(
+            f"Bộ phận một cửa cấp xã số {n} đón người dân làm thủ tục",
+            f"2024-02-{n + 1:02d}",
+            slug=f"b{n}",
+            image=f"images/b{n}.{'png' if n % 2 else 'jpg'}",
+            image_alt=f"Ảnh {n}",
+            provinces=["Bình Định"],
+        )
+    articles["khong.md"] = article(
+        "Một bài không có ảnh bìa nhưng có tiêu đề khá dài để xuống dòng", "2024-01-15", slug="khong"
+    )
     site = make_site(root / "site", articles, config="search = false\n")
     put(site, "images/hoi-nghi.jpg", photo(2400, 1350))
     for n in range(4):
@@ -55,10 +68,14 @@ def _width_of(src: str) -> int:
     return int(src.rsplit("-", 1)[1].split(".")[0])
 
 
-@pytest.mark.parametrize("viewport, scale, expected", [(PHONE, 1, 640), (PHONE, 2, 960), (DESKTOP, 1, 960)],
-                         ids=["phone", "phone-2x", "desktop"])
-def test_the_cover_fits_and_the_browser_picks_the_narrowest_rendition_that_fills_it(open_page, site_url, viewport,
-                                                                                  scale, expected):
+@pytest.mark.parametrize(
+    "viewport, scale, expected",
+    [(PHONE, 1, 640), (PHONE, 2, 960), (DESKTOP, 1, 960)],
+    ids=["phone", "phone-2x", "desktop"],
+)
+def test_the_cover_fits_and_the_browser_picks_the_narrowest_rendition_that_fills_it(
+    open_page, site_url, viewport, scale, expected
+):
     page = open_page(site_url + COVER, viewport, device_scale_factor=scale)
     cover = page.locator("figure.cover img")
     page.wait_for_function(f"() => ({LOADED})(document.querySelector('figure.cover img'))")

@@ -27,16 +27,31 @@ COVER = "2024/03/hoi-nghi/index.html"
 
 
 def _site(root: Path) -> Path:
-    site = make_site(root, {
-        "hoi-nghi.md": article("Hội nghị số hóa", "2024-03-01", slug="hoi-nghi", image="images/2024/hoi-nghi.jpg",
-                               image_alt="Toàn cảnh hội nghị số hóa",
-                               body="Nội dung.\n\n![Sơ đồ quy trình](/images/so-do.png)\n"),
-        "logo.md": article("Biểu trưng mới", "2024-02-01", slug="bieu-trung", image="/images/logo.png",
-                           image_alt="Biểu trưng"),
-        "xa.md": article("Ảnh ở nơi khác", "2024-01-01", slug="xa", image="https://example.gov.vn/anh/a.jpg",
-                         image_alt="Ảnh từ cổng thông tin"),
-        "khong-anh.md": article("Không có ảnh", "2023-12-01", slug="khong-anh"),
-    }, config='image = "images/og-default.png"\n')
+    site = make_site(
+        root,
+        {
+            "hoi-nghi.md": article(
+                "Hội nghị số hóa",
+                "2024-03-01",
+                slug="hoi-nghi",
+                image="images/2024/hoi-nghi.jpg",
+                image_alt="Toàn cảnh hội nghị số hóa",
+                body="Nội dung.\n\n![Sơ đồ quy trình](/images/so-do.png)\n",
+            ),
+            "logo.md": article(
+                "Biểu trưng mới", "2024-02-01", slug="bieu-trung", image="/images/logo.png", image_alt="Biểu trưng"
+            ),
+            "xa.md": article(
+                "Ảnh ở nơi khác",
+                "2024-01-01",
+                slug="xa",
+                image="https://example.gov.vn/anh/a.jpg",
+                image_alt="Ảnh từ cổng thông tin",
+            ),
+            "khong-anh.md": article("Không có ảnh", "2023-12-01", slug="khong-anh"),
+        },
+        config='image = "images/og-default.png"\n',
+    )
     put(site, "images/2024/hoi-nghi.jpg", photo(2000, 1125))
     put(site, "images/logo.png", logo(700, 500))
     put(site, "images/so-do.png", logo(500, 250))
@@ -76,12 +91,28 @@ def test_covers_become_webp_and_fallbacks_at_each_width_never_enlarged(site, tmp
     output = tmp_path / "out"
     build(site, output)
     made = renditions(output)
-    photo_names = {name: size for name, size in made.items() if size[0] in ("WEBP", "JPEG") and size[2] * 16 == size[1] * 9}
+    photo_names = {
+        name: size for name, size in made.items() if size[0] in ("WEBP", "JPEG") and size[2] * 16 == size[1] * 9
+    }
     assert sorted((fmt, w) for fmt, w, _ in photo_names.values()) == [
-        ("JPEG", 320), ("JPEG", 640), ("JPEG", 960), ("JPEG", 1200), ("JPEG", 1440),
-        ("WEBP", 320), ("WEBP", 640), ("WEBP", 960), ("WEBP", 1440)]
+        ("JPEG", 320),
+        ("JPEG", 640),
+        ("JPEG", 960),
+        ("JPEG", 1200),
+        ("JPEG", 1440),
+        ("WEBP", 320),
+        ("WEBP", 640),
+        ("WEBP", 960),
+        ("WEBP", 1440),
+    ]
     logo_sizes = sorted(size for size in made.values() if size[1:] in ((320, 229), (640, 457), (700, 500)))
-    assert logo_sizes == [("JPEG", 700, 500), ("PNG", 320, 229), ("PNG", 640, 457), ("WEBP", 320, 229), ("WEBP", 640, 457)]
+    assert logo_sizes == [
+        ("JPEG", 700, 500),
+        ("PNG", 320, 229),
+        ("PNG", 640, 457),
+        ("WEBP", 320, 229),
+        ("WEBP", 640, 457),
+    ]
     # site.toml's picture is needed for link previews only: one JPEG; a body's picture is given its size, no copies
     assert [size for size in made.values() if size[1] == 1200 and size[2] == 630] == [("JPEG", 1200, 630)]
     assert all(name.split("-")[0] != "" for name in made)
@@ -95,12 +126,24 @@ def test_the_article_page_shows_its_cover_as_a_picture_and_the_lists_a_thumbnail
     figure = re.search(r'<figure class="cover"><picture>\s*(<source[^>]+>)\s*(<img[^>]+>)\s*</picture></figure>', page)
     assert figure, "no <figure><picture> on the article page"
     source, img = figure.groups()
-    assert 'type="image/webp"' in source and re.search(r'srcset="(/images/_/[0-9a-f]{16}-\d+\.webp \d+w(, )?){4}"', source)
-    for attribute in ('sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"', 'width="1440"', 'height="810"',
-                      'alt="Toàn cảnh hội nghị số hóa"', 'decoding="async"', 'fetchpriority="high"', 'loading="eager"'):
+    assert 'type="image/webp"' in source and re.search(
+        r'srcset="(/images/_/[0-9a-f]{16}-\d+\.webp \d+w(, )?){4}"', source
+    )
+    for attribute in (
+        'sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"',
+        'width="1440"',
+        'height="810"',
+        'alt="Toàn cảnh hội nghị số hóa"',
+        'decoding="async"',
+        'fetchpriority="high"',
+        'loading="eager"',
+    ):
         assert attribute in img, attribute
     assert re.search(r'src="/images/_/[0-9a-f]{16}-1440\.jpg"', img) and img.count(".jpg ") == 4
-    assert '<img alt="Sơ đồ quy trình" src="/images/so-do.png" loading="lazy" decoding="async" width="500" height="250">' in page
+    assert (
+        '<img alt="Sơ đồ quy trình" src="/images/so-do.png" loading="lazy" decoding="async" width="500" height="250">'
+        in page
+    )
     home = (output / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<article class="card( has-image)?"', home)
     assert cards.count(" has-image") == 3 and len(cards) == 4
@@ -108,8 +151,10 @@ def test_the_article_page_shows_its_cover_as_a_picture_and_the_lists_a_thumbnail
     assert thumbnail and 'loading="lazy"' in thumbnail.group(1) and 'alt=""' in thumbnail.group(1)
     assert 'sizes="(min-width: 48rem) 8rem, 6rem"' in thumbnail.group(1)
     remote = (output / "2024/01/xa/index.html").read_text(encoding="utf-8")
-    assert '<figure class="cover"><img src="https://example.gov.vn/anh/a.jpg" alt="Ảnh từ cổng thông tin" ' \
-           'loading="eager" fetchpriority="high" decoding="async"></figure>' in remote  # shown as it is, never fetched
+    assert (
+        '<figure class="cover"><img src="https://example.gov.vn/anh/a.jpg" alt="Ảnh từ cổng thông tin" '
+        'loading="eager" fetchpriority="high" decoding="async"></figure>' in remote
+    )  # shown as it is, never fetched
 
 
 def meta(page: str) -> dict[str, str]:
@@ -179,8 +224,9 @@ def test_a_build_into_its_own_folder_keeps_the_renditions_it_made(site, tmp_path
     output = tmp_path / "out"
     build(site, output)
     before = {p: p.stat().st_mtime_ns for p in (output / "images/_").iterdir()}
-    (site / "content/khong-anh.md").write_text(article("Không có ảnh", "2023-12-01", slug="khong-anh",
-                                                       body="Đoạn mới."), encoding="utf-8")
+    (site / "content/khong-anh.md").write_text(
+        article("Không có ảnh", "2023-12-01", slug="khong-anh", body="Đoạn mới."), encoding="utf-8"
+    )
     build(site, output)
     assert {p: p.stat().st_mtime_ns for p in (output / "images/_").iterdir()} == before
 
@@ -193,18 +239,23 @@ def test_an_incremental_build_after_a_picture_changes_is_the_cold_build(site, tm
     story = site / "content/khong-anh.md"
     if change == "add":
         put(site, "images/moi.jpg", photo(900, 600, shade=7))
-        story.write_text(article("Không có ảnh", "2023-12-01", slug="khong-anh", image="images/moi.jpg",
-                                 image_alt="Ảnh mới"), encoding="utf-8")
+        story.write_text(
+            article("Không có ảnh", "2023-12-01", slug="khong-anh", image="images/moi.jpg", image_alt="Ảnh mới"),
+            encoding="utf-8",
+        )
     elif change == "change":
         put(site, "images/2024/hoi-nghi.jpg", photo(1800, 1200, shade=33))
     elif change == "remove":
-        (site / "content/logo.md").write_text(article("Biểu trưng mới", "2024-02-01", slug="bieu-trung"),
-                                              encoding="utf-8")
+        (site / "content/logo.md").write_text(
+            article("Biểu trưng mới", "2024-02-01", slug="bieu-trung"), encoding="utf-8"
+        )
         (site / "static/images/logo.png").unlink()
     elif change == "move":
         shutil.move(site / "static/images/logo.png", site / "static/images/bieu-trung.png")
         text = (site / "content/logo.md").read_text(encoding="utf-8")
-        (site / "content/logo.md").write_text(text.replace("/images/logo.png", "images/bieu-trung.png"), encoding="utf-8")
+        (site / "content/logo.md").write_text(
+            text.replace("/images/logo.png", "images/bieu-trung.png"), encoding="utf-8"
+        )
     else:
         text = (site / "content/hoi-nghi.md").read_text(encoding="utf-8")
         (site / "content/hoi-nghi.md").write_text(text.replace("Toàn cảnh", "Quang cảnh"), encoding="utf-8")
@@ -221,7 +272,9 @@ def test_an_incremental_build_after_a_picture_changes_is_the_cold_build(site, tm
 
 def test_the_preview_rebuilds_when_a_picture_changes_instead_of_swapping_the_file(site):
     said: list[str] = []
-    preview = PreviewSite(site, BuildOptions(now=NOW, jobs=1), "http://127.0.0.1:8000", lambda m, err=False: said.append(m))
+    preview = PreviewSite(
+        site, BuildOptions(now=NOW, jobs=1), "http://127.0.0.1:8000", lambda m, err=False: said.append(m)
+    )
     preview.rebuild()
     assert preview.snapshot is not None
     old = {path for path in preview.snapshot.files if path.startswith("images/_/")}
@@ -240,12 +293,14 @@ def test_a_missing_cover_is_an_error_on_its_line_naming_the_file(site, tmp_path)
     (site / "static/images/2024/hoi-nghi.jpg").unlink()
     (site / "static/images/og-default.png").write_text("không phải ảnh", encoding="utf-8")
     put(site, "anh.jpg", photo(300, 200))
-    (site / "content/sai.md").write_text(article("Sai", "2024-01-05", slug="sai", image="static/anh.jpg",
-                                                 image_alt="Ảnh"), encoding="utf-8")
+    (site / "content/sai.md").write_text(
+        article("Sai", "2024-01-05", slug="sai", image="static/anh.jpg", image_alt="Ảnh"), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as caught:
         build(site, tmp_path / "out")
-    found = sorted(str(problem).removeprefix(f"{site}/") for problem in caught.value.problems
-                   if problem.level == "error")
+    found = sorted(
+        str(problem).removeprefix(f"{site}/") for problem in caught.value.problems if problem.level == "error"
+    )
     assert found == [
         "content/hoi-nghi.md:5: 'image': the picture static/images/2024/hoi-nghi.jpg does not exist",
         "content/sai.md:5: 'image': the picture static/static/anh.jpg does not exist (paths are inside "
@@ -262,7 +317,8 @@ def test_a_cover_without_alternative_text_is_a_warning_and_strict_refuses_it(tmp
     result = build_site(load_settings(site), BuildOptions(now=NOW, jobs=1), MemoryWriter())
     assert [str(w).removeprefix(f"{site}/") for w in result.warnings] == [
         "content/a.md:4: warning: 'image' has no 'image_alt': describe the picture for readers who cannot see "
-        "it (image_alt: \"\" if it is only decoration)"]
+        'it (image_alt: "" if it is only decoration)'
+    ]
     with pytest.raises(ContentError):
         build_site(load_settings(site), BuildOptions(now=NOW, jobs=1, strict=True), MemoryWriter())
 
@@ -275,8 +331,10 @@ def test_pictures_are_encoded_in_worker_processes_with_the_same_bytes(site, tmp_
 
 def test_two_copies_of_one_picture_share_their_renditions(site, tmp_path):
     put(site, "images/ban-sao.jpg", (site / "static/images/2024/hoi-nghi.jpg").read_bytes())
-    (site / "content/khong-anh.md").write_text(article("Không có ảnh", "2023-12-01", slug="khong-anh",
-                                                       image="images/ban-sao.jpg", image_alt="Bản sao"), encoding="utf-8")
+    (site / "content/khong-anh.md").write_text(
+        article("Không có ảnh", "2023-12-01", slug="khong-anh", image="images/ban-sao.jpg", image_alt="Bản sao"),
+        encoding="utf-8",
+    )
     build(site, tmp_path / "out")
     first = re.search(r'<img src="([^"]+)"', (tmp_path / "out" / COVER).read_text(encoding="utf-8"))
     copy = re.search(r'<img src="([^"]+)"', (tmp_path / "out/2023/12/khong-anh/index.html").read_text(encoding="utf-8"))

@@ -61,13 +61,16 @@ def test_copies_follow_an_edit_and_kept_pages_keep_theirs(tmp_path):
     output = tmp_path / "out"
     build(site, output, precompress=True)
     article = sorted((site / "content").rglob("*.md"))[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn mới về một cửa liên thông.\n",
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nMột đoạn mới về một cửa liên thông.\n", encoding="utf-8"
+    )
     _, how = profile_build(load_settings(site), BuildOptions(now=NOW), DiskWriter(output, site, True))
     assert how.kept > 0  # most pages were linked from the previous build, their copies too
     assert copies_match(output)[1] == []
-    assert any(b"mot-doan-moi" in gzip.decompress(p.read_bytes()) or "Một đoạn mới".encode() in
-               gzip.decompress(p.read_bytes()) for p in output.rglob("index.html.gz"))
+    assert any(
+        b"mot-doan-moi" in gzip.decompress(p.read_bytes()) or "Một đoạn mới".encode() in gzip.decompress(p.read_bytes())
+        for p in output.rglob("index.html.gz")
+    )
 
 
 def test_switching_the_option_on_and_off_never_leaves_a_stale_or_missing_copy(tmp_path):

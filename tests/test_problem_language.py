@@ -18,7 +18,7 @@ from reform_archive.errors import ConfigError
 from reform_archive.source import messages
 from reform_archive.writer import MemoryWriter
 
-FAULTY = '''title = "Lưu trữ"
+FAULTY = """title = "Lưu trữ"
 language = "{language}"
 feedsize = 10
 per_page = "mười"
@@ -27,19 +27,21 @@ timezone = "Asia/Hanoi_City"
 [[menu]]
 name = "Lĩnh vực"
 link = "topics/"
-'''
-KNOWN = ("abbreviations, aliases, base_url, content_language, description, equivalents, feed_size, image, language, menu, "
-         "per_page, permalink, search, strings, theme, timezone, title")
+"""
+KNOWN = (
+    "abbreviations, aliases, base_url, content_language, description, equivalents, feed_size, image, language, menu, "
+    "per_page, permalink, search, strings, theme, timezone, title"
+)
 MENU = "[{'name': 'Lĩnh vực', 'link': 'topics/'}]"
 SAID = {
     "vi": [
         "site.toml:1: thiếu khóa bắt buộc 'base_url' (một URL http(s) đầy đủ, ví dụ "
-        "\"https://example.org/luu-tru/\"): hãy thêm vào",
+        '"https://example.org/luu-tru/"): hãy thêm vào',
         f"site.toml:3: khóa không xác định 'feedsize' (các khóa: {KNOWN}); có phải ý bạn là 'feed_size'?",
         "site.toml:4: 'per_page' phải là một số nguyên dương, không phải 'mười'",
         "site.toml:5: 'timezone' phải là tên múi giờ IANA, ví dụ \"Asia/Ho_Chi_Minh\", không phải 'Asia/Hanoi_City'",
         "site.toml:7: 'menu' phải là các bảng [[menu]], mỗi bảng có name và url (một đường dẫn trong trang như "
-        "\"topics/\" hoặc một địa chỉ https://), ví dụ [[menu]] name = \"Lĩnh vực\" url = \"topics/\", "
+        '"topics/" hoặc một địa chỉ https://), ví dụ [[menu]] name = "Lĩnh vực" url = "topics/", '
         f"không phải {MENU}",
     ],
     "en": [
@@ -48,7 +50,7 @@ SAID = {
         "site.toml:4: 'per_page' must be a positive integer, got 'mười'",
         "site.toml:5: 'timezone' must be an IANA time zone name such as \"Asia/Ho_Chi_Minh\", got 'Asia/Hanoi_City'",
         "site.toml:7: 'menu' must be [[menu]] tables, each with a name and a url (a path in the site such as "
-        "\"topics/\" or an https:// address), such as [[menu]] name = \"Lĩnh vực\" url = \"topics/\", "
+        '"topics/" or an https:// address), such as [[menu]] name = "Lĩnh vực" url = "topics/", '
         f"got {MENU}",
     ],
 }
@@ -70,18 +72,25 @@ def test_every_site_toml_problem_speaks_the_files_language_whatever_the_environm
 def test_without_a_valid_language_in_the_file_the_environment_chooses(monkeypatch, language):
     monkeypatch.setenv("REFORM_ARCHIVE_LANG", language)
     unknown = problems_of('title = "T"\nbase_url = "https://example.org/"\nlanguage = "fr"\ncolour = 1\n')
-    assert unknown[0] == ("site.toml:3: 'language' phải là một trong vi, en, không phải 'fr'" if language == "vi"
-                          else "site.toml:3: 'language' must be one of vi, en, got 'fr'")
-    assert unknown[1].startswith("site.toml:4: khóa không xác định 'colour'" if language == "vi"
-                                 else "site.toml:4: unknown key 'colour'")
+    assert unknown[0] == (
+        "site.toml:3: 'language' phải là một trong vi, en, không phải 'fr'"
+        if language == "vi"
+        else "site.toml:3: 'language' must be one of vi, en, got 'fr'"
+    )
+    assert unknown[1].startswith(
+        "site.toml:4: khóa không xác định 'colour'" if language == "vi" else "site.toml:4: unknown key 'colour'"
+    )
     (broken,) = problems_of('title = "T"\nlanguage = "vi"\nbase_url = \n')
-    assert broken.startswith("site.toml:3: site.toml không phải TOML hợp lệ: " if language == "vi"
-                             else "site.toml:3: invalid TOML: ")
+    assert broken.startswith(
+        "site.toml:3: site.toml không phải TOML hợp lệ: " if language == "vi" else "site.toml:3: invalid TOML: "
+    )
 
 
 def test_the_checks_of_values_speak_vietnamese_and_keep_what_was_written():
-    assert problems_of('title = "T"\nlanguage = "vi"\nbase_url = "example.org"\ntheme = "../x"\n'
-                       'permalink = "/{year}/{title}"\n[aliases.colours]\n"a" = "b\\u0001"\n') == [
+    assert problems_of(
+        'title = "T"\nlanguage = "vi"\nbase_url = "example.org"\ntheme = "../x"\n'
+        'permalink = "/{year}/{title}"\n[aliases.colours]\n"a" = "b\\u0001"\n'
+    ) == [
         "site.toml:3: 'base_url' phải là một URL http(s) đầy đủ, ví dụ \"https://example.org/luu-tru/\", "
         "không phải 'example.org'",
         "site.toml:4: 'theme' phải là tên một thư mục, ví dụ \"default\", không phải '../x'",
@@ -95,17 +104,27 @@ def test_the_checks_of_values_speak_vietnamese_and_keep_what_was_written():
     ]
 
 
-@pytest.mark.parametrize("language, said", [
-    ("vi", "content/bai.md:6: warning: liên kết nội bộ hỏng /2020/01/khong-co/ "
-           "(không có trang nào ở /2020/01/khong-co/): hãy sửa hoặc bỏ liên kết này"),
-    ("en", "content/bai.md:6: warning: broken internal link /2020/01/khong-co/ "
-           "(nothing is built at /2020/01/khong-co/)"),
-])
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        (
+            "vi",
+            "content/bai.md:6: warning: liên kết nội bộ hỏng /2020/01/khong-co/ "
+            "(không có trang nào ở /2020/01/khong-co/): hãy sửa hoặc bỏ liên kết này",
+        ),
+        (
+            "en",
+            "content/bai.md:6: warning: broken internal link /2020/01/khong-co/ "
+            "(nothing is built at /2020/01/khong-co/)",
+        ),
+    ],
+)
 def test_a_broken_internal_link_is_a_warning_in_the_sites_language(tmp_path, monkeypatch, language, said):
     monkeypatch.setenv("REFORM_ARCHIVE_LANG", "en" if language == "vi" else "vi")
     body = "Xem [bài cũ](/2020/01/khong-co/)."
-    site = make_site(tmp_path, {"bai.md": article("Bài có liên kết", "2024-03-01", body=body)},
-                     config=f'language = "{language}"\n')
+    site = make_site(
+        tmp_path, {"bai.md": article("Bài có liên kết", "2024-03-01", body=body)}, config=f'language = "{language}"\n'
+    )
     result = build_site(load_settings(site), BuildOptions(now=NOW), MemoryWriter())
     assert [str(problem).replace(f"{site}/", "") for problem in result.warnings] == [said]
 
@@ -114,6 +133,7 @@ def test_a_broken_internal_link_is_a_warning_in_the_sites_language(tmp_path, mon
 def test_every_message_has_both_languages_with_the_same_fields(catalogue):
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
     for name, wording in catalogue.items():
         assert set(wording) == {"en", "vi"}, name
         assert fields(wording["en"]) == fields(wording["vi"]), name

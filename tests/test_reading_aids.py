@@ -39,8 +39,10 @@ def test_reading_minutes_grows_with_the_words(words):
 
 
 def test_table_of_contents_lists_h2_and_h3_with_plain_text():
-    html = ('<h2 id="ket-qua">Kết quả &amp; <em>hướng</em> đi</h2><p>x</p><h3 id="chi-tiet">Chi tiết</h3>'
-            '<h4 id="nho">Nhỏ</h4><h2 id="de-xuat">Đề xuất</h2>')
+    html = (
+        '<h2 id="ket-qua">Kết quả &amp; <em>hướng</em> đi</h2><p>x</p><h3 id="chi-tiet">Chi tiết</h3>'
+        '<h4 id="nho">Nhỏ</h4><h2 id="de-xuat">Đề xuất</h2>'
+    )
     assert table_of_contents(html, TOC_MIN_WORDS) == [
         {"level": 2, "id": "ket-qua", "text": "Kết quả & hướng đi"},
         {"level": 3, "id": "chi-tiet", "text": "Chi tiết"},
@@ -54,22 +56,42 @@ def test_share_links_are_plain_addresses_that_carry_the_page():
     links = {link["name"]: link["url"] for link in share_links("https://example.org/2024/01/bai-viet/", "Một cửa & số")}
     assert set(links) == {"facebook", "x", "email"}
     assert parse_qs(urlsplit(links["facebook"]).query)["u"] == ["https://example.org/2024/01/bai-viet/"]
-    assert parse_qs(urlsplit(links["x"]).query) == {"url": ["https://example.org/2024/01/bai-viet/"],
-                                                    "text": ["Một cửa & số"]}
+    assert parse_qs(urlsplit(links["x"]).query) == {
+        "url": ["https://example.org/2024/01/bai-viet/"],
+        "text": ["Một cửa & số"],
+    }
     assert links["email"].startswith("mailto:?subject=M%E1%BB%99t%20c%E1%BB%ADa%20%26%20s%E1%BB%91&body=https%3A")
     assert share_links("/2024/01/bai-viet/", "x") == []  # no absolute address, nothing to share
 
 
 def _site(root):
     articles = {
-        "dai.md": article("Tổng kết một năm vận hành Trung tâm một cửa", "2024-03-10", LONG_BODY, slug="dai",
-                          topics=["một cửa"], provinces=["Bình Định"]),
-        "ngan.md": article("Bộ phận một cửa xã tiếp dân ngày thứ Bảy", "2024-03-05", SHORT_BODY, slug="ngan",
-                           topics=["một cửa"], provinces=["Bình Định"]),
+        "dai.md": article(
+            "Tổng kết một năm vận hành Trung tâm một cửa",
+            "2024-03-10",
+            LONG_BODY,
+            slug="dai",
+            topics=["một cửa"],
+            provinces=["Bình Định"],
+        ),
+        "ngan.md": article(
+            "Bộ phận một cửa xã tiếp dân ngày thứ Bảy",
+            "2024-03-05",
+            SHORT_BODY,
+            slug="ngan",
+            topics=["một cửa"],
+            provinces=["Bình Định"],
+        ),
     }
     for n in range(6):
-        articles[f"k{n}.md"] = article(f"Một cửa liên thông ở huyện số {n}", f"2024-02-{n + 10:02d}", SENTENCE * 3,
-                                       slug=f"k{n}", topics=["một cửa"], provinces=["Bình Định"])
+        articles[f"k{n}.md"] = article(
+            f"Một cửa liên thông ở huyện số {n}",
+            f"2024-02-{n + 10:02d}",
+            SENTENCE * 3,
+            slug=f"k{n}",
+            topics=["một cửa"],
+            provinces=["Bình Định"],
+        )
     return make_site(root, articles)
 
 
@@ -88,7 +110,10 @@ def test_article_pages_show_reading_time_toc_only_when_long_and_share_links(buil
     assert 'id="phan-1-ket-qua-huong-tiep-theo"' in long_page  # the link lands on the heading
     assert "Phần 1: kết quả &amp; hướng tiếp theo<" in toc.group()  # escaped once, tags gone
     assert 'class="toc"' not in short_page
-    assert 'href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2F2024%2F03%2Fdai%2F"' in long_page
+    assert (
+        'href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2F2024%2F03%2Fdai%2F"'
+        in long_page
+    )
 
 
 def test_related_articles_are_a_compact_list_without_the_previous_and_next(built):

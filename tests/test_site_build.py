@@ -21,13 +21,31 @@ def pages(files: dict[str, bytes]) -> dict[str, bytes]:
 
 def test_every_kind_of_page_is_built(sample_files):
     expected = [
-        "index.html", "404.html", "articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html",
-        "archives/index.html", "2022/index.html", "2022/09/index.html", "2024/03/index.html",
-        "topics/index.html", "topics/thu-tuc-hanh-chinh/index.html", "topics/thu-tuc-hanh-chinh/feed.xml",
-        "provinces/index.html", "provinces/ham-tan/index.html" if False else "provinces/binh-thuan/index.html",
-        "documents/index.html", "documents/72-tb-ubnd/index.html", "documents/05-nq-tu/index.html",
-        "tags/index.html", "authors/index.html", "authors/p-v/index.html", "sources/index.html",
-        "feed.xml", "sitemap.xml", "robots.txt", "assets/style.css",
+        "index.html",
+        "404.html",
+        "articles/index.html",
+        "articles/page/2/index.html",
+        "articles/page/3/index.html",
+        "archives/index.html",
+        "2022/index.html",
+        "2022/09/index.html",
+        "2024/03/index.html",
+        "topics/index.html",
+        "topics/thu-tuc-hanh-chinh/index.html",
+        "topics/thu-tuc-hanh-chinh/feed.xml",
+        "provinces/index.html",
+        "provinces/ham-tan/index.html" if False else "provinces/binh-thuan/index.html",
+        "documents/index.html",
+        "documents/72-tb-ubnd/index.html",
+        "documents/05-nq-tu/index.html",
+        "tags/index.html",
+        "authors/index.html",
+        "authors/p-v/index.html",
+        "sources/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "assets/style.css",
         "2021/10/ha-tinh-huong-den-nen-hanh-chinh-hien-dai/index.html",
     ]
     missing = [path for path in expected if path not in sample_files]
@@ -54,9 +72,12 @@ def _broken_links(files: dict[str, bytes], base_url: str) -> list[str]:
             if target.netloc != base.netloc or attribute not in ("href", "src"):
                 continue
             assert target.path.startswith(base.path), f"{path}: {link} leaves the site's sub-path"
-            relative = unquote(target.path[len(base.path):])
-            if relative not in files and relative + "index.html" not in files and \
-                    relative.rstrip("/") + "/index.html" not in files:
+            relative = unquote(target.path[len(base.path) :])
+            if (
+                relative not in files
+                and relative + "index.html" not in files
+                and relative.rstrip("/") + "/index.html" not in files
+            ):
                 broken.append(f"{path}: {link}")
     return broken
 
@@ -122,8 +143,10 @@ def test_article_metadata_open_graph_json_ld_and_canonical(sample_files):
 
 def test_dates_are_shown_the_vietnamese_way(sample_files):
     home = sample_files["index.html"].decode()
-    assert "Thứ Năm, 28/10/2021, 07:05" in sample_files[
-        "2021/10/ha-tinh-huong-den-nen-hanh-chinh-hien-dai/index.html"].decode()
+    assert (
+        "Thứ Năm, 28/10/2021, 07:05"
+        in sample_files["2021/10/ha-tinh-huong-den-nen-hanh-chinh-hien-dai/index.html"].decode()
+    )
     assert "Quý I/2024" in home
 
 
@@ -140,6 +163,7 @@ def test_build_is_byte_identical_when_repeated(sample_files):
 
 def test_source_date_epoch_makes_empty_feeds_reproducible(tmp_path, monkeypatch):
     from sitemaker import make_site
+
     site = make_site(tmp_path / "s", {})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first = build_to_memory(site)

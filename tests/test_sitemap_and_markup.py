@@ -17,7 +17,8 @@ def test_sitemap_becomes_an_index_past_the_limit():
     index = etree.fromstring(files["sitemap.xml"])
     assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     assert index.xpath("//s:loc/text()", namespaces=NS) == [
-        f"https://example.org/luu-tru/sitemap-{n}.xml" for n in (1, 2, 3)]
+        f"https://example.org/luu-tru/sitemap-{n}.xml" for n in (1, 2, 3)
+    ]
     counts = [len(etree.fromstring(files[f"sitemap-{n}.xml"]).xpath("//s:url", namespaces=NS)) for n in (1, 2, 3)]
     assert counts == [3, 3, 1]
 
@@ -75,14 +76,29 @@ def test_no_markdown_input_produces_active_content(text):
 
 
 @settings(max_examples=200)
-@given(st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))",
-                        "<a href='javascript:x'>a</a>", "<svg onload=alert(1)>", "<iframe src=//e.org>",
-                        "<p style=x onclick=alert(1)>b</p>", "[a](JaVaScRiPt:alert(1))"]),
-       st.text(max_size=40), st.text(max_size=40))
+@given(
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[a](javascript:alert(1))",
+            "<a href='javascript:x'>a</a>",
+            "<svg onload=alert(1)>",
+            "<iframe src=//e.org>",
+            "<p style=x onclick=alert(1)>b</p>",
+            "[a](JaVaScRiPt:alert(1))",
+        ]
+    ),
+    st.text(max_size=40),
+    st.text(max_size=40),
+)
 def test_injected_markup_is_neutralised_anywhere(payload, before, after):
     assert active_content(to_html(before + payload + after)) == []
 
 
 def test_the_detector_itself_sees_active_content():
     assert active_content('<p onclick="x">a</p><script>1</script><a href=" javascript:x">b</a>') == [
-        "p[onclick=x]", "script", "a[href= javascript:x]"]
+        "p[onclick=x]",
+        "script",
+        "a[href= javascript:x]",
+    ]

@@ -21,7 +21,9 @@ from reform_archive.text.province_names import PROVINCES
 
 def _site(root: Path, config: str = "") -> dict[str, bytes]:
     articles = {
-        "a.md": article("Hà Giang cải cách thủ tục", "2019-05-02", provinces=["Hà Giang"], topics=["thủ tục hành chính"]),
+        "a.md": article(
+            "Hà Giang cải cách thủ tục", "2019-05-02", provinces=["Hà Giang"], topics=["thủ tục hành chính"]
+        ),
         "b.md": article("Hà Giang số hóa hồ sơ", "2021-06-03", provinces=["Hà Giang"], topics=["thủ tục hành chính"]),
         "c.md": article("Tuyên Quang sau sáp nhập", "2025-08-01", provinces=["Tuyên Quang", "Hà Giang"]),
         "d.md": article("Hà Nội một cửa", "2021-02-03", provinces=["Hà Nội"], topics=["chế độ công vụ"]),
@@ -58,7 +60,14 @@ def test_the_statistics_page_counts_by_year_province_and_topic(tmp_path):
     page = _page(built, "statistics/index.html")
     years = page.xpath("//section[@aria-labelledby='by-year']//table//tr")
     assert [(r.findtext("th"), r.findtext("td")) for r in years] == [
-        ("2019", "1"), ("2020", "0"), ("2021", "2"), ("2022", "0"), ("2023", "0"), ("2024", "0"), ("2025", "1")]
+        ("2019", "1"),
+        ("2020", "0"),
+        ("2021", "2"),
+        ("2022", "0"),
+        ("2023", "0"),
+        ("2024", "0"),
+        ("2025", "1"),
+    ]
     # a year without articles has a bar of nothing and no link (it has no page)
     assert not page.xpath("//svg//a[@href='/2020/']") and page.xpath("//svg//a[@href='/2021/']")
     filed = [li.text_content().split() for li in page.xpath("//section[@aria-labelledby='by-province']/ol/li")]
@@ -68,7 +77,10 @@ def test_the_statistics_page_counts_by_year_province_and_topic(tmp_path):
 
 def test_the_map_draws_today_s_provinces_and_counts_an_article_once(tmp_path):
     page = _page(_site(tmp_path / "site"), "statistics/index.html")
-    rows = {r.xpath("th")[0].text_content(): r.xpath("td")[0].text for r in page.xpath("//figure[contains(@class,'map')]//tbody/tr")}
+    rows = {
+        r.xpath("th")[0].text_content(): r.xpath("td")[0].text
+        for r in page.xpath("//figure[contains(@class,'map')]//tbody/tr")
+    }
     assert len(rows) == 34
     assert rows["Tuyên Quang"] == "3"  # two Hà Giang articles and one filed under both: three, not four
     assert rows["Hà Nội"] == "1" and rows["Cà Mau"] == "0"
@@ -104,8 +116,12 @@ def test_the_map_file_holds_the_63_provinces_and_the_archipelagos():
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_statistics_page_fits_the_screen(open_page, tmp_path, width):
-    articles = {f"a{i}.md": article(f"Bài {i}", f"{2016 + i % 9}-03-0{1 + i % 8}", provinces=[PROVINCES[i * 5 % 63]],
-                                    topics=["thể chế"]) for i in range(40)}
+    articles = {
+        f"a{i}.md": article(
+            f"Bài {i}", f"{2016 + i % 9}-03-0{1 + i % 8}", provinces=[PROVINCES[i * 5 % 63]], topics=["thể chế"]
+        )
+        for i in range(40)
+    }
     output = build_to_disk(make_site(tmp_path / "site", articles), tmp_path / "out")
     with serve_directory(output) as base:
         page = open_page(base + "statistics/", {"width": width, "height": 800})
@@ -124,5 +140,7 @@ def test_a_province_page_with_its_chart_is_axe_clean(open_page, tmp_path, scheme
         assert page.locator("figure.chart svg rect").count() == 4
         page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
         results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-        blocking = [v["id"] for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS or v["id"] == "color-contrast"]
+        blocking = [
+            v["id"] for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS or v["id"] == "color-contrast"
+        ]
         assert not blocking

@@ -23,6 +23,7 @@ def test_slug_is_a_prefix_cut_at_a_word_boundary():
 
 def test_decomposed_input_gives_the_same_slug():
     import unicodedata
+
     title = "Thủ tục hành chính"
     assert slugify(unicodedata.normalize("NFD", title)) == slugify(title) == "thu-tuc-hanh-chinh"
 

@@ -12,14 +12,16 @@ from sitemaker import article, make_site
 ANALYTICS = '<script defer data-domain="example.org" src="/js/plausible.js"></script>'
 HOOKS = {
     "hooks/head-end.html": f'<link rel="stylesheet" href="{{{{ url(\'assets/site.css\') }}}}">\n{ANALYTICS}\n',
-    "hooks/body-end.html": '<script src="{{ url(\'assets/site.js\') }}"></script>\n',
+    "hooks/body-end.html": "<script src=\"{{ url('assets/site.js') }}\"></script>\n",
     "hooks/footer.html": '<p class="site-contact">Đường dây nóng: 1022</p>\n',
 }
 
 
 def _articles():
-    return {f"{n}.md": article(f"Bài {n} về một cửa", f"2024-03-0{i + 1}", topics=["một cửa"], provinces=["Huế"])
-            for i, n in enumerate("abc")}
+    return {
+        f"{n}.md": article(f"Bài {n} về một cửa", f"2024-03-0{i + 1}", topics=["một cửa"], provinces=["Huế"])
+        for i, n in enumerate("abc")
+    }
 
 
 def _pages(files):
@@ -45,9 +47,11 @@ def test_without_hooks_nothing_is_added(tmp_path):
 
 
 def test_one_block_of_the_article_page_is_replaced_alone(tmp_path):
-    meta_only = ('{% extends "theme:article.html" %}\n'
-                 '{% block article_meta %}<p class="meta byline">{{ article.date.display }}</p>{% endblock %}\n'
-                 '{% block share %}{% endblock %}\n')
+    meta_only = (
+        '{% extends "theme:article.html" %}\n'
+        '{% block article_meta %}<p class="meta byline">{{ article.date.display }}</p>{% endblock %}\n'
+        "{% block share %}{% endblock %}\n"
+    )
     plain = _pages(build_to_memory(make_site(tmp_path / "plain", _articles())))
     custom = _pages(build_to_memory(make_site(tmp_path / "custom", _articles(), templates={"article.html": meta_only})))
     page, before = custom["2024/03/bai-a-ve-mot-cua/index.html"], plain["2024/03/bai-a-ve-mot-cua/index.html"]

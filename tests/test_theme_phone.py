@@ -30,10 +30,16 @@ def sample_url(sample_output):
 def paged_url(tmp_path_factory):
     """30 articles, one per page: page 15 shows every kind of pagination item."""
     root = tmp_path_factory.mktemp("paged")
-    articles = {f"a{i:02d}.md": article(f"Hội nghị cải cách hành chính số {i}", f"2024-01-{i + 1:02d}",
-                                        slug=f"hoi-nghi-{i:02d}", provinces=["Bình Định"],
-                                        source={"name": "Báo Bình Định", "url": f"https://baobinhdinh.vn/{i}"})
-                for i in range(30)}
+    articles = {
+        f"a{i:02d}.md": article(
+            f"Hội nghị cải cách hành chính số {i}",
+            f"2024-01-{i + 1:02d}",
+            slug=f"hoi-nghi-{i:02d}",
+            provinces=["Bình Định"],
+            source={"name": "Báo Bình Định", "url": f"https://baobinhdinh.vn/{i}"},
+        )
+        for i in range(30)
+    }
     output = build_to_disk(make_site(root / "site", articles, config="per_page = 1\n"), root / "output")
     with serve_directory(output) as base:
         yield base
@@ -147,13 +153,23 @@ def test_list_cards_keep_a_readable_measure_on_desktop(open_page, sample_url):
 
 
 def _luminance(rgb: str) -> float:
-    r, g, b = (int(x) / 255 for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+    r, g, b = (int(x) / 255 for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-DARK_PAGES = ["home", "article", "all-articles", "province-term", "legal-document", "documents-index", "statistics",
-              "topics-index",
-              "archives", "not-found", "search"]
+DARK_PAGES = [
+    "home",
+    "article",
+    "all-articles",
+    "province-term",
+    "legal-document",
+    "documents-index",
+    "statistics",
+    "topics-index",
+    "archives",
+    "not-found",
+    "search",
+]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -170,8 +186,9 @@ def test_dark_mode_is_dark_and_axe_clean(open_page, sample_output, sample_url, p
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS or v["id"] == "color-contrast"]
-    report = "\n".join(f"- {v['id']} ({v['impact']}): {v['help']}; nodes: {[n['target'] for n in v['nodes']]}"
-                       for v in blocking)
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}; nodes: {[n['target'] for n in v['nodes']]}" for v in blocking
+    )
     assert not blocking, f"axe-core violations in dark mode on /{path} at {viewport['width']}px:\n{report}"
 
 

@@ -51,8 +51,12 @@ def test_nothing_changed_nothing_written(site, tmp_path):
     again = build(site, output)
     assert again.unchanged and not first.unchanged
     assert stamps(output) == before
-    assert (again.articles, again.pages, again.files, again.warnings) == \
-           (first.articles, first.pages, first.files, first.warnings)  # warnings are told again
+    assert (again.articles, again.pages, again.files, again.warnings) == (
+        first.articles,
+        first.pages,
+        first.files,
+        first.warnings,
+    )  # warnings are told again
     assert again.warnings  # no summary: not vacuous
     assert not list(tmp_path.glob(".out.staging-*"))
 

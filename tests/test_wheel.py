@@ -29,8 +29,14 @@ LUNR_VERSION = "2.3.9"
 
 
 def _pip(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> None:
-    done = subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -60,8 +66,11 @@ def test_wheel_carries_the_pinned_lunr_js_and_the_theme(wheel: Path) -> None:
 def _venv_with(wheel: Path, where: Path) -> Path:
     venv.create(where, with_pip=False)
     _pip("--python", str(where / "bin" / "python"), "install", "--no-deps", "--no-index", str(wheel))
-    own = Path(subprocess.check_output([where / "bin" / "python", "-c",
-                                        "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
+    own = Path(
+        subprocess.check_output(
+            [where / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
+    )
     (own / "_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     return where / "bin"
 
@@ -70,21 +79,27 @@ def test_installed_wheel_builds_a_new_site_with_search_and_no_node(wheel: Path, 
     bin_dir = _venv_with(wheel, tmp_path / "venv")
     env = {"PATH": str(bin_dir), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
     assert shutil.which("node", path=env["PATH"]) is None and shutil.which("npm", path=env["PATH"]) is None
-    where = subprocess.check_output([bin_dir / "python", "-c", "import reform_archive; print(reform_archive.__file__)"],
-                                    env=env, text=True, cwd=tmp_path)
+    where = subprocess.check_output(
+        [bin_dir / "python", "-c", "import reform_archive; print(reform_archive.__file__)"],
+        env=env,
+        text=True,
+        cwd=tmp_path,
+    )
     assert where.startswith(str(tmp_path / "venv")), where
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run([str(bin_dir / "reform-archive"), *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [str(bin_dir / "reform-archive"), *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         return done
 
     run("init", "site", "--title", "Lưu trữ thử", "--base-url", "https://example.org/")
     run("build", "--site", "site")
     output = tmp_path / "site" / "output"
-    assert (output / "assets" / "vendor" / f"lunr-{LUNR_VERSION}.min.js").read_bytes() == \
-        (NPM_LUNR / "lunr.min.js").read_bytes()
+    assert (output / "assets" / "vendor" / f"lunr-{LUNR_VERSION}.min.js").read_bytes() == (
+        NPM_LUNR / "lunr.min.js"
+    ).read_bytes()
     assert (output / "search" / "index.html").is_file()
     manifest = sorted((output / "search").rglob("*.json"))
     assert manifest, "no search data was written"
@@ -92,8 +107,10 @@ def test_installed_wheel_builds_a_new_site_with_search_and_no_node(wheel: Path, 
 
 
 def test_sdist_carries_lunr_js_so_a_wheel_builds_from_it_without_npm(tmp_path: Path) -> None:
-    build = ("import sys; from hatchling.builders.sdist import SdistBuilder; "
-             "print(*SdistBuilder(sys.argv[1]).build(directory=sys.argv[2]))")
+    build = (
+        "import sys; from hatchling.builders.sdist import SdistBuilder; "
+        "print(*SdistBuilder(sys.argv[1]).build(directory=sys.argv[2]))"
+    )
     sdist = Path(subprocess.check_output([sys.executable, "-c", build, str(ROOT), str(tmp_path)], text=True).strip())
     with tarfile.open(sdist) as archive:
         archive.extractall(tmp_path / "src", filter="data")
@@ -111,6 +128,7 @@ def test_sdist_carries_lunr_js_so_a_wheel_builds_from_it_without_npm(tmp_path: P
 def _locked_versions() -> dict[str, str]:
     from packaging.markers import Marker
     from packaging.utils import canonicalize_name
+
     pins = {}
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
         if line[:1].isalnum():
@@ -125,10 +143,13 @@ def test_the_tests_run_with_the_versions_requirements_lock_pins() -> None:
     from importlib.metadata import distributions
 
     from packaging.utils import canonicalize_name
+
     installed = {canonicalize_name(d.metadata["Name"]): d.version for d in distributions()}
     pins = _locked_versions()
     assert {"jinja2", "lunr", "pytest", "hatchling"} <= set(pins)
-    assert {name: (version, installed.get(name)) for name, version in pins.items() if installed.get(name) != version} == {}
+    assert {
+        name: (version, installed.get(name)) for name, version in pins.items() if installed.get(name) != version
+    } == {}
 
 
 def test_requirements_lock_covers_every_dependency_pyproject_names() -> None:
@@ -136,7 +157,10 @@ def test_requirements_lock_covers_every_dependency_pyproject_names() -> None:
 
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    named = {canonicalize_name(Requirement(r).name)
-             for r in [*project["dependencies"], *project["optional-dependencies"]["test"]]}
+    named = {
+        canonicalize_name(Requirement(r).name)
+        for r in [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    }
     assert named - set(_locked_versions()) == set(), "run scripts/dev lock after editing pyproject.toml"

@@ -93,8 +93,14 @@ def test_an_update_in_place_removes_emptied_folders_and_reports_its_listing(tmp_
     site = tmp_path / "site"
     site.mkdir()
     output = tmp_path / "output"
-    old = {"index.html": b"home", "kept/a.html": b"a", "search/index-old/0.json": b"0",
-           "search/index-old/1.json": b"1", "deep/er/still/x.html": b"x", "moved/y.html": b"y"}
+    old = {
+        "index.html": b"home",
+        "kept/a.html": b"a",
+        "search/index-old/0.json": b"0",
+        "search/index-old/1.json": b"1",
+        "deep/er/still/x.html": b"x",
+        "moved/y.html": b"y",
+    }
     for path, data in old.items():
         (output / path).parent.mkdir(parents=True, exist_ok=True)
         (output / path).write_bytes(data)
@@ -106,7 +112,14 @@ def test_an_update_in_place_removes_emptied_folders_and_reports_its_listing(tmp_
     writer.write("moved", b"a file where a folder was")
     writer.commit()
     assert sorted(str(p.relative_to(output)) for p in output.rglob("*")) == [
-        "index.html", "kept", "kept/a.html", "moved", "search", "search/index-new", "search/index-new/0.json"]
+        "index.html",
+        "kept",
+        "kept/a.html",
+        "moved",
+        "search",
+        "search/index-new",
+        "search/index-new/0.json",
+    ]
     assert (output / "moved").read_bytes() == b"a file where a folder was"
     assert writer.listing() == output_listing(output)
 
@@ -120,8 +133,12 @@ def test_files_a_forked_process_wrote_into_staging_are_adopted(tmp_path):
     site.mkdir()
     writer = DiskWriter(tmp_path / "out", site)
     child = multiprocessing.get_context("fork").Process(
-        target=lambda: (writer.write("search/index-a/0.json", b"[0]"), writer.write("search/stray.json", b"x"),
-                        writer.write("search/index-b/0.json", b"[1]")))
+        target=lambda: (
+            writer.write("search/index-a/0.json", b"[0]"),
+            writer.write("search/stray.json", b"x"),
+            writer.write("search/index-b/0.json", b"[1]"),
+        )
+    )
     child.start()
     child.join()
     assert child.exitcode == 0 and not writer.written  # the child's record is its own
@@ -133,5 +150,9 @@ def test_files_a_forked_process_wrote_into_staging_are_adopted(tmp_path):
     writer.write("index.html", b"<p>")
     writer.commit()
     out = tmp_path / "out"
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == \
-        ["index.html", "search", "search/index-a", "search/index-a/0.json"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "index.html",
+        "search",
+        "search/index-a",
+        "search/index-a/0.json",
+    ]

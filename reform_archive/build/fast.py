@@ -70,15 +70,20 @@ def render_saved_articles(memory: BuildMemory, changed: Collection[Path]) -> Fas
         old = by_path.get(shown)
         prepared = prepare(data, shown, memory.recipe)
         source = prepared.source
-        if old is None or source is None or errors_only(list(prepared.problems)) or \
-                not is_published(source, memory.selection):
+        if (
+            old is None
+            or source is None
+            or errors_only(list(prepared.problems))
+            or not is_published(source, memory.selection)
+        ):
             return None
         if (source.cover.src if source.cover else "") != (old.image.src if old.image else ""):
             return None  # another cover: the build learns it and makes its renditions
         if any(src not in memory.pictures for src in image_sources(prepared.html, site.settings.base_path)):
             return None  # a picture the last build did not learn: the build reads it
-        article = article_from(source, site.settings, with_image_sizes(prepared.html, site.settings.base_path, sizes),
-                               memory.pictures)
+        article = article_from(
+            source, site.settings, with_image_sizes(prepared.html, site.settings.base_path, sizes), memory.pictures
+        )
         if article.url != old.url or article.date != old.date:
             return None  # it moves in the lists and the archive: the build places it
         around = around or neighbours(site)

@@ -65,16 +65,20 @@ def learn_picture(file: Path, store: BuildCache, digest: str | None = None) -> L
 def _named(src: str, file: Path | None, learnt: Learnt | None) -> str:
     """Why the picture at ``src`` cannot be shown ("" when it can)."""
     if file is None:
-        hint = f" (paths are inside static/ already: write {src.removeprefix('static/')})" \
-            if src.startswith("static/") else ""
+        hint = (
+            f" (paths are inside static/ already: write {src.removeprefix('static/')})"
+            if src.startswith("static/")
+            else ""
+        )
         return f"the picture static/{src} does not exist{hint}"
     if learnt is not None and learnt[0] is None:
         return f"static/{src} is {learnt[1]}" if learnt[1].startswith("not ") else f"static/{src}: {learnt[1]}"
     return ""
 
 
-def share_picture(settings: Settings, static: Mapping[str, Path], store: BuildCache,
-                  problems: list[Problem]) -> Picture | None:
+def share_picture(
+    settings: Settings, static: Mapping[str, Path], store: BuildCache, problems: list[Problem]
+) -> Picture | None:
     """site.toml's ``image``, when it is a file in static/ (a URL needs nothing of the build);
     when it cannot be shown, None and a problem on its line added to ``problems``."""
     src = settings.image
@@ -107,9 +111,15 @@ class FoundPictures:
         return {article.path: self.html.get(article.path, article.html) for article in prepared}
 
 
-def find_pictures(settings: Settings, static: Mapping[str, Path], prepared: Sequence[PreparedArticle],
-                  selection: Selection, store: BuildCache, share: Picture | None,
-                  hashed: Mapping[str, str] | None = None) -> FoundPictures:
+def find_pictures(
+    settings: Settings,
+    static: Mapping[str, Path],
+    prepared: Sequence[PreparedArticle],
+    selection: Selection,
+    store: BuildCache,
+    share: Picture | None,
+    hashed: Mapping[str, str] | None = None,
+) -> FoundPictures:
     """The pictures of the published articles (covers and their bodies' pictures of this site).
     ``hashed``: files' SHA-256 by path, as the build's inputs digest found them."""
     covers: dict[str, list[tuple[str, int]]] = {}  # src -> (article, line of 'image') naming it
@@ -134,19 +144,25 @@ def find_pictures(settings: Settings, static: Mapping[str, Path], prepared: Sequ
     for src, (facts, _) in learnt.items():
         if facts is not None:  # renditions are made of covers; a body's pictures lend their size only
             planned = plan_picture(src, facts)
-            pictures[src] = planned if src in covers else pictures.get(src, replace(planned, webp=(), fallback=(),
-                                                                                     share=None))
+            pictures[src] = (
+                planned if src in covers else pictures.get(src, replace(planned, webp=(), fallback=(), share=None))
+            )
     files = {picture.digest: static[src] for src, picture in pictures.items()}
     sizes = {src: (p.width, p.height) for src, p in pictures.items() if p.width}
     shown: dict[str, str] = {}
     for article in prepared:
         source = article.source
-        srcs = (*((source.cover.src,) if source and source.cover and not source.cover.remote else ()),
-                *bodies.get(article.path, ()))
+        srcs = (
+            *((source.cover.src,) if source and source.cover and not source.cover.remote else ()),
+            *bodies.get(article.path, ()),
+        )
         if digests := [pictures[src].digest for src in srcs if src in pictures]:
             shown[article.path] = "\0".join(digests)
-    html = {path: with_image_sizes(article.html, settings.base_path, sizes)
-            for article in prepared if (path := article.path) in bodies}
+    html = {
+        path: with_image_sizes(article.html, settings.base_path, sizes)
+        for article in prepared
+        if (path := article.path) in bodies
+    }
     return FoundPictures(pictures, files, tuple(problems), shown, html)
 
 
@@ -162,12 +178,25 @@ def _original(file: Path, digest: str) -> bytes:
 
 
 def _key(picture: Picture, rendition: Rendition) -> str:
-    return cache_key("rendition", picture.digest, str(rendition.width), str(rendition.height), rendition.format,
-                     repr(ENCODER_SETTINGS[rendition.format]))
+    return cache_key(
+        "rendition",
+        picture.digest,
+        str(rendition.width),
+        str(rendition.height),
+        rendition.format,
+        repr(ENCODER_SETTINGS[rendition.format]),
+    )
 
 
-def write_renditions(found: FoundPictures, writer: Writer, claim: Callable[[str], bool], reuse: Reuse,
-                     ledger: LedgerBuilder, store: BuildCache, jobs: int) -> int:
+def write_renditions(
+    found: FoundPictures,
+    writer: Writer,
+    claim: Callable[[str], bool],
+    reuse: Reuse,
+    ledger: LedgerBuilder,
+    store: BuildCache,
+    jobs: int,
+) -> int:
     """Every rendition of the pictures shown, kept, from the cache or encoded; returns how
     many were kept."""
     missing: dict[str, list[tuple[Rendition, str]]] = {}  # digest -> what to encode of it

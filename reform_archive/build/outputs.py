@@ -65,12 +65,23 @@ def _line_containing(text: str, *needles: str) -> int:
     return 1
 
 
-def write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: Outputs, reuse: Reuse,
-                             ledger: LedgerBuilder, identity: Callable[[Article], str], empty_updated: datetime) -> None:
+def write_feeds_and_sitemap(
+    site: Site,
+    t: Translate,
+    writer: Writer,
+    outputs: Outputs,
+    reuse: Reuse,
+    ledger: LedgerBuilder,
+    identity: Callable[[Article], str],
+    empty_updated: datetime,
+) -> None:
     """A feed is kept from the previous build when its title and entries are the same
     articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
-    titles = {term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
-              for taxonomy in site.taxonomies.values() for term in taxonomy.terms}
+    titles = {
+        term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
+        for taxonomy in site.taxonomies.values()
+        for term in taxonomy.terms
+    }
     for spec in plan_feeds(site, titles):
         if not outputs.claim(spec.path, "feeds"):
             continue
@@ -89,8 +100,13 @@ def write_feeds_and_sitemap(site: Site, t: Translate, writer: Writer, outputs: O
         writer.write("robots.txt", robots_txt(site.settings.base_url))
 
 
-def write_search(writer: Writer, outputs: Outputs, lunr: tuple[Path | None, Problem | None],
-                  files: list[StampedFile], ledger: LedgerBuilder) -> None:
+def write_search(
+    writer: Writer,
+    outputs: Outputs,
+    lunr: tuple[Path | None, Problem | None],
+    files: list[StampedFile],
+    ledger: LedgerBuilder,
+) -> None:
     script, problem = lunr
     if problem:
         outputs.problems.append(problem)

@@ -56,5 +56,3 @@ def source_date_epoch() -> datetime | None:
 
 def build_clock() -> datetime:
     return source_date_epoch() or datetime.now(UTC)
-
-

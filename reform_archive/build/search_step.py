@@ -88,9 +88,11 @@ def remembered_placements(store: BuildCache) -> dict[str, Placement]:
 def cached_or_prepared(files: list[ContentFile], keys: list[str], recipe: Recipe, cache: BuildCache) -> Lookup:
     """The i-th file's article as the build will find it, for a search started before the
     build reads its cache: the cache's entry, or the file prepared again."""
+
     def lookup(i: int) -> PreparedArticle | None:
         found = cache.get(keys[i])
         return found if isinstance(found, PreparedArticle) else prepare(files[i].data, files[i].shown, recipe)
+
     return lookup
 
 
@@ -105,9 +107,17 @@ def unknown_to_index(keys: list[str], remembered: Mapping[str, Placement], selec
     return unknown
 
 
-def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Placement], settings: Settings,
-                 selection: Selection, store: BuildCache, fork: bool, reuse: Reuse,
-                 write: Callable[[str, bytes], None] | None = None) -> Search:
+def start_search(
+    keys: list[str],
+    lookup: Lookup,
+    remembered: Mapping[str, Placement],
+    settings: Settings,
+    selection: Selection,
+    store: BuildCache,
+    fork: bool,
+    reuse: Reuse,
+    write: Callable[[str, bytes], None] | None = None,
+) -> Search:
     """Starts splitting the index: in a forked process when ``fork``, else when its result
     is asked for. ``keys``: the content files' cache keys; ``lookup``: an article the index
     does not remember (``remembered``, its placement; the numbers of ``store``), which may
@@ -117,6 +127,7 @@ def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Place
 
     A cold build does not fork: it renders pages on every core already, and a child would
     only add its memory."""
+
     def split() -> tuple[list[StampedFile], dict[str, Any], list[str]]:
         numbers, arrays = _cached_numbers(store)
         placements, articles = [], {}
@@ -148,8 +159,15 @@ def start_search(keys: list[str], lookup: Lookup, remembered: Mapping[str, Place
     return Search(Alongside(split, fork=fork))
 
 
-def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], names: Mapping[str, str],
-                  reuse: Reuse, redo: Callable[[], Search], discard: Callable[[str], None]) -> list[StampedFile]:
+def finish_search(
+    site: Site,
+    search: Search,
+    prepared: list[PreparedArticle],
+    names: Mapping[str, str],
+    reuse: Reuse,
+    redo: Callable[[], Search],
+    discard: Callable[[str], None],
+) -> list[StampedFile]:
     """Every search file. The documents and filters are made here: while a forked child
     splits the index, or else after the split, so that the split's peak of memory does not
     hold 10,000 documents' JSON too. ``names``: each article's key by path; ``reuse``: what
@@ -164,9 +182,9 @@ def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], n
     else:
         index_files, index_manifest, numbered = search.index.result()
         documents = documents_part(site, link_to, texts)
-    if numbered != [names[article.path] for article in site.articles] or \
-            any(file.data is None and not file.written and not reuse.keepable(file.path, file.stamp)
-                for file in index_files):
+    if numbered != [names[article.path] for article in site.articles] or any(
+        file.data is None and not file.written and not reuse.keepable(file.path, file.stamp) for file in index_files
+    ):
         for file in index_files:
             if file.written:
                 discard(file.path)
@@ -175,8 +193,9 @@ def finish_search(site: Site, search: Search, prepared: list[PreparedArticle], n
     return [*index_files, *_stamped([*documents.files, manifest], reuse)]
 
 
-def _stamped(files: list[SearchFile], reuse: Reuse,
-             write: Callable[[str, bytes], None] | None = None) -> list[StampedFile]:
+def _stamped(
+    files: list[SearchFile], reuse: Reuse, write: Callable[[str, bytes], None] | None = None
+) -> list[StampedFile]:
     """Each file with its stamp, and its bytes unless the last build's file is kept; with
     ``write``, new files are written here instead of handed on."""
     stamped = []

@@ -10,12 +10,13 @@ caller's previous site stays in place when a step reports errors.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from reform_archive.build.images import FoundPictures, find_pictures, share_picture, write_renditions
 from reform_archive.build.memory import BuildMemory, article_key
 from reform_archive.build.outputs import Outputs, copy_static, write_feeds_and_sitemap, write_search
+from reform_archive.build.pages import render_pages
 from reform_archive.build.result import (
     BuildOptions,
     BuildProfile,
@@ -39,20 +40,14 @@ from reform_archive.config import Settings
 from reform_archive.errors import ContentError, Problem, errors_only, promote_warnings
 from reform_archive.incremental import unchanged
 from reform_archive.incremental.cache import BuildCache, cache_key
-from reform_archive.incremental.reuse import LedgerBuilder, Reuse, environment_digest, recipe_stamp
+from reform_archive.incremental.reuse import LedgerBuilder, Reuse, environment_digest
 from reform_archive.parallel.policy import fork_is_safe, kept_for_the_build, settle
-from reform_archive.parallel.render_pool import PageJob, PagePool, RenderedPage
 from reform_archive.parallel.workers import default_jobs, prepare_all
 from reform_archive.publish.feeds import EPOCH
-from reform_archive.publish.links import LinkingPage
-from reform_archive.publish.lists import PageSpec
-from reform_archive.publish.pages import claimant, plan_aliases, plan_pages
 from reform_archive.publish.render import Renderer, find_theme, load_catalogue, translator, with_site_strings
-from reform_archive.publish.views import Translate
 from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
-from reform_archive.site.urls import output_file
 from reform_archive.source.loader import ContentFile, lunr_js, read_content, read_document_data, static_files
 from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
@@ -60,23 +55,27 @@ from reform_archive.writer import DiskWriter, MemoryWriter, Writer
 
 __all__ = ["build_into_memory", "build_site", "profile_build"]
 
-def build_site(settings: Settings, options: BuildOptions, writer: Writer,
-               progress: Progress | None = None) -> BuildResult:
+
+def build_site(
+    settings: Settings, options: BuildOptions, writer: Writer, progress: Progress | None = None
+) -> BuildResult:
     """Build the site into ``writer``; a disk build keeps what it can of the last one into
     the same folder (the record in the cache says what that was)."""
     return profile_build(settings, options, writer, progress)[0]
 
 
-def profile_build(settings: Settings, options: BuildOptions, writer: Writer,
-                  progress: Progress | None = None) -> tuple[BuildResult, BuildProfile]:
+def profile_build(
+    settings: Settings, options: BuildOptions, writer: Writer, progress: Progress | None = None
+) -> tuple[BuildResult, BuildProfile]:
     """:func:`build_site`, and how it went (cache hits, files kept, the search child's time)."""
     with kept_for_the_build():
         result, profile, _ = _build_site(settings, options, writer, progress, None)
     return result, profile
 
 
-def build_into_memory(settings: Settings, options: BuildOptions, writer: MemoryWriter,
-                      memory: BuildMemory | None = None) -> tuple[BuildResult, BuildMemory]:
+def build_into_memory(
+    settings: Settings, options: BuildOptions, writer: MemoryWriter, memory: BuildMemory | None = None
+) -> tuple[BuildResult, BuildMemory]:
     """The preview's build: ``writer`` holds the last build's files and ``memory`` what that
     build left (:class:`BuildMemory`), so unchanged pages are kept; returns what this one leaves."""
     with kept_for_the_build():
@@ -85,9 +84,9 @@ def build_into_memory(settings: Settings, options: BuildOptions, writer: MemoryW
     return result, left
 
 
-def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
-                progress: Progress | None,
-                memory: BuildMemory | None) -> tuple[BuildResult, BuildProfile, BuildMemory | None]:
+def _build_site(
+    settings: Settings, options: BuildOptions, writer: Writer, progress: Progress | None, memory: BuildMemory | None
+) -> tuple[BuildResult, BuildProfile, BuildMemory | None]:
     report = progress or (lambda step, done, total: None)
     now = options.now or build_clock()
     cache = BuildCache.for_site(settings.site_dir, options.cache)
@@ -96,8 +95,9 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     search: Search | None = None
     try:
         theme = find_theme(settings)
-        catalogue = with_site_strings(load_catalogue(theme, settings.language), settings.strings,
-                                      str(settings.site_dir / "site.toml"))
+        catalogue = with_site_strings(
+            load_catalogue(theme, settings.language), settings.strings, str(settings.site_dir / "site.toml")
+        )
         t = translator(catalogue, str(theme.i18n / f"{settings.language}.toml"))
         report("load", 0, 1)
         files, problems = read_content(settings.site_dir)
@@ -108,19 +108,29 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         pictures_store = cache.part("images")  # one store: what it prunes is what no step of this build used
         share = share_picture(settings, static[0], pictures_store, problems)
         # the folders the renderer loads templates from (UI strings come in as the catalogue)
-        environment = environment_digest(settings, catalogue, [theme.templates, settings.site_dir / "templates"],
-                                         share.digest if share else "")
+        environment = environment_digest(
+            settings, catalogue, [theme.templates, settings.site_dir / "templates"], share.digest if share else ""
+        )
         reuse, hashed = Reuse(environment), dict[str, str]()  # hashed: static files' SHA-256, by the inputs digest
         if memory is not None and isinstance(writer, MemoryWriter):
             reuse = Reuse(environment, memory.ledger, writer.previous.keys())
         if target is not None:
             # what could not be read (a link in a loop, a folder locked) is an input too
-            inputs = unchanged.inputs_digest([*keys, *map(str, problems)], settings, options,
-                                             unchanged.input_folders(settings, theme.root),
-                                             unchanged.input_files(settings, lunr[0]), writer.precompress, hashed)
+            inputs = unchanged.inputs_digest(
+                [*keys, *map(str, problems)],
+                settings,
+                options,
+                unchanged.input_folders(settings, theme.root),
+                unchanged.input_files(settings, lunr[0]),
+                writer.precompress,
+                hashed,
+            )
             record = unchanged.load(builds, target)
-            if record is not None and unchanged.same_inputs(record, inputs, now) and \
-                    unchanged.still_valid(record, unchanged.current_listing(target)):
+            if (
+                record is not None
+                and unchanged.same_inputs(record, inputs, now)
+                and unchanged.still_valid(record, unchanged.current_listing(target))
+            ):
                 writer.abort()
                 return replace(record.result, unchanged=True), BuildProfile(cache.stats), None
             if record is not None and record.ledger is not None:
@@ -162,24 +172,47 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
         identity: Callable[[Article], str] = lambda article: names[article.path] + found.identity(article.path)  # noqa: E731
         related = _related(site, cache.part("related"))
         renderer = Renderer(settings, theme, t)
-        _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report)
+        render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report)
         # an empty feed has no article to date it: never the wall clock, which would break reproducibility
         report("feeds", 0, 1)
         write_feeds_and_sitemap(site, t, writer, outputs, reuse, ledger, identity, source_date_epoch() or EPOCH)
         report("images", 0, 1)
-        outputs.kept += write_renditions(found, writer, lambda path: outputs.claim(path, "pictures"), reuse, ledger,
-                                         pictures_store, jobs)
+        outputs.kept += write_renditions(
+            found, writer, lambda path: outputs.claim(path, "pictures"), reuse, ledger, pictures_store, jobs
+        )
         if settings.search:
             report("search", 0, 1)
-            files_made = finish_search(site, search, prepared, names, reuse,
-                                       lambda: search_from(prepared.__getitem__, False, reuse, {}),
-                                       writer.discard) if search is not None else []
+            files_made = (
+                finish_search(
+                    site,
+                    search,
+                    prepared,
+                    names,
+                    reuse,
+                    lambda: search_from(prepared.__getitem__, False, reuse, {}),
+                    writer.discard,
+                )
+                if search is not None
+                else []
+            )
             write_search(writer, outputs, lunr, files_made, ledger)
         report("static", 0, 1)
         copy_static(static, writer, outputs)
         # redirects last: every other output is claimed by now, and an alias gives way to it
-        _render_pages(site, related, renderer, t, writer, outputs, reuse, ledger, jobs, identity, report,
-                      {file.shown: file.data for file in files})
+        render_pages(
+            site,
+            related,
+            renderer,
+            t,
+            writer,
+            outputs,
+            reuse,
+            ledger,
+            jobs,
+            identity,
+            report,
+            {file.shown: file.data for file in files},
+        )
         report("links", 0, 1)
         warnings += outputs.link_problems(ledger.strings, settings.language)
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
@@ -194,36 +227,78 @@ def _build_site(settings: Settings, options: BuildOptions, writer: Writer,
     if target is not None:
         unchanged.forget(builds, target)
     writer.commit()
-    result = BuildResult(len(site.articles), outputs.pages, tuple(outputs.paths), tuple(sorted(warnings)),
-                         ReadOnlyMapping(outputs.static))
+    result = BuildResult(
+        len(site.articles),
+        outputs.pages,
+        tuple(outputs.paths),
+        tuple(sorted(warnings)),
+        ReadOnlyMapping(outputs.static),
+    )
     profile = BuildProfile(cache.stats, outputs.kept, search.index.seconds if search is not None else 0.0)
     left = ledger.ledger()
     if target is not None:
-        unchanged.save(builds, target, inputs, unchanged.first_due(prepared, now, options.future, options.drafts), result,
-                       left, writer.listing() if isinstance(writer, DiskWriter) else None)
+        unchanged.save(
+            builds,
+            target,
+            inputs,
+            unchanged.first_due(prepared, now, options.future, options.drafts),
+            result,
+            left,
+            writer.listing() if isinstance(writer, DiskWriter) else None,
+        )
     # a cache that could not be used: one warning, never promoted by --strict, not recorded
     result = replace(result, warnings=tuple(sorted(result.warnings + tuple(cache.problems()))))
-    return result, profile, BuildMemory(left, {file.shown: key for file, key in zip(files, keys, strict=True)}, site, related,
-                               renderer, t, recipe, environment, selection, dict(zip(keys, prepared, strict=True)),
-                               found.pictures, profile)
+    return (
+        result,
+        profile,
+        BuildMemory(
+            left,
+            {file.shown: key for file, key in zip(files, keys, strict=True)},
+            site,
+            related,
+            renderer,
+            t,
+            recipe,
+            environment,
+            selection,
+            dict(zip(keys, prepared, strict=True)),
+            found.pictures,
+            profile,
+        ),
+    )
 
 
-def _model(settings: Settings, selection: Selection, report: Progress, prepared: list[PreparedArticle],
-           sources: list[SourceArticle], problems: list[Problem], found: FoundPictures) -> tuple[Site, list[Problem]]:
+def _model(
+    settings: Settings,
+    selection: Selection,
+    report: Progress,
+    prepared: list[PreparedArticle],
+    sources: list[SourceArticle],
+    problems: list[Problem],
+    found: FoundPictures,
+) -> tuple[Site, list[Problem]]:
     """Every problem is collected; only errors stop here (--strict decides at the end)."""
     report("model", 0, 1)
     documents, data_problems = read_document_data(settings.site_dir, settings.language)  # data/documents.toml
     problems = problems + [problem for article in prepared for problem in article.problems] + data_problems
-    site, model_problems = build_model(sources, settings, selection, html=found.html_of(prepared),
-                                       pictures=found.pictures, documents=documents)
+    site, model_problems = build_model(
+        sources, settings, selection, html=found.html_of(prepared), pictures=found.pictures, documents=documents
+    )
     problems += model_problems
     if errors_only(problems):
         raise ContentError(problems)  # warnings too: the editor sees everything at once
     return site, problems
 
 
-def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options: BuildOptions,
-             cache: BuildCache, report: Progress, held: Mapping[str, PreparedArticle]) -> list[PreparedArticle]:
+def _prepare(
+    files: list[ContentFile],
+    keys: list[str],
+    recipe: Recipe,
+    options: BuildOptions,
+    cache: BuildCache,
+    report: Progress,
+    held: Mapping[str, PreparedArticle],
+) -> list[PreparedArticle]:
     """Each file's article from ``held`` (what the last build in this process prepared) or
     the cache when its bytes, path and recipe were seen before, else prepared (in worker
     processes when there are many) and cached."""
@@ -248,52 +323,6 @@ def _prepare(files: list[ContentFile], keys: list[str], recipe: Recipe, options:
             settle()
     cache.prune()
     return [article for article in found if article is not None]
-
-
-def _render_pages(site: Site, related: Mapping[str, tuple[Article, ...]], renderer: Renderer, t: Translate,
-                  writer: Writer, outputs: Outputs, reuse: Reuse, ledger: LedgerBuilder, jobs: int,
-                  identity: Callable[[Article], str], report: Progress,
-                  texts: Mapping[str, bytes] | None = None) -> None:
-    """Every planned page, rendered (in worker processes when there are many) or, when its
-    recipe and templates are what the previous build rendered, kept as it is: then its
-    view data is never made. ``texts``: the content files by path: then the pages are
-    the articles' redirects (aliases), and a problem with one is on its line."""
-    report("pages", 0, 0)
-    outputs.sources = {a.path: a for a in site.articles}
-    specs = plan_aliases(site, t) if texts is not None else plan_pages(site, t, related)
-    with PagePool[tuple[PageSpec, str, bytes]](renderer, site.settings.base_url, jobs) as pool:
-        def planned() -> Iterator[tuple[tuple[PageSpec, str, bytes], RenderedPage | None]]:
-            for spec in specs:
-                file = output_file(spec.path)
-                if not outputs.claim(file, *claimant(spec, texts)):
-                    continue
-                stamp = recipe_stamp(spec.template, spec.make, spec.inputs, identity)
-                # redirects link to their target and the 404 page root-relatively: not checked
-                job = None if reuse.keepable(file, stamp) else \
-                    PageJob(spec.path, spec.template, pickle.dumps(spec.context, protocol=pickle.HIGHEST_PROTOCOL),
-                            spec.template not in ("alias.html", "404.html"))
-                yield from pool.put((spec, file, stamp), job)
-            yield from pool.drain()
-
-        for count, ((spec, file, stamp), rendered) in enumerate(planned(), start=1):
-            if rendered is None:
-                writer.keep(file)
-                numbers = ledger.keep(file, stamp)
-                outputs.kept += 1
-            elif rendered.html is None:
-                assert rendered.problem is not None  # the renderer gives one or the other
-                if rendered.problem not in outputs.problems[-1:]:  # a template's fault is said once, not per page
-                    outputs.problems.append(rendered.problem)
-                continue
-            else:
-                writer.write(file, rendered.html)
-                numbers = ledger.add(file, stamp, rendered.links)
-            outputs.linking.append(LinkingPage(spec.path, spec.source, numbers))
-            outputs.pages += 1
-            if spec.sitemap:
-                outputs.sitemap.append((spec.path, spec.lastmod))
-            if count % 200 == 0:
-                report("pages", count, 0)  # the number of pages is known only at the end
 
 
 def _related(site: Site, store: BuildCache) -> dict[str, tuple[Article, ...]]:

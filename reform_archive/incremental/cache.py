@@ -167,7 +167,7 @@ class BuildCache:
             return None
         label = self._label(key)
         start = len(label) + _CHECKSUM_SIZE
-        if data[:len(label)] != label or data[len(label):start] != _checksum(data[start:]):
+        if data[: len(label)] != label or data[len(label) : start] != _checksum(data[start:]):
             self.stats.rejected += 1
             return None
         return data[start:]

@@ -48,14 +48,16 @@ LinkPairs = list[tuple[str, str]]  # (href as written, site-relative target) for
 assert array("I").itemsize == 4, "links are numbered as uint32 (numpy reads them so)"
 
 
-def environment_digest(settings: Any, catalogue: Mapping[str, str], template_folders: Iterable[Path],
-                       share_picture: str = "") -> str:
+def environment_digest(
+    settings: Any, catalogue: Mapping[str, str], template_folders: Iterable[Path], share_picture: str = ""
+) -> str:
     """Everything besides the view data that a page's HTML depends on: this program, the
     settings (the templates' `site` and `url()`), the UI strings, every template file
     by content (a page's template extends and includes others), and the content digest of
     site.toml's `image` (every page's link preview gives its size)."""
-    digest = Hasher("environment", program=True).add(repr((settings, str(settings.site_dir))),
-                                                      repr(sorted(catalogue.items())), share_picture)
+    digest = Hasher("environment", program=True).add(
+        repr((settings, str(settings.site_dir))), repr(sorted(catalogue.items())), share_picture
+    )
     for folder in template_folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():
@@ -67,8 +69,9 @@ def environment_digest(settings: Any, catalogue: Mapping[str, str], template_fol
 _TYPED = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
-def recipe_stamp(template: str, make: Callable[..., Any], inputs: tuple[Any, ...],
-                 identity: Callable[[Article], str]) -> bytes:
+def recipe_stamp(
+    template: str, make: Callable[..., Any], inputs: tuple[Any, ...], identity: Callable[[Article], str]
+) -> bytes:
     """The digest of a page's template name and recipe: its function (by name: the program
     is part of the environment) and its inputs, each article among them by ``identity``.
 
@@ -78,6 +81,7 @@ def recipe_stamp(template: str, make: Callable[..., Any], inputs: tuple[Any, ...
     Lists and tuples are alike to Jinja and to the stamp. Anything else orjson cannot
     write sends the recipe through pickle instead (articles in full, then).
     """
+
     def default(value: Any) -> Any:
         return ["\0article", identity(value)] if isinstance(value, Article) else _typed(value)
 
@@ -131,8 +135,11 @@ class Reuse:
     intact: Collection[str] | None = ()
 
     def keepable(self, file: str, stamp: bytes) -> bool:
-        return self.previous is not None and self.previous.reusable(self.environment, file, stamp) \
+        return (
+            self.previous is not None
+            and self.previous.reusable(self.environment, file, stamp)
             and (self.intact is None or file in self.intact)
+        )
 
 
 class LedgerBuilder:
@@ -179,7 +186,9 @@ class LedgerBuilder:
             used[np.frombuffer(b"".join(numbers.tobytes() for numbers in links.values()), dtype=np.uint32)] = True
             if used.sum() < 0.75 * len(strings):
                 renumber = (np.cumsum(used) - 1).astype(np.uint32)
-                links = {file: array("I", renumber[np.frombuffer(numbers.tobytes(), dtype=np.uint32)].tobytes())
-                         for file, numbers in links.items()}
+                links = {
+                    file: array("I", renumber[np.frombuffer(numbers.tobytes(), dtype=np.uint32)].tobytes())
+                    for file, numbers in links.items()
+                }
                 strings = [text for text, kept in zip(strings, used.tolist(), strict=True) if kept]
         return PageLedger(self.environment, self.stamps, links, tuple(strings))

@@ -60,8 +60,15 @@ def record_key(output_dir: Path) -> str:
     return key("build record", str(output_dir))
 
 
-def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, folders: Iterable[Path],
-                  extra_files: Iterable[Path], precompressed: bool = False, hashed: dict[str, str] | None = None) -> str:
+def inputs_digest(
+    article_keys: Iterable[str],
+    settings: Any,
+    options: Any,
+    folders: Iterable[Path],
+    extra_files: Iterable[Path],
+    precompressed: bool = False,
+    hashed: dict[str, str] | None = None,
+) -> str:
     """Everything a build reads: the articles (their cache keys already cover bytes, path,
     recipe and this program; the caller adds what the reader could not read: an unreadable
     file, a dangling link, a link leading out), the settings and options, and every file
@@ -72,9 +79,19 @@ def inputs_digest(article_keys: Iterable[str], settings: Any, options: Any, fold
     ``precompressed``: the folder gets gzip copies (a build with them is not one without).
     ``hashed``: filled with each file's SHA-256 (hex) by path, so the build's pictures are not
     read and hashed twice."""
-    digest = Hasher("inputs", program=True).add(repr((settings, str(settings.site_dir), options.drafts, options.future,
-                                                      options.strict, os.environ.get("SOURCE_DATE_EPOCH", ""),
-                                                      precompressed)))
+    digest = Hasher("inputs", program=True).add(
+        repr(
+            (
+                settings,
+                str(settings.site_dir),
+                options.drafts,
+                options.future,
+                options.strict,
+                os.environ.get("SOURCE_DATE_EPOCH", ""),
+                precompressed,
+            )
+        )
+    )
     digest.add_all(article_keys)
     for folder in folders:
         for root, dirs, files in os.walk(folder, followlinks=True):
@@ -106,13 +123,18 @@ def input_folders(settings: Any, theme_root: Path) -> list[Path]:
 
 def input_files(settings: Any, script: Path | None) -> list[Path]:
     """The files whose bytes are inputs: site.toml, data/documents.toml, and lunr.js with its package.json."""
-    return [settings.site_dir / "site.toml", settings.site_dir / DATA_FILE] + ([script, script.parent / "package.json"] if script else [])
+    return [settings.site_dir / "site.toml", settings.site_dir / DATA_FILE] + (
+        [script, script.parent / "package.json"] if script else []
+    )
 
 
 def first_due(prepared: Iterable[Any], now: datetime, future: bool, drafts: bool) -> datetime | None:
     """When the first article left out for being in the future is due: the site changes then."""
-    due = [a.source.date for a in prepared if a.source is not None and a.source.date > now and not future
-           and (drafts or not a.source.draft)]
+    due = [
+        a.source.date
+        for a in prepared
+        if a.source is not None and a.source.date > now and not future and (drafts or not a.source.draft)
+    ]
     return min(due, default=None)
 
 
@@ -150,9 +172,17 @@ def forget(store: BuildCache, output_dir: Path) -> None:
     store.drop(record_key(output_dir))
 
 
-def save(store: BuildCache, output_dir: Path, inputs: str, valid_until: datetime | None, result: Any,
-         ledger: Any = None, listing: dict[str, tuple[int, int]] | None = None) -> None:
+def save(
+    store: BuildCache,
+    output_dir: Path,
+    inputs: str,
+    valid_until: datetime | None,
+    result: Any,
+    ledger: Any = None,
+    listing: dict[str, tuple[int, int]] | None = None,
+) -> None:
     """``listing``: the folder's :func:`output_listing` after the build, when the writer knows it."""
-    record = BuildRecord(inputs, valid_until, output_listing(output_dir) if listing is None else listing, result,
-                         ledger)
+    record = BuildRecord(
+        inputs, valid_until, output_listing(output_dir) if listing is None else listing, result, ledger
+    )
     store.put(record_key(output_dir), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))

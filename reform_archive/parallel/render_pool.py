@@ -153,8 +153,9 @@ class PagePool(Generic[Entry]):
             else:
                 context = clean_context()
             self._method = context.get_start_method()
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=context,
-                                             initializer=_remember, initargs=(self._local[0], self._base_url))
+            self._pool = ProcessPoolExecutor(
+                self._workers, mp_context=context, initializer=_remember, initargs=(self._local[0], self._base_url)
+            )
         return self._pool is not None
 
     def _ready(self, block: bool) -> Iterator[tuple[Entry, RenderedPage | None]]:

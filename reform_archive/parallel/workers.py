@@ -78,4 +78,4 @@ def prepare_all(items: list[tuple[bytes, str]], recipe: Recipe, jobs: int) -> It
 
 def _chunks(items: list[tuple[bytes, str]], count: int) -> list[list[tuple[bytes, str]]]:
     size = -(-len(items) // count)
-    return [items[start:start + size] for start in range(0, len(items), size)]
+    return [items[start : start + size] for start in range(0, len(items), size)]

@@ -27,20 +27,40 @@ def year_chart(views: ViewBuilder, years: tuple[Count, ...], title: str) -> dict
     for i, year in enumerate(years):
         height = round(CHART_HEIGHT * year.count / top, 1)
         x = round(i * slot + slot * 0.15, 1)
-        bars.append({"x": x, "width": round(slot * 0.7, 1), "y": round(_VALUE_ROOM + CHART_HEIGHT - height, 1),
-                     "height": height, "label": year.name, "value": year.count, "url": views.link(year.path) if year.count else "",  # a year without articles has no page
-
-                     "label_x": round(i * slot + slot / 2, 1), "value_y": round(_VALUE_ROOM + CHART_HEIGHT - height - 4, 1),
-                     "show_label": (len(years) - 1 - i) % every == 0})
-    return {"title": title, "width": width, "height": _VALUE_ROOM + CHART_HEIGHT + _LABEL_ROOM,
-            "baseline": _VALUE_ROOM + CHART_HEIGHT, "label_y": _VALUE_ROOM + CHART_HEIGHT + 16, "bars": bars,
-            "rows": [{"name": year.name, "count": year.count} for year in years]}
+        bars.append(
+            {
+                "x": x,
+                "width": round(slot * 0.7, 1),
+                "y": round(_VALUE_ROOM + CHART_HEIGHT - height, 1),
+                "height": height,
+                "label": year.name,
+                "value": year.count,
+                "url": views.link(year.path) if year.count else "",  # a year without articles has no page
+                "label_x": round(i * slot + slot / 2, 1),
+                "value_y": round(_VALUE_ROOM + CHART_HEIGHT - height - 4, 1),
+                "show_label": (len(years) - 1 - i) % every == 0,
+            }
+        )
+    return {
+        "title": title,
+        "width": width,
+        "height": _VALUE_ROOM + CHART_HEIGHT + _LABEL_ROOM,
+        "baseline": _VALUE_ROOM + CHART_HEIGHT,
+        "label_y": _VALUE_ROOM + CHART_HEIGHT + 16,
+        "bars": bars,
+        "rows": [{"name": year.name, "count": year.count} for year in years],
+    }
 
 
 def bars(views: ViewBuilder, counts: tuple[Count, ...]) -> list[dict[str, Any]]:
     """Horizontal bars as list items: each one's share of the longest, in per cent."""
     top = max((c.count for c in counts), default=0) or 1
-    return [{"name": c.name, "url": views.link(c.path) if c.path else "", "count": c.count,
-             "percent": round(100 * c.count / top, 1)} for c in counts]
-
-
+    return [
+        {
+            "name": c.name,
+            "url": views.link(c.path) if c.path else "",
+            "count": c.count,
+            "percent": round(100 * c.count / top, 1),
+        }
+        for c in counts
+    ]

@@ -65,8 +65,13 @@ def atom_feed(site: Site, spec: FeedSpec, empty_updated: datetime) -> bytes:
     settings = site.settings
     path, title, alternate = spec.path, spec.title, spec.alternate
     entries = list(spec.articles[: settings.feed_size])
-    feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": settings.language,
-                                   "{http://www.w3.org/XML/1998/namespace}base": settings.base_url})
+    feed = ET.Element(
+        _q("feed"),
+        {
+            "{http://www.w3.org/XML/1998/namespace}lang": settings.language,
+            "{http://www.w3.org/XML/1998/namespace}base": settings.base_url,
+        },
+    )
     _add(feed, "title", title)
     if settings.description:
         _add(feed, "subtitle", settings.description)

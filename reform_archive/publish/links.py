@@ -39,7 +39,7 @@ def internal_target(href: str, page_path: str, base_url: str) -> str | None:
         return ""
     if not path.startswith(base.path):
         return path  # same host but outside the site's sub-path: starts with "/", never resolves
-    return path[len(base.path):]
+    return path[len(base.path) :]
 
 
 def resolves(target: str, outputs: Container[str]) -> bool:
@@ -88,8 +88,9 @@ class LinkingPage:
     links: array[int]  # numbered (href, target) pairs, flat: href, target, href, target, ...
 
 
-def broken_links(pages: Sequence[LinkingPage], strings: Sequence[str],
-                 outputs: Container[str]) -> list[tuple[str, str, str, str]]:
+def broken_links(
+    pages: Sequence[LinkingPage], strings: Sequence[str], outputs: Container[str]
+) -> list[tuple[str, str, str, str]]:
     """(target, page path, href, source) for every internal link that resolves nowhere, by
     target, named by the first page (in ``pages``' order) that uses it. ``strings``: the
     texts of the numbers in the pages' links (:class:`reform_archive.incremental.reuse.LedgerBuilder`).

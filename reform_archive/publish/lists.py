@@ -41,15 +41,23 @@ class PageSpec:
         return self.make(self.views, *self.inputs)
 
 
-def paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any], kind: str,
-               template: str = "list.html", feed: str | None = None, first: tuple[Any, ...] | None = None,
-               **extra: Any) -> Iterator[PageSpec]:
+def paginated(
+    views: ViewBuilder,
+    base: str,
+    heading: str,
+    items: Sequence[Any],
+    kind: str,
+    template: str = "list.html",
+    feed: str | None = None,
+    first: tuple[Any, ...] | None = None,
+    **extra: Any,
+) -> Iterator[PageSpec]:
     """``items``: articles (shown as cards) or plain view data (a taxonomy's term summaries).
     ``first``: a province term's name, history and articles by year, for its first page (:func:`term_page`)."""
     per_page = views.settings.per_page
     total = max(1, math.ceil(len(items) / per_page))
     for number in range(1, total + 1):
-        chunk = items[(number - 1) * per_page: number * per_page]
+        chunk = items[(number - 1) * per_page : number * per_page]
         inputs = (base, heading, kind, feed, number, total, len(items), chunk, extra)
         if number == 1 and first is not None:
             yield PageSpec(page_path(base, number), template, term_page, (*inputs, *first), views)
@@ -57,8 +65,18 @@ def paginated(views: ViewBuilder, base: str, heading: str, items: Sequence[Any],
             yield PageSpec(page_path(base, number), template, list_page, inputs, views)
 
 
-def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
-              count: int, chunk: Sequence[Any], extra: dict[str, Any]) -> dict[str, Any]:
+def list_page(
+    views: ViewBuilder,
+    base: str,
+    heading: str,
+    kind: str,
+    feed: str | None,
+    number: int,
+    total: int,
+    count: int,
+    chunk: Sequence[Any],
+    extra: dict[str, Any],
+) -> dict[str, Any]:
     path = page_path(base, number)
     title = heading if number == 1 else f"{heading} – {views.t('page_n', n=number)}"
     page = views.page(kind, path, title, feed_url=views.link(feed) if feed else None)
@@ -70,13 +88,31 @@ def list_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str 
         trail.append((heading, base))
     if len(trail) > 1:
         page["breadcrumbs"] = views.breadcrumbs(trail, title, path)
-    return {"page": page, "heading": heading, "entries": entries, "count": count,
-            "pagination": views.pagination(base, number, total), **extra}
+    return {
+        "page": page,
+        "heading": heading,
+        "entries": entries,
+        "count": count,
+        "pagination": views.pagination(base, number, total),
+        **extra,
+    }
 
 
-def term_page(views: ViewBuilder, base: str, heading: str, kind: str, feed: str | None, number: int, total: int,
-              count: int, chunk: Sequence[Any], extra: dict[str, Any], name: str,
-              history: dict[str, Any], trend: tuple[Count, ...] = ()) -> dict[str, Any]:
+def term_page(
+    views: ViewBuilder,
+    base: str,
+    heading: str,
+    kind: str,
+    feed: str | None,
+    number: int,
+    total: int,
+    count: int,
+    chunk: Sequence[Any],
+    extra: dict[str, Any],
+    name: str,
+    history: dict[str, Any],
+    trend: tuple[Count, ...] = (),
+) -> dict[str, Any]:
     """A province's first page, with what it became or what it took in (:mod:`reform_archive.site.reorganisation`)
     and, when its articles span two years or more, a chart of them by year."""
     context = list_page(views, base, heading, kind, feed, number, total, count, chunk, extra)

@@ -44,7 +44,9 @@ __all__ = [
 HOME_TERMS = 12
 
 
-def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]] | None = None) -> Iterator[PageSpec]:
+def plan_pages(
+    site: Site, t: Translate, related: Mapping[str, tuple[Article, ...]] | None = None
+) -> Iterator[PageSpec]:
     """``related``: :func:`reform_archive.site.related.related_articles` of ``site``, when the build has it."""
     views = ViewBuilder(site.settings, t, site.image)
     yield _home(site, views)
@@ -53,11 +55,24 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
     yield _archives(site, views)
     archives = _parent(views, t("archives"), "archives/")
     for year, articles in site.years.items():
-        yield from paginated(views, f"{year:04d}/", t("year_heading", year=year), articles,
-                              kind="year", months=_month_links(site, views, year), parent=archives)
+        yield from paginated(
+            views,
+            f"{year:04d}/",
+            t("year_heading", year=year),
+            articles,
+            kind="year",
+            months=_month_links(site, views, year),
+            parent=archives,
+        )
     for (year, month), articles in site.months.items():
-        yield from paginated(views, f"{year:04d}/{month:02d}/", format_month(year, month, site.settings.language),
-                              articles, kind="month", parent=_parent(views, str(year), f"{year:04d}/"))
+        yield from paginated(
+            views,
+            f"{year:04d}/{month:02d}/",
+            format_month(year, month, site.settings.language),
+            articles,
+            kind="month",
+            parent=_parent(views, str(year), f"{year:04d}/"),
+        )
     histories = province_histories(site.taxonomies["provinces"], site.settings.per_page)
     documents = plan_documents(site, views)
     for taxonomy in site.taxonomies.values():
@@ -65,20 +80,36 @@ def plan_pages(site: Site, t: Translate, related: Mapping[str, tuple[Article, ..
             yield from documents  # pages that say what each document is (publish/legal.py)
             continue
         terms = [views.term_summary(term) for term in taxonomy.terms]
-        yield from paginated(views, taxonomy.url, t(f"taxonomy.{taxonomy.name}"), terms, kind="terms",
-                              template="terms.html", taxonomy=taxonomy.name)
+        yield from paginated(
+            views,
+            taxonomy.url,
+            t(f"taxonomy.{taxonomy.name}"),
+            terms,
+            kind="terms",
+            template="terms.html",
+            taxonomy=taxonomy.name,
+        )
         for term in taxonomy.terms:
             # a province's first page: its history (the 2025 reorganisations) and its articles by year
             first = (term.name, histories.get(term.slug, {}), _trend(term)) if taxonomy.name == "provinces" else None
-            yield from paginated(views, term.url, t(f"term_heading.{taxonomy.name}", name=term.name), term.articles,
-                                 kind="term", taxonomy=taxonomy.name, feed=f"{term.url}feed.xml",
-                                 parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url), first=first)
+            yield from paginated(
+                views,
+                term.url,
+                t(f"term_heading.{taxonomy.name}", name=term.name),
+                term.articles,
+                kind="term",
+                taxonomy=taxonomy.name,
+                feed=f"{term.url}feed.xml",
+                parent=_parent(views, t(f"taxonomy.{taxonomy.name}"), taxonomy.url),
+                first=first,
+            )
     if has_statistics(views):
         yield plan_statistics(views, archive_statistics(site))
     if site.settings.search:
         yield _search(site, views)
-    yield _ready(views, "404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))},
-                 sitemap=False)
+    yield _ready(
+        views, "404.html", "404.html", {"page": views.page("404", "404.html", t("not_found_title"))}, sitemap=False
+    )
 
 
 def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
@@ -87,13 +118,27 @@ def plan_aliases(site: Site, t: Translate) -> Iterator[PageSpec]:
         for alias in article.aliases:
             path = alias if alias.endswith((".html", "/")) else alias + "/"
             target = views.canonical(article.url)
-            yield _ready(views, path, "alias.html", {"page": views.page("alias", path, article.title), "target": target},
-                         source=article.path, sitemap=False, alias=alias)
+            yield _ready(
+                views,
+                path,
+                "alias.html",
+                {"page": views.page("alias", path, article.title), "target": target},
+                source=article.path,
+                sitemap=False,
+                alias=alias,
+            )
     for redirect in site.redirects:  # old term pages: site.toml's aliases, other spellings of provinces
         title = t(f"term_heading.{redirect.taxonomy}", name=redirect.name)
-        yield _ready(views, redirect.path, "alias.html",
-                     {"page": views.page("term_alias", redirect.path, title), "target": views.canonical(redirect.target)},
-                     source=redirect.origin, sitemap=False, alias=redirect.path, line=redirect.line)
+        yield _ready(
+            views,
+            redirect.path,
+            "alias.html",
+            {"page": views.page("term_alias", redirect.path, title), "target": views.canonical(redirect.target)},
+            source=redirect.origin,
+            sitemap=False,
+            alias=redirect.path,
+            line=redirect.line,
+        )
 
 
 def claimant(spec: PageSpec, texts: Mapping[str, bytes] | None) -> tuple[Claimant, Callable[[], int] | None]:
@@ -103,8 +148,9 @@ def claimant(spec: PageSpec, texts: Mapping[str, bytes] | None) -> tuple[Claiman
         return Claimant(spec.source, ALIAS, spec.line, spec.alias), None
     if spec.alias:
         text = (texts or {}).get(spec.source, b"")
-        return Claimant(spec.source, ALIAS, 1, spec.alias), \
-            lambda: alias_line(text.decode("utf-8", "replace"), spec.alias)
+        return Claimant(spec.source, ALIAS, 1, spec.alias), lambda: alias_line(
+            text.decode("utf-8", "replace"), spec.alias
+        )
     return (Claimant(spec.source, PAGE) if spec.source else Claimant(f"{spec.template} page /{spec.path}")), None
 
 
@@ -115,8 +161,9 @@ def alias_line(text: str, alias: str) -> int:
     end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), len(lines))
     written = re.compile(r"(?:^|[\s\[,'\"])/*" + re.escape(alias) + r"(?=$|[\s\],'\"#])")
     key = re.compile(r"^['\"]?aliases['\"]?\s*:")
-    found = next((n for n in range(1, end) if written.search(lines[n])), None) or \
-        next((n for n in range(1, end) if key.match(lines[n])), 0)
+    found = next((n for n in range(1, end) if written.search(lines[n])), None) or next(
+        (n for n in range(1, end) if key.match(lines[n])), 0
+    )
     return found + 1
 
 
@@ -140,12 +187,21 @@ def _ready(views: ViewBuilder, path: str, template: str, context: dict[str, Any]
 
 def _home(site: Site, views: ViewBuilder) -> PageSpec:
     page = views.page("home", "", site.settings.title, feed_url=views.link("feed.xml"))
-    page["json_ld"] = {"@context": "https://schema.org", "@type": "WebSite", "name": site.settings.title,
-                       "url": site.settings.base_url, "inLanguage": site.settings.language}
-    browse = {name: [views.term_summary(term) for term in site.taxonomies[name].terms[:HOME_TERMS]]
-              for name in ("topics", "provinces", "documents")}
-    years = [{"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items)}
-             for year, items in site.years.items()]
+    page["json_ld"] = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": site.settings.title,
+        "url": site.settings.base_url,
+        "inLanguage": site.settings.language,
+    }
+    browse = {
+        name: [views.term_summary(term) for term in site.taxonomies[name].terms[:HOME_TERMS]]
+        for name in ("topics", "provinces", "documents")
+    }
+    years = [
+        {"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items)}
+        for year, items in site.years.items()
+    ]
     context = {
         "page": page,
         "latest": [views.card(a) for a in site.articles[: site.settings.per_page]],
@@ -160,22 +216,37 @@ def _articles(site: Site, views: ViewBuilder, related: Mapping[str, tuple[Articl
     around = neighbours(site)
     for article in site.articles:
         older, newer = around[article.url]
-        yield PageSpec(article.url, "article.html", article_page, (article, related[article.url], older, newer),
-                       views, source=article.path, lastmod=article.updated.isoformat()[:10])
+        yield PageSpec(
+            article.url,
+            "article.html",
+            article_page,
+            (article, related[article.url], older, newer),
+            views,
+            source=article.path,
+            lastmod=article.updated.isoformat()[:10],
+        )
 
 
-def article_page(views: ViewBuilder, article: Article, related: tuple[Article, ...],
-                 older: Article | None, newer: Article | None) -> dict[str, Any]:
-    page = views.page("article", article.url, article.title, article.excerpt, og_type="article",
-                      image=views.share_image(article))
+def article_page(
+    views: ViewBuilder, article: Article, related: tuple[Article, ...], older: Article | None, newer: Article | None
+) -> dict[str, Any]:
+    page = views.page(
+        "article", article.url, article.title, article.excerpt, og_type="article", image=views.share_image(article)
+    )
     page["json_ld"] = views.article_json_ld(article)
     page["published"] = article.date.isoformat()
     page["modified"] = article.updated.isoformat()
     page["tags"] = list(article.tags)
     year, month = article.date.year, article.date.month
     page["breadcrumbs"] = views.breadcrumbs(
-        [(views.t("home"), ""), (str(year), f"{year:04d}/"),
-         (format_month(year, month, views.settings.language), f"{year:04d}/{month:02d}/")], article.title, article.url)
+        [
+            (views.t("home"), ""),
+            (str(year), f"{year:04d}/"),
+            (format_month(year, month, views.settings.language), f"{year:04d}/{month:02d}/"),
+        ],
+        article.title,
+        article.url,
+    )
     return {"page": page, "article": views.article(article, related, older, newer)}
 
 
@@ -185,28 +256,60 @@ def _search(site: Site, views: ViewBuilder) -> PageSpec:
     page = views.page("search", "search/", views.t("search_title"))
     filters = {
         "years": sorted(site.years, reverse=True),
-        **{name: [views.term_summary(term) | {"slug": term.slug} for term in site.taxonomies[name].terms]
-           for name in FACET_TAXONOMIES},  # the manifest's filters name the same taxonomies
+        **{
+            name: [views.term_summary(term) | {"slug": term.slug} for term in site.taxonomies[name].terms]
+            for name in FACET_TAXONOMIES
+        },  # the manifest's filters name the same taxonomies
     }
-    scripts = [views.link(path) for path in (LUNR_SCRIPT, "assets/search/analysis.js", "assets/search/aliases.js",
-                                             "assets/search/snippets.js", "assets/search/engine.js",
-                                             "assets/search/shards.js", "assets/search/ui.js")]
-    return _ready(views, "search/", "search.html", {"page": page, "filters": filters, "scripts": scripts,
-                                                    "manifest": views.link(MANIFEST), "count": len(site.articles)},
-                  sitemap=False)
+    scripts = [
+        views.link(path)
+        for path in (
+            LUNR_SCRIPT,
+            "assets/search/analysis.js",
+            "assets/search/aliases.js",
+            "assets/search/snippets.js",
+            "assets/search/engine.js",
+            "assets/search/shards.js",
+            "assets/search/ui.js",
+        )
+    ]
+    return _ready(
+        views,
+        "search/",
+        "search.html",
+        {
+            "page": page,
+            "filters": filters,
+            "scripts": scripts,
+            "manifest": views.link(MANIFEST),
+            "count": len(site.articles),
+        },
+        sitemap=False,
+    )
 
 
 def _archives(site: Site, views: ViewBuilder) -> PageSpec:
     years = []
     for year, items in site.years.items():
-        years.append({"name": str(year), "url": views.link(f"{year:04d}/"), "count": len(items),
-                      "months": _month_links(site, views, year)})
+        years.append(
+            {
+                "name": str(year),
+                "url": views.link(f"{year:04d}/"),
+                "count": len(items),
+                "months": _month_links(site, views, year),
+            }
+        )
     page = views.page("archives", "archives/", views.t("archives"))
     return _ready(views, "archives/", "archives.html", {"page": page, "years": years})
 
 
 def _month_links(site: Site, views: ViewBuilder, year: int) -> list[dict[str, Any]]:
-    return [{"name": format_month(y, m, site.settings.language), "url": views.link(f"{y:04d}/{m:02d}/"),
-             "count": len(items)} for (y, m), items in site.months.items() if y == year]
-
-
+    return [
+        {
+            "name": format_month(y, m, site.settings.language),
+            "url": views.link(f"{y:04d}/{m:02d}/"),
+            "count": len(items),
+        }
+        for (y, m), items in site.months.items()
+        if y == year
+    ]

@@ -47,8 +47,7 @@ def share_view(picture: Picture, alt: str, absolute: Callable[[str], str]) -> di
     if share is None:
         url = picture.src if picture.remote else absolute(quote(picture.src))
         return {"url": url, "width": 0, "height": 0, "alt": alt, "type": ""}
-    return {"url": absolute(share.path), "width": share.width, "height": share.height, "alt": alt,
-            "type": share.mime}
+    return {"url": absolute(share.path), "width": share.width, "height": share.height, "alt": alt, "type": share.mime}
 
 
 def share_json_ld(view: dict[str, Any]) -> str | dict[str, Any]:

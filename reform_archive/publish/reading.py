@@ -7,8 +7,14 @@ import re
 from typing import Any
 from urllib.parse import quote, urlencode
 
-__all__ = ["SYLLABLES_PER_MINUTE", "TOC_MIN_HEADINGS", "TOC_MIN_WORDS", "reading_minutes", "share_links",
-           "table_of_contents"]
+__all__ = [
+    "SYLLABLES_PER_MINUTE",
+    "TOC_MIN_HEADINGS",
+    "TOC_MIN_WORDS",
+    "reading_minutes",
+    "share_links",
+    "table_of_contents",
+]
 
 # Vietnamese is written a syllable per word; adult silent reading of news runs at about 200-250
 # of them a minute, so the middle is used (English words are longer, and slower: close enough)
@@ -31,8 +37,10 @@ def table_of_contents(article_html: str, words: int) -> list[dict[str, Any]]:
     has fewer than TOC_MIN_HEADINGS of them. The text is plain: the template escapes it again."""
     if words < TOC_MIN_WORDS or "<h2" not in article_html:
         return []
-    headings = [{"level": int(level), "id": anchor, "text": html.unescape(_TAG.sub("", inner)).strip()}
-                for level, anchor, inner in _HEADING.findall(article_html)]
+    headings = [
+        {"level": int(level), "id": anchor, "text": html.unescape(_TAG.sub("", inner)).strip()}
+        for level, anchor, inner in _HEADING.findall(article_html)
+    ]
     headings = [h for h in headings if h["text"]]
     return headings if len(headings) >= TOC_MIN_HEADINGS else []
 

@@ -62,8 +62,9 @@ def find_theme(settings: Settings) -> Theme:
         if (candidate / "templates").is_dir():
             return Theme(settings.theme, candidate)
     looked = ", ".join(str(c) for c in candidates)
-    raise ConfigError([error(str(settings.site_dir / "site.toml"), 1,
-                             f"theme '{settings.theme}' not found (looked in {looked})")])
+    raise ConfigError(
+        [error(str(settings.site_dir / "site.toml"), 1, f"theme '{settings.theme}' not found (looked in {looked})")]
+    )
 
 
 def load_catalogue(theme: Theme, language: str) -> Mapping[str, str]:
@@ -75,15 +76,24 @@ def load_catalogue(theme: Theme, language: str) -> Mapping[str, str]:
         raise ConfigError([error(str(path), 1, f"cannot read UI strings: {exc}")]) from None
 
 
-def with_site_strings(catalogue: Mapping[str, str], strings: tuple[tuple[str, str], ...],
-                      source: str) -> Mapping[str, str]:
+def with_site_strings(
+    catalogue: Mapping[str, str], strings: tuple[tuple[str, str], ...], source: str
+) -> Mapping[str, str]:
     """The theme's UI strings with the site's own wording ([strings] in site.toml) over them.
     A key the theme does not have is an error, with the nearest one it has."""
     unknown = [key for key, _ in strings if key not in catalogue]
     if unknown:
-        raise ConfigError([error(source, 1, f"[strings]: the theme has no UI string '{key}'"
-                                            + (f"; did you mean '{near}'?" if (near := nearest(key, catalogue)) else ""))
-                           for key in unknown])
+        raise ConfigError(
+            [
+                error(
+                    source,
+                    1,
+                    f"[strings]: the theme has no UI string '{key}'"
+                    + (f"; did you mean '{near}'?" if (near := nearest(key, catalogue)) else ""),
+                )
+                for key in unknown
+            ]
+        )
     return {**catalogue, **dict(strings)}
 
 
@@ -154,10 +164,16 @@ class Renderer:
         self.env.globals.update(
             t=t,
             url=lambda path="": link(settings.base_path, path),
-            site={"title": settings.title, "description": settings.description, "language": settings.language,
-                  "content_language": settings.content_language, "base_url": settings.base_url,
-                  "base_path": settings.base_path, "search": settings.search,
-                  "menu": menu_links(settings.menu, lambda path: link(settings.base_path, path))},
+            site={
+                "title": settings.title,
+                "description": settings.description,
+                "language": settings.language,
+                "content_language": settings.content_language,
+                "base_url": settings.base_url,
+                "base_path": settings.base_path,
+                "search": settings.search,
+                "menu": menu_links(settings.menu, lambda path: link(settings.base_path, path)),
+            },
         )
 
     def __reduce__(self) -> tuple[type[Renderer], tuple[Settings, Theme, Callable[..., str]]]:
@@ -172,9 +188,12 @@ class Renderer:
             return None, error(template, 0, f"template not found: {exc.name}")
         except RecursionError as exc:  # an override extending its own name: it finds itself again
             where = _template_frame(exc)
-            return None, error(where[0] if where else template, where[1] if where else 0,
-                               f"this template extends or includes itself; to build on the theme's own "
-                               f'{template}, write {{% extends "theme:{template}" %}}')
+            return None, error(
+                where[0] if where else template,
+                where[1] if where else 0,
+                f"this template extends or includes itself; to build on the theme's own "
+                f'{template}, write {{% extends "theme:{template}" %}}',
+            )
         except ConfigError as exc:  # a missing UI string: name the catalogue and the template line
             where = _template_frame(exc)
             detail = f" (used in {where[0]}:{where[1]})" if where else ""
@@ -182,8 +201,11 @@ class Renderer:
             return None, error(problem.path, problem.line, problem.message + detail)
         except Exception as exc:  # noqa: BLE001 - an error inside a template: point at the template line
             where = _template_frame(exc)
-            return None, error(where[0] if where else template, where[1] if where else 0,
-                               f"while rendering: {type(exc).__name__}: {exc}")
+            return None, error(
+                where[0] if where else template,
+                where[1] if where else 0,
+                f"while rendering: {type(exc).__name__}: {exc}",
+            )
 
 
 def _template_frame(exc: BaseException) -> tuple[str, int] | None:

@@ -46,13 +46,14 @@ def _urlset(base_url: str, entries: Sequence[tuple[str, str]]) -> bytes:
     return xml_bytes("".join(lines))
 
 
-def plan_sitemaps(base_url: str, entries: Sequence[tuple[str, str]],
-                  max_urls: int = MAX_URLS) -> Iterator[tuple[str, bytes]]:
+def plan_sitemaps(
+    base_url: str, entries: Sequence[tuple[str, str]], max_urls: int = MAX_URLS
+) -> Iterator[tuple[str, bytes]]:
     """entries: (site-relative path, lastmod ISO date or "") in a stable order."""
     if len(entries) <= max_urls:
         yield "sitemap.xml", _urlset(base_url, entries)
         return
-    parts = [entries[i: i + max_urls] for i in range(0, len(entries), max_urls)]
+    parts = [entries[i : i + max_urls] for i in range(0, len(entries), max_urls)]
     index = [_HEADER, f"<sitemapindex {_NS}>\n"]
     for number, part in enumerate(parts, start=1):
         name = f"sitemap-{number}.xml"

@@ -29,8 +29,9 @@ TOP_PROVINCES = 15  # bars on the page; the provinces' index has the rest
 
 @lru_cache(maxsize=1)
 def _map() -> dict[str, Any]:
-    shapes: dict[str, Any] = json.loads(files("reform_archive.publish").joinpath("vietnam_map.json")
-                                        .read_text(encoding="utf-8"))
+    shapes: dict[str, Any] = json.loads(
+        files("reform_archive.publish").joinpath("vietnam_map.json").read_text(encoding="utf-8")
+    )
     return shapes
 
 
@@ -54,8 +55,9 @@ def statistics_page(views: ViewBuilder, statistics: Statistics) -> dict[str, Any
     span = ""
     if statistics.first is not None and statistics.last is not None:
         language = views.settings.language
-        span = t("statistics.span", first=format_day(statistics.first, language),
-                 last=format_day(statistics.last, language))
+        span = t(
+            "statistics.span", first=format_day(statistics.first, language), last=format_day(statistics.last, language)
+        )
     return {
         "page": page,
         "total": t("articles_count", n=statistics.total),
@@ -76,23 +78,57 @@ def _map_view(views: ViewBuilder, statistics: Statistics) -> dict[str, Any]:
     for unit in statistics.units:
         label = t("statistics.map_unit", name=unit.name, count=t("articles_count", n=unit.count))
         for province in unit.drawn_as:
-            areas.append({"d": shapes["provinces"][province], "level": unit.level, "label": label,
-                          "url": views.link(unit.path) if unit.path else ""})
-    islands = [{"name": t(f"statistics.{group}"), "dots": dots, "label_x": min(x for x, _ in dots) - 2,
-                "label_y": min(y for _, y in dots) - 6}
-               for group, dots in shapes["islands"].items()]
+            areas.append(
+                {
+                    "d": shapes["provinces"][province],
+                    "level": unit.level,
+                    "label": label,
+                    "url": views.link(unit.path) if unit.path else "",
+                }
+            )
+    islands = [
+        {
+            "name": t(f"statistics.{group}"),
+            "dots": dots,
+            "label_x": min(x for x, _ in dots) - 2,
+            "label_y": min(y for _, y in dots) - 6,
+        }
+        for group, dots in shapes["islands"].items()
+    ]
     bounds = (0, *statistics.thresholds)
     legend = []
     for level in range(1, MAP_LEVELS + 1):
         if level - 1 < len(bounds):
             low = max(1, bounds[level - 1])
             high = bounds[level] - 1 if level < len(bounds) else None
-            legend.append({"level": level, "text": f"{low}–{high}" if high is not None and high > low
-                           else (str(low) if high is not None else f"≥ {low}")})
+            legend.append(
+                {
+                    "level": level,
+                    "text": f"{low}–{high}"
+                    if high is not None and high > low
+                    else (str(low) if high is not None else f"≥ {low}"),
+                }
+            )
     ranked = sorted(statistics.units, key=lambda unit: (-unit.count, unit.name))
-    return {"width": shapes["width"], "height": shapes["height"], "areas": areas, "islands": islands,
-            "legend": legend, "none": t("statistics.map_none"), "title": t("statistics.map_title"),
-            "description": t("statistics.map_description", top=", ".join(
-                f"{unit.name} ({unit.count})" for unit in ranked[:3] if unit.count)),
-            "rows": [{"name": unit.name, "url": views.link(unit.path) if unit.path else "", "count": unit.count,
-                      "members": ", ".join(p for p in unit.drawn_as if p != unit.name)} for unit in ranked]}
+    return {
+        "width": shapes["width"],
+        "height": shapes["height"],
+        "areas": areas,
+        "islands": islands,
+        "legend": legend,
+        "none": t("statistics.map_none"),
+        "title": t("statistics.map_title"),
+        "description": t(
+            "statistics.map_description",
+            top=", ".join(f"{unit.name} ({unit.count})" for unit in ranked[:3] if unit.count),
+        ),
+        "rows": [
+            {
+                "name": unit.name,
+                "url": views.link(unit.path) if unit.path else "",
+                "count": unit.count,
+                "members": ", ".join(p for p in unit.drawn_as if p != unit.name),
+            }
+            for unit in ranked
+        ],
+    }

@@ -66,9 +66,14 @@ class ViewBuilder:
         items = [*trail, (current, path)]
         return {
             "links": [{"name": name, "url": self.link(at)} for name, at in trail],
-            "json_ld": {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
-                {"@type": "ListItem", "position": n, "name": name, "item": self.canonical(at)}
-                for n, (name, at) in enumerate(items, start=1)]},
+            "json_ld": {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": n, "name": name, "item": self.canonical(at)}
+                    for n, (name, at) in enumerate(items, start=1)
+                ],
+            },
         }
 
     def term_ref(self, taxonomy: str, name: str) -> dict[str, str]:
@@ -103,19 +108,24 @@ class ViewBuilder:
         """The link preview's picture of an article page: its cover's, else the site's."""
         return share_view(article.image, article.image_alt, self.canonical) if article.image else self.site_image
 
-    def article(self, article: Article, related: tuple[Article, ...],
-                older: Article | None, newer: Article | None) -> dict[str, Any]:
+    def article(
+        self, article: Article, related: tuple[Article, ...], older: Article | None, newer: Article | None
+    ) -> dict[str, Any]:
         words = len(article.body.split())
         neighbours = {a.path for a in (older, newer) if a is not None}
         source = None
         if article.source:
-            source = {"name": article.source.name, "url": article.source.url,
-                      "term_url": self.term_ref("sources", article.source.name)["url"]}
+            source = {
+                "name": article.source.name,
+                "url": article.source.url,
+                "term_url": self.term_ref("sources", article.source.name)["url"],
+            }
         return {
             **self.card(article),
             "summary": article.summary,
             # importers often keep the lead as the first paragraph too: show it once
-            "show_summary": bool(article.summary) and not first_paragraph(article.html).startswith(article.summary[:80]),
+            "show_summary": bool(article.summary)
+            and not first_paragraph(article.html).startswith(article.summary[:80]),
             "html": article.html,
             "authors": [self.term_ref("authors", a) for a in article.authors],
             "source": source,
@@ -196,6 +206,8 @@ class ViewBuilder:
             "total": total,
             "prev_url": self.link(page_path(base, number - 1)) if number > 1 else None,
             "next_url": self.link(page_path(base, number + 1)) if number < total else None,
-            "pages": [None if n is None else {"number": n, "url": self.link(page_path(base, n)),
-                                              "current": n == number} for n in shown],
+            "pages": [
+                None if n is None else {"number": n, "url": self.link(page_path(base, n)), "current": n == number}
+                for n in shown
+            ],
         }

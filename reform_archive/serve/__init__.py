@@ -46,8 +46,16 @@ class Preview:
     still starts, showing the problems); ``stop()`` ends every thread it started.
     ``language`` ("vi" or "en") is the one its messages are said in: the CLI gives the site's."""
 
-    def __init__(self, site_dir: Path, host: str = "127.0.0.1", port: int = 8000, port_explicit: bool = True,
-                 options: BuildOptions | None = None, echo: Echo | None = None, language: str = "en") -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        port_explicit: bool = True,
+        options: BuildOptions | None = None,
+        echo: Echo | None = None,
+        language: str = "en",
+    ) -> None:
         self.site_dir, self.host, self.port, self.port_explicit = site_dir, host, port, port_explicit
         self.language = language
         self.options = options or BuildOptions()
@@ -83,9 +91,18 @@ class Preview:
         self._server.site, self._server.channel = site, self.channel
         self._spawn("preview-http", self._server.serve_forever)
         watching = threading.Event()
-        self._spawn("preview-watch", lambda: watch_sources(self.site_dir, site.watch_roots, self._rebuild,
-                                                           self._stop, watching, lambda m: self.echo(m, True),
-                                                           self.language))
+        self._spawn(
+            "preview-watch",
+            lambda: watch_sources(
+                self.site_dir,
+                site.watch_roots,
+                self._rebuild,
+                self._stop,
+                watching,
+                lambda m: self.echo(m, True),
+                self.language,
+            ),
+        )
         watching.wait(timeout=10)
         self.echo(say(self.language, "building", site=self.site_dir, origin=self.origin))
         self.channel.publish(self.site.rebuild())

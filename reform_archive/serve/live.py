@@ -28,9 +28,17 @@ class LiveStatus:
     serial: int = field(default=0, compare=False)
 
     def event(self) -> bytes:
-        data = json.dumps({"version": self.version, "previous": self.previous, "stylesOnly": self.styles_only,
-                           "problems": list(self.problems), "pages": list(self.pages), "partial": self.partial},
-                          ensure_ascii=False)
+        data = json.dumps(
+            {
+                "version": self.version,
+                "previous": self.previous,
+                "stylesOnly": self.styles_only,
+                "problems": list(self.problems),
+                "pages": list(self.pages),
+                "partial": self.partial,
+            },
+            ensure_ascii=False,
+        )
         return f"event: status\ndata: {data}\n\n".encode()
 
 

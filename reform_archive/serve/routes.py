@@ -55,7 +55,7 @@ def route(raw_target: str, base_path: str, files: Container[str]) -> Route:
         if decoded + "/" == base_path or (decoded == "/" and base_path != "/"):
             return Route("redirect", quote(base_path, safe="/") + query)  # the site lives under its sub-path
         return Route("not_found")
-    relative = decoded[len(base_path):]
+    relative = decoded[len(base_path) :]
     if relative == "" or relative.endswith("/"):
         key = relative + "index.html"
         return Route("file", key) if key in files else Route("not_found")
@@ -89,20 +89,40 @@ def _decode(path: str) -> str | Route:
 
 # Fixed here rather than taken from the OS's mime.types, which differs between machines
 _TYPES = {
-    ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript",
-    ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain",
-    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
-    ".woff2": "font/woff2", ".woff": "font/woff", ".pdf": "application/pdf",
-    ".webmanifest": "application/manifest+json", ".map": "application/json",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".pdf": "application/pdf",
+    ".webmanifest": "application/manifest+json",
+    ".map": "application/json",
 }
-_TEXT_TYPES = {"application/json", "application/xml", "image/svg+xml", "application/manifest+json",
-               "text/javascript", "application/javascript"}
+_TEXT_TYPES = {
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+    "text/javascript",
+    "application/javascript",
+}
 
 
 def content_type(key: str) -> str:
     name = key.rsplit("/", 1)[-1].lower()
-    extension = name[name.rfind("."):] if "." in name else ""
+    extension = name[name.rfind(".") :] if "." in name else ""
     kind = _TYPES.get(extension) or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind in _TEXT_TYPES else kind
 
@@ -115,5 +135,4 @@ def inject(html: bytes, tag: bytes) -> bytes:
 
 
 def live_tag(version: str, language: str) -> bytes:
-    return (f'<script src="{LIVE_SCRIPT}" data-version="{version}" data-language="{language}"></script>'
-            .encode())
+    return f'<script src="{LIVE_SCRIPT}" data-version="{version}" data-language="{language}"></script>'.encode()

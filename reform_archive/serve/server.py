@@ -94,7 +94,7 @@ def exposure_warning(host: str, language: str = "en") -> str:
 
 
 def _is_loopback(name: str) -> bool:
-    """"localhost", 127.x.y.z or ::1 (bracketed or not); never a name that only starts like one."""
+    """ "localhost", 127.x.y.z or ::1 (bracketed or not); never a name that only starts like one."""
     if name == "localhost":
         return True
     try:
@@ -122,8 +122,13 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
 
     def _not_allowed(self) -> None:
         self.close_connection = True  # the request's body is never read: it must not be taken for the next request
-        self._send(405, b"only GET and HEAD are answered\n", "text/plain; charset=utf-8", True,
-                   {"Allow": "GET, HEAD", "Connection": "close"})
+        self._send(
+            405,
+            b"only GET and HEAD are answered\n",
+            "text/plain; charset=utf-8",
+            True,
+            {"Allow": "GET, HEAD", "Connection": "close"},
+        )
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed  # noqa: N815
 
@@ -133,8 +138,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
     def _answer(self, send_body: bool) -> None:
         self._status_sent = False
         if not self._host_allowed():
-            return self._send(400, b"unexpected Host header: open the preview at the address it printed\n",
-                              "text/plain; charset=utf-8", send_body)
+            return self._send(
+                400,
+                b"unexpected Host header: open the preview at the address it printed\n",
+                "text/plain; charset=utf-8",
+                send_body,
+            )
         try:
             target = self.path.encode("latin-1").decode("utf-8")
         except UnicodeError:
@@ -187,8 +196,15 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return self._events() if send_body else self._send(200, b"", "text/event-stream; charset=utf-8", False)
         return self._send(200, LIVE_SCRIPT_BYTES, "text/javascript; charset=utf-8", send_body)
 
-    def _send_html(self, status: int, page: bytes, send_body: bool, version: str, language: str,
-                   extra: dict[str, str] | None = None) -> None:
+    def _send_html(
+        self,
+        status: int,
+        page: bytes,
+        send_body: bool,
+        version: str,
+        language: str,
+        extra: dict[str, str] | None = None,
+    ) -> None:
         """The version stamped is the one of the build the page came from, read once."""
         self._send(status, inject(page, live_tag(version, language)), "text/html; charset=utf-8", send_body, extra)
 
@@ -228,8 +244,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         The page reloads by itself once a build succeeds."""
         problems = self.server.site.problems
         if not problems:
-            return ('<!doctype html><html lang="en"><meta charset="utf-8"><title>Building</title><body>'
-                    "<h1>Building the site…</h1><p>This page reloads when it is ready.</p></body></html>").encode()
+            return (
+                '<!doctype html><html lang="en"><meta charset="utf-8"><title>Building</title><body>'
+                "<h1>Building the site…</h1><p>This page reloads when it is ready.</p></body></html>"
+            ).encode()
         lines = "\n".join(html.escape(str(p)) for p in problems)
-        return (f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Build failed</title>'
-                f"<body><h1>The site did not build</h1><pre>{lines}</pre></body></html>").encode()
+        return (
+            f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Build failed</title>'
+            f"<body><h1>The site did not build</h1><pre>{lines}</pre></body></html>"
+        ).encode()

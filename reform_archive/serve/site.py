@@ -46,6 +46,7 @@ WAIT_FOR_BUILD = 600.0  # seconds a request for a page not yet rebuilt waits for
 @dataclass(frozen=True)
 class Snapshot:
     """One good build: what is served, and where its static files came from."""
+
     files: Mapping[str, bytes]
     version: str
     base_path: str
@@ -76,8 +77,14 @@ class PreviewSite:
     def status(self, previous: str = "", styles_only: bool = False, pages: tuple[str, ...] = ()) -> LiveStatus:
         snapshot = self.snapshot
         shown = [p for p in self.problems if p.level == "error"] or list(self.problems)
-        return LiveStatus(snapshot.version if snapshot else "", tuple(str(p) for p in shown), previous, styles_only,
-                          pages, partial=bool(snapshot and snapshot.fresh))
+        return LiveStatus(
+            snapshot.version if snapshot else "",
+            tuple(str(p) for p in shown),
+            previous,
+            styles_only,
+            pages,
+            partial=bool(snapshot and snapshot.fresh),
+        )
 
     def serving(self, wanted: str) -> Snapshot | None:
         """The snapshot to answer a request for output file ``wanted`` from: while a partial
@@ -108,7 +115,9 @@ class PreviewSite:
                 self._theme = state, self.snapshot.theme_root if self.snapshot else None
         return self._theme[1]
 
-    def rebuild(self, changed: Collection[Path] = (), publish: Callable[[LiveStatus], None] | None = None) -> LiveStatus:
+    def rebuild(
+        self, changed: Collection[Path] = (), publish: Callable[[LiveStatus], None] | None = None
+    ) -> LiveStatus:
         """Build again; on failure keep serving the last good build and report the problems.
         One build at a time: the first build and the watcher's may otherwise overlap.
         ``publish`` is told of a partial version (a saved article's page) before the build."""
@@ -125,10 +134,15 @@ class PreviewSite:
                     return self.status()
                 if fast is not None and publish is not None:
                     self._consistent.clear()
-                    self.snapshot = replace(before, files=ReadOnlyMapping({**before.files, **fast.pages}),
-                                            version=self._next_version(), fresh=frozenset(fast.pages))
-                    self.echo(say(self.language, "rendered_edited", n=len(fast.pages),
-                                  seconds=time.perf_counter() - started))
+                    self.snapshot = replace(
+                        before,
+                        files=ReadOnlyMapping({**before.files, **fast.pages}),
+                        version=self._next_version(),
+                        fresh=frozenset(fast.pages),
+                    )
+                    self.echo(
+                        say(self.language, "rendered_edited", n=len(fast.pages), seconds=time.perf_counter() - started)
+                    )
                     publish(self.status(before.version, pages=self._page_urls(fast.pages)))
             try:
                 status = self._rebuild(changed, before)
@@ -163,8 +177,10 @@ class PreviewSite:
             self.echo(say(self.language, "rebuilt_same", seconds=time.perf_counter() - started))
             return self.status()
         self.snapshot = replace(after, version=self._next_version())
-        self.echo(say(self.language, "preview_built", files=len(after.files), seconds=time.perf_counter() - started)
-                  + (say(self.language, "preview_changed", n=len(changed_outputs)) if shown else ""))
+        self.echo(
+            say(self.language, "preview_built", files=len(after.files), seconds=time.perf_counter() - started)
+            + (say(self.language, "preview_changed", n=len(changed_outputs)) if shown else "")
+        )
         styles_only = bool(changed_outputs) and all(path.endswith(".css") for path in changed_outputs)
         return self.status(shown.version if shown else "", styles_only, self._page_urls(changed_outputs))
 
@@ -175,8 +191,9 @@ class PreviewSite:
         if not pages or len(pages) > LISTED_PAGES or self.snapshot is None:
             return ()
         base = self.snapshot.base_path
-        return tuple(sorted(base + (name[: -len("index.html")] if name.endswith("index.html") else name)
-                            for name in pages))
+        return tuple(
+            sorted(base + (name[: -len("index.html")] if name.endswith("index.html") else name) for name in pages)
+        )
 
     def _build(self, before: Snapshot | None) -> Snapshot:
         settings = _preview_settings(load_settings(self.site_dir), self.origin)
@@ -187,8 +204,16 @@ class PreviewSite:
         # watchers report absolute paths
         static = {path: source.absolute() for path, source in result.static.items()}
         roots = (theme.static.absolute(), settings.site_dir.absolute() / "static")
-        return Snapshot(ReadOnlyMapping(writer.files), "", settings.base_path, settings.language,
-                        ReadOnlyMapping(static), roots, theme.root.absolute(), memory)
+        return Snapshot(
+            ReadOnlyMapping(writer.files),
+            "",
+            settings.base_path,
+            settings.language,
+            ReadOnlyMapping(static),
+            roots,
+            theme.root.absolute(),
+            memory,
+        )
 
     def _static_swap(self, before: Snapshot, changed: Collection[Path]) -> Snapshot | None:
         """Edited static files are read again; anything else (or a file added or removed,
@@ -217,8 +242,9 @@ class PreviewSite:
             self.echo(str(problem), True)
         errors = sum(1 for p in self.problems if p.level == "error")
         kept = say(self.language, "still_serving" if self.snapshot else "nothing_to_serve")
-        self.echo(say(self.language, "build_failed", seconds=time.perf_counter() - started, errors=errors, kept=kept),
-                  True)
+        self.echo(
+            say(self.language, "build_failed", seconds=time.perf_counter() - started, errors=errors, kept=kept), True
+        )
 
     def _print_warnings(self, warnings: tuple[Problem, ...]) -> None:
         for problem in warnings[:SHOWN_WARNINGS]:

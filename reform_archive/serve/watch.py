@@ -62,8 +62,15 @@ def _open(roots: list[Path], stop: threading.Event) -> tuple[Batches, set[Path]]
     watcher on the first ``next()``, which returns within one tick: after it, nothing is missed."""
     if not roots:
         return _ticks(stop), set()
-    batches = watchfiles.watch(*roots, watch_filter=None, step=STEP_MS, rust_timeout=TICK_MS,
-                               yield_on_timeout=True, stop_event=stop, raise_interrupt=False)
+    batches = watchfiles.watch(
+        *roots,
+        watch_filter=None,
+        step=STEP_MS,
+        rust_timeout=TICK_MS,
+        yield_on_timeout=True,
+        stop_event=stop,
+        raise_interrupt=False,
+    )
     return batches, {Path(name) for _, name in next(batches, set())}
 
 
@@ -72,9 +79,15 @@ def _ticks(stop: threading.Event) -> Batches:
         yield set()
 
 
-def watch_sources(site_dir: Path, roots: Callable[[], list[Path]], on_change: Callable[[set[Path]], None],
-                  stop: threading.Event, ready: threading.Event, report: Callable[[str], None],
-                  language: str = "en") -> None:
+def watch_sources(
+    site_dir: Path,
+    roots: Callable[[], list[Path]],
+    on_change: Callable[[set[Path]], None],
+    stop: threading.Event,
+    ready: threading.Event,
+    report: Callable[[str], None],
+    language: str = "en",
+) -> None:
     """Call ``on_change`` with the relevant changed paths after each burst, until ``stop``.
     ``ready`` is set once the first watcher runs. ``roots`` is asked again on every tick: a
     new source folder, or another theme named in site.toml, moves the watcher to the new set.
@@ -84,8 +97,15 @@ def watch_sources(site_dir: Path, roots: Callable[[], list[Path]], on_change: Ca
 
 
 class _SourceWatcher:
-    def __init__(self, site_dir: Path, roots: Callable[[], list[Path]], on_change: Callable[[set[Path]], None],
-                 stop: threading.Event, report: Callable[[str], None], language: str) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        roots: Callable[[], list[Path]],
+        on_change: Callable[[set[Path]], None],
+        stop: threading.Event,
+        report: Callable[[str], None],
+        language: str,
+    ) -> None:
         self.site_dir, self.roots, self.on_change, self.stop, self.report = site_dir, roots, on_change, stop, report
         self.language = language
         self.config = config_state(site_dir)

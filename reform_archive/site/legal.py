@@ -39,9 +39,31 @@ if TYPE_CHECKING:
 __all__ = ["KIND_ORDER", "LegalDocument", "Quote", "legal_documents", "reading_order"]
 
 # the order of types in the index: the legal hierarchy first, then the texts that carry it out
-KIND_ORDER = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
-              "Thông tư", "Thông tư liên tịch", "Kết luận", "Chương trình", "Đề án", "Kế hoạch", "Quy định",
-              "Quy chế", "Hướng dẫn", "Thông báo", "Công điện", "Công văn", "Báo cáo", "Tờ trình", "Văn bản")
+KIND_ORDER = (
+    "Hiến pháp",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Chỉ thị",
+    "Thông tư",
+    "Thông tư liên tịch",
+    "Kết luận",
+    "Chương trình",
+    "Đề án",
+    "Kế hoạch",
+    "Quy định",
+    "Quy chế",
+    "Hướng dẫn",
+    "Thông báo",
+    "Công điện",
+    "Công văn",
+    "Báo cáo",
+    "Tờ trình",
+    "Văn bản",
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +98,7 @@ class LegalDocument:
 
     @property
     def title(self) -> str:
-        """"Nghị định 61/2018/NĐ-CP"; the number alone when the type is unknown."""
+        """ "Nghị định 61/2018/NĐ-CP"; the number alone when the type is unknown."""
         return f"{self.kind} {self.number}" if self.kind else self.number
 
 
@@ -101,18 +123,26 @@ def _document(term: Term, facts: DocumentFacts | None) -> LegalDocument:
     # "Văn bản 2156/UBND-NC" names no type: the code's convention says more
     written_kinds = Counter(c.kind for c in citations if c.kind and not (c.kind == "Văn bản" and code_kind))
     kind = code_kind if certain or not written_kinds else written_kinds.most_common(1)[0][0]
-    issued = _most_common(c.issued for c in citations if c.issued and (first_cited is None
-                                                                       or date.fromisoformat(c.issued) <= first_cited))
+    issued = _most_common(
+        c.issued for c in citations if c.issued and (first_cited is None or date.fromisoformat(c.issued) <= first_cited)
+    )
     issuer = _commonest_spelling([c.issuer for c in citations if c.issuer]) or issuer_from_code(term.name)
     subject = _agreed_subject([c.subject for c in citations if c.subject])
     given: dict[str, str] = {}
     if facts is not None:
-        given = {key: value for key in ("kind", "issued", "issuer", "subject", "link")
-                 if (value := getattr(facts, key))}
+        given = {
+            key: value for key in ("kind", "issued", "issuer", "subject", "link") if (value := getattr(facts, key))
+        }
     return LegalDocument(
-        number=term.name, slug=term.slug, kind=given.get("kind", kind), issued=given.get("issued", issued),
-        issuer=given.get("issuer", issuer), subject=given.get("subject", subject), link=given.get("link", ""),
-        from_data=tuple(sorted(given)), quotes=tuple(quotes),
+        number=term.name,
+        slug=term.slug,
+        kind=given.get("kind", kind),
+        issued=given.get("issued", issued),
+        issuer=given.get("issuer", issuer),
+        subject=given.get("subject", subject),
+        link=given.get("link", ""),
+        from_data=tuple(sorted(given)),
+        quotes=tuple(quotes),
     )
 
 
@@ -151,8 +181,9 @@ def _agreed_subject(subjects: list[str]) -> str:
 
     def support(candidate: str) -> int:
         first, last = bisect_left(ordered, candidate), bisect_left(ordered, candidate + "\uffff")
-        return sum(counts[other] for other in ordered[first:last]
-                   if other == candidate or other[len(candidate)] in " ,")
+        return sum(
+            counts[other] for other in ordered[first:last] if other == candidate or other[len(candidate)] in " ,"
+        )
 
     # among equals, one that starts as titles do ("về …", "on …") over a verb that may be the article's own
     best = max(ordered, key=lambda key: (support(key), key.startswith(("ve ", "on ")), len(key)))
@@ -164,8 +195,14 @@ def reading_order(document: LegalDocument) -> tuple[object, ...]:
     by number, newest first, numbers compared as numbers."""
     year = document.year
     serial = re.match(r"\d+", document.number)
-    return (year is None, -(year or 0), document.issued == "", _negated(document.issued),
-            -int(serial.group()) if serial else 0, document.number)
+    return (
+        year is None,
+        -(year or 0),
+        document.issued == "",
+        _negated(document.issued),
+        -int(serial.group()) if serial else 0,
+        document.number,
+    )
 
 
 def _negated(iso: str) -> tuple[int, ...]:

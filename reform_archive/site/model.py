@@ -130,11 +130,15 @@ def term_slug(taxonomy: str, name: str) -> str:
     return term_key(name)
 
 
-def build_model(sources: Iterable[SourceArticle], settings: Settings, selection: Selection,
-                markdown: Callable[[str, str, str], str] = to_html,
-                html: Mapping[str, str] | None = None,
-                pictures: Mapping[str, Picture] | None = None,
-                documents: Mapping[str, DocumentFacts] | None = None) -> tuple[Site, list[Problem]]:
+def build_model(
+    sources: Iterable[SourceArticle],
+    settings: Settings,
+    selection: Selection,
+    markdown: Callable[[str, str, str], str] = to_html,
+    html: Mapping[str, str] | None = None,
+    pictures: Mapping[str, Picture] | None = None,
+    documents: Mapping[str, DocumentFacts] | None = None,
+) -> tuple[Site, list[Problem]]:
     """``html``: each article's HTML by path, when it was made already (the build prepares
     it in worker processes or finds it in its cache); ``markdown`` makes the rest.
     ``pictures``: the local pictures the build found, by their path inside static/ (a cover
@@ -200,20 +204,39 @@ def picture_of(src: str, pictures: Mapping[str, Picture] | None) -> Picture | No
     return remote_picture(src) if src.startswith("https://") else (pictures or {}).get(src.lstrip("/"))
 
 
-def article_from(source: SourceArticle, settings: Settings, html: str,
-                 pictures: Mapping[str, Picture] | None = None) -> Article:
+def article_from(
+    source: SourceArticle, settings: Settings, html: str, pictures: Mapping[str, Picture] | None = None
+) -> Article:
     """One published source as the site holds it: its URL, excerpt, HTML and cover."""
     summary = source.summary
     cover: Cover | None = source.cover
     return Article(
-        path=source.path, url=permalink(settings.permalink, source.date, source.slug),
-        title=source.title, date=source.date, date_precision=source.date_precision, slug=source.slug,
-        summary=summary, excerpt=excerpt(summary or first_paragraph(html)), html=html, body=source.body,
-        lastmod=source.lastmod, draft=source.draft, aliases=source.aliases, category=source.category,
-        authors=source.authors, source=source.source, tags=source.tags, provinces=source.provinces,
-        topics=source.topics, documents=source.documents, raw=source.raw,
-        source_sha256=source.source_sha256, extra=source.extra, body_line=source.body_line,
-        image=picture_of(cover.src, pictures) if cover else None, image_alt=cover.alt if cover else "",
+        path=source.path,
+        url=permalink(settings.permalink, source.date, source.slug),
+        title=source.title,
+        date=source.date,
+        date_precision=source.date_precision,
+        slug=source.slug,
+        summary=summary,
+        excerpt=excerpt(summary or first_paragraph(html)),
+        html=html,
+        body=source.body,
+        lastmod=source.lastmod,
+        draft=source.draft,
+        aliases=source.aliases,
+        category=source.category,
+        authors=source.authors,
+        source=source.source,
+        tags=source.tags,
+        provinces=source.provinces,
+        topics=source.topics,
+        documents=source.documents,
+        raw=source.raw,
+        source_sha256=source.source_sha256,
+        extra=source.extra,
+        body_line=source.body_line,
+        image=picture_of(cover.src, pictures) if cover else None,
+        image_alt=cover.alt if cover else "",
         citations=source.citations,
     )
 
@@ -227,8 +250,9 @@ def _url_collisions(sources: list[SourceArticle], settings: Settings) -> list[Pr
         if len(claimants) > 1:
             first, *others = sorted(claimants, key=lambda s: s.path)
             for other in others:
-                problems.append(error(other.path, 1, f"URL /{url} is also claimed by {first.path}; "
-                                                     "give one of them another 'slug'"))
+                problems.append(
+                    error(other.path, 1, f"URL /{url} is also claimed by {first.path}; give one of them another 'slug'")
+                )
     return problems
 
 

@@ -111,7 +111,10 @@ def plan_picture(src: str, facts: ImageFacts) -> Picture:
     widths = plan_widths(facts.width)
     fallback = "png" if facts.alpha else "jpeg"
     return Picture(
-        src, facts.width, facts.height, facts.digest,
+        src,
+        facts.width,
+        facts.height,
+        facts.digest,
         webp=tuple(_rendition(facts, width, "webp") for width in widths),
         fallback=tuple(_rendition(facts, width, fallback) for width in widths),
         share=_rendition(facts, min(facts.width, SHARE_WIDTH), "jpeg"),

@@ -24,8 +24,9 @@ WEIGHTS = {"documents": 8, "provinces": 4, "topics": 2, "tags": 1}
 RELATED_COUNT = 5
 
 
-def related_articles(site: Site, count: int = RELATED_COUNT, groups: int | None = None,
-                     indices: list[list[int]] | None = None) -> dict[str, tuple[Article, ...]]:
+def related_articles(
+    site: Site, count: int = RELATED_COUNT, groups: int | None = None, indices: list[list[int]] | None = None
+) -> dict[str, tuple[Article, ...]]:
     """For each article URL, the ``count`` articles sharing the most weighted terms; ties go to
     the article closest in time, then to the newer one. ``indices``: :func:`related_indices`
     of the site's :func:`related_inputs`, when the build has them from its cache."""
@@ -41,14 +42,18 @@ RelatedInputs = list[list[tuple[str, str]]]  # per article, newest first: its (t
 def related_inputs(site: Site) -> RelatedInputs:
     """All that related articles depend on: each article's weighted terms, in the site's order
     (the order is time: ties go to the nearest)."""
-    return [[(taxonomy, term_slug(taxonomy, name)) for taxonomy in WEIGHTS for name in article.terms(taxonomy)]
-            for article in site.articles]
+    return [
+        [(taxonomy, term_slug(taxonomy, name)) for taxonomy in WEIGHTS for name in article.terms(taxonomy)]
+        for article in site.articles
+    ]
 
 
 def related_signature(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: int | None = None) -> bytes:
     """Identifies the inputs of :func:`related_indices` (terms hold no control characters)."""
-    return f"{count}\x1d{groups}\x1d".encode() + "\x1e".join(
-        "\x1f".join(f"{taxonomy}:{slug}" for taxonomy, slug in keys) for keys in keys_of).encode()
+    return (
+        f"{count}\x1d{groups}\x1d".encode()
+        + "\x1e".join("\x1f".join(f"{taxonomy}:{slug}" for taxonomy, slug in keys) for keys in keys_of).encode()
+    )
 
 
 def related_indices(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: int | None = None) -> list[list[int]]:
@@ -69,7 +74,7 @@ def related_indices(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: 
     for index, keys in enumerate(keys_of):
         for key in keys:
             members[key].append(index)
-    wide = _broad_terms(members, total, max(64, int(4 * total ** 0.5)) if groups is None else groups)
+    wide = _broad_terms(members, total, max(64, int(4 * total**0.5)) if groups is None else groups)
     narrow = {key: np.array(indices, dtype=np.int64) for key, indices in members.items() if key not in wide}
     grouped: dict[tuple[tuple[str, str], ...], list[int]] = defaultdict(list)
     for index, keys in enumerate(keys_of):
@@ -96,8 +101,9 @@ def related_indices(keys_of: RelatedInputs, count: int = RELATED_COUNT, groups: 
             scratch[candidates] = False
             scratch[index] = False
             keep = candidates != index
-            best[index] = _top(index, total, count, np.concatenate([candidates[keep], others]),
-                               np.concatenate([scores[keep], points]))
+            best[index] = _top(
+                index, total, count, np.concatenate([candidates[keep], others]), np.concatenate([scores[keep], points])
+            )
     return best
 
 
@@ -118,8 +124,9 @@ def _broad_terms(members: dict[tuple[str, str], list[int]], total: int, groups: 
     return wide
 
 
-def _nearest_on_ladder(ladder: list[tuple[int, np.ndarray]], index: int, count: int,
-                       taken: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _nearest_on_ladder(
+    ladder: list[tuple[int, np.ndarray]], index: int, count: int, taken: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The best ``count`` articles not ``taken``, by level, then nearness, then newer: walking
     outward from ``index`` through each level's members, highest level first."""
     found: list[int] = []

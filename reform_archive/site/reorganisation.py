@@ -34,21 +34,30 @@ def province_histories(provinces: Taxonomy, limit: int) -> dict[str, dict[str, A
         ended = successor_of(term.name)
         if ended is not None:
             successor = pages.get(ended.successor)
-            history["ended"] = {"when": ended.effective.isoformat(), "basis": ended.basis, "renamed": ended.renamed,
-                                "kind": unit_kind(term.name), "successor": ended.successor,
-                                "successor_kind": unit_kind(ended.successor),
-                                "successor_path": successor.url if successor is not None else ""}
+            history["ended"] = {
+                "when": ended.effective.isoformat(),
+                "basis": ended.basis,
+                "renamed": ended.renamed,
+                "kind": unit_kind(term.name),
+                "successor": ended.successor,
+                "successor_kind": unit_kind(ended.successor),
+                "successor_path": successor.url if successor is not None else "",
+            }
         formed = predecessors_of(term.name)
         earlier = [pages[name] for name in formed.predecessors if name in pages] if formed is not None else []
         if formed is not None and earlier:
             own = {article.url for article in term.articles}
             merged = {article.url: article for old in earlier for article in old.articles if article.url not in own}
             newest = sorted(merged.values(), key=lambda article: (article.date, article.url), reverse=True)
-            history["formed"] = {"when": formed.effective.isoformat(), "basis": formed.basis, "renamed": formed.renamed,
-                                 "kind": unit_kind(term.name),
-                                 "members": [(name, unit_kind(name)) for name in formed.predecessors],
-                                 "pages": [(old.name, old.url, len(old.articles)) for old in earlier],
-                                 "articles": tuple(newest[:limit])}
+            history["formed"] = {
+                "when": formed.effective.isoformat(),
+                "basis": formed.basis,
+                "renamed": formed.renamed,
+                "kind": unit_kind(term.name),
+                "members": [(name, unit_kind(name)) for name in formed.predecessors],
+                "pages": [(old.name, old.url, len(old.articles)) for old in earlier],
+                "articles": tuple(newest[:limit]),
+            }
         if history:
             histories[term.slug] = history
     return histories

@@ -65,8 +65,16 @@ def archive_statistics(site: Site) -> Statistics:
     province_terms = site.taxonomies["provinces"].terms
     provinces = tuple(Count(t.name, t.url, len(t.articles)) for t in province_terms)
     units, thresholds = _map_units(province_terms)
-    return Statistics(len(articles), first, last, tuple(Count(str(y), f"{y:04d}/", n) for y, n in years),
-                      topics, provinces, units, thresholds)
+    return Statistics(
+        len(articles),
+        first,
+        last,
+        tuple(Count(str(y), f"{y:04d}/", n) for y, n in years),
+        topics,
+        provinces,
+        units,
+        thresholds,
+    )
 
 
 def yearly(years: list[int]) -> tuple[tuple[int, int], ...]:
@@ -98,8 +106,9 @@ def _map_units(terms: tuple[Term, ...]) -> tuple[tuple[MapUnit, ...], tuple[int,
         own = by_name.get(unit)
         units.append((unit, own.url if own is not None else "", len(articles), tuple(drawn_as)))
     thresholds = _thresholds(sorted(count for _, _, count, _ in units if count))
-    return tuple(MapUnit(name, path, count, _level(count, thresholds), drawn) for name, path, count, drawn in units), \
-        thresholds
+    return tuple(
+        MapUnit(name, path, count, _level(count, thresholds), drawn) for name, path, count, drawn in units
+    ), thresholds
 
 
 def _thresholds(counts: list[int]) -> tuple[int, ...]:

@@ -61,10 +61,14 @@ class TermRedirect:
     line: int
 
 
-def name_problems(sources: list[SourceArticle], taxonomies: Mapping[str, Taxonomy],
-                  settings: Settings) -> list[Problem]:
-    return [*spelling_notes(sources, settings.language), *misspelt_tags(sources, taxonomies["tags"], settings.language),
-            *unused_aliases(settings, taxonomies)]
+def name_problems(
+    sources: list[SourceArticle], taxonomies: Mapping[str, Taxonomy], settings: Settings
+) -> list[Problem]:
+    return [
+        *spelling_notes(sources, settings.language),
+        *misspelt_tags(sources, taxonomies["tags"], settings.language),
+        *unused_aliases(settings, taxonomies),
+    ]
 
 
 def spelling_notes(sources: Iterable[SourceArticle], language: str) -> list[Problem]:
@@ -107,13 +111,19 @@ def misspelt_tags(sources: Iterable[SourceArticle], tags: Taxonomy, language: st
     for term in lone:
         allowed = _allowed(term.slug)
         candidates = {slug for variant in _deletions(term.slug, allowed) for slug in near.get(variant, ())}
-        close = [common[slug] for slug in sorted(candidates) if _distance(term.slug, slug) <= min(allowed, _allowed(slug))
-                 and _numbers(term.name) == _numbers(common[slug].name)]
+        close = [
+            common[slug]
+            for slug in sorted(candidates)
+            if _distance(term.slug, slug) <= min(allowed, _allowed(slug))
+            and _numbers(term.name) == _numbers(common[slug].name)
+        ]
         if close:
             found[term.slug] = (term, close)
     # the site's own words, counted only for the words the candidates differ in
-    words = _vocabulary(sources, {word for term, close in found.values() for match in close
-                                  for word in _differing(term.slug, match.slug)})
+    words = _vocabulary(
+        sources,
+        {word for term, close in found.values() for match in close for word in _differing(term.slug, match.slug)},
+    )
     by_path = {source.path: source for source in sources}
     problems = []
     for term, close in found.values():
@@ -122,10 +132,17 @@ def misspelt_tags(sources: Iterable[SourceArticle], tags: Taxonomy, language: st
             continue
         best = min(matches, key=lambda match: (_distance(term.slug, match.slug), -len(match.articles), match.slug))
         source = by_path[term.articles[0].path]
-        line = next((written.line for written in source.written_terms
-                     if written.taxonomy == "tags" and term_key(written.name) == term.slug), 1)
-        problems.append(warning(source.path, line, say(language, "tag_near", tag=term.name, near=best.name,
-                                                       n=len(best.articles))))
+        line = next(
+            (
+                written.line
+                for written in source.written_terms
+                if written.taxonomy == "tags" and term_key(written.name) == term.slug
+            ),
+            1,
+        )
+        problems.append(
+            warning(source.path, line, say(language, "tag_near", tag=term.name, near=best.name, n=len(best.articles)))
+        )
     return problems
 
 
@@ -135,31 +152,42 @@ def unused_aliases(settings: Settings, taxonomies: Mapping[str, Taxonomy]) -> li
     problems = []
     for (taxonomy, written, target), line in zip(settings.aliases, _alias_lines(settings), strict=True):
         if term_key(names.name(taxonomy, written).name) not in _slugs(taxonomies[taxonomy]):
-            problems.append(warning(str(settings.site_dir / CONFIG_FILE), line,
-                                    say(settings.language, "alias_unused", taxonomy=taxonomy, written=written,
-                                        target=target)))
+            problems.append(
+                warning(
+                    str(settings.site_dir / CONFIG_FILE),
+                    line,
+                    say(settings.language, "alias_unused", taxonomy=taxonomy, written=written, target=target),
+                )
+            )
     return problems
 
 
-def term_redirects(sources: Iterable[SourceArticle], taxonomies: Mapping[str, Taxonomy],
-                   settings: Settings) -> tuple[TermRedirect, ...]:
+def term_redirects(
+    sources: Iterable[SourceArticle], taxonomies: Mapping[str, Taxonomy], settings: Settings
+) -> tuple[TermRedirect, ...]:
     """The old term pages to redirect: site.toml's aliases first, then the province spellings
     articles write (in file order), each to the page its name has, when that page exists."""
     names = term_names(settings.aliases)
     config = str(settings.site_dir / CONFIG_FILE)
-    asked = [(taxonomy, written, names.name(taxonomy, written).name, config, line)
-             for (taxonomy, written, _), line in zip(settings.aliases, _alias_lines(settings), strict=True)]
-    asked += [(term.taxonomy, term.written, term.name, source.path, term.line)
-              for source in sorted(sources, key=lambda source: source.path) for term in source.written_terms
-              if term.how in _REDIRECTED_SPELLINGS]
+    asked = [
+        (taxonomy, written, names.name(taxonomy, written).name, config, line)
+        for (taxonomy, written, _), line in zip(settings.aliases, _alias_lines(settings), strict=True)
+    ]
+    asked += [
+        (term.taxonomy, term.written, term.name, source.path, term.line)
+        for source in sorted(sources, key=lambda source: source.path)
+        for term in source.written_terms
+        if term.how in _REDIRECTED_SPELLINGS
+    ]
     redirects: dict[str, TermRedirect] = {}
     pages = {taxonomy: _slugs(taxonomies[taxonomy]) for taxonomy in {asking[0] for asking in asked}}
     for taxonomy, written, name, origin, line in asked:
         old, new, slugs = term_key(written), term_key(name), pages[taxonomy]
         path = f"{taxonomies[taxonomy].url}{old}/"
         if old != new and new in slugs and old not in slugs and path not in redirects:
-            redirects[path] = TermRedirect(path, taxonomy, written, f"{taxonomies[taxonomy].url}{new}/",
-                                           slugs[new], origin, line)
+            redirects[path] = TermRedirect(
+                path, taxonomy, written, f"{taxonomies[taxonomy].url}{new}/", slugs[new], origin, line
+            )
     return tuple(redirects.values())
 
 
@@ -182,7 +210,7 @@ def _deletions(word: str, depth: int) -> set[str]:
     each other share one of these (the lookup of SymSpell)."""
     found, frontier = {word}, {word}
     for _ in range(depth):
-        frontier = {item[:i] + item[i + 1:] for item in frontier for i in range(len(item))}
+        frontier = {item[:i] + item[i + 1 :] for item in frontier for i in range(len(item))}
         found |= frontier
     return found
 
@@ -217,11 +245,17 @@ def _vocabulary(sources: list[SourceArticle], wanted: set[str]) -> Counter[str]:
     topics or provinces. All the text folded at once: folding article by article was most of the time."""
     if not wanted:
         return Counter()
-    joined = "\n".join(" ".join((source.title, *source.tags, *source.topics, *source.provinces)).replace("\n", " ")
-                       for source in sources)
+    joined = "\n".join(
+        " ".join((source.title, *source.tags, *source.topics, *source.provinces)).replace("\n", " ")
+        for source in sources
+    )
     # fold() for the ASCII words wanted, in C: decomposed, marks (and anything else not ASCII) dropped
-    texts = unicodedata.normalize("NFD", joined.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore") \
-        .decode("ascii").lower()
+    texts = (
+        unicodedata.normalize("NFD", joined.replace("đ", "d").replace("Đ", "D"))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+        .lower()
+    )
     words: Counter[str] = Counter()
     for word in wanted:  # only "two articles or more" matters: a real word is found at once, a typo in one scan
         lines = set()

@@ -29,8 +29,9 @@ PAGE_SEGMENT = "page"
 
 
 def permalink(pattern: str, when: datetime, slug: str) -> str:
-    return pattern.format(year=f"{when.year:04d}", month=f"{when.month:02d}", day=f"{when.day:02d}",
-                          slug=slug).lstrip("/")
+    return pattern.format(year=f"{when.year:04d}", month=f"{when.month:02d}", day=f"{when.day:02d}", slug=slug).lstrip(
+        "/"
+    )
 
 
 def output_file(path: str) -> str:
@@ -84,13 +85,17 @@ class OutputClaims:
         """None when ``path`` is ``claimant``'s now; else the problem, reported on the one of
         the two that should give way, and ``path`` is not claimed. ``line_of``: the
         claimant's line when finding it costs (an alias's): looked up for a problem only."""
+
         def located(who: Claimant) -> Claimant:
             return replace(who, line=line_of()) if who is claimant and line_of is not None else who
 
         unfit = _unfit(path)
         if unfit:
-            where = f"alias /{claimant.alias} cannot be written at {path}" if claimant.alias else \
-                f"{_lead(claimant, path)} cannot be written"
+            where = (
+                f"alias /{claimant.alias} cannot be written at {path}"
+                if claimant.alias
+                else f"{_lead(claimant, path)} cannot be written"
+            )
             return error(claimant.origin, located(claimant).line, f"{where}: {unfit}")
         other_path = self._conflict(path)
         if other_path is None:
@@ -122,8 +127,9 @@ def _unfit(path: str) -> str:
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts) or "\0" in path or "\\" in path:
         return "an empty name, '.', '..', a backslash or a NUL character in its path"
-    if any(len(part) * 4 > MAX_NAME_BYTES and len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
-           for part in parts):
+    if any(
+        len(part) * 4 > MAX_NAME_BYTES and len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts
+    ):
         return f"a name in its path is longer than {MAX_NAME_BYTES} bytes"
     return ""
 

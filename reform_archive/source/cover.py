@@ -27,18 +27,26 @@ class Cover:
         return self.src.startswith("https://")
 
 
-def read_cover(image: str, alt: str, alt_written: bool, path: str, line: int,
-               alt_line: int) -> tuple[Cover | None, list[Problem]]:
+def read_cover(
+    image: str, alt: str, alt_written: bool, path: str, line: int, alt_line: int
+) -> tuple[Cover | None, list[Problem]]:
     """``image`` and ``image_alt`` as read (text, stripped); ``alt_written``: whether the front
     matter has ``image_alt`` at all (``image_alt: ""`` says the picture is decorative)."""
     if not image:
-        return None, ([warning(path, alt_line, "'image_alt' without 'image': there is no picture to describe")]
-                      if alt else [])
+        return None, (
+            [warning(path, alt_line, "'image_alt' without 'image': there is no picture to describe")] if alt else []
+        )
     fault = picture_address_fault(image)
     if fault:
         return None, [error(path, line, f"'image' {fault}, got {image!r}")]
     problems = []
     if not alt_written:  # accessibility: a screen reader says nothing useful of a picture without it
-        problems.append(warning(path, line, "'image' has no 'image_alt': describe the picture for readers who "
-                                            "cannot see it (image_alt: \"\" if it is only decoration)"))
+        problems.append(
+            warning(
+                path,
+                line,
+                "'image' has no 'image_alt': describe the picture for readers who "
+                'cannot see it (image_alt: "" if it is only decoration)',
+            )
+        )
     return Cover(image if "://" in image else image.lstrip("/"), alt, line), problems

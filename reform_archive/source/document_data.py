@@ -37,17 +37,27 @@ _TEXT_KEYS = ("kind", "subject", "issuer", "link")
 _KNOWN = ", ".join(("kind", "subject", "issuer", "issued", "link"))
 _MESSAGES = {
     "invalid_toml": {"en": "not valid TOML: {detail}", "vi": "không phải TOML hợp lệ: {detail}"},
-    "not_table": {"en": "'{written}' must be a table: [\"{written}\"] with its keys under it",
-                  "vi": "'{written}' phải là một bảng: [\"{written}\"] với các khóa bên dưới"},
-    "not_number": {"en": "'{written}' is not a document number (such as 61/2018/NĐ-CP)",
-                   "vi": "'{written}' không phải số hiệu văn bản (như 61/2018/NĐ-CP)"},
-    "again": {"en": "'{written}' is {number} again (first at line {line})",
-              "vi": "'{written}' là {number} lần nữa (lần đầu ở dòng {line})"},
-    "bad_date": {"en": "'{key}' must be a date written 2018-04-23, without quotes",
-                 "vi": "'{key}' phải là một ngày viết 2018-04-23, không có dấu ngoặc kép"},
+    "not_table": {
+        "en": "'{written}' must be a table: [\"{written}\"] with its keys under it",
+        "vi": "'{written}' phải là một bảng: [\"{written}\"] với các khóa bên dưới",
+    },
+    "not_number": {
+        "en": "'{written}' is not a document number (such as 61/2018/NĐ-CP)",
+        "vi": "'{written}' không phải số hiệu văn bản (như 61/2018/NĐ-CP)",
+    },
+    "again": {
+        "en": "'{written}' is {number} again (first at line {line})",
+        "vi": "'{written}' là {number} lần nữa (lần đầu ở dòng {line})",
+    },
+    "bad_date": {
+        "en": "'{key}' must be a date written 2018-04-23, without quotes",
+        "vi": "'{key}' phải là một ngày viết 2018-04-23, không có dấu ngoặc kép",
+    },
     "not_text": {"en": "'{key}' must be text", "vi": "'{key}' phải là văn bản (chuỗi ký tự)"},
-    "bad_link": {"en": "'{key}' must be an address starting with https:// or http://",
-                 "vi": "'{key}' phải là một địa chỉ bắt đầu bằng https:// hoặc http://"},
+    "bad_link": {
+        "en": "'{key}' must be an address starting with https:// or http://",
+        "vi": "'{key}' phải là một địa chỉ bắt đầu bằng https:// hoặc http://",
+    },
     "unknown_key": {"en": "unknown key '{key}' (known: {known})", "vi": "khóa '{key}' không có (các khóa: {known})"},
 }
 
@@ -65,8 +75,11 @@ class DocumentFacts:
     line: int = 0
 
 
-def parse_document_data(text: str, path: str, language: str = "en") -> tuple[Mapping[str, DocumentFacts], list[Problem]]:
+def parse_document_data(
+    text: str, path: str, language: str = "en"
+) -> tuple[Mapping[str, DocumentFacts], list[Problem]]:
     """The tables of ``text`` by normalised number, and every problem at once, in ``language``."""
+
     def say(name: str, **fields: object) -> str:
         return say_in(_MESSAGES, language, name, **fields)
 
@@ -92,7 +105,9 @@ def parse_document_data(text: str, path: str, language: str = "en") -> tuple[Map
             problems.append(error(path, line, say("again", written=written, number=number, line=facts[number].line)))
             continue
         values, faults = _values(table)
-        problems.extend(error(path, _key_line(text, line, key), say(fault, key=key, known=_KNOWN)) for key, fault in faults)
+        problems.extend(
+            error(path, _key_line(text, line, key), say(fault, key=key, known=_KNOWN)) for key, fault in faults
+        )
         facts[number] = DocumentFacts(number, line=line, **values)
     return facts, problems
 

@@ -14,16 +14,52 @@ from reform_archive.text.suggest import nearest
 
 __all__ = ["IMPORTER_KEYS", "KNOWN_KEYS", "READ_KEYS", "unknown_key"]
 
-READ_KEYS = ("title", "date", "lastmod", "slug", "summary", "tags", "draft", "aliases", "category", "author",
-             "authors", "source", "provinces", "topics", "documents", "date_precision", "raw", "source_sha256",
-             "extra", "image", "image_alt")
+READ_KEYS = (
+    "title",
+    "date",
+    "lastmod",
+    "slug",
+    "summary",
+    "tags",
+    "draft",
+    "aliases",
+    "category",
+    "author",
+    "authors",
+    "source",
+    "provinces",
+    "topics",
+    "documents",
+    "date_precision",
+    "raw",
+    "source_sha256",
+    "extra",
+    "image",
+    "image_alt",
+)
 # written by the importer (reform_archive.importer.output), given to templates as article.extra
-IMPORTER_KEYS = ("title_original", "title_inferred", "draft_reason", "date_inferred", "author_title",
-                 "author_affiliation", "source_encoding", "imported_sha256")
+IMPORTER_KEYS = (
+    "title_original",
+    "title_inferred",
+    "draft_reason",
+    "date_inferred",
+    "author_title",
+    "author_affiliation",
+    "source_encoding",
+    "imported_sha256",
+)
 KNOWN_KEYS = READ_KEYS + IMPORTER_KEYS
 # Hugo's and Jekyll's names for what has another name here (lowercased, without '_' or '-')
-_INSTEAD = {"description": "summary", "excerpt": "summary", "published": "draft", "publishdate": "date",
-            "pubdate": "date", "updated": "lastmod", "modified": "lastmod", "keywords": "tags"}
+_INSTEAD = {
+    "description": "summary",
+    "excerpt": "summary",
+    "published": "draft",
+    "publishdate": "date",
+    "pubdate": "date",
+    "updated": "lastmod",
+    "modified": "lastmod",
+    "keywords": "tags",
+}
 
 
 def unknown_key(key: str, language: str) -> str | None:

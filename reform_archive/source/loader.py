@@ -48,8 +48,7 @@ class Loaded:
 def is_article_file(relative: tuple[str, ...]) -> bool:
     """A path inside content/ that is an article: Markdown, outside folders and files starting
     with '_' or '.' (content/_raw/ keeps the importer's raw text)."""
-    return bool(relative) and relative[-1].endswith(".md") and \
-        not any(part.startswith(("_", ".")) for part in relative)
+    return bool(relative) and relative[-1].endswith(".md") and not any(part.startswith(("_", ".")) for part in relative)
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -72,8 +71,9 @@ class _Entry:
     path: str  # where it is opened: undecodable bytes of its name are surrogates (os.fsdecode)
 
 
-def _walk(top: str, root: str, skip: Callable[[str], bool],
-          wanted: Callable[[str], bool]) -> tuple[list[_Entry], list[Problem]]:
+def _walk(
+    top: str, root: str, skip: Callable[[str], bool], wanted: Callable[[str], bool]
+) -> tuple[list[_Entry], list[Problem]]:
     """Every wanted file under ``top``, sorted by path, following symbolic links that stay
     inside ``root`` (the site) or ``top``; anything else is a problem. Each real folder is
     read once: first every folder under ``top``, then the linked ones in path order, so a
@@ -90,11 +90,22 @@ def _walk(top: str, root: str, skip: Callable[[str], bool],
         if not folders:
             parts, link, target, parent = heapq.heappop(links)
             if _within(parent, target):
-                problems.append(error(shown_path(link), 0, f"symbolic link loop: it leads back to "
-                                                           f"{shown_path(read.get(target, target))}; it is not read"))
+                problems.append(
+                    error(
+                        shown_path(link),
+                        0,
+                        f"symbolic link loop: it leads back to {shown_path(read.get(target, target))}; it is not read",
+                    )
+                )
             elif target in read:
-                problems.append(error(shown_path(link), 0, f"symbolic link leads to a folder read already "
-                                                           f"({shown_path(read[target])}); it is not read again"))
+                problems.append(
+                    error(
+                        shown_path(link),
+                        0,
+                        f"symbolic link leads to a folder read already "
+                        f"({shown_path(read[target])}); it is not read again",
+                    )
+                )
             else:
                 read[target] = link
                 folders.append((link, target, parts))
@@ -122,8 +133,13 @@ def _walk(top: str, root: str, skip: Callable[[str], bool],
             elif kind == "folder":
                 inner = os.path.join(real, entry.name)
                 if inner in read:  # under a linked folder, a folder read through another link
-                    problems.append(error(shown_path(entry.path), 0, "folder read already (as "
-                                          f"{shown_path(read[inner])}); it is not read again"))
+                    problems.append(
+                        error(
+                            shown_path(entry.path),
+                            0,
+                            f"folder read already (as {shown_path(read[inner])}); it is not read again",
+                        )
+                    )
                 else:
                     read[inner] = entry.path
                     folders.append((entry.path, inner, here))
@@ -137,14 +153,18 @@ def _walk(top: str, root: str, skip: Callable[[str], bool],
     return found, problems
 
 
-def _kind(entry: os.DirEntry[str], wanted: bool, roots: tuple[str, ...],
-          root: str) -> tuple[str, str, Problem | None]:
+def _kind(entry: os.DirEntry[str], wanted: bool, roots: tuple[str, ...], root: str) -> tuple[str, str, Problem | None]:
     """("folder" | "file" | "other", where a symbolic link leads, why it is not followed).
     A link whose name is not a wanted file's is an error only when it leads to a folder out
     of the site; leading nowhere (it may have been a folder), a warning."""
     if not entry.is_symlink():
-        kind = "folder" if entry.is_dir(follow_symlinks=False) else \
-            "file" if entry.is_file(follow_symlinks=False) else "other"
+        kind = (
+            "folder"
+            if entry.is_dir(follow_symlinks=False)
+            else "file"
+            if entry.is_file(follow_symlinks=False)
+            else "other"
+        )
         return kind, "", None
     target, refused = _link_target(entry.path, roots, root)
     if refused is not None and not wanted and target and not os.path.isdir(target):
@@ -173,12 +193,19 @@ def _link_target(link: str, roots: tuple[str, ...], root: str) -> tuple[str, Pro
             written = os.readlink(link)
         except OSError:
             written = "?"
-        return "", error(shown_path(link), 0, f"symbolic link leads nowhere (to {shown_path(written)}, which does "
-                                              "not exist); it is not read")
+        return "", error(
+            shown_path(link),
+            0,
+            f"symbolic link leads nowhere (to {shown_path(written)}, which does not exist); it is not read",
+        )
     if not any(_within(target, folder) for folder in roots):
-        return target, error(shown_path(link), 0, f"symbolic link leads outside {shown_path(root)} (to "
-                                                  f"{shown_path(target)}); it is not published: copy the file "
-                                                  "into the site instead")
+        return target, error(
+            shown_path(link),
+            0,
+            f"symbolic link leads outside {shown_path(root)} (to "
+            f"{shown_path(target)}); it is not published: copy the file "
+            "into the site instead",
+        )
     return target, None
 
 
@@ -214,11 +241,18 @@ def read_content(site_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
     for entry in entries:
         shown, fault = shown_path(entry.path), _name_fault(entry.parts)
         if fault:
-            problems.append(warning(shown, 0, f"file name {fault} (shown with \\x escapes): rename the file; "
-                                              "the article is built, its address comes from its slug"))
+            problems.append(
+                warning(
+                    shown,
+                    0,
+                    f"file name {fault} (shown with \\x escapes): rename the file; "
+                    "the article is built, its address comes from its slug",
+                )
+            )
         if shown in taken:
-            problems.append(error(shown, 0, "another file has this name once its bytes are shown escaped; rename "
-                                            "one of them"))
+            problems.append(
+                error(shown, 0, "another file has this name once its bytes are shown escaped; rename one of them")
+            )
             continue
         taken.add(shown)
         try:
@@ -273,8 +307,13 @@ def static_files(folders: list[tuple[Path, Path]]) -> tuple[dict[str, Path], lis
             for entry in entries:
                 fault = _name_fault(entry.parts)
                 if fault:  # no address can be written for it
-                    problems.append(error(shown_path(entry.path), 0, f"file name {fault} (shown with \\x escapes): "
-                                                                     "rename the file to publish it"))
+                    problems.append(
+                        error(
+                            shown_path(entry.path),
+                            0,
+                            f"file name {fault} (shown with \\x escapes): rename the file to publish it",
+                        )
+                    )
                 else:
                     found["/".join(entry.parts)] = Path(entry.path)
     return dict(sorted(found.items())), problems
@@ -288,8 +327,12 @@ def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
     """lunr.min.js as npm installed it (`npm ci`): beside the site, in the working folder, the
     copy an installed wheel carries (hatch_build.py puts it there), or this project's checkout.
     It is copied into every built site and never committed."""
-    folders = (site_dir / "node_modules", Path.cwd() / "node_modules", PACKAGE_DIR / "_vendor",
-               PROJECT_DIR / "node_modules")
+    folders = (
+        site_dir / "node_modules",
+        Path.cwd() / "node_modules",
+        PACKAGE_DIR / "_vendor",
+        PROJECT_DIR / "node_modules",
+    )
     candidates = list(dict.fromkeys(folder / "lunr" for folder in folders))
     for folder in candidates:
         script = folder / "lunr.min.js"
@@ -299,13 +342,21 @@ def lunr_js(site_dir: Path) -> tuple[Path | None, Problem | None]:
             except (OSError, ValueError):
                 version = None
             if version != LUNR_VERSION:
-                return None, error(str(folder / "package.json"), 1, f"lunr.js {version} is installed; search needs "
-                                   f"{LUNR_VERSION} (run `npm ci` where package-lock.json is)")
+                return None, error(
+                    str(folder / "package.json"),
+                    1,
+                    f"lunr.js {version} is installed; search needs "
+                    f"{LUNR_VERSION} (run `npm ci` where package-lock.json is)",
+                )
             return script, None
     looked = ", ".join(str(c) for c in candidates)
-    return None, error(str(site_dir / "site.toml"), 1, f"search needs lunr.js {LUNR_VERSION} from npm and it is not "
-                       f"installed (looked in {looked}): reinstall reform-archive from its wheel (which carries it), run `npm ci` "
-                       "where a package-lock.json pins it, or set search = false")
+    return None, error(
+        str(site_dir / "site.toml"),
+        1,
+        f"search needs lunr.js {LUNR_VERSION} from npm and it is not "
+        f"installed (looked in {looked}): reinstall reform-archive from its wheel (which carries it), run `npm ci` "
+        "where a package-lock.json pins it, or set search = false",
+    )
 
 
 def read_document_data(site_dir: Path, language: str = "en") -> tuple[Mapping[str, DocumentFacts], list[Problem]]:

@@ -18,8 +18,17 @@ import nh3
 
 from reform_archive.text.vietnamese import slugify
 
-__all__ = ["EXTENSIONS", "FOOTNOTE_BACKLINK", "excerpt", "first_paragraph", "image_sources", "paragraphs_text",
-           "plain_text", "to_html", "with_image_sizes"]
+__all__ = [
+    "EXTENSIONS",
+    "FOOTNOTE_BACKLINK",
+    "excerpt",
+    "first_paragraph",
+    "image_sources",
+    "paragraphs_text",
+    "plain_text",
+    "to_html",
+    "with_image_sizes",
+]
 
 EXTENSIONS = ["tables", "footnotes", "fenced_code", "def_list", "abbr", "attr_list", "sane_lists", "toc"]
 _ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "details", "summary", "mark"}
@@ -64,14 +73,17 @@ def to_html(text: str, base_path: str = "/", language: str = "vi") -> str:
             return base_path.rstrip("/") + value
         return value
 
-    return _IMG.sub(_lazy, nh3.clean(
-        rendered,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
-        attribute_filter=rebase,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel=None,
-    ))
+    return _IMG.sub(
+        _lazy,
+        nh3.clean(
+            rendered,
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            attribute_filter=rebase,
+            url_schemes={"http", "https", "mailto", "tel"},
+            link_rel=None,
+        ),
+    )
 
 
 def _lazy(found: re.Match[str]) -> str:
@@ -90,7 +102,7 @@ def image_sources(fragment: str, base_path: str) -> tuple[str, ...]:
     for tag in _IMG.finditer(fragment):
         src = dict(_ATTRIBUTE.findall(tag.group(1))).get("src", "")
         if src.startswith(base_path) and not src.startswith("//"):
-            found.append(unquote(html.unescape(src[len(base_path):])))
+            found.append(unquote(html.unescape(src[len(base_path) :])))
     return tuple(dict.fromkeys(found))
 
 
@@ -103,7 +115,7 @@ def with_image_sizes(fragment: str, base_path: str, sizes: Mapping[str, tuple[in
     def sized(tag: re.Match[str]) -> str:
         attributes = dict(_ATTRIBUTE.findall(tag.group(1)))
         src = attributes.get("src", "")
-        size = sizes.get(unquote(html.unescape(src[len(base_path):]))) if src.startswith(base_path) else None
+        size = sizes.get(unquote(html.unescape(src[len(base_path) :]))) if src.startswith(base_path) else None
         if size is None or "width" in attributes or "height" in attributes:
             return tag.group(0)
         return f'<img{tag.group(1)} width="{size[0]}" height="{size[1]}">'

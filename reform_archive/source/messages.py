@@ -21,9 +21,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "toml_front_matter": {
         "en": 'TOML front matter (+++) is not supported; use YAML between --- lines (title: "…" rather than '
-              'title = "…")',
+        'title = "…")',
         "vi": 'front matter TOML (+++) không được hỗ trợ; hãy viết YAML giữa hai dòng --- (title: "…" thay cho '
-              'title = "…")',
+        'title = "…")',
     },
     "json_front_matter": {
         "en": "JSON front matter is not supported; use YAML between --- lines",
@@ -85,9 +85,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "province_unknown": {
         "en": "'{written}' is not a province or centrally-run city (the 63 before 1 July 2025, or Huế): name its "
-              "province, or file it under one with [aliases.provinces] in site.toml",
+        "province, or file it under one with [aliases.provinces] in site.toml",
         "vi": "'{written}' không phải tên tỉnh, thành phố (63 đơn vị trước 1/7/2025, hoặc Huế): hãy ghi tỉnh, "
-              "thành phố của nó, hoặc xếp nó vào một tỉnh bằng [aliases.provinces] trong site.toml",
+        "thành phố của nó, hoặc xếp nó vào một tỉnh bằng [aliases.provinces] trong site.toml",
     },
     "topic_unknown": {
         "en": "unknown topic '{topic}' (known: {known}){near}",
@@ -99,15 +99,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tag_near": {
         "en": "tag '{tag}' is used by this article only; did you mean '{near}' ({n} articles)? Correct it here, "
-              "or add \"{tag}\" = \"{near}\" under [aliases.tags] in site.toml",
+        'or add "{tag}" = "{near}" under [aliases.tags] in site.toml',
         "vi": "từ khóa '{tag}' chỉ bài này dùng; có phải ý bạn là '{near}' ({n} bài viết)? Hãy sửa ở đây, "
-              "hoặc thêm \"{tag}\" = \"{near}\" dưới [aliases.tags] trong site.toml",
+        'hoặc thêm "{tag}" = "{near}" dưới [aliases.tags] trong site.toml',
     },
     "alias_unused": {
         "en": "[aliases.{taxonomy}] '{written}' = '{target}': no article is filed under '{target}', so there is "
-              "no page to merge into or redirect to",
+        "no page to merge into or redirect to",
         "vi": "[aliases.{taxonomy}] '{written}' = '{target}': không bài viết nào thuộc '{target}', nên không có "
-              "trang nào để gộp vào hay chuyển hướng tới",
+        "trang nào để gộp vào hay chuyển hướng tới",
     },
     # the body's links (build/steps.py's link check)
     "broken_link": {
@@ -118,7 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "colon_in_value": {
         "en": "the value has ': ' in it, which YAML takes for another key: put the value in quotes, like this: {fixed}",
         "vi": "giá trị có dấu ': ' nên YAML hiểu nhầm là một khóa khác: hãy đặt giá trị trong dấu ngoặc kép, "
-              "như sau: {fixed}",
+        "như sau: {fixed}",
     },
     "quote_whole_value": {
         "en": "a value that starts with {sign} must be in quotes as a whole, like this: {fixed}",
@@ -131,7 +131,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "line_break": {
         "en": "this line holds {character}, which YAML reads as a line break: put the value in quotes or remove it",
         "vi": "dòng này có ký tự {character}, YAML hiểu là xuống dòng: hãy đặt giá trị trong dấu ngoặc kép "
-              "hoặc xóa ký tự này",
+        "hoặc xóa ký tự này",
     },
     "tab": {
         "en": "a tab indents this line; YAML indents with spaces only: replace the tab with spaces",
@@ -139,15 +139,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "indented": {
         "en": "this line is indented, but the line above holds a value, not a list or mapping: "
-              "remove the spaces at its start",
+        "remove the spaces at its start",
         "vi": "dòng này bị thụt vào nhưng dòng trên là một giá trị, không phải danh sách hay nhóm khóa: "
-              "hãy bỏ các dấu cách ở đầu dòng",
+        "hãy bỏ các dấu cách ở đầu dòng",
     },
     "no_colon": {
         "en": "this line is not 'key: value' and is not indented under a key: write 'key: ' in front of it, "
-              "or indent it to go on with the value above",
+        "or indent it to go on with the value above",
         "vi": "dòng này không có dạng 'khóa: giá trị' và cũng không thụt vào dưới một khóa: hãy thêm 'khóa: ' "
-              "vào đầu dòng, hoặc thụt vào để viết tiếp giá trị ở dòng trên",
+        "vào đầu dòng, hoặc thụt vào để viết tiếp giá trị ở dòng trên",
     },
     "stray_item": {
         "en": "a list item ('- …') must come right under a key with no value of its own, such as tags:",
@@ -167,9 +167,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "list_items": {
         "en": "this list is not written right: separate its items with ', ' and put an item holding a comma, "
-              "a colon, a bracket or a quote in quotes",
+        "a colon, a bracket or a quote in quotes",
         "vi": "danh sách này viết chưa đúng: các mục cách nhau bằng ', ', mục nào có dấu phẩy, dấu hai chấm, "
-              "dấu ngoặc hay dấu ngoặc kép thì đặt trong dấu ngoặc kép",
+        "dấu ngoặc hay dấu ngoặc kép thì đặt trong dấu ngoặc kép",
     },
     "bad_character": {
         "en": "invalid YAML in front matter: character {character} is not allowed; remove it",

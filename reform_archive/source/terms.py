@@ -30,8 +30,14 @@ class WrittenTerm(NamedTuple):
     how: str  # a Naming's: "as written", "alias", "canonical", "other spelling", "informal", "misspelt", "unknown"
 
 
-def file_terms(taxonomy: str, written: list[tuple[str, int]], names: TermNames, path: str, language: str,
-               topics: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[WrittenTerm, ...], list[Problem]]:
+def file_terms(
+    taxonomy: str,
+    written: list[tuple[str, int]],
+    names: TermNames,
+    path: str,
+    language: str,
+    topics: tuple[str, ...] = (),
+) -> tuple[tuple[str, ...], tuple[WrittenTerm, ...], list[Problem]]:
     """``written``: (value, line) in order. Returns the names (one per term: two spellings of one
     name count once), every value with its name, and the warnings: a province misspelt or unknown,
     a topic not among ``topics``."""
@@ -43,9 +49,13 @@ def file_terms(taxonomy: str, written: list[tuple[str, int]], names: TermNames, 
         filed.setdefault(term_key(naming.name), naming.name)
         found.append(WrittenTerm(taxonomy, value, naming.name, line, naming.how))
         if naming.how == "misspelt":
-            problems.append(warning(path, line, say(language, "province_misspelt", written=value, canonical=naming.name)))
+            problems.append(
+                warning(path, line, say(language, "province_misspelt", written=value, canonical=naming.name))
+            )
         elif naming.how == "unknown" and naming.near:
-            problems.append(warning(path, line, say(language, "province_unknown_near", written=value, near=naming.near)))
+            problems.append(
+                warning(path, line, say(language, "province_unknown_near", written=value, near=naming.near))
+            )
         elif naming.how == "unknown":
             problems.append(warning(path, line, say(language, "province_unknown", written=value)))
         elif taxonomy == "topics" and naming.name.lower() not in topics:
@@ -56,5 +66,10 @@ def file_terms(taxonomy: str, written: list[tuple[str, int]], names: TermNames, 
 def _unknown_topic(topic: str, topics: tuple[str, ...], language: str) -> str:
     near = nearest(fold(topic), {fold(known): known for known in topics})
     closest = {fold(known): known for known in topics}.get(near or "", "")
-    return say(language, "topic_unknown", topic=topic, known="; ".join(topics),
-               near=say(language, "did_you_mean", near=closest) if closest else "")
+    return say(
+        language,
+        "topic_unknown",
+        topic=topic,
+        known="; ".join(topics),
+        near=say(language, "did_you_mean", near=closest) if closest else "",
+    )

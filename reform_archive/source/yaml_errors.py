@@ -87,13 +87,15 @@ def _diagnose(text: str, exc: BaseException, first: int, language: str) -> _Find
     if isinstance(exc, yaml.reader.ReaderError):  # a raw control character, which YAML forbids
         bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         row = _row(text, max(text.find(bad), 0))
-        return _Finding(row, say(language, "bad_character", character=describe_characters(bad)),
-                        rows[row].replace(bad, ""))
+        return _Finding(
+            row, say(language, "bad_character", character=describe_characters(bad)), rows[row].replace(bad, "")
+        )
     if isinstance(exc, UnicodeEncodeError):  # a lone surrogate (never from a file: it was decoded as UTF-8)
         bad = text[exc.start]
         row = _row(text, exc.start)
-        return _Finding(row, say(language, "lone_surrogate", character=describe_characters(bad)),
-                        rows[row].replace(bad, ""))
+        return _Finding(
+            row, say(language, "lone_surrogate", character=describe_characters(bad)), rows[row].replace(bad, "")
+        )
     if isinstance(exc, RecursionError):  # only PyYAML's pure-Python loader recurses
         return _Finding(0, say(language, "too_deep", depth=MAX_DEPTH))
     if not isinstance(exc, yaml.MarkedYAMLError) or (exc.problem_mark or exc.context_mark) is None:
@@ -104,23 +106,25 @@ def _diagnose(text: str, exc: BaseException, first: int, language: str) -> _Find
     opened = _row(text, exc.context_mark.index) if exc.context_mark is not None else row
     context = exc.context or ""
     quote = text[exc.context_mark.index] if exc.context_mark is not None and "quoted scalar" in context else ""
-    for finding in (_break(rows, min(opened, row), language),
-                    _tab(rows, row, opened, str(exc.problem), language),
-                    _Finding(opened, say(language, "quote_not_closed", quote=quote), rows[opened].rstrip() + quote)
-                    if quote in ('"', "'") else None,
-                    _quote_left_open(text, rows, min(opened, row), row, language),
-                    _flow(rows, row, opened, context, language),
-                    _glued(rows, (opened, _above(rows, row), row), language),
-                    _stray_item(rows, row, language),
-                    _Finding(opened, say(language, "no_colon")) if "simple key" in context and opened < row else None,
-                    _colon(rows, row, column, language) if text[mark.index:mark.index + 1] == ":" else None,
-                    _sign(rows, row, column, language)):
+    for finding in (
+        _break(rows, min(opened, row), language),
+        _tab(rows, row, opened, str(exc.problem), language),
+        _Finding(opened, say(language, "quote_not_closed", quote=quote), rows[opened].rstrip() + quote)
+        if quote in ('"', "'")
+        else None,
+        _quote_left_open(text, rows, min(opened, row), row, language),
+        _flow(rows, row, opened, context, language),
+        _glued(rows, (opened, _above(rows, row), row), language),
+        _stray_item(rows, row, language),
+        _Finding(opened, say(language, "no_colon")) if "simple key" in context and opened < row else None,
+        _colon(rows, row, column, language) if text[mark.index : mark.index + 1] == ":" else None,
+        _sign(rows, row, column, language),
+    ):
         if finding is not None:
             return finding
     detail = exc.problem or str(exc)
     if exc.context and exc.context_mark is not None and opened != row:
-        return _Finding(row, say(language, "yaml_context", detail=detail, context=exc.context,
-                                 line=first + opened))
+        return _Finding(row, say(language, "yaml_context", detail=detail, context=exc.context, line=first + opened))
     return _Finding(row, say(language, "yaml", detail=detail))
 
 
@@ -129,7 +133,7 @@ def _row(text: str, index: int) -> int:
 
 
 def _indent(row: str) -> str:
-    return row[:len(row) - len(row.lstrip(" \t"))]
+    return row[: len(row) - len(row.lstrip(" \t"))]
 
 
 def _break(rows: list[str], row: int, language: str) -> _Finding | None:
@@ -147,7 +151,7 @@ def _tab(rows: list[str], row: int, opened: int, problem: str, language: str) ->
     for candidate in candidates:
         lead = _indent(rows[candidate])
         if "\t" in lead:
-            return _Finding(candidate, say(language, "tab"), lead.replace("\t", "  ") + rows[candidate][len(lead):])
+            return _Finding(candidate, say(language, "tab"), lead.replace("\t", "  ") + rows[candidate][len(lead) :])
     return None
 
 
@@ -168,7 +172,7 @@ def _quote_left_open(text: str, rows: list[str], start: int, row: int, language:
         if found is not None:
             quote, opening = found[0], offset + found[1]
             closing = _closing(text, opening, quote)
-            follows = text[closing + 1:closing + 2] if closing >= 0 else ""
+            follows = text[closing + 1 : closing + 2] if closing >= 0 else ""
             if closing < 0 or follows not in ("", "\n", " ", ",", "]", "}", ":"):
                 return _open_quote_at(rows, candidate, language)
         offset += len(rows[candidate]) + 1
@@ -264,7 +268,7 @@ def _unclosed_quote(row: str) -> tuple[str, int] | None:
             continue
         if character == "#" and (i == 0 or row[i - 1] in " \t"):
             break
-        if character in "[{," or (character in ":-" and row[i + 1:i + 2] in ("", " ", "\t")):
+        if character in "[{," or (character in ":-" and row[i + 1 : i + 2] in ("", " ", "\t")):
             starts = True
         elif character not in " \t":
             starts = False
@@ -280,7 +284,7 @@ def _closing(text: str, opening: int, quote: str) -> int:
             i += 2
             continue
         if text[i] == quote:
-            if quote == "'" and text[i + 1:i + 2] == "'":  # '' is a quote inside single quotes
+            if quote == "'" and text[i + 1 : i + 2] == "'":  # '' is a quote inside single quotes
                 i += 2
                 continue
             return i

@@ -19,8 +19,20 @@ __all__ = [
 
 VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-             "August", "September", "October", "November", "December")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
 PRECISIONS = ("day", "month", "quarter", "year")
 
@@ -63,7 +75,7 @@ def format_month(year: int, month: int, language: str = "vi") -> str:
 
 
 def format_time(value: datetime, precision: str = "day") -> str:
-    """"07:05" when the article has a time of day worth showing, else ""."""
+    """ "07:05" when the article has a time of day worth showing, else ""."""
     if precision != "day" or (value.hour, value.minute, value.second) == (0, 0, 0):
         return ""
     return f"{value.hour:02d}:{value.minute:02d}"

@@ -51,8 +51,9 @@ _FIRST_TO_SECOND = {first: second for second, first in TONE_MOVES.items()}
 _TONE_ON_SECOND = re.compile(rf"(?<![qQ])(?:{'|'.join(TONE_MOVES)})(?!\w)")
 _TONE_ON_FIRST = re.compile(rf"(?<![qQ])(?:{'|'.join(_FIRST_TO_SECOND)})(?!\w)")
 # what a value may carry around the name: "tỉnh Hà Tĩnh", "TP. HCM", "Ho Chi Minh City"
-_PREFIX = re.compile(r"^(?:tỉnh|tinh|thành\s*phố|thanh\s*pho|thủ\s*đô|thu\s*do|t\.?\s*p)(?:\s*\.\s*|\s+)",
-                     re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:tỉnh|tinh|thành\s*phố|thanh\s*pho|thủ\s*đô|thu\s*do|t\.?\s*p)(?:\s*\.\s*|\s+)", re.IGNORECASE
+)
 _SUFFIX = re.compile(r"\s+(?:city|province)$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # closer than difflib's usual 0.75: "Tây Nguyên", a region, is 0.84 from "Thái Nguyên"
@@ -162,9 +163,12 @@ class Reorganisation:
 REORGANISATIONS: tuple[Reorganisation, ...] = (
     # Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025 (its own resolution)
     Reorganisation("Huế", ("Thừa Thiên Huế",), date(2025, 1, 1), "175/2024/QH15", renamed=True),
-    *(Reorganisation(successor, tuple(member for member in members if member != successor),
-                     date(2025, 7, 1), "202/2025/QH15")
-      for successor, members in names.MERGED_2025.items()),
+    *(
+        Reorganisation(
+            successor, tuple(member for member in members if member != successor), date(2025, 7, 1), "202/2025/QH15"
+        )
+        for successor, members in names.MERGED_2025.items()
+    ),
 )
 _BY_SUCCESSOR = {change.successor: change for change in REORGANISATIONS}
 _BY_PREDECESSOR = {old: change for change in REORGANISATIONS for old in change.predecessors}
@@ -181,5 +185,5 @@ def predecessors_of(province: str) -> Reorganisation | None:
 
 
 def unit_kind(province: str) -> str:
-    """"city" for the six centrally-run cities (Huế one since 1 January 2025), else "province"."""
+    """ "city" for the six centrally-run cities (Huế one since 1 January 2025), else "province"."""
     return "city" if province in names.CITIES else "province"

@@ -91,12 +91,22 @@ def alias_faults(aliases: Iterable[Alias]) -> list[tuple[int, str]]:
             continue
         other = first.setdefault((taxonomy, term_key(written)), index)
         if other != index and given[other][2] != target:
-            faults.append((index, f"{where} and '{given[other][1]}' are one name (they share the page "
-                                  f"/{taxonomy}/{term_key(written)}/) sent to two: '{given[other][2]}' and '{target}'"))
+            faults.append(
+                (
+                    index,
+                    f"{where} and '{given[other][1]}' are one name (they share the page "
+                    f"/{taxonomy}/{term_key(written)}/) sent to two: '{given[other][2]}' and '{target}'",
+                )
+            )
         if taxonomy == "provinces" and name_province(target).how == "unknown":
             near = name_province(target).near
-            faults.append((index, f"{where} = '{target}': '{target}' is not a province or centrally-run city"
-                                  + (f"; did you mean '{near}'?" if near else "")))
+            faults.append(
+                (
+                    index,
+                    f"{where} = '{target}': '{target}' is not a province or centrally-run city"
+                    + (f"; did you mean '{near}'?" if near else ""),
+                )
+            )
     direct = {(taxonomy, term_key(written)): (index, target) for index, (taxonomy, written, target) in enumerate(given)}
     reported: set[frozenset[str]] = set()
     for (taxonomy, key), (index, target) in direct.items():

@@ -16,8 +16,11 @@ SLUG_MAX_LENGTH = 80
 # agree ("hoàng"), and after "q" the u is part of the consonant ("quý"). Old -> new.
 TONE_MOVES = {
     base + second[i]: first[i] + plain
-    for base, plain, second, first in (("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"),
-                                       ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
+    for base, plain, second, first in (
+        ("o", "a", "àáảãạ", "òóỏõọ"),
+        ("o", "e", "èéẻẽẹ", "òóỏõọ"),
+        ("u", "y", "ỳýỷỹỵ", "ùúủũụ"),
+    )
     for i in range(5)
 }
 
@@ -53,5 +56,5 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # term names repeat across thousands of articles; whole bodies never come here
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
-    """"Hà Tĩnh hướng đến…" -> "ha-tinh-huong-den"; cut at a word boundary."""
+    """ "Hà Tĩnh hướng đến…" -> "ha-tinh-huong-den"; cut at a word boundary."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True, save_order=True)

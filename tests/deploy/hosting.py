@@ -41,7 +41,9 @@ def nginx_blocks(markdown: str) -> list[Block]:
 
 def documented_block(name: str) -> str:
     found = [b.text for b in nginx_blocks(DEPLOYMENT_DOC.read_text(encoding="utf-8")) if b.name == name]
-    assert len(found) == 1, f"docs/deployment.md: expected one nginx block marked <!-- tested: {name} -->, found {len(found)}"
+    assert len(found) == 1, (
+        f"docs/deployment.md: expected one nginx block marked <!-- tested: {name} -->, found {len(found)}"
+    )
     return found[0]
 
 
@@ -58,8 +60,10 @@ def localised(block: str, replacements: dict[str, str]) -> str:
 def require_nginx() -> None:
     # CI installs nginx, so a missing binary is a broken environment, not a reason to skip.
     if not NGINX.exists() or not MIME_TYPES.exists():
-        pytest.fail(f"{NGINX} or {MIME_TYPES} not found: run `scripts/dev setup`, which installs "
-                    "Debian's nginx package (apt-get install nginx)")
+        pytest.fail(
+            f"{NGINX} or {MIME_TYPES} not found: run `scripts/dev setup`, which installs "
+            "Debian's nginx package (apt-get install nginx)"
+        )
 
 
 def nginx_conf(server: str, folder: Path) -> str:
@@ -69,14 +73,17 @@ def nginx_conf(server: str, folder: Path) -> str:
     user = ""
     if os.geteuid() == 0:  # workers would run as nobody, who cannot read pytest's private temp folders
         user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};\n"
-    temp_paths = "".join(f"    {kind}_temp_path {folder / kind};\n"
-                         for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp_paths = "".join(
+        f"    {kind}_temp_path {folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     server = "".join(f"    {line}\n" if line else "\n" for line in server.splitlines())
-    return (f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log stderr;\n"
-            "events {\n    worker_connections 64;\n}\n"
-            "http {\n"
-            f"    include {MIME_TYPES};\n    default_type application/octet-stream;\n    sendfile on;\n"
-            f"    access_log {folder / 'access.log'};\n{temp_paths}\n{server}}}\n")
+    return (
+        f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log stderr;\n"
+        "events {\n    worker_connections 64;\n}\n"
+        "http {\n"
+        f"    include {MIME_TYPES};\n    default_type application/octet-stream;\n    sendfile on;\n"
+        f"    access_log {folder / 'access.log'};\n{temp_paths}\n{server}}}\n"
+    )
 
 
 def free_port() -> int:
@@ -94,12 +101,17 @@ def running_nginx(server: str, folder: Path, attempts: int = 3) -> Iterator[int]
     for _ in range(attempts):
         port = free_port()
         config = folder / "nginx.conf"
-        config.write_text(nginx_conf(localised(server, {DOCUMENTED_LISTEN: f"listen 127.0.0.1:{port};"}), folder),
-                          encoding="utf-8")
+        config.write_text(
+            nginx_conf(localised(server, {DOCUMENTED_LISTEN: f"listen 127.0.0.1:{port};"}), folder), encoding="utf-8"
+        )
         log = folder / "nginx.stderr"
         with log.open("wb") as stderr:
-            process = subprocess.Popen([str(NGINX), "-p", f"{folder}/", "-c", str(config), "-g", "daemon off;"],
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr)
+            process = subprocess.Popen(
+                [str(NGINX), "-p", f"{folder}/", "-c", str(config), "-g", "daemon off;"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         try:
             if _accepting(process, port):
                 yield port

@@ -51,8 +51,22 @@ class Deployed:
 def build(site: Path, output: Path, *options: str) -> Path:
     """`reform-archive build`, as a deployment runs it."""
     # with the gzip copies the documented blocks send through gzip_static (see the end of this file)
-    subprocess.run([sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output),
-                    "--quiet", "--precompress", *options], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reform_archive",
+            "build",
+            "--site",
+            str(site),
+            "--output",
+            str(output),
+            "--quiet",
+            "--precompress",
+            *options,
+        ],
+        check=True,
+    )
     return output
 
 
@@ -99,7 +113,8 @@ def test_every_nginx_block_in_the_docs_is_one_the_tests_run():
     blocks = nginx_blocks(DEPLOYMENT_DOC.read_text(encoding="utf-8"))
     assert sorted(b.name or "(unmarked)" for b in blocks) == sorted(CONFIGS), (
         "mark each ```nginx block of docs/deployment.md with <!-- tested: NAME --> on the line above "
-        "and run it here, or write it as a fragment of one that is")
+        "and run it here, or write it as a fragment of one that is"
+    )
 
 
 def test_home_page_is_html_in_utf_8(deployed):
@@ -151,8 +166,9 @@ def test_other_dot_files_are_not_served(deployed):
     assert HTACCESS not in answer.body
 
 
-@pytest.mark.parametrize("target", ["/.luu-tru.staging-123/index.html", "/.luu-tru.staging-123/",
-                                    "/.luu-tru.previous-123/index.html"])
+@pytest.mark.parametrize(
+    "target", ["/.luu-tru.staging-123/index.html", "/.luu-tru.staging-123/", "/.luu-tru.previous-123/index.html"]
+)
 def test_the_builds_folders_beside_a_sub_path_site_are_not_served(servers, target):
     answer = get(servers["sub-path"].port, target)
     assert answer.status in (403, 404), target
@@ -165,12 +181,15 @@ def test_the_folder_of_a_sub_path_site_redirects_to_its_slash(servers):
     assert urlsplit(answer.headers["Location"]).path == "/luu-tru/"
 
 
-@pytest.mark.parametrize(("pattern", "cache_control"), [
-    ("search/index-*/0.json", IMMUTABLE),
-    ("search/facets.*.json", IMMUTABLE),
-    ("search/docs-*/0.json", "public, max-age=600"),
-    ("search/manifest.json", "no-cache"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "cache_control"),
+    [
+        ("search/index-*/0.json", IMMUTABLE),
+        ("search/facets.*.json", IMMUTABLE),
+        ("search/docs-*/0.json", "public, max-age=600"),
+        ("search/manifest.json", "no-cache"),
+    ],
+)
 def test_search_data_has_its_cache_header_and_is_compressed(deployed, pattern, cache_control):
     path = deployed.first(pattern)
     plain = deployed.get(path)
@@ -198,10 +217,15 @@ def test_pages_and_assets_are_compressed_and_not_cached_for_a_year(deployed, pat
 # --- Precompressed files: gzip_static ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("pattern", "cache_control"), [
-    ("index.html", None), ("search/index.html", None), ("feed.xml", None),
-    ("search/manifest.json", "no-cache"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "cache_control"),
+    [
+        ("index.html", None),
+        ("search/index.html", None),
+        ("feed.xml", None),
+        ("search/manifest.json", "no-cache"),
+    ],
+)
 def test_the_builds_gzip_copy_is_sent_as_it_is(deployed, pattern, cache_control):
     path = deployed.first(pattern)
     copy = deployed.file(path + ".gz")  # made by build --precompress

@@ -57,8 +57,9 @@ def raw_request(port: int, target: bytes | str, method: str = "GET", host: str =
     raw = target if isinstance(target, bytes) else target.encode("utf-8")
     host = host or f"127.0.0.1:{port}"
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(method.encode() + b" " + raw + b" HTTP/1.1\r\nHost: " + host.encode() +
-                     b"\r\nConnection: close\r\n\r\n")
+        sock.sendall(
+            method.encode() + b" " + raw + b" HTTP/1.1\r\nHost: " + host.encode() + b"\r\nConnection: close\r\n\r\n"
+        )
         data = b""
         while chunk := sock.recv(65536):
             data += chunk

@@ -26,14 +26,21 @@ BUILDING, SERVING = "đang dựng ", "đang chạy tại "
 class ServeProcess:
     def __init__(self, site: Path, *args: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), *args],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "reform_archive", "serve", "--site", str(site), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.stdout: list[str] = []
         self.stderr: list[str] = []
         self.serving = threading.Event()
         self.building = threading.Event()
-        self.readers = [threading.Thread(target=self._read, args=(stream, lines), daemon=True)
-                        for stream, lines in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr))]
+        self.readers = [
+            threading.Thread(target=self._read, args=(stream, lines), daemon=True)
+            for stream, lines in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr))
+        ]
         for reader in self.readers:
             reader.start()
 
@@ -85,8 +92,12 @@ def test_an_explicit_busy_port_is_a_clear_error(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", str(port)],
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-m", "reform_archive", "serve", "--site", str(site), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     assert result.returncode == 1
     assert f"cổng {port} trên 127.0.0.1 đang được dùng" in result.stderr
     assert "--port" in result.stderr and "Traceback" not in result.stderr
@@ -94,9 +105,13 @@ def test_an_explicit_busy_port_is_a_clear_error(site):
 
 def test_a_folder_without_a_site_is_a_clear_error_not_a_preview_of_nothing(tmp_path):
     # no site.toml, so no site's language: the environment's
-    result = subprocess.run([sys.executable, "-m", "reform_archive", "serve", "--site", str(tmp_path / "nosuchdir"),
-                             "--port", "0"], capture_output=True, text=True, timeout=30,
-                            env={**os.environ, "REFORM_ARCHIVE_LANG": "en"})
+    result = subprocess.run(
+        [sys.executable, "-m", "reform_archive", "serve", "--site", str(tmp_path / "nosuchdir"), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "REFORM_ARCHIVE_LANG": "en"},
+    )
     assert result.returncode == 1
     assert "is not a site folder (no site.toml there)" in result.stderr
     assert "serving" not in result.stdout and "Traceback" not in result.stderr
@@ -129,8 +144,9 @@ def test_listening_beyond_loopback_needs_asking_and_warns(site):
 
 
 def test_drafts_are_previewed_only_when_asked(site):
-    (site / "content" / "nhap.md").write_text("---\ntitle: Bản nháp chưa đăng\ndate: 2022-10-01\ndraft: true\n---\n"
-                                              "Nháp.\n", encoding="utf-8")
+    (site / "content" / "nhap.md").write_text(
+        "---\ntitle: Bản nháp chưa đăng\ndate: 2022-10-01\ndraft: true\n---\nNháp.\n", encoding="utf-8"
+    )
     for args, shown in (((), False), (("--drafts",), True)):
         server = ServeProcess(site, "--port", "0", *args)
         body = raw_request(server.port, "/luu-tru/").body
@@ -142,6 +158,7 @@ def test_ctrl_c_during_the_first_build_stops_at_once(tmp_path):
     """The port answers while the first build runs ("building", 503), and Ctrl-C then stops
     the process instead of waiting on a server loop that never started."""
     from benchmarks.corpus import write_site
+
     site = tmp_path / "big"
     write_site(site, 400)
     server = ServeProcess(site, "--port", "0")

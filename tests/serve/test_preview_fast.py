@@ -60,11 +60,14 @@ def test_a_file_saved_with_its_old_bytes_needs_nothing(site):
     assert render_saved_articles(memory, [path]).unchanged
 
 
-@pytest.mark.parametrize("change", [
-    lambda text: text.replace("date:", "date: 2019-01-01\nold_date:", 1),  # moves in every list
-    lambda text: text.replace("title:", "title: [unclosed", 1),  # an error: the build reports it
-    lambda text: text.replace("---\n", "---\ndraft: true\n", 1),  # leaves the site
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace("date:", "date: 2019-01-01\nold_date:", 1),  # moves in every list
+        lambda text: text.replace("title:", "title: [unclosed", 1),  # an error: the build reports it
+        lambda text: text.replace("---\n", "---\ndraft: true\n", 1),  # leaves the site
+    ],
+)
 def test_an_edit_that_moves_or_breaks_the_article_is_the_whole_builds(site, change):
     _, _, memory = _built(site)
     path = site / _article_file(site)
@@ -93,11 +96,12 @@ def test_the_preview_serves_the_saved_page_at_once_and_any_other_only_when_it_is
         events = EventStream(port)
         before = events.next()["version"]
         article = preview.site.snapshot.base_path + next(
-            path[: -len("index.html")] for path in preview.site.snapshot.files
-            if path.endswith("index.html") and path.count("/") >= 3)
+            path[: -len("index.html")]
+            for path in preview.site.snapshot.files
+            if path.endswith("index.html") and path.count("/") >= 3
+        )
         monkeypatch.setattr(reform_archive.serve.site, "build_into_memory", slow)
-        file = next(p for p in (site / "content").rglob("*.md")
-                    if ("/" + p.stem + "/") in article)
+        file = next(p for p in (site / "content").rglob("*.md") if ("/" + p.stem + "/") in article)
         started = time.monotonic()
         append(file, f"\n{SENTENCE}\n")
         partial = events.until(lambda s: s["version"] != before, timeout=5)

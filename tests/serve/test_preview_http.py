@@ -61,17 +61,20 @@ def test_head_answers_headers_only(port):
     assert head.headers["content-length"] == get.headers["content-length"]
 
 
-@pytest.mark.parametrize(("target", "content_type"), [
-    ("/luu-tru/assets/style.css", "text/css; charset=utf-8"),
-    ("/luu-tru/assets/vendor/lunr-2.3.9.min.js", "text/javascript; charset=utf-8"),
-    ("/luu-tru/search/manifest.json", "application/json; charset=utf-8"),
-    ("/luu-tru/feed.xml", "application/xml; charset=utf-8"),
-    ("/luu-tru/sitemap.xml", "application/xml; charset=utf-8"),
-    ("/luu-tru/robots.txt", "text/plain; charset=utf-8"),
-    ("/luu-tru/t%C3%A0i%20li%E1%BB%87u/b%E1%BA%A3n%20%C4%91%E1%BB%93.pdf", "application/pdf"),
-    ("/luu-tru/CNAME", "application/octet-stream"),
-    ("/__reform-archive/live.js", "text/javascript; charset=utf-8"),
-])
+@pytest.mark.parametrize(
+    ("target", "content_type"),
+    [
+        ("/luu-tru/assets/style.css", "text/css; charset=utf-8"),
+        ("/luu-tru/assets/vendor/lunr-2.3.9.min.js", "text/javascript; charset=utf-8"),
+        ("/luu-tru/search/manifest.json", "application/json; charset=utf-8"),
+        ("/luu-tru/feed.xml", "application/xml; charset=utf-8"),
+        ("/luu-tru/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/luu-tru/robots.txt", "text/plain; charset=utf-8"),
+        ("/luu-tru/t%C3%A0i%20li%E1%BB%87u/b%E1%BA%A3n%20%C4%91%E1%BB%93.pdf", "application/pdf"),
+        ("/luu-tru/CNAME", "application/octet-stream"),
+        ("/__reform-archive/live.js", "text/javascript; charset=utf-8"),
+    ],
+)
 def test_assets_have_their_content_types(port, target, content_type):
     answer = raw_request(port, target)
     assert answer.status == 200, target
@@ -80,8 +83,11 @@ def test_assets_have_their_content_types(port, target, content_type):
 
 
 def test_folders_get_index_html_and_a_slash(preview, port):
-    article = next(path for path in preview.site.snapshot.files if path.count("/") >= 2 and path.endswith("index.html")
-                   and not path.startswith(("page/", "search/")))
+    article = next(
+        path
+        for path in preview.site.snapshot.files
+        if path.count("/") >= 2 and path.endswith("index.html") and not path.startswith(("page/", "search/"))
+    )
     folder = "/luu-tru/" + article.removesuffix("index.html")
     assert raw_request(port, folder).status == 200
     assert raw_request(port, folder + "index.html").status == 200
@@ -100,23 +106,26 @@ def test_missing_pages_get_the_site_404_page_with_status_404(preview, port):
     assert raw_request(port, "/somewhere-else/").status == 404
 
 
-@pytest.mark.parametrize("target", [
-    b"/luu-tru/../secret.txt",
-    b"/luu-tru/../../secret.txt",
-    b"/../secret.txt",
-    b"/luu-tru/%2e%2e/%2e%2e/secret.txt",
-    b"/luu-tru/%2E%2E%2F%2E%2E%2Fsecret.txt",
-    b"/luu-tru/..%2f..%2fsecret.txt",
-    b"/luu-tru/..%5c..%5csecret.txt",
-    b"/luu-tru/..\\..\\secret.txt",
-    b"/luu-tru/index.html%00.txt",
-    b"/luu-tru/index.html\x00",
-    b"/luu-tru/\xff",
-    b"//etc/passwd",
-    b"/etc/passwd",
-    b"http://127.0.0.1/luu-tru/",
-    b"/luu-tru/%2fetc%2fpasswd",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        b"/luu-tru/../secret.txt",
+        b"/luu-tru/../../secret.txt",
+        b"/../secret.txt",
+        b"/luu-tru/%2e%2e/%2e%2e/secret.txt",
+        b"/luu-tru/%2E%2E%2F%2E%2E%2Fsecret.txt",
+        b"/luu-tru/..%2f..%2fsecret.txt",
+        b"/luu-tru/..%5c..%5csecret.txt",
+        b"/luu-tru/..\\..\\secret.txt",
+        b"/luu-tru/index.html%00.txt",
+        b"/luu-tru/index.html\x00",
+        b"/luu-tru/\xff",
+        b"//etc/passwd",
+        b"/etc/passwd",
+        b"http://127.0.0.1/luu-tru/",
+        b"/luu-tru/%2fetc%2fpasswd",
+    ],
+)
 def test_traversal_attempts_never_reach_a_file(port, target):
     answer = raw_request(port, target)
     assert answer.status in (400, 404), target
@@ -139,8 +148,10 @@ def test_a_symlink_leading_outside_the_site_is_never_published(tmp_path, link):
     with running_preview(site) as preview:
         port = port_of(preview)
         problems = [str(p) for p in preview.site.problems]
-        assert problems == [f"{site / link}:0: symbolic link leads outside {site} (to {tmp_path / 'secret.txt'}); "
-                            "it is not published: copy the file into the site instead"]
+        assert problems == [
+            f"{site / link}:0: symbolic link leads outside {site} (to {tmp_path / 'secret.txt'}); "
+            "it is not published: copy the file into the site instead"
+        ]
         for target in ("/luu-tru/leak.txt", "/luu-tru/nested/leak.css", "/leak.txt", "/luu-tru/"):
             answer = raw_request(port, target)
             assert SECRET not in answer.body
@@ -181,8 +192,10 @@ def test_two_requests_on_one_kept_alive_connection(port):
 
 def test_a_refused_request_body_is_never_taken_for_the_next_request(port):
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(f"POST /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 42\r\n\r\n"
-                     f"GET /luu-tru/../secret.txt HTTP/1.1\r\n\r\n".encode())
+        sock.sendall(
+            f"POST /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 42\r\n\r\n"
+            f"GET /luu-tru/../secret.txt HTTP/1.1\r\n\r\n".encode()
+        )
         data = b""
         while chunk := sock.recv(65536):
             data += chunk
@@ -190,10 +203,19 @@ def test_a_refused_request_body_is_never_taken_for_the_next_request(port):
     assert data.count(b"HTTP/1.1 ") == 1
 
 
-@pytest.mark.parametrize(("host", "status"), [
-    ("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("[::1]:{port}", 200), ("LOCALHOST:{port}", 200),
-    ("evil.example:{port}", 400), ("evil.example", 400), ("127.0.0.1.evil.example", 400), ("", 400),
-])
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:{port}", 200),
+        ("localhost:{port}", 200),
+        ("[::1]:{port}", 200),
+        ("LOCALHOST:{port}", 200),
+        ("evil.example:{port}", 400),
+        ("evil.example", 400),
+        ("127.0.0.1.evil.example", 400),
+        ("", 400),
+    ],
+)
 def test_only_loopback_host_names_are_answered(port, host, status):
     """A page on another site cannot point its own name at 127.0.0.1 and read the preview."""
     answer = raw_request(port, "/luu-tru/", host=host.format(port=port) or " ")

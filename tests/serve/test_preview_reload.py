@@ -122,8 +122,15 @@ def test_site_toml_and_a_new_templates_folder_are_watched(site, preview, events)
 
     (site / "templates").mkdir()  # written into at once: the new watcher must not miss it
     save(site / "templates" / "404.html", "<!doctype html><title>x</title><body>Không thấy trang</body>")
-    missing = wait_until(lambda: (answer := raw_request(port_of(preview), "/luu-tru/khong-co/")).body.startswith(
-        "<!doctype html><title>x</title><body>Không thấy trang".encode()) and answer, timeout=3)
+    missing = wait_until(
+        lambda: (
+            (answer := raw_request(port_of(preview), "/luu-tru/khong-co/")).body.startswith(
+                "<!doctype html><title>x</title><body>Không thấy trang".encode()
+            )
+            and answer
+        ),
+        timeout=3,
+    )
     assert missing.status == 404
 
 
@@ -185,8 +192,9 @@ def test_an_internal_error_is_shown_and_the_preview_keeps_going(site, preview, e
     monkeypatch.setattr(reform_archive.serve.site, "build_into_memory", broken)
     append(site / ARTICLE, "\nx\n")
     status = events.until(lambda s: s["problems"], timeout=2)
-    assert status["problems"] == ["reform-archive:0: internal error: RuntimeError('simulated bug') "
-                                  "(details in the terminal)"]
+    assert status["problems"] == [
+        "reform-archive:0: internal error: RuntimeError('simulated bug') (details in the terminal)"
+    ]
     assert raw_request(port_of(preview), "/luu-tru/").status == 200
     monkeypatch.undo()
     append(site / ARTICLE, "\ny\n")

@@ -18,52 +18,58 @@ FILES = {
 }
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("/luu-tru/", Route("file", "index.html")),
-    ("/luu-tru/?q=hanh+chinh", Route("file", "index.html")),
-    ("/luu-tru/2022/09/mot-cua/", Route("file", "2022/09/mot-cua/index.html")),
-    ("/luu-tru/2022/09/mot-cua/index.html", Route("file", "2022/09/mot-cua/index.html")),
-    ("/luu-tru/assets/style.css", Route("file", "assets/style.css")),
-    ("/luu-tru/t%C3%A0i%20li%E1%BB%87u/b%E1%BA%A3n%20%C4%91%E1%BB%93.pdf", Route("file", "tài liệu/bản đồ.pdf")),
-    # folders without their slash are redirected, keeping the query
-    ("/luu-tru/2022/09/mot-cua", Route("redirect", "/luu-tru/2022/09/mot-cua/")),
-    ("/luu-tru/2022/09/mot-cua?a=1", Route("redirect", "/luu-tru/2022/09/mot-cua/?a=1")),
-    # the sub-path: / and /luu-tru lead to the site, anything else outside it is missing
-    ("/", Route("redirect", "/luu-tru/")),
-    ("/luu-tru", Route("redirect", "/luu-tru/")),
-    ("/index.html", Route("not_found")),
-    ("/luu-trux/", Route("not_found")),
-    ("/luu-tru/2022/", Route("not_found")),
-    ("/luu-tru/nope.html", Route("not_found")),
-    ("/luu-tru//index.html", Route("not_found")),
-    # live reload lives outside the site, whatever its sub-path
-    (LIVE_SCRIPT, Route("live", LIVE_SCRIPT)),
-    (LIVE_EVENTS + "?v=1", Route("live", LIVE_EVENTS)),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("/luu-tru/", Route("file", "index.html")),
+        ("/luu-tru/?q=hanh+chinh", Route("file", "index.html")),
+        ("/luu-tru/2022/09/mot-cua/", Route("file", "2022/09/mot-cua/index.html")),
+        ("/luu-tru/2022/09/mot-cua/index.html", Route("file", "2022/09/mot-cua/index.html")),
+        ("/luu-tru/assets/style.css", Route("file", "assets/style.css")),
+        ("/luu-tru/t%C3%A0i%20li%E1%BB%87u/b%E1%BA%A3n%20%C4%91%E1%BB%93.pdf", Route("file", "tài liệu/bản đồ.pdf")),
+        # folders without their slash are redirected, keeping the query
+        ("/luu-tru/2022/09/mot-cua", Route("redirect", "/luu-tru/2022/09/mot-cua/")),
+        ("/luu-tru/2022/09/mot-cua?a=1", Route("redirect", "/luu-tru/2022/09/mot-cua/?a=1")),
+        # the sub-path: / and /luu-tru lead to the site, anything else outside it is missing
+        ("/", Route("redirect", "/luu-tru/")),
+        ("/luu-tru", Route("redirect", "/luu-tru/")),
+        ("/index.html", Route("not_found")),
+        ("/luu-trux/", Route("not_found")),
+        ("/luu-tru/2022/", Route("not_found")),
+        ("/luu-tru/nope.html", Route("not_found")),
+        ("/luu-tru//index.html", Route("not_found")),
+        # live reload lives outside the site, whatever its sub-path
+        (LIVE_SCRIPT, Route("live", LIVE_SCRIPT)),
+        (LIVE_EVENTS + "?v=1", Route("live", LIVE_EVENTS)),
+    ],
+)
 def test_routes_under_a_sub_path(target, expected):
     assert route(target, "/luu-tru/", FILES) == expected
 
 
-@pytest.mark.parametrize("target", [
-    "/luu-tru/../site.toml",
-    "/luu-tru/..",
-    "/luu-tru/./index.html",
-    "/luu-tru/%2e%2e/site.toml",
-    "/luu-tru/%2E%2E/%2E%2E/etc/passwd",
-    "/luu-tru/.%2e/site.toml",
-    "/luu-tru/assets%2fstyle.css",
-    "/luu-tru/assets%2Fstyle.css",
-    "/luu-tru/..%2f..%2fetc%2fpasswd",
-    "/luu-tru/..%5c..%5csite.toml",
-    "/luu-tru/a\\..\\site.toml",
-    "/luu-tru/index.html%00.css",
-    "/luu-tru/%0d%0aSet-Cookie:x",
-    "/luu-tru/%ff",
-    "//etc/passwd",
-    "http://example.org/luu-tru/",
-    "*",
-    "index.html",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/luu-tru/../site.toml",
+        "/luu-tru/..",
+        "/luu-tru/./index.html",
+        "/luu-tru/%2e%2e/site.toml",
+        "/luu-tru/%2E%2E/%2E%2E/etc/passwd",
+        "/luu-tru/.%2e/site.toml",
+        "/luu-tru/assets%2fstyle.css",
+        "/luu-tru/assets%2Fstyle.css",
+        "/luu-tru/..%2f..%2fetc%2fpasswd",
+        "/luu-tru/..%5c..%5csite.toml",
+        "/luu-tru/a\\..\\site.toml",
+        "/luu-tru/index.html%00.css",
+        "/luu-tru/%0d%0aSet-Cookie:x",
+        "/luu-tru/%ff",
+        "//etc/passwd",
+        "http://example.org/luu-tru/",
+        "*",
+        "index.html",
+    ],
+)
 def test_traversal_and_malformed_targets_are_refused(target):
     assert route(target, "/luu-tru/", FILES).kind == "bad_request"
 
@@ -74,9 +80,29 @@ def test_the_domain_root_site():
     assert route("/luu-tru/", "/", FILES) == Route("not_found")
 
 
-_SEGMENT = st.one_of(st.sampled_from(["..", ".", "%2e%2e", "%2E.", "%2f", "%00", "%5c", "", "index.html",
-                                      "assets", "style.css", "2022", "%ff", "%", "%2", "t%C3%A0i"]),
-                     st.text(min_size=1, max_size=8))
+_SEGMENT = st.one_of(
+    st.sampled_from(
+        [
+            "..",
+            ".",
+            "%2e%2e",
+            "%2E.",
+            "%2f",
+            "%00",
+            "%5c",
+            "",
+            "index.html",
+            "assets",
+            "style.css",
+            "2022",
+            "%ff",
+            "%",
+            "%2",
+            "t%C3%A0i",
+        ]
+    ),
+    st.text(min_size=1, max_size=8),
+)
 
 
 @given(st.lists(_SEGMENT, max_size=6), st.sampled_from(["/", "/luu-tru/"]))
@@ -92,18 +118,21 @@ def test_any_target_answers_without_error_and_only_with_built_files(segments, ba
         assert all(ord(c) > 0x20 and ord(c) < 0x7F for c in answer.target)  # safe in a Location header
 
 
-@pytest.mark.parametrize(("key", "expected"), [
-    ("index.html", "text/html; charset=utf-8"),
-    ("assets/style.css", "text/css; charset=utf-8"),
-    ("assets/vendor/lunr-2.3.9.min.js", "text/javascript; charset=utf-8"),
-    ("search/manifest.json", "application/json; charset=utf-8"),
-    ("feed.xml", "application/xml; charset=utf-8"),
-    ("robots.txt", "text/plain; charset=utf-8"),
-    ("logo.svg", "image/svg+xml; charset=utf-8"),
-    ("anh/ANH.PNG", "image/png"),
-    ("fonts/a.woff2", "font/woff2"),
-    ("CNAME", "application/octet-stream"),
-])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("index.html", "text/html; charset=utf-8"),
+        ("assets/style.css", "text/css; charset=utf-8"),
+        ("assets/vendor/lunr-2.3.9.min.js", "text/javascript; charset=utf-8"),
+        ("search/manifest.json", "application/json; charset=utf-8"),
+        ("feed.xml", "application/xml; charset=utf-8"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+        ("logo.svg", "image/svg+xml; charset=utf-8"),
+        ("anh/ANH.PNG", "image/png"),
+        ("fonts/a.woff2", "font/woff2"),
+        ("CNAME", "application/octet-stream"),
+    ],
+)
 def test_content_types(key, expected):
     assert content_type(key) == expected
 

@@ -22,23 +22,26 @@ def roots(site: Path) -> list[Path]:
     return [site / "content", site / "static"]
 
 
-@pytest.mark.parametrize(("relative", "expected"), [
-    ("content/2022/bai.md", True),
-    ("content/bai.md", True),
-    ("content/2022", True),  # a folder moved in or out: one event for all its articles
-    ("content/da-xoa", True),  # gone: it may have held articles
-    ("content/_raw/trang.txt", False),
-    ("content/_raw", False),
-    ("content/.nhap.md", False),
-    ("content/2022/.bai.md.swp", False),
-    ("content/2022/bai.md~", False),
-    ("content/2022/.#bai.md", False),
-    ("content/ghi-chu.txt", False),  # exists and is not an article
-    ("static/style.css", True),
-    ("static/.well-known/security.txt", True),
-    ("static/style.css.swp", False),
-    ("static/.git/index", False),
-    ("site.toml", True),
-])
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("content/2022/bai.md", True),
+        ("content/bai.md", True),
+        ("content/2022", True),  # a folder moved in or out: one event for all its articles
+        ("content/da-xoa", True),  # gone: it may have held articles
+        ("content/_raw/trang.txt", False),
+        ("content/_raw", False),
+        ("content/.nhap.md", False),
+        ("content/2022/.bai.md.swp", False),
+        ("content/2022/bai.md~", False),
+        ("content/2022/.#bai.md", False),
+        ("content/ghi-chu.txt", False),  # exists and is not an article
+        ("static/style.css", True),
+        ("static/.well-known/security.txt", True),
+        ("static/style.css.swp", False),
+        ("static/.git/index", False),
+        ("site.toml", True),
+    ],
+)
 def test_relevant_changes(site, relative, expected):
     assert relevant(site / relative, site, roots(site)) is expected
