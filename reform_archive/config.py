@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.cli_messages import environment_language
+from reform_archive.config_lines import alias_key_lines, key_lines
 from reform_archive.config_messages import say
 from reform_archive.config_values import abbreviation_pairs, alias_triples, equivalent_sets, ui_strings
 from reform_archive.errors import ConfigError, Problem, error
@@ -110,8 +111,11 @@ def picture_address_fault(src: str) -> str:
         parts = urlsplit(src)
         if parts.scheme == "http":
             return "an http:// picture on an https page is blocked or upgraded by browsers: use its https:// address"
-        return "" if parts.scheme == "https" and parts.netloc else \
-            "must be a path inside static/ such as images/2024/a.jpg, or an https:// URL"
+        return (
+            ""
+            if parts.scheme == "https" and parts.netloc
+            else "must be a path inside static/ such as images/2024/a.jpg, or an https:// URL"
+        )
     if "\\" in src or any(segment in ("", ".", "..") for segment in src.lstrip("/").split("/")):
         return "must be a path inside static/ such as images/2024/a.jpg (no '..', '.', '\\' or empty parts)"
     return ""
@@ -176,24 +180,34 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+)", str(exc))
-        raise ConfigError([error(path, int(match.group(1)) if match else 0,
-                                 say(_language(None), "invalid_toml", detail=exc))]) from None
+        raise ConfigError(
+            [error(path, int(match.group(1)) if match else 0, say(_language(None), "invalid_toml", detail=exc))]
+        ) from None
 
     language = _language(raw)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    lines = _key_lines(text)
+    lines = key_lines(text)
     for key, value in raw.items():
         line = lines.get(key, 1)
         if key not in _FIELDS:
             near = nearest(key, _FIELDS)
-            problems.append(error(path, line, say(language, "unknown_key", key=key, known=", ".join(sorted(_FIELDS)))
-                                  + (say(language, "did_you_mean", near=near) if near else "")))
+            problems.append(
+                error(
+                    path,
+                    line,
+                    say(language, "unknown_key", key=key, known=", ".join(sorted(_FIELDS)))
+                    + (say(language, "did_you_mean", near=near) if near else ""),
+                )
+            )
             continue
         cleaned = _FIELDS[key](value)
         if cleaned is None:
-            problems.append(error(path, line, say(language, "must_be", key=key, expected=_expected(language, key),
-                                                  value=repr(value))))
+            problems.append(
+                error(
+                    path, line, say(language, "must_be", key=key, expected=_expected(language, key), value=repr(value))
+                )
+            )
             continue
         if isinstance(cleaned, str) and NOT_XML.search(cleaned):
             found = describe_characters("".join(dict.fromkeys(NOT_XML.findall(cleaned))), language)
@@ -204,96 +218,62 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
         if key not in raw:
             problems.append(error(path, 1, say(language, "missing_key", key=key, expected=_expected(language, key))))
 
-    checks = {"base_url": _check_base_url, "timezone": _check_timezone, "permalink": _check_permalink,
-              "theme": _check_theme}
+    checks = {
+        "base_url": _check_base_url,
+        "timezone": _check_timezone,
+        "permalink": _check_permalink,
+        "theme": _check_theme,
+    }
     for key, check_value in checks.items():
         if key in values:
             values[key] = check_value(values[key], path, lines.get(key, 1), problems, language)
     if "image" in values:
         values["image_line"] = lines.get("image", 1)
     if "aliases" in values:
-        values["alias_lines"] = _check_aliases(values["aliases"], text, path, lines.get("aliases", 1), problems,
-                                               language)
+        values["alias_lines"] = _check_aliases(
+            values["aliases"], text, path, lines.get("aliases", 1), problems, language
+        )
     if problems:
         raise ConfigError(problems)
     return Settings(site_dir=site_dir, **values)
 
 
-# A top-level key as TOML writes it: bare, "quoted" or 'literal', maybe the first of a dotted key
-_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-_ASSIGNMENT = re.compile(rf"[ \t]*({_KEY})[ \t]*[.=]")
-_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*({_KEY})[ \t]*[.\]]")
-_MULTILINE_STRING = re.compile(r'"""|\'\'\'')
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """The line where each top-level key is first set: ``key = …``, ``key.sub = …``,
-    ``[key]``, ``[key.sub]`` or ``[[key]]`` (tomllib gives values, not positions). Keys
-    inside a table and lines inside a multi-line string are passed over."""
-    lines: dict[str, int] = {}
-    in_table, open_string = False, ""
-    for number, line in enumerate(text.split("\n"), 1):  # TOML breaks lines at \n only
-        if open_string:
-            if line.count(open_string) % 2:
-                open_string = ""
-            continue
-        table, assignment = _TABLE.match(line), _ASSIGNMENT.match(line)
-        found = table or (assignment if not in_table else None)
-        in_table = in_table or table is not None
-        if found:
-            lines.setdefault(_unquote(found.group(1)), number)
-        quotes = _MULTILINE_STRING.findall(line)
-        if len(quotes) % 2:
-            open_string = quotes[-1]
-    return lines
-
-
-def _unquote(key: str) -> str:
-    try:
-        return next(iter(tomllib.loads(f"{key} = 0")))
-    except (tomllib.TOMLDecodeError, StopIteration):
-        return key
-
-
-def _check_aliases(aliases: tuple[Alias, ...], text: str, path: str, line: int, problems: list[Problem],
-                   language: str) -> tuple[int, ...]:
+def _check_aliases(
+    aliases: tuple[Alias, ...], text: str, path: str, line: int, problems: list[Problem], language: str
+) -> tuple[int, ...]:
     """Each alias's line; an alias of a taxonomy that has none, onto itself, in a loop, or two
     spellings of one name sent to two names are errors (:func:`reform_archive.text.term_names.alias_faults`)."""
-    found = _alias_key_lines(text)
+    found = alias_key_lines(text)
     lines = tuple(found.get((taxonomy, written), found.get((taxonomy, ""), line)) for taxonomy, written, _ in aliases)
     for taxonomy in dict.fromkeys(taxonomy for taxonomy, _, _ in aliases):
         if taxonomy not in ALIAS_TAXONOMIES:
             near = nearest(taxonomy, ALIAS_TAXONOMIES)
-            problems.append(error(path, found.get((taxonomy, ""), line),
-                                  say(language, "alias_taxonomy", taxonomy=taxonomy, known=", ".join(ALIAS_TAXONOMIES))
-                                  + (say(language, "did_you_mean", near=near) if near else "")))
+            problems.append(
+                error(
+                    path,
+                    found.get((taxonomy, ""), line),
+                    say(language, "alias_taxonomy", taxonomy=taxonomy, known=", ".join(ALIAS_TAXONOMIES))
+                    + (say(language, "did_you_mean", near=near) if near else ""),
+                )
+            )
     for (_, written, target), at in zip(aliases, lines, strict=True):
         if found_characters := "".join(dict.fromkeys(NOT_XML.findall(written + target))):
-            problems.append(error(path, at, say(language, "alias_not_xml", written=written, target=target,
-                                                characters=describe_characters(found_characters, language))))
+            problems.append(
+                error(
+                    path,
+                    at,
+                    say(
+                        language,
+                        "alias_not_xml",
+                        written=written,
+                        target=target,
+                        characters=describe_characters(found_characters, language),
+                    ),
+                )
+            )
     known = [(index, alias) for index, alias in enumerate(aliases) if alias[0] in ALIAS_TAXONOMIES]
     for position, message in alias_faults(alias for _, alias in known):
         problems.append(error(path, lines[known[position][0]], message))
-    return lines
-
-
-_ALIAS_TABLE = re.compile(rf"[ \t]*\[[ \t]*aliases[ \t]*\.[ \t]*({_KEY})[ \t]*\]")
-
-
-def _alias_key_lines(text: str) -> dict[tuple[str, str], int]:
-    """(taxonomy, name) -> the line that gives it, for names under an ``[aliases.<taxonomy>]``
-    header; (taxonomy, "") -> the header's line. Other ways of writing them get the 'aliases' line."""
-    lines: dict[tuple[str, str], int] = {}
-    table = None
-    for number, line in enumerate(text.split("\n"), 1):
-        header = _ALIAS_TABLE.match(line)
-        if header:
-            table = _unquote(header.group(1))
-            lines.setdefault((table, ""), number)
-        elif line.lstrip().startswith("["):
-            table = None
-        elif table is not None and (assignment := _ASSIGNMENT.match(line)):
-            lines.setdefault((table, _unquote(assignment.group(1))), number)
     return lines
 
 
@@ -307,8 +287,13 @@ def _check_base_url(url: str, path: str, line: int, problems: list[Problem], lan
     except ValueError:  # "http://[::1/": an IPv6 address not closed
         parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        problems.append(error(path, line, say(language, "must_be", key="base_url",
-                                              expected=_expected(language, "base_url"), value=repr(url))))
+        problems.append(
+            error(
+                path,
+                line,
+                say(language, "must_be", key="base_url", expected=_expected(language, "base_url"), value=repr(url)),
+            )
+        )
         return url
     return url if url.endswith("/") else url + "/"
 
@@ -317,8 +302,13 @@ def _check_timezone(name: str, path: str, line: int, problems: list[Problem], la
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder, a name too long
-        problems.append(error(path, line, say(language, "must_be", key="timezone",
-                                              expected=_expected(language, "timezone"), value=repr(name))))
+        problems.append(
+            error(
+                path,
+                line,
+                say(language, "must_be", key="timezone", expected=_expected(language, "timezone"), value=repr(name)),
+            )
+        )
     return name
 
 
@@ -330,8 +320,11 @@ def _check_theme(name: str, path: str, line: int, problems: list[Problem], langu
 
 def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem], language: str) -> str:
     try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
-                  if name is not None]
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(pattern)
+            if name is not None
+        ]
     except ValueError as exc:
         problems.append(error(path, line, say(language, "permalink_invalid", detail=exc)))
         return pattern
@@ -344,8 +337,13 @@ def _check_permalink(pattern: str, path: str, line: int, problems: list[Problem]
         problems.append(error(path, line, say(language, "permalink_segments")))
     unknown = names - PERMALINK_FIELDS
     if unknown:
-        problems.append(error(path, line, say(language, "permalink_fields", unknown=sorted(unknown),
-                                              available=sorted(PERMALINK_FIELDS))))
+        problems.append(
+            error(
+                path,
+                line,
+                say(language, "permalink_fields", unknown=sorted(unknown), available=sorted(PERMALINK_FIELDS)),
+            )
+        )
     if "slug" not in names:
         problems.append(error(path, line, say(language, "permalink_slug")))
     if not pattern.startswith("/") or not (pattern.endswith(("/", ".html"))):
