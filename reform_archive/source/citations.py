@@ -49,24 +49,36 @@ class Citation:
 
 _KINDS = "|".join(sorted((re.escape(word) for word in KIND_WORDS), key=len, reverse=True))
 # before the number: "Nghị định số", "Luật Tổ chức chính quyền địa phương số", "Decree No."
-_BEFORE = re.compile(rf"(?<![\w])(?P<kind>{_KINDS})(?P<name>\s+[^.;:()\n\d]{{2,80}}?)??\s*(?:\bso\b|\bno\b\.?|\bnumber\b)?"
-                     r"\s*:?\s*\(?\s*$")
+_BEFORE = re.compile(
+    rf"(?<![\w])(?P<kind>{_KINDS})(?P<name>\s+[^.;:()\n\d]{{2,80}}?)??\s*(?:\bso\b|\bno\b\.?|\bnumber\b)?"
+    r"\s*:?\s*\(?\s*$"
+)
 _NAMED = {"luat", "bo luat", "phap lenh", "hien phap", "law", "code", "ordinance"}  # a name between type and number
 # what an issuer does to a document: "UBND tỉnh ban hành", "Chủ tịch … vừa ký", "HĐND tỉnh đã thông qua"
 _ISSUING = r"(?:ban hanh|thong qua|ky|co|phat hanh)"
-_ISSUER_BEFORE = re.compile(r"(?:^|[,;:(\n]|\.\s)\s*(?:vua qua|moi day|gan day|nam \d{4}"
-                            r"|ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))?\s*,?\s*"
-                            rf"(?P<issuer>\w[^,.;:()\n]{{1,70}}?)\s+(?:da\s+|vua\s+|moi\s+)?{_ISSUING}\s+$")
+_ISSUER_BEFORE = re.compile(
+    r"(?:^|[,;:(\n]|\.\s)\s*(?:vua qua|moi day|gan day|nam \d{4}"
+    r"|ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}))?\s*,?\s*"
+    rf"(?P<issuer>\w[^,.;:()\n]{{1,70}}?)\s+(?:da\s+|vua\s+|moi\s+)?{_ISSUING}\s+$"
+)
 # "(Luật số 26/2023/QH15) được Quốc hội khóa XV thông qua ngày 27/11/2023"
-_PASSED = re.compile(rf"\s*\)?\s*,?\s*(?:da\s+)?duoc\s+(?P<issuer>[^,.;:()\n]{{2,60}}?)\s+{_ISSUING}\s+"
-                     r"(?:vao\s+)?ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})")
-_DATE_VI = re.compile(r"\s*,?\s*\(?\s*(?:ban hanh\s+)?(?:ngay\s+)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-                      r"|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))\)?")
+_PASSED = re.compile(
+    rf"\s*\)?\s*,?\s*(?:da\s+)?duoc\s+(?P<issuer>[^,.;:()\n]{{2,60}}?)\s+{_ISSUING}\s+"
+    r"(?:vao\s+)?ngay\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
+)
+_DATE_VI = re.compile(
+    r"\s*,?\s*\(?\s*(?:ban hanh\s+)?(?:ngay\s+)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+    r"|(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))\)?"
+)
 _MONTHS = "|".join(month.lower() for month in EN_MONTHS)
-_DATE_EN = re.compile(rf"\s*,?\s*(?:dated|of|issued on|on)\s+(?:({_MONTHS})\s+(\d{{1,2}}),?\s+(\d{{4}})"
-                      rf"|(\d{{1,2}})\s+({_MONTHS}),?\s+(\d{{4}}))")
+_DATE_EN = re.compile(
+    rf"\s*,?\s*(?:dated|of|issued on|on)\s+(?:({_MONTHS})\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    rf"|(\d{{1,2}})\s+({_MONTHS}),?\s+(\d{{4}}))"
+)
 _ISSUER_VI = re.compile(r"\s*,?\s*(?:do\s+|cua\s+)(?=\S)")
 _ISSUER_EN = re.compile(r"\s*,?\s*(?:issued\s+)?(?:of|by)\s+(?=the\s|The\s|[A-Z])")
+# word lists read best as paragraphs, not a word a line:
+# fmt: off
 # where a subject starts, right after the citation's number, date or issuer
 _SUBJECT_VI = ("ve viec", "ve", "quy dinh", "ban hanh", "phe duyet", "huong dan", "sua doi", "bo sung", "trien khai",
                "thuc hien", "tang cuong", "day manh", "nang cao", "kien toan", "thanh lap", "cong bo", "chan chinh",
@@ -89,13 +101,16 @@ _ISSUER_STOPS = {"va", "ve", "ngay", "da", "dang", "se", "vua", "duoc", "la", "n
                  "which", "that", "to", "in", "and", *_PREDICATES_EN, *_SUBJECT_EN}
 _ISSUER_KEPT_LOWER = {"nhan", "dan", "tinh", "thanh", "pho", "huyen", "quan", "thi", "xa", "phuong", "tran",
                       "va", "of", "and", "the", "for", "cai", "cach", "hanh", "chinh", "dang", "uy", "thuong", "vu"}
+# fmt: on
 # ", tỉnh đã …": the article's own clause after a subject (in lower case with its marks: "Đảng" is not "đang")
-_CLAUSE = re.compile(r",\s+(?:ubnd|sở|các|đã|đồng thời|theo đó|trong đó|qua đó|từ đó|nhờ đó"
-                     r"|đến nay|hiện nay|nhưng|tuy nhiên|ngoài ra|nhằm|vì vậy|do đó|giao|giúp|thay thế|tạo|yêu cầu"
-                     r"|đặt|xác định|góp phần|kể từ|cho phép|là|có hiệu lực|được|the|which|it|replacing|making|together)(?!\w)"
-                     r"|\s+(?:đã|đang|sẽ|vừa|còn|cũng|là|có hiệu lực|đặt mục tiêu|yêu cầu|nêu rõ|chỉ rõ|tiếp tục"
-                     r"|được (?:triển khai|thực hiện|tích hợp|áp dụng|ban hành|cụ thể hóa|quán triệt|gửi)|gồm"
-                     rf"|{'|'.join(_PREDICATES_EN)})(?!\w)")
+_CLAUSE = re.compile(
+    r",\s+(?:ubnd|sở|các|đã|đồng thời|theo đó|trong đó|qua đó|từ đó|nhờ đó"
+    r"|đến nay|hiện nay|nhưng|tuy nhiên|ngoài ra|nhằm|vì vậy|do đó|giao|giúp|thay thế|tạo|yêu cầu"
+    r"|đặt|xác định|góp phần|kể từ|cho phép|là|có hiệu lực|được|the|which|it|replacing|making|together)(?!\w)"
+    r"|\s+(?:đã|đang|sẽ|vừa|còn|cũng|là|có hiệu lực|đặt mục tiêu|yêu cầu|nêu rõ|chỉ rõ|tiếp tục"
+    r"|được (?:triển khai|thực hiện|tích hợp|áp dụng|ban hành|cụ thể hóa|quán triệt|gửi)|gồm"
+    rf"|{'|'.join(_PREDICATES_EN)})(?!\w)"
+)
 # ", 42 đơn vị sự nghiệp đã …": a few words and a verb after a comma start the article's own clause
 _VERB_AFTER_COMMA = re.compile(r",(?=(?:\s+\S+){1,5}?\s+(?:đã|đang|sẽ|vừa|còn)\s)")
 # a line, a clause or a sentence ends, an aside opens ("(PCI)" is part of a title, "(gọi tắt là …" is not)
@@ -120,7 +135,7 @@ def find_citations(text: str, documents: tuple[str, ...]) -> tuple[Citation, ...
 
 def _read(original: str, folded: str, number: str, start: int, end: int) -> tuple[int, int, Citation]:
     sentence_start = _sentence_start(folded, start)
-    before = folded[max(sentence_start, start - 120):start]
+    before = folded[max(sentence_start, start - 120) : start]
     kind = name = issuer = issued = ""
     cited_from = start
     if (typed := _BEFORE.search(before)) is not None:
@@ -128,32 +143,35 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
         offset = start - len(before)
         cited_from = offset + typed.start()
         if typed["name"] and typed["kind"] in _NAMED:
-            name = original[offset + typed.start("name"):offset + typed.end("name")].strip()
+            name = original[offset + typed.start("name") : offset + typed.end("name")].strip()
             name = re.sub(r"^on\s+", "", name)  # "the Law on Organization of …"
         elif typed["kind"] in _NAMED and (named_before := _NAME_BEFORE.search(folded, sentence_start, cited_from)):
-            name = original[named_before.start("name"):named_before.end("name")]  # "Luật Căn cước (Luật số …)"
+            name = original[named_before.start("name") : named_before.end("name")]  # "Luật Căn cước (Luật số …)"
         elif typed["name"]:
             kind = ""  # "Quyết định phê duyệt … số": too loose to trust
         prior = folded[sentence_start:cited_from]
         named = _ISSUER_BEFORE.search(prior)
         if named is not None and original[sentence_start + named.start("issuer")].isupper():
-            issuer = original[sentence_start + named.start("issuer"):sentence_start + named.end("issuer")].strip()
+            issuer = original[sentence_start + named.start("issuer") : sentence_start + named.end("issuer")].strip()
             issued = _iso(tuple(re.split(r"\s*[/.-]\s*", named["date"]))) if named["date"] else ""
         elif (owner := _POSSESSIVE.search(original, sentence_start, cited_from)) is not None:
             issuer = owner["issuer"]  # "The Government's Decree No. …"
     position = end
     for _ in range(3):  # date, issuer and, after them, the subject: in either order
         if not issued and (dated := _DATE_VI.match(folded, position) or _DATE_EN.match(folded, position)):
-            if folded[position:dated.end()].lstrip().startswith(",") and _NEXT_ISSUING.match(folded, dated.end()):
+            if folded[position : dated.end()].lstrip().startswith(",") and _NEXT_ISSUING.match(folded, dated.end()):
                 break
             issued, position = _iso(dated.groups()), dated.end()
         elif not issuer and (by := _ISSUER_VI.match(folded, position) or _ISSUER_EN.match(original, position)):
             issuer, position = _issuer(original, folded, by.end())
             if not issuer:
                 break
-        elif (passed := _PASSED.match(folded, position)) is not None and \
-                original[passed.start("issuer")].isupper() and not (issuer or issued):
-            issuer = original[passed.start("issuer"):passed.end("issuer")]
+        elif (
+            (passed := _PASSED.match(folded, position)) is not None
+            and original[passed.start("issuer")].isupper()
+            and not (issuer or issued)
+        ):
+            issuer = original[passed.start("issuer") : passed.end("issuer")]
             issued = _iso(tuple(re.split(r"\s*[/.-]\s*", passed["date"])))
             position = passed.end()
         else:
@@ -173,7 +191,7 @@ def _read(original: str, folded: str, number: str, start: int, end: int) -> tupl
 
 
 def _shared_issuers(citations: list[Citation], spans: list[tuple[int, int]]) -> list[Citation]:
-    """"Nghị định 61/2018/NĐ-CP và Nghị định 107/2021/NĐ-CP của Chính phủ": the issuer named
+    """ "Nghị định 61/2018/NĐ-CP và Nghị định 107/2021/NĐ-CP của Chính phủ": the issuer named
     after a list belongs to each document of it."""
     shared = list(citations)
     for i in range(len(shared) - 2, -1, -1):
@@ -181,25 +199,32 @@ def _shared_issuers(citations: list[Citation], spans: list[tuple[int, int]]) -> 
         gap = spans[i + 1][0] - spans[i][1]
         # not across types ("Nghị quyết … và Quyết định … của Thủ tướng"), codes of two bodies ("26/CT-TTg và
         # 10/CT-UBND"), or to a document after which the issuer comes with a date of its own
-        alike = here.kind in ("", after.kind) and not after.issued and \
-            issuer_from_code(here.number) in ("", issuer_from_code(after.number))
+        alike = (
+            here.kind in ("", after.kind)
+            and not after.issued
+            and issuer_from_code(here.number) in ("", issuer_from_code(after.number))
+        )
         if not here.issuer and after.issuer and here.sentence == after.sentence and 0 <= gap <= 6 and alike:
             shared[i] = replace(here, issuer=after.issuer)
     return shared
 
 
 def _issuer(original: str, folded: str, position: int) -> tuple[str, int]:
-    words = list(re.finditer(r"\S+", original[position:position + 160]))
+    words = list(re.finditer(r"\S+", original[position : position + 160]))
     kept_end, lower_run = position, 0
     for i, word in enumerate(words):
         text = word.group()
-        bare = fold(text.strip(",.;:()\"“”")).lower()
-        first = text.lstrip("(\"“")[:1]
+        bare = fold(text.strip(',.;:()"“”')).lower()
+        first = text.lstrip('("“')[:1]
         nxt = words[i + 1].group()[:1] if i + 1 < len(words) else ""
-        joining = bare in ("va", "and") and nxt.isupper() and not _starts_kind(words[i + 1:i + 3])
+        joining = bare in ("va", "and") and nxt.isupper() and not _starts_kind(words[i + 1 : i + 3])
         lower = not first.isupper()
-        stop = i and lower and ((bare in _ISSUER_STOPS and not joining) or _SUBJECT_START.match(folded, position + word.start()))
-        if not bare or bare.isdigit() or stop or (i and text[0] in "“\"("):
+        stop = (
+            i
+            and lower
+            and ((bare in _ISSUER_STOPS and not joining) or _SUBJECT_START.match(folded, position + word.start()))
+        )
+        if not bare or bare.isdigit() or stop or (i and text[0] in '“"('):
             break
         if i == 0 and not first.isupper() and bare != "the":
             return "", position
@@ -208,8 +233,8 @@ def _issuer(original: str, folded: str, position: int) -> tuple[str, int]:
         lower_run = 0 if first.isupper() or bare in _ISSUER_KEPT_LOWER or not first.isalpha() else lower_run + 1
         if lower_run > 1:
             break
-        kept_end = position + word.start() + len(text.rstrip(",.;:)\"”"))
-        if text[-1] in ",.;:)\"”" or i >= 11:
+        kept_end = position + word.start() + len(text.rstrip(',.;:)"”'))
+        if text[-1] in ',.;:)"”' or i >= 11:
             break
     issuer = original[position:kept_end].strip()
     return (issuer, kept_end) if len(issuer) > 1 else ("", position)
@@ -223,14 +248,19 @@ def _starts_kind(words: list[re.Match[str]]) -> bool:
 
 def _subject(original: str, folded: str, start: int, sentence_start: int) -> tuple[str, int]:
     """The subject from ``start`` to where the document's title ends."""
-    rest = folded[start:start + 600]
+    rest = folded[start : start + 600]
     ends = [len(rest)]
     if (m := _TITLE_END.search(rest)) is not None:
         ends.append(m.start())
-    lowered = original[start:start + 600].lower()
+    lowered = original[start : start + 600].lower()
     clause = _CLAUSE.search(lowered) if len(lowered) == len(rest) else None
     verb_after_comma = _VERB_AFTER_COMMA.search(lowered) if len(lowered) == len(rest) else None
-    for m in (clause, verb_after_comma, _NEXT_CITATION.search(rest), _capital_after_comma(original[start:start + 600])):
+    for m in (
+        clause,
+        verb_after_comma,
+        _NEXT_CITATION.search(rest),
+        _capital_after_comma(original[start : start + 600]),
+    ):
         if m is not None:
             ends.append(m.start())
     end = min(ends)
@@ -245,10 +275,10 @@ def _subject(original: str, folded: str, start: int, sentence_start: int) -> tup
                 end = i
                 break
             depth = max(0, depth - 1)
-        elif char in "”\"" and quoted_before and not _open_quote(rest[:i]):
+        elif char in '”"' and quoted_before and not _open_quote(rest[:i]):
             end = i
             break
-    subject = original[start:start + end].strip().rstrip(",:").strip()
+    subject = original[start : start + end].strip().rstrip(",:").strip()
     if subject.count("“") > subject.count("”"):
         subject = subject.replace("“", "", 1)  # its closing mark is past where the title was cut
     if subject.count('"') % 2:
@@ -259,7 +289,7 @@ def _subject(original: str, folded: str, start: int, sentence_start: int) -> tup
 
 
 def _capital_after_comma(text: str) -> re.Match[str] | None:
-    """", Chỉ số … tăng 17 bậc": a capital after a comma starts another clause (not "tỉnh, thành phố")."""
+    """ ", Chỉ số … tăng 17 bậc": a capital after a comma starts another clause (not "tỉnh, thành phố")."""
     return next((m for m in _AFTER_COMMA.finditer(text) if text[m.end()].isupper()), None)
 
 
@@ -320,7 +350,7 @@ def _plausible(issued: str, number: str) -> bool:
 
 @lru_cache(maxsize=8192)  # one per document: a national decree is looked for in thousands of articles
 def _number_pattern(number: str) -> re.Pattern[str]:
-    """"61/2018/NĐ-CP" -> a pattern for it as texts write it: "61/2018/NĐCP", "61 / 2018 / nđ - cp"."""
+    """ "61/2018/NĐ-CP" -> a pattern for it as texts write it: "61/2018/NĐCP", "61 / 2018 / nđ - cp"."""
     parts = re.split(r"([/-])", fold(number).lower())
     pieces = []
     for i, part in enumerate(parts):
