@@ -47,7 +47,8 @@ from itertools import accumulate
 from pathlib import Path
 
 from reform_archive.importer.place_names import DISTRICTS, PROVINCES
-from reform_archive.source.parse import TOPICS, normalise_document
+from reform_archive.source.article import TOPICS
+from reform_archive.source.parse import normalise_document
 from reform_archive.text.vietnamese import fold
 
 

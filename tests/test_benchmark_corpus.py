@@ -13,8 +13,8 @@ import pytest
 from benchmarks.corpus import iter_articles, write_site
 from reform_archive.config import load_settings
 from reform_archive.importer.entities import find_topics
+from reform_archive.source.article import TOPICS
 from reform_archive.source.loader import load_content
-from reform_archive.source.parse import TOPICS
 
 SYLLABLE = re.compile(r"[^\W\d_]+")
 

@@ -20,7 +20,8 @@ from sitemaker import make_site
 from reform_archive.config import parse_settings
 from reform_archive.errors import ConfigError, ContentError
 from reform_archive.source import loader
-from reform_archive.source.parse import EARLIEST_YEAR, LATEST_YEAR, parse_article
+from reform_archive.source.article import EARLIEST_YEAR, LATEST_YEAR
+from reform_archive.source.parse import parse_article
 from reform_archive.source.prepare import Recipe, prepare
 from reform_archive.source.yaml_loader import MAX_DEPTH
 

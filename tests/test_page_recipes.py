@@ -21,8 +21,8 @@ from reform_archive.incremental.reuse import recipe_stamp
 from reform_archive.publish.pages import _given, plan_aliases, plan_pages
 from reform_archive.publish.render import find_theme, load_catalogue, translator
 from reform_archive.site.model import Selection, build_model
+from reform_archive.source.article import Source
 from reform_archive.source.loader import load_content
-from reform_archive.source.parse import Source
 
 
 def identity(article) -> str:  # the build names an article by its file's cache key; all of it will do here

@@ -48,8 +48,8 @@ from reform_archive.publish.render import Renderer, find_theme, load_catalogue, 
 from reform_archive.readonly import ReadOnlyMapping
 from reform_archive.site.model import Article, Selection, Site, build_model
 from reform_archive.site.related import related_articles, related_indices, related_inputs, related_signature
+from reform_archive.source.article import SourceArticle
 from reform_archive.source.loader import ContentFile, lunr_js, read_content, read_document_data, static_files
-from reform_archive.source.parse import SourceArticle
 from reform_archive.source.prepare import PreparedArticle, Recipe
 from reform_archive.writer import DiskWriter, MemoryWriter, Writer
 

@@ -21,11 +21,11 @@ from reform_archive.site.legal import LegalDocument, legal_documents
 from reform_archive.site.pictures import Picture, remote_picture
 from reform_archive.site.terms import TermRedirect, name_problems, term_redirects
 from reform_archive.site.urls import permalink
+from reform_archive.source.article import Source, SourceArticle
 from reform_archive.source.citations import Citation
 from reform_archive.source.cover import Cover
 from reform_archive.source.document_data import DocumentFacts
 from reform_archive.source.markup import excerpt, first_paragraph, to_html
-from reform_archive.source.parse import Source, SourceArticle
 from reform_archive.text.term_names import term_key
 
 __all__ = [

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 from reform_archive.config import CONFIG_FILE, Settings
 from reform_archive.errors import Problem, note, warning
+from reform_archive.source.article import SourceArticle
 from reform_archive.source.messages import say
-from reform_archive.source.parse import SourceArticle
 from reform_archive.text.term_names import term_key, term_names
 
 if TYPE_CHECKING:

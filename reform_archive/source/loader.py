@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 from reform_archive.errors import Problem, error, warning
 from reform_archive.search.vendor import LUNR_VERSION
+from reform_archive.source.article import SourceArticle
 from reform_archive.source.document_data import DATA_FILE, DocumentFacts, parse_document_data
-from reform_archive.source.parse import SourceArticle, parse_article
+from reform_archive.source.parse import parse_article
 from reform_archive.source.prepare import decode
 
 __all__ = [

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 
 from reform_archive.errors import Problem, error
 from reform_archive.search.index import FieldTerms, article_terms
+from reform_archive.source.article import SourceArticle
 from reform_archive.source.citations import find_citations
 from reform_archive.source.markup import paragraphs_text, plain_text, to_html
-from reform_archive.source.parse import SourceArticle, parse_article
+from reform_archive.source.parse import parse_article
 from reform_archive.text.term_names import Alias, term_names
 
 __all__ = ["PreparedArticle", "Recipe", "decode", "prepare"]

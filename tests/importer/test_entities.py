@@ -45,5 +45,5 @@ def test_never_raise(text):
 
 def test_the_importer_guesses_only_topics_the_content_format_knows():
     from reform_archive.importer.entities import TOPIC_KEYWORDS
-    from reform_archive.source.parse import TOPICS
+    from reform_archive.source.article import TOPICS
     assert set(TOPIC_KEYWORDS) == set(TOPICS)  # one table each; a typo in either would warn on every import
