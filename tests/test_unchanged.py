@@ -158,3 +158,22 @@ def test_templates_and_static_files_are_judged_by_what_they_hold(site, tmp_path)
     result = build(site, output)
     assert not result.unchanged
     assert (output / "extra.css").read_text(encoding="utf-8") == "body { color: #222 }\n"
+
+
+def test_build_records_are_kept_for_the_newest_few_folders_only(site, tmp_path, monkeypatch):
+    """A record per output folder and program version (19 MB at 10,000 articles): the
+    newest KEPT_RECORDS stay, the last build's among them, and older ones go."""
+    from reform_archive.incremental import keys, unchanged
+
+    def records() -> list[Path]:
+        return [p for p in (cache_folder(site) / "builds").rglob("*") if p.is_file()]
+
+    monkeypatch.setattr(unchanged, "KEPT_RECORDS", 3)
+    for number in range(3):
+        build(site, tmp_path / f"out{number}")
+    assert len(records()) == 3
+    monkeypatch.setattr(keys, "code_fingerprint", lambda: b"the next version")  # an upgrade: new keys
+    build(site, tmp_path / "out0")
+    assert len(records()) == 3  # the oldest folder's record of the old version went
+    assert build(site, tmp_path / "out0").unchanged  # the newest record is one of those kept
+    assert not build(site, tmp_path / "out1").unchanged  # its record is another version's: a real build

@@ -25,6 +25,7 @@ from reform_archive.source.document_data import DATA_FILE
 from reform_archive.writer import output_listing
 
 __all__ = [
+    "KEPT_RECORDS",
     "BuildRecord",
     "current_listing",
     "first_due",
@@ -40,6 +41,9 @@ __all__ = [
     "save",
     "still_valid",
 ]
+
+
+KEPT_RECORDS = 6  # the newest build records kept: a few output folders, a branch or version back
 
 
 @dataclass(frozen=True)
@@ -186,3 +190,4 @@ def save(
         inputs, valid_until, output_listing(output_dir) if listing is None else listing, result, ledger
     )
     store.put(record_key(output_dir), pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    store.keep_newest(KEPT_RECORDS)
