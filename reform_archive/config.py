@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reform_archive.cli_messages import environment_language
-from reform_archive.config_lines import alias_key_lines, key_lines
+from reform_archive.config_lines import alias_key_lines, key_lines, table_lines
 from reform_archive.config_messages import say
 from reform_archive.config_values import abbreviation_pairs, alias_triples, equivalent_sets, ui_strings
 from reform_archive.errors import ConfigError, Problem, error
@@ -214,6 +214,12 @@ def parse_settings(text: str, path: str, site_dir: Path = Path(".")) -> Settings
             problems.append(error(path, line, say(language, "not_xml", key=key, characters=found)))
             continue
         values[key] = cleaned
+    if "menu" in values:  # each item's own line when written as [[menu]] tables, else the key's
+        headers = table_lines(text, "menu")
+        values["menu"] = tuple(
+            replace(item, line=headers[i] if len(headers) == len(values["menu"]) else lines.get("menu", 1))
+            for i, item in enumerate(values["menu"])
+        )
     for key in _REQUIRED:
         if key not in raw:
             problems.append(error(path, 1, say(language, "missing_key", key=key, expected=_expected(language, key))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-__all__ = ["alias_key_lines", "key_lines"]
+__all__ = ["alias_key_lines", "key_lines", "table_lines"]
 
 # A top-level key as TOML writes it: bare, "quoted" or 'literal', maybe the first of a dotted key
 _KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
@@ -64,3 +64,9 @@ def alias_key_lines(text: str) -> dict[tuple[str, str], int]:
         elif table is not None and (assignment := _ASSIGNMENT.match(line)):
             lines.setdefault((table, _unquote(assignment.group(1))), number)
     return lines
+
+
+def table_lines(text: str, name: str) -> list[int]:
+    """The line of each ``[[name]]`` header, in order (an array of tables, such as the menu)."""
+    header = re.compile(rf"[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]")
+    return [number for number, line in enumerate(text.split("\n"), 1) if header.match(line)]

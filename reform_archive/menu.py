@@ -30,6 +30,7 @@ MENU_EXPECTED = (
 class MenuItem:
     name: str
     url: str  # site-relative ("topics/"), or absolute ("https://…")
+    line: int = 0  # where site.toml gives it, for a problem with its link (0: not known)
 
     @property
     def external(self) -> bool:

@@ -70,3 +70,17 @@ def test_a_menu_of_the_wrong_shape_is_one_problem_on_its_line():
         parse_settings(text, "site.toml")
     (problem,) = raised.value.problems
     assert problem.line == 4 and "'menu' must be [[menu]] tables, each with a name and a url" in problem.message
+
+
+def test_a_menu_item_that_leads_nowhere_is_reported_on_its_line_in_site_toml(tmp_path):
+    """Every page shows the menu; the problem is the menu item's, not the first page's."""
+    from reform_archive.build import BuildOptions, build_site
+    from reform_archive.config import load_settings
+    from reform_archive.writer import MemoryWriter
+
+    site = make_site(tmp_path, {"a.md": article("Bài A", "2024-03-01", topics=["một cửa"])}, config=MENU)
+    result = build_site(load_settings(site), BuildOptions(), MemoryWriter())
+    (problem,) = [w for w in result.warnings if "gioi-thieu" in w.message]
+    text = (site / "site.toml").read_text(encoding="utf-8").split("\n")
+    assert problem.path == str(site / "site.toml")
+    assert text[problem.line - 1] == "[[menu]]" and text[problem.line] == 'name = "Giới thiệu"'

@@ -3,11 +3,12 @@ are written as they are planned, not rendered: feeds, sitemaps, search files, st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from reform_archive.build.search_step import StampedFile
+from reform_archive.config import CONFIG_FILE, Settings
 from reform_archive.errors import Problem, warning
 from reform_archive.incremental.reuse import LedgerBuilder, Reuse, feed_stamp
 from reform_archive.publish.feeds import atom_feed, plan_feeds
@@ -16,11 +17,11 @@ from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
 from reform_archive.publish.views import Translate
 from reform_archive.search.vendor import LUNR_SCRIPT
 from reform_archive.site.model import Article, Site
-from reform_archive.site.urls import STATIC, Claimant, OutputClaims
+from reform_archive.site.urls import STATIC, Claimant, OutputClaims, link
 from reform_archive.source.messages import say
 from reform_archive.writer import DiskWriter, Writer
 
-__all__ = ["Outputs", "copy_static", "write_feeds_and_sitemap", "write_search"]
+__all__ = ["Outputs", "copy_static", "menu_addresses", "write_feeds_and_sitemap", "write_search"]
 
 
 class Outputs:
@@ -46,15 +47,30 @@ class Outputs:
         self.paths.append(path)
         return True
 
-    def link_problems(self, strings: Sequence[str], language: str = "en") -> list[Problem]:
+    def link_problems(
+        self, strings: Sequence[str], language: str = "en", menu: Mapping[str, tuple[str, int]] | None = None
+    ) -> list[Problem]:
+        """``menu``: each [[menu]] item's address as pages link it -> (site.toml, its line):
+        a broken one is the menu's problem, not the first page's that shows the menu."""
         found = []
         for target, page, href, source in broken_links(self.linking, strings, self.origin):
             where, line = (source, 1) if source else (f"{page or '/'} (theme)", 0)
+            if not source and menu and href in menu:
+                where, line = menu[href]
             article = self.sources.get(source)
             if article is not None:
                 line = article.body_line - 1 + _line_containing(article.body, href, "/" + target)
             found.append(warning(where, line, say(language, "broken_link", href=href, target=target)))
         return found
+
+
+def menu_addresses(settings: Settings) -> dict[str, tuple[str, int]]:
+    """Each [[menu]] item's address as pages link it -> where site.toml gives it."""
+    return {
+        link(settings.base_path, item.url.lstrip("/")): (str(settings.site_dir / CONFIG_FILE), item.line)
+        for item in settings.menu
+        if not item.external
+    }
 
 
 def _line_containing(text: str, *needles: str) -> int:

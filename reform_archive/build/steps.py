@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from reform_archive.build.images import FoundPictures, find_pictures, share_picture, write_renditions
 from reform_archive.build.memory import BuildMemory, article_key
-from reform_archive.build.outputs import Outputs, copy_static, write_feeds_and_sitemap, write_search
+from reform_archive.build.outputs import Outputs, copy_static, menu_addresses, write_feeds_and_sitemap, write_search
 from reform_archive.build.pages import render_pages
 from reform_archive.build.result import (
     BuildOptions,
@@ -214,7 +214,7 @@ def _build_site(
             {file.shown: file.data for file in files},
         )
         report("links", 0, 1)
-        warnings += outputs.link_problems(ledger.strings, settings.language)
+        warnings += outputs.link_problems(ledger.strings, settings.language, menu_addresses(settings))
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
             raise ContentError(problems)
