@@ -213,6 +213,25 @@ def test_a_static_file_colliding_with_any_output_is_an_error_in_check_and_build(
     assert not output.exists()
 
 
+@pytest.mark.parametrize(
+    "name, other",
+    [
+        ("Logo.PNG", "logo.png"),  # letter case
+        ("tai-lieu/Ảnh.txt", "tai-lieu/ảnh.txt"),  # case of a Vietnamese letter
+        ("hoa\u0300.txt", "hoà.txt"),  # decomposed against composed: one name on macOS
+        ("CU/BAI-A/index.html", None),  # against an alias's redirect page, cu/bai-a/index.html
+    ],
+)
+def test_outputs_one_only_on_a_case_insensitive_disk_are_written_and_said(tmp_path, name, other):
+    static = {name: b"x", **({other: b"y"} if other else {})}
+    site = _with_alias(tmp_path / "site", "/cu/khac/", static)
+    result = build_site(load_settings(site), BuildOptions(now=NOW), MemoryWriter())
+    [said] = [w for w in result.warnings if "differ only in letter case" in w.message]
+    assert said.level == "warning" and "macOS, Windows" in said.message
+    assert (other or "cu/bai-a/index.html") in said.message or name in said.message
+    assert {name, other or "cu/bai-a/index.html"} <= set(result.files)  # both written: Linux holds both
+
+
 def test_a_name_too_long_for_a_disk_is_an_error_in_check_too(tmp_path):
     alias = "/" + "a" * 256 + "/"
     site = _with_alias(tmp_path / "site", alias)

@@ -215,6 +215,7 @@ def _build_site(
         )
         report("links", 0, 1)
         warnings += outputs.link_problems(ledger.strings, settings.language, menu_addresses(settings))
+        warnings += outputs.claims.warnings
         problems = outputs.problems + (promote_warnings(warnings) if options.strict else [])
         if problems:
             raise ContentError(problems)

@@ -7,11 +7,12 @@ those into links, with the base path ("/luu-tru/") or the full base URL.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from reform_archive.errors import Problem, error
+from reform_archive.errors import Problem, error, warning
 
 __all__ = [
     "MAX_NAME_BYTES",
@@ -80,6 +81,8 @@ class OutputClaims:
     def __init__(self) -> None:
         self.owners: dict[str, Claimant] = {}  # output path -> who made it
         self._under: dict[str, str] = {}  # every folder outputs are in -> the first output in it
+        self._folded: dict[str, str] = {}  # path as a case-insensitive disk sees it -> the first output there
+        self.warnings: list[Problem] = []  # paths that only such a disk would make one
 
     def claim(self, path: str, claimant: Claimant, line_of: Callable[[], int] | None = None) -> Problem | None:
         """None when ``path`` is ``claimant``'s now; else the problem, reported on the one of
@@ -100,6 +103,7 @@ class OutputClaims:
         other_path = self._conflict(path)
         if other_path is None:
             self.owners[path] = claimant
+            self._same_on_other_disks(path, claimant, located)
             folder = path.rfind("/")
             while folder > 0 and self._under.setdefault(path[:folder], path) == path:
                 folder = path.rfind("/", 0, folder)
@@ -108,6 +112,22 @@ class OutputClaims:
         if other.rank < claimant.rank:  # the other gives way: the problem is named from its side
             return _collision(other, other_path, claimant, path)
         return _collision(located(claimant), path, other, other_path)
+
+    def _same_on_other_disks(self, path: str, claimant: Claimant, located: Callable[[Claimant], Claimant]) -> None:
+        """macOS and Windows disks ignore letter case, and macOS the Unicode form: two paths
+        that differ only so would be one file there (a site copied or checked out on them, a
+        sync tool). Written here, but said."""
+        folded = path.lower() if path.isascii() else unicodedata.normalize("NFD", path).casefold()
+        other = self._folded.setdefault(folded, path)
+        if other != path:
+            self.warnings.append(
+                warning(
+                    claimant.origin,
+                    located(claimant).line,
+                    f"output {path} and {other} (made by {self.owners[other].named()}) differ only in letter "
+                    "case or Unicode form: on a disk that ignores them (macOS, Windows) one would overwrite the other",
+                )
+            )
 
     def _conflict(self, path: str) -> str | None:
         if path in self.owners:
