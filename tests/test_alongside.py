@@ -18,7 +18,7 @@ def test_a_forked_result_is_the_result_in_this_process():
     data = {"a": list(range(100_000)), "b": "Hoà Bình"}  # inherited by the child, not sent
     forked = Alongside(lambda: (os.getpid(), [data["b"]] * 3, sum(data["a"])), fork=True)
     here = Alongside(lambda: (os.getpid(), [data["b"]] * 3, sum(data["a"])), fork=False)
-    assert forked.forked and not here.forked
+    assert forked.in_child and not here.in_child
     child_pid, *forked_value = forked.result()
     parent_pid, *here_value = here.result()
     assert child_pid != os.getpid() and parent_pid == os.getpid()

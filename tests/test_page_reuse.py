@@ -431,3 +431,39 @@ def test_the_index_starts_early_only_when_it_would_look_up_few_articles():
     }
     assert unknown_to_index(["a", "d", "new"], remembered, Selection()) == 1
     assert unknown_to_index(["a", "d", "new"], remembered, Selection(drafts=True)) == 2
+
+
+@pytest.mark.parametrize("articles_cached", [True, False], ids=["from the cache", "cache emptied: here"])
+def test_where_threads_run_the_index_is_split_in_a_process_started_clean(site, articles_cached):
+    """The preview runs threads, so forking is unsafe: after an edit the index is split in a
+    process the fork server starts, which reads the articles from the cache; when they are
+    gone from it, the split is made in the build's process. Either way the site is the cold
+    build's. In a process of its own, where the test decides that a thread runs."""
+    tests = Path(__file__).parent
+    check = (
+        f"import sys; sys.path[:0] = [{str(tests)!r}, {str(tests.parent)!r}]; "
+        f"import test_page_reuse as t; from pathlib import Path; "
+        f"t.preview_split_matches_cold(Path({str(site)!r}), {articles_cached})"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("in a child" if articles_cached else "here")
+
+
+def preview_split_matches_cold(site: Path, articles_cached: bool) -> None:
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+    settings = load_settings(site)
+    options = BuildOptions(now=NOW, jobs=2)
+    first_writer = MemoryWriter()
+    _, memory = build_into_memory(settings, options, first_writer)
+    append(article_files(site)[6], "Câu mới về tìm kiếm trong bản xem trước.")
+    if not articles_cached:  # the articles' entries go, and the index's numbers: it needs every article
+        shutil.rmtree(BuildCache.for_site(site).root)
+        BuildCache.for_site(site, part="search").drop(cache_key("term numbers"))
+    writer = MemoryWriter(first_writer.files)
+    _, left = build_into_memory(settings, options, writer, memory)
+    cold = MemoryWriter()
+    build_site(settings, BuildOptions(now=NOW, jobs=1, cache=False), cold)
+    assert writer.files == cold.files
+    assert "Câu mới về tìm kiếm".encode() in b"".join(d for p, d in writer.files.items() if p.startswith("search/"))
+    print("in a child" if left.profile.search_alongside > 0 else "here")

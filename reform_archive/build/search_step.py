@@ -20,14 +20,15 @@ import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from reform_archive.config import Settings
 from reform_archive.incremental.cache import BuildCache, cache_key
-from reform_archive.incremental.reuse import Reuse, data_stamp
-from reform_archive.parallel.alongside import Alongside
+from reform_archive.incremental.reuse import PageLedger, Reuse, data_stamp
+from reform_archive.parallel.alongside import Alongside, ComputeHere
 from reform_archive.search.index import IndexedText, TermNumbers
-from reform_archive.search.store import SearchFile, documents_part, index_part, manifest_file
+from reform_archive.search.store import SEARCH_DIR, SearchFile, documents_part, index_part, manifest_file
 from reform_archive.site.model import Selection, Site, is_published, publication_order
 from reform_archive.site.urls import link
 from reform_archive.source.loader import ContentFile
@@ -117,6 +118,7 @@ def start_search(
     fork: bool,
     reuse: Reuse,
     write: Callable[[str, bytes], None] | None = None,
+    articles: BuildCache | None = None,
 ) -> Search:
     """Starts splitting the index: in a forked process when ``fork``, else when its result
     is asked for. ``keys``: the content files' cache keys; ``lookup``: an article the index
@@ -124,39 +126,88 @@ def start_search(
     mean reading its cache entry or preparing it again in the child. ``write``: where the
     new files go, written where they are made (the disk writer's staging folder: 3,700
     shards at 10k, which would otherwise travel back through a pipe and be written after).
+    ``articles``: where every article is cached, when forking is unsafe (the preview runs
+    threads): then the split runs in a process started clean, which is sent only the keys,
+    settings and stamps, and reads the articles it needs from there.
 
     A cold build does not fork: it renders pages on every core already, and a child would
     only add its memory."""
+    task = _SplitTask(keys, dict(remembered), settings, selection, store)
+    clean = None
+    if articles is not None and not fork:
+        kept = _search_reuse(reuse)
+        clean = partial(_split_from_cache, replace(task, reuse=kept), articles)
+    return Search(Alongside(partial(_split, task, lookup, reuse, write), fork=fork, clean=clean))
 
-    def split() -> tuple[list[StampedFile], dict[str, Any], list[str]]:
-        numbers, arrays = _cached_numbers(store)
-        placements, articles = [], {}
-        for i, key in enumerate(keys):
-            placement = remembered.get(key)
-            if placement is None:
-                article = articles[key] = lookup(i)
-                if article is None or article.source is None:
-                    continue  # a file with errors: the build stops
-                source = article.source
-                placement = Placement(key, source.date, source.slug, source.draft)
-            placements.append(placement)
-        index_of = {key: i for i, key in enumerate(keys)}
-        order = publication_order(placements, settings, selection)
-        documents = []
-        for n, placement in enumerate(order):
-            fields = None
-            if numbers is None or placement.key not in numbers.spans:
-                article = articles.get(placement.key) or lookup(index_of[placement.key])
-                assert article is not None
-                fields = article.terms
-            documents.append(IndexedText(str(n), fields, placement.key))
-        held = [numbers]
-        del numbers  # the split lets go of them once the entries are numbered (81 MB at 10k)
-        part = index_part(documents, held.pop, lambda numbers: _remember(store, numbers, placements, arrays))
-        store.prune()
-        return _stamped(part.files, reuse, write), part.manifest, [placement.key for placement in order]
 
-    return Search(Alongside(split, fork=fork))
+@dataclass(frozen=True)
+class _SplitTask:
+    """What the split reads besides the articles: picklable, for a process started clean."""
+
+    keys: list[str]
+    remembered: Mapping[str, Placement]
+    settings: Settings
+    selection: Selection
+    store: BuildCache  # .cache/search: the last build's numbers and placements
+    reuse: Reuse | None = None  # for a process started clean: the search files' stamps only
+
+
+def _split(
+    task: _SplitTask, lookup: Lookup, reuse: Reuse, write: Callable[[str, bytes], None] | None = None
+) -> tuple[list[StampedFile], dict[str, Any], list[str]]:
+    keys, remembered, store = task.keys, task.remembered, task.store
+    numbers, arrays = _cached_numbers(store)
+    placements, articles = [], {}
+    for i, key in enumerate(keys):
+        placement = remembered.get(key)
+        if placement is None:
+            article = articles[key] = lookup(i)
+            if article is None or article.source is None:
+                continue  # a file with errors: the build stops
+            source = article.source
+            placement = Placement(key, source.date, source.slug, source.draft)
+        placements.append(placement)
+    index_of = {key: i for i, key in enumerate(keys)}
+    order = publication_order(placements, task.settings, task.selection)
+    documents = []
+    for n, placement in enumerate(order):
+        fields = None
+        if numbers is None or placement.key not in numbers.spans:
+            article = articles.get(placement.key) or lookup(index_of[placement.key])
+            assert article is not None
+            fields = article.terms
+        documents.append(IndexedText(str(n), fields, placement.key))
+    held = [numbers]
+    del numbers  # the split lets go of them once the entries are numbered (81 MB at 10k)
+    part = index_part(documents, held.pop, lambda numbers: _remember(store, numbers, placements, arrays))
+    store.prune()
+    return _stamped(part.files, reuse, write), part.manifest, [placement.key for placement in order]
+
+
+def _split_from_cache(task: _SplitTask, articles: BuildCache) -> tuple[list[StampedFile], dict[str, Any], list[str]]:
+    """The split in a process started clean: each article it needs is read from the cache,
+    where the build has put every one it prepared; one that is not there (the cache failed
+    meanwhile) means the split is made in the build's process instead."""
+
+    def lookup(i: int) -> PreparedArticle | None:
+        found = articles.get(task.keys[i])
+        if not isinstance(found, PreparedArticle):
+            raise ComputeHere(f"article {task.keys[i]} is not in the cache")
+        return found
+
+    assert task.reuse is not None
+    return _split(task, lookup, task.reuse)
+
+
+def _search_reuse(reuse: Reuse) -> Reuse:
+    """``reuse`` for the search files only: a page ledger (stamps and links of 40,000 pages
+    at 10k) need not be pickled to the split's process."""
+    previous = reuse.previous
+    if previous is None:
+        return reuse
+    stamps = {file: stamp for file, stamp in previous.stamps.items() if file.startswith(SEARCH_DIR)}
+    intact = None if reuse.intact is None else {file for file in reuse.intact if file.startswith(SEARCH_DIR)}
+    return Reuse(reuse.environment, PageLedger(previous.environment, stamps, {}, ()), intact)
 
 
 def finish_search(
@@ -176,7 +227,7 @@ def finish_search(
     again (``redo``; what the child wrote is ``discard``ed then)."""
     link_to = lambda path: link(site.settings.base_path, path)  # noqa: E731
     texts = {article.path: (article.plain, article.terms) for article in prepared if article.source is not None}
-    if search.index.forked:
+    if search.index.in_child:
         documents = documents_part(site, link_to, texts)
         index_files, index_manifest, numbered = search.index.result()
     else:

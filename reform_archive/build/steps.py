@@ -143,12 +143,17 @@ def _build_site(
         # After an edit the index is split in a forked child while this process goes on:
         # from here, when the index remembers nearly every article, else once they are read.
         fork = indexing and jobs > 1 and reuse.previous is not None and fork_is_safe()
-        remembered = remembered_placements(search_store) if fork else {}
+        # where threads run (the preview), a child started clean reads the articles from the cache
+        clean = indexing and jobs > 1 and reuse.previous is not None and not fork and not cache.off
+        remembered = remembered_placements(search_store) if fork or clean else {}
 
         def search_from(lookup: Lookup, fork: bool, reuse: Reuse, remembered: Mapping[str, Placement]) -> Search:
             # a forked child writes the files it makes into the staging folder itself
             write = writer.write if fork and isinstance(writer, DiskWriter) else None
-            return start_search(keys, lookup, remembered, settings, selection, search_store, fork, reuse, write)
+            articles = cache if clean and remembered else None
+            return start_search(
+                keys, lookup, remembered, settings, selection, search_store, fork, reuse, write, articles
+            )
 
         if fork and unknown_to_index(keys, remembered, selection) <= EARLY_UNKNOWN:
             search = search_from(cached_or_prepared(files, keys, recipe, cache), True, reuse, remembered)
