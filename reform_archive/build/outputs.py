@@ -10,7 +10,7 @@ from pathlib import Path
 from reform_archive.build.search_step import StampedFile
 from reform_archive.config import CONFIG_FILE, Settings
 from reform_archive.errors import Problem, warning
-from reform_archive.incremental.reuse import LedgerBuilder, Reuse, feed_stamp
+from reform_archive.incremental.reuse import LedgerBuilder, Reuse, recipe_stamp
 from reform_archive.publish.feeds import atom_feed, plan_feeds
 from reform_archive.publish.links import LinkingPage, broken_links
 from reform_archive.publish.sitemap import plan_sitemaps, robots_txt
@@ -91,8 +91,10 @@ def write_feeds_and_sitemap(
     identity: Callable[[Article], str],
     empty_updated: datetime,
 ) -> None:
-    """A feed is kept from the previous build when its title and entries are the same
-    articles as then (8,600 term feeds at 10,000 articles; an edit changes a few dozen)."""
+    """Feeds are planned and stamped as pages are (their recipe: :func:`atom_feed` and its
+    inputs), and kept from the previous build when the stamp is the same: the same title and
+    entries (8,600 term feeds at 10,000 articles; an edit changes a few dozen). They are
+    made here, not in the render workers: each holds whole articles, which would be pickled."""
     titles = {
         term.url: t(f"term_heading.{taxonomy.name}", name=term.name)
         for taxonomy in site.taxonomies.values()
@@ -101,8 +103,10 @@ def write_feeds_and_sitemap(
     for spec in plan_feeds(site, titles):
         if not outputs.claim(spec.path, "feeds"):
             continue
-        entries = spec.articles[: site.settings.feed_size]
-        stamp = feed_stamp(spec.title, spec.alternate, empty_updated, map(identity, entries))
+        # stamped as a page's recipe is: its function and inputs, each article by its identity
+        entries = tuple(spec.articles[: site.settings.feed_size])
+        inputs = (spec.path, spec.title, spec.alternate, spec.taxonomy, spec.term, entries, empty_updated)
+        stamp = recipe_stamp("atom", atom_feed, inputs, identity)
         if reuse.keepable(spec.path, stamp):
             writer.keep(spec.path)
             outputs.kept += 1

@@ -40,7 +40,6 @@ __all__ = [
     "Reuse",
     "data_stamp",
     "environment_digest",
-    "feed_stamp",
     "recipe_stamp",
 ]
 
@@ -103,12 +102,6 @@ def _typed(value: Any) -> list[str]:
 def data_stamp(data: bytes) -> bytes:
     """A file made in full anyway (search data): kept when its bytes are the same."""
     return stamp("data", data)
-
-
-def feed_stamp(title: str, alternate: str, empty_updated: datetime, entries: Iterable[str]) -> bytes:
-    """A feed's inputs: its title, the page it follows, the date an empty feed shows, and
-    the identities of its entries' articles (as in :func:`recipe_stamp`), in order."""
-    return stamp("feed", title, alternate, empty_updated.isoformat(), *entries)
 
 
 @dataclass(frozen=True)
