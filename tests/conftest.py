@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +59,11 @@ def build_to_memory(site_dir: Path, base_url: str | None = None, **options) -> d
     writer = MemoryWriter()
     build_site(settings, BuildOptions(now=NOW, **options), writer)
     return writer.files
+
+
+def build_command(site: Path, output: Path, *extra: str) -> list[str]:
+    """`reform-archive build` into ``output``, as a subprocess runs it."""
+    return [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(output), *extra]
 
 
 def build_to_disk(site_dir: Path, output: Path, base_url: str | None = None, **options) -> Path:

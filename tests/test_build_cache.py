@@ -6,11 +6,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from conftest import NOW, build_command
 from conftest import SYNTHETIC_ARTICLES as ARTICLES
 from conftest import article_files as articles
 
@@ -218,19 +217,7 @@ def test_the_cache_lives_in_the_site_unless_told_otherwise(tmp_path, monkeypatch
 
 def test_build_profile_prints_the_steps_and_the_cache(site):
     def build_into(folder: str, *extra: str) -> str:
-        command = [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(site.parent / folder),
-            "-q",
-            "--profile",
-            *extra,
-        ]
+        command = build_command(site, site.parent / folder, "-q", "--profile", *extra)
         return subprocess.run(command, capture_output=True, text=True, check=True).stderr
 
     first = build_into("out")  # the site speaks Vietnamese: load, prepare, model, pages, feeds, search, write, total

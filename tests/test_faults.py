@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import build_command
 from sitemaker import article, make_site
 
 DRIVER = Path(__file__).with_name("fault_driver.py")
@@ -166,19 +167,7 @@ def test_a_signal_stops_the_build_cleanly(built, tmp_path, signum, code, moment)
             article(f"Bài thêm {n}", "2022-05-05", f"Nội dung {n} " * 300), "utf-8"
         )
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(output),
-            "--quiet",
-            "--jobs",
-            "1",
-        ],
+        build_command(site, output, "--quiet", "--jobs", "1"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -225,20 +214,7 @@ def test_no_worker_outlives_a_build_killed_with_sigkill(built, tmp_path):
             article(f"Bài {n}", "2021-05-05", f"Nội dung {n} " * 200), "utf-8"
         )
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(output),
-            "--quiet",
-            "--jobs",
-            "2",
-            "--no-cache",
-        ],
+        build_command(site, output, "--quiet", "--jobs", "2", "--no-cache"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -15,7 +15,7 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from conftest import NOW, article_files, tree
+from conftest import NOW, article_files, build_command, tree
 
 from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site, profile_build
 from reform_archive.build.search_step import remembered_placements
@@ -248,34 +248,23 @@ def pool_matches_one_process(site: Path, threads: bool) -> None:
     print(method)
 
 
+def cli_build(site: Path, output: Path, *extra: str) -> str:
+    """The CLI's build with two jobs, in a process of its own (the browser tests leave
+    threads in this one, where forking is unsafe); what --profile printed."""
+    command = build_command(site, output, "-q", "--profile", "--jobs", "2", *extra)
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
+
+
 def test_after_an_edit_the_index_is_made_in_a_forked_process(site, tmp_path):
     """With two jobs and a previous build to update, the search index is made in a child
     while pages are planned; the folder is still the cold build's. In processes of their
     own (the CLI): the browser tests leave threads in this one, where forking is unsafe."""
     output = tmp_path / "out"
 
-    def cli_build(*extra: str) -> str:
-        command = [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(output),
-            "-q",
-            "--profile",
-            "--jobs",
-            "2",
-            *extra,
-        ]
-        return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
-
     # the site speaks Vietnamese: "made in … s in a forked process, alongside pages and feeds"
-    assert "tiến trình riêng" not in cli_build()  # a cold build renders pages on both cores instead
+    assert "tiến trình riêng" not in cli_build(site, output)  # a cold build renders pages on both cores instead
     append(article_files(site)[8], "Một đoạn mới về dịch vụ công trực tuyến mức độ 4.")
-    profile = cli_build()
+    profile = cli_build(site, output)
     assert "ở một tiến trình riêng, song song với trang và nguồn tin" in profile
     cold = tmp_path / "cold"
     build_site(load_settings(site), BuildOptions(jobs=1, cache=False), DiskWriter(cold, site))
@@ -289,24 +278,6 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     since in the output folder is made again. Every build equals a cold one."""
     output = tmp_path / "out"
 
-    def cli_build(*extra: str) -> str:
-        command = [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(output),
-            "-q",
-            "--profile",
-            "--jobs",
-            "2",
-            *extra,
-        ]
-        return subprocess.run(command, capture_output=True, text=True, check=True, timeout=300).stderr
-
     def assert_cold(*extra: str) -> None:
         cold = tmp_path / "cold"
         shutil.rmtree(cold, ignore_errors=True)
@@ -316,18 +287,18 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
         assert tree(output) == tree(cold)
 
     files = article_files(site)
-    cli_build()
+    cli_build(site, output)
     edit(files[3], "\ntitle:", "\ndraft: true\ntitle:")  # unknown to the index: prepared in the child
-    assert "tiến trình riêng" in cli_build()
+    assert "tiến trình riêng" in cli_build(site, output)
     assert_cold()
-    assert "tiến trình riêng" in cli_build("--drafts")  # remembered as a draft, published now
+    assert "tiến trình riêng" in cli_build(site, output, "--drafts")  # remembered as a draft, published now
     assert_cold("--drafts")
     text = re.sub(r"\nlastmod: .*", "", files[5].read_text(encoding="utf-8"))
     files[5].write_text(text.replace("\ntitle:", "\nlastmod: 2025-01-02\ntitle:", 1), encoding="utf-8")
     # the index stays as it was, but one of its files was changed since
     shard = next(path for path in (output / "search").rglob("*.json") if path.parent.name.startswith("index-"))
     shard.write_bytes(shard.read_bytes() + b" ")
-    assert "tiến trình riêng" in cli_build("--drafts")
+    assert "tiến trình riêng" in cli_build(site, output, "--drafts")
     assert_cold("--drafts")
     # a placement remembered wrong (it cannot be, short of a bug): the index is made again
     store = BuildCache.for_site(site, part="search")
@@ -336,7 +307,7 @@ def test_a_forked_index_places_what_it_remembers_and_checks_what_it_kept(site, t
     placements[key] = replace(wrong, date=wrong.date.replace(year=1990))  # the newest as the oldest
     store.put(cache_key("search placements"), pickle.dumps(placements))
     append(files[7], "Thêm một câu.")
-    assert "tiến trình riêng" in cli_build("--drafts")
+    assert "tiến trình riêng" in cli_build(site, output, "--drafts")
     assert_cold("--drafts")
 
 

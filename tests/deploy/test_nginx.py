@@ -8,14 +8,13 @@ import contextlib
 import gzip
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, build_command
 from hosting import DEPLOYMENT_DOC, Answer, documented_block, get, localised, nginx_blocks, running_nginx
 
 CONFIGS = ("domain-root", "sub-path")
@@ -52,19 +51,7 @@ def build(site: Path, output: Path, *options: str) -> Path:
     """`reform-archive build`, as a deployment runs it."""
     # with the gzip copies the documented blocks send through gzip_static (see the end of this file)
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reform_archive",
-            "build",
-            "--site",
-            str(site),
-            "--output",
-            str(output),
-            "--quiet",
-            "--precompress",
-            *options,
-        ],
+        build_command(site, output, "--quiet", "--precompress", *options),
         check=True,
     )
     return output
