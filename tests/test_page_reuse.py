@@ -21,6 +21,7 @@ from reform_archive.build import BuildOptions, BuildResult, build_into_memory, b
 from reform_archive.build.search_step import remembered_placements
 from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
+from reform_archive.parallel import render_pool
 from reform_archive.parallel.render_pool import CHUNK, PageJob, PagePool, render_job
 from reform_archive.publish.links import LinkIndex
 from reform_archive.publish.lists import PageSpec
@@ -229,6 +230,7 @@ def test_the_render_pool_gives_what_one_process_gives(synthetic_corpus, threads)
 def pool_matches_one_process(site: Path, threads: bool) -> None:
     if threads:
         threading.Thread(target=threading.Event().wait, daemon=True).start()
+        render_pool.CLEAN_AFTER = CHUNK * 3  # a small site: start them as early as forked ones
     settings = load_settings(site)
     theme = find_theme(settings)
     t = translator(load_catalogue(theme, settings.language))

@@ -32,6 +32,7 @@ from reform_archive.publish.render import Renderer
 __all__ = [
     "AHEAD",
     "CHUNK",
+    "CLEAN_AFTER",
     "Entry",
     "LinkPairs",
     "PageJob",
@@ -42,6 +43,7 @@ __all__ = [
 
 CHUNK = 24  # pages per task: big enough to amortise the pipe, small enough to keep both cores busy
 AHEAD = 6  # tasks in flight per worker before the planner waits
+CLEAN_AFTER = CHUNK * 20  # pages rendered here before workers are started clean (where forking is unsafe)
 LinkPairs = list[tuple[str, str]]
 Entry = TypeVar("Entry")
 
@@ -145,6 +147,8 @@ class PagePool(Generic[Entry]):
         handful of pages renders them here rather than pay for starting processes."""
         if self._pool is None and self._workers > 1 and self._rendered_here >= CHUNK * 3:
             context: multiprocessing.context.BaseContext
+            if not fork_is_safe() and self._rendered_here < CLEAN_AFTER:
+                return False  # clean workers cost more to start (0.1-1 s): worth it for big sites only
             if fork_is_safe():
                 # the model's objects go to the permanent generation first: a collection in a
                 # worker would otherwise touch every one and copy the pages they share
