@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, article_files, build_command, tree
 
-from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site, profile_build
+from reform_archive.build import BuildOptions, BuildResult, build_into_memory, build_site, profile_build, search_step
 from reform_archive.build.search_step import remembered_placements
 from reform_archive.config import load_settings
 from reform_archive.incremental.cache import BuildCache, cache_key
@@ -425,6 +425,7 @@ def test_where_threads_run_the_index_is_split_in_a_process_started_clean(site, a
 
 def preview_split_matches_cold(site: Path, articles_cached: bool) -> None:
     threading.Thread(target=threading.Event().wait, daemon=True).start()
+    search_step.CLEAN_FROM = 0  # a small site: as a big one would
     settings = load_settings(site)
     options = BuildOptions(now=NOW, jobs=2)
     first_writer = MemoryWriter()

@@ -13,6 +13,7 @@ import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from reform_archive.build import search_step
 from reform_archive.build.images import FoundPictures, find_pictures, share_picture, write_renditions
 from reform_archive.build.memory import BuildMemory, article_key
 from reform_archive.build.outputs import Outputs, copy_static, menu_addresses, write_feeds_and_sitemap, write_search
@@ -145,6 +146,7 @@ def _build_site(
         fork = indexing and jobs > 1 and reuse.previous is not None and fork_is_safe()
         # where threads run (the preview), a child started clean reads the articles from the cache
         clean = indexing and jobs > 1 and reuse.previous is not None and not fork and not cache.off
+        clean = clean and len(keys) >= search_step.CLEAN_FROM
         remembered = remembered_placements(search_store) if fork or clean else {}
 
         def search_from(lookup: Lookup, fork: bool, reuse: Reuse, remembered: Mapping[str, Placement]) -> Search:
