@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from reform_archive.importer import (
     blocks,
+    body_choice,
     bylines,
     chrome,
     date_choice,
@@ -80,10 +81,14 @@ class Note:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The candidates the title and date were chosen from (for fitting and explaining)."""
+    """The candidates the title and date were chosen from, and the body's lines the chrome
+    model weighed with the page they were read from (for fitting and explaining)."""
 
     titles: tuple[Candidate[str], ...] = ()
     dates: tuple[Candidate[FoundDate], ...] = ()
+    lines: tuple[Candidate[str], ...] = ()
+    page: PageLayout | None = None
+    headline: str = ""  # the title as the page prints it ("" when none was found)
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
     if any(chrome.is_prose(line) for line in without_title):
         body = without_title  # the title printed again; kept when it is the page's only text
+    listed = "\n".join(body)  # a listing's shapes (dated headlines, teasers) are read before the model drops any
+    body, weighed = body_choice.article_lines(body, placed, layout, found.title)
 
     warnings: list[Note] = []
     lead_index = next((i for i, line in enumerate(body) if chrome.is_prose(line)), 0)
@@ -228,7 +235,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
-    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date), url)
+    not_article = kind.not_article_reason(lines, title, listed, sum(1 for meta in metas if meta and meta.date), url)
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))
@@ -245,7 +252,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
-    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
+    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates, weighed,
+                                                                   layout, found.title))
 
 
 def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:

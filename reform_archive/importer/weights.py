@@ -4,7 +4,7 @@ Written by ``scripts/fit_importer.py`` from the fit split of tests/importer/corp
 edit by refitting, not by hand.
 """
 
-__all__ = ["DATE", "TITLE"]
+__all__ = ["BODY", "BODY_THRESHOLD", "DATE", "TITLE"]
 
 TITLE = {'account': -4.996,
  'after_byline': -1.551,
@@ -101,3 +101,48 @@ DATE = {'above_title': -0.972,
  'z_body': -1.134,
  'z_footer': 0.395,
  'z_header': 0.718}
+
+BODY = {'all_caps': -1.426,
+ 'between_prose': -0.394,
+ 'bias': 3.65,
+ 'byline': 1.688,
+ 'caps': 0.901,
+ 'caption': -1.125,
+ 'chrome_near': 0.621,
+ 'cohesion': -1.886,
+ 'contact': 2.393,
+ 'depth': -1.911,
+ 'digits': -0.137,
+ 'emoji': -3.105,
+ 'end_colon': -2.564,
+ 'headline': -0.478,
+ 'headline_pair': -0.41,
+ 'leaders': 0.927,
+ 'link': 1.104,
+ 'list_near': -1.654,
+ 'navigation': 5.246,
+ 'next_cohesion': -0.545,
+ 'next_prose': -2.65,
+ 'next_stamp': 0.483,
+ 'no_letters': 0.174,
+ 'novel_names': 0.186,
+ 'numbered': -4.103,
+ 'phone': 0.55,
+ 'photo': -2.26,
+ 'prev_prose': -1.568,
+ 'repeated': 1.879,
+ 'restarts': 0.056,
+ 'sentence_end': -3.725,
+ 'separators': -0.215,
+ 'short_run': 1.251,
+ 'stamp': 2.796,
+ 'table_row': -3.371,
+ 'title_case': 3.056,
+ 'title_words': -1.625,
+ 'tools': 1.724,
+ 'w_10_19': 0.287,
+ 'w_20_44': -1.087,
+ 'w_3_5': 0.221,
+ 'w_6_9': 0.579}
+
+BODY_THRESHOLD = 0.88
