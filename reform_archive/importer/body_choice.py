@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from reform_archive.importer import chrome, metadata, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout
-from reform_archive.importer.title import is_all_caps, looks_like_title, title_key
+from reform_archive.importer.title import is_all_caps, looks_like_title
 
 __all__ = ["FEATURES", "PROSE_SHARE", "PageContext", "article_lines", "chrome_probability", "context", "is_candidate", "line_features"]
 
@@ -96,11 +96,10 @@ class PageContext:
     order: Mapping[int, int]  # a filled line's index -> its place in ``filled``
     prose: frozenset[int]  # lines that read as sentences, not chrome by the rules
     above: tuple[float, ...]  # per line, the share of the page's prose characters above it
-    keys: Counter[str]  # how often each line's text (its title_key) is printed
+    keys: Counter[str]  # how often each line's text (case and spacing aside) is printed
     title_words: frozenset[str]
     vocabulary: Counter[str]  # in how many prose lines each syllable (lower case) appears
     written: Counter[str]  # the prose's words as written, case kept
-    headlines: frozenset[int]  # lines shaped like a headline (not chrome by the rules)
 
 
 def _words(text: str) -> list[str]:
@@ -112,6 +111,10 @@ def _headline(line: str) -> bool:
     stripped = line.strip()
     return 5 <= len(stripped.split()) <= 30 and looks_like_title(stripped) and stripped[:1].isupper() \
         and not chrome.SENTENCE_END.search(stripped)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.lower().split())
 
 
 def context(layout: PageLayout, title: str) -> PageContext:
@@ -126,12 +129,11 @@ def context(layout: PageLayout, title: str) -> PageContext:
     vocabulary: Counter[str] = Counter()
     written: Counter[str] = Counter()
     for index in prose:
-        vocabulary.update(set(_words(lines[index])))
-        written.update(_SYLLABLE.findall(lines[index]))
-    return PageContext(
-        layout, filled, {index: place for place, index in enumerate(filled)}, prose, tuple(above),
-        Counter(title_key(lines[i]) for i in filled), frozenset(_words(title)), vocabulary, written,
-        frozenset(i for i in filled if i not in layout.chrome and _headline(lines[i])))
+        tokens = _SYLLABLE.findall(lines[index])
+        written.update(tokens)
+        vocabulary.update({token.lower() for token in tokens})
+    return PageContext(layout, filled, {index: place for place, index in enumerate(filled)}, prose, tuple(above),
+                       Counter(_key(lines[i]) for i in filled), frozenset(_words(title)), vocabulary, written)
 
 
 def line_features(page: PageContext, index: int, text: str | None = None) -> dict[str, float]:
@@ -185,7 +187,8 @@ def line_features(page: PageContext, index: int, text: str | None = None) -> dic
         "next_stamp": 1.0 if after >= 0 and (chrome.ITEM_STAMP.match(lines[after]) or chrome.AGE.match(lines[after]))
         else 0.0,
         "between_prose": 1.0 if before in page.prose and after in page.prose else 0.0,
-        "headline_pair": 1.0 if _headline(text) and (before in page.headlines or after in page.headlines) else 0.0,
+        "headline_pair": 1.0 if _headline(text) and any(i >= 0 and i not in page.layout.chrome and _headline(lines[i])
+                                                         for i in (before, after)) else 0.0,
         "short_run": min(_run(page, place), 8) / 8 if index not in page.prose else 0.0,
         "chrome_near": sum(1 for i in window if i in page.layout.chrome) / len(window) if window else 0.0,
         "list_near": 1.0 if any(i >= 0 and _numbered(lines[i]) for i in (before, after)) else 0.0,
@@ -193,7 +196,7 @@ def line_features(page: PageContext, index: int, text: str | None = None) -> dic
                                                        if i >= 0) else 0.0,
         # where it sits and what it repeats
         "depth": 2 * min(share, 1 - share),
-        "repeated": 1.0 if page.keys[title_key(text)] > 1 else 0.0,
+        "repeated": 1.0 if page.keys[_key(text)] > 1 else 0.0,
         "title_words": sum(1 for s in syllables if s in page.title_words) / len(syllables) if syllables else 0.0,
         "cohesion": sum(1 for s in own if page.vocabulary[s] > elsewhere) / len(own) if own else 0.0,
         "next_cohesion": _shared(own, lines[after]) if after >= 0 else 0.0,
@@ -275,14 +278,16 @@ def article_lines(body: list[str], placed: list[tuple[int, str]], layout: PageLa
         positions.append(placed[at][0] if at < len(placed) else -1)
         at += 1
     words = [len(text.split()) for text in body]
-    prose = sum(count for count, text in zip(words, body, strict=True) if chrome.is_prose(text))
-    if prose < PROSE_SHARE * sum(words) or \
-            not any(index >= 0 and is_candidate(text) for index, text in zip(positions, body, strict=True)):
+    sentences = [chrome.is_prose(text) for text in body]
+    weigh = [index >= 0 and count >= 3 and not sentence and not _CUT_SHORT.search(text)  # is_candidate
+             for index, count, sentence, text in zip(positions, words, sentences, body, strict=True)]
+    if sum(count for count, sentence in zip(words, sentences, strict=True) if sentence) < PROSE_SHARE * sum(words) \
+            or not any(weigh):
         return body, ()  # a list, a schedule, a table more than an article: not what the model was fit on
     page = context(layout, title)
     kept, weighed = [], []
-    for index, text in zip(positions, body, strict=True):
-        if index >= 0 and is_candidate(text):
+    for index, text, weighed_here in zip(positions, body, weigh, strict=True):
+        if weighed_here:
             candidate = Candidate(text, "body", line_features(page, index, text), index)
             weighed.append(candidate)
             if chrome_probability(candidate.features) >= weights.BODY_THRESHOLD:
