@@ -119,9 +119,10 @@ def main() -> int:
     if not arguments.check:
         text = WEIGHTS_FILE.read_text("utf-8")
         head = text[: text.index("TITLE = ")]
+        tail = text[text.index("BODY = "):]  # the body-line model's, written by scripts/fit_body_lines.py
         body = "".join(f"{field} = {pprint.pformat(new[field], width=110, sort_dicts=True)}\n\n"
                        for field in ("TITLE", "DATE"))
-        WEIGHTS_FILE.write_text(head + body.rstrip() + "\n", "utf-8")
+        WEIGHTS_FILE.write_text(head + body + tail, "utf-8")
         print(f"written: {WEIGHTS_FILE.relative_to(ROOT)}")
     return 0
 

@@ -319,6 +319,7 @@ def strip_view_count(text: str) -> str:
     return _VIEW_COUNT.sub("", text)
 
 
+@lru_cache(maxsize=8192)  # asked of each line many times: the tail, the zones, the title, the body's model
 def is_prose(line: str) -> bool:
     """A line that reads as article text: a sentence, or long enough to be one."""
     words = len(line.split())

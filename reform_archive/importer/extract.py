@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from reform_archive.importer import (
     blocks,
+    body_choice,
     bylines,
     chrome,
     date_choice,
@@ -29,11 +30,10 @@ from reform_archive.importer import title as titles
 from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.places import find_provinces
+from reform_archive.importer.prose import prose_lines
 
 __all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract"]
 
-_QUESTION_LABEL = re.compile(r"^(?:hỏi|câu hỏi|bạn đọc hỏi|q)\s*[:.]", re.IGNORECASE)  # a Q&A's question is body
-_LIST_MARK = re.compile(r"^(?:[-–•*+]|\d{1,2}[.)]|[a-zđ]\)|[^\w\s\"“'(\[])\s*\S")  # "- ", "2.", "a)", "🔸"
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
 
 
@@ -81,10 +81,14 @@ class Note:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The candidates the title and date were chosen from (for fitting and explaining)."""
+    """The candidates the title and date were chosen from, and the body's lines the chrome
+    model weighed with the page they were read from (for fitting and explaining)."""
 
     titles: tuple[Candidate[str], ...] = ()
     dates: tuple[Candidate[FoundDate], ...] = ()
+    lines: tuple[Candidate[str], ...] = ()
+    page: PageLayout | None = None
+    headline: str = ""  # the title as the page prints it ("" when none was found)
 
 
 @dataclass(frozen=True)
@@ -143,43 +147,6 @@ class PageHints:
     image_alt: str = ""
 
 
-def _opens_a_list(index: int, kept: list[int], lines: list[str]) -> bool:
-    """"… tổ chức tiếp nhận hồ sơ lưu động như sau:" over "🔸 Thứ Năm, …": a sentence
-    introducing a list is prose though it ends with a colon."""
-    line = lines[index]
-    if not line.endswith(":") or len(line.split()) < 15:
-        return False
-    following = next((i for i in kept if i > index), None)
-    return following is not None and bool(_LIST_MARK.match(lines[following]))
-
-
-def _heads_a_dateline(index: int, kept: list[int], lines: list[str], metas: tuple) -> bool:
-    """A question headline ("… nộp hồ sơ ở đâu?") reads as a sentence; the dateline printed
-    right under it, and no full stop at its end, say it is the headline, not the lead; so
-    does a dateline right above a question when nothing above reads as the article yet."""
-    line = lines[index]
-    if line.endswith((".", "…", ":")) or len(line.split()) > 40:
-        return False
-    after = [i for i in kept if i > index][:2]
-    if after and (_is_dateline(after[0], lines, metas) or (  # or the byline, then the dateline
-            len(after) == 2 and metadata.parse_byline(lines[after[0]]) and _is_dateline(after[1], lines, metas))):
-        return True
-    preceding = max((i for i in kept if i < index), default=None)
-    return line.rstrip("”\"’' ").endswith("?") and _is_dateline(preceding, lines, metas) and \
-        not any(chrome.is_prose(lines[i]) for i in kept if i < index)
-
-
-def _asks(line: str) -> bool:
-    """A short question: a headline's shape as often as a sentence's."""
-    return line.rstrip("”\"’' ").endswith("?") and len(line.split()) <= 30 and not _QUESTION_LABEL.match(line)
-
-
-def _is_dateline(index: int | None, lines: list[str], metas: tuple) -> bool:
-    if index is None or index >= len(metas) or metas[index] is None:
-        return False
-    return metas[index].date is not None and len(lines[index].split()) <= 16
-
-
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
@@ -203,13 +170,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
             found.url = found.url or chrome.page_url(line)  # the page's own address, saved by some scrapers
             chrome_lines.add(index)
     kept = [i for i, line in enumerate(lines) if line and i not in chrome_lines]
-    prose = [i for i in kept if (chrome.is_prose(lines[i]) or _opens_a_list(i, kept, lines))
-             and not _heads_a_dateline(i, kept, lines, metas)] or \
-        [i for i in kept if len(lines[i].split()) >= 8 and not _is_dateline(i, lines, metas)]
-    if len(prose) > 1 and _asks(lines[prose[0]]) and chrome.is_prose(lines[prose[1]]) and all(
-            metas[i] is not None or metadata.parse_byline(lines[i].rstrip(" ,;")) or metadata.affiliation_line(lines[i])
-            for i in kept if prose[0] < i < prose[1]):
-        prose = prose[1:]  # a question headline over its lead (and byline): "… đi làm thủ tục ra sao?"
+    prose = prose_lines(kept, lines, metas)
     if not prose:
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
@@ -233,21 +194,26 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
 
     header = [i for i in kept if i < prose[0] and i != title_line]
     above = sum(1 for i in kept if i < min(title_line, prose[0]))
-    body = (_read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
-            + _read_header([lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found))
+    _read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
+    placed = [(header[above + j], lines[header[above + j]]) for j in _read_header(  # (page line, text)
+        [lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found)]
     for i in sorted(late_datelines):
         if (meta := metas[i]) is not None:  # its people, not a body run into it ("Báo X" twice before the date)
             people = metadata.names_a_person(metadata.Byline(meta.authors))
             found.take(meta if people else replace(meta, authors=(), affiliation=""))
-    body += [lines[i] for i in kept if prose[0] <= i <= prose[-1] and i not in late_datelines]
+    placed += [(i, lines[i]) for i in kept if prose[0] <= i <= prose[-1] and i not in late_datelines]
     footer = [i for i in kept if i > prose[-1]]
-    body += _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
+    placed += [(footer[j], text) for j, text in _read_footer([lines[i] for i in footer], [metas[i] for i in footer],
+                                                             found)]
+    body = [text for _, text in placed]
     body, printed = bylines.take_opening_bylines(body, hints.authors, bool(found.authors))
     for byline in printed:
         found.add_authors(byline)
     without_title = [line for line in body if not titles.same_title(_ALT_TEXT.sub("", line), found.title)]
     if any(chrome.is_prose(line) for line in without_title):
         body = without_title  # the title printed again; kept when it is the page's only text
+    listed = "\n".join(body)  # a listing's shapes (dated headlines, teasers) are read before the model drops any
+    body, weighed = body_choice.article_lines(body, placed, layout, found.title)
 
     warnings: list[Note] = []
     lead_index = next((i for i, line in enumerate(body) if chrome.is_prose(line)), 0)
@@ -269,7 +235,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
-    not_article = kind.not_article_reason(lines, title, plain, sum(1 for meta in metas if meta and meta.date), url)
+    not_article = kind.not_article_reason(lines, title, listed, sum(1 for meta in metas if meta and meta.date), url)
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
     authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))
@@ -286,7 +252,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
-    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates))
+    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates, weighed,
+                                                                   layout, found.title))
 
 
 def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
@@ -298,14 +265,14 @@ def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
 
 
 def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,
-                 above_title: bool = False) -> list[str]:
-    """Datelines, category and byline around the title; returns the lines that are none of
-    these. Above the title those are chrome (a banner, a slogan, a hotline) and dropped;
-    under it (a short sapo, a caption) they belong to the body."""
-    rest: list[str] = []
+                 above_title: bool = False) -> list[int]:
+    """Datelines, category and byline around the title; returns the positions of the lines
+    that are none of these. Above the title those are chrome (a banner, a slogan, a hotline)
+    and dropped; under it (a short sapo, a caption) they belong to the body."""
+    rest: list[int] = []
     for index, (line, meta) in enumerate(zip(header, metas, strict=True)):
-        if rest and not above_title and meta is None and edges.continues_a_list(line, rest):
-            rest.append(line)  # "Thứ bảy …: Nghỉ theo quy định" among a schedule's items: no sentence ends them
+        if rest and not above_title and meta is None and edges.continues_a_list(line, [header[i] for i in rest]):
+            rest.append(index)  # "Thứ bảy …: Nghỉ theo quy định" among a schedule's items: no sentence ends them
             continue
         byline = metadata.parse_byline(line)
         if found.take_affiliation(line):
@@ -322,7 +289,7 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
         elif not found.title and byline and metadata.names_a_person(byline) and _beside_a_dateline(index, metas):
             found.add_authors(byline)  # "Nguyễn Thuấn" over "15/01/2026, 09:00" on a page with no headline
         elif not above_title and (chrome.may_close_article(line) or structure.is_caption(line)):
-            rest.append(line)  # a sapo, a caption; an unrecognised label above the lead is chrome
+            rest.append(index)  # a sapo, a caption; an unrecognised label above the lead is chrome
     return rest
 
 
@@ -343,14 +310,15 @@ def _kicker(index: int, header: list[str], metas: list, title_follows: bool = Fa
                              for text, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
 
 
-def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[str]:
-    """Byline, dates and source under the article; returns the lines that belong to the body."""
+def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[tuple[int, str]]:
+    """Byline, dates and source under the article; returns the lines that belong to the body
+    (their positions and texts)."""
     rest = []
     for index, (line, meta) in enumerate(zip(footer, metas, strict=True)):
         if titles.same_title(line, found.title) or found.take_affiliation(line):
             continue
         if index == len(footer) - 1 and (whole := edges.sentences_before_a_cut(line)):
-            rest.append(whole)  # a saved page that stops mid-sentence: its last paragraph's whole sentences
+            rest.append((index, whole))  # a saved page that stops mid-sentence: its last paragraph's whole sentences
             continue
         if meta is not None:
             found.take(meta)
@@ -365,7 +333,7 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
                                                           or not structure.is_caption(line)):
             found.add_authors(byline)
         elif chrome.may_close_article(line):
-            rest.append(line)
+            rest.append((index, line))
     return rest
 
 

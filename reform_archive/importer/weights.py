@@ -4,7 +4,7 @@ Written by ``scripts/fit_importer.py`` from the fit split of tests/importer/corp
 edit by refitting, not by hand.
 """
 
-__all__ = ["DATE", "TITLE"]
+__all__ = ["BODY", "BODY_THRESHOLD", "DATE", "TITLE"]
 
 TITLE = {'account': -4.996,
  'after_byline': -1.551,
@@ -101,3 +101,48 @@ DATE = {'above_title': -0.972,
  'z_body': -1.134,
  'z_footer': 0.395,
  'z_header': 0.718}
+
+BODY = {'all_caps': -1.442,
+ 'between_prose': -0.424,
+ 'bias': 3.735,
+ 'byline': 1.684,
+ 'caps': 0.889,
+ 'caption': -1.118,
+ 'chrome_near': 0.646,
+ 'cohesion': -1.864,
+ 'contact': 2.374,
+ 'depth': -1.946,
+ 'digits': -0.115,
+ 'emoji': -3.123,
+ 'end_colon': -2.599,
+ 'headline': -0.532,
+ 'headline_pair': -0.399,
+ 'leaders': 0.933,
+ 'link': 1.098,
+ 'list_near': -1.654,
+ 'navigation': 5.251,
+ 'next_cohesion': -0.501,
+ 'next_prose': -2.635,
+ 'next_stamp': 0.488,
+ 'no_letters': 0.178,
+ 'novel_names': 0.178,
+ 'numbered': -4.151,
+ 'phone': 0.545,
+ 'photo': -2.33,
+ 'prev_prose': -1.574,
+ 'repeated': 2.322,
+ 'restarts': 0.117,
+ 'sentence_end': -3.806,
+ 'separators': -0.243,
+ 'short_run': 1.19,
+ 'stamp': 2.743,
+ 'table_row': -3.364,
+ 'title_case': 3.089,
+ 'title_words': -1.681,
+ 'tools': 1.729,
+ 'w_10_19': 0.276,
+ 'w_20_44': -1.014,
+ 'w_3_5': 0.181,
+ 'w_6_9': 0.558}
+
+BODY_THRESHOLD = 0.89
