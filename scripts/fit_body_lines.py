@@ -87,8 +87,9 @@ def page_cases(layout: str, path: Path, form: str, label) -> list[Case]:
     cases = []
     for candidate in evidence.lines:
         if (chrome := judged(candidate.value)) is not None:
-            cases.append(Case(layout, dict(candidate.features), chrome, len(candidate.value.split()), True,
-                              candidate.value))
+            cases.append(
+                Case(layout, dict(candidate.features), chrome, len(candidate.value.split()), True, candidate.value)
+            )
     weighed = {candidate.line for candidate in evidence.lines}
     page = body_choice.context(layout_read, evidence.headline)
     for index in page.filled:
@@ -103,8 +104,14 @@ def all_cases(corpus: Path) -> list[Case]:
     layouts, problems = load_layouts(corpus)
     for problem in problems:
         print(problem, file=sys.stderr)
-    return [case for layout in layouts if not layout.heldout for label in layout.pages if label.article
-            for case in page_cases(layout.name, layout.folder / label.name, layout.form, label)]
+    return [
+        case
+        for layout in layouts
+        if not layout.heldout
+        for label in layout.pages
+        if label.article
+        for case in page_cases(layout.name, layout.folder / label.name, layout.form, label)
+    ]
 
 
 def design(cases: list[Case], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -166,8 +173,7 @@ def threshold(cases: list[Case], scores: np.ndarray) -> tuple[float, list[tuple[
 
 
 def render(model: dict[str, float], cut: float) -> str:
-    return (f"BODY = {pprint.pformat(model, width=110, sort_dicts=True)}\n\n"
-            f"BODY_THRESHOLD = {cut}\n")
+    return f"BODY = {pprint.pformat(model, width=110, sort_dicts=True)}\n\nBODY_THRESHOLD = {cut}\n"
 
 
 def refit(cases: list[Case]) -> tuple[dict[str, float], float, list[tuple[float, int, int, int]]]:
@@ -187,15 +193,20 @@ def main() -> int:
     cases = all_cases(arguments.corpus)
     model, cut, table = refit(cases)
     in_body = [case for case in cases if case.in_body]
-    print(f"{len(cases)} lines ({sum(c.chrome for c in cases)} chrome); {len(in_body)} in bodies "
-          f"({sum(c.chrome for c in in_body)} chrome)")
+    print(
+        f"{len(cases)} lines ({sum(c.chrome for c in cases)} chrome); {len(in_body)} in bodies "
+        f"({sum(c.chrome for c in in_body)} chrome)"
+    )
     print("cross-validated on the bodies' lines: threshold, chrome dropped, prose dropped, other article lines dropped")
     for row in table[::5]:
         print("   ", *row)
     print(f"threshold {cut}")
     if arguments.check:
-        same = model.keys() == weights.BODY.keys() and all(abs(model[k] - weights.BODY[k]) <= 0.002 for k in model) \
+        same = (
+            model.keys() == weights.BODY.keys()
+            and all(abs(model[k] - weights.BODY[k]) <= 0.002 for k in model)
             and cut == weights.BODY_THRESHOLD
+        )
         print("the committed weights match a refit" if same else "the committed weights differ from a refit")
         return 0 if same else 1
     text = WEIGHTS_FILE.read_text("utf-8")
