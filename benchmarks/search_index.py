@@ -53,11 +53,11 @@ def ours(site: Site) -> dict[str, int]:
     sizes = {"index": 0, "index_gz": 0, "docs": 0, "docs_gz": 0, "docs_files": 0, "other_gz": 0}
     for file in files:
         packed = len(gzip.compress(file.data, 6))
-        name = file.path.rsplit("/", 1)[-1]
-        if name.startswith("index."):
+        folder = file.path.split("/")[-2]  # search/index-<hash>/<n>.json, search/docs-<hash>/<n>.json
+        if folder.startswith("index-"):
             sizes["index"] += len(file.data)
             sizes["index_gz"] += packed
-        elif name.startswith("docs-"):
+        elif folder.startswith("docs-"):
             sizes["docs"] += len(file.data)
             sizes["docs_gz"] += packed
             sizes["docs_files"] += 1
