@@ -29,6 +29,7 @@ __all__ = [
     "breadcrumb_category",
     "is_chrome_line",
     "is_comment_form",
+    "is_page_tool",
     "is_post_meta",
     "is_prose",
     "is_tail_marker",
@@ -50,8 +51,11 @@ _COUNTER = re.compile(
     r"tuần trước|tháng hiện tại|tháng này|tháng trước|năm nay|tất cả|tổng cộng|tổng số|truy cập|"
     r"lượt bình luận|views?|visitors?)\s*[:：]?\s*[\d.,\s]*(?:k|m|nghìn|triệu)?\s*$|"
     r"^\(?[\d.,]+\s*(?:k|m|nghìn|triệu)?\)?\s*(?:lượt xem|lượt đọc|views?)\s*$", _I)
+# a view or comment count sharing a dateline's line ("Lượt xem: 1.234", "0 Trả lời", "Bình luận (2)")
 _VIEW_COUNT = re.compile(r"(?:lượt xem|lượt đọc|lượt truy cập|views?|(?<![\w])(?:xem|đọc)(?=\s*[:：]))\s*[:：]?\s*[\d.,]+|"
-                         r"[\d.,]+\s*(?:lượt xem|lượt đọc|views?)",
+                         r"[\d.,]+\s*(?:lượt xem|lượt đọc|views?)|"
+                         r"(?<![\w.,])\d+\s*(?:trả lời|bình luận|phản hồi|comments?)(?!\s*\w)|"
+                         r"(?:bình luận|phản hồi|comments?)\s*(?:[:：]\s*\d+|\(\d+\))",
                          _I)
 # Share bars and toolbars are runs of a few known words; checked word by word (a regular
 # expression with a repeated group of optional parts backtracks exponentially on long lines).
@@ -269,6 +273,12 @@ def _is_section_trail(line: str) -> bool:
         return False
     parts = [p for p in _TRAIL_SEPARATOR.split(line) if p.strip()]
     return len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts)
+
+
+def is_page_tool(line: str) -> bool:
+    """A share bar or a toolbar for this page ("Xem cỡ chữ", "In | Gửi email", "A- A A+")."""
+    stripped = line.strip()  # one word ("In") counts here: the lines around it are tools too
+    return _only_phrases(stripped, _BAR_PHRASES, counts=False) or is_widget_line(stripped)
 
 
 def _only_phrases(line: str, phrases: frozenset[str], counts: bool) -> bool:

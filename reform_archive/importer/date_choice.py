@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from reform_archive.importer import dates, metadata, weights
+from reform_archive.importer import chrome, dates, metadata, weights
 from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
 from reform_archive.importer.lines import DATE_FIELD
@@ -34,6 +34,11 @@ _ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
 _ISSUES_AFTER = re.compile(r"^[^.;:]{0,60}?\b(?:ban\s+hành|ký\s+ban\s+hành|ký)\s+(?:các\s+|một\s+)?(?:quyết\s+định|"
                            r"nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|kế\s+hoạch|công\s+văn|văn\s+bản|"
                            r"thông\s+báo|quy\s+định|quy\s+chế|đề\s+án|chương\s+trình|luật)\b", _I)
+# a date that bounds a period, counts up to a cut-off or sets a deadline: the words before it
+# ("từ ngày", "tính đến hết ngày", "trước ngày") or, for a period's start, after it ("30/10 đến 19/11")
+_SPAN_BEFORE = re.compile(r"(?:\btừ|\btính|\bđến|\btới|\btrước|\bsau|chậm\s+nhất|hạn\s+chót|thời\s+hạn)"
+                          r"(?:\s+(?:từ|đến|hết|nay|trước|tới))*\s+(?:(?:ngày|hôm)\s+)?$", _I)
+_SPAN_AFTER = re.compile(r"^\s*(?:đến|tới|[-–—])\s*(?:(?:hết\s+)?ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}", _I)
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", _I)
 _FIELD = re.compile(r"^\W*(?:date|published|publish_date|pubdate|ngày|thời gian|time)\b\s*[:=]?", _I)
 _SCRAPER_FIELD = re.compile(r"^\W*(?:date|published|pubdate)\b", _I)
@@ -50,9 +55,9 @@ class DateChoice:
     lastmod: FoundDate | None = None
     candidates: tuple[Candidate[FoundDate], ...] = ()
     probability: float = 0.0
-    # only the year the text names most: often the year of something the article cites
-    # ("Luật … năm 2014"), too weak to publish the page under
-    guessed: bool = False
+    # when no date is chosen, the year the text names most: often the year of something the
+    # article cites ("Luật … năm 2014", "từ năm 2002 đến 2015"), so only a hint for the editor
+    year_named: int | None = None
 
 
 def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = None,
@@ -60,13 +65,16 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
     candidates = date_candidates(layout, title, hint_date)
     # a cited document's date ("Nghị định số 61/2018/NĐ-CP ngày 23/4/2018") is what the
     # article talks about, never when it was written: better no date than that one
-    eligible = [c for c in candidates if not c.features.get("cue_document")
+    # and so is a period's bound or a count's cut-off ("Từ ngày 30/10 đến ngày 19/11/2020, …",
+    # "Tính đến ngày 1/2/2025, …", "kể từ ngày 1/7/2025"): when something happens, not the news
+    eligible = [c for c in candidates if not (c.features.get("cue_document") or c.features.get("cue_span"))
                 or any(c.features.get(name) for name in FIRM_FEATURES)]
     best, probability = choose(eligible, weights.DATE)
     if hint_date is not None:  # the publisher's own metadata (JSON-LD, og:, a feed's pubDate) is not a guess
         best, probability = next(c for c in candidates if c.kind == "hint"), 1.0
-    if best is None:
-        return DateChoice(None, True, "", candidates=tuple(candidates))
+    if best is None or best.kind == "text_year":
+        return DateChoice(None, True, "", candidates=tuple(candidates),
+                          year_named=best.value.value.year if best is not None else None)
     firm = any(best.features.get(name) for name in FIRM_FEATURES) and not best.features.get("clock")
     if best.value.precision == "month" and (day := _lead_day_in(best.value, candidates)) is not None:
         best, firm = day, False  # " date 2023-05" over "Sáng nay 16/5, …": the lead names the day
@@ -76,7 +84,7 @@ def choose_date(layout: PageLayout, title: str, hint_date: FoundDate | None = No
                    and c.value.value > best.value.value]
         lastmod = updates[0] if updates else None
     return DateChoice(best.value, not firm, _ORIGINS.get(best.kind, best.kind), lastmod, tuple(candidates),
-                      probability, guessed=best.kind == "text_year")
+                      probability)
 
 
 def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Candidate[FoundDate] | None:
@@ -90,7 +98,8 @@ def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Ca
 _ORIGINS = {
     "line": "a date printed on the page", "lead": "the lead's day and month", "url": "the date in the address",
     "title_period": "the period in the title", "title_year": "the year in the title",
-    "text_year": "the year the text names most", "hint": "the page's metadata", "field": "a date field",
+    "text_year": "the year the text names most", "issue": "the year of the bulletin's issue",
+    "url_year": "the year in the address", "hint": "the page's metadata", "field": "a date field",
     "month": "a month printed on the page", "yearless": "a day and time printed without the year",
 }
 
@@ -98,6 +107,7 @@ _ORIGINS = {
 def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None = None) -> list[Candidate[FoundDate]]:
     lines, found = layout.lines, []
     undated: list[int] = []  # lines with no full date: a month or a year-less time may be there
+    issues: list[FoundDate] = []  # the years of a bulletin's issue lines
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -122,6 +132,8 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
             continue  # outside the prose: a month on a header line, a bulletin's issue, a letter's closing
         if month := dates.named_month(line):
             found.append(("month", index, line, month, None))
+        elif issue := dates.issue_year(line):
+            issues.append(issue)
         elif year and (yearless := dates.yearless_dateline(line, year)):
             found.append(("yearless", index, line, yearless, None))
     lead = lines[layout.first_prose] if 0 <= layout.first_prose < len(lines) else ""
@@ -146,11 +158,16 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
     extra: list[tuple[str, FoundDate | None]] = [
              ("url", url_date), ("hint", hint_date), ("title_period", dates.period_in(title)),
              ("title_year", dates.single_year_in(title))]
+    # a year alone is weak: an issue's or an address's folder's is the publisher's, weighed as the
+    # text's would be; the year the text names most only a hint (choose_date keeps no date)
+    extra += [("issue", issue) for issue in issues[:1]]
+    extra.append(("url_year", dates.url_year(layout.url) if layout.url and not url_date else None))
     if year:
         extra.append(("text_year", FoundDate(datetime(year, 1, 1), False, "year")))
     for kind, value in extra:
         if value is not None:
-            features = {f"k_{kind}": 1.0, "agrees_url": _agrees(value, url_date)}
+            weighed_as = "text_year" if kind in ("issue", "url_year") else kind
+            features = {f"k_{weighed_as}": 1.0, "agrees_url": _agrees(value, url_date)}
             candidates.append(Candidate(value, kind, features))
     return candidates
 
@@ -176,7 +193,7 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         # the header's "today" clock: among the page's first lines, well above the headline,
         # named by no "Ngày đăng" (a dateline sits next to the headline, not above the menu)
         "clock": 1.0 if index < 4 and title_line - index > 3 and date.precision == "day"
-        and not _PUBLISHED.search(line) else 0.0,
+        and not _PUBLISHED.search(line) and not _tools_between(layout.lines, index, title_line) else 0.0,
         "after_lead": 1.0 if layout.first_prose < index <= layout.first_prose + 3 and meta is not None else 0.0,
         "far_from_title": min(abs(index - title_line), 30) / 30 if title_line >= 0 else 0.5,
         "lead": 1.0 if index == layout.first_prose else 0.0,
@@ -185,6 +202,7 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         "cue_published": 1.0 if _PUBLISHED.search(before) or (_PUBLISHED.search(line) and other_words <= 6) else 0.0,
         "cue_updated": 1.0 if _UPDATED.search(before) or (_UPDATED.search(line) and other_words <= 6) else 0.0,
         "cue_today": 1.0 if _TODAY.search(before) else 0.0,
+        "cue_span": 1.0 if _SPAN_BEFORE.search(before) or _SPAN_AFTER.match(line[date.end:]) else 0.0,
         "cue_document": 1.0 if dates.is_document_date(line, date.start) or _ISSUED.search(before) else 0.0,
         # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định …": that issuing may be the news, or the
         # article came days later: weaker than a printed dateline, still a date for a page without one
@@ -199,6 +217,13 @@ def _line_features(kind: str, index: int, line: str, date: FoundDate, meta: meta
         "precision_day": 1.0 if date.precision == "day" else 0.0,
     }
     return {name: value for name, value in features.items() if value}
+
+
+def _tools_between(lines: tuple[str, ...], index: int, title_line: int) -> bool:
+    """Only the page's own tools ("Xem cỡ chữ", "In", "Gửi email") between a date and the
+    headline below it: the article's dateline above its toolbar, not the header's clock."""
+    between = [line for line in lines[index + 1:title_line] if line.strip()]
+    return bool(between) and all(chrome.is_page_tool(line) for line in between)
 
 
 def _agrees(date: FoundDate, url_date: FoundDate | None) -> float:

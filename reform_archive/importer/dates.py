@@ -20,10 +20,12 @@ __all__ = [
     "day_months",
     "find_dates",
     "is_document_date",
+    "issue_year",
     "named_month",
     "period_in",
     "single_year_in",
     "url_date",
+    "url_year",
     "us_dates_in_day_order",
     "year_hint",
     "year_month",
@@ -53,6 +55,10 @@ _TIME_AFTER = re.compile(rf"(?:[\s,|–—-]*(?:lúc\s*)?|T){_TIME}(?!\d)(?:\.\d
 _TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re.IGNORECASE)
 # a day and month without the year: "Sáng 15/6, ...", "Chiều 13-3, ..."
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?![\d/-])")
+# "Sáng ngày 7.10, …", "Chiều 13.3": a dot between day and month only after a day's word (alone,
+# "7.10" is as often a number or a section)
+_DOTTED_DAY_MONTH = re.compile(r"\b(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)\s+(?:ngày\s+)?"
+                               r"(?<![\d/.-])(\d{1,2})(\.)(\d{1,2})(?![\d.]|,\d)", re.IGNORECASE)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -268,6 +274,26 @@ def named_month(text: str) -> FoundDate | None:
     return None
 
 
+# a bulletin's or a journal's issue: "Số 02/2024 (Quý II)", "SỐ 11+12 (THÁNG 11, 12/2024)", "Tập 12, Số 3 (2022)"
+_ISSUE = re.compile(r"\b(?:số|no\.?|tập|vol\.?)\s*\d{1,3}\b.{0,40}?(?<!\d)((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+# a folder of the address that is only a year: "/2023/ban-tin-so-4.pdf"
+_URL_YEAR_FOLDER = re.compile(r"/((?:19|20)\d\d)/")
+
+
+def issue_year(line: str) -> FoundDate | None:
+    """The year of the issue a header or footer line names, if it names one."""
+    if len(line.split()) > 24 or not (match := _ISSUE.search(line)):
+        return None
+    return FoundDate(datetime(int(match[1]), 1, 1), False, "year", *match.span(1))
+
+
+def url_year(url: str) -> FoundDate | None:
+    """The year of an address's folder named by a year alone ("/2023/")."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
+    match = _URL_YEAR_FOLDER.search(path)
+    return FoundDate(datetime(int(match[1]), 1, 1), False, "year") if match else None
+
+
 def yearless_dateline(line: str, year: int) -> FoundDate | None:
     """A short line that is a day, a month and a time without the year, placed in ``year``."""
     if len(line.split()) > 8 or DATE.search(line) or not (match := _YEARLESS.search(line)):
@@ -282,15 +308,15 @@ def day_months(text: str, year: int) -> list[FoundDate]:
     """Days and months without a year ("Sáng 15/6", "Chiều 13-3"), placed in ``year``;
     a cited document's date is left out."""
     found = []
-    for match in _DAY_MONTH.finditer(text):
-        if _DOCUMENT_DATE.search(text[max(0, match.start() - 40):match.start()]):
+    for match in [*_DAY_MONTH.finditer(text), *_DOTTED_DAY_MONTH.finditer(text)]:
+        if _DOCUMENT_DATE.search(text[max(0, match.start(1) - 40):match.start(1)]):
             continue
         try:
             value = datetime(year, int(match.group(3)), int(match.group(1)))
         except ValueError:
             continue
-        found.append(FoundDate(value, False, start=match.start(), end=match.end()))
-    return found
+        found.append(FoundDate(value, False, start=match.start(1), end=match.end()))
+    return sorted(found, key=lambda date: date.start)
 
 
 def is_document_date(text: str, start: int) -> bool:

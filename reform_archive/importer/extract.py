@@ -227,11 +227,10 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     # a title made from the lead says nothing the lead does not: its "năm 2023" is no date evidence
     dating = date_choice.choose_date(layout, "" if inferred else title, hints.date, hints.date_modified)
     if dating.date is None:
-        warnings.append(Note("draft", "no date anywhere on the page: imported as a draft without a date; "
+        named = (f" (the text names {dating.year_named} most, perhaps a cited law's or a period's year)"
+                 if dating.year_named else "")
+        warnings.append(Note("draft", f"no date anywhere on the page{named}: imported as a draft without a date; "
                                       "add 'date' and remove 'draft' to publish it"))
-    elif dating.guessed:
-        warnings.append(Note("draft", f"no date on the page but the year {dating.date.value.year} the text names "
-                                      "most: imported as a draft; check 'date' and remove 'draft' to publish it"))
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
@@ -244,7 +243,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     article = ImportedArticle(
         title=title, date=dating.date, body=structure.to_markdown(classified), blocks=tuple(classified), summary=summary,
         title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
-        lastmod=dating.lastmod, draft=dating.date is None or dating.guessed or bool(not_article), draft_reason=not_article,
+        lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
         category=found.category, authors=authors, affiliation=found.affiliation,
         honorific=found.honorific,
         source_name=found.source, source_url=url, image=hints.image, image_alt=hints.image_alt,
