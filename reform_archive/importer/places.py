@@ -38,12 +38,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from reform_archive.text.vietnamese import TONE_MOVES
 
 from . import place_names as data
 
-__all__ = ["find_provinces", "is_place_name"]
+__all__ = ["find_provinces", "is_place_name", "place_spans"]
 
 # --- spelling normalisation ----------------------------------------------------------------------------
 
@@ -231,3 +232,32 @@ def _district_province(marker: str, district: str) -> str | None:
 
 def _after_person_name(text: str, start: int) -> bool:
     return _PERSON_NAME_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
+# Province names that are also everyday words ("hòa bình": peace): in a text with no case
+# to tell, they are a place's only after a marker.
+_COMMON_PHRASES = frozenset(_key(name) for name in ("Hòa Bình", "Thái Bình", "Long An"))
+
+
+@cache
+def _any_case_places() -> re.Pattern[str]:
+    # built on first use: only ALL-CAPS headlines need it
+    alone = {form.casefold() for form in _ALONE_FORMS if _key(form) not in _COMMON_PHRASES}
+    alone |= {form.casefold() for form in _DISTRICT_FORMS if len(_key(form).split()) >= 3}
+    return re.compile(
+        rf"\b(?:{_PROVINCE_MARKER})(?P<province>{_ANY_CASE_PROVINCE})(?!\w)"
+        rf"|\b(?:{_DISTRICT_MARKER})(?P<district>{_ANY_CASE_DISTRICT})(?!\w)"
+        rf"|\b(?P<name>{_alternation(alone)})(?!\w)", re.IGNORECASE)
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``, whatever its case ("THÀNH PHỐ PHAN RANG - THÁP CHÀM", "TRÀ VINH THĂNG
+    HẠNG"), names a province, or a district after its marker or of three syllables or more:
+    the (start, end) of each name, for writing it with capitals."""
+    spans = []
+    for match in _any_case_places().finditer(unicodedata.normalize("NFC", text)):
+        group = next(name for name in ("province", "district", "name") if match.group(name) is not None)
+        if group == "name" and _PROVINCE_BY_KEY.get(_key(match.group(group)), "") is None:
+            continue  # "Thái Bình Dương": matched so that "Thái Bình" is not
+        spans.append(match.span(group))
+    return spans

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from reform_archive.importer.chrome import is_prose
+from reform_archive.importer.places import place_spans
 
 __all__ = [
     "INFERRED_MAX_CHARS",
@@ -47,11 +48,15 @@ def recase(title: str, body: str) -> str:
     """Sentence case for an ALL-CAPS title, using the casing the body gives each word."""
     casing = _casing_table(body)
     words = list(_WORD.finditer(title))
+    places = place_spans(title)  # a place's name keeps its capitals even where the body does not say it
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group(0)
         pieces.append(title[last:match.start()])
-        pieces.append(_case_word(word, index, words, casing))
+        if any(start <= match.start() < end for start, end in places) and _is_syllable(word):
+            pieces.append(word[:1].upper() + word[1:].lower())
+        else:
+            pieces.append(_case_word(word, index, words, casing))
         last = match.end()
     pieces.append(title[last:])
     result = "".join(pieces)
@@ -98,9 +103,21 @@ def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str
         forms = casing.get(key)
         if forms:
             return forms.most_common(1)[0][0]
-    if _ROMAN.match(word) or any(c.isdigit() for c in word):
-        return word
+    if _ROMAN.match(word) or any(c.isdigit() for c in word) or not _is_syllable(word):
+        return word  # "quý IV", "30C", and acronyms no Vietnamese syllable spells: "UBND", "TP", "PCI"
     return lower
+
+
+# a Vietnamese syllable: an onset, one to three vowels, a coda ("nghiêng", "hoạch"; not "ubnd")
+_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
+                       r"(?:ch|nh|ng|[cmnpt])?$")
+_TONES = str.maketrans({c: base for base, marked in {
+    "a": "àáảãạ", "ă": "ằắẳẵặ", "â": "ầấẩẫậ", "e": "èéẻẽẹ", "ê": "ềếểễệ", "i": "ìíỉĩị", "o": "òóỏõọ",
+    "ô": "ồốổỗộ", "ơ": "ờớởỡợ", "u": "ùúủũụ", "ư": "ừứửữự", "y": "ỳýỷỹỵ"}.items() for c in marked})
+
+
+def _is_syllable(word: str) -> bool:
+    return bool(_SYLLABLE.match(word.lower().translate(_TONES)))
 
 
 def infer_title(lead: str) -> str:

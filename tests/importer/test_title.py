@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,6 +10,19 @@ from reform_archive.importer.title import infer_title, is_all_caps, looks_like_t
 
 BODY = ("Trong những năm qua, công tác cải cách hành chính (CCHC) trên địa bàn huyện Hàm Tân đã có nhiều "
         "chuyển biến. Trong quý I/2024, UBND huyện đã ban hành kế hoạch. Huyện triển khai công tác này.")
+
+
+@pytest.mark.parametrize(("title", "recased"), [
+    ("ĐỀ CƯƠNG TUYÊN TRUYỀN SẮP XẾP ĐƠN VỊ HÀNH CHÍNH CẤP XÃ TRÊN ĐỊA BÀN THÀNH PHỐ PHAN RANG - THÁP CHÀM",
+     "Đề cương tuyên truyền sắp xếp đơn vị hành chính cấp xã trên địa bàn thành phố Phan Rang - Tháp Chàm"),
+    ("TRÀ VINH THĂNG HẠNG CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI) NĂM 2020",
+     "Trà Vinh thăng hạng chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2020"),
+    ("SỞ NỘI VỤ TỈNH HOÀ BÌNH CÔNG BỐ CHỈ SỐ CCHC", "Sở nội vụ tỉnh Hoà Bình công bố chỉ số CCHC"),
+    ("VÌ HÒA BÌNH VÀ PHÁT TRIỂN BỀN VỮNG", "Vì hòa bình và phát triển bền vững"),  # peace, not the province
+    ("TP.HCM RÚT NGẮN THỜI GIAN GIẢI QUYẾT HỒ SƠ", "TP.HCM rút ngắn thời gian giải quyết hồ sơ"),
+])
+def test_all_caps_titles_keep_place_names_and_acronyms_the_body_does_not_write(title, recased):
+    assert recase(title, "") == recased
 
 
 def test_all_caps_titles_take_the_body_casing():
