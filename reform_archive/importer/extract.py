@@ -22,6 +22,7 @@ from reform_archive.importer import (
     entities,
     kind,
     metadata,
+    sources,
     structure,
     title_choice,
 )
@@ -181,7 +182,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
                   else meta for i, meta in enumerate(metas))
     layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas,
                         running_heads=frozenset(running))
-    _, lead_text = metadata.split_source_prefix(lines[prose[0]])
+    _, lead_text = sources.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
         layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
     if chosen is not None and chosen.kind == "slug" and chosen.line == prose[0]:
@@ -217,7 +218,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
 
     warnings: list[Note] = []
     lead_index = next((i for i, line in enumerate(body) if chrome.is_prose(line)), 0)
-    source, lead = metadata.split_source_prefix(body[lead_index])
+    source, lead = sources.split_source_prefix(body[lead_index])
     body[lead_index] = lead
     found.source = source or found.source
     summary, body = _summary(body, lead_index)
@@ -321,12 +322,12 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
             continue
         if meta is not None:
             found.take(meta)
-        elif keywords := metadata.keywords_line(line):
+        elif keywords := sources.keywords_line(line):
             found.keywords.extend(k for k in keywords if k not in found.keywords)
-        elif reprint := metadata.reporter_for(line):
+        elif reprint := sources.reporter_for(line):
             found.add_authors(metadata.Byline((reprint[0],)))
             found.source = found.source or reprint[1]
-        elif name := metadata.source_line(line):
+        elif name := sources.source_line(line):
             found.source = found.source or name
         elif (byline := metadata.parse_byline(line)) and (metadata.credits_a_writer(line)
                                                           or not structure.is_caption(line)):

@@ -25,14 +25,11 @@ __all__ = [
     "is_account",
     "is_category",
     "is_name",
-    "keywords_line",
     "names_a_person",
     "parse_byline",
     "parse_meta_line",
     "people_over_bodies",
-    "reporter_for",
-    "source_line",
-    "split_source_prefix",
+    "title_case",
 ]
 
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*")  # "name - organisation", "name, organisation"
@@ -100,15 +97,6 @@ _AFFILIATION = re.compile(
     r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
     r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|công\s+đoàn|cđ|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
     r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
-_SOURCE_LINE = re.compile(r"^(?:theo|nguồn)\s*[:：]?\s+(?P<name>.{2,80}?)\s*\.?$", _I)
-# "(GLO)- ", "(Quanlynhanuoc.vn) – ", "TT - ", "HNP - ": a newspaper's mark before the lead
-_SOURCE_PREFIX = re.compile(
-    r"^(?:\((?P<bracketed>[^()\n]{2,40})\)\s*[-–—:]?\s*|(?P<bare>[A-ZĐ]{2,6}(?:\.(?:VN|vn|Vn))?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
-    r"(?=\S)")
-_KEYWORDS = re.compile(r"^(?:từ khóa|từ khoá|tags?|nhãn|chủ đề)\s*[:：]\s*(.+)$", _I)
-# "#cải cách hành chính #một cửa", or one "#Lào Cai" a line
-_HASHTAGS = re.compile(r"^#[^\s#\d]\S*(?:[^\S\n]+[^\s#]\S*){0,8}(?:\s+#[^\s#]\S*(?:[^\S\n]+[^\s#]\S*){0,8})*$")
-_NOT_SOURCES = {"UBND", "HĐND", "MTTQ", "CCHC", "TTHC", "BCĐ", "BCH", "UBMTTQ", "CNTT", "KTXH", "KT", "XH", "CP"}
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
 
 
@@ -151,12 +139,12 @@ def is_name(text: str) -> bool:
                                                   for p in syllables)
 
 
-def _title_case(name: str) -> str:
+def title_case(name: str) -> str:
+    """"HÀ VY" -> "Hà Vy": a name printed in capitals; initials ("P.V") and mixed case stay."""
     return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
 
 
 _REPORTED_BY = re.compile(r"^theo\s+(?P<name>[^,;()\-–]{3,40}?)\s*(?:,|\s[-–])\s*(?P<place>.{3,80})$", _I)
-_REPRINT = re.compile(r"^theo\s+(?P<name>[^()]{3,40}?)\s*\((?P<outlet>[^()]{2,60})\)\.?$", _I)
 _VALUE_MARKS = " .|\"'“”,[]"
 
 
@@ -175,8 +163,27 @@ def _degreed_people(text: str) -> Byline | None:
     if len(found) < 2 or text[end:].strip():
         return None
     degree = found[0]["degree"]
-    return Byline(tuple(_title_case(m["name"].strip()) for m in found), (found[0]["place"] or "").strip(),
+    return Byline(tuple(title_case(m["name"].strip()) for m in found), (found[0]["place"] or "").strip(),
                   degree + ("" if degree.endswith(".") else "."))
+
+
+# a journal's authors, each "degrees Name (post, workplace)", run together on one line:
+# "PGS. TS. Nguyễn Văn A (Học viện X) TS. Trần Thị B (Trường Y)"; a person starts the line,
+# or follows the close of the one before, a comma, a semicolon, a dash or "và"
+_AT_WORKPLACE = re.compile(rf"(?:^|(?<=\))|[,;]|\s[-–]|\svà)\s*(?P<degree>(?:(?:{_ACADEMIC})\.?\s*)*)"
+                           r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})\s*\(")
+
+
+def _people_at_workplaces(text: str) -> Byline | None:
+    if not (_DEGREE.match(text) or re.match(rf"(?:{_ACADEMIC})\.", text)) or "(" not in text or len(text) > 400:
+        return None
+    found = [match for match in _AT_WORKPLACE.finditer(text) if is_name(match["name"])]
+    if not found or found[0].start("degree") != 0:
+        return None
+    first_place = text[found[0].end():].split(")")[0].split("(")[0].strip()
+    honorific = found[0]["degree"].strip()
+    return Byline(tuple(dict.fromkeys(title_case(match["name"]) for match in found)), first_place,
+                  honorific + ("" if honorific.endswith(".") else "."))
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -187,7 +194,7 @@ def parse_byline(line: str) -> Byline | None:
     line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
     if ((credit := _OF_CREDIT.match(line.strip()) or _COMPILED_BY.match(line.strip()))
             and is_name(credit["name"].strip(" ."))):
-        return Byline((_title_case(credit["name"].strip(" .")),))
+        return Byline((title_case(credit["name"].strip(" .")),))
     if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
         return credits
     # "B.LIỄU - TR.NHAN |": a bar left of a share row; a dump's quotes and commas round a value
@@ -195,6 +202,8 @@ def parse_byline(line: str) -> Byline | None:
     explicit = text != line.strip().strip(_VALUE_MARKS)
     if text.lower() in NOT_NAMES:
         return None
+    if people := _people_at_workplaces(text):  # long: each name with its post and workplace
+        return people
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None
     if explicit and is_account(text):
@@ -203,7 +212,7 @@ def parse_byline(line: str) -> Byline | None:
         return Byline((text,))
     if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
         affiliation = "" if _COMPILED.match(aside["aside"].strip()) else aside["aside"].strip()
-        return Byline((_title_case(aside["name"].strip()),), affiliation)
+        return Byline((title_case(aside["name"].strip()),), affiliation)
     if people := _degreed_people(text):  # "TS. Lê Minh, ThS. Đặng Bảo (Trường Đại học Nội vụ)"
         return people
     degree = _DEGREE.match(text)
@@ -213,27 +222,27 @@ def parse_byline(line: str) -> Byline | None:
             rest, affiliation = rest[:split.start()], rest[split.end():]
         if is_name(rest):
             honorific = text[:degree.end()].strip()
-            return Byline((_title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
+            return Byline((title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
         return None
     if (reported := _REPORTED_BY.match(text)) and is_name(reported["name"]) and (
             _ORGANISATION.match(reported["place"]) or _AFFILIATION.match(reported["place"])):
-        return Byline((_title_case(reported["name"]),), reported["place"].strip())  # "Theo Hồng Thảo, Phòng Tổng hợp"
+        return Byline((title_case(reported["name"]),), reported["place"].strip())  # "Theo Hồng Thảo, Phòng Tổng hợp"
     if outlet := _NAME_OUTLET.match(text):  # "Hoàng Anh/TNTV", "Nguyễn Hoa/VOV-Đông Bắc"
         if is_name(outlet["name"]):
-            return Byline((_title_case(outlet["name"]),), outlet["outlet"])
+            return Byline((title_case(outlet["name"]),), outlet["outlet"])
     if credits := _credits(text):  # "Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư"
         return credits
     if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
         name, organisation = text[:split.start()], text[split.end():]
         if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
                 len(organisation.split()) <= 12):
-            return Byline((_title_case(name),), organisation)
+            return Byline((title_case(name),), organisation)
     if _ORGANISATION.match(text) and len(text.split()) <= 12 and not re.search(r"[\d./:]", text) and \
             text.count("(") == text.count(")"):  # not "Cổng dịch vụ công (VD: d", a line cut short
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     if parts and all(is_name(p) or _INITIALS.match(p) or _ABBREVIATED.match(p) for p in parts):
-        return Byline(tuple(_title_case(p) for p in parts))
+        return Byline(tuple(title_case(p) for p in parts))
     if explicit and len(text.split()) <= 8 and not text.endswith("."):
         return Byline((text,))
     return None
@@ -262,7 +271,7 @@ def _credits(text: str) -> Byline | None:
         if not all(is_name(n) for n in names):
             return None
         if _AUTHOR_LABELS.match(match["label"].strip()):
-            authors.extend(_title_case(n) for n in names if _title_case(n) not in authors)
+            authors.extend(title_case(n) for n in names if title_case(n) not in authors)
     return Byline(tuple(authors)) if authors else None
 
 
@@ -287,50 +296,6 @@ def people_over_bodies(authors: tuple[str, ...]) -> tuple[str, ...]:
 def is_account(name: str) -> bool:
     """A portal's log-in name or role ("admin", "admin_auco", "Quản trị viên"), not a writer."""
     return bool(_ACCOUNT_NAME.match(name.strip()) or _USER_NAME.match(name.strip()))
-
-
-def reporter_for(line: str) -> tuple[str, str] | None:
-    """"Theo Đức Tuân (Báo Điện tử Chính phủ)" -> ("Đức Tuân", "Báo Điện tử Chính phủ"): a
-    reprint names the reporter and the outlet it came from."""
-    match = _REPRINT.match(line.strip())
-    if match and is_name(match["name"].strip()):
-        return _title_case(match["name"].strip()), match["outlet"].strip()
-    return None
-
-
-def source_line(line: str) -> str:
-    """"Theo Báo Hà Tĩnh" / "Nguồn: baochinhphu.vn" at the foot of an article -> the name."""
-    match = _SOURCE_LINE.match(line.strip())
-    if match and len(match["name"].split()) <= 8 and not re.search(r"[,;]", match["name"]):
-        name = match["name"].strip()
-        return name if name[0].isupper() or "." in name else ""
-    return ""
-
-
-def keywords_line(line: str) -> tuple[str, ...]:
-    """"Từ khóa: cải cách hành chính, một cửa" under an article -> its keywords."""
-    match = _KEYWORDS.match(line.strip())
-    if not match:
-        if not _HASHTAGS.match(line.strip()):  # "#cải cách hành chính #một cửa"
-            return ()
-        return tuple(dict.fromkeys(w.strip(" .") for w in line.strip().split("#") if w.strip(" .")))
-    words = [w.strip(" .#") for w in re.split(r"[,;|]|\s#", match.group(1))]
-    return tuple(dict.fromkeys(w for w in words if w and len(w) <= 60))
-
-
-def split_source_prefix(lead: str) -> tuple[str, str]:
-    """"(GLO)- Sáng 15/6, …" -> ("GLO", "Sáng 15/6, …"); ("", lead) when there is none."""
-    match = _SOURCE_PREFIX.match(lead)
-    if not match:
-        return "", lead
-    name = (match["bracketed"] or match["bare"]).strip()
-    rest = lead[match.end():]
-    # "(1) …" is a list item and "(Ảnh: …)" a caption, not a source; "UBND - HĐND tỉnh" is a subject
-    first_word = rest.split(maxsplit=1)[0] if rest.split() else ""
-    if (name.isdigit() or len(name.split()) > 4 or not rest[:1].isupper() or ":" in name
-            or (match["bare"] and (name in _NOT_SOURCES or (first_word.isupper() and len(first_word) > 1)))):
-        return "", lead
-    return name, rest
 
 
 def affiliation_line(line: str) -> bool:

@@ -7,13 +7,11 @@ import pytest
 from reform_archive.importer.metadata import (
     affiliation_line,
     is_category,
-    keywords_line,
     parse_byline,
     parse_meta_line,
     people_over_bodies,
-    source_line,
-    split_source_prefix,
 )
+from reform_archive.importer.sources import keywords_line, source_line, split_source_prefix
 
 
 @pytest.mark.parametrize("line, authors, affiliation", [
@@ -187,3 +185,22 @@ def test_menu_words_are_not_bylines():
     assert parse_byline("Phòng, chống tác hại của thuốc lá") is None
     byline = parse_byline("Phòng Nội vụ")
     assert byline is not None and byline.authors == ("Phòng Nội vụ",)
+
+
+@pytest.mark.parametrize(("line", "authors", "affiliation"), [
+    ("PGS.TS. Nguyễn Văn An (Học viện Hành chính quốc gia) TS. Trần Thị Bình (Trường Đại học Nội vụ Hà Nội)",
+     ("Nguyễn Văn An", "Trần Thị Bình"), "Học viện Hành chính quốc gia"),
+    # a closing parenthesis lost, the second person's degree too: still two people
+    ("PGS. TS. Lê Quang Minh (Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM (UEH) Đỗ Hoài Nam "
+     "(Phó Chủ tịch UBND thị xã Bình Long, tỉnh Bình Phước)", ("Lê Quang Minh", "Đỗ Hoài Nam"),
+     "Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM"),
+    ("TS. Phạm Đức (Viện Nhà nước và Pháp luật) và ThS. Vũ Hạnh (Bộ Nội vụ)", ("Phạm Đức", "Vũ Hạnh"),
+     "Viện Nhà nước và Pháp luật"),
+])
+def test_degreed_people_each_with_a_workplace_in_parentheses_are_the_authors(line, authors, affiliation):
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors and byline.affiliation == affiliation
+
+
+def test_a_sentence_citing_a_degreed_person_is_no_byline():
+    assert parse_byline("Theo TS. Lê Văn An (Học viện Hành chính quốc gia), cải cách hành chính cần kiên trì.") is None

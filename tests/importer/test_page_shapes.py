@@ -11,7 +11,8 @@ from reform_archive.importer.chrome import bare_domain, is_chrome_line, is_post_
 from reform_archive.importer.dates import find_dates
 from reform_archive.importer.extract import extract
 from reform_archive.importer.lines import join_wrapped_lines, split_banner
-from reform_archive.importer.metadata import credits_a_writer, keywords_line, parse_byline
+from reform_archive.importer.metadata import credits_a_writer, parse_byline
+from reform_archive.importer.sources import keywords_line
 
 LEAD = ("Sáng 12/3, UBND xã Tân Lập tổ chức hội nghị triển khai kế hoạch cải cách hành chính năm 2025 với sự "
         "tham gia của cán bộ, công chức xã và trưởng các thôn.")
@@ -324,7 +325,7 @@ def test_a_word_like_vneid_is_never_taken_apart_for_a_title():
 
 
 def test_a_portals_author_field_and_a_reprints_reporter_are_authors():
-    from reform_archive.importer.metadata import reporter_for
+    from reform_archive.importer.sources import reporter_for
 
     assert parse_byline("Tác giả bài viết: Minh Trang").authors == ("Minh Trang",)
     assert reporter_for("Theo Đức Tuân (Báo Điện tử Chính phủ)") == ("Đức Tuân", "Báo Điện tử Chính phủ")
