@@ -78,8 +78,9 @@ _FOLLOW = re.compile(r"^(?:hãy\s+)?theo dõi\s+.{1,60}?\s+trên(?:\s+\S+(?:\s+\
 _IMAGE_URL = re.compile(r"^(?:https?://\S+|[\w./-]+)\.(?:jpe?g|png|gif|webp|bmp|svg)(?:\?\S*)?$", _I)
 PAGE_URL = re.compile(r"^(?:url\s*:\s*|nguồn\s*:\s*|link\s*:\s*)?(https?://[^\s<>\"]+)$", _I)
 _SLUG_PLACEHOLDER = re.compile(r"^(?=.*[a-z])[a-z0-9]+(?:-[a-z0-9]+){2,}$", _I)  # "Anh-tin-bai": an image's file name
-_IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|"
-                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])\s*\d*[\s|]*$", _I)
+_IMAGE_WORDS = re.compile(r"^(?:image|images|img|photo|ảnh|hình ảnh|image banner|banner|anh|hinh|pic|dsc[fn]?|"
+                          r"anh-tin-bai|\[?image\]?|\[hình ảnh\])[\s_-]*\d*[\s|]*$|"
+                          r"^(?-i:[a-z]{1,2}\d{1,3})$", _I)  # an image's file name left as its alt text: "a1", "IMG_2034"
 _BREADCRUMB = re.compile(r"^(?:trang chủ|trang chu|home)\s*[>»›/|→-]", _I)
 # a social network's page copied whole (Facebook, Zalo in Vietnamese): its buttons and menus
 _SOCIAL_UI = frozenset({

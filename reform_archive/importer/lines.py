@@ -96,20 +96,25 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     again: a line that does not end a sentence, followed directly by one that starts in
     lower case, continues on it."""
     joined: list[str] = []
+    last = ""
     for line in lines:
         stripped = line.strip()
         previous = joined[-1] if joined else ""
-        if previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
+        if stripped == last:  # a caption or a teaser printed twice is two copies, not one sentence
+            joined.append(stripped)
+        elif previous and _HYPHEN_BREAK.search(previous) and stripped[:1].isalnum():
             joined[-1] = previous + stripped  # "VNe-" / "ID": a word cut at its hyphen by a PDF's line end
         elif previous and _goes_on(previous, stripped):
             joined[-1] = f"{previous} {stripped}"
         else:
             joined.append(stripped)
+        last = stripped
     return joined
 
 
 _OPEN_END = re.compile(r"\s(?:với|của|và|cho|các|những|trên|tại|từ|về|để|do|bởi|theo|giữa|cùng|như|là|mà|thì|"
                        r"nhằm|gồm|qua|vào|ra|đến|tới)$", re.IGNORECASE)
+_CREDIT_END = re.compile(r"[.\s(]\s*(?:ảnh|nguồn|photo)\s*:\s*[^\s.:,;]+(?:\s+[^\s.:,;]+){0,4}\)?$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ\d]{2}[.!?]\s+[A-ZĐÀ-Ỹ]")  # not "TS. Hà", "TP. Huế"
 
 
@@ -117,8 +122,8 @@ def _goes_on(previous: str, line: str) -> bool:
     """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
     a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
     if previous.endswith((".", "!", "?", ":", ";", "…", '",', "',")) or "\t" in previous + line or \
-            chrome.is_chrome_line(previous) or chrome.is_chrome_line(line):
-        return False  # a sentence's end, a table, a dump's quoted value ("time": "…",)
+            chrome.is_chrome_line(previous) or chrome.is_chrome_line(line) or _CREDIT_END.search(previous):
+        return False  # a sentence's end, a table, a dump's quoted value ("time": "…",), a caption's credit
     if line[:1].islower():
         return True
     # a paragraph under way ("… quý I năm 2025. Đồng chí Phó Chủ tịch") cut before a name or an

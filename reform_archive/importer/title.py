@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.places import place_spans
+from reform_archive.text.vietnamese import fold
 
 __all__ = [
     "INFERRED_MAX_CHARS",
@@ -142,5 +143,11 @@ def title_key(text: str) -> str:
 
 
 def same_title(line: str, title: str) -> bool:
-    """The title repeated (as page chrome), ignoring case, spacing and end punctuation."""
-    return bool(title) and title_key(line) == title_key(title)
+    """The title repeated (as page chrome), ignoring case, spacing and end punctuation; or
+    written without its accents, as an image's alt text or a file's name gives it ("Chi tiet
+    phuong an sap xep …")."""
+    if not title:
+        return False
+    key = title_key(line)
+    return key == title_key(title) or (line.isascii() and len(key.split()) >= 4
+                                       and key == fold(title_key(title)))

@@ -38,6 +38,7 @@ PROSE = ("Hội nghị đã thống nhất đánh giá, trong 10 năm qua, công
     "Hôm nay: Thứ Tư, 06/04/2011 Chào mừng quý khách đến với Cổng thông tin điện tử huyện Chợ Mới!",
     "Chào mừng bạn đến với Trang thông tin điện tử xã Tân Lập", "Hôm nay, thứ Hai 12/05/2025",
     "- 132", "• 9", "Quét mã QR để tải ứng dụng Bắc Ninh số.", "Quét mã để theo dõi Fanpage",
+    "a1", "h12", "IMG_2034", "DSC01234", "hinh-2",  # an image's file name standing for its alt text
 ])
 def test_chrome_lines(line):
     assert is_chrome_line(line)
@@ -49,6 +50,7 @@ def test_chrome_lines(line):
     "[Ảnh] Lãnh đạo tỉnh trao giấy chứng nhận cho các đơn vị có thành tích xuất sắc trong năm qua.",
     "Ngày nhận hồ sơ được tính từ khi bộ phận một cửa cấp giấy biên nhận cho người dân.",
     "Quét mã lịch hẹn tại ki-ốt ở sảnh Trung tâm.",  # a photo's caption
+    "A1", "Khu A1 của Trung tâm hành chính công",
 ])
 def test_article_lines_are_not_chrome(line):
     assert not is_chrome_line(line) or line == "2023"  # a bare number is a counter's value
@@ -209,3 +211,33 @@ def test_a_row_of_social_counts_is_chrome():
 def test_how_to_steps_with_arrows_are_not_a_breadcrumb():
     assert not is_chrome_line("Mở ứng dụng VNeID → Thủ tục hành chính → Thông báo lưu trú → Tạo mới yêu cầu")
     assert is_chrome_line("Tin tức › Cải cách hành chính")
+
+
+def test_the_title_without_its_accents_is_an_images_alt_text_not_a_heading():
+    from reform_archive.importer.title import same_title
+
+    title = "Chi tiết phương án sắp xếp, tinh gọn bộ máy của Hải Dương"
+    assert same_title("Chi tiet phuong an sap xep, tinh gon bo may cua Hai Duong", title)
+    assert not same_title("Chi tiet phuong an sap xep", title)  # a part of it is not the title
+    assert not same_title("Hai Duong", "Hải Dương")  # too short to tell
+
+
+def test_a_caption_printed_three_times_stays_three_lines_for_the_repeat_to_be_dropped():
+    from reform_archive.importer.lines import join_wrapped_lines
+
+    caption = "Vụ trưởng Vụ Chính quyền địa phương, Bộ Nội vụ Lê Văn Hòa phát biểu tại họp báo. Ảnh: Thu Hà"
+    assert join_wrapped_lines([caption, caption, caption]) == [caption] * 3
+    assert join_wrapped_lines([caption, "Trần Minh Đức, Phó Vụ trưởng, cũng dự buổi họp báo chiều nay"]) == [
+        caption, "Trần Minh Đức, Phó Vụ trưởng, cũng dự buổi họp báo chiều nay"]
+
+
+def test_a_caption_printed_three_times_is_one_caption_in_the_body():
+    from reform_archive.importer.extract import extract
+    from reform_archive.importer.normalise import normalise_text
+
+    caption = "Vụ trưởng Vụ Chính quyền địa phương, Bộ Nội vụ Lê Văn Hòa phát biểu tại họp báo. Ảnh: Thu Hà"
+    page = normalise_text("\n".join([
+        "Sẽ sắp xếp 12 đơn vị hành chính cấp huyện trong năm nay", "", caption, caption, caption, "", PROSE, "",
+        "Theo Bộ Nội vụ, việc sắp xếp được thực hiện theo lộ trình, bảo đảm quyền lợi của người dân.", "a1", PROSE]))
+    body = extract(page).article.body
+    assert body.count("Lê Văn Hòa") == 1 and "\na1\n" not in body
