@@ -34,8 +34,13 @@ _CAPTION_MARK = re.compile(r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ng
                            r"|[.]\s*ảnh minh h(?:ọa|oạ)\.?$", re.IGNORECASE)
 _CAPTION_START = re.compile(r"^\(?\s*(?:quang cảnh|toàn cảnh|ảnh|ảnh minh họa|ảnh minh hoạ|hình ảnh|các đại biểu|"
                             r"đại biểu tham dự|đoàn công tác)\b", re.IGNORECASE)
-_CAPTION_VERB = re.compile(r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
-                           r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại)\b", re.IGNORECASE)
+_CAPTION_VERB = re.compile(r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|bấm nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
+                           r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại|cài đặt|sử dụng|"
+                           r"làm thủ tục|nộp hồ sơ|tham quan|trải nghiệm|thảo luận|ký kết|chứng kiến)\b", re.IGNORECASE)
+# who a photo shows, opening its caption: "Người dân …", "Đại diện lãnh đạo huyện …", "Cán bộ …"
+_PEOPLE_START = re.compile(r"^(?:người\s+dân|đại\s+diện|lãnh\s+đạo|đồng\s+chí|ông|bà|cán\s+bộ|công\s+chức|"
+                           r"viên\s+chức|các\s+đại\s+biểu|đại\s+biểu|đoàn|thành\s+viên|học\s+sinh|sinh\s+viên|"
+                           r"đoàn\s+viên|lực\s+lượng|nhân\s+viên|phóng\s+viên|doanh\s+nghiệp|du\s+khách)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:bài|tin)\s*(?:và|,|&)\s*ảnh\s*:", re.IGNORECASE)  # "Bài và ảnh: …" is a byline
 _PERSON = re.compile(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){2,3}\b")
 _ORDERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
@@ -66,8 +71,13 @@ def is_caption(line: str) -> bool:
     short = len(stripped.split()) <= 30
     if short and _CAPTION_START.match(stripped) and not stripped.endswith((".", ":", ";")):
         return True
-    # "Chủ tịch UBND tỉnh Lê Trí Thanh chủ trì hội nghị tại điểm cầu tỉnh": a person doing something
-    return short and not stripped.endswith(".") and bool(_PERSON.search(stripped) and _CAPTION_VERB.search(stripped))
+    # "Chủ tịch UBND tỉnh Lê Trí Thanh chủ trì hội nghị tại điểm cầu tỉnh": a person doing something;
+    # "Người dân làm thủ tục tại Bộ phận một cửa xã …": people doing something, too long for a heading
+    if not short or stripped.endswith("."):
+        return False
+    verbs = {verb.lower() for verb in _CAPTION_VERB.findall(stripped)}
+    return bool(verbs) and bool(_PERSON.search(stripped) or (
+        _PEOPLE_START.match(stripped) and len(stripped.split()) >= 9 and verbs - {"tại", "dự"}))
 
 
 def is_heading(line: str) -> bool:
