@@ -198,13 +198,28 @@ def find_provinces(text: str) -> tuple[str, ...]:
     """Canonical names of the provinces/centrally-run cities that `text` (NFC Vietnamese article text) is
     about, most-mentioned first (ties: first mention first), no duplicates."""
     text = unicodedata.normalize("NFC", text)
-    found: dict[str, list] = {}  # province -> [mentions, named outright?, first position]
+    found: dict[str, list] = {}  # province -> [mentions, named outright?, first position, only as a venue?]
     for position, province, outright in _mentions(text):
-        entry = found.setdefault(province, [0, False, position])
+        entry = found.setdefault(province, [0, False, position, True])
         entry[0] += 1
         entry[1] = entry[1] or outright
+        entry[3] = entry[3] and _venue(text, position)
+    if any(not entry[3] for entry in found.values()):  # "tại Hà Nội" where the article is about Trà Vinh
+        found = {province: entry for province, entry in found.items() if not entry[3]}
     ranked = sorted(found.items(), key=lambda item: (-item[1][0], not item[1][1], item[1][2]))
     return tuple(province for province, _ in ranked)
+
+
+# where a meeting was held ("Sáng 15/4, tại Hà Nội, …") or a news agency's dateline
+# ("Hà Nội (TTXVN) - …"): a place the article need not be about
+_VENUE_BEFORE = re.compile(r"\b(?:tại|ở)\s+$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*\((?:TTXVN|VNA|[A-ZĐ]{2,8})\)\s*[-–—:]")
+
+
+def _venue(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return bool(_VENUE_BEFORE.search(text, max(0, position - 8), position)
+                or (position == line_start and _DATELINE_AFTER.match(text, position)))
 
 
 def _mentions(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -172,3 +172,12 @@ NAME_SOUP = st.lists(st.sampled_from([
 @given(NAME_SOUP)
 def test_never_raises_on_near_names(words):
     assert set(find_provinces(" ".join(words))) <= CANONICAL
+
+
+def test_a_venue_or_a_news_agencys_dateline_is_no_province_when_the_article_names_another():
+    assert find_provinces("Trà Vinh thăng hạng PCI\nSáng 15/4/2021, tại Hà Nội, VCCI công bố báo cáo PCI. "
+                          "Trà Vinh tăng năm bậc so với năm trước.") == ("Trà Vinh",)
+    assert find_provinces("Hà Nội (TTXVN) - Bộ Nội vụ làm việc với tỉnh Quảng Ninh về sắp xếp bộ máy.") == (
+        "Quảng Ninh",)
+    # the venue is all there is: it stays
+    assert find_provinces("Ngày 12/5, tại Hà Nội, Trung ương Đoàn tổ chức cuộc thi tìm hiểu pháp luật.") == ("Hà Nội",)
