@@ -48,8 +48,11 @@ _SOURCE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-–—]*|[A-ZĐ][\w.]
 # "1. ", "2) ", "- ", "• ": Markdown renders an ordered or bulleted item without its marker
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•+*])\s+")
 # where rendered body HTML breaks lines: block elements and <br>
-_HTML_BREAK = re.compile(r"<(?:br\b[^>]*|/?(?:p|li|ul|ol|h[1-6]|tr|table|thead|tbody|tfoot|blockquote|div|pre|"
-                         r"figure|figcaption|dl|dt|dd|hr|section)\b[^>]*)>", re.IGNORECASE)
+_HTML_BREAK = re.compile(
+    r"<(?:br\b[^>]*|/?(?:p|li|ul|ol|h[1-6]|tr|table|thead|tbody|tfoot|blockquote|div|pre|"
+    r"figure|figcaption|dl|dt|dd|hr|section)\b[^>]*)>",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def _extraction(data: bytes, name: str, url: str):  # -> Extraction | str (why t
 
 
 # --- scoring (pure) ---------------------------------------------------------------------------
+
 
 def title_key(title: str) -> str:
     """Case-folded, spaces collapsed, final punctuation and surrounding quotes dropped."""
@@ -163,8 +167,7 @@ def line_keys(line: str) -> set[str]:
     return {key(text), key(_LIST_MARKER.sub("", text, count=1)), key(_SOURCE_PREFIX.sub("", text, count=1))} - {""}
 
 
-def score_body(lines: list[str], region: range, chrome: set[int], titles: Iterable[str],
-               body: list[str]) -> BodyScore:
+def score_body(lines: list[str], region: range, chrome: set[int], titles: Iterable[str], body: list[str]) -> BodyScore:
     """``lines``: the raw page's lines; ``region``: first_line…last_line in them; ``chrome``:
     indices of chrome_inside lines; ``titles``: lines that may be dropped or kept (the title)."""
     keys = [line_keys(line) for line in lines]
@@ -174,12 +177,18 @@ def score_body(lines: list[str], region: range, chrome: set[int], titles: Iterab
     chrome_keys = outside | set().union(*(keys[i] for i in chrome))
     left = tuple(line for line in body if word_count(line) >= BODY_LINE_MIN_WORDS and key(line) in chrome_keys)
     whole = "".join(key(line) for line in body)
-    lost = tuple(lines[i] for i in region if i not in chrome and word_count(markup_free(lines[i])) >= PROSE_MIN_WORDS
-                 and not any(k in whole for k in keys[i]))
+    lost = tuple(
+        lines[i]
+        for i in region
+        if i not in chrome
+        and word_count(markup_free(lines[i])) >= PROSE_MIN_WORDS
+        and not any(k in whole for k in keys[i])
+    )
     return BodyScore(left, lost)
 
 
 # --- measuring --------------------------------------------------------------------------------
+
 
 @dataclass
 class PageResult:
@@ -206,8 +215,11 @@ def measure_page(layout: Layout, label: Label) -> PageResult:
     result = PageResult(layout, label, outcome, time.perf_counter() - start)
     if not label.article:
         return result
-    result.fields = {"title": title_right(label.title, outcome), "date": date_right(label.date, outcome),
-                     "authors": authors_right(label.authors, outcome)}
+    result.fields = {
+        "title": title_right(label.title, outcome),
+        "date": date_right(label.date, outcome),
+        "authors": authors_right(label.authors, outcome),
+    }
     if not outcome.imported:
         return result
     try:
@@ -256,10 +268,18 @@ def summarise(results: list[PageResult]) -> dict:
 
 
 SPLIT_NAMES = {"fit": "fit", "heldout": "held out", "all": "all"}
-COLUMNS = [("pages", "pages"), ("imported", "imported_pct"), ("title", "title_pct"), ("date", "date_pct"),
-           ("authors", "authors_pct"), ("non-articles flagged", None),
-           ("articles taken for non-articles", "articles_taken_for_non_articles"), ("chrome lines / 10 pages", None),
-           ("pages with prose lost", "pages_with_prose_lost"), ("prose lines lost", "prose_lines_lost")]
+COLUMNS = [
+    ("pages", "pages"),
+    ("imported", "imported_pct"),
+    ("title", "title_pct"),
+    ("date", "date_pct"),
+    ("authors", "authors_pct"),
+    ("non-articles flagged", None),
+    ("articles taken for non-articles", "articles_taken_for_non_articles"),
+    ("chrome lines / 10 pages", None),
+    ("pages with prose lost", "pages_with_prose_lost"),
+    ("prose lines lost", "prose_lines_lost"),
+]
 
 
 def table(rows: list[tuple[str, dict]], first: str) -> str:
@@ -285,28 +305,41 @@ def table(rows: list[tuple[str, dict]], first: str) -> str:
 
 def failures(results: list[PageResult]) -> dict[str, list[tuple[PageResult, str, str]]]:
     """(page, expected, got) for each field a page got wrong."""
-    found: dict[str, list] = {k: [] for k in ("imported", "title", "date", "authors", "non-article", "chrome left",
-                                              "prose lost", "labels")}
+    found: dict[str, list] = {
+        k: [] for k in ("imported", "title", "date", "authors", "non-article", "chrome left", "prose lost", "labels")
+    }
     for r in results:
         o, label = r.outcome, r.label
         if r.label_problem:
             found["labels"].append((r, "first_line/last_line/chrome_inside found in the page", r.label_problem))
         if not label.article:
             if not non_article_flagged(o):
-                found["non-article"].append((r, "flagged (is_article false, or a draft)",
-                                             f"imported, is_article={o.is_article}, draft={o.draft}"
-                                             if o.imported else f"refused: {o.reason}"))
+                found["non-article"].append(
+                    (
+                        r,
+                        "flagged (is_article false, or a draft)",
+                        f"imported, is_article={o.is_article}, draft={o.draft}"
+                        if o.imported
+                        else f"refused: {o.reason}",
+                    )
+                )
             continue
         if not o.imported:
             found["imported"].append((r, "imported", o.reason))
             continue
         if not r.fields["title"]:
-            found["title"].append((r, label.title or "(inferred and flagged)",
-                                   o.title + (" (inferred)" if o.title_inferred else "")))
+            found["title"].append(
+                (r, label.title or "(inferred and flagged)", o.title + (" (inferred)" if o.title_inferred else ""))
+            )
         if not r.fields["date"]:
             flags = ", ".join(k for k in ("date_inferred", "draft") if getattr(o, k))
-            found["date"].append((r, label.date or "(flagged: inferred, none or draft)",
-                                  f"{o.date_iso or '(none)'} {o.date_precision}" + (f" [{flags}]" if flags else "")))
+            found["date"].append(
+                (
+                    r,
+                    label.date or "(flagged: inferred, none or draft)",
+                    f"{o.date_iso or '(none)'} {o.date_precision}" + (f" [{flags}]" if flags else ""),
+                )
+            )
         if not r.fields["authors"]:
             found["authors"].append((r, repr(list(label.authors)), repr(list(o.authors))))
         if r.body and r.body.chrome_left:
@@ -326,20 +359,32 @@ def print_failures(results: list[PageResult], limit: int, show_heldout: bool) ->
         for r, expected, got in items[:limit]:
             print(f"- {r.path}\n    expected: {expected}\n    got:      {got}")
     if hidden:
-        print(f"\n({hidden} page(s) of held-out layouts not shown: whoever changes the importer does not read "
-              "them; --show-heldout-failures shows them)")
+        print(
+            f"\n({hidden} page(s) of held-out layouts not shown: whoever changes the importer does not read "
+            "them; --show-heldout-failures shows them)"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.importer_accuracy", description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("fit", "heldout", "all"), default="all",
-                        help="which layouts to import and score (default all: fit, held out and both)")
+    parser.add_argument(
+        "--split",
+        choices=("fit", "heldout", "all"),
+        default="all",
+        help="which layouts to import and score (default all: fit, held out and both)",
+    )
     parser.add_argument("--by-layout", action="store_true", help="also one row per layout")
     parser.add_argument("--json", action="store_true", help="the numbers as JSON on stdout instead of tables")
-    parser.add_argument("--show-failures", type=int, default=0, metavar="N",
-                        help="up to N failures per field: expected, got and the file (fit layouts only)")
-    parser.add_argument("--show-heldout-failures", action="store_true",
-                        help="let --show-failures list held-out pages too")
+    parser.add_argument(
+        "--show-failures",
+        type=int,
+        default=0,
+        metavar="N",
+        help="up to N failures per field: expected, got and the file (fit layouts only)",
+    )
+    parser.add_argument(
+        "--show-heldout-failures", action="store_true", help="let --show-failures list held-out pages too"
+    )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"the corpus folder (default {CORPUS})")
     args = parser.parse_args(argv)
 
@@ -354,22 +399,45 @@ def main(argv: list[str] | None = None) -> int:
         if r.label_problem:
             print(f"warning: {r.path}: {r.label_problem}", file=sys.stderr)
 
-    groups = {"fit": [r for r in results if not r.layout.heldout], "heldout": [r for r in results if r.layout.heldout],
-              "all": results}
-    numbers = {name: summarise(groups[name]) for name in (["fit", "heldout", "all"] if args.split == "all" else
-                                                          [args.split])}
-    per_layout = {la.name: {"split": "heldout" if la.heldout else "fit",
-                            **summarise([r for r in results if r.layout is la])} for la in layouts}
+    groups = {
+        "fit": [r for r in results if not r.layout.heldout],
+        "heldout": [r for r in results if r.layout.heldout],
+        "all": results,
+    }
+    numbers = {
+        name: summarise(groups[name]) for name in (["fit", "heldout", "all"] if args.split == "all" else [args.split])
+    }
+    per_layout = {
+        la.name: {"split": "heldout" if la.heldout else "fit", **summarise([r for r in results if r.layout is la])}
+        for la in layouts
+    }
     seconds = sum(r.seconds for r in results)
-    timing = {"pages": len(results), "seconds": round(seconds, 3),
-              "pages_per_second": round(len(results) / seconds, 1) if seconds else None}
+    timing = {
+        "pages": len(results),
+        "seconds": round(seconds, 3),
+        "pages_per_second": round(len(results) / seconds, 1) if seconds else None,
+    }
 
     if args.json:
-        print(json.dumps({"corpus": str(args.corpus), "reader": READER, "splits": numbers, "layouts": per_layout,
-                          "timing": timing, "corpus_problems": problems}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "corpus": str(args.corpus),
+                    "reader": READER,
+                    "splits": numbers,
+                    "layouts": per_layout,
+                    "timing": timing,
+                    "corpus_problems": problems,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
-    print(f"Importer accuracy on {args.corpus}: {len(layouts)} layout(s), {len(results)} page(s)"
-          f"{f', {len(problems)} corpus problem(s) (stderr)' if problems else ''}; importer: {READER}\n")
+    print(
+        f"Importer accuracy on {args.corpus}: {len(layouts)} layout(s), {len(results)} page(s)"
+        f"{f', {len(problems)} corpus problem(s) (stderr)' if problems else ''}; importer: {READER}\n"
+    )
     print(table([(SPLIT_NAMES[name], n) for name, n in numbers.items()], "split"))
     if args.by_layout:
         print()

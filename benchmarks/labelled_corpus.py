@@ -29,7 +29,53 @@ LABELS = "labels.toml"
 HTML_SUFFIXES = (".html", ".htm")
 _TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
 _HTML_BLOCKS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "title", "tr", "ul"])
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
 _HTML_CELLS = frozenset({"td", "th"})
 _HTML_DROPPED = frozenset({"script", "style", "noscript", "template", "svg"})
 
@@ -82,8 +128,11 @@ def layout_folders(corpus: Path) -> list[Path]:
 
 def page_files(folder: Path) -> list[Path]:
     """The raw pages in a layout folder: every file but labels.toml, notes (.md) and hidden files."""
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.name != LABELS and not p.name.startswith(".") and p.suffix != ".md")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.name != LABELS and not p.name.startswith(".") and p.suffix != ".md"
+    )
 
 
 def _strings(value: object) -> tuple[str, ...]:
@@ -94,11 +143,17 @@ def _strings(value: object) -> tuple[str, ...]:
 
 def read_label(name: str, entry: dict) -> Label:
     return Label(
-        name=name, title=str(entry.get("title", "")), date=str(entry.get("date", "")),
-        authors=_strings(entry.get("authors", [])), first_line=str(entry.get("first_line", "")),
-        last_line=str(entry.get("last_line", "")), chrome_inside=_strings(entry.get("chrome_inside", [])),
-        article=entry.get("article", True) is not False, url=str(entry.get("url", "")),
-        notes=str(entry.get("notes", "")))
+        name=name,
+        title=str(entry.get("title", "")),
+        date=str(entry.get("date", "")),
+        authors=_strings(entry.get("authors", [])),
+        first_line=str(entry.get("first_line", "")),
+        last_line=str(entry.get("last_line", "")),
+        chrome_inside=_strings(entry.get("chrome_inside", [])),
+        article=entry.get("article", True) is not False,
+        url=str(entry.get("url", "")),
+        notes=str(entry.get("notes", "")),
+    )
 
 
 def load_layouts(corpus: Path) -> tuple[list[Layout], list[str]]:
@@ -114,14 +169,22 @@ def load_layouts(corpus: Path) -> tuple[list[Layout], list[str]]:
             continue
         pages = labels.get("pages")
         if not isinstance(pages, dict):
-            problems.append(f"{folder / LABELS}: no [pages.\"…\"] tables")
+            problems.append(f'{folder / LABELS}: no [pages."…"] tables')
             continue
         form = str(labels.get("layout", {}).get("form", "text"))
         entries = [(name, entry) for name, entry in sorted(pages.items()) if isinstance(entry, dict)]
-        problems.extend(f"{folder / LABELS}: pages.{name!r} is not a table" for name in pages
-                        if not isinstance(pages[name], dict))
-        layouts.append(Layout(folder.name, folder, form, is_heldout(folder.name),
-                              tuple(read_label(name, entry) for name, entry in entries)))
+        problems.extend(
+            f"{folder / LABELS}: pages.{name!r} is not a table" for name in pages if not isinstance(pages[name], dict)
+        )
+        layouts.append(
+            Layout(
+                folder.name,
+                folder,
+                form,
+                is_heldout(folder.name),
+                tuple(read_label(name, entry) for name, entry in entries),
+            )
+        )
     return layouts, problems
 
 

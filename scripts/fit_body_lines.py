@@ -3,7 +3,7 @@
     .venv/bin/python scripts/fit_body_lines.py [--check] [--corpus DIR]
 
 Every fit page labelled an article is imported; each line of the page that the model weighs
-(:func:`reform_archive.importer.body_choice.is_candidate`) is labelled from the page's labels,
+(:func:`reform_archive.importer.body_features.is_candidate`) is labelled from the page's labels,
 as the accuracy benchmark scores a body: chrome when its text lies outside first_line…last_line
 or is a chrome_inside line, article when it lies inside, unknown (left out) otherwise. Lines
 the rules already dropped, and those of the header and footer, are training cases too: they
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.importer_accuracy import line_keys  # noqa: E402
 from benchmarks.labelled_corpus import CORPUS, key, load_layouts, locate, markup_free, raw_lines  # noqa: E402
-from reform_archive.importer import body_choice, weights  # noqa: E402
+from reform_archive.importer import body_features, weights  # noqa: E402
 from reform_archive.importer.pipeline import import_bytes  # noqa: E402
 
 WEIGHTS_FILE = ROOT / "reform_archive" / "importer" / "weights.py"
@@ -91,12 +91,12 @@ def page_cases(layout: str, path: Path, form: str, label) -> list[Case]:
                 Case(layout, dict(candidate.features), chrome, len(candidate.value.split()), True, candidate.value)
             )
     weighed = {candidate.line for candidate in evidence.lines}
-    page = body_choice.context(layout_read, evidence.headline)
+    page = body_features.context(layout_read, evidence.headline)
     for index in page.filled:
         text = layout_read.lines[index]
-        if index in weighed or not body_choice.is_candidate(text) or (chrome := judged(text)) is None:
+        if index in weighed or not body_features.is_candidate(text) or (chrome := judged(text)) is None:
             continue
-        cases.append(Case(layout, body_choice.line_features(page, index), chrome, len(text.split()), False, text))
+        cases.append(Case(layout, body_features.line_features(page, index), chrome, len(text.split()), False, text))
     return cases
 
 

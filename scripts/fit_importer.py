@@ -30,8 +30,9 @@ from reform_archive.importer.pipeline import import_bytes  # noqa: E402
 WEIGHTS_FILE = ROOT / "reform_archive" / "importer" / "weights.py"
 
 
-def cases(field: str, current: dict[str, dict[str, float]],
-          corpus: Path = CORPUS) -> list[tuple[list[dict[str, float]], list[bool]]]:
+def cases(
+    field: str, current: dict[str, dict[str, float]], corpus: Path = CORPUS
+) -> list[tuple[list[dict[str, float]], list[bool]]]:
     """Per fit page: its candidates' features and which are right."""
     weights.TITLE.clear(), weights.TITLE.update(current["TITLE"])
     weights.DATE.clear(), weights.DATE.update(current["DATE"])
@@ -89,8 +90,8 @@ def fit(data, prior: dict[str, float], l2: float, steps: int = 3000) -> dict[str
             q /= q.sum()
             grad += x.T @ (p - q) / len(matrices)
         m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad ** 2
-        w -= 0.05 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
     return {name: round(float(value), 3) for name, value in zip(names, w, strict=True) if abs(value) >= 0.0005}
 
 
@@ -113,15 +114,18 @@ def main() -> int:
     for field in ("TITLE", "DATE"):
         data = cases(field, new, arguments.corpus)
         fitted = fit(data, current[field], arguments.l2)
-        print(f"{field.lower()}: {len(data)} fit pages with a right candidate; right before "
-              f"{right_count(data, current[field])}, after {right_count(data, fitted)}")
+        print(
+            f"{field.lower()}: {len(data)} fit pages with a right candidate; right before "
+            f"{right_count(data, current[field])}, after {right_count(data, fitted)}"
+        )
         new[field] = fitted
     if not arguments.check:
         text = WEIGHTS_FILE.read_text("utf-8")
         head = text[: text.index("TITLE = ")]
-        tail = text[text.index("BODY = "):]  # the body-line model's, written by scripts/fit_body_lines.py
-        body = "".join(f"{field} = {pprint.pformat(new[field], width=110, sort_dicts=True)}\n\n"
-                       for field in ("TITLE", "DATE"))
+        tail = text[text.index("BODY = ") :]  # the body-line model's, written by scripts/fit_body_lines.py
+        body = "".join(
+            f"{field} = {pprint.pformat(new[field], width=110, sort_dicts=True)}\n\n" for field in ("TITLE", "DATE")
+        )
         WEIGHTS_FILE.write_text(head + body + tail, "utf-8")
         print(f"written: {WEIGHTS_FILE.relative_to(ROOT)}")
     return 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reform_archive.importer.decode import MAX_BYTES, too_big
-from reform_archive.importer.extract import Evidence
+from reform_archive.importer.extracted import Evidence
 from reform_archive.importer.forms.sniff import sniff
 from reform_archive.importer.pipeline import ImportedPage, import_archive, import_bytes
 from reform_archive.parallel.policy import pool_context
@@ -66,11 +66,21 @@ def read_file(path: Path, url: str = "") -> FileRead:
     try:
         pages = import_bytes(data, path.name, url)
     except Exception as exc:  # noqa: BLE001 - a bug: this file fails with it named, the others go on
-        return FileRead(path, error=f"internal error: {type(exc).__name__}: {exc} (a bug in the importer; "
-                                    "please report it with this file)")
+        return FileRead(
+            path,
+            error=f"internal error: {type(exc).__name__}: {exc} (a bug in the importer; "
+            "please report it with this file)",
+        )
     # the candidates weighed for the title and date explain a choice; the writer never reads them
-    return FileRead(path, tuple(replace(page, extraction=replace(page.extraction, evidence=Evidence()))
-                                if page.extraction is not None else page for page in pages))
+    return FileRead(
+        path,
+        tuple(
+            replace(page, extraction=replace(page.extraction, evidence=Evidence()))
+            if page.extraction is not None
+            else page
+            for page in pages
+        ),
+    )
 
 
 def _read_chunk(paths: list[Path], url: str) -> list[FileRead]:
@@ -82,7 +92,7 @@ def read_files(paths: list[Path], url: str, jobs: int) -> Iterator[FileRead]:
     workers = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
     done = 0
     if workers > 1:
-        chunks = [paths[start:start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
+        chunks = [paths[start : start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
         try:
             with ProcessPoolExecutor(workers, mp_context=pool_context(), initializer=die_with_parent) as pool:
                 for reads in pool.map(_read_chunk, chunks, [url] * len(chunks)):

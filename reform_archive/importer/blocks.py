@@ -23,12 +23,27 @@ from reform_archive.importer.chrome import (
 )
 from reform_archive.importer.title import title_key
 
-__all__ = ["CARD_LINES", "SUMMARY_BOX_LINES", "about_boxes", "account_cards", "polls", "related_blocks", "repeated_alt_texts", "repeated_text", "repeated_widgets", "running_heads", "summary_boxes", "tail_start"]
+__all__ = [
+    "CARD_LINES",
+    "SUMMARY_BOX_LINES",
+    "about_boxes",
+    "account_cards",
+    "polls",
+    "related_blocks",
+    "repeated_alt_texts",
+    "repeated_text",
+    "repeated_widgets",
+    "running_heads",
+    "summary_boxes",
+    "tail_start",
+]
 
 _I = re.IGNORECASE
 _OFFICIAL_ACCOUNT = re.compile(r"^(?:tài khoản chính thức|official account|tài khoản đã xác thực)\s*$", _I)
 CARD_LINES = 5  # a card's lines under its label: description, followers, buttons, a QR prompt
-_FOLLOWERS = re.compile(r"\d\s*(?:k|n|tr|nghìn|triệu)?\s+(?:người theo dõi|lượt thích|người quan tâm|followers|likes)\b", _I)
+_FOLLOWERS = re.compile(
+    r"\d\s*(?:k|n|tr|nghìn|triệu)?\s+(?:người theo dõi|lượt thích|người quan tâm|followers|likes)\b", _I
+)
 _VOTE = re.compile(r"^(?:biểu quyết|bình chọn|gửi ý kiến|gửi|xem kết quả|kết quả|vote|bỏ phiếu)\s*$", _I)
 _POLL_HEADING = re.compile(r"^(?:bình chọn|thăm dò ý kiến|thăm dò|khảo sát|ý kiến bạn đọc)\s*[:：]?\s*$", _I)
 
@@ -52,7 +67,11 @@ def tail_start(lines: list[str]) -> int:
         seen += prose_chars[index]
         if is_comment_form(line) and seen >= 0.6 * total:  # total >= 1, so some prose is above
             return index
-        if is_tail_marker(line) and seen > 0 and (index >= last_prose or _strays_after(index, lines, prose_chars, seen)):
+        if (
+            is_tail_marker(line)
+            and seen > 0
+            and (index >= last_prose or _strays_after(index, lines, prose_chars, seen))
+        ):
             return index
     return len(lines)
 
@@ -61,7 +80,7 @@ def _strays_after(index: int, lines: list[str], prose_chars: list[int], seen: in
     """True when what prose follows line ``index`` is a few stray lines among the tail's
     widgets (a poll's question, a related headline that reads as a sentence), not the
     article going on: little of it, and no two prose lines in a row."""
-    after = [chars for chars, line in zip(prose_chars[index + 1:], lines[index + 1:], strict=True) if line.strip()]
+    after = [chars for chars, line in zip(prose_chars[index + 1 :], lines[index + 1 :], strict=True) if line.strip()]
     if sum(after) > 0.15 * (seen + sum(after)) or seen < 400:
         return False
     return not any(a and b for a, b in pairwise(after))
@@ -78,8 +97,12 @@ def repeated_alt_texts(lines: list[str]) -> set[int]:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for index, following in pairwise(filled):
         alt, caption = lines[index].strip(), lines[following].strip()
-        if len(alt.split()) >= 3 and caption.startswith(alt.rstrip(".")) and caption != alt and \
-                _CREDIT_AFTER.match(caption[len(alt.rstrip(".")):].lstrip(".")):
+        if (
+            len(alt.split()) >= 3
+            and caption.startswith(alt.rstrip("."))
+            and caption != alt
+            and _CREDIT_AFTER.match(caption[len(alt.rstrip(".")) :].lstrip("."))
+        ):
             dropped.add(index)
     return dropped
 
@@ -94,21 +117,34 @@ def running_heads(lines: list[str]) -> set[int]:
     counts: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and sum(any(c.isalnum() for c in w) for w in stripped.split()) <= 14 and \
-                not SENTENCE_END.search(stripped):
+        if (
+            stripped
+            and sum(any(c.isalnum() for c in w) for w in stripped.split()) <= 14
+            and not SENTENCE_END.search(stripped)
+        ):
             counts.setdefault(" ".join(stripped.lower().split()), []).append(index)
     # printed again pages apart (not an alt text over its caption), with a number (an issue,
     # a page) or in capitals; the first print of a capitalised line may be the headline
-    spread = [indexes for indexes in counts.values()
-              if len(indexes) >= 2 and indexes[-1] - indexes[0] >= 5
-              and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())]
+    spread = [
+        indexes
+        for indexes in counts.values()
+        if len(indexes) >= 2
+        and indexes[-1] - indexes[0] >= 5
+        and (any(c.isdigit() for c in lines[indexes[0]]) or lines[indexes[0]].isupper())
+    ]
     if not spread:
         return set()
     heads = {index for indexes in spread for index in indexes[1:]}
     heads |= {indexes[0] for indexes in spread if any(c.isdigit() for c in lines[indexes[0]])}
     # with running heads present, a bare page number (or a foot ending in one) is a page's foot
-    feet = {index for index, line in enumerate(lines) if line.strip() and _PAGE_NUMBER.match(line.strip())
-            and not SENTENCE_END.search(line.strip()) and len(line.split()) <= 10}
+    feet = {
+        index
+        for index, line in enumerate(lines)
+        if line.strip()
+        and _PAGE_NUMBER.match(line.strip())
+        and not SENTENCE_END.search(line.strip())
+        and len(line.split()) <= 10
+    }
     return heads | feet
 
 
@@ -121,12 +157,19 @@ def polls(lines: list[str]) -> set[int]:
         if not line.rstrip().endswith("?") or len(line.split()) > 40:
             continue
         answers = index + 1
-        while answers < len(lines) and lines[answers].strip() and len(lines[answers].split()) <= 6 \
-                and not _VOTE.match(lines[answers].strip()) and not is_widget_button(lines[answers]):
+        while (
+            answers < len(lines)
+            and lines[answers].strip()
+            and len(lines[answers].split()) <= 6
+            and not _VOTE.match(lines[answers].strip())
+            and not is_widget_button(lines[answers])
+        ):
             answers += 1
         # a poll's answers then its button, or a Q&A box's question then its buttons ("Gửi câu hỏi")
-        if answers < len(lines) and ((_VOTE.match(lines[answers].strip()) and answers - index - 1 >= 2)
-                                     or (answers == index + 1 and is_widget_button(lines[answers]))):
+        if answers < len(lines) and (
+            (_VOTE.match(lines[answers].strip()) and answers - index - 1 >= 2)
+            or (answers == index + 1 and is_widget_button(lines[answers]))
+        ):
             end = answers + 1
             while end < len(lines) and (_VOTE.match(lines[end].strip()) or is_widget_button(lines[end])):
                 end += 1
@@ -153,7 +196,7 @@ def account_cards(lines: list[str]) -> set[int]:
             line = lines[end].strip()
             if line and not is_chrome_line(line):
                 # one description under the label, before the counts ("18,6K người quan tâm")
-                following = next((text for text in lines[end + 1:] if text.strip()), "")
+                following = next((text for text in lines[end + 1 :] if text.strip()), "")
                 if described or not is_chrome_line(following):
                     break
                 described = True
@@ -174,8 +217,9 @@ def about_boxes(lines: list[str]) -> set[int]:
     for index, line in enumerate(lines):
         if not _ABOUT_HEADING.match(line.strip()):
             continue
-        category = next((i for i in range(index + 1, min(len(lines), index + 5))
-                         if _PAGE_CATEGORY.match(lines[i].strip())), None)
+        category = next(
+            (i for i in range(index + 1, min(len(lines), index + 5)) if _PAGE_CATEGORY.match(lines[i].strip())), None
+        )
         if category is None:
             continue
         end = category + 1
@@ -205,8 +249,12 @@ def repeated_text(lines: list[str]) -> set[int]:
             seen.add(key)
     for index, key in filled:
         line = lines[index].strip()
-        if line[:1] in _QUOTES and line.rstrip(".")[-1:] in _QUOTES and len(key) >= 30 and any(
-                key in other and len(other) > len(key) + 10 for i, other in filled if i != index):
+        if (
+            line[:1] in _QUOTES
+            and line.rstrip(".")[-1:] in _QUOTES
+            and len(key) >= 30
+            and any(key in other and len(other) > len(key) + 10 for i, other in filled if i != index)
+        ):
             dropped.add(index)
     return dropped
 
@@ -217,8 +265,11 @@ def repeated_widgets(lines: list[str]) -> set[int]:
     more short lines, not sentences, that follow each other in the same order elsewhere on
     the page. The later copy goes; the first is judged where it stands."""
     short = [i for i, line in enumerate(lines) if line.strip()]
-    keys = {i: " ".join(lines[i].lower().split()) for i in short
-            if len(lines[i].split()) <= 8 and not SENTENCE_END.search(lines[i].strip())}
+    keys = {
+        i: " ".join(lines[i].lower().split())
+        for i in short
+        if len(lines[i].split()) <= 8 and not SENTENCE_END.search(lines[i].strip())
+    }
     seen: dict[tuple[str, str], int] = {}
     dropped: set[int] = set()
     for a, b in itertools.pairwise(short):
@@ -232,8 +283,11 @@ def repeated_widgets(lines: list[str]) -> set[int]:
 
 
 # a newspaper's machine-made summary box above the story: "Đọc nhanh" and a few short sentences
-_SUMMARY_BOX = re.compile(r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
-                          r"nội dung chính|tóm lược)\s*[:：]?\s*$", _I)
+_SUMMARY_BOX = re.compile(
+    r"^(?:đọc nhanh|tóm tắt nhanh|tin nhanh|điểm nhanh|những điểm chính|điểm chính|"
+    r"nội dung chính|tóm lược)\s*[:：]?\s*$",
+    _I,
+)
 SUMMARY_BOX_LINES = 6
 
 
@@ -256,7 +310,7 @@ def summary_boxes(lines: list[str]) -> set[int]:
 def _dated_headline(index: int, lines: list[str]) -> bool:
     """A related item that reads as a sentence ("Người dân có phải đổi căn cước …?") with
     its age or time on the next line ("3 ngày trước", "10:15 13/03/2025")."""
-    following = next((text.strip() for text in lines[index + 1:] if text.strip()), "")
+    following = next((text.strip() for text in lines[index + 1 :] if text.strip()), "")
     return bool(AGE.match(following) or ITEM_STAMP.match(following))
 
 
@@ -277,7 +331,7 @@ def related_blocks(lines: list[str]) -> set[int]:
         while cursor < len(lines):
             item = lines[cursor].strip()
             if not item:
-                following = next((text.strip() for text in lines[cursor + 1:] if text.strip()), "")
+                following = next((text.strip() for text in lines[cursor + 1 :] if text.strip()), "")
                 if not DATED_ITEM.search(following):
                     break
             elif RELATED_HEADING.match(item) or (is_prose(item) and not _dated_headline(cursor, lines)):
@@ -285,4 +339,3 @@ def related_blocks(lines: list[str]) -> set[int]:
             dropped.add(cursor)
             cursor += 1
     return dropped
-

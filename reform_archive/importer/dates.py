@@ -42,8 +42,10 @@ _TIME = r"(?P<H>\d{1,2})\s*[:hg]\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?(?:\s*(?P
 # an English interface's dates: "Jul 21, 2025", "21 July 2025"
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_ENGLISH = (rf"\b(?P<mon4>{_EN_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?!\d)|"
-            rf"(?<!\d)(?P<d5>\d{{1,2}})\s+(?P<mon5>{_EN_MONTH}),?\s+(?P<y5>(?:19|20)\d\d)(?!\d)")
+_ENGLISH = (
+    rf"\b(?P<mon4>{_EN_MONTH})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)(?!\d)|"
+    rf"(?<!\d)(?P<d5>\d{{1,2}})\s+(?P<mon5>{_EN_MONTH}),?\s+(?P<y5>(?:19|20)\d\d)(?!\d)"
+)
 # WordPress's Vietnamese "F j, Y": "Tháng 5 13, 2025" (the month first, a comma before the year)
 _WP = r"\btháng\s+(?P<m6>\d{1,2})\s+(?P<d6>\d{1,2}),\s*(?P<y6>(?:19|20)\d\d)(?!\d)"
 DATE = re.compile(rf"{_DMY}|{_WORDS}|{_ISO}|{_WP}", re.IGNORECASE)
@@ -57,8 +59,11 @@ _TIME_BEFORE = re.compile(rf"(?<!\d){_TIME}(?:\s*(?:ngày|,|\||-|–))*\s*$", re
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})(?![\d/-])")
 # "Sáng ngày 7.10, …", "Chiều 13.3": a dot between day and month only after a day's word (alone,
 # "7.10" is as often a number or a section)
-_DOTTED_DAY_MONTH = re.compile(r"\b(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)\s+(?:ngày\s+)?"
-                               r"(?<![\d/.-])(\d{1,2})(\.)(\d{1,2})(?![\d.]|,\d)", re.IGNORECASE)
+_DOTTED_DAY_MONTH = re.compile(
+    r"\b(?:ngày|sáng|chiều|trưa|tối|đêm|hôm)\s+(?:ngày\s+)?"
+    r"(?<![\d/.-])(\d{1,2})(\.)(\d{1,2})(?![\d.]|,\d)",
+    re.IGNORECASE,
+)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -70,8 +75,10 @@ _DOCUMENT_DATE = re.compile(r"\d[\w.]*(?:[/-][\w.]+)+\s*,?\s*(?:ban hành\s+)?ng
 # "/2022/07/15/", SharePoint's "/Pages/2024-5-17/": a day
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-])(\d{1,2})\2(\d{1,2})(?!\d)")
 # "-20230203091500.htm", "/20230203/": a day, maybe with a time, run together
-_URL_STAMP = re.compile(r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
-                        r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\d{1,4})?)?)?(?!\d)")  # "…-20230822093015482.htm": ms too
+_URL_STAMP = re.compile(
+    r"(?<!\d)(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+    r"(?:[0-2]\d[0-5]\d(?:[0-5]\d(?:\d{1,4})?)?)?(?!\d)"
+)  # "…-20230822093015482.htm": ms too
 # "/202207/", "/2022/07/": a month
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/")
 _URL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -113,10 +120,16 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
             day, month, year = int(match["d"]), int(match["m"]), 2000 + int(match["y"])
         elif match.re is _ENGLISH_DATE:
             name = (match["mon4"] or match["mon5"])[:3].lower()
-            day, month, year = int(match["d4"] or match["d5"]), _MONTH_NAMES.index(name) + 1, int(match["y4"] or match["y5"])
+            day, month, year = (
+                int(match["d4"] or match["d5"]),
+                _MONTH_NAMES.index(name) + 1,
+                int(match["y4"] or match["y5"]),
+            )
         else:
-            day, month, year = (int(match.group(k) or match.group(k + "2") or match.group(k + "3") or match.group(k + "6"))
-                                for k in ("d", "m", "y"))
+            day, month, year = (
+                int(match.group(k) or match.group(k + "2") or match.group(k + "3") or match.group(k + "6"))
+                for k in ("d", "m", "y")
+            )
         clock = _TIME_AFTER.match(text, match.end())
         if _dotnet_us(match, clock):  # "4/5/2011 9:12:44 AM" is 5 April: the day comes second
             day, month = month, day
@@ -134,17 +147,20 @@ def find_dates(text: str, short_years: bool = False) -> list[FoundDate]:
             if clock:
                 start = clock.start()
         moment = _clock(clock) if clock else None
-        found.append(FoundDate(datetime.combine(day_value, moment or time()), moment is not None,
-                               start=start, end=end))
+        found.append(FoundDate(datetime.combine(day_value, moment or time()), moment is not None, start=start, end=end))
     return found
 
 
 # "8/25/2025 9:15 AM": a US-ordered date and clock as SharePoint and ASP.NET print them
 _LISTED_DATE = re.compile(r"\((?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)\)\s*$")
-_US_STAMP = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<clock>\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])")
+_US_STAMP = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<clock>\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm])"
+)
 # the clock first: "9:06:30 AM | 4/19/2024"
-_US_STAMP_CLOCK_FIRST = re.compile(r"(?P<clock>\b\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]\s*[|,·–-]?\s*)"
-                                   r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])")
+_US_STAMP_CLOCK_FIRST = re.compile(
+    r"(?P<clock>\b\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]\s*[|,·–-]?\s*)"
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])"
+)
 
 
 def us_dates_in_day_order(text: str) -> str:
@@ -198,15 +214,16 @@ def period_in(text: str) -> FoundDate | None:
         return FoundDate(datetime(int(match.group(2)), 3 * quarter - 2, 1), False, "quarter", *match.span())
     if match := _HALF.search(text):
         month = 1 if match.group(1).lower() == "đầu" else 7
-        return FoundDate(datetime(int(match.group(2)), month, 1), False, "month" if month == 7 else "year",
-                         *match.span())
+        return FoundDate(
+            datetime(int(match.group(2)), month, 1), False, "month" if month == 7 else "year", *match.span()
+        )
     if (match := _MONTH.search(text)) and 1 <= int(match.group(1)) <= 12:
         return FoundDate(datetime(int(match.group(2)), int(match.group(1)), 1), False, "month", *match.span())
     return None
 
 
 def single_year_in(text: str) -> FoundDate | None:
-    """"… năm 2024" when the text names exactly one year that way."""
+    """ "… năm 2024" when the text names exactly one year that way."""
     years = {int(y) for y in _YEAR.findall(text)}
     if len(years) != 1:
         return None
@@ -219,7 +236,9 @@ def url_date(url: str) -> FoundDate | None:
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)  # a host's digits are not a date
     for pattern in (_URL_DATE, _URL_STAMP):
         for match in pattern.finditer(path):
-            year, month, day = (match[1], match[3], match[4]) if pattern is _URL_DATE else (match[1], match[2], match[3])
+            year, month, day = (
+                (match[1], match[3], match[4]) if pattern is _URL_DATE else (match[1], match[2], match[3])
+            )
             try:
                 return FoundDate(datetime(int(year), int(month), int(day)), False)
             except ValueError:
@@ -264,8 +283,11 @@ def year_month(text: str) -> FoundDate | None:
 # "Tháng 3/2024", "tháng 10 năm 2024": a month named with its year
 _NAMED_MONTH = re.compile(r"\btháng\s+(0?[1-9]|1[0-2])\s*(?:/|-|năm)\s*((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 # "14 tháng 7 lúc 08:30", "14/7 lúc 08:30": a post's day and time with no year
-_YEARLESS = re.compile(r"^(?:\w+\s+){0,3}?(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+lúc\s+|\s*,\s*|\s+)"
-                       r"\d{1,2}[:h]\d{2}\b", re.IGNORECASE)
+_YEARLESS = re.compile(
+    r"^(?:\w+\s+){0,3}?(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+lúc\s+|\s*,\s*|\s+)"
+    r"\d{1,2}[:h]\d{2}\b",
+    re.IGNORECASE,
+)
 
 
 def named_month(text: str) -> FoundDate | None:
@@ -309,7 +331,7 @@ def day_months(text: str, year: int) -> list[FoundDate]:
     a cited document's date is left out."""
     found = []
     for match in [*_DAY_MONTH.finditer(text), *_DOTTED_DAY_MONTH.finditer(text)]:
-        if _DOCUMENT_DATE.search(text[max(0, match.start(1) - 40):match.start(1)]):
+        if _DOCUMENT_DATE.search(text[max(0, match.start(1) - 40) : match.start(1)]):
             continue
         try:
             value = datetime(year, int(match.group(3)), int(match.group(1)))
@@ -321,4 +343,4 @@ def day_months(text: str, year: int) -> list[FoundDate]:
 
 def is_document_date(text: str, start: int) -> bool:
     """True when the date at ``start`` is a cited document's ("… số 05-NQ/TU ngày 13/5/2016")."""
-    return bool(_DOCUMENT_DATE.search(text[max(0, start - 40):start]))
+    return bool(_DOCUMENT_DATE.search(text[max(0, start - 40) : start]))

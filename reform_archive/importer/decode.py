@@ -45,8 +45,9 @@ def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded:
             return _strict(data, encoding)
     if b"\0" in data:
         # binary, or UTF-16/32 without a BOM: guessing which would risk mangled text
-        return Decoded(None, "", "contains NUL bytes: binary data, or UTF-16/32 without a byte-order mark "
-                                 "(save it as UTF-8)")
+        return Decoded(
+            None, "", "contains NUL bytes: binary data, or UTF-16/32 without a byte-order mark (save it as UTF-8)"
+        )
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -66,8 +67,12 @@ def _damaged_utf8(data: bytes, first: UnicodeDecodeError) -> Decoded | None:
     if multibyte < 3 * bad:
         return None
     line = data.count(b"\n", 0, first.start) + 1
-    return Decoded(None, "", f"UTF-8 with {bad} invalid byte sequence(s), the first on line {line} "
-                             f"(byte {data[first.start]:#04x})", line)
+    return Decoded(
+        None,
+        "",
+        f"UTF-8 with {bad} invalid byte sequence(s), the first on line {line} (byte {data[first.start]:#04x})",
+        line,
+    )
 
 
 def _strict(data: bytes, encoding: str) -> Decoded:
@@ -82,6 +87,9 @@ def _detect(data: bytes) -> Decoded:
     if best is None:
         return Decoded(None, "", "cannot decode reliably: no encoding gives readable text")
     if best.chaos > MAX_CHAOS:
-        return Decoded(None, "", f"cannot decode reliably: the best guess, {best.encoding}, "
-                                 f"gives {best.chaos:.0%} garbled characters")
+        return Decoded(
+            None,
+            "",
+            f"cannot decode reliably: the best guess, {best.encoding}, gives {best.chaos:.0%} garbled characters",
+        )
     return Decoded(str(best), best.encoding)

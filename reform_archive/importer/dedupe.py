@@ -25,8 +25,10 @@ _WORD = re.compile(r"\w+")
 
 def shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(fold(text.lower()))
-    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
-                     for i in range(max(0, len(words) - SHINGLE_WORDS + 1)))
+    return frozenset(
+        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
+        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
+    )
 
 
 SAMPLE = 4  # one shingle in four (by its hash) stands for the body: the containment estimate holds

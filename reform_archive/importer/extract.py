@@ -22,82 +22,21 @@ from reform_archive.importer import (
     entities,
     kind,
     metadata,
+    names,
     sources,
     structure,
     title_choice,
 )
 from reform_archive.importer import lines as page_lines
 from reform_archive.importer import title as titles
-from reform_archive.importer.dates import FoundDate
-from reform_archive.importer.evidence import Candidate, PageLayout
+from reform_archive.importer.evidence import PageLayout
+from reform_archive.importer.extracted import Evidence, Extraction, ImportedArticle, Note, PageHints
 from reform_archive.importer.places import find_provinces
 from reform_archive.importer.prose import prose_lines
 
-__all__ = ["Evidence", "Extraction", "ImportedArticle", "Note", "PageHints", "extract"]
+__all__ = ["extract"]
 
 _ALT_TEXT = re.compile(r"\s*[-–]\s*Ảnh\s*\d+\s*\.?$")  # "<the title> - Ảnh 1.": an image's alt text
-
-
-@dataclass(frozen=True)
-class ImportedArticle:
-    title: str
-    date: FoundDate | None  # None: no date anywhere on the page (imported as a draft)
-    body: str  # Markdown
-    blocks: tuple[structure.Block, ...]
-    summary: str = ""
-    title_original: str = ""
-    title_inferred: bool = False
-    date_inferred: bool = False
-    lastmod: FoundDate | None = None
-    draft: bool = False
-    draft_reason: str = ""  # why a page is not taken as an article ("a legal-document record…")
-    category: str = ""
-    authors: tuple[str, ...] = ()
-    affiliation: str = ""
-    honorific: str = ""
-    source_name: str = ""
-    source_url: str = ""
-    image: str = ""  # the page's picture (an https address from its metadata, never downloaded)
-    image_alt: str = ""
-    provinces: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    documents: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-    @property
-    def is_article(self) -> bool:
-        return not self.draft_reason
-
-    def plain_body(self) -> str:
-        return "\n".join(block.text for block in self.blocks)
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something the importer was unsure of, and the front-matter key to check."""
-
-    key: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The candidates the title and date were chosen from, and the body's lines the chrome
-    model weighed with the page they were read from (for fitting and explaining)."""
-
-    titles: tuple[Candidate[str], ...] = ()
-    dates: tuple[Candidate[FoundDate], ...] = ()
-    lines: tuple[Candidate[str], ...] = ()
-    page: PageLayout | None = None
-    headline: str = ""  # the title as the page prints it ("" when none was found)
-
-
-@dataclass(frozen=True)
-class Extraction:
-    article: ImportedArticle | None
-    warnings: tuple[Note, ...] = ()
-    error: str = ""  # why there is no article
-    evidence: Evidence = Evidence()
 
 
 @dataclass
@@ -117,9 +56,9 @@ class _Found:
     def take(self, meta: metadata.MetaLine) -> None:
         """A dateline's category and byline (its date is one of date_choice's candidates)."""
         self.category = self.category or meta.category
-        self.add_authors(metadata.Byline(meta.authors, meta.affiliation, meta.honorific))
+        self.add_authors(names.Byline(meta.authors, meta.affiliation, meta.honorific))
 
-    def add_authors(self, byline: metadata.Byline) -> None:
+    def add_authors(self, byline: names.Byline) -> None:
         self.authors.extend(a for a in byline.authors if a not in self.authors)
         self.affiliation = self.affiliation or byline.affiliation
         self.honorific = self.honorific or byline.honorific
@@ -135,33 +74,29 @@ class _Found:
         return True
 
 
-@dataclass(frozen=True)
-class PageHints:
-    """What the page's form said outside its text (HTML metadata, a feed item's fields, a
-    JSON Lines record): it wins over guesses from the text."""
-
-    title: str = ""
-    date: FoundDate | None = None
-    date_modified: FoundDate | None = None
-    authors: tuple[str, ...] = ()
-    image: str = ""  # og:image and its alt, as front matter's image and image_alt
-    image_alt: str = ""
-
-
 def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extraction:
     """``url`` is the page's address when known (``--url``); a bare page URL in the text is
     used otherwise."""
-    lines = structure.untab(page_lines.join_wrapped_lines(page_lines.split_date_field(
-        dates.us_dates_in_day_order(text).split("\n"))))
+    lines = structure.untab(
+        page_lines.join_wrapped_lines(page_lines.split_date_field(dates.us_dates_in_day_order(text).split("\n")))
+    )
     lines = page_lines.split_banner(page_lines.split_glued_headline(lines[: blocks.tail_start(lines)]))
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)
     running = blocks.running_heads(lines)
     heads = {i for i in running if not metadata.parse_byline(lines[i]) and not metas[i]}
-    related = (blocks.related_blocks(lines) | blocks.repeated_alt_texts(lines) | blocks.summary_boxes(lines)
-               | blocks.repeated_widgets(lines) | blocks.polls(lines) | blocks.account_cards(lines)
-               | blocks.about_boxes(lines) | blocks.repeated_text(lines) | heads)
+    related = (
+        blocks.related_blocks(lines)
+        | blocks.repeated_alt_texts(lines)
+        | blocks.summary_boxes(lines)
+        | blocks.repeated_widgets(lines)
+        | blocks.polls(lines)
+        | blocks.account_cards(lines)
+        | blocks.about_boxes(lines)
+        | blocks.repeated_text(lines)
+        | heads
+    )
     chrome_lines = set(related)
     for index, line in enumerate(lines):  # already stripped by join_wrapped_lines
         if line and index not in related and chrome.is_chrome_line(line):
@@ -176,15 +111,20 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         return Extraction(None, error="no article text: every line is page chrome, a heading or too short to be prose")
     url = url or found.url
     # a dateline printed under the first paragraph ("Nhóm PV • 15/08/2025") is read as one, and leaves the body
-    late_datelines = {i for i in [i for i in kept if prose[0] < i <= prose[-1]][:3]
-                      if edges.dateline_under_lead(lines[i], metas[i])}
-    metas = tuple(metadata.MetaLine(date=dates.find_dates(lines[i])[0]) if i in late_datelines and meta is None
-                  else meta for i, meta in enumerate(metas))
-    layout = PageLayout(tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas,
-                        running_heads=frozenset(running))
+    late_datelines = {
+        i for i in [i for i in kept if prose[0] < i <= prose[-1]][:3] if edges.dateline_under_lead(lines[i], metas[i])
+    }
+    metas = tuple(
+        metadata.MetaLine(date=dates.find_dates(lines[i])[0]) if i in late_datelines and meta is None else meta
+        for i, meta in enumerate(metas)
+    )
+    layout = PageLayout(
+        tuple(lines), frozenset(chrome_lines), prose[0], prose[-1], url, metas, running_heads=frozenset(running)
+    )
     _, lead_text = sources.split_source_prefix(lines[prose[0]])
     chosen, title_candidates = title_choice.choose_title(
-        layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title)
+        layout, lead_text, "\n".join(lines[i] for i in kept if prose[0] <= i <= prose[-1]), hints.title
+    )
     if chosen is not None and chosen.kind == "slug" and chosen.line == prose[0]:
         lines[prose[0]], label = edges.around_headline(lines[prose[0]], chosen.value)
         found.category = found.category or label
@@ -196,16 +136,21 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     header = [i for i in kept if i < prose[0] and i != title_line]
     above = sum(1 for i in kept if i < min(title_line, prose[0]))
     _read_header([lines[i] for i in header[:above]], [metas[i] for i in header[:above]], found, True)
-    placed = [(header[above + j], lines[header[above + j]]) for j in _read_header(  # (page line, text)
-        [lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found)]
+    placed = [
+        (header[above + j], lines[header[above + j]])
+        for j in _read_header(  # (page line, text)
+            [lines[i] for i in header[above:]], [metas[i] for i in header[above:]], found
+        )
+    ]
     for i in sorted(late_datelines):
         if (meta := metas[i]) is not None:  # its people, not a body run into it ("Báo X" twice before the date)
-            people = metadata.names_a_person(metadata.Byline(meta.authors))
+            people = metadata.names_a_person(names.Byline(meta.authors))
             found.take(meta if people else replace(meta, authors=(), affiliation=""))
     placed += [(i, lines[i]) for i in kept if prose[0] <= i <= prose[-1] and i not in late_datelines]
     footer = [i for i in kept if i > prose[-1]]
-    placed += [(footer[j], text) for j, text in _read_footer([lines[i] for i in footer], [metas[i] for i in footer],
-                                                             found)]
+    placed += [
+        (footer[j], text) for j, text in _read_footer([lines[i] for i in footer], [metas[i] for i in footer], found)
+    ]
     body = [text for _, text in placed]
     body, printed = bylines.take_opening_bylines(body, hints.authors, bool(found.authors))
     for byline in printed:
@@ -228,10 +173,18 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     # a title made from the lead says nothing the lead does not: its "năm 2023" is no date evidence
     dating = date_choice.choose_date(layout, "" if inferred else title, hints.date, hints.date_modified)
     if dating.date is None:
-        named = (f" (the text names {dating.year_named} most, perhaps a cited law's or a period's year)"
-                 if dating.year_named else "")
-        warnings.append(Note("draft", f"no date anywhere on the page{named}: imported as a draft without a date; "
-                                      "add 'date' and remove 'draft' to publish it"))
+        named = (
+            f" (the text names {dating.year_named} most, perhaps a cited law's or a period's year)"
+            if dating.year_named
+            else ""
+        )
+        warnings.append(
+            Note(
+                "draft",
+                f"no date anywhere on the page{named}: imported as a draft without a date; "
+                "add 'date' and remove 'draft' to publish it",
+            )
+        )
     elif dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
@@ -242,30 +195,47 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     classified = structure.classify(body)
     subject = f"{title}\n{plain}"
     article = ImportedArticle(
-        title=title, date=dating.date, body=structure.to_markdown(classified), blocks=tuple(classified), summary=summary,
-        title_original=title_original, title_inferred=inferred, date_inferred=dating.inferred and dating.date is not None,
-        lastmod=dating.lastmod, draft=dating.date is None or bool(not_article), draft_reason=not_article,
-        category=found.category, authors=authors, affiliation=found.affiliation,
+        title=title,
+        date=dating.date,
+        body=structure.to_markdown(classified),
+        blocks=tuple(classified),
+        summary=summary,
+        title_original=title_original,
+        title_inferred=inferred,
+        date_inferred=dating.inferred and dating.date is not None,
+        lastmod=dating.lastmod,
+        draft=dating.date is None or bool(not_article),
+        draft_reason=not_article,
+        category=found.category,
+        authors=authors,
+        affiliation=found.affiliation,
         honorific=found.honorific,
-        source_name=found.source, source_url=url, image=hints.image, image_alt=hints.image_alt,
+        source_name=found.source,
+        source_url=url,
+        image=hints.image,
+        image_alt=hints.image_alt,
         provinces=find_provinces(subject),
-        topics=entities.find_topics(title, plain), documents=entities.find_documents(subject),
+        topics=entities.find_topics(title, plain),
+        documents=entities.find_documents(subject),
         tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
     )
-    return Extraction(article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates, weighed,
-                                                                   layout, found.title))
+    return Extraction(
+        article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates, weighed, layout, found.title)
+    )
 
 
 def _writers(named: tuple[str, ...], url: str) -> tuple[str, ...]:
     """The metadata's authors without the portal's accounts ("admin") and without the site
     itself ("Hanoionline" on hanoionline.vn), which say nothing of who wrote the article."""
     site = re.sub(r"^(?:www|m|amp)\.", "", url.split("//", 1)[-1].split("/", 1)[0]).split(".", 1)[0].lower()
-    return tuple(name for name in named
-                 if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site))
+    return tuple(
+        name for name in named if not metadata.is_account(name) and not (site and name.replace(" ", "").lower() == site)
+    )
 
 
-def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found: _Found,
-                 above_title: bool = False) -> list[int]:
+def _read_header(
+    header: list[str], metas: list[metadata.MetaLine | None], found: _Found, above_title: bool = False
+) -> list[int]:
     """Datelines, category and byline around the title; returns the positions of the lines
     that are none of these. Above the title those are chrome (a banner, a slogan, a hotline)
     and dropped; under it (a short sapo, a caption) they belong to the body."""
@@ -279,8 +249,11 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
             continue
         if meta is not None:
             found.take(meta)
-        elif not found.category and (metadata.is_category(line) or _kicker(index, header, metas, above_title)) and (
-                above_title or not found.title):
+        elif (
+            not found.category
+            and (metadata.is_category(line) or _kicker(index, header, metas, above_title))
+            and (above_title or not found.title)
+        ):
             found.category = line
         elif byline and (line[:1].islower() or "." in line or ":" in line) and (above_title or not found.title):
             found.add_authors(byline)  # "P.V", "Bài và ảnh: Minh Châu"
@@ -294,8 +267,9 @@ def _read_header(header: list[str], metas: list[metadata.MetaLine | None], found
 
 
 def _beside_a_dateline(index: int, metas: list[metadata.MetaLine | None]) -> bool:
-    return any(0 <= i < len(metas) and (meta := metas[i]) is not None and meta.date is not None
-               for i in (index - 1, index + 1))
+    return any(
+        0 <= i < len(metas) and (meta := metas[i]) is not None and meta.date is not None for i in (index - 1, index + 1)
+    )
 
 
 def _kicker(index: int, header: list[str], metas: list, title_follows: bool = False) -> bool:
@@ -305,9 +279,17 @@ def _kicker(index: int, header: list[str], metas: list, title_follows: bool = Fa
     if len(line.split()) > 5 or any(c.isdigit() for c in line) or line[-1:] in ".:;,!?":
         return False
     following = metas[index + 1] if index + 1 < len(header) else None
-    return following is not None and following.date is not None and (
-        title_follows or any(titles.looks_like_title(text) and m is None
-                             for text, m in zip(header[index + 2:], metas[index + 2:], strict=False)))
+    return (
+        following is not None
+        and following.date is not None
+        and (
+            title_follows
+            or any(
+                titles.looks_like_title(text) and m is None
+                for text, m in zip(header[index + 2 :], metas[index + 2 :], strict=False)
+            )
+        )
+    )
 
 
 def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found: _Found) -> list[tuple[int, str]]:
@@ -325,12 +307,13 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
         elif keywords := sources.keywords_line(line):
             found.keywords.extend(k for k in keywords if k not in found.keywords)
         elif reprint := sources.reporter_for(line):
-            found.add_authors(metadata.Byline((reprint[0],)))
+            found.add_authors(names.Byline((reprint[0],)))
             found.source = found.source or reprint[1]
         elif name := sources.source_line(line):
             found.source = found.source or name
-        elif (byline := metadata.parse_byline(line)) and (metadata.credits_a_writer(line)
-                                                          or not structure.is_caption(line)):
+        elif (byline := metadata.parse_byline(line)) and (
+            metadata.credits_a_writer(line) or not structure.is_caption(line)
+        ):
             found.add_authors(byline)
         elif chrome.may_close_article(line):
             rest.append((index, line))
@@ -343,7 +326,7 @@ def _summary(body: list[str], lead_index: int) -> tuple[str, list[str]]:
     lead = body[lead_index]
     for index in range(lead_index + 1, min(lead_index + 3, len(body))):
         if _same_text(body[index], lead):
-            return lead, body[:lead_index] + body[lead_index + 1:]
+            return lead, body[:lead_index] + body[lead_index + 1 :]
     return lead, body
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from reform_archive.importer import output
 from reform_archive.importer.batch import FileRead, archive_pages, read_files
 from reform_archive.importer.dedupe import ShingleIndex, shingles
-from reform_archive.importer.extract import Extraction
+from reform_archive.importer.extracted import Extraction
 from reform_archive.parallel.workers import default_jobs
 from reform_archive.source.loader import CONTENT_DIR, content_files
 from reform_archive.text.vietnamese import slugify
@@ -80,8 +80,14 @@ def expand(patterns: list[str]) -> tuple[list[Path], list[FileReport]]:
     return list(dict.fromkeys(files)), missing
 
 
-def run_import(patterns: list[str], site_dir: Path, url: str = "", dry_run: bool = False,
-               force: bool = False, jobs: int | None = None) -> list[FileReport]:
+def run_import(
+    patterns: list[str],
+    site_dir: Path,
+    url: str = "",
+    dry_run: bool = False,
+    force: bool = False,
+    jobs: int | None = None,
+) -> list[FileReport]:
     """``jobs``: processes that read and extract files (default: one per core); naming and
     writing stay in this process, in the order of the files, so the result is the same."""
     files, reports = expand(patterns)
@@ -112,8 +118,9 @@ def _scan(content: Path) -> _Existing:
 _RAW_SUFFIX = {"html": ".html", "feed": ".xml", "jsonl": ".json", "csv": ".csv", "warc": ".html"}
 
 
-def _import_one(read: FileRead, site_dir: Path, content: Path, existing: _Existing,
-                dry_run: bool, force: bool) -> list[FileReport]:
+def _import_one(
+    read: FileRead, site_dir: Path, content: Path, existing: _Existing, dry_run: bool, force: bool
+) -> list[FileReport]:
     path = read.path
     if read.error:
         return [FileReport(str(path), "failed", error=read.error)]
@@ -121,27 +128,56 @@ def _import_one(read: FileRead, site_dir: Path, content: Path, existing: _Existi
     for page in archive_pages(path) if read.archive else read.pages:
         source = str(path)
         if page.extraction is None:
-            reports.append(FileReport(source, "failed", error=page.error, error_line=page.error_line,
-                                      origin=page.origin))
+            reports.append(
+                FileReport(source, "failed", error=page.error, error_line=page.error_line, origin=page.origin)
+            )
             continue
         suffix = path.suffix.lower() if page.form == "text" else _RAW_SUFFIX.get(page.form, ".txt")
-        report = _import_page(page.extraction, page.raw, page.encoding, source, suffix or ".txt", site_dir, content,
-                              existing, dry_run, force)
+        report = _import_page(
+            page.extraction,
+            page.raw,
+            page.encoding,
+            source,
+            suffix or ".txt",
+            site_dir,
+            content,
+            existing,
+            dry_run,
+            force,
+        )
         said = tuple(FileWarning(w.line, w.message, in_source=True) for w in page.form_warnings)
         reports.append(replace(report, origin=page.origin, warnings=said + report.warnings))
     return reports
 
 
-def _import_page(extraction: Extraction, data: bytes, encoding: str, source: str, suffix: str, site_dir: Path,
-                 content: Path, existing: _Existing, dry_run: bool, force: bool) -> FileReport:
-    report = FileReport(source, "failed", encoding=encoding,
-                        warnings=tuple(FileWarning(1, note.message) for note in extraction.warnings))
+def _import_page(
+    extraction: Extraction,
+    data: bytes,
+    encoding: str,
+    source: str,
+    suffix: str,
+    site_dir: Path,
+    content: Path,
+    existing: _Existing,
+    dry_run: bool,
+    force: bool,
+) -> FileReport:
+    report = FileReport(
+        source,
+        "failed",
+        encoding=encoding,
+        warnings=tuple(FileWarning(1, note.message) for note in extraction.warnings),
+    )
     article = extraction.article
     if article is None:
         return replace(report, error=extraction.error)
     sha = hashlib.sha256(data).hexdigest()
-    report = replace(report, title=article.title, date=article.date.iso() if article.date else "",
-                     date_precision=article.date.precision if article.date else "")
+    report = replace(
+        report,
+        title=article.title,
+        date=article.date.iso() if article.date else "",
+        date_precision=article.date.precision if article.date else "",
+    )
     body_shingles = shingles(article.plain_body())
 
     title_slug = slugify(article.title)
@@ -150,19 +186,31 @@ def _import_page(extraction: Extraction, data: bytes, encoding: str, source: str
         twin = existing.bodies.closest(body_shingles)
         if twin is not None:
             name, score = twin
-            return replace(report, status="duplicate",
-                           output=_relative(Path(name), site_dir),
-                           warnings=report.warnings + (FileWarning(1, f"near-duplicate of {_relative(Path(name), site_dir)} "
-                                                                  f"({score:.0%} of the text is the same); not imported"),))
+            return replace(
+                report,
+                status="duplicate",
+                output=_relative(Path(name), site_dir),
+                warnings=report.warnings
+                + (
+                    FileWarning(
+                        1,
+                        f"near-duplicate of {_relative(Path(name), site_dir)} "
+                        f"({score:.0%} of the text is the same); not imported",
+                    ),
+                ),
+            )
         folder = str(article.date.value.year) if article.date else UNDATED_FOLDER
         target = _free_path(content / folder, title_slug or output.fallback_slug(article), existing)
     slug = target.stem  # written out, so that correcting the headline later does not move the article
     raw = target.parent.relative_to(content) / f"{target.stem}{suffix}"
     raw_path = content / RAW_FOLDER / raw
-    text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha,
-                         encoding=encoding)
-    report = replace(report, output=_relative(target, site_dir), raw=_relative(raw_path, site_dir),
-                     warnings=tuple(FileWarning(_key_line(text, note.key), note.message) for note in extraction.warnings))
+    text = output.render(article, slug=slug, raw=f"{RAW_FOLDER}/{raw.as_posix()}", source_sha256=sha, encoding=encoding)
+    report = replace(
+        report,
+        output=_relative(target, site_dir),
+        raw=_relative(raw_path, site_dir),
+        warnings=tuple(FileWarning(_key_line(text, note.key), note.message) for note in extraction.warnings),
+    )
 
     status = "imported"
     if target.exists():
@@ -170,8 +218,12 @@ def _import_page(extraction: Extraction, data: bytes, encoding: str, source: str
         if current == text:
             status = "unchanged"
         elif output.edited_by_hand(current) and not force:
-            return replace(report, status="kept", warnings=report.warnings + (FileWarning(
-                1, "edited by hand since it was imported; kept as it is (use --force to overwrite)"),))
+            return replace(
+                report,
+                status="kept",
+                warnings=report.warnings
+                + (FileWarning(1, "edited by hand since it was imported; kept as it is (use --force to overwrite)"),),
+            )
         else:
             status = "updated"
     existing.by_sha[sha] = target

@@ -19,29 +19,41 @@ from reform_archive.text.vietnamese import fold
 __all__ = ["MIN_REFORM_DENSITY", "not_article_reason"]
 
 _I = re.IGNORECASE
-_RECORD_FIELD = re.compile(r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
-                           r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
-                           r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|\t]", _I)
+_RECORD_FIELD = re.compile(
+    r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
+    r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
+    r"cấp\s+ban\s+hành|lĩnh\s+vực)\s*[:|\t]",
+    _I,
+)
 # "Xem tiếp", "Chi tiết": the link under (or after) each teaser of a category page
-_MORE = re.compile(r"(?:^|\s[-–|»]\s*)(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết|read more|"
-                   r"see more|continue reading|more)\s*(?:»|>>?|\.\.\.|…)?\s*$", _I)
+_MORE = re.compile(
+    r"(?:^|\s[-–|»]\s*)(?:xem tiếp|xem thêm|chi tiết|đọc tiếp|đọc thêm|xem chi tiết|read more|"
+    r"see more|continue reading|more)\s*(?:»|>>?|\.\.\.|…)?\s*$",
+    _I,
+)
 # a teaser cut short, and a pager: "…", "Trang 1 / 14", "Trang sau >", "Trang: 1 2 3 >>"
 _TEASER = re.compile(r"\w\s*(?:\.\.\.|…)\s*(?:\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\))?$")
-_PAGER = re.compile(r"^(?:trang\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,4}|(?:\s+\d{1,3}){2,})|trang\s+(?:sau|trước|tiếp|đầu|cuối)\b|"
-                    r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$|"
-                    # DNN's and WordPress's English pagers: "First1234NextLast", "« Previous 1 2 3 Next »"
-                    r"(?:first|prev(?:ious)?|«|‹)\s*(?:\d{1,3}\s*){2,}(?:next|last|»|›))", _I)
+_PAGER = re.compile(
+    r"^(?:trang\s*:?\s*\d{1,3}(?:\s*/\s*\d{1,4}|(?:\s+\d{1,3}){2,})|trang\s+(?:sau|trước|tiếp|đầu|cuối)\b|"
+    r"(?:«|<<?)?\s*\d{1,3}(?:\s+\d{1,3}){3,}\s*(?:»|>>?)?$|"
+    # DNN's and WordPress's English pagers: "First1234NextLast", "« Previous 1 2 3 Next »"
+    r"(?:first|prev(?:ious)?|«|‹)\s*(?:\d{1,3}\s*){2,}(?:next|last|»|›))",
+    _I,
+)
 # an official document printed whole: the national motto and its number ("Số: 45/BC-UBND")
 _MOTTO = re.compile(r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc", _I)
 # a legal document's preamble: "Căn cứ Luật Tổ chức chính quyền địa phương …;"
 _GROUNDS = re.compile(r"^căn\s+cứ\s+.{10,}[;,.]$", _I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*số\s*:\s*\d{1,5}(?:\s*/\s*\d{4})?\s*/\s*[\w.-]*[A-ZĐ]", _I)
 # an administrative-procedure record: its fields
-_PROCEDURE_FIELD = re.compile(r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|tên\s+thủ\s+tục|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
-                              r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:trực\s+tiếp\s+)?(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
-                              r"cơ\s+quan\s+(?:phối\s+hợp|có\s+thẩm\s+quyền)|(?:nơi|thời\s+gian)\s+tiếp\s+nhận|"
-                              r"đối\s+tượng\s+thực\s+hiện|phí,?\s+lệ\s+phí|lệ\s+phí|căn\s+cứ\s+pháp\s+lý|cấp\s+thực\s+hiện|"
-                              r"kết\s+quả\s+thực\s+hiện|yêu\s+cầu,?\s+điều\s+kiện)\b", _I)
+_PROCEDURE_FIELD = re.compile(
+    r"^\|?\s*(?:mã\s+(?:thủ\s+tục|số)|tên\s+thủ\s+tục|trình\s+tự\s+thực\s+hiện|thành\s+phần(?:,\s*số\s+lượng)?\s+hồ\s+sơ|"
+    r"thời\s+hạn\s+giải\s+quyết|cơ\s+quan\s+(?:trực\s+tiếp\s+)?(?:thực\s+hiện|giải\s+quyết)|cách\s+thức\s+thực\s+hiện|"
+    r"cơ\s+quan\s+(?:phối\s+hợp|có\s+thẩm\s+quyền)|(?:nơi|thời\s+gian)\s+tiếp\s+nhận|"
+    r"đối\s+tượng\s+thực\s+hiện|phí,?\s+lệ\s+phí|lệ\s+phí|căn\s+cứ\s+pháp\s+lý|cấp\s+thực\s+hiện|"
+    r"kết\s+quả\s+thực\s+hiện|yêu\s+cầu,?\s+điều\s+kiện)\b",
+    _I,
+)
 # the national database's code of a procedure: "Mã thủ tục: 2.000986.000.00.00.H29"
 _PROCEDURE_CODE = re.compile(r"^\|?\s*mã\s+(?:thủ\s+tục|số)\s*[:：]?\s*\d\.\d{6}", _I)
 # "Giải pháp số hóa ............ 12": a contents line with dotted leaders
@@ -64,7 +76,9 @@ _LISTING_ADDRESS = re.compile(
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)|"
     # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a
     # listing's pages ("/PhanTrang/1753/10/")
-    r"/tags?/|/phan-?trang/", _I)
+    r"/tags?/|/phan-?trang/",
+    _I,
+)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -78,11 +92,13 @@ _REFORM_WORDS = re.compile(
     r"digital (?:transformation|government|signatures?)|civil servants?|people's committee|"
     # … and the words an English page uses for what Vietnamese pages call thủ tục, hồ sơ, người dân
     r"two-tier|local government|procedures?|applications?|certificates?|passports?|identification|"
-    r"portal|communes?|wards?|citizens?|residents?|businesses", _I)
+    r"portal|communes?|wards?|citizens?|residents?|businesses",
+    _I,
+)
 
 
 def _unglued(text: str) -> list[str]:
-    """"Thành phần hồ sơBao gồmTrình tự thực hiện": cells whose breaks the copy lost, apart again."""
+    """ "Thành phần hồ sơBao gồmTrình tự thực hiện": cells whose breaks the copy lost, apart again."""
     points = [0, *glue_points(text), len(text)]
     return [text[a:b] for a, b in itertools.pairwise(points)]
 
@@ -102,15 +118,21 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     if sum(1 for line in numbered if _PAGE_REFERENCE.search(line) or _LEADER.search(line)) >= 3:
         return "a table of contents (entries with page numbers), not an article"
     # a record flattened into a table puts its fields in cells: "Cách thức thực hiện … | Thời hạn giải quyết | …"
-    cells = [part.strip() for line in lines if line.count("|") >= 2 for cell in line.split("|")
-             for part in _unglued(cell)]
+    cells = [
+        part.strip() for line in lines if line.count("|") >= 2 for cell in line.split("|") for part in _unglued(cell)
+    ]
     fields = sum(1 for line in short if _PROCEDURE_FIELD.match(line))
-    if fields >= 4 or (fields >= 2 and any(_PROCEDURE_CODE.match(line) for line in short)) or \
-            len({field.group().lower() for cell in cells if (field := _PROCEDURE_FIELD.match(cell))}) >= 4:
+    if (
+        fields >= 4
+        or (fields >= 2 and any(_PROCEDURE_CODE.match(line) for line in short))
+        or len({field.group().lower() for cell in cells if (field := _PROCEDURE_FIELD.match(cell))}) >= 4
+    ):
         return "an administrative-procedure record (Trình tự thực hiện, Thành phần hồ sơ…), not a news article"
     heading = any(_MOTTO.search(line) or "cong hoa xa hoi chu nghia viet nam" in fold(line.lower()) for line in short)
-    if heading and (any(_DOCUMENT_NUMBER.match(line) for line in short)
-                    or sum(1 for line in lines if _GROUNDS.match(line.strip())) >= 2):
+    if heading and (
+        any(_DOCUMENT_NUMBER.match(line) for line in short)
+        or sum(1 for line in lines if _GROUNDS.match(line.strip())) >= 2
+    ):
         return "an official document printed whole (national motto, 'Số: …', 'Căn cứ …'), not a news article"
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
     if sum(1 for line in short if _PHONE_ENTRY.search(line)) >= 4 and prose <= 2:
@@ -125,9 +147,13 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
     teasers = sum(1 for line in short if line.endswith(("...", "…", ")")) and _TEASER.search(line))
     datelines += sum(1 for line in short if chrome.AGE.match(line))  # a mobile section page's cards: "3 ngày trước"
-    if (entries >= 4 and prose <= entries // 2) or (datelines >= 4 and prose <= datelines + 1) or \
-            sum(1 for line in short if _MORE.search(line)) >= 3 or teasers >= 3 or \
-            (teasers >= 2 and any(_PAGER.match(line) for line in short)):
+    if (
+        (entries >= 4 and prose <= entries // 2)
+        or (datelines >= 4 and prose <= datelines + 1)
+        or sum(1 for line in short if _MORE.search(line)) >= 3
+        or teasers >= 3
+        or (teasers >= 2 and any(_PAGER.match(line) for line in short))
+    ):
         return "a list of headlines (a category or tag page), not an article"
     folded_title, folded_body = fold(title.lower()), fold(body.lower())
     if not _REFORM_WORDS.search(folded_title):
@@ -135,6 +161,8 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
         if not mentions:
             return "not a word about administrative reform: off-topic for this archive"
         if 100 * mentions / words < MIN_REFORM_DENSITY:
-            return (f"hardly about administrative reform ({mentions} of its {words} words, none in the title): "
-                    "off-topic for this archive")
+            return (
+                f"hardly about administrative reform ({mentions} of its {words} words, none in the title): "
+                "off-topic for this archive"
+            )
     return ""

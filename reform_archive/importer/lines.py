@@ -10,7 +10,13 @@ from reform_archive.importer import chrome
 from reform_archive.importer.dates import find_dates
 
 __all__ = [
-    "DATE_FIELD", "glue_points", "join_wrapped_lines", "split_banner", "split_date_field", "split_glued_headline"]
+    "DATE_FIELD",
+    "glue_points",
+    "join_wrapped_lines",
+    "split_banner",
+    "split_date_field",
+    "split_glued_headline",
+]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
@@ -19,15 +25,19 @@ _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
 
 
 def split_glued_headline(lines: list[str]) -> list[str]:
-    """"… sau sắp xếpSáng 12/3, UBND phường …": a headline and the lead run together (the
+    """ "… sau sắp xếpSáng 12/3, UBND phường …": a headline and the lead run together (the
     copy lost the line break between two blocks). Only up to the first sentence: in the
     body such a join is left alone."""
     for index, line in enumerate(lines):
         if chrome.is_prose(line):
             cut = next(iter(glue_points(line)), 0)
-            if cut and 3 <= len(line[:cut].split()) <= 30 and not chrome.SENTENCE_END.search(line[:cut]) \
-                    and chrome.is_prose(line[cut:]):
-                return [*lines[:index], line[:cut], line[cut:], *lines[index + 1:]]
+            if (
+                cut
+                and 3 <= len(line[:cut].split()) <= 30
+                and not chrome.SENTENCE_END.search(line[:cut])
+                and chrome.is_prose(line[cut:])
+            ):
+                return [*lines[:index], line[:cut], line[cut:], *lines[index + 1 :]]
             return lines
     return lines
 
@@ -36,7 +46,7 @@ _WORD = re.compile(r"\S+")
 
 
 def split_banner(lines: list[str]) -> list[str]:
-    """"CƠ QUAN CỦA TRUNG ƯƠNG HỘI - TIẾNG NÓI CỦA CỰU CHIẾN BINH Trị bệnh “sợ trách nhiệm”":
+    """ "CƠ QUAN CỦA TRUNG ƯƠNG HỘI - TIẾNG NÓI CỦA CỰU CHIẾN BINH Trị bệnh “sợ trách nhiệm”":
     a masthead in capitals and the headline under it, copied as one line. Above the first
     sentence only, and only after five words in capitals or more: "UBND TỈNH triển khai …"
     and "Hà Nội: UBND TP …" are one line each."""
@@ -51,17 +61,25 @@ def split_banner(lines: list[str]) -> list[str]:
         lettered = sum(1 for w in words[:caps] if any(c.isalpha() for c in w.group()))
         # "TS NGUYỄN VĂN A - Học viện …": a byline with its workplace, set apart by a dash
         apart = caps and words[caps - 1].group()[-1:] in "-–—|:,"
-        if lettered >= 5 and not apart and len(rest) >= 3 and rest[0][:1].isupper() and sum(
-                1 for w in rest if any(c.islower() for c in w)) >= 2:
+        if (
+            lettered >= 5
+            and not apart
+            and len(rest) >= 3
+            and rest[0][:1].isupper()
+            and sum(1 for w in rest if any(c.islower() for c in w)) >= 2
+        ):
             cut = words[caps].start()
-            return [*lines[:index], line[:cut].strip(), line[cut:].strip(), *lines[index + 1:]]
+            return [*lines[:index], line[:cut].strip(), line[cut:].strip(), *lines[index + 1 :]]
     return lines
 
 
 # " date 2025-08-24 <headline>", " date 2025-12-18 Khi những thủ tục …": a scraper's date
 # field run into the page's text (title_choice reads a headline after it)
-DATE_FIELD = re.compile(r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
-                        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s+\S)", re.I)
+DATE_FIELD = re.compile(
+    r"^\W*(?:date|published|ngày đăng|ngày)\s*[:=]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?=\s+\S)",
+    re.I,
+)
 
 
 def split_date_field(lines: list[str]) -> list[str]:
@@ -71,8 +89,8 @@ def split_date_field(lines: list[str]) -> list[str]:
     split = []
     for line in lines:
         field = DATE_FIELD.match(line)
-        if field and chrome.is_prose(line[field.end():].strip()):
-            split += [line[:field.end()].strip(), line[field.end():].strip()]
+        if field and chrome.is_prose(line[field.end() :].strip()):
+            split += [line[: field.end()].strip(), line[field.end() :].strip()]
         else:
             split.append(line)
     return split
@@ -112,8 +130,11 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     return joined
 
 
-_OPEN_END = re.compile(r"\s(?:với|của|và|cho|các|những|trên|tại|từ|về|để|do|bởi|theo|giữa|cùng|như|là|mà|thì|"
-                       r"nhằm|gồm|qua|vào|ra|đến|tới)$", re.IGNORECASE)
+_OPEN_END = re.compile(
+    r"\s(?:với|của|và|cho|các|những|trên|tại|từ|về|để|do|bởi|theo|giữa|cùng|như|là|mà|thì|"
+    r"nhằm|gồm|qua|vào|ra|đến|tới)$",
+    re.IGNORECASE,
+)
 _CREDIT_END = re.compile(r"[.\s(]\s*(?:ảnh|nguồn|photo)\s*:\s*[^\s.:,;]+(?:\s+[^\s.:,;]+){0,4}\)?$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ\d]{2}[.!?]\s+[A-ZĐÀ-Ỹ]")  # not "TS. Hà", "TP. Huế"
 
@@ -121,21 +142,44 @@ _SENTENCE_INSIDE = re.compile(r"[a-zà-ỹđ\d]{2}[.!?]\s+[A-ZĐÀ-Ỹ]")  # not
 def _goes_on(previous: str, line: str) -> bool:
     """``line`` continues the sentence ``previous`` left open: it starts in lower case, or, after
     a long line, with a number followed by more of the sentence ("2025, thời gian qua …")."""
-    if previous.endswith((".", "!", "?", ":", ";", "…", '",', "',")) or "\t" in previous + line or \
-            chrome.is_chrome_line(previous) or chrome.is_chrome_line(line) or _CREDIT_END.search(previous):
+    if (
+        previous.endswith((".", "!", "?", ":", ";", "…", '",', "',"))
+        or "\t" in previous + line
+        or chrome.is_chrome_line(previous)
+        or chrome.is_chrome_line(line)
+        or _CREDIT_END.search(previous)
+    ):
         return False  # a sentence's end, a table, a dump's quoted value ("time": "…",), a caption's credit
     if line[:1].islower():
         return True
     # a paragraph under way ("… quý I năm 2025. Đồng chí Phó Chủ tịch") cut before a name or an
     # acronym ("UBND huyện, …"): a sentence already ended inside it, so it is no headline
-    if _SENTENCE_INSIDE.search(previous) and len(previous.split()) >= 15 and line[:1].isupper() \
-            and len(line.split()) >= 6 and not find_dates(line[:12]):
+    if (
+        _SENTENCE_INSIDE.search(previous)
+        and len(previous.split()) >= 15
+        and line[:1].isupper()
+        and len(line.split()) >= 6
+        and not find_dates(line[:12])
+    ):
         return True
     # "…, UBND xã phối hợp với" / "Đoàn Thanh niên …": a long line of a sentence under way (a comma
     # in it) left hanging on a word no sentence or headline ends with, before a name
-    if _OPEN_END.search(previous) and len(previous.split()) >= 15 and "," in previous and line[:1].isupper() and \
-            len(line.split()) >= 6 and not find_dates(line[:12]):
+    if (
+        _OPEN_END.search(previous)
+        and len(previous.split()) >= 15
+        and "," in previous
+        and line[:1].isupper()
+        and len(line.split()) >= 6
+        and not find_dates(line[:12])
+    ):
         return True
     number = _NUMBER_GOES_ON.match(line)
-    return (number is not None and number["next"].islower() and not _LIST_NUMBER.match(line)
-            and len(previous.split()) >= 8 and len(line.split()) >= 5 and not find_dates(line) and not find_dates(previous))
+    return (
+        number is not None
+        and number["next"].islower()
+        and not _LIST_NUMBER.match(line)
+        and len(previous.split()) >= 8
+        and len(line.split()) >= 5
+        and not find_dates(line)
+        and not find_dates(previous)
+    )

@@ -12,24 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reform_archive.importer import credits
 from reform_archive.importer.chrome import AGE, strip_view_count
 from reform_archive.importer.dates import FoundDate, find_dates
-from reform_archive.importer.not_names import HEADING_WORDS, NOT_NAMES
-from reform_archive.importer.places import is_place_name
+from reform_archive.importer.names import ACADEMIC, Byline, is_name, title_case
+from reform_archive.importer.not_names import NOT_NAMES
 
 __all__ = [
-    "Byline",
     "MetaLine",
     "affiliation_line",
     "credits_a_writer",
     "is_account",
     "is_category",
-    "is_name",
     "names_a_person",
     "parse_byline",
     "parse_meta_line",
     "people_over_bodies",
-    "title_case",
 ]
 
 _NAME_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*")  # "name - organisation", "name, organisation"
@@ -42,12 +40,16 @@ _CATEGORY = re.compile(
     r"tin nổi bật|tin tổng hợp|chuyên đề|nghiên cứu - trao đổi|nghiên cứu – trao đổi|nghiên cứu trao đổi|"
     r"trao đổi|diễn đàn|hoạt động của sở|tin từ cơ sở|tin cơ sở|tin từ địa phương|địa phương|"
     r"tin hoạt động [\w\s]{1,40}|tin [\w\s]{1,30}|hoạt động [\w\s]{1,30}|tin tức [\w\s]{1,30}|"
-    r"xây dựng đảng|quản lý nhà nước|nội vụ|thi đua - khen thưởng|thi đua khen thưởng)$", _I)
+    r"xây dựng đảng|quản lý nhà nước|nội vụ|thi đua - khen thưởng|thi đua khen thưởng)$",
+    _I,
+)
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|t[2-7])"
 _DATE_WORDS = re.compile(
     rf"{_WEEKDAY}|ngày\s+đăng|(?:tin\s+|bài\s+)?đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+ngày|\s+lúc)?|"
     r"xuất\s+bản|ngày|lúc|giờ|gmt\s*[+-]\s*\d{1,2}(?::?\d\d)?|\(utc[+-]\d+\)|\bđăng\b(?!\s+bởi)|"
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    _I,
+)
 _UPDATED = re.compile(r"cập\s+nhật", _I)
 _CLOCK = re.compile(r"(?<![\d/.])\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AaPp][Mm])?(?![\d/])")
 # "Thu Trang (Trung tâm Văn hóa huyện)", "Minh Hoàng (tổng hợp)": a name and its affiliation or part
@@ -57,34 +59,49 @@ _PARTS = re.compile(r"\s*(?:\||•|·|\s-\s|\s–\s|\s—\s|,|\s{2,})\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]{1,3}(?:\s?\.\s?[A-ZĐ]{1,3})+\.?|PV|CTV|BTV|NV|TTXVN|Nhóm PV|Nhóm phóng viên)$")
 # "B.LIỄU", "TR.NHAN", "N.Đạt": a name shortened to its initials and the given name (never
 # "TP.Huế" or "TX.Sơn Tây": a town's abbreviation is a place)
-_ABBREVIATED = re.compile(r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s?){1,2}"
-                          r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$")
-_ACADEMIC = r"(?:PGS|GS)\s?[.,]\s?TS|ThS|Ths|THS|TS|PGS|GS|NCS"  # "PGS.TS.", "ThS.", "NCS"
-_DEGREE = re.compile(rf"^(?:{_ACADEMIC}|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
+_ABBREVIATED = re.compile(
+    r"^(?!(?:TP|TX|TT|Q|P|H|X)\.)(?:[A-ZĐ][A-Za-zĐ]?\.\s?){1,2}"
+    r"(?=[^\W\d_]*[AEIOUYaeiouyÀ-ỹ])[A-ZĐÀ-Ỹ][^\W\d_]{1,7}$"
+)
+_DEGREE = re.compile(rf"^(?:{ACADEMIC}|CN|KS|BS|LS|Luật sư|Nhà báo)\.?\s+", 0)
 _ORGANISATION = re.compile(
     r"^(?!phòng[\s,]+(?:chống|ngừa|tránh)\b)(?:phòng|sở|ban(?!\s+hành)|văn phòng|trung tâm|ubnd|ủy ban|uỷ ban|cổng|báo|đài|trường|viện|bộ|cục|vụ|chi cục|"
     r"đảng ủy|đảng uỷ|tỉnh đoàn|ban biên tập|bbt|phòng nội vụ|công an|tòa án|viện kiểm sát|"
-    r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b", _I)
-_CREDIT_PREFIX = re.compile(r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\"'\[]*|"
-                            r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
-                            r"tin\s*&\s*ảnh|bài|tin|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
-                            r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
-                            r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)", _I)
+    r"thanh tra|kho bạc|bảo hiểm xã hội|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ)\b",
+    _I,
+)
+_CREDIT_PREFIX = re.compile(
+    r"^[\"']?(?:author|authors|byline)[\"']?\s*[:=]\s*[\"'\[]*|"
+    r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
+    r"tin\s*&\s*ảnh|bài|tin|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
+    r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
+    r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)",
+    _I,
+)
 # "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
 _OF_CREDIT = re.compile(r"^(?:ghi\s+chép|bài|tin|phóng\s+sự|ảnh|bài\s+viết)\s+của\s+(?P<name>.+)$", _I)
 _COMPILED_BY = re.compile(r"^(?:t/h|tổng\s+hợp|sưu\s+tầm|st)\s*:\s*(?P<name>.+?)\.?$", _I)  # "T/h: Vỹ Phượng"
 # "Đăng bởi: admin": the portal's account, which says nothing of who wrote the article
-_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*|"
-                           r"super\s?user(?:\s+account)?|host\s+account)$", _I)
+_ACCOUNT_NAME = re.compile(
+    r"^(?:admin|administrator|quản\s+trị(?:\s+viên)?|qtv|webmaster|editor|user\d*|"
+    r"super\s?user(?:\s+account)?|host\s+account)$",
+    _I,
+)
 # words that begin like a workplace and are not one: "Trường hợp …", "Ban hành …", "Báo cáo …"
-_NOT_AFFILIATION = re.compile(r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
-                              r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b", _I)
+_NOT_AFFILIATION = re.compile(
+    r"^(?:trường\s+hợp|ban\s+(?:hành|đầu|ngày)|phòng\s+(?:chống|ngừa)|vụ\s+việc|sở\s+dĩ|"
+    r"khoa\s+học|báo\s+cáo|bộ\s+phận|cục\s+bộ|viện\s+dẫn|đài\s+thọ)\b",
+    _I,
+)
 _LEADING_SYMBOLS = re.compile(r"^[\W_]*?(?=\w)", re.UNICODE)
 # a CMS log-in name, not a person's: "admin_auco", "thanhvinh_admin", "btv02"
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*(?:[_.\d]|admin|editor|btv|user))[a-z][a-z0-9._-]{2,30}$")
 # "Chuyên mục: Tin hoạt động": a labelled category
-_LABELLED_CATEGORY = re.compile(r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực|categor(?:y|ies))\s*[:：]\s*"
-                                r"(?P<name>[^.:|]{2,60})$", _I)
+_LABELLED_CATEGORY = re.compile(
+    r"^(?:chuyên\s+mục|danh\s+mục|thể\s+loại|lĩnh\s+vực|categor(?:y|ies))\s*[:：]\s*"
+    r"(?P<name>[^.:|]{2,60})$",
+    _I,
+)
 # "Thanh Lâm, ngày 11 tháng 10 năm 2018": the place an official letter is dated at, before the date
 _EMPHASIS = re.compile(r"^(?P<mark>[_*]{1,2})(?P<inner>[^_*].*?)(?P=mark)$")  # "_Cập nhật: 2023-09-07_" (Markdown)
 _PLACE_BEFORE_DATE = re.compile(r"^[^\d,|]{2,40},\s*(?=ngày\s+\d{1,2}\s+tháng\s)", _I)
@@ -96,15 +113,10 @@ _AFFILIATION = re.compile(
     r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
     r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
     r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|công\s+đoàn|cđ|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
-    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b", _I)
+    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b",
+    _I,
+)
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")
-
-
-@dataclass(frozen=True)
-class Byline:
-    authors: tuple[str, ...] = ()
-    affiliation: str = ""
-    honorific: str = ""  # "ThS.", "TS.": kept apart so one person is one author term
 
 
 @dataclass(frozen=True)
@@ -124,66 +136,8 @@ def is_category(text: str) -> bool:
     return 0 < len(text.split()) <= 6 and bool(_CATEGORY.match(text)) and not text.endswith(".")
 
 
-def is_name(text: str) -> bool:
-    """"Bảo Giang", "HÀ VY", "Nguyễn Văn An", "H'Luyến Niê": two to five capitalised syllables,
-    neither a place ("Thái Nguyên") nor a heading in capitals ("Thủ Tục Hành Chính")."""
-    words = text.split()
-    if not 2 <= len(words) <= 5 or not all(w.replace("'", "").replace("’", "").isalpha() for w in words):
-        return False
-    if text.lower() in NOT_NAMES or HEADING_WORDS.search(text.lower()) or is_place_name(text):
-        return False
-    if words[0].lower() in ("theo", "nguồn"):  # "Theo Hồng Thảo": by, or after, somebody; no name starts so
-        return False
-    syllables = [part for w in words for part in re.split(r"['’]", w) if part]  # "H'Luyến": H + Luyến
-    return all(w.isupper() for w in words) or all(p[0].isupper() and (p[1:].islower() or len(p) == 1)
-                                                  for p in syllables)
-
-
-def title_case(name: str) -> str:
-    """"HÀ VY" -> "Hà Vy": a name printed in capitals; initials ("P.V") and mixed case stay."""
-    return " ".join(w.capitalize() for w in name.split()) if name.isupper() and "." not in name else name
-
-
 _REPORTED_BY = re.compile(r"^theo\s+(?P<name>[^,;()\-–]{3,40}?)\s*(?:,|\s[-–])\s*(?P<place>.{3,80})$", _I)
 _VALUE_MARKS = " .|\"'“”,[]"
-
-
-# "TS. A (Viện X), ThS. B" or "TS. A - ThS. B": each person with a degree, maybe a workplace
-_DEGREED_PERSON = re.compile(rf"(?P<degree>(?:{_ACADEMIC})\.?)\s+"
-                             r"(?P<name>[^\W\d_][^,;()\-–]*?)\s*(?:\((?P<place>[^()]{2,80})\))?\s*(?:[,;\-–]|\bvà\b|$)")
-
-
-def _degreed_people(text: str) -> Byline | None:
-    found, end = [], 0
-    for match in _DEGREED_PERSON.finditer(text):
-        if text[end:match.start()].strip(" ,;-–") or not is_name(match["name"].strip()):
-            return None
-        found.append(match)
-        end = match.end()
-    if len(found) < 2 or text[end:].strip():
-        return None
-    degree = found[0]["degree"]
-    return Byline(tuple(title_case(m["name"].strip()) for m in found), (found[0]["place"] or "").strip(),
-                  degree + ("" if degree.endswith(".") else "."))
-
-
-# a journal's authors, each "degrees Name (post, workplace)", run together on one line:
-# "PGS. TS. Nguyễn Văn A (Học viện X) TS. Trần Thị B (Trường Y)"; a person starts the line,
-# or follows the close of the one before, a comma, a semicolon, a dash or "và"
-_AT_WORKPLACE = re.compile(rf"(?:^|(?<=\))|[,;]|\s[-–]|\svà)\s*(?P<degree>(?:(?:{_ACADEMIC})\.?\s*)*)"
-                           r"(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})\s*\(")
-
-
-def _people_at_workplaces(text: str) -> Byline | None:
-    if not (_DEGREE.match(text) or re.match(rf"(?:{_ACADEMIC})\.", text)) or "(" not in text or len(text) > 400:
-        return None
-    found = [match for match in _AT_WORKPLACE.finditer(text) if is_name(match["name"])]
-    if not found or found[0].start("degree") != 0:
-        return None
-    first_place = text[found[0].end():].split(")")[0].split("(")[0].strip()
-    honorific = found[0]["degree"].strip()
-    return Byline(tuple(dict.fromkeys(title_case(match["name"]) for match in found)), first_place,
-                  honorific + ("" if honorific.endswith(".") else "."))
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -192,17 +146,18 @@ def parse_byline(line: str) -> Byline | None:
     if line.lstrip().startswith("#"):  # "#Lào Cai": a hashtag, not a name
         return None
     line = _LEADING_SYMBOLS.sub("", line)  # "✍️ Tin, ảnh: Hoàng Oanh"
-    if ((credit := _OF_CREDIT.match(line.strip()) or _COMPILED_BY.match(line.strip()))
-            and is_name(credit["name"].strip(" ."))):
+    if (credit := _OF_CREDIT.match(line.strip()) or _COMPILED_BY.match(line.strip())) and is_name(
+        credit["name"].strip(" .")
+    ):
         return Byline((title_case(credit["name"].strip(" .")),))
-    if credits := _credits(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
-        return credits
+    if credited := credits.credit_line(line.strip()):  # "Tin: Hoàng Yến - Ảnh: Minh Quân", before "Tin:" is taken off
+        return credited
     # "B.LIỄU - TR.NHAN |": a bar left of a share row; a dump's quotes and commas round a value
     text = _CREDIT_PREFIX.sub("", line.strip()).strip(_VALUE_MARKS)
     explicit = text != line.strip().strip(_VALUE_MARKS)
     if text.lower() in NOT_NAMES:
         return None
-    if people := _people_at_workplaces(text):  # long: each name with its post and workplace
+    if people := credits.people_at_workplaces(text):  # long: each name with its post and workplace
         return people
     if not text or len(text) > 120 or text.endswith((":", ";", ",", "?", "!")):
         return None
@@ -213,32 +168,44 @@ def parse_byline(line: str) -> Byline | None:
     if (aside := _PARENTHESISED.match(text)) and (is_name(aside["name"]) or _INITIALS.match(aside["name"])):
         affiliation = "" if _COMPILED.match(aside["aside"].strip()) else aside["aside"].strip()
         return Byline((title_case(aside["name"].strip()),), affiliation)
-    if people := _degreed_people(text):  # "TS. Lê Minh, ThS. Đặng Bảo (Trường Đại học Nội vụ)"
+    if people := credits.degreed_people(text):  # "TS. Lê Minh, ThS. Đặng Bảo (Trường Đại học Nội vụ)"
         return people
     degree = _DEGREE.match(text)
     if degree:
-        rest, affiliation = text[degree.end():], ""
+        rest, affiliation = text[degree.end() :], ""
         if split := _NAME_SPLIT.search(rest):
-            rest, affiliation = rest[:split.start()], rest[split.end():]
+            rest, affiliation = rest[: split.start()], rest[split.end() :]
         if is_name(rest):
-            honorific = text[:degree.end()].strip()
-            return Byline((title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else "."))
+            honorific = text[: degree.end()].strip()
+            return Byline(
+                (title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else ".")
+            )
         return None
-    if (reported := _REPORTED_BY.match(text)) and is_name(reported["name"]) and (
-            _ORGANISATION.match(reported["place"]) or _AFFILIATION.match(reported["place"])):
+    if (
+        (reported := _REPORTED_BY.match(text))
+        and is_name(reported["name"])
+        and (_ORGANISATION.match(reported["place"]) or _AFFILIATION.match(reported["place"]))
+    ):
         return Byline((title_case(reported["name"]),), reported["place"].strip())  # "Theo Hồng Thảo, Phòng Tổng hợp"
     if outlet := _NAME_OUTLET.match(text):  # "Hoàng Anh/TNTV", "Nguyễn Hoa/VOV-Đông Bắc"
         if is_name(outlet["name"]):
             return Byline((title_case(outlet["name"]),), outlet["outlet"])
-    if credits := _credits(text):  # "Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư"
-        return credits
+    if credited := credits.credit_line(text):  # "Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư"
+        return credited
     if split := _NAME_SPLIT.search(text):  # "Lê Thanh Hà - Phòng Cải cách hành chính"
-        name, organisation = text[:split.start()], text[split.end():]
-        if is_name(name) and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation)) and (
-                len(organisation.split()) <= 12):
+        name, organisation = text[: split.start()], text[split.end() :]
+        if (
+            is_name(name)
+            and (_ORGANISATION.match(organisation) or _AFFILIATION.match(organisation))
+            and (len(organisation.split()) <= 12)
+        ):
             return Byline((title_case(name),), organisation)
-    if _ORGANISATION.match(text) and len(text.split()) <= 12 and not re.search(r"[\d./:]", text) and \
-            text.count("(") == text.count(")"):  # not "Cổng dịch vụ công (VD: d", a line cut short
+    if (
+        _ORGANISATION.match(text)
+        and len(text.split()) <= 12
+        and not re.search(r"[\d./:]", text)
+        and text.count("(") == text.count(")")
+    ):  # not "Cổng dịch vụ công (VD: d", a line cut short
         return Byline((text,))
     parts = [p.strip() for p in _AUTHOR_SPLIT.split(text) if p.strip()]
     if parts and all(is_name(p) or _INITIALS.match(p) or _ABBREVIATED.match(p) for p in parts):
@@ -248,35 +215,13 @@ def parse_byline(line: str) -> Byline | None:
     return None
 
 
-_NAME_OUTLET = re.compile(r"^(?P<name>[^/]{3,40}?)\s*/\s*(?P<outlet>[A-ZĐ][A-ZĐ0-9.]{1,10}(?:\s*[-–]\s*[\w\s]{2,30})?)$")
-_CREDIT_PART = re.compile(r"^(?P<label>[^:：]{2,20})\s*[:：]\s*(?P<names>.{2,60})$")
-# the parts of a credit line that name authors, and those that name other crafts
-_AUTHOR_LABELS = re.compile(r"^(?:nội dung|bài|tin|ảnh|bài và ảnh|bài, ảnh|thực hiện|video|clip|ghi chép|"
-                            r"phóng viên|tác giả|người viết|ghi|quay phim)$", _I)
-_OTHER_LABELS = re.compile(r"^(?:thiết kế|trình bày|đồ họa|đồ hoạ|kỹ thuật|biên tập|dịch|dựng|"
-                           r"thiết kế đồ họa|lập trình|sản xuất)$", _I)
-
-
-def _credits(text: str) -> Byline | None:
-    """A credit line of several crafts: the writers' and photographers' names."""
-    parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s*\|\s*|\s*;\s*", text) if p.strip()]
-    if len(parts) < 2:
-        return None
-    authors: list[str] = []
-    for part in parts:
-        match = _CREDIT_PART.match(part)
-        if not match or not (_AUTHOR_LABELS.match(match["label"].strip()) or _OTHER_LABELS.match(match["label"].strip())):
-            return None
-        names = [n.strip(" .") for n in re.split(r"\s*,\s*|\s+và\s+", match["names"]) if n.strip(" .")]
-        if not all(is_name(n) for n in names):
-            return None
-        if _AUTHOR_LABELS.match(match["label"].strip()):
-            authors.extend(title_case(n) for n in names if title_case(n) not in authors)
-    return Byline(tuple(authors)) if authors else None
+_NAME_OUTLET = re.compile(
+    r"^(?P<name>[^/]{3,40}?)\s*/\s*(?P<outlet>[A-ZĐ][A-ZĐ0-9.]{1,10}(?:\s*[-–]\s*[\w\s]{2,30})?)$"
+)
 
 
 def credits_a_writer(line: str) -> bool:
-    """"Bài: …", "Ảnh và bài: …", "Nội dung: …": a credit naming who wrote the piece (a
+    """ "Bài: …", "Ảnh và bài: …", "Nội dung: …": a credit naming who wrote the piece (a
     photographer may share the line, so it can also read as a photo credit)."""
     return bool(_CREDIT_PREFIX.match(_LEADING_SYMBOLS.sub("", line.strip())))
 
@@ -302,8 +247,14 @@ def affiliation_line(line: str) -> bool:
     """A line under an author's name giving the post or workplace: "Phó Giám đốc Học
     viện Chính trị khu vực I", "Khoa Luật, Trường Đại học X"."""
     text = line.strip()
-    return (bool(_AFFILIATION.match(text)) and not _NOT_AFFILIATION.match(text) and text[:1].isupper()
-            and len(text.split()) <= 16 and not text.endswith((".", ":", ";", "?", "!")) and not find_dates(text))
+    return (
+        bool(_AFFILIATION.match(text))
+        and not _NOT_AFFILIATION.match(text)
+        and text[:1].isupper()
+        and len(text.split()) <= 16
+        and not text.endswith((".", ":", ";", "?", "!"))
+        and not find_dates(text)
+    )
 
 
 def parse_meta_line(line: str) -> MetaLine | None:
@@ -318,10 +269,10 @@ def parse_meta_line(line: str) -> MetaLine | None:
         return _undated_meta(text)
     place = _PLACE_BEFORE_DATE.match(text)
     first = dates[0]
-    updated = bool(_UPDATED.search(text[max(0, first.start - 20):first.start]))
-    rest = text[place.end() if place else 0:first.start] + " | " + text[first.end:]
+    updated = bool(_UPDATED.search(text[max(0, first.start - 20) : first.start]))
+    rest = text[place.end() if place else 0 : first.start] + " | " + text[first.end :]
     for extra in dates[1:]:
-        rest = rest.replace(text[extra.start:extra.end], " | ")
+        rest = rest.replace(text[extra.start : extra.end], " | ")
     rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
     rest = re.sub(r"/[\s,]*(?=\|)|(?<=\|)\s*/", " ", rest)  # DNN's "Author: X/Thursday, July 11, 2024/Categories: Y"
     rest = re.sub(r"[()\[\]]", " | ", rest)
@@ -359,5 +310,9 @@ def _undated_meta(text: str) -> MetaLine | None:
         return None
     category = next((part for part, is_cat in zip(parts, categories, strict=True) if is_cat), "")
     byline = next((b for b in bylines if b), None)
-    return MetaLine(category=category, authors=byline.authors if byline else (),
-                    affiliation=byline.affiliation if byline else "", honorific=byline.honorific if byline else "")
+    return MetaLine(
+        category=category,
+        authors=byline.authors if byline else (),
+        affiliation=byline.affiliation if byline else "",
+        honorific=byline.honorific if byline else "",
+    )

@@ -10,16 +10,18 @@ import html
 import re
 import unicodedata
 
-__all__ = ["normalise_text"]
+__all__ = ["normalise_text", "without_pictographs"]
 
 _CLEAN_CHARACTERS = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),  # zero-width, soft hyphen
     **dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u3000"), " "),  # wide and fixed spaces
 }
 # Only real HTML tag names count as tags: "x < y và z > w" is text and must survive.
-_INLINE_TAGS = ("a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input|label|link|meta|nav|"
-                "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
-                "header|footer|hr|pre|noscript|picture|source|video|audio|svg|path|time|mark|s|strike")
+_INLINE_TAGS = (
+    "a|abbr|b|big|button|center|code|em|font|form|i|iframe|img|input|label|link|meta|nav|"
+    "small|span|strong|sub|sup|table|tbody|td|th|thead|tfoot|u|ul|ol|figure|figcaption|"
+    "header|footer|hr|pre|noscript|picture|source|video|audio|svg|path|time|mark|s|strike"
+)
 _BLOCK_NAMES = "p|div|li|tr|h[1-6]|section|article|blockquote|main|aside"
 # the start of what is dropped whole, up to its end: scripts, styles and comments
 _DROPPED_START = re.compile(r"<(script|style|noscript)\b[^<>]*>|<!--", re.IGNORECASE)
@@ -52,21 +54,28 @@ def normalise_text(text: str) -> str:
     text = _unescape_entities(text)
     text = _CONTROL.sub("", text.translate(_CLEAN_CHARACTERS))
     text = unicodedata.normalize("NFC", text)
-    lines = [_RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", _menu_bars(_markdown_free(line.strip()))))
-             for line in text.split("\n")]
+    lines = [
+        _RUNS_OF_SPACES.sub(" ", _COLUMN_GAP.sub("\t", _menu_bars(_markdown_free(line.strip()))))
+        for line in text.split("\n")
+    ]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n") + "\n" if any(lines) else ""
 
 
 def _menu_bars(line: str) -> str:
-    """"Thời sự  Góc nhìn  Thế giới  Video  Kinh doanh": a menu copied with its items two
+    """ "Thời sự  Góc nhìn  Thế giới  Video  Kinh doanh": a menu copied with its items two
     spaces apart keeps them apart ("Thời sự | Góc nhìn | …") instead of running into a line
     that reads like a headline. Only short items with no digits and two-space gaps (three or
     more are a table's columns)."""
     items = _TWO_SPACES.split(line)
     if len(items) < 5 or "   " in line or "\t" in line:
         return line
-    if all(len(item.split()) <= 4 and item[:1].isupper() and not any(c.isdigit() for c in item)
-           and item[-1:] not in ".:;?!" for item in items):  # a menu's items are names, each capitalised
+    if all(
+        len(item.split()) <= 4
+        and item[:1].isupper()
+        and not any(c.isdigit() for c in item)
+        and item[-1:] not in ".:;?!"
+        for item in items
+    ):  # a menu's items are names, each capitalised
         return " | ".join(items)
     return line
 
@@ -80,7 +89,7 @@ def _drop_scripts_and_comments(text: str) -> str:
         closing = _CLOSINGS[(match.group(1) or "--").lower()].search(text, match.end())
         if closing is None:
             break  # unclosed: what follows is kept as text
-        kept.append(text[position:match.start()])
+        kept.append(text[position : match.start()])
         position = closing.end()
     kept.append(text[position:])
     return "".join(kept)
@@ -106,3 +115,21 @@ def _markdown_free(line: str) -> str:
     line = _MARKDOWN_IMAGE.sub(lambda m: m.group(1) or "image", line)
     line = _MARKDOWN_LINK.sub(r"\1", line)
     return _MARKDOWN_STRONG.sub(r"\2", line)
+
+
+_PICTOGRAPHS = {"So", "Sk", "Cf"}  # symbols and emoji, their modifiers, joiners
+
+
+def without_pictographs(text: str, leading: bool = True) -> str:
+    """ "📢 THÔNG BÁO: … ✅" -> "THÔNG BÁO: …": a post's emoji are not its words (``leading``:
+    from both ends, else only from the end)."""
+    start, end = 0, len(text)
+    while leading and start < end and _pictograph(text[start]):
+        start += 1
+    while end > start and _pictograph(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _pictograph(char: str) -> bool:
+    return unicodedata.category(char) in _PICTOGRAPHS or char.isspace() or char == "\ufe0f"  # emoji presentation

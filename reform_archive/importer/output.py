@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reform_archive.importer.extract import ImportedArticle
+from reform_archive.importer.extracted import ImportedArticle
 from reform_archive.text.vietnamese import slugify
 from reform_archive.text.yaml_string import yaml_string
 

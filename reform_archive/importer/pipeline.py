@@ -15,7 +15,8 @@ from datetime import datetime
 from typing import BinaryIO
 
 from reform_archive.importer.dates import FoundDate
-from reform_archive.importer.extract import Extraction, PageHints, extract
+from reform_archive.importer.extract import extract
+from reform_archive.importer.extracted import Extraction, PageHints
 from reform_archive.importer.forms import FormProblem, read_pages
 from reform_archive.importer.forms.page import RawPage, front_matter_image
 from reform_archive.importer.forms.warc import warc_pages
@@ -43,8 +44,11 @@ def import_bytes(data: bytes, name: str, url: str = "") -> list[ImportedPage]:
     results = [ImportedPage(b"", None, error=p.message, error_line=p.line) for p in problems if p not in warnings]
     for number, page in enumerate(pages):
         following = pages[number + 1].line if number + 1 < len(pages) else None
-        own = tuple(w for w in warnings  # a warning belongs to the page whose lines it falls in
-                    if (w.line >= page.line or number == 0) and (following is None or w.line < following))
+        own = tuple(
+            w
+            for w in warnings  # a warning belongs to the page whose lines it falls in
+            if (w.line >= page.line or number == 0) and (following is None or w.line < following)
+        )
         results.append(_imported(page, page.url or (url if len(pages) == 1 else ""), own))
     return results
 
@@ -61,11 +65,19 @@ def import_archive(stream: BinaryIO, name: str) -> Iterator[ImportedPage]:
 
 def _imported(page: RawPage, url: str, warnings: tuple[FormProblem, ...] = ()) -> ImportedPage:
     """One page of a form, extracted; what its form declared (metadata) goes in as hints."""
-    hints = PageHints(page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors),
-                      *front_matter_image(page))
+    hints = PageHints(
+        page.title, from_iso(page.date), from_iso(page.date_modified), tuple(page.authors), *front_matter_image(page)
+    )
     extraction = extract(normalise_text(page.text), url, hints)
-    return ImportedPage(page.raw, extraction, page.encoding or "utf-8", page.origin, page.form,
-                        error_line=page.line, form_warnings=warnings)
+    return ImportedPage(
+        page.raw,
+        extraction,
+        page.encoding or "utf-8",
+        page.origin,
+        page.form,
+        error_line=page.line,
+        form_warnings=warnings,
+    )
 
 
 def from_iso(value: str) -> FoundDate | None:

@@ -77,7 +77,7 @@ def _spellings(name: str) -> set[str]:
 
 
 def _dak_spellings(seconds: tuple[str, ...]) -> Iterator[str]:
-    """"Đắk Lắk", "Đăk Lăk", "Đắc Lắc", "Dak Lak", "Daklak", "DakLak", "Đắk-Lắk" ... as seen in the press."""
+    """ "Đắk Lắk", "Đăk Lăk", "Đắc Lắc", "Dak Lak", "Daklak", "DakLak", "Đắk-Lắk" ... as seen in the press."""
     for first in ("Đắk", "Đăk", "Đắc", "Dak", "Đak"):
         for second in seconds:
             yield from (f"{first} {second}", f"{first}-{second}", first + second, first + second.lower())
@@ -108,8 +108,11 @@ def _alternation(spellings: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [(_SEPARATOR_PATTERNS.get(char) or re.escape(char)) + _trie_pattern(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [
+        (_SEPARATOR_PATTERNS.get(char) or re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -119,15 +122,21 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 # --- tables ----------------------------------------------------------------------------------------------
 
+
 def _forms(spellings: Iterable[str]) -> set[str]:
     return {form for spelling in spellings for form in _spellings(spelling)}
 
 
 def _province_tables() -> tuple[set[str], set[str], dict[str, str | None]]:
     """(forms that count alone, forms that count after a marker, key -> canonical name or None)."""
-    alone = {name: [spelling for spelling in (name, *data.PROVINCE_SPELLINGS.get(name, ()))
-                    if spelling not in data.MARKER_ONLY_SPELLINGS.get(name, ())]
-             for name in data.PROVINCES}
+    alone = {
+        name: [
+            spelling
+            for spelling in (name, *data.PROVINCE_SPELLINGS.get(name, ()))
+            if spelling not in data.MARKER_ONLY_SPELLINGS.get(name, ())
+        ]
+        for name in data.PROVINCES
+    }
     alone["Đắk Lắk"] += _dak_spellings(("Lắk", "Lăk", "Lắc", "Lak"))
     alone["Đắk Nông"] += _dak_spellings(("Nông", "Nong"))
     by_key: dict[str, str | None] = {}
@@ -182,13 +191,15 @@ _PLACES = re.compile(
 
 _PERSON_NAME_BEFORE = re.compile(
     r"(?<!\w)(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Đinh|Trịnh|Đoàn|Lương"
-    r"|Trương|Văn|Thị)\s+$")
+    r"|Trương|Văn|Thị)\s+$"
+)
 
 
 # --- matching --------------------------------------------------------------------------------------------
 
+
 def is_place_name(text: str) -> bool:
-    """"Thái Nguyên", "HÀM THUẬN BẮC": the whole text is a province's name, or a district's of
+    """ "Thái Nguyên", "HÀM THUẬN BẮC": the whole text is a province's name, or a district's of
     three syllables or more (shorter ones are also people's names: "Thanh Hà", "Đông Anh")."""
     key = _key(text.strip())
     return bool(_PROVINCE_BY_KEY.get(key)) or (key in _DISTRICT_BY_KEY and len(key.split()) >= 3)
@@ -218,8 +229,10 @@ _DATELINE_AFTER = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*\((?:TTXVN|VNA|
 
 def _venue(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
-    return bool(_VENUE_BEFORE.search(text, max(0, position - 8), position)
-                or (position == line_start and _DATELINE_AFTER.match(text, position)))
+    return bool(
+        _VENUE_BEFORE.search(text, max(0, position - 8), position)
+        or (position == line_start and _DATELINE_AFTER.match(text, position))
+    )
 
 
 def _mentions(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -262,7 +275,9 @@ def _any_case_places() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{_PROVINCE_MARKER})(?P<province>{_ANY_CASE_PROVINCE})(?!\w)"
         rf"|\b(?:{_DISTRICT_MARKER})(?P<district>{_ANY_CASE_DISTRICT})(?!\w)"
-        rf"|\b(?P<name>{_alternation(alone)})(?!\w)", re.IGNORECASE)
+        rf"|\b(?P<name>{_alternation(alone)})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:

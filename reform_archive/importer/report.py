@@ -31,8 +31,11 @@ def print_reports(reports: list[FileReport], style: str, dry_run: bool, language
             where = report.output if in_output else report.source
             click.echo(f"{where}:{warning.line}: warning: {warning.message}", err=True)
     if style == "json":
-        click.echo(json.dumps({"dry_run": dry_run, "files": [dataclasses.asdict(r) for r in reports]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"dry_run": dry_run, "files": [dataclasses.asdict(r) for r in reports]}, ensure_ascii=False, indent=2
+            )
+        )
     else:
         _table(reports, dry_run, language)
     return 0 if any(r.status in SUCCESS for r in reports) else 1
@@ -48,18 +51,29 @@ def _table(reports: list[FileReport], dry_run: bool, language: str) -> None:
     words = {status: say(language, f"status_{status}") for status in _STATUSES}
     rows = [tuple(say(language, f"heading_{heading}") for heading in _HEADINGS)]
     for report in reports:
-        date = report.date + (f" ({_precision(report.date_precision, language)})"
-                              if report.date_precision not in ("", "day") else "")
-        title = report.title if len(report.title) <= _TITLE_WIDTH else report.title[:_TITLE_WIDTH - 1] + "…"
-        rows.append((report.source + (f" ({report.origin})" if report.origin else ""), words[report.status],
-                     report.output, date, str(len(report.warnings)) if report.warnings else "", title))
+        date = report.date + (
+            f" ({_precision(report.date_precision, language)})" if report.date_precision not in ("", "day") else ""
+        )
+        title = report.title if len(report.title) <= _TITLE_WIDTH else report.title[: _TITLE_WIDTH - 1] + "…"
+        rows.append(
+            (
+                report.source + (f" ({report.origin})" if report.origin else ""),
+                words[report.status],
+                report.output,
+                date,
+                str(len(report.warnings)) if report.warnings else "",
+                title,
+            )
+        )
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
     lines = [say(language, "dry_run")] if dry_run else []
     for row in rows:
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)) + "  " + row[5])
     counts = {status: sum(1 for r in reports if r.status == status) for status in _STATUSES}
-    lines.append(", ".join(f"{count} {words[status]}" for status, count in counts.items() if count)
-                 + (say(language, "dry_run_tail") if dry_run else ""))
+    lines.append(
+        ", ".join(f"{count} {words[status]}" for status, count in counts.items() if count)
+        + (say(language, "dry_run_tail") if dry_run else "")
+    )
     click.echo("\n".join(line.rstrip() for line in lines))
 
 

@@ -46,7 +46,7 @@ def slug_span(line: str, slug: list[str]) -> tuple[int, int] | None:
     tokens = [(m.start(), m.end(), fold(m.group().lower())) for m in _WORD.finditer(line)]
     folded = [t[2] for t in tokens]
     for first in range(len(tokens) - len(slug) + 1):
-        if folded[first:first + len(slug)] == slug:
+        if folded[first : first + len(slug)] == slug:
             start, end = tokens[first][0], tokens[first + len(slug) - 1][1]
             while start > 0 and line[start - 1] in _OPENING:
                 start -= 1

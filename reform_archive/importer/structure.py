@@ -29,18 +29,30 @@ __all__ = [
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 24
 
-_CAPTION_MARK = re.compile(r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|ảnh tư liệu)\s*:[^()]{1,60}\)?\.?$"
-                           r"|[-–—]\s*ảnh\s*\d+\s*\.?$|\(\s*ảnh(?:\s+minh\s+h(?:ọa|oạ))?\s*\)\.?$"
-                           r"|[.]\s*ảnh minh h(?:ọa|oạ)\.?$", re.IGNORECASE)
-_CAPTION_START = re.compile(r"^\(?\s*(?:quang cảnh|toàn cảnh|ảnh|ảnh minh họa|ảnh minh hoạ|hình ảnh|các đại biểu|"
-                            r"đại biểu tham dự|đoàn công tác)\b", re.IGNORECASE)
-_CAPTION_VERB = re.compile(r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|bấm nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
-                           r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại|cài đặt|sử dụng|"
-                           r"làm thủ tục|nộp hồ sơ|tham quan|trải nghiệm|thảo luận|ký kết|chứng kiến)\b", re.IGNORECASE)
+_CAPTION_MARK = re.compile(
+    r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|ảnh tư liệu)\s*:[^()]{1,60}\)?\.?$"
+    r"|[-–—]\s*ảnh\s*\d+\s*\.?$|\(\s*ảnh(?:\s+minh\s+h(?:ọa|oạ))?\s*\)\.?$"
+    r"|[.]\s*ảnh minh h(?:ọa|oạ)\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"^\(?\s*(?:quang cảnh|toàn cảnh|ảnh|ảnh minh họa|ảnh minh hoạ|hình ảnh|các đại biểu|"
+    r"đại biểu tham dự|đoàn công tác)\b",
+    re.IGNORECASE,
+)
+_CAPTION_VERB = re.compile(
+    r"\b(?:chủ trì|phát biểu|trao|tặng|ấn nút|bấm nút|kiểm tra|thăm|chúc mừng|chụp ảnh|làm việc|"
+    r"tham dự|dự|hướng dẫn|tiếp nhận|giải quyết|khai trương|ra mắt|tại|cài đặt|sử dụng|"
+    r"làm thủ tục|nộp hồ sơ|tham quan|trải nghiệm|thảo luận|ký kết|chứng kiến)\b",
+    re.IGNORECASE,
+)
 # who a photo shows, opening its caption: "Người dân …", "Đại diện lãnh đạo huyện …", "Cán bộ …"
-_PEOPLE_START = re.compile(r"^(?:người\s+dân|đại\s+diện|lãnh\s+đạo|đồng\s+chí|ông|bà|cán\s+bộ|công\s+chức|"
-                           r"viên\s+chức|các\s+đại\s+biểu|đại\s+biểu|đoàn|thành\s+viên|học\s+sinh|sinh\s+viên|"
-                           r"đoàn\s+viên|lực\s+lượng|nhân\s+viên|phóng\s+viên|doanh\s+nghiệp|du\s+khách)\b", re.IGNORECASE)
+_PEOPLE_START = re.compile(
+    r"^(?:người\s+dân|đại\s+diện|lãnh\s+đạo|đồng\s+chí|ông|bà|cán\s+bộ|công\s+chức|"
+    r"viên\s+chức|các\s+đại\s+biểu|đại\s+biểu|đoàn|thành\s+viên|học\s+sinh|sinh\s+viên|"
+    r"đoàn\s+viên|lực\s+lượng|nhân\s+viên|phóng\s+viên|doanh\s+nghiệp|du\s+khách)\b",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(r"^(?:bài|tin)\s*(?:và|,|&)\s*ảnh\s*:", re.IGNORECASE)  # "Bài và ảnh: …" is a byline
 _PERSON = re.compile(r"\b[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){2,3}\b")
 _ORDERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
@@ -76,24 +88,30 @@ def is_caption(line: str) -> bool:
     if not short or stripped.endswith("."):
         return False
     verbs = {verb.lower() for verb in _CAPTION_VERB.findall(stripped)}
-    return bool(verbs) and bool(_PERSON.search(stripped) or (
-        _PEOPLE_START.match(stripped) and len(stripped.split()) >= 9 and verbs - {"tại", "dự"}))
+    return bool(verbs) and bool(
+        _PERSON.search(stripped)
+        or (_PEOPLE_START.match(stripped) and len(stripped.split()) >= 9 and verbs - {"tại", "dự"})
+    )
 
 
 def is_heading(line: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
-    return (0 < len(stripped) <= HEADING_MAX_CHARS and 2 <= len(words) <= HEADING_MAX_WORDS
-            and stripped[0].isupper() and (not _END_PUNCTUATION.search(stripped) or stripped.endswith("?"))
-            and not any(c.isdigit() for c in words[0]))
+    return (
+        0 < len(stripped) <= HEADING_MAX_CHARS
+        and 2 <= len(words) <= HEADING_MAX_WORDS
+        and stripped[0].isupper()
+        and (not _END_PUNCTUATION.search(stripped) or stripped.endswith("?"))
+        and not any(c.isdigit() for c in words[0])
+    )
 
 
 def list_item(line: str) -> Block | None:
     for pattern in (_ORDERED, _BRACKETED, _LETTERED):
         if match := pattern.match(line):
-            return Block("item", line[match.end():].strip(), match.group(0).strip())
+            return Block("item", line[match.end() :].strip(), match.group(0).strip())
     if match := _BULLET.match(line):
-        return Block("item", line[match.end():].strip(), "-")
+        return Block("item", line[match.end() :].strip(), "-")
     return None
 
 
@@ -165,8 +183,12 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append(_table_markdown(block.rows))
         elif block.kind == "item":
             was_nested = nested
-            nested = block.marker == "-" and previous is not None and previous.kind == "item" and (
-                nested or (previous.marker[:1].isdigit() and previous.text.endswith(":")))
+            nested = (
+                block.marker == "-"
+                and previous is not None
+                and previous.kind == "item"
+                and (nested or (previous.marker[:1].isdigit() and previous.text.endswith(":")))
+            )
             out.append(_item_markdown(block, text, previous, nested, was_nested))
         else:
             out.append(text)
@@ -179,6 +201,7 @@ def to_markdown(blocks: list[Block]) -> str:
 def _table_markdown(rows: tuple[tuple[str, ...], ...]) -> str:
     def row(cells: tuple[str, ...]) -> str:
         return "| " + " | ".join(escape(cell).replace("|", "\\|") for cell in cells) + " |"
+
     return "\n".join([row(rows[0]), "| " + " | ".join("---" for _ in rows[0]) + " |", *map(row, rows[1:])])
 
 
@@ -197,8 +220,12 @@ def _item_markdown(block: Block, text: str, previous: Block | None, nested: bool
     if nested:
         return "    " + line
     # a list of another kind right after this one needs a break, or Markdown merges them
-    if (previous is not None and previous.kind == "item" and not previous_nested
-            and _marker_kind(previous.marker) != _marker_kind(block.marker)):
+    if (
+        previous is not None
+        and previous.kind == "item"
+        and not previous_nested
+        and _marker_kind(previous.marker) != _marker_kind(block.marker)
+    ):
         return "<!-- -->\n\n" + line
     return line
 
@@ -213,5 +240,4 @@ def escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     if text.startswith(":"):
         text = "&#58;" + text[1:]  # a definition list's marker
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text,
-                           count=1)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), text, count=1)

@@ -36,8 +36,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
 def looks_like_title(line: str) -> bool:
     """A headline: not a sentence of the article, not too long."""
     stripped = line.strip()
-    return (0 < len(stripped) <= TITLE_MAX_CHARS and bool(re.search(r"[^\W\d_]{2}", stripped))
-            and not (is_prose(stripped) and stripped.endswith(".")))
+    return (
+        0 < len(stripped) <= TITLE_MAX_CHARS
+        and bool(re.search(r"[^\W\d_]{2}", stripped))
+        and not (is_prose(stripped) and stripped.endswith("."))
+    )
 
 
 def is_all_caps(text: str) -> bool:
@@ -53,7 +56,7 @@ def recase(title: str, body: str) -> str:
     pieces, last = [], 0
     for index, match in enumerate(words):
         word = match.group(0)
-        pieces.append(title[last:match.start()])
+        pieces.append(title[last : match.start()])
         if any(start <= match.start() < end for start, end in places) and _is_syllable(word):
             pieces.append(word[:1].upper() + word[1:].lower())
         else:
@@ -110,11 +113,30 @@ def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str
 
 
 # a Vietnamese syllable: an onset, one to three vowels, a coda ("nghiêng", "hoạch"; not "ubnd")
-_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
-                       r"(?:ch|nh|ng|[cmnpt])?$")
-_TONES = str.maketrans({c: base for base, marked in {
-    "a": "àáảãạ", "ă": "ằắẳẵặ", "â": "ầấẩẫậ", "e": "èéẻẽẹ", "ê": "ềếểễệ", "i": "ìíỉĩị", "o": "òóỏõọ",
-    "ô": "ồốổỗộ", "ơ": "ờớởỡợ", "u": "ùúủũụ", "ư": "ừứửữự", "y": "ỳýỷỹỵ"}.items() for c in marked})
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}"
+    r"(?:ch|nh|ng|[cmnpt])?$"
+)
+_TONES = str.maketrans(
+    {
+        c: base
+        for base, marked in {
+            "a": "àáảãạ",
+            "ă": "ằắẳẵặ",
+            "â": "ầấẩẫậ",
+            "e": "èéẻẽẹ",
+            "ê": "ềếểễệ",
+            "i": "ìíỉĩị",
+            "o": "òóỏõọ",
+            "ô": "ồốổỗộ",
+            "ơ": "ờớởỡợ",
+            "u": "ùúủũụ",
+            "ư": "ừứửữự",
+            "y": "ỳýỷỹỵ",
+        }.items()
+        for c in marked
+    }
+)
 
 
 def _is_syllable(word: str) -> bool:
@@ -124,13 +146,14 @@ def _is_syllable(word: str) -> bool:
 def infer_title(lead: str) -> str:
     """A title from the lead's first sentence, cut at a clause or word boundary."""
     lead = " ".join(lead.split())
-    lead = re.sub(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)", "", lead)  # "1. Lịch tiếp …": an item's number, not a sentence
+    lead = re.sub(
+        r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)", "", lead
+    )  # "1. Lịch tiếp …": an item's number, not a sentence
     end = re.search(r"[.!?…](?=\s+[A-ZĐÀ-Ỹ\"“(]|$)", lead)
     sentence = lead[: end.start()] if end else lead
     if len(sentence) <= INFERRED_MAX_CHARS:
         return sentence.strip()
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, INFERRED_MAX_CHARS + 1)
-              if m.start() >= 40]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, INFERRED_MAX_CHARS + 1) if m.start() >= 40]
     if breaks:
         return sentence[: breaks[-1]].strip()
     cut = sentence.rfind(" ", 0, INFERRED_MAX_CHARS)
@@ -149,5 +172,4 @@ def same_title(line: str, title: str) -> bool:
     if not title:
         return False
     key = title_key(line)
-    return key == title_key(title) or (line.isascii() and len(key.split()) >= 4
-                                       and key == fold(title_key(title)))
+    return key == title_key(title) or (line.isascii() and len(key.split()) >= 4 and key == fold(title_key(title)))

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-from reform_archive.importer import chrome, metadata, slug, structure, weights
+from reform_archive.importer import chrome, controls, metadata, normalise, slug, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
 from reform_archive.importer.lines import DATE_FIELD, glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
@@ -27,8 +27,11 @@ __all__ = ["choose_title", "title_candidates"]
 _I = re.IGNORECASE
 _SYLLABLE = re.compile(r"[^\W\d_]{2,}")
 _CRUMBS = re.compile(r"\s*(?:[>»›→]|\s/\s|\|)\s*")
-_PREFIX = re.compile(r"^(?:\[[^\]]{2,30}\]\s*|(?:tin tức|tin|thời sự|tin hoạt động|cải cách hành chính|cchc|"
-                     r"chuyển đổi số|tin cchc|tin nổi bật|sự kiện)\s*[-–—:|]\s+)(?=\S)", _I)
+_PREFIX = re.compile(
+    r"^(?:\[[^\]]{2,30}\]\s*|(?:tin tức|tin|thời sự|tin hoạt động|cải cách hành chính|cchc|"
+    r"chuyển đổi số|tin cchc|tin nổi bật|sự kiện)\s*[-–—:|]\s+)(?=\S)",
+    _I,
+)
 # "Tiêu đề: …", "title = …", a dump's "title": "…", or 'title': '…',
 _FIELD = re.compile(r"^\W*(?:title|tiêu đề|tieu_de|headline|tên bài)[\"']?\s*[:=]\s*[\"'“]?(?=\S)", _I)
 _FIELD_END = re.compile(r"[\"'”]?\s*,?\s*$")
@@ -37,25 +40,35 @@ _CHROME_WORDS = re.compile(
     r"trang chủ|đăng nhập|đăng ký|liên hệ|sơ đồ|tiếng việt|english|tìm kiếm|thời tiết|đọc báo in|báo in|"
     r"cộng hòa xã hội|cộng hoà xã hội|độc lập\s*-\s*tự do|lượt xem|lượt truy cập|truy cập|hôm nay|"
     r"issn|giấy phép|bản quyền|điện thoại|email|website|fax|quảng cáo|video|podcast|e-?magazine|"
-    r"rss|mục lục|số báo|menu|kết nối|theo dõi", _I)
-_ORGANISATION = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|sở|ban|bộ|văn phòng|"
-                           r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b", _I)
+    r"rss|mục lục|số báo|menu|kết nối|theo dõi",
+    _I,
+)
+_ORGANISATION = re.compile(
+    r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|sở|ban|bộ|văn phòng|"
+    r"trung tâm|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy|thành ủy)\b",
+    _I,
+)
 _PHONE = re.compile(r"\d{3,4}[ .]?\d{3}[ .]?\d{3,4}|\(\d{3,4}\)")
 _URL_WORDS = re.compile(r"[a-z0-9]+")
 _JOINING_WORD = re.compile(r"^(?:và|của|với|là|bởi|nhưng|hoặc|mà|thì|nên)\s", _I)
 _CRUMB_MARK = re.compile(r"\S\s+[>»›→]\s+\S")
 _TODAY = re.compile(r"hôm\s+nay|today", _I)
-_KICKER = re.compile(r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
-                     r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*", _I)
+_KICKER = re.compile(
+    r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
+    r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*",
+    _I,
+)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _ASIDE = re.compile(r"^\([^()]+\)$")  # "(Ảnh minh họa)", "(hình ảnh tại buổi đối thoại)": no headline is in brackets
 # "1. Hà Nội …", "II. …", "Bước 2: Tìm kiếm thủ tục …": an item, a section or a step of a text
-_LIST_ITEM = re.compile(r"^(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s|(?:bước|câu|phần|mục|giai\s+đoạn|step)\s+\d{1,2}\s*[:.)–-])",
-                        re.IGNORECASE)
+_LIST_ITEM = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4}|[a-đ])[.)]\s|(?:bước|câu|phần|mục|giai\s+đoạn|step)\s+\d{1,2}\s*[:.)–-])", re.IGNORECASE
+)
 
 
-def choose_title(layout: PageLayout, lead: str, body_text: str, hint: str = "") -> tuple[Candidate[str] | None,
-                                                                                         tuple[Candidate[str], ...]]:
+def choose_title(
+    layout: PageLayout, lead: str, body_text: str, hint: str = ""
+) -> tuple[Candidate[str] | None, tuple[Candidate[str], ...]]:
     """The chosen candidate (``kind == "inferred"`` when the lead gave it) and all of them."""
     candidates = title_candidates(layout, lead, body_text, hint)
     best, _ = choose(candidates, weights.TITLE)
@@ -76,8 +89,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     for index in slots:
         line = lines[index]
         if index in layout.chrome:
-            if (kicker := _KICKER.match(line)) and len(line[kicker.end():].split()) >= 5:
-                found.append(("prefix", line[kicker.end():].strip(), index))  # "[Infographic] <headline>"
+            if (kicker := _KICKER.match(line)) and len(line[kicker.end() :].split()) >= 5:
+                found.append(("prefix", line[kicker.end() :].strip(), index))  # "[Infographic] <headline>"
                 continue
             crumbs = [p for p in _CRUMBS.split(line) if p.strip()]
             if len(crumbs) > 1 and len(crumbs[-1].split()) >= 5:  # "Trang chủ » Tin tức » <headline>"
@@ -96,11 +109,11 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
         if stamp := DATE_FIELD.match(line):  # " date 2025-08-24 <headline>"
-            found.append(("field", line[stamp.end():].strip(), index))
+            found.append(("field", line[stamp.end() :].strip(), index))
         elif field := _FIELD.match(line):
-            found.append(("field", _FIELD_END.sub("", line[field.end():]).strip(), index))
+            found.append(("field", _FIELD_END.sub("", line[field.end() :]).strip(), index))
         elif prefix := _PREFIX.match(line):
-            found.append(("prefix", line[prefix.end():].strip(), index))
+            found.append(("prefix", line[prefix.end() :].strip(), index))
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
     # the address's headline inside the lead's line, which runs a label and the standfirst round it
@@ -109,12 +122,15 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         span = slug.slug_span(lines[index], slug_words) if 0 <= index < len(lines) else None
         if span is None:
             continue
-        headline, label = lines[index][span[0]:span[1]], DATE_FIELD.sub("", lines[index][:span[0]])
+        headline, label = lines[index][span[0] : span[1]], DATE_FIELD.sub("", lines[index][: span[0]])
         # at the line's start, or after a short label; and not a headline the page already prints above
-        if len(label.split()) <= 6 and headline != lines[index].strip() and \
-                title_key(headline) not in {title_key(text) for _, text, _ in found}:
+        if (
+            len(label.split()) <= 6
+            and headline != lines[index].strip()
+            and title_key(headline) not in {title_key(text) for _, text, _ in found}
+        ):
             found.append(("slug", headline, index))
-    found = [(kind, chrome.without_bullet(chrome.without_pictographs(text)), index) for kind, text, index in found]
+    found = [(kind, chrome.without_bullet(normalise.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]
     printed = Counter(title_key(line) for line in lines)  # a title printed again (at the foot, in a list)
@@ -124,35 +140,60 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             accounts.setdefault(title_key(lines[index]), index)
     candidates = []
     for kind, text, index in found:
-        features = _features(text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key,
-                             printed, accounts)
+        features = _features(
+            text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key, printed, accounts
+        )
         # the tail of a wrapped headline: the line above its first is a capitals line it goes on from
-        first = next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])),
-                     index) if kind == "wrapped" else index
+        first = (
+            next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])), index)
+            if kind == "wrapped"
+            else index
+        )
         if first > 0 and kind in ("line", "wrapped") and _wrapped(lines, first - 1, layout):
             features["wrap_tail"] = 1.0
         candidates.append(Candidate(text, kind, features, index))
     if hint and hint_key not in {title_key(c.value) for c in candidates}:
-        candidates.append(Candidate(hint, "hint", {"k_hint": 1.0, "hint_match": 1.0,
-                                                   **_shape(hint, body_words, lead_words, url_words)}))
+        candidates.append(
+            Candidate(
+                hint, "hint", {"k_hint": 1.0, "hint_match": 1.0, **_shape(hint, body_words, lead_words, url_words)}
+            )
+        )
     if lead:
         inferred = infer_title(lead)
         lines_only = [c for c in candidates if c.kind in ("line", "wrapped", "unglued", "prefix", "crumb")]
-        candidates.append(Candidate(inferred, "inferred", {
-            "k_inferred": 1.0, "no_lines": 1.0 if not found else 0.0,
-            # what makes "no headline on this page" likely: no line above the lead is as long as
-            # headlines are, and none says what the article says (a caption, a sub-heading, a post's
-            # opening words, a running head: what a body-only copy starts with)
-            "no_long_line": 1.0 if found and not any(c.features.get("w_8_30") for c in lines_only) else 0.0,
-            "no_matching_line": 1.0 if found and not any(c.features.get("body_overlap", 0.0) >= 0.6
-                                                           for c in lines_only) else 0.0,
-        }))
+        candidates.append(
+            Candidate(
+                inferred,
+                "inferred",
+                {
+                    "k_inferred": 1.0,
+                    "no_lines": 1.0 if not found else 0.0,
+                    # what makes "no headline on this page" likely: no line above the lead is as long as
+                    # headlines are, and none says what the article says (a caption, a sub-heading, a post's
+                    # opening words, a running head: what a body-only copy starts with)
+                    "no_long_line": 1.0 if found and not any(c.features.get("w_8_30") for c in lines_only) else 0.0,
+                    "no_matching_line": 1.0
+                    if found and not any(c.features.get("body_overlap", 0.0) >= 0.6 for c in lines_only)
+                    else 0.0,
+                },
+            )
+        )
     return candidates
 
 
-def _features(text: str, kind: str, index: int, layout: PageLayout, positions: list[int], body_words: set[str],
-              lead_words: set[str], url_words: set[str], hint_key: str, printed: Counter[str],
-              accounts: dict[str, int]) -> dict[str, float]:
+def _features(
+    text: str,
+    kind: str,
+    index: int,
+    layout: PageLayout,
+    positions: list[int],
+    body_words: set[str],
+    lead_words: set[str],
+    url_words: set[str],
+    hint_key: str,
+    printed: Counter[str],
+    accounts: dict[str, int],
+) -> dict[str, float]:
     lines = layout.lines
     above = sum(1 for p in set(positions) if p < index)
     below = sum(1 for p in set(positions) if p > index)
@@ -170,19 +211,22 @@ def _features(text: str, kind: str, index: int, layout: PageLayout, positions: l
         "after_dateline": 1.0 if layout.is_dateline(preceding) and not _TODAY.search(lines[preceding]) else 0.0,
         "after_chrome": 1.0 if index - 1 in layout.chrome else 0.0,
         # portals print the headline right under the breadcrumb ("Trang chủ > Tin tức > …")
-        "after_crumb": 1.0 if preceding >= 0 and (_CRUMB_MARK.search(lines[preceding]) or _separated(preceding, lines))
-        and not _separated(index, lines) else 0.0,
+        "after_crumb": 1.0
+        if preceding >= 0
+        and (_CRUMB_MARK.search(lines[preceding]) or _separated(preceding, lines))
+        and not _separated(index, lines)
+        else 0.0,
         # "ThS. Hoàng Minh Đức" / "Văn phòng Đoàn ĐBQH tỉnh X": a post or workplace under an author's name
         "after_byline": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) else 0.0,
         # "Văn phòng Đoàn ĐBQH tỉnh X" under "TRẦN THỊ MAI LAN": the author's workplace
-        "workplace": 1.0 if preceding >= 0 and _names_a_person(lines[preceding]) and metadata.affiliation_line(text)
+        "workplace": 1.0
+        if preceding >= 0 and _names_a_person(lines[preceding]) and metadata.affiliation_line(text)
         else 0.0,
         "hint_match": 1.0 if hint_key and title_key(text) == hint_key else 0.0,
         "repeated": 1.0 if printed[title_key(text)] > 1 else 0.0,
         # a kicker: a short line over a longer one that reads as a headline ("Thực hiện Nghị quyết
         # số 18-NQ/TW" over "Sắp xếp đầu mối bên trong các sở: kết quả và những điểm nghẽn")
-        "kicker": 1.0 if following >= 0 and len(text.split()) <= 7 and _headline_below(lines[following], text)
-        else 0.0,
+        "kicker": 1.0 if following >= 0 and len(text.split()) <= 7 and _headline_below(lines[following], text) else 0.0,
         # a printed issue's running head ("Bản tin … Số 09 - Tháng 9/2025"), kept for its date
         "running_head": 1.0 if index in layout.running_heads else 0.0,
         # "Ủy ban nhân dân xã X" above "3 giờ · Theo dõi": the account that posted, not a
@@ -200,8 +244,14 @@ _SEPARATOR = re.compile(r"^[>»›/|\\-]$")
 
 def _headline_below(line: str, text: str) -> bool:
     words = len(line.split())
-    return 8 <= words <= 30 and words > len(text.split()) + 2 and looks_like_title(line) and not chrome.is_prose(line) \
-        and not chrome.is_chrome_line(line) and not metadata.parse_byline(line)
+    return (
+        8 <= words <= 30
+        and words > len(text.split()) + 2
+        and looks_like_title(line)
+        and not chrome.is_prose(line)
+        and not chrome.is_chrome_line(line)
+        and not metadata.parse_byline(line)
+    )
 
 
 def _separated(index: int, lines: tuple[str, ...]) -> bool:
@@ -216,8 +266,13 @@ def _under_a_summary(layout: PageLayout) -> list[int]:
     lines, found = layout.lines, []
     following = [i for i in range(layout.first_prose + 1, min(len(lines), layout.first_prose + 6)) if lines[i]]
     for here, after in itertools.pairwise(following):
-        if layout.is_dateline(after) and here not in layout.chrome and not chrome.is_prose(lines[here]) and \
-                looks_like_title(lines[here]) and len(lines[here].split()) >= 5:
+        if (
+            layout.is_dateline(after)
+            and here not in layout.chrome
+            and not chrome.is_prose(lines[here])
+            and looks_like_title(lines[here])
+            and len(lines[here].split()) >= 5
+        ):
             found.append(here)
         if chrome.is_prose(lines[here]):
             break  # past the first paragraph's neighbours: the article's own text
@@ -236,7 +291,7 @@ def _url_overlap(text: str, slug_words: set[str], url_words: set[str]) -> float:
 
 
 def _is_account(index: int, lines: tuple[str, ...]) -> bool:
-    return any(chrome.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines))) if lines[i])
+    return any(controls.is_post_meta(lines[i]) for i in range(index + 1, min(index + 3, len(lines))) if lines[i])
 
 
 def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set[str]) -> dict[str, float]:
@@ -280,8 +335,12 @@ def _wrapped(lines: tuple[str, ...], index: int, layout: PageLayout) -> str:
     """The line and the next one as one headline, when the break looks like a wrap: both in
     capitals, or the first without a final stop and the next starting in lower case."""
     following = index + 1
-    if following >= layout.first_prose or not lines[following] or following in layout.chrome \
-            or layout.is_dateline(following):
+    if (
+        following >= layout.first_prose
+        or not lines[following]
+        or following in layout.chrome
+        or layout.is_dateline(following)
+    ):
         return ""
     first, second = lines[index], lines[following]
     if (first[-1:] in ".:;!?…" and not first.endswith(":")) or len(first.split()) + len(second.split()) > 40:
@@ -300,7 +359,7 @@ def _unglued(text: str) -> str:
     """The part after the last place where a lower-case letter runs straight into a
     capital ("hành chínhBảo Lộc"): no Vietnamese word does that, two texts run together do."""
     joins = glue_points(text)
-    rest = text[joins[-1]:].strip() if joins else ""
+    rest = text[joins[-1] :].strip() if joins else ""
     return rest if len(rest.split()) >= 4 else ""
 
 

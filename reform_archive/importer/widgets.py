@@ -22,24 +22,43 @@ _PLAYER_PART = re.compile(
     r"this is a modal window\.?|(?:beginning|end) of dialog window\.?|play video|"
     r"(?:current time|duration|remaining time|thời gian hiện tại|thời lượng)\s*:?\s*(?:-?\d{1,2}:\d{2})?|"
     r"(?:loaded|progress|đã tải)\s*:\s*\d{1,3}(?:[.,]\d+)?\s*%|stream type live|trình phát video đang tải\.?|"
-    r"phát|tạm dừng|tắt tiếng|bật tiếng|toàn màn hình|mute|unmute|fullscreen|play|pause|[\d.,]+x)(?=\s|$)", _I)
+    r"phát|tạm dừng|tắt tiếng|bật tiếng|toàn màn hình|mute|unmute|fullscreen|play|pause|[\d.,]+x)(?=\s|$)",
+    _I,
+)
 # a box asking the reader to rate the page: "Bạn thấy bài viết này thế nào?", "Bài viết có hữu ích với bạn không?"
-_RATING = re.compile(r"^(?:(?:bạn thấy|bài viết|thông tin|nội dung)\b.{0,50}?\b(?:hữu ích|thế nào|giúp ích|"
-                     r"hài lòng)\b.{0,20}\?|đánh giá bài viết(?: này)?\s*:?|was this (?:article|page) helpful\s*\?)$", _I)
+_RATING = re.compile(
+    r"^(?:(?:bạn thấy|bài viết|thông tin|nội dung)\b.{0,50}?\b(?:hữu ích|thế nào|giúp ích|"
+    r"hài lòng)\b.{0,20}\?|đánh giá bài viết(?: này)?\s*:?|was this (?:article|page) helpful\s*\?)$",
+    _I,
+)
 # what a browser prints in place of a player it cannot show
-_FALLBACK = re.compile(r"^(?:trình duyệt (?:của bạn )?không hỗ trợ (?:thẻ |phát )?(?:video|audio|âm thanh)|"
-                       r"your browser does not support the (?:video|audio)(?: tag| element)?)\b.{0,40}$", _I)
+_FALLBACK = re.compile(
+    r"^(?:trình duyệt (?:của bạn )?không hỗ trợ (?:thẻ |phát )?(?:video|audio|âm thanh)|"
+    r"your browser does not support the (?:video|audio)(?: tag| element)?)\b.{0,40}$",
+    _I,
+)
 # "Tải văn bản: TB-lich-tiep-cong-dan.pdf", "File đính kèm: …docx"
-_ATTACHMENT = re.compile(r"^(?:(?:file|tệp|tập tin|tài liệu|văn bản)\s+đính\s+kèm|tải\s+(?:văn bản|về|xuống|tệp|file)|"
-                         r"download)\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$", _I)
+_ATTACHMENT = re.compile(
+    r"^(?:(?:file|tệp|tập tin|tài liệu|văn bản)\s+đính\s+kèm|tải\s+(?:văn bản|về|xuống|tệp|file)|"
+    r"download)\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$",
+    _I,
+)
 # a viewer's or a gallery's counter ("Trang 1 / 6", "Ảnh 2/3") and a bulletin's jump ("(Xem tiếp trang 8)")
-_COUNTER = re.compile(r"^(?:trang|ảnh|hình)\s+\d{1,3}\s*/\s*\d{1,3}$|"
-                      r"^\(?\s*(?:xem tiếp|tiếp theo|tiếp|xem)\s+(?:ở\s+)?trang\s+\d{1,3}\s*\)?\.?$", _I)
+_COUNTER = re.compile(
+    r"^(?:trang|ảnh|hình)\s+\d{1,3}\s*/\s*\d{1,3}$|"
+    r"^\(?\s*(?:xem tiếp|tiếp theo|tiếp|xem)\s+(?:ở\s+)?trang\s+\d{1,3}\s*\)?\.?$",
+    _I,
+)
 
 
 def is_widget_line(stripped: str) -> bool:
-    return bool(_is_player(stripped) or _RATING.match(stripped) or _FALLBACK.match(stripped)
-                or _ATTACHMENT.match(stripped) or _COUNTER.match(stripped))
+    return bool(
+        _is_player(stripped)
+        or _RATING.match(stripped)
+        or _FALLBACK.match(stripped)
+        or _ATTACHMENT.match(stripped)
+        or _COUNTER.match(stripped)
+    )
 
 
 def _is_player(stripped: str) -> bool:

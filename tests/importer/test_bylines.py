@@ -6,12 +6,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reform_archive.importer.bylines import OPENING_LINES, take_opening_bylines
-from reform_archive.importer.extract import PageHints, extract
+from reform_archive.importer.extract import extract
+from reform_archive.importer.extracted import PageHints
 
-ABSTRACT = ("Bài viết phân tích việc bố trí công chức dôi dư sau sắp xếp đơn vị hành chính cấp xã "
-            "và rút ra ba bài học cho giai đoạn mới.")
-SECTION = ("Sau mỗi đợt sắp xếp, câu hỏi khó nhất với chính quyền cấp huyện không phải là trụ sở "
-           "mà là con người, nhất là những công chức trẻ.")
+ABSTRACT = (
+    "Bài viết phân tích việc bố trí công chức dôi dư sau sắp xếp đơn vị hành chính cấp xã "
+    "và rút ra ba bài học cho giai đoạn mới."
+)
+SECTION = (
+    "Sau mỗi đợt sắp xếp, câu hỏi khó nhất với chính quyền cấp huyện không phải là trụ sở "
+    "mà là con người, nhất là những công chức trẻ."
+)
 
 
 def test_a_degreed_name_with_its_workplace_under_the_abstract_is_the_byline():
@@ -31,14 +36,20 @@ def test_a_name_in_capitals_over_a_workplace_is_a_byline_but_not_when_the_page_a
 
 
 def test_a_plain_name_or_a_name_without_a_workplace_stays_in_the_body():
-    for body in ([ABSTRACT, "Nguyễn Văn An", "Phòng Cải cách hành chính", SECTION],  # could be a caption's
-                 [ABSTRACT, "TS. VŨ HOÀNG NAM", SECTION]):  # nothing says it signs the article
+    for body in (
+        [ABSTRACT, "Nguyễn Văn An", "Phòng Cải cách hành chính", SECTION],  # could be a caption's
+        [ABSTRACT, "TS. VŨ HOÀNG NAM", SECTION],
+    ):  # nothing says it signs the article
         assert take_opening_bylines(body, (), credited=False) == (body, [])
 
 
 def test_lines_opening_with_the_metadata_authors_are_their_bylines():
-    body = ["- Nguyễn Thị Lan Phương Khoa Luật, Trường Đại học Đà Lạt, Lâm Đồng, Việt Nam",
-            "- Phan Văn Long1,*", "- Tác giả liên hệ", ABSTRACT]
+    body = [
+        "- Nguyễn Thị Lan Phương Khoa Luật, Trường Đại học Đà Lạt, Lâm Đồng, Việt Nam",
+        "- Phan Văn Long1,*",
+        "- Tác giả liên hệ",
+        ABSTRACT,
+    ]
     kept, found = take_opening_bylines(body, ("Nguyễn Thị Lan Phương", "Phan Văn Long"), credited=True)
     assert kept == [ABSTRACT]
     assert [b.authors for b in found] == [("Nguyễn Thị Lan Phương",), ("Phan Văn Long",)]
@@ -55,9 +66,24 @@ def test_only_the_opening_is_searched():
     assert take_opening_bylines(body, (), credited=False) == (body, [])
 
 
-@given(st.lists(st.sampled_from([ABSTRACT, SECTION, "TS. VŨ HOÀNG NAM", "Học viện Hành chính Quốc gia",
-                                 "Tác giả liên hệ", "LÊ MINH ĐỨC", "- Phan Văn Long1,*", ""]), max_size=12),
-       st.booleans())
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ABSTRACT,
+                SECTION,
+                "TS. VŨ HOÀNG NAM",
+                "Học viện Hành chính Quốc gia",
+                "Tác giả liên hệ",
+                "LÊ MINH ĐỨC",
+                "- Phan Văn Long1,*",
+                "",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+)
 def test_no_line_is_invented_or_reordered(body, credited):
     kept, _ = take_opening_bylines(body, ("Phan Văn Long",), credited)
     it = iter(body)
@@ -66,8 +92,18 @@ def test_no_line_is_invented_or_reordered(body, credited):
 
 
 def test_a_journal_page_gets_its_author_and_keeps_the_byline_out_of_the_text():
-    page = "\n".join(["Bố trí công chức dôi dư sau sắp xếp cấp xã", "Ngày đăng: 05/09/2023", "Tóm tắt", ABSTRACT,
-                      "TS. VŨ HOÀNG NAM", "Học viện Hành chính Quốc gia", "1. Đặt vấn đề", SECTION])
+    page = "\n".join(
+        [
+            "Bố trí công chức dôi dư sau sắp xếp cấp xã",
+            "Ngày đăng: 05/09/2023",
+            "Tóm tắt",
+            ABSTRACT,
+            "TS. VŨ HOÀNG NAM",
+            "Học viện Hành chính Quốc gia",
+            "1. Đặt vấn đề",
+            SECTION,
+        ]
+    )
     article = extract(page).article
     assert article is not None
     assert article.authors == ("Vũ Hoàng Nam",)
@@ -76,8 +112,14 @@ def test_a_journal_page_gets_its_author_and_keeps_the_byline_out_of_the_text():
 
 
 def test_metadata_authors_printed_with_their_workplaces_are_not_body_text():
-    page = "\n".join(["Mức độ sẵn sàng chuyển đổi số của công chức cấp xã",
-                      "Nguyễn Thị Lan Phương Khoa Luật, Trường Đại học Đà Lạt, Việt Nam", ABSTRACT, SECTION])
+    page = "\n".join(
+        [
+            "Mức độ sẵn sàng chuyển đổi số của công chức cấp xã",
+            "Nguyễn Thị Lan Phương Khoa Luật, Trường Đại học Đà Lạt, Việt Nam",
+            ABSTRACT,
+            SECTION,
+        ]
+    )
     article = extract(page, hints=PageHints(authors=("Nguyễn Thị Lan Phương",))).article
     assert article is not None
     assert "Khoa Luật" not in article.body

@@ -19,8 +19,11 @@ from reform_archive.source.markup import plain_text, to_html
 from reform_archive.source.parse import parse_article
 
 CORPORA = [Path(__file__).parent / name for name in ("pages", "pages_unseen")]
-CASES = [(folder, name, expected) for folder in CORPORA
-         for name, expected in tomllib.loads((folder / "expected.toml").read_text("utf-8")).items()]
+CASES = [
+    (folder, name, expected)
+    for folder in CORPORA
+    for name, expected in tomllib.loads((folder / "expected.toml").read_text("utf-8")).items()
+]
 
 
 def imported(folder: Path, name: str):

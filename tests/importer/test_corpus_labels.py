@@ -60,7 +60,7 @@ def test_labels_read(folder: Path) -> None:
     labels = labels_of(folder)
     assert labels.get("layout", {}).get("form", "text") in ("text", "html")
     pages = labels.get("pages")
-    assert isinstance(pages, dict) and pages, f"{folder.name}: no [pages.\"…\"] tables"
+    assert isinstance(pages, dict) and pages, f'{folder.name}: no [pages."…"] tables'
     assert all(isinstance(entry, dict) for entry in pages.values())
 
 
@@ -79,7 +79,7 @@ def test_page_labels(folder: Path, name: str, entry: dict) -> None:
     assert all(isinstance(a, str) and a.strip() for a in entry["authors"])
     assert isinstance(entry.get("article", True), bool)
     assert isinstance(entry.get("chrome_inside", []), list)
-    assert DATE.match(entry["date"]), f"date {entry['date']!r} is not YYYY, YYYY-MM, YYYY-MM-DD or \"\""
+    assert DATE.match(entry["date"]), f'date {entry["date"]!r} is not YYYY, YYYY-MM, YYYY-MM-DD or ""'
     if entry["date"]:
         datetime.strptime(entry["date"], DATE_FORMATS[len(entry["date"])])  # a real day
     label = read_label(name, entry)

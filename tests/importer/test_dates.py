@@ -54,11 +54,14 @@ def test_a_dateline_carries_its_byline_category_and_update_flag():
     assert update.updated and update.authors == ("Bảo Giang",)
 
 
-@pytest.mark.parametrize("line", [
-    "Ngày 08/3/2024, UBND tỉnh ban hành Thông báo số 72/TB-UBND về kết luận của đồng chí Chủ tịch.",
-    "Hội nghị tổng kết công tác năm 2023 diễn ra ngày 29/02/2024 tại hội trường tỉnh với nhiều đại biểu",
-    "Giai đoạn 2020 - 2030",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ngày 08/3/2024, UBND tỉnh ban hành Thông báo số 72/TB-UBND về kết luận của đồng chí Chủ tịch.",
+        "Hội nghị tổng kết công tác năm 2023 diễn ra ngày 29/02/2024 tại hội trường tỉnh với nhiều đại biểu",
+        "Giai đoạn 2020 - 2030",
+    ],
+)
 def test_prose_with_a_date_is_not_a_dateline(line):
     assert parse_meta_line(line) is None
 
@@ -69,13 +72,16 @@ def test_impossible_dates_and_times_are_not_dates():
     assert not find_dates("30/04/2016 25:61")[0].has_time
 
 
-@pytest.mark.parametrize("title, iso, precision", [
-    ("CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024", "2024-01-01", "quarter"),
-    ("Kết quả CCHC quý III/2022", "2022-07-01", "quarter"),
-    ("Sơ kết 6 tháng đầu năm 2023", "2023-01-01", "year"),
-    ("Kết quả 6 tháng cuối năm 2023", "2023-07-01", "month"),
-    ("Giao ban tháng 3/2024", "2024-03-01", "month"),
-])
+@pytest.mark.parametrize(
+    "title, iso, precision",
+    [
+        ("CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024", "2024-01-01", "quarter"),
+        ("Kết quả CCHC quý III/2022", "2022-07-01", "quarter"),
+        ("Sơ kết 6 tháng đầu năm 2023", "2023-01-01", "year"),
+        ("Kết quả 6 tháng cuối năm 2023", "2023-07-01", "month"),
+        ("Giao ban tháng 3/2024", "2024-03-01", "month"),
+    ],
+)
 def test_periods_a_title_states(title, iso, precision):
     found = period_in(title)
     assert (found.iso(), found.precision) == (iso, precision)
@@ -121,20 +127,28 @@ def test_date_functions_never_raise(text):
     parse_meta_line(text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Ngày đăng: 4/5/2011 9:12:44 AM", "2011-04-05"),  # ASP.NET's default US format: month first
-    ("3/15/2012 2:30:15 PM", "2012-03-15"),
-    ("12/05/2016 04:00:00 PM", "2016-05-12"),  # zero-padded: a Vietnamese format, day first
-    ("25/3/2012 2:30:15 PM", "2012-03-25"),  # a day over 12 cannot be a month
-    ("4/5/2011", "2011-05-04"),  # without the .NET clock, day first as Vietnamese write it
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ngày đăng: 4/5/2011 9:12:44 AM", "2011-04-05"),  # ASP.NET's default US format: month first
+        ("3/15/2012 2:30:15 PM", "2012-03-15"),
+        ("12/05/2016 04:00:00 PM", "2016-05-12"),  # zero-padded: a Vietnamese format, day first
+        ("25/3/2012 2:30:15 PM", "2012-03-25"),  # a day over 12 cannot be a month
+        ("4/5/2011", "2011-05-04"),  # without the .NET clock, day first as Vietnamese write it
+    ],
+)
 def test_dotnet_us_dates_are_month_first_only_in_their_own_shape(text, expected):
     assert [d.value.date().isoformat() for d in find_dates(text)] == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Jul 21, 2025 · 3 phút đọc", "2025-07-21"), ("21 July 2025", "2025-07-21"), ("Sept. 3, 2024", "2024-09-03"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Jul 21, 2025 · 3 phút đọc", "2025-07-21"),
+        ("21 July 2025", "2025-07-21"),
+        ("Sept. 3, 2024", "2024-09-03"),
+    ],
+)
 def test_an_english_interfaces_dates(text, expected):
     assert [d.value.date().isoformat() for d in find_dates(text)] == [expected]
 
@@ -152,7 +166,10 @@ def test_one_date_that_can_only_be_month_first_turns_the_pages_dates_of_its_shap
     from reform_archive.importer.dates import us_dates_in_day_order
 
     page = "Ngày đăng: 8/5/2025 9:15 AM\nTin khác (8/25/2025 10:00 AM)\nHôm nay: 06/09/2025"
-    assert us_dates_in_day_order(page) == "Ngày đăng: 05/08/2025 9:15 AM\nTin khác (25/08/2025 10:00 AM)\nHôm nay: 06/09/2025"
+    assert (
+        us_dates_in_day_order(page)
+        == "Ngày đăng: 05/08/2025 9:15 AM\nTin khác (25/08/2025 10:00 AM)\nHôm nay: 06/09/2025"
+    )
     alone = "Ngày đăng: 8/5/2025 9:15 AM"  # nothing says which order: left as it is
     assert us_dates_in_day_order(alone) == alone
 
@@ -161,8 +178,10 @@ def test_a_related_items_date_tells_the_page_writes_month_first_and_only_stamps_
     from reform_archive.importer.dates import us_dates_in_day_order
 
     page = "Ngày đăng: 11/12/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
-    assert us_dates_in_day_order(page) == \
-        "Ngày đăng: 12/11/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
+    assert (
+        us_dates_in_day_order(page)
+        == "Ngày đăng: 12/11/2024 10:05 AM\nChiều 11/11/2024, hội nghị đã diễn ra.\nTin cũ (12/30/2024)"
+    )
     typed = "Ngày đăng: 8/5/2025 9:15 AM\nTừ ngày 22/7/2025, xã áp dụng quy trình mới cho hồ sơ đất đai."
     assert us_dates_in_day_order(typed) == typed  # no date says month first: the stamp stays as printed
 

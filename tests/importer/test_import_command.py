@@ -65,8 +65,9 @@ def test_importing_the_kept_raw_pages_reproduces_the_sample_archive(tmp_path):
     root = site(tmp_path)
     result = invoke(str(RAW), "--site", str(root))
     assert result.exit_code == 0, result.output
-    assert articles(root) == {p.relative_to(REPO).as_posix(): p.read_text("utf-8")
-                              for p in sorted((REPO / "content").rglob("*.md"))}
+    assert articles(root) == {
+        p.relative_to(REPO).as_posix(): p.read_text("utf-8") for p in sorted((REPO / "content").rglob("*.md"))
+    }
     for raw in RAW.rglob("*.txt"):
         assert (root / "content" / "_raw" / raw.relative_to(RAW)).read_bytes() == raw.read_bytes()
 
@@ -87,9 +88,17 @@ def test_reimporting_changes_nothing_and_never_touches_the_raw_file(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (root / "content").rglob("*") if p.is_file()} == written
     assert hashlib.sha256(raw.read_bytes()).hexdigest() == before
     text = articles(root)["content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"]
-    assert f"source_sha256: {before}" in text and 'raw: "_raw/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.txt"' in text
-    for expected in ('author: "Hà Vy"', 'category: "Cải cách hành chính"', 'provinces: ["Hà Tĩnh"]',
-                     'documents: ["145/KH-UBND"]', "date: 2023-02-27T09:04:52+07:00"):
+    assert (
+        f"source_sha256: {before}" in text
+        and 'raw: "_raw/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.txt"' in text
+    )
+    for expected in (
+        'author: "Hà Vy"',
+        'category: "Cải cách hành chính"',
+        'provinces: ["Hà Tĩnh"]',
+        'documents: ["145/KH-UBND"]',
+        "date: 2023-02-27T09:04:52+07:00",
+    ):
         assert expected in text
     assert "Lượt xem" not in text and "Bài liên quan" not in text and "Bản quyền" not in text
 
@@ -127,8 +136,9 @@ def test_near_duplicates_are_reported_and_not_imported_twice(tmp_path):
     root = site(tmp_path)
     first, syndicated = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(PAGE, "utf-8")
-    copy = PAGE.replace("HÀ VY", "Theo Báo Hà Tĩnh").replace("Trang chủ > Tin tức > Cải cách hành chính",
-                                                             "Thời sự\nChia sẻ")
+    copy = PAGE.replace("HÀ VY", "Theo Báo Hà Tĩnh").replace(
+        "Trang chủ > Tin tức > Cải cách hành chính", "Thời sự\nChia sẻ"
+    )
     syndicated.write_text(copy + "\nÝ kiến bạn đọc\n", "utf-8")
     result = invoke(str(first), str(syndicated), "--site", str(root), "--report", "json")
     statuses = [f["status"] for f in json.loads(result.stdout)["files"]]
@@ -158,11 +168,14 @@ def test_json_report(tmp_path):
     assert entry["raw"] == "content/_raw/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.txt"
 
 
-@pytest.mark.parametrize("encoding, data", [
-    ("cp1258", encode_windows_1258(PAGE)),
-    ("utf-16", PAGE.replace("\n", "\r\n").encode("utf-16")),
-    ("utf-8", "\ufeff".encode() + PAGE.encode()),
-])
+@pytest.mark.parametrize(
+    "encoding, data",
+    [
+        ("cp1258", encode_windows_1258(PAGE)),
+        ("utf-16", PAGE.replace("\n", "\r\n").encode("utf-16")),
+        ("utf-8", "\ufeff".encode() + PAGE.encode()),
+    ],
+)
 def test_legacy_encodings_are_decoded_and_named(tmp_path, encoding, data):
     root = site(tmp_path)
     (tmp_path / "page.txt").write_bytes(data)
@@ -183,14 +196,20 @@ def test_bad_input_gets_a_message_per_file_and_the_good_file_still_imports(tmp_p
     (bad / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
     (bad / "nul.txt").write_bytes(PAGE.encode() + b"\x00\x00")
     (bad / "damaged.txt").write_bytes(PAGE.encode().replace("Hà Tĩnh".encode(), b"H\xe0 T\xff", 1))
-    (bad / "chrome.txt").write_text("Trang chủ > Tin tức\nĐăng nhập\nLượt xem: 5\nChia sẻ\nBản quyền thuộc về Sở Nội vụ\n",
-                                    "utf-8")
+    (bad / "chrome.txt").write_text(
+        "Trang chủ > Tin tức\nĐăng nhập\nLượt xem: 5\nChia sẻ\nBản quyền thuộc về Sở Nội vụ\n", "utf-8"
+    )
     only_bad = invoke(str(bad), "--site", str(root))
     assert only_bad.exit_code == 1
     messages = only_bad.stderr
-    for name, message in [("empty.txt:1", "file is empty"), ("image.txt:1", "NUL bytes"),
-                          ("huge.txt:1", "50.0 MB"), ("nul.txt:1", "NUL bytes"), ("damaged.txt:2", "invalid byte"),
-                          ("chrome.txt:1", "no article text")]:
+    for name, message in [
+        ("empty.txt:1", "file is empty"),
+        ("image.txt:1", "NUL bytes"),
+        ("huge.txt:1", "50.0 MB"),
+        ("nul.txt:1", "NUL bytes"),
+        ("damaged.txt:2", "invalid byte"),
+        ("chrome.txt:1", "no article text"),
+    ]:
         assert f"{bad / name}: " in messages and message in messages.split(f"{bad / name}: ")[1].split("\n")[0]
     assert list((root / "content").rglob("*")) == []
 
@@ -217,12 +236,17 @@ def test_globs_missing_paths_and_url(tmp_path):
 def test_a_new_page_with_a_taken_name_gets_its_own_file(tmp_path, title):
     root = site(tmp_path)
     (tmp_path / "a.txt").write_text(PAGE, "utf-8")
-    other = PAGE.split("\n\n")[0] + "\n\nMột bài hoàn toàn khác về chuyển đổi số ở huyện Kỳ Anh, với nhiều kết quả mới trong năm nay.\n"
+    other = (
+        PAGE.split("\n\n")[0]
+        + "\n\nMột bài hoàn toàn khác về chuyển đổi số ở huyện Kỳ Anh, với nhiều kết quả mới trong năm nay.\n"
+    )
     (tmp_path / "b.txt").write_text(other, "utf-8")
     invoke(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--site", str(root))
     names = sorted(articles(root))
-    assert names == ["content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023-2.md",
-                     "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md"]
+    assert names == [
+        "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023-2.md",
+        "content/2023/ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023.md",
+    ]
     assert 'slug: "ha-tinh-day-manh-cai-cach-hanh-chinh-nam-2023-2"' in articles(root)[names[0]]
 
 
@@ -239,16 +263,21 @@ def test_an_imported_page_builds_with_its_byline_details(tmp_path):
 def test_a_page_without_any_date_is_imported_as_an_undated_draft_and_the_build_skips_it(tmp_path):
     root = site(tmp_path)
     raw = tmp_path / "khong-ngay.txt"
-    raw.write_text("Huyện đẩy mạnh số hóa hồ sơ thủ tục hành chính\n\n"
-                   "UBND huyện vừa tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành "
-                   "chính tại Bộ phận một cửa cấp huyện và cấp xã.\n", "utf-8")
+    raw.write_text(
+        "Huyện đẩy mạnh số hóa hồ sơ thủ tục hành chính\n\n"
+        "UBND huyện vừa tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục hành "
+        "chính tại Bộ phận một cửa cấp huyện và cấp xã.\n",
+        "utf-8",
+    )
     result = invoke(str(raw), "--site", str(root))
     assert result.exit_code == 0, result.output
     written = articles(root)
     assert list(written) == ["content/undated/huyen-day-manh-so-hoa-ho-so-thu-tuc-hanh-chinh.md"]
     text = next(iter(written.values()))
     assert "\ndraft: true\n" in text and "\ndate:" not in text
-    assert "content/undated/huyen-day-manh-so-hoa-ho-so-thu-tuc-hanh-chinh.md:4: warning: no date" in result.output  # the draft key
+    assert (
+        "content/undated/huyen-day-manh-so-hoa-ho-so-thu-tuc-hanh-chinh.md:4: warning: no date" in result.output
+    )  # the draft key
     check = CliRunner().invoke(cli, ["check", "--site", str(root)])
     assert check.exit_code == 0, check.output
     assert "draft without a 'date'" in check.output
@@ -257,24 +286,59 @@ def test_a_page_without_any_date_is_imported_as_an_undated_draft_and_the_build_s
 def test_what_a_form_warns_of_is_a_warning_on_its_line_and_the_page_still_gets_in(tmp_path):
     root = site(tmp_path)
     export = tmp_path / "xuat.jsonl"
-    body = ("Sáng 13/3/2024, UBND huyện tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục "
-            "hành chính tại Bộ phận một cửa cấp huyện và cấp xã.")
-    export.write_text("\n".join([
-        json.dumps({"title": "Huyện triển khai số hóa hồ sơ", "date": "hôm qua", "body": body}, ensure_ascii=False),
-        "{không phải JSON",
-    ]) + "\n", "utf-8")
+    body = (
+        "Sáng 13/3/2024, UBND huyện tổ chức hội nghị triển khai số hóa hồ sơ, kết quả giải quyết thủ tục "
+        "hành chính tại Bộ phận một cửa cấp huyện và cấp xã."
+    )
+    export.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {"title": "Huyện triển khai số hóa hồ sơ", "date": "hôm qua", "body": body}, ensure_ascii=False
+                ),
+                "{không phải JSON",
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
     result = invoke(str(export), "--site", str(root), "--report", "json")
     assert result.exit_code == 0, result.output
     assert f"{export}:1: warning: the date field, 'hôm qua', is not a date" in result.output
     assert f"{export}:2: not valid JSON" in result.output and "line 2:" not in result.output
-    files = json.loads(result.output[result.output.index("{\n"):])["files"]
+    files = json.loads(result.output[result.output.index("{\n") :])["files"]
     assert [(f["status"], f["origin"]) for f in files] == [("failed", ""), ("imported", "line 1")]
     assert files[1]["date"] == "2024-03-13"
 
 
-WORDS = ("hồ sơ", "thủ tục", "công chức", "người dân", "trực tuyến", "một cửa", "tiếp nhận", "giải quyết", "đúng hạn",
-         "cấp xã", "số hóa", "dữ liệu", "phần mềm", "chữ ký số", "thanh toán", "lệ phí", "đánh giá", "hài lòng",
-         "kiểm tra", "kỷ cương", "niêm yết", "công khai", "hướng dẫn", "bồi dưỡng", "kết quả", "chỉ số")
+WORDS = (
+    "hồ sơ",
+    "thủ tục",
+    "công chức",
+    "người dân",
+    "trực tuyến",
+    "một cửa",
+    "tiếp nhận",
+    "giải quyết",
+    "đúng hạn",
+    "cấp xã",
+    "số hóa",
+    "dữ liệu",
+    "phần mềm",
+    "chữ ký số",
+    "thanh toán",
+    "lệ phí",
+    "đánh giá",
+    "hài lòng",
+    "kiểm tra",
+    "kỷ cương",
+    "niêm yết",
+    "công khai",
+    "hướng dẫn",
+    "bồi dưỡng",
+    "kết quả",
+    "chỉ số",
+)
 
 
 def many_pages(folder: Path, count: int) -> None:
@@ -285,15 +349,20 @@ def many_pages(folder: Path, count: int) -> None:
     for number in range(count):
         pick = random.Random(number)
         paragraphs = ["Trong tháng, " + " ".join(pick.choice(WORDS) for _ in range(24)) + "." for _ in range(3)]
-        page = (f"Huyện số {number} đẩy mạnh cải cách hành chính năm 2023\n"
-                f"Ngày {1 + number % 28:02d}/03/2023 09:04 | Lượt xem: {number}\n\n" + "\n\n".join(paragraphs)
-                + "\n\nHÀ VY\n")
+        page = (
+            f"Huyện số {number} đẩy mạnh cải cách hành chính năm 2023\n"
+            f"Ngày {1 + number % 28:02d}/03/2023 09:04 | Lượt xem: {number}\n\n"
+            + "\n\n".join(paragraphs)
+            + "\n\nHÀ VY\n"
+        )
         (folder / f"page-{number:03d}.txt").write_text(page, "utf-8")
     (folder / "page-zzz-copy.txt").write_text((folder / "page-000.txt").read_text("utf-8") + "\n", "utf-8")
 
 
 def written(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()
+    }
 
 
 def test_a_parallel_import_writes_what_a_serial_one_does(tmp_path):
@@ -331,8 +400,12 @@ def test_no_worker_outlives_an_import_killed_with_sigkill(tmp_path):
 
     many_pages(tmp_path / "raw", 3000)
     root = site(tmp_path)
-    process = subprocess.Popen([sys.executable, "-m", "reform_archive", "import", str(tmp_path / "raw"), "--site", str(root),
-                                "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reform_archive", "import", str(tmp_path / "raw"), "--site", str(root), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+    )
     deadline, workers = time.monotonic() + 30, set()
     while time.monotonic() < deadline and len(workers) < 2 and process.poll() is None:
         workers = children_of(process.pid)

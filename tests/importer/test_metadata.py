@@ -14,52 +14,62 @@ from reform_archive.importer.metadata import (
 from reform_archive.importer.sources import keywords_line, source_line, split_source_prefix
 
 
-@pytest.mark.parametrize("line, authors, affiliation", [
-    ("P.V", ("P.V",), ""),
-    ("N.V", ("N.V",), ""),
-    ("PV", ("PV",), ""),
-    ("HÀ VY", ("Hà Vy",), ""),
-    ("Bảo Giang", ("Bảo Giang",), ""),
-    ("Phòng Nội vụ", ("Phòng Nội vụ",), ""),
-    ("Phòng Cải cách hành chính", ("Phòng Cải cách hành chính",), ""),
-    ("VĂN HÀO - TRẦN HỮU", ("Văn Hào", "Trần Hữu"), ""),
-    ("Minh Anh, Thu Hà", ("Minh Anh", "Thu Hà"), ""),
-    ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
-    ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
-    ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
-    ("Lê Thanh Hà - Phòng Cải cách hành chính", ("Lê Thanh Hà",), "Phòng Cải cách hành chính"),
-    ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
-    ("PGS, TS. NGUYỄN VĂN BÌNH", ("Nguyễn Văn Bình",), ""),
-    ("Trần Thu Hà - Công chức Tư pháp - Hộ tịch", ("Trần Thu Hà",), "Công chức Tư pháp - Hộ tịch"),
-    ("Đăng bởi: admin", (), ""),  # the portal's account names nobody
-    ("Posted by: Quản trị viên", (), ""),
-    ("Đăng bởi: admin_auco", (), ""),  # a log-in name
-    ("Người đăng: thanhvinh_admin", (), ""),
-    ("Ghi chép của ĐÌNH THẢO", ("Đình Thảo",), ""),
-    ("✍️ Tin, ảnh: Hoàng Oanh", ("Hoàng Oanh",), ""),
-    ("Hà Thu - VP HĐND&UBND phường", ("Hà Thu",), "VP HĐND&UBND phường"),
-    ("Tin: Hoàng Yến - Ảnh: Minh Quân", ("Hoàng Yến", "Minh Quân"), ""),
-    ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
-    ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
-    ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
-    ("Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư", ("Thanh Hà", "Hoàng Mạnh"), ""),
-    ("H'Luyến Niê", ("H'Luyến Niê",), ""),
-])
+@pytest.mark.parametrize(
+    "line, authors, affiliation",
+    [
+        ("P.V", ("P.V",), ""),
+        ("N.V", ("N.V",), ""),
+        ("PV", ("PV",), ""),
+        ("HÀ VY", ("Hà Vy",), ""),
+        ("Bảo Giang", ("Bảo Giang",), ""),
+        ("Phòng Nội vụ", ("Phòng Nội vụ",), ""),
+        ("Phòng Cải cách hành chính", ("Phòng Cải cách hành chính",), ""),
+        ("VĂN HÀO - TRẦN HỮU", ("Văn Hào", "Trần Hữu"), ""),
+        ("Minh Anh, Thu Hà", ("Minh Anh", "Thu Hà"), ""),
+        ("ThS. Nguyễn Văn An - Trường Chính trị tỉnh Hà Tĩnh", ("Nguyễn Văn An",), "Trường Chính trị tỉnh Hà Tĩnh"),
+        ("TS. Lê Thị Hoa, Học viện Hành chính Quốc gia", ("Lê Thị Hoa",), "Học viện Hành chính Quốc gia"),
+        ("Bài và ảnh: Minh Châu", ("Minh Châu",), ""),
+        ("Lê Thanh Hà - Phòng Cải cách hành chính", ("Lê Thanh Hà",), "Phòng Cải cách hành chính"),
+        ("Tin, ảnh: Hồng Nhung", ("Hồng Nhung",), ""),
+        ("PGS, TS. NGUYỄN VĂN BÌNH", ("Nguyễn Văn Bình",), ""),
+        ("Trần Thu Hà - Công chức Tư pháp - Hộ tịch", ("Trần Thu Hà",), "Công chức Tư pháp - Hộ tịch"),
+        ("Đăng bởi: admin", (), ""),  # the portal's account names nobody
+        ("Posted by: Quản trị viên", (), ""),
+        ("Đăng bởi: admin_auco", (), ""),  # a log-in name
+        ("Người đăng: thanhvinh_admin", (), ""),
+        ("Ghi chép của ĐÌNH THẢO", ("Đình Thảo",), ""),
+        ("✍️ Tin, ảnh: Hoàng Oanh", ("Hoàng Oanh",), ""),
+        ("Hà Thu - VP HĐND&UBND phường", ("Hà Thu",), "VP HĐND&UBND phường"),
+        ("Tin: Hoàng Yến - Ảnh: Minh Quân", ("Hoàng Yến", "Minh Quân"), ""),
+        ("Hoàng Anh/TNTV", ("Hoàng Anh",), "TNTV"),
+        ("Nguyễn Hoa/VOV-Đông Bắc", ("Nguyễn Hoa",), "VOV-Đông Bắc"),
+        ("Lê Văn Tâm - Hội Nông dân xã Khánh Bình", ("Lê Văn Tâm",), "Hội Nông dân xã Khánh Bình"),
+        ("Nội dung: Thanh Hà - Ảnh: Hoàng Mạnh - Thiết kế: Minh Thư", ("Thanh Hà", "Hoàng Mạnh"), ""),
+        ("H'Luyến Niê", ("H'Luyến Niê",), ""),
+    ],
+)
 def test_bylines(line, authors, affiliation):
     byline = parse_byline(line)
     assert byline is not None and (byline.authors, byline.affiliation) == (authors, affiliation)
 
 
-@pytest.mark.parametrize("line", [
-    "Sự hài lòng của người dân là thước đo",
-    "Vượt nhiều chỉ tiêu theo Nghị quyết đã đề ra",
-    "UBND tỉnh ban hành Thông báo số 72/TB-UBND",
-    "Hội nghị tổng kết năm 2023",
-    "Kết quả đạt được:",
-    "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
-    "THÔNG BÁO", "Kế Hoạch", "Hội nghị tổng kết công tác cải cách hành chính", "Báo xấu",
-    "THÔNG CÁO BÁO CHÍ", "Bài viết của chúng tôi.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sự hài lòng của người dân là thước đo",
+        "Vượt nhiều chỉ tiêu theo Nghị quyết đã đề ra",
+        "UBND tỉnh ban hành Thông báo số 72/TB-UBND",
+        "Hội nghị tổng kết năm 2023",
+        "Kết quả đạt được:",
+        "Các đồng chí lãnh đạo tỉnh ấn nút ra mắt hệ thống.",
+        "THÔNG BÁO",
+        "Kế Hoạch",
+        "Hội nghị tổng kết công tác cải cách hành chính",
+        "Báo xấu",
+        "THÔNG CÁO BÁO CHÍ",
+        "Bài viết của chúng tôi.",
+    ],
+)
 def test_text_is_not_a_byline(line):
     assert parse_byline(line) is None
 
@@ -75,16 +85,19 @@ def test_categories():
     assert not is_category("Hà Tĩnh hướng đến nền hành chính hiện đại")
 
 
-@pytest.mark.parametrize("lead, source, rest", [
-    ("(GLO)- Sáng 15/6, UBND tỉnh họp.", "GLO", "Sáng 15/6, UBND tỉnh họp."),
-    ("(Quanlynhanuoc.vn) – Cải cách hành chính là…", "Quanlynhanuoc.vn", "Cải cách hành chính là…"),
-    ("TT - Chiều 3/4, Sở Nội vụ tổ chức…", "TT", "Chiều 3/4, Sở Nội vụ tổ chức…"),
-    ("(Baohaiduong.vn) - Năm 2023, tỉnh…", "Baohaiduong.vn", "Năm 2023, tỉnh…"),
-    ("(1) Tăng cường công tác chỉ đạo.", "", "(1) Tăng cường công tác chỉ đạo."),
-    ("(Ảnh: PV) Hội nghị", "", "(Ảnh: PV) Hội nghị"),
-    ("UBND - HĐND tỉnh thống nhất…", "", "UBND - HĐND tỉnh thống nhất…"),
-    ("Ngày 08/3/2024, UBND tỉnh ban hành…", "", "Ngày 08/3/2024, UBND tỉnh ban hành…"),
-])
+@pytest.mark.parametrize(
+    "lead, source, rest",
+    [
+        ("(GLO)- Sáng 15/6, UBND tỉnh họp.", "GLO", "Sáng 15/6, UBND tỉnh họp."),
+        ("(Quanlynhanuoc.vn) – Cải cách hành chính là…", "Quanlynhanuoc.vn", "Cải cách hành chính là…"),
+        ("TT - Chiều 3/4, Sở Nội vụ tổ chức…", "TT", "Chiều 3/4, Sở Nội vụ tổ chức…"),
+        ("(Baohaiduong.vn) - Năm 2023, tỉnh…", "Baohaiduong.vn", "Năm 2023, tỉnh…"),
+        ("(1) Tăng cường công tác chỉ đạo.", "", "(1) Tăng cường công tác chỉ đạo."),
+        ("(Ảnh: PV) Hội nghị", "", "(Ảnh: PV) Hội nghị"),
+        ("UBND - HĐND tỉnh thống nhất…", "", "UBND - HĐND tỉnh thống nhất…"),
+        ("Ngày 08/3/2024, UBND tỉnh ban hành…", "", "Ngày 08/3/2024, UBND tỉnh ban hành…"),
+    ],
+)
 def test_source_prefixes(lead, source, rest):
     assert split_source_prefix(lead) == (source, rest)
 
@@ -97,19 +110,25 @@ def test_source_lines_at_the_foot():
 
 def test_keyword_lines():
     assert keywords_line("Từ khóa: cải cách hành chính, một cửa; chuyển đổi số") == (
-        "cải cách hành chính", "một cửa", "chuyển đổi số")
+        "cải cách hành chính",
+        "một cửa",
+        "chuyển đổi số",
+    )
     assert keywords_line("Tags: #CCHC #PAR Index") == ("CCHC", "PAR Index")
     assert keywords_line("Từ khóa là những gì người đọc tìm kiếm.") == ()
 
 
-@pytest.mark.parametrize("line, date, category", [
-    ("12/04/2024 Đăng bởi: admin", "2024-04-12", ""),
-    ("Thứ Ba, 05/03/2024 - 10:20 | 88 lượt xem Đăng bởi: quản trị", "2024-03-05T10:20:00+07:00", ""),
-    ("Chuyên mục: Tin hoạt động", "", "Tin hoạt động"),
-    ("_Cập nhật: 2023-09-07 14:05_", "2023-09-07T14:05:00+07:00", ""),
-    ("*Ngày đăng: 01/02/2023*", "2023-02-01", ""),
-    ("21/03/24 412 Lượt xem", "2024-03-21", ""),  # a two-digit year, on a short dateline only
-])
+@pytest.mark.parametrize(
+    "line, date, category",
+    [
+        ("12/04/2024 Đăng bởi: admin", "2024-04-12", ""),
+        ("Thứ Ba, 05/03/2024 - 10:20 | 88 lượt xem Đăng bởi: quản trị", "2024-03-05T10:20:00+07:00", ""),
+        ("Chuyên mục: Tin hoạt động", "", "Tin hoạt động"),
+        ("_Cập nhật: 2023-09-07 14:05_", "2023-09-07T14:05:00+07:00", ""),
+        ("*Ngày đăng: 01/02/2023*", "2023-02-01", ""),
+        ("21/03/24 412 Lượt xem", "2024-03-21", ""),  # a two-digit year, on a short dateline only
+    ],
+)
 def test_meta_lines_with_labels_and_accounts(line, date, category):
     meta = parse_meta_line(line)
     assert meta is not None
@@ -121,17 +140,20 @@ def test_the_place_an_official_letter_is_dated_at_is_not_its_author():
     assert meta is not None and meta.date is not None and meta.date.iso() == "2021-06-14" and meta.authors == ()
 
 
-@pytest.mark.parametrize("line, is_affiliation", [
-    ("Học viện Hành chính Quốc gia", True),
-    ("Phó Giám đốc Học viện Chính trị khu vực I", True),
-    ("Khoa Nhà nước và pháp luật, Trường Chính trị tỉnh Bến Tre", True),
-    ("Sở Nội vụ tỉnh Nghệ An", True),
-    ("Sở Nội vụ tỉnh đã tổ chức hội nghị tập huấn cho công chức cấp xã.", False),  # a sentence
-    ("Trường hợp hồ sơ chưa đầy đủ, công chức hướng dẫn bổ sung", False),
-    ("Báo cáo kết quả cải cách hành chính quý III", False),
-    ("Bộ phận một cửa cấp xã", False),
-    ("Ban hành ngày 12/3/2024", False),
-])
+@pytest.mark.parametrize(
+    "line, is_affiliation",
+    [
+        ("Học viện Hành chính Quốc gia", True),
+        ("Phó Giám đốc Học viện Chính trị khu vực I", True),
+        ("Khoa Nhà nước và pháp luật, Trường Chính trị tỉnh Bến Tre", True),
+        ("Sở Nội vụ tỉnh Nghệ An", True),
+        ("Sở Nội vụ tỉnh đã tổ chức hội nghị tập huấn cho công chức cấp xã.", False),  # a sentence
+        ("Trường hợp hồ sơ chưa đầy đủ, công chức hướng dẫn bổ sung", False),
+        ("Báo cáo kết quả cải cách hành chính quý III", False),
+        ("Bộ phận một cửa cấp xã", False),
+        ("Ban hành ngày 12/3/2024", False),
+    ],
+)
 def test_affiliation_lines(line, is_affiliation):
     assert affiliation_line(line) is is_affiliation
 
@@ -150,20 +172,28 @@ def test_a_posts_age_and_a_compiled_mark_beside_a_byline():
 def test_a_body_credited_beside_a_person_is_the_source_not_an_author():
     assert people_over_bodies(("Sơn Hà", "Bộ Nội vụ")) == ("Sơn Hà",)
     assert people_over_bodies(("Báo Hà Tĩnh", "Ngọc Loan")) == ("Ngọc Loan",)
-    assert people_over_bodies(("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)) == \
-        ("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)
+    assert people_over_bodies(("Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",)) == (
+        "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",
+    )
     assert people_over_bodies(("Trần Văn Phòng", "Đỗ Thị Thu Hà")) == ("Trần Văn Phòng", "Đỗ Thị Thu Hà")
 
 
-@pytest.mark.parametrize(("line", "authors"), [
-    ("TS. Lê Thị Minh Nguyệt, ThS. Đặng Quốc Bảo (Trường Đại học Nội vụ Hà Nội)",
-     ("Lê Thị Minh Nguyệt", "Đặng Quốc Bảo")),
-    ("PGS.TS. Hà Quang Trung (Viện Khoa học tổ chức nhà nước), ThS. Lò Thị Kim Oanh (Sở Nội vụ tỉnh Sơn La)",
-     ("Hà Quang Trung", "Lò Thị Kim Oanh")),
-    ("TS. TRẦN THỊ MAI LAN - ThS. PHẠM QUỐC HƯNG", ("Trần Thị Mai Lan", "Phạm Quốc Hưng")),
-    ("Viết bởi Nguyễn Minh Tuấn", ("Nguyễn Minh Tuấn",)),
-    ("Hồng Nhung - CĐ ngành Giáo dục", ("Hồng Nhung",)),
-])
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        (
+            "TS. Lê Thị Minh Nguyệt, ThS. Đặng Quốc Bảo (Trường Đại học Nội vụ Hà Nội)",
+            ("Lê Thị Minh Nguyệt", "Đặng Quốc Bảo"),
+        ),
+        (
+            "PGS.TS. Hà Quang Trung (Viện Khoa học tổ chức nhà nước), ThS. Lò Thị Kim Oanh (Sở Nội vụ tỉnh Sơn La)",
+            ("Hà Quang Trung", "Lò Thị Kim Oanh"),
+        ),
+        ("TS. TRẦN THỊ MAI LAN - ThS. PHẠM QUỐC HƯNG", ("Trần Thị Mai Lan", "Phạm Quốc Hưng")),
+        ("Viết bởi Nguyễn Minh Tuấn", ("Nguyễn Minh Tuấn",)),
+        ("Hồng Nhung - CĐ ngành Giáo dục", ("Hồng Nhung",)),
+    ],
+)
 def test_several_people_with_degrees_and_other_credits(line, authors):
     byline = parse_byline(line)
     assert byline is not None and byline.authors == authors
@@ -187,16 +217,28 @@ def test_menu_words_are_not_bylines():
     assert byline is not None and byline.authors == ("Phòng Nội vụ",)
 
 
-@pytest.mark.parametrize(("line", "authors", "affiliation"), [
-    ("PGS.TS. Nguyễn Văn An (Học viện Hành chính quốc gia) TS. Trần Thị Bình (Trường Đại học Nội vụ Hà Nội)",
-     ("Nguyễn Văn An", "Trần Thị Bình"), "Học viện Hành chính quốc gia"),
-    # a closing parenthesis lost, the second person's degree too: still two people
-    ("PGS. TS. Lê Quang Minh (Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM (UEH) Đỗ Hoài Nam "
-     "(Phó Chủ tịch UBND thị xã Bình Long, tỉnh Bình Phước)", ("Lê Quang Minh", "Đỗ Hoài Nam"),
-     "Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM"),
-    ("TS. Phạm Đức (Viện Nhà nước và Pháp luật) và ThS. Vũ Hạnh (Bộ Nội vụ)", ("Phạm Đức", "Vũ Hạnh"),
-     "Viện Nhà nước và Pháp luật"),
-])
+@pytest.mark.parametrize(
+    ("line", "authors", "affiliation"),
+    [
+        (
+            "PGS.TS. Nguyễn Văn An (Học viện Hành chính quốc gia) TS. Trần Thị Bình (Trường Đại học Nội vụ Hà Nội)",
+            ("Nguyễn Văn An", "Trần Thị Bình"),
+            "Học viện Hành chính quốc gia",
+        ),
+        # a closing parenthesis lost, the second person's degree too: still two people
+        (
+            "PGS. TS. Lê Quang Minh (Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM (UEH) Đỗ Hoài Nam "
+            "(Phó Chủ tịch UBND thị xã Bình Long, tỉnh Bình Phước)",
+            ("Lê Quang Minh", "Đỗ Hoài Nam"),
+            "Trưởng Khoa Quản lý, Trường Đại học Kinh tế TP. HCM",
+        ),
+        (
+            "TS. Phạm Đức (Viện Nhà nước và Pháp luật) và ThS. Vũ Hạnh (Bộ Nội vụ)",
+            ("Phạm Đức", "Vũ Hạnh"),
+            "Viện Nhà nước và Pháp luật",
+        ),
+    ],
+)
 def test_degreed_people_each_with_a_workplace_in_parentheses_are_the_authors(line, authors, affiliation):
     byline = parse_byline(line)
     assert byline is not None and byline.authors == authors and byline.affiliation == affiliation

@@ -7,8 +7,10 @@ from reform_archive.importer.normalise import normalise_text
 
 
 def test_page_debris_is_cleaned():
-    raw = ("<p>Ho\u0300a Bi\u0300nh:\u00a0c&ocirc;ng&nbsp;t&aacute;c</p>\r\n<br/>"
-           "cải\u200bcách <span class=\"x\">hành</span> chính\r\nTT&TT đạt 47,18%<script>x=1</script>")
+    raw = (
+        "<p>Ho\u0300a Bi\u0300nh:\u00a0c&ocirc;ng&nbsp;t&aacute;c</p>\r\n<br/>"
+        'cải\u200bcách <span class="x">hành</span> chính\r\nTT&TT đạt 47,18%<script>x=1</script>'
+    )
     assert normalise_text(raw) == "Hòa Bình: công tác\n\ncảicách hành chính\nTT&TT đạt 47,18%\n"
 
 
@@ -49,8 +51,13 @@ def test_plain_vietnamese_words_survive(words):
 
 
 @settings(deadline=2000, max_examples=30)  # a hang guard: unclosed openings once made this quadratic
-@given(st.lists(st.sampled_from(["<script>", "<!--", "<p ", "&amp;", "<div>", "< a ", "</script>", "-->", "İ", "x"]),
-                min_size=100, max_size=3000))
+@given(
+    st.lists(
+        st.sampled_from(["<script>", "<!--", "<p ", "&amp;", "<div>", "< a ", "</script>", "-->", "İ", "x"]),
+        min_size=100,
+        max_size=3000,
+    )
+)
 def test_many_unclosed_openings_do_not_hang(parts):
     normalise_text("".join(parts))
 

@@ -46,8 +46,10 @@ def test_001_ha_tinh():
     assert article.title == "Hà Tĩnh hướng đến nền hành chính hiện đại"
     assert article.date.isoformat() == "2021-10-28T07:05:00+07:00"
     assert article.authors == ("P.V",) and article.provinces[0] == "Hà Tĩnh"
-    assert headings(html) == ["Sự hài lòng của người dân là thước đo",
-                              "Tạo nền tảng phát triển chính quyền số, đô thị thông minh"]
+    assert headings(html) == [
+        "Sự hài lòng của người dân là thước đo",
+        "Tạo nền tảng phát triển chính quyền số, đô thị thông minh",
+    ]
     assert html.count('class="caption"') == 2 and "(Ảnh: PV)" in html
     for chrome in ("Theo dõi ICTVietnam", "Bài liên quan", "Đừng bỏ lỡ", "POWERED BY"):
         assert chrome not in article.body
@@ -55,8 +57,7 @@ def test_001_ha_tinh():
 
 def test_002_ham_tan():
     article, html, _ = seed("cong-tac-cai-cach-hanh-chinh-quy-i-nam-2024-tren-dia-ban-huyen-ham-tan-co-nhieu")
-    assert article.title == ("Công tác cải cách hành chính quý I năm 2024 trên địa bàn huyện Hàm Tân "
-                             "có nhiều khởi sắc")
+    assert article.title == ("Công tác cải cách hành chính quý I năm 2024 trên địa bàn huyện Hàm Tân có nhiều khởi sắc")
     assert article.extra["title_original"] == article.title.upper()
     assert article.date.isoformat() == "2024-01-01T00:00:00+07:00" and article.date_precision == "quarter"
     assert article.extra["date_inferred"] is True
@@ -74,8 +75,9 @@ def test_003_quang_nam():
     assert article.provinces == ("Quảng Nam",)
     assert {"72/TB-UBND", "04-NQ/TU", "16-NQ/TU", "2817/KH-UBND", "57/NQ-HĐND", "521/KH-UBND"} <= set(article.documents)
     ordered = re.findall(r"<ol(?: start=\"(\d+)\")?>(.*?)</ol>", html, re.DOTALL)
-    top_level = [(start or "1", re.sub(r"<ul>.*?</ul>", "", body, flags=re.DOTALL).count("<li>"))
-                 for start, body in ordered]
+    top_level = [
+        (start or "1", re.sub(r"<ul>.*?</ul>", "", body, flags=re.DOTALL).count("<li>")) for start, body in ordered
+    ]
     assert top_level == [("1", 4), ("5", 3)]
     assert html.count("<ul>") == 2 and len(re.findall(r"<li>", html)) == 7 + 6
 

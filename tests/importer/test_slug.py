@@ -8,8 +8,32 @@ from hypothesis import strategies as st
 from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_span, slug_words
 from reform_archive.text.vietnamese import fold
 
-SYLLABLES = ["Gỡ", "khó", "công", "nghệ", "ở", "từng", "thôn", "bản", "Hà", "Tĩnh", "một", "cửa", "số", "hóa",
-             "hồ", "sơ", "người", "dân", "xã", "đặc", "biệt", "Đắk", "Lắk", "2025"]
+SYLLABLES = [
+    "Gỡ",
+    "khó",
+    "công",
+    "nghệ",
+    "ở",
+    "từng",
+    "thôn",
+    "bản",
+    "Hà",
+    "Tĩnh",
+    "một",
+    "cửa",
+    "số",
+    "hóa",
+    "hồ",
+    "sơ",
+    "người",
+    "dân",
+    "xã",
+    "đặc",
+    "biệt",
+    "Đắk",
+    "Lắk",
+    "2025",
+]
 words = st.lists(st.sampled_from(SYLLABLES), min_size=MIN_SLUG_WORDS, max_size=12)
 
 
@@ -22,7 +46,7 @@ def test_the_span_found_is_the_headline_the_address_spells(headline, label, arti
     assert slug == [fold(w.lower()) for w in headline]
     span = slug_span(line, slug)
     assert span is not None
-    assert [fold(w.lower()) for w in line[span[0]:span[1]].split()] == slug
+    assert [fold(w.lower()) for w in line[span[0] : span[1]].split()] == slug
 
 
 @given(words)
@@ -30,10 +54,14 @@ def test_a_slug_cut_short_is_never_taken_mid_headline(headline):
     line = " ".join(headline) + " mới Nhằm giúp người dân nộp hồ sơ."
     cut = [fold(w.lower()) for w in headline[:-1]]
     if len(cut) >= MIN_SLUG_WORDS and headline[-1][:1].islower():
-        assert slug_span(line, cut) is None or line[slug_span(line, cut)[1]:].lstrip()[:1].isupper()
+        assert slug_span(line, cut) is None or line[slug_span(line, cut)[1] :].lstrip()[:1].isupper()
 
 
 def test_addresses_without_a_headline_give_no_slug():
-    for url in ("https://so.example.gov.vn/index.php?id=12", "https://x.vn/tin-tuc/", "https://x.vn/a-b-c.html",
-                "https://x.vn/news/56745/"):
+    for url in (
+        "https://so.example.gov.vn/index.php?id=12",
+        "https://x.vn/tin-tuc/",
+        "https://x.vn/a-b-c.html",
+        "https://x.vn/news/56745/",
+    ):
         assert slug_words(url) == []

@@ -24,8 +24,14 @@ from reform_archive.importer.forms.warc import read_warc
 
 __all__ = ["FORMS", "FormProblem", "RawPage", "front_matter_image", "read_pages", "sniff"]
 
-_NAMES = {"text": "text", "html": "an HTML page", "feed": "an RSS/Atom feed", "jsonl": "JSON",
-          "csv": "CSV", "warc": "a WARC file"}
+_NAMES = {
+    "text": "text",
+    "html": "an HTML page",
+    "feed": "an RSS/Atom feed",
+    "jsonl": "JSON",
+    "csv": "CSV",
+    "warc": "a WARC file",
+}
 
 
 def read_pages(data: bytes, name: str, decoded_text: str | None = None) -> tuple[list[RawPage], list[FormProblem]]:
@@ -39,8 +45,7 @@ def read_pages(data: bytes, name: str, decoded_text: str | None = None) -> tuple
         pages, problems = _read(form, data, name, decoded_text)
         return pages, sorted(problems, key=lambda problem: problem.line)
     except Exception as error:  # noqa: BLE001 - one unreadable file must not stop an import of many
-        return [], [FormProblem(1, f"could not read this file as {_NAMES[form]}: "
-                                   f"{type(error).__name__}: {error}")]
+        return [], [FormProblem(1, f"could not read this file as {_NAMES[form]}: {type(error).__name__}: {error}")]
 
 
 def _read(form: str, data: bytes, name: str, decoded_text: str | None) -> tuple[list[RawPage], list[FormProblem]]:

@@ -79,8 +79,13 @@ def locate(page: list[Line], extracted: list[str], title: str, page_title: str =
         elif index < body or index > last or index in matched or _kept_in_body(page, index, matched):
             lines.append(page[index].text)
     lines.extend(line for index, extra in inserts.items() if index > end for line in extra)
-    return Article(tuple(_with_title(heading, lines)), heading if headline is not None else "", container,
-                   page[start].element if start < len(page) else None, page[body].element)
+    return Article(
+        tuple(_with_title(heading, lines)),
+        heading if headline is not None else "",
+        container,
+        page[start].element if start < len(page) else None,
+        page[body].element,
+    )
 
 
 def key(text: str) -> str:
@@ -123,8 +128,11 @@ def _align(page: list[Line], extracted: list[str]) -> tuple[set[int], dict[int, 
                 matched.update(range(i1, i2))  # the same text, cut into lines differently
                 continue
             joined = " ".join(page_keys[i1:i2])
-            extra = [line for line, line_key in zip(extracted[j1:j2], extracted_keys[j1:j2], strict=True)
-                     if line_key not in joined]
+            extra = [
+                line
+                for line, line_key in zip(extracted[j1:j2], extracted_keys[j1:j2], strict=True)
+                if line_key not in joined
+            ]
             if extra:
                 inserts.setdefault(i1, []).extend(extra)
     return matched, inserts

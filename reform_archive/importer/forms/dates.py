@@ -19,11 +19,15 @@ __all__ = ["iso_date", "later"]
 _ISO = re.compile(
     r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
     r"(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?)?"
-    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
 _COMPACT = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?:T?(?P<H>\d\d)(?P<M>\d\d)(?P<S>\d\d)?)?")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_DAY_MONTH_NAME = re.compile(rf"(?:[A-Za-z]{{3}},?\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>(?i:{'|'.join(_MONTHS)})[a-z]*)"
-                             r"\.?\s+(?P<y>\d{4})")
+_DAY_MONTH_NAME = re.compile(
+    rf"(?:[A-Za-z]{{3}},?\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>(?i:{'|'.join(_MONTHS)})[a-z]*)"
+    r"\.?\s+(?P<y>\d{4})"
+)
 _NUMBER = re.compile(r"\d{9,13}(?:\.\d+)?")
 # 2001-09-09 .. 2100: nine or ten digits are seconds, thirteen are milliseconds
 _EPOCH_RANGE = (1_000_000_000, 4_102_444_800)
@@ -39,8 +43,13 @@ def iso_date(value: object) -> str:
     if not text:
         return ""
     try:
-        return (_from_iso(text) or _from_epoch_text(text) or _from_rfc822(text)
-                or _from_compact(text) or _from_vietnamese(text))
+        return (
+            _from_iso(text)
+            or _from_epoch_text(text)
+            or _from_rfc822(text)
+            or _from_compact(text)
+            or _from_vietnamese(text)
+        )
     except (ValueError, OverflowError):  # a day 31 in a 30-day month, an hour 25 …
         return ""
 
@@ -107,7 +116,7 @@ def _from_rfc822(text: str) -> str:
 
 
 def _from_vietnamese(text: str) -> str:
-    """"14/10/2020", "Thứ Tư, 14/10/2020 08:15", "08:15 14-10-2020": one date, day first."""
+    """ "14/10/2020", "Thứ Tư, 14/10/2020 08:15", "08:15 14-10-2020": one date, day first."""
     found = find_dates(text)
     if len(found) != 1:
         return ""

@@ -53,14 +53,23 @@ def read_feed(data: bytes) -> tuple[list[RawPage], list[FormProblem]]:
         items = _items(root) if root is not None else []
         if not items or _local(root) not in _ROOTS:
             return [], [FormProblem(line, f"not a readable RSS/Atom feed: {reason} (line {line})")]
-        problems.append(FormProblem(line, f"the feed is not well-formed XML: {reason} (line {line}); "
-                                          f"{len(items)} item(s) read as far as they could be recovered, check them",
-                                    warning=True))
+        problems.append(
+            FormProblem(
+                line,
+                f"the feed is not well-formed XML: {reason} (line {line}); "
+                f"{len(items)} item(s) read as far as they could be recovered, check them",
+                warning=True,
+            )
+        )
     if root is None:
         return [], [FormProblem(1, "not a readable RSS/Atom feed: no XML in it")]
     if _local(root) not in _ROOTS:
-        return [], [FormProblem(root.sourceline or 1, f"not an RSS/Atom feed: its root element is <{_local(root)}>, "
-                                                      "not <rss>, <feed> or <rdf:RDF>")]
+        return [], [
+            FormProblem(
+                root.sourceline or 1,
+                f"not an RSS/Atom feed: its root element is <{_local(root)}>, not <rss>, <feed> or <rdf:RDF>",
+            )
+        ]
     items = _items(root)
     if not items:
         return [], [FormProblem(1, "feed has no items")]
@@ -70,7 +79,9 @@ def read_feed(data: bytes) -> tuple[list[RawPage], list[FormProblem]]:
     for number, (item, raw) in enumerate(zip(items, slices, strict=True), start=1):
         page = _page(item, raw, number, encoding)
         if page is None:
-            problems.append(FormProblem(item.sourceline or 1, f"item {number}: no title, description or content; skipped"))
+            problems.append(
+                FormProblem(item.sourceline or 1, f"item {number}: no title, description or content; skipped")
+            )
         elif not page.text.strip():
             problems.append(FormProblem(page.line, f"item {number}: no text; skipped"))
         else:
@@ -80,8 +91,15 @@ def read_feed(data: bytes) -> tuple[list[RawPage], list[FormProblem]]:
 
 def _parser(recover: bool) -> lxml.etree.XMLParser:
     # no DTDs, no external entities, no network: a feed is data, never instructions
-    return lxml.etree.XMLParser(recover=recover, resolve_entities=False, no_network=True, load_dtd=False,
-                                remove_comments=True, remove_pis=True, huge_tree=False)
+    return lxml.etree.XMLParser(
+        recover=recover,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=False,
+    )
 
 
 def _numeric_entity(match: re.Match[bytes]) -> bytes:
@@ -104,8 +122,11 @@ def _local(element: lxml.etree._Element | None) -> str:
 
 
 def _items(root: lxml.etree._Element) -> list[lxml.etree._Element]:
-    return [element for element in root.iter() if _local(element) in ("item", "entry")
-            and _local(element.getparent()) in _ITEM_PARENTS]
+    return [
+        element
+        for element in root.iter()
+        if _local(element) in ("item", "entry") and _local(element.getparent()) in _ITEM_PARENTS
+    ]
 
 
 def _item_slices(data: bytes, items: list[lxml.etree._Element]) -> list[bytes]:
@@ -127,10 +148,10 @@ def _cut(data: bytes, start: re.Match[bytes]) -> bytes:
     tag_end = data.find(b">", start.end())
     if tag_end < 0:
         return b""
-    if data[tag_end - 1:tag_end] == b"/":
-        return data[start.start():tag_end + 1]
+    if data[tag_end - 1 : tag_end] == b"/":
+        return data[start.start() : tag_end + 1]
     close = re.compile(rb"</" + re.escape(name) + rb"\s*>").search(data, tag_end)
-    return data[start.start():close.end()] if close else b""
+    return data[start.start() : close.end()] if close else b""
 
 
 def _children(item: lxml.etree._Element, *names: str) -> list[lxml.etree._Element]:
@@ -193,7 +214,9 @@ def _lines(element: lxml.etree._Element) -> list[str]:
 
 
 def _content_html(item: lxml.etree._Element) -> str:
-    return "".join("".join(child.itertext()) for child in _children(item, "encoded", "content", "description", "summary"))
+    return "".join(
+        "".join(child.itertext()) for child in _children(item, "encoded", "content", "description", "summary")
+    )
 
 
 def _date(item: lxml.etree._Element, *names: str) -> str:

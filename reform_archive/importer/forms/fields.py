@@ -39,12 +39,42 @@ __all__ = ["FIELDS", "accepted", "field_key", "record_page", "roles_of"]
 FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "href", "source_url", "canonical_url", "permalink", "đường dẫn", "liên kết"),
     "title": ("title", "headline", "name", "tiêu đề"),
-    "date": ("date", "published", "published_at", "datePublished", "pubDate", "time", "publish_date",
-             "publication_date", "created_at", "ngày", "ngày đăng", "ngày xuất bản"),
-    "date_modified": ("date_modified", "dateModified", "modified", "updated", "updated_at", "last_modified",
-                      "ngày cập nhật"),
-    "body": ("body", "text", "content", "article", "articleBody", "main_text", "html", "content_html",
-             "body_html", "raw_html", "nội dung"),
+    "date": (
+        "date",
+        "published",
+        "published_at",
+        "datePublished",
+        "pubDate",
+        "time",
+        "publish_date",
+        "publication_date",
+        "created_at",
+        "ngày",
+        "ngày đăng",
+        "ngày xuất bản",
+    ),
+    "date_modified": (
+        "date_modified",
+        "dateModified",
+        "modified",
+        "updated",
+        "updated_at",
+        "last_modified",
+        "ngày cập nhật",
+    ),
+    "body": (
+        "body",
+        "text",
+        "content",
+        "article",
+        "articleBody",
+        "main_text",
+        "html",
+        "content_html",
+        "body_html",
+        "raw_html",
+        "nội dung",
+    ),
     "lead": ("description", "summary", "sapo", "lead", "excerpt", "abstract", "tóm tắt"),
     "author": ("author", "authors", "byline", "creator", "tác giả"),
     "image": ("image", "image_url", "thumbnail", "top_image", "og_image", "ảnh", "hình ảnh"),
@@ -68,15 +98,18 @@ def roles_of(names: list[str]) -> set[str]:
     return {_ROLES[field_key(name)] for name in names if field_key(name) in _ROLES}
 
 
-def record_page(record: dict[str, object], raw: bytes, form: str, origin: str,
-                line: int) -> tuple[RawPage | None, list[str]]:
+def record_page(
+    record: dict[str, object], raw: bytes, form: str, origin: str, line: int
+) -> tuple[RawPage | None, list[str]]:
     """The page a record holds, and what was wrong with it (messages without the origin).
     None when there is no page: no body field, or an empty one."""
     values = _by_role(record)
     notes: list[str] = []
     body_name, body = values.get("body", ("", None))
     if not body_name:
-        return None, [f"no body field (found: {', '.join(map(str, record)) or 'none'}; accepted: {accepted('body')}); skipped"]
+        return None, [
+            f"no body field (found: {', '.join(map(str, record)) or 'none'}; accepted: {accepted('body')}); skipped"
+        ]
     body_lines, page = _body(body_name, body)
     if not body_lines:
         return None, [f"the {body_name} field is empty; skipped"]
@@ -108,8 +141,14 @@ def record_page(record: dict[str, object], raw: bytes, form: str, origin: str,
         encoding="utf-8",  # JSON's; a table's reader puts its own
     )
     if page is not None:  # the saved page's metadata fills what the record leaves empty
-        result = replace(result, **{name: getattr(page, name) for name in
-                                    ("url", "date", "date_modified", "authors", "image") if not getattr(result, name)})
+        result = replace(
+            result,
+            **{
+                name: getattr(page, name)
+                for name in ("url", "date", "date_modified", "authors", "image")
+                if not getattr(result, name)
+            },
+        )
     return result, notes
 
 

@@ -36,8 +36,15 @@ __all__ = ["decode_html", "extracted_lines", "page_from_tree", "parse_html", "re
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 # what browsers decode these labels as (the WHATWG Encoding Standard)
-_BROWSER_CODECS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
-                   "us-ascii": "cp1252", "iso8859-1": "cp1252", "tis-620": "cp874"}
+_BROWSER_CODECS = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "tis-620": "cp874",
+}
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False)
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "src")
 # htmldate's plausibility ceiling; fixed, so that a reading does not depend on the clock
@@ -124,8 +131,9 @@ def _title(declared: str, headline: str) -> str:
 def extracted_lines(root: lxml.html.HtmlElement) -> list[str]:
     """trafilatura's article body as lines; [] when it finds none (it copies the tree)."""
     try:
-        document = trafilatura.bare_extraction(root, include_comments=False, favor_recall=True,
-                                               include_tables=True, include_images=False)
+        document = trafilatura.bare_extraction(
+            root, include_comments=False, favor_recall=True, include_tables=True, include_images=False
+        )
     except Exception:  # noqa: BLE001 - a bug in a heuristic must not lose the page: the page's lines remain
         return []
     body = getattr(document, "body", None)
@@ -168,8 +176,9 @@ def _head_date(root: lxml.html.HtmlElement) -> str:
     document = lxml.html.Element("html")
     document.append(deepcopy(head))
     try:
-        found = htmldate.find_date(document, extensive_search=False, original_date=True,
-                                   max_date=_LATEST_DATE, outputformat="%Y-%m-%d")
+        found = htmldate.find_date(
+            document, extensive_search=False, original_date=True, max_date=_LATEST_DATE, outputformat="%Y-%m-%d"
+        )
     except Exception:  # noqa: BLE001 - htmldate's heuristics are a fallback; their failure is "no date"
         return ""
     return iso_date(found) if found else ""
@@ -197,4 +206,3 @@ def _absolute(link: str, base: str) -> str:
         return urljoin(base, link)
     except ValueError:
         return link
-

@@ -30,13 +30,25 @@ from reform_archive.importer.forms.dates import iso_date
 
 __all__ = ["Metadata", "page_metadata", "person_names", "strip_site_name"]
 
-_DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
-              "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.issued",
-              "dcterms.created", "dc.date.created",
-              # Highwire Press tags, as journals (OJS) print them for Google Scholar
-              "citation_publication_date", "citation_date", "citation_online_date")
-_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
-                  "dc.date.modified")
+_DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date.created",
+    # Highwire Press tags, as journals (OJS) print them for Google Scholar
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+)
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified")
 _SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " » ")
 _GENERIC_AUTHORS = {"admin", "administrator", "webmaster", "quản trị", "quản trị viên"}
 
@@ -58,15 +70,20 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
     meta = _meta_tags(root)
     article = _json_ld_article(root)
     site_name = meta.get("og:site_name", "")
-    title = _string(article.get("headline")) or meta.get("og:title", "") or meta.get("twitter:title", "") \
+    title = (
+        _string(article.get("headline"))
+        or meta.get("og:title", "")
+        or meta.get("twitter:title", "")
         or meta.get("citation_title", "")
+    )
     image, image_alt = _image(meta, article)
     return Metadata(
         url=meta.get("og:url", "") or _canonical(root) or _url_of(article),
         title=strip_site_name(title, site_name),
         site_name=site_name,
-        date=_first_date([article.get("datePublished"), article.get("dateCreated")]
-                         + [meta.get(key) for key in _DATE_KEYS]),
+        date=_first_date(
+            [article.get("datePublished"), article.get("dateCreated")] + [meta.get(key) for key in _DATE_KEYS]
+        ),
         date_modified=_first_date([article.get("dateModified")] + [meta.get(key) for key in _MODIFIED_KEYS]),
         authors=_authors(article, meta, site_name) or _citation_authors(root),
         image=image,
@@ -76,7 +93,7 @@ def page_metadata(root: lxml.etree._Element) -> Metadata:
 
 
 def strip_site_name(title: str, site_name: str) -> str:
-    """"Headline - Sở Nội vụ tỉnh Quảng Trị" -> "Headline" when the page names its site."""
+    """ "Headline - Sở Nội vụ tỉnh Quảng Trị" -> "Headline" when the page names its site."""
     title = " ".join(title.split())
     site = " ".join(site_name.split())
     if not site or title == site:
@@ -85,7 +102,7 @@ def strip_site_name(title: str, site_name: str) -> str:
         if title.endswith(separator + site):
             return title[: -len(separator + site)].strip()
         if title.startswith(site + separator):
-            return title[len(site + separator):].strip()
+            return title[len(site + separator) :].strip()
     return title
 
 

@@ -29,27 +29,103 @@ __all__ = [
     "xml_safe",
 ]
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
-    "main", "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "select", "option", "button", "head", "title", "meta", "link", "input", "textarea",
-    "canvas", "audio", "video", "map", "nav",
-})
+SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "select",
+        "option",
+        "button",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "input",
+        "textarea",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "nav",
+    }
+)
 _CELL = "\x1f"  # stands for a tab between cells until whitespace is collapsed
 _SPACES = re.compile(r"[^\S\x1f]+")  # source tabs are spaces; only cells make tabs
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKED = re.compile(r"^(?:[-–•+*]\s|\(?\d{1,3}[.)]\s|[a-zđ]\)\s)")
 # trafilatura's own XML, read as the HTML it stands for
-_TRAFILATURA_TAGS = {"list": "ul", "item": "li", "row": "tr", "cell": "td", "lb": "br",
-                     "quote": "blockquote", "hi": "b", "ref": "a", "del": "s", "graphic": "img",
-                     "code": "pre", "head": "h2"}
+_TRAFILATURA_TAGS = {
+    "list": "ul",
+    "item": "li",
+    "row": "tr",
+    "cell": "td",
+    "lb": "br",
+    "quote": "blockquote",
+    "hi": "b",
+    "ref": "a",
+    "del": "s",
+    "graphic": "img",
+    "code": "pre",
+    "head": "h2",
+}
 
 
 @dataclass(frozen=True)
@@ -128,8 +204,9 @@ def trafilatura_lines(body: lxml.etree._Element) -> list[str]:
 
 def looks_like_html(text: str) -> bool:
     """Whether a string is HTML markup rather than plain text with a stray "<"."""
-    return bool(re.search(r"<(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|img|figure)\b[^>]*>",
-                          text, re.IGNORECASE))
+    return bool(
+        re.search(r"<(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|table|img|figure)\b[^>]*>", text, re.IGNORECASE)
+    )
 
 
 def xml_safe(text: str) -> str:
@@ -138,8 +215,9 @@ def xml_safe(text: str) -> str:
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
 
 
-def _walk(element: lxml.etree._Element, out: _Lines, block: lxml.etree._Element, in_link: bool,
-          preformatted: bool) -> None:
+def _walk(
+    element: lxml.etree._Element, out: _Lines, block: lxml.etree._Element, in_link: bool, preformatted: bool
+) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     tag = tag.rsplit("}", 1)[-1].lower()  # XHTML's namespace
     if tag and tag not in SKIPPED_TAGS and not _hidden(element):
@@ -148,8 +226,9 @@ def _walk(element: lxml.etree._Element, out: _Lines, block: lxml.etree._Element,
         _add_text(element.tail, out, block, in_link, preformatted)
 
 
-def _walk_inside(element: lxml.etree._Element, tag: str, out: _Lines, block: lxml.etree._Element,
-                 in_link: bool, preformatted: bool) -> None:
+def _walk_inside(
+    element: lxml.etree._Element, tag: str, out: _Lines, block: lxml.etree._Element, in_link: bool, preformatted: bool
+) -> None:
     if tag == "br":
         out.end(preformatted)
         return
@@ -191,8 +270,11 @@ def _is_simple_cell(element: lxml.etree._Element, tag: str, simple_rows: dict[in
     if row is None:
         return False
     if id(row) not in simple_rows:
-        simple_rows[id(row)] = not any(isinstance(inner.tag, str) and inner.tag.lower() in BLOCK_TAGS
-                                       for cell in row for inner in cell.iterdescendants())
+        simple_rows[id(row)] = not any(
+            isinstance(inner.tag, str) and inner.tag.lower() in BLOCK_TAGS
+            for cell in row
+            for inner in cell.iterdescendants()
+        )
     return simple_rows[id(row)]
 
 
@@ -204,11 +286,17 @@ def _marker(item: lxml.etree._Element) -> str:
         start = int(parent.get("start", "1"))
     except ValueError:
         start = 1
-    position = sum(1 for sibling in item.itersiblings(preceding=True)
-                   if isinstance(sibling.tag, str) and sibling.tag.lower() == "li")
+    position = sum(
+        1
+        for sibling in item.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str) and sibling.tag.lower() == "li"
+    )
     return f"{start + position}. "
 
 
 def _hidden(element: lxml.etree._Element) -> bool:
-    return (element.get("hidden") is not None or element.get("aria-hidden") == "true"
-            or bool(_HIDDEN_STYLE.search(element.get("style") or "")))
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    )

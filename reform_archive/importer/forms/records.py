@@ -51,8 +51,13 @@ def read_json(data: bytes) -> Read:
     if isinstance(document, dict):
         inner = _only_array(document)
         if inner is not None:
-            return _records([(item, json.dumps(item, ensure_ascii=False).encode(), 1, f"item {number}")
-                             for number, item in enumerate(inner, start=1)], "jsonl")
+            return _records(
+                [
+                    (item, json.dumps(item, ensure_ascii=False).encode(), 1, f"item {number}")
+                    for number, item in enumerate(inner, start=1)
+                ],
+                "jsonl",
+            )
         return _records([(document, data, 1, "")], "jsonl")
     return [], [FormProblem(1, f"a JSON {_kind(document)}, not an object or an array of objects")]
 
@@ -108,8 +113,11 @@ def _only_array(document: dict[str, object]) -> list[object] | None:
     """{"items": [{…}, …]} and the like: the one value that is a list of objects."""
     if roles_of([str(name) for name in document]) & {"body"}:
         return None
-    arrays = [value for value in document.values()
-              if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)]
+    arrays = [
+        value
+        for value in document.values()
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+    ]
     return arrays[0] if len(arrays) == 1 else None
 
 
@@ -119,8 +127,11 @@ def _records(records: list[tuple[object, bytes, int, str]], form: str) -> Read:
     objects = [(record[0], *record[1:]) for record in records if isinstance(record[0], dict)]
     if objects and not any("body" in roles_of([str(name) for name in record[0]]) for record in objects):
         names = sorted({str(name) for record in objects for name in record[0]})
-        return [], [FormProblem(objects[0][2], f"no record has a body field (found: {', '.join(names)}; "
-                                               f"accepted: {accepted('body')})")]
+        return [], [
+            FormProblem(
+                objects[0][2], f"no record has a body field (found: {', '.join(names)}; accepted: {accepted('body')})"
+            )
+        ]
     for value, raw, line, origin in records:
         # "row 5" says where a CSV record starts; "line 3" would repeat the message's path:line
         where = f"{origin}: " if origin and origin != f"line {line}" else ""
@@ -135,8 +146,9 @@ def _records(records: list[tuple[object, bytes, int, str]], form: str) -> Read:
 
 
 def _kind(value: object) -> str:
-    return {list: "array", str: "string", int: "number", float: "number", bool: "true/false",
-            type(None): "null"}.get(type(value), "value")
+    return {list: "array", str: "string", int: "number", float: "number", bool: "true/false", type(None): "null"}.get(
+        type(value), "value"
+    )
 
 
 def read_csv(data: bytes, name: str) -> Read:
@@ -158,8 +170,13 @@ def read_csv(data: bytes, name: str) -> Read:
     if "body" not in roles:
         found = ", ".join(cell for cell in header if cell) or "none"
         if not roles:
-            return [], [FormProblem(1, f"row 1 is not a header naming the fields (found: {found}); "
-                                       f"a header row is required, with a body column ({accepted('body')})")]
+            return [], [
+                FormProblem(
+                    1,
+                    f"row 1 is not a header naming the fields (found: {found}); "
+                    f"a header row is required, with a body column ({accepted('body')})",
+                )
+            ]
         return [], [FormProblem(1, f"no body column: found columns {found}; accepted names for it: {accepted('body')}")]
     return _rows(reader, header, text, decoded.encoding)
 
@@ -177,19 +194,29 @@ def _rows(reader: Any, header: list[str], text: str, encoding: str) -> Read:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(FormProblem(start, f"row {row_number + 1}: not readable as CSV ({error}); "
-                                               "the rest of the file is skipped"))
+            problems.append(
+                FormProblem(
+                    start, f"row {row_number + 1}: not readable as CSV ({error}); the rest of the file is skipped"
+                )
+            )
             break
         end = reader.line_num
         row_number += 1  # blank rows count, as in a spreadsheet
         if any(cell.strip() for cell in row):
             origin = f"row {row_number}"
-            raw = text[offsets[start - 1]:offsets[min(end, len(offsets) - 1)]].rstrip("\r\n")
+            raw = text[offsets[start - 1] : offsets[min(end, len(offsets) - 1)]].rstrip("\r\n")
             if len(row) != len(header):
-                problems.append(FormProblem(start, f"{origin}: {len(row)} cells where the header has {len(header)}; "
-                                                   "read as far as they go", warning=True))
+                problems.append(
+                    FormProblem(
+                        start,
+                        f"{origin}: {len(row)} cells where the header has {len(header)}; read as far as they go",
+                        warning=True,
+                    )
+                )
             # a short or long row was reported above: its cells are read as far as they go
-            page, notes = record_page(dict(zip(header, row, strict=False)), _encode(raw, encoding), "csv", origin, start)
+            page, notes = record_page(
+                dict(zip(header, row, strict=False)), _encode(raw, encoding), "csv", origin, start
+            )
             problems.extend(FormProblem(start, f"{origin}: {note}", warning=page is not None) for note in notes)
             if page is not None:
                 pages.append(replace(page, encoding=encoding))
@@ -202,4 +229,3 @@ def _encode(text: str, encoding: str) -> bytes:
         return text.encode(encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
         return text.encode("utf-8")
-

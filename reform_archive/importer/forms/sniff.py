@@ -40,7 +40,7 @@ def sniff(data: bytes, name: str) -> str:
         return "warc"
     head = _head(data)
     prolog = _PROLOG.match(head)  # it matches the empty string too: never None
-    markup = head[prolog.end() if prolog else 0:]
+    markup = head[prolog.end() if prolog else 0 :]
     if _FEED_ROOT.match(markup):
         return "feed"
     if _HTML_START.match(markup):
@@ -71,7 +71,7 @@ def _head(data: bytes) -> str:
     sample = data[:4096]
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
-            return sample[len(bom):].decode(encoding, errors="replace")
+            return sample[len(bom) :].decode(encoding, errors="replace")
     return sample.decode("utf-8", errors="replace")
 
 

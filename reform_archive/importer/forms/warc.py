@@ -51,8 +51,9 @@ def warc_pages(source: bytes | BinaryIO, name: str = "") -> Iterator[tuple[RawPa
     yield from _pages(stream, data, head, name)
 
 
-def _pages(stream: BinaryIO, data: bytes, head: bytes,
-           name: str) -> Iterator[tuple[RawPage | None, FormProblem | None]]:
+def _pages(
+    stream: BinaryIO, data: bytes, head: bytes, name: str
+) -> Iterator[tuple[RawPage | None, FormProblem | None]]:
     pages = records = 0
     damaged = False
     compressed = head.startswith(b"\x1f\x8b")
@@ -81,18 +82,34 @@ def _pages(stream: BinaryIO, data: bytes, head: bytes,
         if records == 0:
             yield None, FormProblem(1, f"not a WARC file: {_first_clause(reason)}")
             return
-        yield None, FormProblem(1, f"record {records + 1}: not readable ({_first_clause(reason)}); "
-                                   f"{records} record(s) read before it")
+        yield (
+            None,
+            FormProblem(
+                1, f"record {records + 1}: not readable ({_first_clause(reason)}); {records} record(s) read before it"
+            ),
+        )
     except (EOFError, zlib.error, OSError, ValueError, IndexError, KeyError) as error:
         damaged = True
-        yield None, FormProblem(1, f"the file is cut short or damaged after {records} record(s) "
-                                   f"({type(error).__name__}: {error or 'unexpected end'}); "
-                                   f"{pages} page(s) read before it")
+        yield (
+            None,
+            FormProblem(
+                1,
+                f"the file is cut short or damaged after {records} record(s) "
+                f"({type(error).__name__}: {error or 'unexpected end'}); "
+                f"{pages} page(s) read before it",
+            ),
+        )
     else:
         if records and data and _cut_short(data, compressed, *last):
-            yield None, FormProblem(1, f"the file is cut short: record {records} ends before its declared "
-                                       f"length; {pages} page(s) read, the last of them may be incomplete",
-                                    warning=True)
+            yield (
+                None,
+                FormProblem(
+                    1,
+                    f"the file is cut short: record {records} ends before its declared "
+                    f"length; {pages} page(s) read, the last of them may be incomplete",
+                    warning=True,
+                ),
+            )
     if not pages and records:
         yield None, FormProblem(1, f"no HTML pages in this WARC file ({records} records)")
     elif not records and not damaged:

@@ -11,8 +11,10 @@ import json
 
 TITLE = "Đẩy mạnh số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại cấp xã"
 DATELINE = "Thứ Tư, 14/10/2020 08:15"
-SAPO = ("(SNV) - Sáng 13/10, Sở Nội vụ tỉnh Quảng Trị tổ chức hội nghị triển khai kế hoạch số hóa "
-        "hồ sơ, kết quả giải quyết thủ tục hành chính tại Ủy ban nhân dân cấp xã trên địa bàn tỉnh.")
+SAPO = (
+    "(SNV) - Sáng 13/10, Sở Nội vụ tỉnh Quảng Trị tổ chức hội nghị triển khai kế hoạch số hóa "
+    "hồ sơ, kết quả giải quyết thủ tục hành chính tại Ủy ban nhân dân cấp xã trên địa bàn tỉnh."
+)
 PARAGRAPHS = (
     "Theo báo cáo tại hội nghị, đến hết tháng 9 năm 2020, toàn tỉnh đã có 98 trên 125 xã, phường, "
     "thị trấn thực hiện số hóa hồ sơ khi tiếp nhận tại Bộ phận Một cửa, đạt tỷ lệ gần 79%. Nhiều địa "
@@ -77,8 +79,9 @@ def portal_page(head_extra: str = "", dateline: str = DATELINE, webforms: bool =
     one <form> as ASP.NET portals do."""
     paragraphs = "\n".join(f"      <p>{text}</p>" for text in PARAGRAPHS[:3])
     rest = "\n".join(f"      <p>{text}</p>" for text in PARAGRAPHS[3:])
-    related = "".join(f'<li><a href="/tin/{n}.html">{text}</a> <span>(1{n}/10/2020)</span></li>'
-                      for n, text in enumerate(RELATED))
+    related = "".join(
+        f'<li><a href="/tin/{n}.html">{text}</a> <span>(1{n}/10/2020)</span></li>' for n, text in enumerate(RELATED)
+    )
     latest = "".join(f'<li><a href="/tin/{n + 10}.html">{text}</a></li>' for n, text in enumerate(LATEST))
     body = f"""
 <div class="top-bar">Thứ Hai, ngày 19/10/2020 | <a href="/dang-nhap">Đăng nhập</a></div>

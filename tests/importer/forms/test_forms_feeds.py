@@ -53,8 +53,11 @@ def test_atom_entries():
     assert first.text.splitlines() == [FIRST["title"], *FIRST["paragraphs"]]
     assert (first.url, first.date, first.date_modified) == (FIRST["url"], FIRST["iso"], "2020-10-09T08:00:00+07:00")
     assert first.authors == (FIRST["author"],)
-    assert second.text.splitlines() == [SECOND["title"], "Triệu Phong hoàn thành mục tiêu sớm hơn kế hoạch.",
-                                        *SECOND["paragraphs"]]
+    assert second.text.splitlines() == [
+        SECOND["title"],
+        "Triệu Phong hoàn thành mục tiêu sớm hơn kế hoạch.",
+        *SECOND["paragraphs"],
+    ]
     assert second.date == "2020-10-06T09:00:00+07:00" and second.date_modified == ""
     assert second.url == SECOND["url"]
 
@@ -99,25 +102,44 @@ def test_one_line_feed_cuts_each_item_exactly():
 
 
 def test_an_item_without_any_text_is_reported():
-    feed = s.rss_feed().replace("<item>\n    <title>Sở Nội vụ lấy ý kiến", "<item><guid>x</guid></item>\n  <item>\n    <title>Sở Nội vụ lấy ý kiến")
+    feed = s.rss_feed().replace(
+        "<item>\n    <title>Sở Nội vụ lấy ý kiến",
+        "<item><guid>x</guid></item>\n  <item>\n    <title>Sở Nội vụ lấy ý kiến",
+    )
     pages, problems = read(feed)
     assert len(pages) == 3
     assert [problem.message for problem in problems] == ["item 3: no title, description or content; skipped"]
 
 
-@pytest.mark.parametrize("feed, line, message", [
-    ('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Tin</title>\n</channel>\n</rss>',
-     1, "feed has no items"),
-    ('<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>x</loc></url></urlset>',
-     2, "not an RSS/Atom feed: its root element is <urlset>"),
-    ('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Tin\n</rss>',
-     5, "not a readable RSS/Atom feed: opening and ending tag mismatch: title line 4 and rss (line 5)"),
-    ('<?xml version="1.0"?>\n<rss version="2.0"\n<<<', 3, "not a readable RSS/Atom feed: error parsing attribute name (line 3)"),
-    ("<rss><channel><item><title>Tin</title>", 1, "the feed is not well-formed XML: premature end of data"),
-])
+@pytest.mark.parametrize(
+    "feed, line, message",
+    [
+        (
+            '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Tin</title>\n</channel>\n</rss>',
+            1,
+            "feed has no items",
+        ),
+        (
+            '<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>x</loc></url></urlset>',
+            2,
+            "not an RSS/Atom feed: its root element is <urlset>",
+        ),
+        (
+            '<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Tin\n</rss>',
+            5,
+            "not a readable RSS/Atom feed: opening and ending tag mismatch: title line 4 and rss (line 5)",
+        ),
+        (
+            '<?xml version="1.0"?>\n<rss version="2.0"\n<<<',
+            3,
+            "not a readable RSS/Atom feed: error parsing attribute name (line 3)",
+        ),
+        ("<rss><channel><item><title>Tin</title>", 1, "the feed is not well-formed XML: premature end of data"),
+    ],
+)
 def test_bad_feeds_say_what_is_wrong(feed, line, message):
     _, problems = read(feed, "tin.xml")
-    assert [(problem.line, problem.message[:len(message)]) for problem in problems][:1] == [(line, message)]
+    assert [(problem.line, problem.message[: len(message)]) for problem in problems][:1] == [(line, message)]
 
 
 def test_damage_after_good_items_keeps_them_and_says_so():
@@ -131,8 +153,10 @@ def test_damage_after_good_items_keeps_them_and_says_so():
 def test_an_external_entity_is_never_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("BÍ MẬT")
-    feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
-            '<rss><channel><item><title>Tin &x;</title><description>Nội dung tin.</description></item></channel></rss>')
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+        "<rss><channel><item><title>Tin &x;</title><description>Nội dung tin.</description></item></channel></rss>"
+    )
     pages, _ = read(feed)
     assert all("BÍ MẬT" not in page.text for page in pages)
 

@@ -12,8 +12,20 @@ from reform_archive.importer.forms.article import locate
 from reform_archive.importer.forms.html import read_html
 from reform_archive.importer.forms.htmltext import Line, lines_of
 
-CHROME = ("Trang chủ", "Giới thiệu", "Liên hệ", "Đăng nhập", "CỔNG THÔNG TIN", "Bản quyền thuộc về",
-          "Lượt truy cập", "Tin mới nhất", "Tin liên quan", *s.RELATED, *s.LATEST, "19/10/2020")
+CHROME = (
+    "Trang chủ",
+    "Giới thiệu",
+    "Liên hệ",
+    "Đăng nhập",
+    "CỔNG THÔNG TIN",
+    "Bản quyền thuộc về",
+    "Lượt truy cập",
+    "Tin mới nhất",
+    "Tin liên quan",
+    *s.RELATED,
+    *s.LATEST,
+    "19/10/2020",
+)
 
 
 def read_one(html: str | bytes, name: str = "trang.html"):
@@ -73,9 +85,10 @@ def test_without_metadata_the_date_is_left_to_the_dateline_in_the_text():
 
 
 def test_json_ld_inside_a_list_with_a_trailing_comma_and_a_string_author():
-    data = [{"@type": "Organization", "name": "Sở Nội vụ"},
-            {"@type": ["NewsArticle"], "headline": s.TITLE, "datePublished": "2020-10-14 08:15:00",
-             "author": "Minh Châu"}]
+    data = [
+        {"@type": "Organization", "name": "Sở Nội vụ"},
+        {"@type": ["NewsArticle"], "headline": s.TITLE, "datePublished": "2020-10-14 08:15:00", "author": "Minh Châu"},
+    ]
     script = json.dumps(data, ensure_ascii=False)[:-1] + ",]"
     page, _ = read_one(s.portal_page(f'<script type="application/ld+json">{script}</script>'))
     assert (page.date, page.authors) == ("2020-10-14T08:15:00", ("Minh Châu",))
@@ -89,8 +102,9 @@ def test_a_time_element_under_the_headline_gives_the_date():
 
 
 def test_a_time_element_in_the_sidebar_is_not_the_date():
-    html = s.bare_page().replace('<div class="counter">',
-                                 '<time datetime="2020-10-19">19/10/2020</time><div class="counter">')
+    html = s.bare_page().replace(
+        '<div class="counter">', '<time datetime="2020-10-19">19/10/2020</time><div class="counter">'
+    )
     assert read_one(html)[0].date == ""
 
 
@@ -102,7 +116,8 @@ def test_meta_dates_in_other_dialects_come_through_htmldate_on_the_head():
 def test_byline_and_source_after_the_body_are_kept_up_to_the_related_news():
     html = s.bare_page().replace(
         '<div class="share">',
-        '<div class="author">Nguyễn Văn Bình</div><div class="source">Nguồn: Báo Quảng Trị</div><div class="share">')
+        '<div class="author">Nguyễn Văn Bình</div><div class="source">Nguồn: Báo Quảng Trị</div><div class="share">',
+    )
     lines = read_one(html)[0].text.splitlines()
     assert "Nguyễn Văn Bình" in lines and "Nguồn: Báo Quảng Trị" in lines
     assert not set(s.RELATED) & set(lines)
@@ -116,7 +131,9 @@ def test_a_page_without_webforms_wrapper_and_a_heading_that_is_not_h1():
 
 @pytest.mark.parametrize("declared", ["windows-1258", "WINDOWS-1258"])
 def test_a_legacy_charset_declared_in_meta(declared):
-    html = s.bare_page().replace('<meta charset="utf-8">', f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">')
+    html = s.bare_page().replace(
+        '<meta charset="utf-8">', f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+    )
     page, _ = read_one(encode_windows_1258(html))
     assert_article_text(unicodedata.normalize("NFC", page.text))  # NFC is normalise's job
 
@@ -127,17 +144,21 @@ def test_utf8_bytes_win_over_a_wrong_declaration():
 
 
 def test_a_short_page_trafilatura_gives_up_on_keeps_its_text():
-    html = ("<html><head><title>Thông báo</title></head><body><h1>Thông báo nghỉ lễ</h1>"
-            "<p>Bộ phận Một cửa nghỉ ngày 2/9.</p></body></html>")
+    html = (
+        "<html><head><title>Thông báo</title></head><body><h1>Thông báo nghỉ lễ</h1>"
+        "<p>Bộ phận Một cửa nghỉ ngày 2/9.</p></body></html>"
+    )
     page, _ = read_one(html)
     assert page.text.splitlines() == ["Thông báo nghỉ lễ", "Bộ phận Một cửa nghỉ ngày 2/9."]
 
 
 def test_tables_lists_and_line_breaks_become_the_importers_lines():
-    html = ("<html><body><h1>Kết quả</h1><div>"
-            f"<p>{s.PARAGRAPHS[0]}</p><table><tr><th>Huyện</th><th>Tỷ lệ</th></tr>"
-            "<tr><td>Gio Linh</td><td>80%</td></tr></table><ol><li>Rà soát thủ tục.</li><li>Số hóa hồ sơ.</li></ol>"
-            f"<p>{s.PARAGRAPHS[1]}<br>{s.PARAGRAPHS[2]}</p><script>var x = 1;</script></div></body></html>")
+    html = (
+        "<html><body><h1>Kết quả</h1><div>"
+        f"<p>{s.PARAGRAPHS[0]}</p><table><tr><th>Huyện</th><th>Tỷ lệ</th></tr>"
+        "<tr><td>Gio Linh</td><td>80%</td></tr></table><ol><li>Rà soát thủ tục.</li><li>Số hóa hồ sơ.</li></ol>"
+        f"<p>{s.PARAGRAPHS[1]}<br>{s.PARAGRAPHS[2]}</p><script>var x = 1;</script></div></body></html>"
+    )
     lines = read_one(html)[0].text.splitlines()
     assert "Huyện\tTỷ lệ" in lines and "Gio Linh\t80%" in lines
     assert "1. Rà soát thủ tục." in lines and "2. Số hóa hồ sơ." in lines
@@ -145,11 +166,14 @@ def test_tables_lists_and_line_breaks_become_the_importers_lines():
     assert "var x" not in "\n".join(lines)
 
 
-@pytest.mark.parametrize("html, message", [
-    (b"", "file is empty"),
-    (b"<html><body><script>var a;</script></body></html>", "no text in this HTML page"),
-    (b'<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0; url=/"></head></html>', "no text"),
-])
+@pytest.mark.parametrize(
+    "html, message",
+    [
+        (b"", "file is empty"),
+        (b"<html><body><script>var a;</script></body></html>", "no text in this HTML page"),
+        (b'<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0; url=/"></head></html>', "no text"),
+    ],
+)
 def test_pages_without_text_are_problems(html, message):
     pages, problems = read_pages(html, "trang.html")
     assert pages == [] and message in problems[0].message
@@ -187,8 +211,12 @@ def test_http_charset_is_used_when_the_page_declares_none():
 
 def test_without_any_title_the_lines_above_the_body_are_kept():
     """No metadata, no <h1>, a <title> naming only the site: the dateline still reaches the text."""
-    html = (s.bare_page().replace(f"<title>{s.TITLE} - Sở Nội vụ tỉnh Quảng Trị</title>", "<title>Sở Nội vụ</title>")
-            .replace('<h1 class="title">', '<div class="title">').replace("</h1>", "</div>"))
+    html = (
+        s.bare_page()
+        .replace(f"<title>{s.TITLE} - Sở Nội vụ tỉnh Quảng Trị</title>", "<title>Sở Nội vụ</title>")
+        .replace('<h1 class="title">', '<div class="title">')
+        .replace("</h1>", "</div>")
+    )
     page, _ = read_one(html)
     lines = page.text.splitlines()
     assert page.title == ""
@@ -197,9 +225,12 @@ def test_without_any_title_the_lines_above_the_body_are_kept():
 
 
 def test_a_layout_table_keeps_its_paragraphs_as_lines():
-    html = ("<html><body><table><tr><td>Menu</td><td>"
-            f"<h1>{s.TITLE}</h1><div>{s.DATELINE}</div>" + "".join(f"<p>{p}</p>" for p in s.PARAGRAPHS) +
-            "</td></tr></table></body></html>")
+    html = (
+        "<html><body><table><tr><td>Menu</td><td>"
+        f"<h1>{s.TITLE}</h1><div>{s.DATELINE}</div>"
+        + "".join(f"<p>{p}</p>" for p in s.PARAGRAPHS)
+        + "</td></tr></table></body></html>"
+    )
     lines = read_one(html)[0].text.splitlines()
     assert lines[:2] == [s.TITLE, s.DATELINE] and lines[2:] == list(s.PARAGRAPHS)
 
@@ -233,8 +264,9 @@ def test_the_printed_headline_wins_over_a_shorter_social_title():
 
 
 def test_a_site_name_in_the_h1_does_not_replace_the_declared_title():
-    html = (s.portal_page(f'<meta property="og:title" content="{s.TITLE}">')
-            .replace(f'<h1 class="title">{s.TITLE}</h1>', '<h1>Sở Nội vụ tỉnh Quảng Trị</h1>'))
+    html = s.portal_page(f'<meta property="og:title" content="{s.TITLE}">').replace(
+        f'<h1 class="title">{s.TITLE}</h1>', "<h1>Sở Nội vụ tỉnh Quảng Trị</h1>"
+    )
     page, _ = read_one(html)
     assert page.title == s.TITLE
     assert s.PARAGRAPHS[0] in page.text.splitlines()
@@ -242,8 +274,13 @@ def test_a_site_name_in_the_h1_does_not_replace_the_declared_title():
 
 def test_when_trafilatura_takes_nearly_the_whole_page_the_page_is_read_in_its_own_order():
     menu = [f"Mục {n}" for n in range(8)]
-    html = "<html><body>" + "".join(f"<p>{item}</p>" for item in menu) + f"<h1>{s.TITLE}</h1>" + \
-        "".join(f"<p>{p}</p>" for p in s.PARAGRAPHS) + "</body></html>"
+    html = (
+        "<html><body>"
+        + "".join(f"<p>{item}</p>" for item in menu)
+        + f"<h1>{s.TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in s.PARAGRAPHS)
+        + "</body></html>"
+    )
     page = body_lines(html)
     scrambled = [*s.PARAGRAPHS, *menu, s.TITLE]  # a layout table can make it return everything, out of order
     article = locate(page, scrambled, s.TITLE)

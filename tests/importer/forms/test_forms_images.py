@@ -16,19 +16,32 @@ def read_one(html: str) -> RawPage:
 
 
 def test_og_image_and_its_alt_become_the_cover():
-    page = read_one(s.portal_page(f'<meta property="og:image" content="{s.IMAGE}">\n'
-                                  '<meta property="og:image:alt" content="Quang cảnh  hội nghị">'))
+    page = read_one(
+        s.portal_page(
+            f'<meta property="og:image" content="{s.IMAGE}">\n'
+            '<meta property="og:image:alt" content="Quang cảnh  hội nghị">'
+        )
+    )
     assert (page.image, page.image_alt) == (s.IMAGE, "Quang cảnh hội nghị")
     assert front_matter_image(page) == (s.IMAGE, "Quang cảnh hội nghị")
 
 
 def test_json_ld_images_caption_is_its_alt_and_twitters_alt_goes_with_twitters_image():
-    data = {"@type": "NewsArticle", "headline": s.TITLE,
-            "image": {"@type": "ImageObject", "url": s.IMAGE, "caption": "Đại biểu dự hội nghị"}}
-    page = read_one(s.portal_page(f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>'))
+    data = {
+        "@type": "NewsArticle",
+        "headline": s.TITLE,
+        "image": {"@type": "ImageObject", "url": s.IMAGE, "caption": "Đại biểu dự hội nghị"},
+    }
+    page = read_one(
+        s.portal_page(f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>')
+    )
     assert front_matter_image(page) == (s.IMAGE, "Đại biểu dự hội nghị")
-    page = read_one(s.portal_page('<meta name="twitter:image" content="https://x.vn/t.jpg">'
-                                  '<meta name="twitter:image:alt" content="Ảnh chia sẻ">'))
+    page = read_one(
+        s.portal_page(
+            '<meta name="twitter:image" content="https://x.vn/t.jpg">'
+            '<meta name="twitter:image:alt" content="Ảnh chia sẻ">'
+        )
+    )
     assert front_matter_image(page) == ("https://x.vn/t.jpg", "Ảnh chia sẻ")
 
 

@@ -18,13 +18,24 @@ def jsonl(*records: object) -> bytes:
 
 def test_jsonl_with_a_bad_line_reads_the_others_and_names_the_line():
     data = jsonl(
-        {"url": FIRST["url"], "title": FIRST["title"], "published_at": "2020-10-05T14:30:00+07:00",
-         "body": "\n".join(FIRST["paragraphs"]), "author": FIRST["author"], "id": 17},
+        {
+            "url": FIRST["url"],
+            "title": FIRST["title"],
+            "published_at": "2020-10-05T14:30:00+07:00",
+            "body": "\n".join(FIRST["paragraphs"]),
+            "author": FIRST["author"],
+            "id": 17,
+        },
         '{"url": "https://x.vn/1", "title": "Hỏng" "body": "..."}',
         "",
-        {"link": SECOND["url"], "headline": SECOND["title"], "datePublished": "06/10/2020 09:00",
-         "content_html": "".join(f"<p>{t}</p>" for t in SECOND["paragraphs"]), "authors": ["Minh Châu", {"name": "Hà Vy"}],
-         "image": {"url": "https://x.vn/a.jpg"}},
+        {
+            "link": SECOND["url"],
+            "headline": SECOND["title"],
+            "datePublished": "06/10/2020 09:00",
+            "content_html": "".join(f"<p>{t}</p>" for t in SECOND["paragraphs"]),
+            "authors": ["Minh Châu", {"name": "Hà Vy"}],
+            "image": {"url": "https://x.vn/a.jpg"},
+        },
     )
     pages, problems = read_pages(data, "bai.jsonl")
     assert [(p.line, p.message) for p in problems] == [(2, "not valid JSON (Expecting ',' delimiter); skipped")]
@@ -40,8 +51,11 @@ def test_jsonl_with_a_bad_line_reads_the_others_and_names_the_line():
 
 
 def test_record_problems_are_specific():
-    data = jsonl({"title": "Không có thân bài", "text": ""}, ["một", "mảng"], {"title": "A", "body": "Nội dung.",
-                                                                              "date": "hôm qua"})
+    data = jsonl(
+        {"title": "Không có thân bài", "text": ""},
+        ["một", "mảng"],
+        {"title": "A", "body": "Nội dung.", "date": "hôm qua"},
+    )
     pages, problems = read_pages(data, "bai.ndjson")
     assert [(p.line, p.message) for p in problems] == [  # the line is the problem's own: not said twice
         (1, "the text field is empty; skipped"),
@@ -58,8 +72,13 @@ def test_a_file_whose_records_have_no_body_says_which_names_it_accepts():
 
 
 def test_the_lead_is_kept_when_the_body_lacks_it_and_the_title_is_not_repeated():
-    data = jsonl({"title": THIRD["title"], "sapo": "Góp ý trước ngày 20/10.",
-                  "text": THIRD["title"] + "\n" + THIRD["paragraphs"][0]})
+    data = jsonl(
+        {
+            "title": THIRD["title"],
+            "sapo": "Góp ý trước ngày 20/10.",
+            "text": THIRD["title"] + "\n" + THIRD["paragraphs"][0],
+        }
+    )
     [page], _ = read_pages(data, "bai.jsonl")
     assert page.text.splitlines() == [THIRD["title"], "Góp ý trước ngày 20/10.", THIRD["paragraphs"][0]]
 
@@ -76,8 +95,10 @@ def test_a_whole_saved_page_in_an_html_field_is_read_as_a_page():
 
 
 def test_a_json_array_keeps_each_elements_line_and_bytes():
-    records = [{"title": story["title"], "content": "\n".join(story["paragraphs"]), "date": story["date"]}
-               for story in s.STORIES]
+    records = [
+        {"title": story["title"], "content": "\n".join(story["paragraphs"]), "date": story["date"]}
+        for story in s.STORIES
+    ]
     data = json.dumps(records, ensure_ascii=False, indent=2).encode()
     pages, problems = read_pages(data, "bai.json")
     assert problems == []
@@ -97,11 +118,14 @@ def test_an_object_holding_the_array_and_a_single_object():
     assert single.origin == "" and single.text == pages[0].text
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"[{\"title\": \"a\",\n \"body\": }]", "not valid JSON: Expecting value (line 2)"),
-    (b"{\"body\": \"Tin\"}\n" + b"{\"body\": \"\xff\"}\n", "not UTF-8 (byte 0xff); skipped"),
-    (b"42", "a JSON number, not an object or an array of objects"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b'[{"title": "a",\n "body": }]', "not valid JSON: Expecting value (line 2)"),
+        (b'{"body": "Tin"}\n' + b'{"body": "\xff"}\n', "not UTF-8 (byte 0xff); skipped"),
+        (b"42", "a JSON number, not an object or an array of objects"),
+    ],
+)
 def test_bad_json(data, message):
     assert message in [p.message for p in read_pages(data, "bai.json")[1]]
 
@@ -115,7 +139,8 @@ def csv_bytes(rows: list[list[str]], delimiter: str = ",") -> bytes:
 def test_csv_with_multi_line_bodies():
     rows = [["Tiêu đề", "Ngày đăng", "Tác giả", "URL", "Nội dung"]] + [
         [story["title"], story["date"], story["author"], story["url"], "\n".join(story["paragraphs"])]
-        for story in s.STORIES]
+        for story in s.STORIES
+    ]
     data = csv_bytes(rows)
     pages, problems = read_pages(data, "bai.csv")
     assert problems == []
@@ -129,8 +154,11 @@ def test_csv_with_multi_line_bodies():
 
 def test_semicolons_tsv_a_bom_and_windows_1258():
     rows = [["headline", "published", "text"], [FIRST["title"], "05/10/2020", FIRST["paragraphs"][0]]]
-    for data, name in [(b"\xef\xbb\xbf" + csv_bytes(rows, ";"), "bai.csv"), (csv_bytes(rows, "\t"), "bai.tsv"),
-                       (encode_windows_1258(csv_bytes(rows).decode()), "bai.csv")]:
+    for data, name in [
+        (b"\xef\xbb\xbf" + csv_bytes(rows, ";"), "bai.csv"),
+        (csv_bytes(rows, "\t"), "bai.tsv"),
+        (encode_windows_1258(csv_bytes(rows).decode()), "bai.csv"),
+    ]:
         [page], problems = read_pages(data, name)
         assert problems == []
         assert page.title.startswith("Huy") and page.date == "2020-10-05"
@@ -145,8 +173,10 @@ def test_csv_without_a_header():
 def test_csv_without_a_body_column_names_what_it_found():
     data = csv_bytes([["title", "date", "tom_tat"], ["A", "2020-10-05", "B"]])
     [problem] = read_pages(data, "bai.csv")[1]
-    assert problem.message == ("no body column: found columns title, date, tom_tat; accepted names for it: "
-                               "body, text, content, article, articleBody, main_text, html, content_html, body_html, raw_html, nội dung")
+    assert problem.message == (
+        "no body column: found columns title, date, tom_tat; accepted names for it: "
+        "body, text, content, article, articleBody, main_text, html, content_html, body_html, raw_html, nội dung"
+    )
 
 
 def test_csv_rows_with_problems():
@@ -168,4 +198,4 @@ def test_problems_about_pages_still_read_are_warnings():
     [page], [problem] = read_pages(rows, "bai.csv")
     assert problem.warning and page.encoding == "utf-8"
     [page], _ = read_pages(encode_windows_1258(rows.decode()), "bai.csv")
-    assert page.encoding == "cp1258" and page.raw == encode_windows_1258('B,Nội dung.,thừa')
+    assert page.encoding == "cp1258" and page.raw == encode_windows_1258("B,Nội dung.,thừa")

@@ -14,8 +14,9 @@ from reform_archive.importer.forms import read_pages
 LEGACY_URL = "https://sonoivu.quangtri.gov.vn/tin-tuc/cu-123.html"
 
 
-def _response(writer: WARCWriter, url: str, status: str, content_type: str, body: bytes,
-              extra: list[tuple[str, str]] = ()) -> None:
+def _response(
+    writer: WARCWriter, url: str, status: str, content_type: str, body: bytes, extra: list[tuple[str, str]] = ()
+) -> None:
     headers = StatusAndHeaders(status, [("Content-Type", content_type), *extra], protocol="HTTP/1.1")
     writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
 
@@ -35,17 +36,35 @@ def make_warc(gzipped: bool) -> bytes:
     _request(writer, s.URL)
     _response(writer, s.URL, "200 OK", "text/html; charset=utf-8", s.json_ld_page().encode())
     _request(writer, "https://sonoivu.quangtri.gov.vn/uploads/2020/10/hoi-nghi.jpg")
-    _response(writer, "https://sonoivu.quangtri.gov.vn/uploads/2020/10/hoi-nghi.jpg", "200 OK", "image/jpeg",
-              b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
-    _response(writer, "https://sonoivu.quangtri.gov.vn/tin-tuc/123", "301 Moved Permanently", "text/html",
-              b"<html><body><a href='/tin-tuc/day-manh-so-hoa-ho-so-123.html'>Moved</a></body></html>",
-              [("Location", s.URL)])
-    _response(writer, "https://sonoivu.quangtri.gov.vn/khong-co", "404 Not Found", "text/html",
-              b"<html><body><h1>Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>")
+    _response(
+        writer,
+        "https://sonoivu.quangtri.gov.vn/uploads/2020/10/hoi-nghi.jpg",
+        "200 OK",
+        "image/jpeg",
+        b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4,
+    )
+    _response(
+        writer,
+        "https://sonoivu.quangtri.gov.vn/tin-tuc/123",
+        "301 Moved Permanently",
+        "text/html",
+        b"<html><body><a href='/tin-tuc/day-manh-so-hoa-ho-so-123.html'>Moved</a></body></html>",
+        [("Location", s.URL)],
+    )
+    _response(
+        writer,
+        "https://sonoivu.quangtri.gov.vn/khong-co",
+        "404 Not Found",
+        "text/html",
+        b"<html><body><h1>Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>",
+    )
     legacy = s.bare_page().replace('<meta charset="utf-8">', "")
     _response(writer, LEGACY_URL, "200 OK", "text/html; charset=windows-1258", encode_windows_1258(legacy))
-    writer.write_record(writer.create_warc_record(s.URL, "metadata", payload=io.BytesIO(b"outlinks: 12"),
-                                                  warc_content_type="application/warc-fields"))
+    writer.write_record(
+        writer.create_warc_record(
+            s.URL, "metadata", payload=io.BytesIO(b"outlinks: 12"), warc_content_type="application/warc-fields"
+        )
+    )
     return out.getvalue()
 
 
@@ -76,8 +95,9 @@ def test_a_chunked_gzip_encoded_response_is_decoded():
     writer = WARCWriter(out, gzip=False)
     body = gzip.compress(s.og_page().encode())
     chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
-    _response(writer, s.URL, "200 OK", "text/html", chunked,
-              [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")])
+    _response(
+        writer, s.URL, "200 OK", "text/html", chunked, [("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")]
+    )
     [page], problems = read_pages(out.getvalue(), "x.warc")
     assert problems == [] and page.raw == s.og_page().encode() and page.title == s.TITLE
 
@@ -98,7 +118,8 @@ def test_a_cut_short_gzip_keeps_the_pages_before_the_cut():
     pages, problems = read_pages(data[: len(data) - 200], "crawl.warc.gz")
     assert [page.url for page in pages] == [s.URL, LEGACY_URL]
     assert [p.message for p in problems] == [
-        "the file is cut short: record 9 ends before its declared length; 2 page(s) read, the last of them may be incomplete"]
+        "the file is cut short: record 9 ends before its declared length; 2 page(s) read, the last of them may be incomplete"
+    ]
     pages, problems = read_pages(data[: len(data) // 2], "crawl.warc.gz")
     assert [page.url for page in pages] == [s.URL] and "cut short" in problems[0].message
 
@@ -108,14 +129,18 @@ def test_a_cut_short_uncompressed_warc():
     pages, problems = read_pages(data[: len(data) - 2000], "crawl.warc")
     assert [page.url for page in pages] == [s.URL, LEGACY_URL]
     assert [p.message for p in problems] == [
-        "the file is cut short: record 8 ends before its declared length; 2 page(s) read, the last of them may be incomplete"]
+        "the file is cut short: record 8 ends before its declared length; 2 page(s) read, the last of them may be incomplete"
+    ]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", "not a WARC file: "),
-    (gzip.compress(b"Tin tuc cai cach hanh chinh"), "not a WARC file: "),
-    (b"WARC/1.0\r\nWARC-Type: response\r\n", ""),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", "not a WARC file: "),
+        (gzip.compress(b"Tin tuc cai cach hanh chinh"), "not a WARC file: "),
+        (b"WARC/1.0\r\nWARC-Type: response\r\n", ""),
+    ],
+)
 def test_what_is_not_a_warc(data, message):
     pages, problems = read_pages(data, "x.warc.gz")
     assert pages == [] and problems and problems[0].message.startswith(message)
@@ -134,8 +159,9 @@ def test_an_archive_too_big_to_read_at_once_is_streamed_with_the_same_pages(gzip
     assert read.archive and read.pages == ()
     streamed = [page for page in batch.archive_pages(path)]
     whole = import_bytes(data, path.name)
-    assert [(p.origin, p.extraction.article.title) for p in streamed] == \
-        [(p.origin, p.extraction.article.title) for p in whole]
+    assert [(p.origin, p.extraction.article.title) for p in streamed] == [
+        (p.origin, p.extraction.article.title) for p in whole
+    ]
     not_archive = tmp_path / "big.txt"
     not_archive.write_text("chữ " * 100, "utf-8")
     assert "more than the 20 MB an article can be" in batch.read_file(not_archive).error
