@@ -194,6 +194,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))
     classified = structure.classify(body)
     subject = f"{title}\n{plain}"
+    # a journal's "Từ khóa: …" under its abstract is printed as part of the article: it stays, and tags it too
+    body_keywords = tuple(keyword for line in body[:12] for keyword in sources.keywords_line(line))
     article = ImportedArticle(
         title=title,
         date=dating.date,
@@ -217,7 +219,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         provinces=find_provinces(subject),
         topics=entities.find_topics(title, plain),
         documents=entities.find_documents(subject),
-        tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords))),
+        tags=tuple(dict.fromkeys(entities.find_index_tags(subject) + tuple(found.keywords) + body_keywords)),
     )
     return Extraction(
         article, tuple(warnings), evidence=Evidence(title_candidates, dating.candidates, weighed, layout, found.title)

@@ -271,3 +271,28 @@ def test_a_headline_wrapped_over_three_lines_and_a_second_line_starting_with_và
     article = extract(page).article
     assert article is not None
     assert article.title_original == "ĐẨY MẠNH TRIỂN KHAI NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH VÀ CHUYỂN ĐỔI SỐ NĂM 2024"
+
+
+def test_a_journals_keywords_under_its_abstract_stay_in_the_body_and_tag_the_article():
+    from reform_archive.importer.normalise import normalise_text
+
+    abstract = (
+        "Tóm tắt: Bài viết phân tích thực trạng chỉ số năng lực cạnh tranh cấp tỉnh của Bình Phước "
+        "và đề xuất một số giải pháp nâng cao chỉ số trong những năm tới."
+    )
+    keywords = "Từ khóa: chỉ số năng lực cạnh tranh cấp tỉnh, môi trường đầu tư, tỉnh Bình Phước."
+    text = normalise_text(
+        "\n\n".join(
+            [
+                "Nâng cao chỉ số năng lực cạnh tranh cấp tỉnh của Bình Phước",
+                abstract,
+                keywords,
+                "1. Mở đầu",
+                "Chỉ số năng lực cạnh tranh cấp tỉnh được dùng để đánh giá chất lượng điều hành kinh tế của chính "
+                "quyền các tỉnh, thành phố trong cả nước.",
+            ]
+        )
+    )
+    article = extract(text).article
+    assert "Từ khóa:" in article.body
+    assert {"môi trường đầu tư", "tỉnh Bình Phước"} <= set(article.tags)
