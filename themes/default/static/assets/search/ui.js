@@ -92,7 +92,7 @@
   function loadData() {
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
-        return { manifest: manifest, shards: {}, tiers: {}, lengths: {}, searcher: null, docs: {}, facets: null };
+        return { manifest: manifest, shards: {}, tiers: {}, whole: {}, lengths: {}, searcher: null, docs: {}, facets: null };
       });
       data.catch(function () { data = null; });  // let a later query try again
     }
@@ -112,7 +112,8 @@
   /*
    * What answers a query: its shards (and the field lengths they score with) fetched in
    * parallel, decoded in shard order (a group's folded term first), searched together. The
-   * commonest words' groups come as their first tiers unless `full` (shards.planFor). The
+   * commonest words' groups come as their first tiers unless `full` (true, or the groups to
+   * fetch whole: shards.planFor). The
    * last one is kept, so keystrokes that need no new file cost only the search.
    */
   function searcherFor(loaded, parsed, full) {
@@ -148,9 +149,12 @@
    * with `page`), else, or when `full`, from every list.
    */
   function answer(loaded, parsed, keep, full) {
-    return searcherFor(loaded, parsed, full).then(function (searcher) {
+    return searcherFor(loaded, parsed, full || loaded.whole).then(function (searcher) {
       var found = engine.search(searcher, parsed, keep, full ? null : { page: PAGE_SIZE });
-      return found || answer(loaded, parsed, keep, true);
+      if (found) return found;
+      // the groups whose tiers proved too little come whole from now on: one search a keystroke
+      (searcher.lastTiers || []).forEach(function (t) { loaded.whole[t.group] = true; });
+      return answer(loaded, parsed, keep, true);
     });
   }
 
