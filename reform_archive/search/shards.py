@@ -27,13 +27,14 @@ order as the unsplit one: its scores are equal to the last bit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
 import orjson
 
+from reform_archive.search import tiers as tiering
 from reform_archive.search.groups import Groups
 from reform_archive.search.index import (
     ENTRIES_PER_STEP,
@@ -84,11 +85,13 @@ class SplitIndex:
     shards: list[Shard]
     lengths: list[bytes | None]  # per field, the documents' lengths (:func:`lengths_file`); None if no shard needs it
     averages: list[float]  # average field lengths, exactly as lunr.py divides
+    tiers: list[tiering.Tier] = field(default_factory=list)  # first tiers of the longest lists, by key
 
     def files(self) -> dict[str, bytes]:
-        """Shard n as "n.json", field f's lengths as "lengths-f.json"."""
+        """Shard n as "n.json", field f's lengths as "lengths-f.json", tier n as "tier-n.json"."""
         return {**{f"{n}.json": shard.data for n, shard in enumerate(self.shards)},
-                **{f"lengths-{f}.json": data for f, data in enumerate(self.lengths) if data}}
+                **{f"lengths-{f}.json": data for f, data in enumerate(self.lengths) if data},
+                **{f"tier-{n}.json": json_bytes(tier.data) for n, tier in enumerate(self.tiers)}}
 
     def manifest(self, folder: str) -> dict[str, Any]:
         """What the browser needs to find, fetch and score shards (shards.js), ``folder``
@@ -96,7 +99,8 @@ class SplitIndex:
         return {"fields": dict(FIELDS), "pipeline": PIPELINE, "bm25": {"k1": K1, "b": B},
                 "averages": self.averages, "index": folder,
                 "shards": {"keys": [shard.first_key for shard in self.shards],
-                           "lengths": [shard.needs_lengths for shard in self.shards]}}
+                           "lengths": [shard.needs_lengths for shard in self.shards]},
+                "tiers": {"keys": [tier.key for tier in self.tiers]}}
 
 
 def json_bytes(value: Any) -> bytes:
@@ -115,9 +119,10 @@ def first_of(term: str, key: str) -> str:
 
 def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
                 counted_from: int | None = None, counted_fields: int | None = None,
+                tier_size: int | None = None, tier_from: int | None = None,
                 known: Callable[[], TermNumbers | None] | None = None,
                 keep_numbers: Callable[[TermNumbers], None] | None = None) -> SplitIndex:
-    """``documents`` split into shards; the three knobs default to the module's constants
+    """``documents`` split into shards; the knobs default to the modules' constants
     (read at each call, so a test can shrink the shards of a whole site). ``known`` gives
     the previous build's term numbers (:class:`TermNumbers`), asked for when the entries
     are numbered and let go then (54 MB at 10k); ``keep_numbers`` is given this build's.
@@ -129,6 +134,8 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     shard_bytes = SHARD_BYTES if shard_bytes is None else shard_bytes
     counted_from = COUNTED_FROM if counted_from is None else counted_from
     counted_fields = COUNTED_FIELDS if counted_fields is None else counted_fields
+    tier_size = tiering.TIER_SIZE if tier_size is None else tier_size
+    tier_from = tiering.TIER_FROM if tier_from is None else tier_from
     previous = known() if known is not None else None
     gathered = gather(documents, previous)
     previous_order = previous.order if previous is not None else None
@@ -146,17 +153,25 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     term_of_rank = np.array(groups.by_rank, dtype=np.int32)
     needs = np.zeros(len(terms), dtype=np.int64)  # per term: bit f, field f's lengths score it
     shards: list[Shard] = []
+    tiers: list[tiering.Tier] = []
     for low, high in _steps(groups, weights.with_term[term_of_rank]):
         entries = _Entries.of_ranks(gathered, groups.rank, vector_starts, term_of_rank, low, high)
+        step_tiers = tiering.tiers_of(entries.for_tiers(weights), groups, low, high, tier_size, tier_from)
+        if step_tiers:  # the shards hold the rest of a tiered list
+            entries = entries.chosen(tiering.outside(entries.run_keys, entries.docs, fields, step_tiers))
         layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
         del entries
-        shards += layout.shards(low, high, _estimated_bytes(layout, low, high), shard_bytes)
+        term_bytes = _estimated_bytes(layout, low, high)
+        for tier in step_tiers:  # a tiered group has shards of its own, which its tier stands for
+            term_bytes[tier.rank - low] = max(term_bytes[tier.rank - low], shard_bytes + 1)
+        shards += layout.shards(low, high, term_bytes, shard_bytes)
+        tiers += step_tiers
         del layout  # else it lives on while the next step makes its own
     used = int(np.bitwise_or.reduce(needs))
     if keep_numbers is not None:
         keep_numbers(replace(gathered.term_numbers(), order=groups.order()))
     return SplitIndex(shards, [lengths_file(lengths[:, f]) if used >> f & 1 else None for f in range(fields)],
-                      weights.averages)
+                      weights.averages, tiers)
 
 
 def _steps(groups: Groups, per_rank: np.ndarray) -> list[tuple[int, int]]:
@@ -214,6 +229,18 @@ class _Entries:
     term_ids: np.ndarray
     docs: np.ndarray
     tfs: np.ndarray
+
+    def chosen(self, mask: np.ndarray) -> _Entries:
+        return _Entries(self.run_keys[mask], self.term_ids[mask], self.docs[mask], self.tfs[mask])
+
+    def for_tiers(self, weights: Weights) -> tiering.TierEntries:
+        fields = len(FIELDS)
+
+        def scores(low: int, high: int) -> np.ndarray:
+            vectors = self.docs[low:high].astype(np.int64) * fields + self.run_keys[low:high] % fields
+            return weights.scores(self.term_ids[low:high], self.tfs[low:high].astype(np.float64), vectors)
+
+        return tiering.TierEntries(self.run_keys, self.docs, fields, scores)
 
     @classmethod
     def of_ranks(cls, gathered: Gathered, rank: np.ndarray, vector_starts: np.ndarray, term_of_rank: np.ndarray,

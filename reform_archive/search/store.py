@@ -47,7 +47,7 @@ __all__ = [
 
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
-FORMAT_VERSION = 3  # 3: the index split by term (shards.py), one document per file
+FORMAT_VERSION = 4  # 3: the index split by term (shards.py), one document per file; 4: first tiers (tiers.py)
 # Snippets are cut in the browser around the words found, so the store keeps the whole
 # text; only a pathological page is cut short.
 SNIPPET_SOURCE_CHARS = 50_000

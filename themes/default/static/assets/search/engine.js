@@ -205,13 +205,19 @@
    * start of a word (typed or shared, the same answer). `keep` (optional) is the filters'
    * verdict on a ref; it applies before choosing the mode.
    */
-  function search(index, parsed, keep) {
+  function search(index, parsed, keep, options) {
     if (isEmpty(parsed)) return { mode: "none", results: [], exact: 0 };
+    var page = options && options.page ? options.page : Infinity;
     var prefix = lastPrefix(parsed);
-    var whole = evaluate(index, withLast(parsed, prefix === "pair" ? "pair" : false), keep);
-    if (whole.exact || prefix !== true) return whole;
-    var started = evaluate(index, withLast(parsed, true), keep);
-    if (!started.exact) return whole;
+    var whole = evaluate(index, withLast(parsed, prefix === "pair" ? "pair" : false), keep, page);
+    if (!whole) return null;  // first tiers that prove no first page (the caller fetches the rest)
+    if (whole.exact) return whole;
+    if (prefix !== true) return whole.partial ? null : whole;  // which words are found needs every list
+    var started = evaluate(index, withLast(parsed, true), keep, page);
+    if (!started) return null;
+    if (!started.exact) return whole.partial ? null : whole;
+    if (started.partial) return started;
+    if (whole.partial) return null;
     var seen = Object.create(null);
     started.results.slice(0, started.exact).forEach(function (r) { seen[r.ref] = true; });
     var rest = whole.results.filter(function (r) { return !seen[r.ref]; });
@@ -223,33 +229,113 @@
   // a Vietnamese syllable, folded: onset, vowels, coda ("nghiêng", "ubnd" is not one)
   var SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$/;
 
-  function evaluate(index, parsed, keep) {
-    var stats = statistics(index, parsed), groups = parsed.groups, n = groups.length, results = [];
-    var hits = runLunr(index, clauses(parsed)), other = new Array(n);
+  /*
+   * Every matching article judged (see search). With some lists known only by their first
+   * tier (tiers.py), -> the first results the bounds prove ({partial: true}, at least `page`
+   * of them), {partial: true, exact: 0} when no article can have every word, or null.
+   */
+  function evaluate(index, parsed, keep, page) {
+    var stats = statistics(index, parsed), groups = parsed.groups, results = [];
+    var hits = runLunr(index, clauses(parsed)), other = new Array(groups.length);
     for (var h = 0; h < hits.length; h++) {  // a loop, not closures: this runs for every matching article
       var r = hits[h];
       if (keep && !keep(r.ref)) continue;
-      var matched = r.matchData.metadata, strong = 0, weak = 0, said = true;
-      for (var k = 0; k < n; k++) {
-        var g = groups[k], own = readingHas(g, matched, stats, true), otherWeight = own ? 0 : alternativeHas(g, matched, stats, true);
-        other[k] = otherWeight > 0;
-        if (other[k] && otherWeight < 1) said = false;  // found only through another word for it
-        if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
-      }
-      var pairs = pairShare(stats.pairs, matched, other), spelt = exactShare(stats.marks, matched, other);
-      var quality = QUALITY.pair * pairs + QUALITY.exact * spelt;
-      results.push({ ref: r.ref, score: r.score * (1 + quality), groups: weak, strong: strong, spelt: spelt === 1, said: said,
-                     complete: strong === n && (!stats.pairs.length || pairs >= stats.pairsNeeded) });
+      var judged = judge(r.score, r.matchData.metadata, groups, stats, other);
+      judged.ref = r.ref;
+      results.push(judged);
     }
+    if (hits.tiers && hits.tiers.length) return keep ? null : bounded(hits, results, groups, stats, page);
     var complete = results.filter(function (r) { return r.complete; });
     // the reader's own words before other words for the same thing, every word spelt as typed
     // first ("Thạnh Hóa" before "Thanh Hóa"), then by score
-    complete.sort(function (a, b) { return (b.said - a.said) || (b.spelt - a.spelt) || b.score - a.score; });
-    var need = n >= 3 ? Math.ceil(n * 2 / 3) : n;
+    complete.sort(ranking);
+    var n = groups.length, need = n >= 3 ? Math.ceil(n * 2 / 3) : n;
     var others = results.filter(function (r) { return !r.complete && r.strong > 0 && (complete.length === 0 || r.strong >= need); });
     others.sort(function (a, b) { return b.strong - a.strong || b.groups - a.groups || b.score - a.score; });
     var mode = complete.length ? "all" : others.length ? "any" : "none";
     return { mode: mode, results: complete.concat(others), exact: complete.length };
+  }
+
+  /* Best first; equal articles by number, so a part of the lists orders them as the whole does. */
+  function ranking(a, b) {
+    return beats(a, b) || Number(a.ref) - Number(b.ref);
+  }
+
+  function beats(a, b) {
+    return (b.said - a.said) || (b.spelt - a.spelt) || b.score - a.score;
+  }
+
+  /*
+   * What an article's matched terms and lunr score say of it (`other`: scratch, a slot per
+   * group). `optimistic`: a bound, so a group's other form counts for the pairs and the marks
+   * even where its own words are found (more matched terms then never judge an article lower).
+   */
+  function judge(score, matched, groups, stats, other, optimistic) {
+    var n = groups.length, strong = 0, weak = 0, said = true;
+    for (var k = 0; k < n; k++) {
+      var g = groups[k], own = readingHas(g, matched, stats, true);
+      var otherWeight = own && !optimistic ? 0 : alternativeHas(g, matched, stats, true);
+      other[k] = otherWeight > 0;
+      if (own) otherWeight = 1;
+      if (other[k] && otherWeight < 1) said = false;  // found only through another word for it
+      if (own || other[k]) { strong++; weak++; } else if (groupHas(g, matched, stats, false)) weak++;
+    }
+    var pairs = pairShare(stats.pairs, matched, other), spelt = exactShare(stats.marks, matched, other);
+    var quality = QUALITY.pair * pairs + QUALITY.exact * spelt;
+    return { ref: "", score: score * (1 + quality), groups: weak, strong: strong, spelt: spelt === 1, said: said,
+             complete: strong === n && (!stats.pairs.length || pairs >= stats.pairsNeeded) };
+  }
+
+  /*
+   * The first results proven from first tiers (tiers.py). An article missing a tiered term
+   * may have it in the rest of the list, unless the article is in the tier of the term's
+   * group (it would be there): at best it has every such term, each adding its bound. An
+   * article in no tier has at best every tiered term and nothing else. Judging only gains
+   * from more terms and score, so an article whose known terms rank it above every best
+   * case is placed for certain, in the order the whole lists give (they hold its entries
+   * alike). The count of articles with every word is then only estimated (`about`).
+   */
+  function bounded(hits, results, groups, stats, page) {
+    var tiers = hits.tiers, other = new Array(groups.length), best = null, known = [], slack = 1 + 1e-9;
+    function consider(score, matched) {
+      var judged = judge(score * slack, matched, groups, stats, other, true);
+      if (judged.complete && (!best || beats(judged, best) < 0)) best = judged;
+      return judged.complete;
+    }
+    var everything = Object.create(null), most = 0, possible = new Array(hits.length);
+    tiers.forEach(function (t) { everything[t.term] = true; most += t.most; });
+    consider(most, everything);
+    for (var h = 0; h < hits.length; h++) {
+      var matched = hits[h].matchData.metadata, missing = null, extra = 0;
+      for (var i = 0; i < tiers.length; i++) {
+        var t = tiers[i];
+        if (matched[t.term] || matched[t.group]) continue;
+        (missing || (missing = Object.create(null)))[t.term] = true;
+        extra += t.most;
+      }
+      possible[h] = missing ? consider(hits[h].score + extra, Object.assign(missing, matched)) : results[h].complete;
+      if (!missing && results[h].complete) known.push(results[h]);
+    }
+    known.sort(ranking);
+    var proven = best ? known.filter(function (r) { return beats(r, best) < 0; }) : known;
+    if (!proven.length && !best) return { mode: "none", results: [], exact: 0, partial: true };
+    if (proven.length < page) return null;
+    return { mode: "all", results: proven, exact: proven.length, partial: true,
+             about: estimate(tiers, hits, possible, proven.length) };
+  }
+
+  /* About how many articles have every word: in the tier of the rarest tiered group, the
+     share that have them or may (in the best case), applied to all of the group's articles. */
+  function estimate(tiers, hits, possible, floor) {
+    var heads = tiers.filter(function (t) { return t.term === t.group; });
+    var rarest = (heads.length ? heads : tiers).reduce(function (a, b) { return b.df < a.df ? b : a; });
+    var inTier = 0, complete = 0;
+    for (var h = 0; h < hits.length; h++) {
+      if (!hits[h].matchData.metadata[rarest.group]) continue;
+      inTier++;
+      if (possible[h]) complete++;
+    }
+    return Math.max(floor, inTier ? Math.round(rarest.df * complete / inTier) : floor);
   }
 
   /* What judging evidence needs about the archive and the query. */

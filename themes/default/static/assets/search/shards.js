@@ -55,9 +55,25 @@
    * key (a folded syllable, or a bigram); a prefix range covers every key starting with it.
    */
   function shardsFor(manifest, ranges) {
-    var keys = manifest.shards.keys, wanted = Object.create(null), list = [];
+    return planFor(manifest, ranges, true).shards;
+  }
+
+  /*
+   * What to fetch for a query: {shards, tiers}, each ascending. A tiered group (tiers.py)
+   * has its lists' first tier in a tier file and the rest in shards of its own. Unless
+   * `full` is true, only its tier is fetched, but for the groups `full` lists ({key: true});
+   * the Searcher then knows those lists only in part, and says so.
+   */
+  function planFor(manifest, ranges, full) {
+    var keys = manifest.shards.keys, tiers = tierKeys(manifest), whole = full || {};
+    var wanted = Object.create(null), tiered = Object.create(null), list = [], tierList = [];
     function add(n) {
       if (n < 0 || wanted[n]) return;
+      var group = groupOf(keys[n]), tier = tiers.length ? tierOf(tiers, group) : -1;
+      if (tier >= 0) {  // the first tier always; the rest of the lists, the group's shards, if asked
+        if (!tiered[tier]) { tiered[tier] = true; tierList.push(tier); }
+        if (full !== true && !whole[group]) return;
+      }
       wanted[n] = true;
       add(headOf(keys, n));
     }
@@ -71,7 +87,24 @@
       }
     });
     for (var n in wanted) list.push(Number(n));
-    return list.sort(function (a, b) { return a - b; });
+    function ascending(a, b) { return a - b; }
+    return { shards: list.sort(ascending), tiers: tierList.sort(ascending) };
+  }
+
+  function tierKeys(manifest) {
+    return manifest.tiers ? manifest.tiers.keys : [];
+  }
+
+  /* A shard's first key's group: "chinh" for "chinh\u0001chính". */
+  function groupOf(key) {
+    var cut = key.indexOf(WITHIN_GROUP);
+    return cut < 0 ? key : key.slice(0, cut);
+  }
+
+  /* The number of the tier of group `key`, or -1. */
+  function tierOf(tiers, key) {
+    var n = lastAtOrBefore(tiers, key);
+    return n >= 0 && tiers[n] === key ? n : -1;
   }
 
   /* The fields (numbers) whose lengths the given shards need to score their counted lists. */
@@ -150,6 +183,31 @@
   }
 
   /*
+   * A tier file (tiers.py) -> decoded like a shard, its terms marked with what the rest of
+   * their lists hold: `df` (documents with the term) and `bound` (the most the term weighs,
+   * summed over the fields, in any document not in the tier), and `group` (the tier's key:
+   * a document in the tier has every term of the group it has there, and only those).
+   */
+  function decodeTier(manifest, key, tier) {
+    var terms = tier.terms.map(function (term, i) {
+      return { term: term, index: tier.index[i], lists: [], df: tier.df[i], bound: tier.bound[i], group: key };
+    });
+    var runs = tier.runs, gaps = tier.gaps, scores = tier.scores, at = 0, folded = [];
+    for (var r = 0; r < runs.length; r += 3) {
+      var t = runs[r], field = runs[r + 1], size = runs[r + 2], place = 0;
+      var list = { field: field, docs: new Array(size), scores: new Array(size), counts: null };
+      for (var i = 0; i < size; i++, at++) {
+        place += gaps[at];
+        list.docs[i] = t === 0 ? place : folded[field].docs[place];
+        list.scores[i] = scores[at];
+      }
+      if (t === 0) folded[field] = list;
+      terms[t].lists.push(list);
+    }
+    return { terms: terms, folded: [], tier: true };
+  }
+
+  /*
    * Decodes shards `numbers` (ascending, as shardsFor gives them) in that order, each once:
    * entries[n] = {raw} gains `decoded` (and drops `raw`). A shard that starts inside a group
    * is decoded from its group's first shard, which shardsFor named too and comes before it.
@@ -166,6 +224,42 @@
   }
 
   /*
+   * Decoded shards and tiers -> {terms}, a term decoded twice (its first tier, the rest of
+   * its lists) once, each field's list merged in document order, known in full.
+   */
+  function combine(decodedShards) {
+    var byName = Object.create(null), out = [];
+    decodedShards.forEach(function (decoded) {
+      decoded.terms.forEach(function (t) {
+        var seen = byName[t.term];
+        if (seen === undefined) { byName[t.term] = out.length; out.push(t); return; }
+        out[seen] = merged(out[seen], t);
+      });
+    });
+    return { terms: out };
+  }
+
+  function merged(a, b) {
+    var lists = [], byField = [];
+    a.lists.concat(b.lists).forEach(function (list) {
+      var other = byField[list.field];
+      byField[list.field] = other ? mergedList(other, list) : list;
+    });
+    byField.forEach(function (list) { if (list) lists.push(list); });
+    return { term: a.term, index: a.index, lists: lists, df: a.df !== undefined ? a.df : b.df };
+  }
+
+  function mergedList(a, b) {
+    var size = a.docs.length + b.docs.length, docs = new Array(size), scores = new Array(size);
+    for (var i = 0, j = 0, k = 0; k < size; k++) {
+      var fromA = j >= b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j]);
+      docs[k] = fromA ? a.docs[i] : b.docs[j];
+      scores[k] = fromA ? a.scores[i++] : b.scores[j++];
+    }
+    return { field: a.field, docs: docs, scores: scores, counts: null };
+  }
+
+  /*
    * lunr.Index#query over decoded shards: the same clauses (lunr.Query), term expansion
    * (lunr.TokenSet), query vectors (lunr.Vector), field order and summation order, so the
    * same scores and the same order. Only what this site's queries use: every clause is
@@ -173,9 +267,7 @@
    */
   function Searcher(manifest, decodedShards) {
     var terms = Object.create(null), names = [];
-    decodedShards.forEach(function (decoded) {
-      decoded.terms.forEach(function (t) { terms[t.term] = t; names.push(t.term); });
-    });
+    combine(decodedShards).terms.forEach(function (t) { terms[t.term] = t; names.push(t.term); });
     this.fields = Object.keys(manifest.fields);
     this.count = manifest.count;
     this.terms = terms;
@@ -234,13 +326,33 @@
       for (var k = 1; k < fieldCount[doc]; k++) score += similarity[fieldOrder[doc * width + k]](doc);
       return { ref: String(doc), score: score, matchData: { metadata: matched[doc] } };
     });
-    return results.sort(function (a, b) { return b.score - a.score; });
+    results.sort(function (a, b) { return b.score - a.score; });
+    results.tiers = this.lastTiers = tiersOf(this.terms, queryVectors[0]);
+    return results;
   };
+
+  /*
+   * The query's terms known only by their first tier: {term, group, df, most}, `most` being
+   * the most the term can add to the score of a document whose list entries are not loaded
+   * (every field's query vector is the same, so one weight and one magnitude serve).
+   */
+  function tiersOf(terms, vector) {
+    var elements = vector.elements, magnitude = vector.magnitude(), byIndex = Object.create(null), out = [];
+    for (var e = 0; e < elements.length; e += 2) byIndex[elements[e]] = elements[e + 1];
+    for (var name in terms) {
+      var t = terms[name];
+      if (t.bound !== undefined && byIndex[t.index] !== undefined) {
+        out.push({ term: name, group: t.group, df: t.df, most: byIndex[t.index] * t.bound / magnitude });
+      }
+    }
+    return out;
+  }
 
   /* How many documents hold `term` in any field (0 when its shard is not loaded). */
   Searcher.prototype.documentCount = function (term) {
     var t = this.terms[term];
     if (!t) return 0;
+    if (t.df !== undefined) return t.df;
     var seen = Object.create(null), n = 0;
     t.lists.forEach(function (list) {
       list.docs.forEach(function (doc) { if (!seen[doc]) { seen[doc] = true; n++; } });
@@ -259,6 +371,9 @@
   return {
     Searcher: Searcher,
     shardsFor: shardsFor,
+    planFor: planFor,
+    decodeTier: decodeTier,
+    combine: combine,
     lengthsFor: lengthsFor,
     decodeLengths: decodeLengths,
     decodeInOrder: decodeInOrder,

@@ -92,7 +92,7 @@
   function loadData() {
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
-        return { manifest: manifest, shards: {}, lengths: {}, searcher: null, docs: {}, facets: null };
+        return { manifest: manifest, shards: {}, tiers: {}, whole: {}, lengths: {}, searcher: null, docs: {}, facets: null };
       });
       data.catch(function () { data = null; });  // let a later query try again
     }
@@ -112,11 +112,13 @@
   /*
    * What answers a query: its shards (and the field lengths they score with) fetched in
    * parallel, decoded in shard order (a group's folded term first), searched together. The
-   * last one is kept, so keystrokes that need no new shard cost only the search.
+   * commonest words' groups come as their first tiers unless `full` (true, or the groups to
+   * fetch whole: shards.planFor). The
+   * last one is kept, so keystrokes that need no new file cost only the search.
    */
-  function searcherFor(loaded, parsed) {
-    var manifest = loaded.manifest, numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
-    var name = numbers.join(",");
+  function searcherFor(loaded, parsed, full) {
+    var manifest = loaded.manifest, plan = shards.planFor(manifest, engine.keyRanges(parsed), full);
+    var numbers = plan.shards, name = numbers.join(",") + "/" + plan.tiers.join(",");
     if (loaded.searcher && loaded.searcher.name === name) return loaded.searcher.promise;
     var folder = new URL(manifest.index, manifestUrl), lengths = [];
     var needed = shards.lengthsFor(manifest, numbers).map(function (f) {
@@ -126,14 +128,34 @@
     var files = numbers.map(function (n) {
       return cached(loaded.shards, n, new URL(n + ".json", folder), function (shard) { return { raw: shard }; });
     });
-    var promise = Promise.all(files.concat(needed)).then(function (all) {
+    var tiers = plan.tiers.map(function (n) {
+      return cached(loaded.tiers, n, new URL("tier-" + n + ".json", folder), function (tier) {
+        return shards.decodeTier(manifest, manifest.tiers.keys[n], tier);
+      });
+    });
+    var promise = Promise.all(files.concat(tiers, needed)).then(function (all) {
       var entries = {};
       numbers.forEach(function (n, i) { entries[n] = all[i]; });
-      return new shards.Searcher(manifest, shards.decodeInOrder(manifest, numbers, entries, lengths));
+      var decoded = shards.decodeInOrder(manifest, numbers, entries, lengths);
+      return new shards.Searcher(manifest, decoded.concat(all.slice(numbers.length, numbers.length + tiers.length)));
     });
     var kept = loaded.searcher = { name: name, promise: promise, done: false };
     promise.then(function () { kept.done = true; }, function () { if (loaded.searcher === kept) loaded.searcher = null; });
     return promise;
+  }
+
+  /*
+   * The answer to a query: from first tiers when they prove the first page (engine.search
+   * with `page`), else, or when `full`, from every list.
+   */
+  function answer(loaded, parsed, keep, full) {
+    return searcherFor(loaded, parsed, full || loaded.whole).then(function (searcher) {
+      var found = engine.search(searcher, parsed, keep, full ? null : { page: PAGE_SIZE });
+      if (found) return found;
+      // the groups whose tiers proved too little come whole from now on: one search a keystroke
+      (searcher.lastTiers || []).forEach(function (t) { loaded.whole[t.group] = true; });
+      return answer(loaded, parsed, keep, true);
+    });
   }
 
   function facets(loaded) {
@@ -179,15 +201,21 @@
     if (!data) statusLine.textContent = strings.loading;
     return loadData().then(function (loaded) {
       parsed = engine.withAliases(parsed, loaded.manifest.aliases, loaded.manifest.codes, loaded.manifest.equivalents);
-      var searcher = engine.isEmpty(parsed) ? null : searcherFor(loaded, parsed);
+      // filters and the newest first need every list; so does the answer the tiers do not prove
+      var full = filtering || state.sort === "new";
+      var facetData = filtering ? facets(loaded) : null;
+      var found = engine.isEmpty(parsed) ? null : Promise.resolve(facetData).then(function (facetsLoaded) {
+        var keep = facetsLoaded ? engine.filterOf(state, facetsLoaded, loaded.manifest.filters) : null;
+        return answer(loaded, parsed, keep, full);
+      });
       if (loaded.searcher && !loaded.searcher.done) statusLine.textContent = strings.loading;
-      return Promise.all([searcher, filtering ? facets(loaded) : null]).then(function (both) {
+      return Promise.all([found, facetData]).then(function (both) {
         if (id !== runId) return;  // a newer search has started: no time spent on this one
-        var facetData = both[1];
-        var keep = facetData ? engine.filterOf(state, facetData, loaded.manifest.filters) : null;
-        var found = engine.isEmpty(parsed) ? browse(loaded.manifest.count, keep) : engine.search(both[0], parsed, keep);
+        var keep = both[1] ? engine.filterOf(state, both[1], loaded.manifest.filters) : null;
+        var found = both[0] || browse(loaded.manifest.count, keep);
         if (state.sort === "new") found = newestFirst(found);
-        current = { loaded: loaded, parsed: parsed, results: found.results, shown: 0, pending: Promise.resolve() };
+        current = { loaded: loaded, parsed: parsed, keep: keep, found: found, state: state, query: query, results: found.results, shown: 0,
+                    pending: Promise.resolve() };
         show({ status: statusOf(found, query, state), notice: noticeOf(found), mode: found.mode,
                count: found.results.length });
         return showMore();
@@ -225,8 +253,15 @@
     var said = !query ? plural("filtered", { n: found.results.length })
       : found.mode === "none" ? format(strings.none, { q: query })
       : found.mode === "any" ? format(strings.partial, { q: query })
+      : found.partial ? format(strings.count_about, { n: about(found.about), q: query })
       : plural("count", { n: n, q: query });
     return filters && query ? said + " " + format(strings.in_filters, { filters: filters }) : said;
+  }
+
+  /* An estimate to two significant digits, grouped as the page's language writes numbers. */
+  function about(n) {
+    var digits = Math.max(0, String(Math.round(n)).length - 2), unit = Math.pow(10, digits);
+    return (Math.round(n / unit) * unit).toLocaleString(document.documentElement.lang || undefined);
   }
 
   function noticeOf(found) {
@@ -276,7 +311,7 @@
       });
       return shown.then(function () {
         if (current !== state) return;
-        more.hidden = state.shown >= state.results.length;
+        more.hidden = state.shown >= state.results.length && !state.found.partial;
         more.disabled = false;
       });
     });
@@ -353,11 +388,25 @@
   more.addEventListener("click", function () {
     if (!current) return;
     var first = current.shown;
-    showMore().then(function () {
+    whole(current).then(showMore).then(function () {
       var next = list.querySelectorAll("a")[first];
       if (next) next.focus();
     });
   });
+
+  /* Before more results than the first tiers proved: every list, the same first results
+     (they were proven), and the count found exactly. */
+  function whole(state) {
+    if (!state.found.partial) return Promise.resolve();
+    more.disabled = true;
+    return answer(state.loaded, state.parsed, state.keep, true).then(function (found) {
+      if (current !== state) return;
+      state.found = found;
+      state.results = found.results;
+      statusLine.textContent = statusOf(found, state.query, state.state);
+      statusLine.setAttribute("data-count", String(found.results.length));
+    });
+  }
 
   // Arrow keys move between the box and the results; Escape goes back to the box.
   input.addEventListener("keydown", function (event) {
