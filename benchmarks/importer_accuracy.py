@@ -116,11 +116,16 @@ def title_key(title: str) -> str:
     return text
 
 
-def title_right(label: str, outcome: Outcome) -> bool:
+def title_right(label: str, outcome: Outcome, printed: bool = True) -> bool:
+    """``printed`` False: the page prints no headline and its address spells ``label``; the
+    importer must give it and say it made it up."""
     if not outcome.imported:
         return False
-    if not label.strip():
-        return outcome.title_inferred  # no headline printed: the importer must say it made one up
+    if not label.strip() or not printed:
+        if not outcome.title_inferred:  # no headline printed: the importer must say it made one up
+            return False
+        if not label.strip():
+            return True
     return title_key(label) == title_key(outcome.title)
 
 
@@ -216,7 +221,7 @@ def measure_page(layout: Layout, label: Label) -> PageResult:
     if not label.article:
         return result
     result.fields = {
-        "title": title_right(label.title, outcome),
+        "title": title_right(label.title, outcome, label.title_printed),
         "date": date_right(label.date, outcome),
         "authors": authors_right(label.authors, outcome),
     }

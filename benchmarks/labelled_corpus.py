@@ -92,6 +92,7 @@ class Label:
     article: bool
     url: str
     notes: str = ""
+    title_printed: bool = True  # False: the page prints no headline, its address spells ``title``
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ def read_label(name: str, entry: dict) -> Label:
         article=entry.get("article", True) is not False,
         url=str(entry.get("url", "")),
         notes=str(entry.get("notes", "")),
+        title_printed=entry.get("title_printed", True) is not False,
     )
 
 

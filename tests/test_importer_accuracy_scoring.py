@@ -38,6 +38,11 @@ def test_title_right() -> None:
     # no headline on the page: right only when the importer says it made the title up
     assert title_right("", Outcome(True, title="Thành phố Đông Hà kiểm tra công vụ", title_inferred=True))
     assert not title_right("", Outcome(True, title="Thành phố Đông Hà kiểm tra công vụ"))
+    # a headline only the address spells: given, and flagged as made up
+    spelled = "Quốc hội chốt cả nước còn 34 tỉnh, thành phố"
+    assert title_right(spelled, Outcome(True, title=spelled, title_inferred=True), printed=False)
+    assert not title_right(spelled, Outcome(True, title=spelled), printed=False)
+    assert not title_right(spelled, Outcome(True, title="Sáng 12/6, Quốc hội", title_inferred=True), printed=False)
 
 
 @pytest.mark.parametrize(
