@@ -24,6 +24,8 @@ from benchmarks.labelled_corpus import (
     read_label,
     text_lines,
 )
+from reform_archive.importer.slug import slug_words
+from reform_archive.text.vietnamese import slugify
 
 DATE = re.compile(r"^(\d{4}(-\d\d(-\d\d)?)?)?$")
 DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -90,7 +92,13 @@ def test_page_labels(folder: Path, name: str, entry: dict) -> None:
     html = is_html(path, form)
     lines = html_lines(path.read_bytes()) if html else text_lines(path.read_bytes())
 
-    if label.title.strip():
+    if label.title.strip() and not label.title_printed:
+        spelled = " ".join(slug_words(label.url))
+        assert spelled, "title_printed = false needs a url whose last segment spells the headline"
+        assert spelled.startswith(" ".join(slug_words("/" + slugify(label.title)))), (
+            "the address does not spell the title"
+        )
+    elif label.title.strip():
         assert flat(label.title) in flat("\n".join(lines)), "the title is not on the page"
     if label.article:
         assert label.first_line.strip() and label.last_line.strip(), "an article needs first_line and last_line"
