@@ -257,6 +257,9 @@ def affiliation_line(line: str) -> bool:
     )
 
 
+_BARE_COUNTERS = re.compile(r"(?:\s+\d{1,3}(?:[.,]\d{3})*){1,3}\s*")
+
+
 def parse_meta_line(line: str) -> MetaLine | None:
     """A dateline, with whatever shares its line: category, byline, view count."""
     text = _EMPHASIS.sub(r"\g<inner>", line.strip())
@@ -270,6 +273,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
     place = _PLACE_BEFORE_DATE.match(text)
     first = dates[0]
     updated = bool(_UPDATED.search(text[max(0, first.start - 20) : first.start]))
+    after = text[dates[-1].end :]
+    if _BARE_COUNTERS.fullmatch(after):  # NukeViet's "… 18:44 106 0": views and comments behind icons
+        text = text[: dates[-1].end]
     rest = text[place.end() if place else 0 : first.start] + " | " + text[first.end :]
     for extra in dates[1:]:
         rest = rest.replace(text[extra.start : extra.end], " | ")

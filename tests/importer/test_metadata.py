@@ -246,3 +246,11 @@ def test_degreed_people_each_with_a_workplace_in_parentheses_are_the_authors(lin
 
 def test_a_sentence_citing_a_degreed_person_is_no_byline():
     assert parse_byline("Theo TS. Lê Văn An (Học viện Hành chính quốc gia), cải cách hành chính cần kiên trì.") is None
+
+
+def test_a_dateline_with_bare_view_and_comment_counts_behind_it():
+    # NukeViet prints "Thứ sáu - 05/07/2024 18:44" then the views and the comments behind icons
+    for line in ("Thứ sáu - 05/07/2024 18:44 106 0", "Thứ bảy - 12/10/2024 07:05 1.045 0"):
+        meta = parse_meta_line(line)
+        assert meta is not None and meta.date is not None and not meta.authors, line
+    assert parse_meta_line("Ngày 12/10/2024 có 3 xã") is None  # words after the date: a sentence
