@@ -128,7 +128,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     if chosen is not None and chosen.kind == "slug" and chosen.line == prose[0]:
         lines[prose[0]], label = edges.around_headline(lines[prose[0]], chosen.value)
         found.category = found.category or label
-    title_line = chosen.line if chosen is not None and chosen.kind != "inferred" else -1
+    title_line = chosen.line if chosen is not None and chosen.kind not in ("inferred", "address") else -1
     if chosen is not None and chosen.kind != "inferred":
         found.title = chosen.value
     layout = replace(layout, title_line=title_line)
@@ -168,7 +168,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     found.source = source or found.source
     summary, body = _summary(body, lead_index)
 
-    title, title_original, inferred = _title(found.title, body, lead, warnings)
+    spelled = chosen is not None and chosen.kind == "address"
+    title, title_original, inferred = _title(found.title, body, lead, warnings, spelled)
     plain = "\n".join(body)
     # a title made from the lead says nothing the lead does not: its "năm 2023" is no date evidence
     dating = date_choice.choose_date(layout, "" if inferred else title, hints.date, hints.date_modified)
@@ -336,7 +337,10 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.lower().split()).rstrip(".") == " ".join(b.lower().split()).rstrip(".")
 
 
-def _title(found: str, body: list[str], lead: str, warnings: list[Note]) -> tuple[str, str, bool]:
+def _title(found: str, body: list[str], lead: str, warnings: list[Note], spelled: bool) -> tuple[str, str, bool]:
+    if spelled:
+        warnings.append(Note("title", "no title line: the title was spelled from the page's address; check it"))
+        return found, "", True
     if not found:
         inferred = titles.infer_title(lead)
         warnings.append(Note("title", "no title line: the title was made from the lead's first sentence; check it"))

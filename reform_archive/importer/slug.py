@@ -17,7 +17,10 @@ __all__ = ["MIN_SLUG_WORDS", "slug_span", "slug_words"]
 
 MIN_SLUG_WORDS = 4  # fewer words match too much by chance
 _WORD = re.compile(r"[^\W_]+")
-_ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z]*|\d+[a-z]+)$")  # "3300241", "d38154", "post321839"; not "2023" or "3"
+# "3300241", "d38154", "post321839", "83a4d89"; not "2023", "3" or "30c"
+_ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*|\d+[a-z]{2,})$")
+_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
+_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "2764": an id; "2023" may end a headline
 _OPENING = "“\"'‘«(["
 _CLOSING = "”\"'’»)]?!…"
 
@@ -26,11 +29,13 @@ def slug_words(url: str) -> list[str]:
     """The address's last path segment as folded words, without the site's ids and extension;
     [] when it holds fewer than MIN_SLUG_WORDS words (an id, "index.php", a category)."""
     path = unquote(urlsplit(url).path).rstrip("/")
+    if _FILE.search(path):
+        return []  # "/uploads/ban-tin-cchc-so-03-2024.pdf": a file's name, not a headline
     segment = re.sub(r"\.(?:s?html?|aspx?|php|jsp|vnp|vn)$", "", path.rsplit("/", 1)[-1], flags=re.I)
     words = [w for w in re.split(r"[-_+.]+", fold(segment.lower())) if w]
-    while words and _ID.match(words[-1]):
+    while words and (_ID.match(words[-1]) or _NOT_A_YEAR.match(words[-1])):
         words.pop()
-    while words and _ID.match(words[0]):
+    while words and (_ID.match(words[0])):
         words.pop(0)
     if len(words) < MIN_SLUG_WORDS or not all(w.isalnum() for w in words):
         return []

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-from reform_archive.importer import chrome, controls, metadata, normalise, slug, structure, weights
+from reform_archive.importer import address_title, chrome, controls, metadata, normalise, slug, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
 from reform_archive.importer.lines import DATE_FIELD, glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
@@ -143,6 +143,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         features = _features(
             text, kind, index, layout, positions, body_words, lead_words, url_words, hint_key, printed, accounts
         )
+        if cover := address_title.slug_cover(text, slug_words):
+            features["slug_cover"] = cover
         # the tail of a wrapped headline: the line above its first is a capitals line it goes on from
         first = (
             next((i for i in range(index - 1, max(-1, index - 3), -1) if text.startswith(lines[i])), index)
@@ -158,6 +160,9 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 hint, "hint", {"k_hint": 1.0, "hint_match": 1.0, **_shape(hint, body_words, lead_words, url_words)}
             )
         )
+    shape = lambda text: _shape(text, body_words, lead_words, url_words)  # noqa: E731
+    if spelled := address_title.candidate(slug_words, lines, candidates, shape):
+        candidates.append(spelled)
     if lead:
         inferred = infer_title(lead)
         lines_only = [c for c in candidates if c.kind in ("line", "wrapped", "unglued", "prefix", "crumb")]

@@ -1,0 +1,207 @@
+"""The headline an address spells, written back with accents (pure but for one data file).
+
+A capture that starts at the lead (a crawler's excerpt, a video page's description) holds
+no headline; the address still does, accent-folded: "/quoc-hoi-chot-ca-nuoc-con-34-tinh-
+thanh-pho-4897740.html". Headlines reuse the article's words, so each run of the address's
+words is looked up in the page's own text, and the longest run found is copied as the page
+prints it, commas and capitals included ("tỉnh, thành phố"). A word left alone takes its
+form in a known pair with its neighbour ("hồ sơ"), else the page's commonest form of it,
+else its commonest form in Vietnamese news (``syllable_forms.txt``, counted by
+``scripts/build_syllable_forms.py`` over text the team wrote); a word found nowhere stays
+as the address has it. The result is a guess and is flagged as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from reform_archive.importer.evidence import Candidate
+from reform_archive.importer.title import title_key
+from reform_archive.text.vietnamese import fold
+
+__all__ = ["Spelling", "candidate", "common_forms", "slug_cover", "spell"]
+
+_WORD = re.compile(r"[^\W_]+")
+# what may stand between two words of one headline run: spaces, a comma, a colon, a dash,
+# quotes; "/" and a dot without a space inside a document number or "TP.HCM"
+_JOINER = re.compile(r"(?:[\s,:;\-–—“”\"‘’'()]*|[/.])")
+_QUOTES = "“”\"‘’'()"
+_CLOSERS = '”’)"'
+_PRINTED_COVER = 0.6  # a line holding this share of the address's words prints the headline
+_KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    text: str  # the headline written back, first letter capitalised
+    on_page: float  # share of the address's words found in the page's text
+    in_runs: float  # share found in runs of two or more words as the page prints them
+    words: float  # share that are words at all: on the page, known syllables or numbers
+
+
+@dataclass(frozen=True)
+class _Token:
+    line: int
+    start: int
+    end: int
+    folded: str
+
+
+def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
+    """``words``: the address's folded words (:func:`slug.slug_words`); ``lines``: the page's."""
+    if not words:
+        return Spelling("", 0.0, 0.0, 0.0)
+    tokens = [
+        _Token(number, m.start(), m.end(), fold(m.group().lower()))
+        for number, line in enumerate(lines)
+        for m in _WORD.finditer(line)
+    ]
+    where: dict[str, list[int]] = defaultdict(list)
+    for index, token in enumerate(tokens):
+        where[token.folded].append(index)
+    forms = _page_forms(tokens, lines)
+    pieces: list[str] = []
+    found = in_runs = known = 0
+    position = 0
+    while position < len(words):
+        length, start = _longest_run(words, position, tokens, where, lines)
+        if length >= 2:
+            first, last = tokens[start], tokens[start + length - 1]
+            line, end = lines[first.line], last.end
+            while end < len(line) and line[end] in _CLOSERS:  # the quote the run's last word closes
+                end += 1
+            piece = line[first.start : end]
+            pieces.append(_unquoted(_lowered_start(piece, first, lines, forms)))
+            found += length
+            in_runs += length
+            position += length
+            continue
+        word = words[position]
+        found += word in forms
+        known += word in forms or word in common_forms() or word.isdigit()
+        pieces.append(_paired_form(words, position) or forms.get(word) or common_forms().get(word, word))
+        position += 1
+    text = " ".join(pieces)
+    share = 1 / len(words)
+    return Spelling(text[:1].upper() + text[1:], found * share, in_runs * share, (in_runs + known) * share)
+
+
+def candidate(
+    words: list[str],
+    lines: list[str] | tuple[str, ...],
+    candidates: list[Candidate[str]],
+    shape: Callable[[str], dict[str, float]],
+) -> Candidate[str] | None:
+    """The title candidate the address spells, when no line prints the headline; ``shape``
+    gives the features every title candidate has (length, case, words shared with the body)."""
+    # a line holding most of the address's words prints the headline (a slug cut short, or reworded)
+    if max((c.features.get("slug_cover", 0.0) for c in candidates), default=0.0) >= _PRINTED_COVER:
+        return None
+    spelling = spell(words, lines)
+    if spelling.words < _KNOWN_WORDS or title_key(spelling.text) in {title_key(c.value) for c in candidates}:
+        return None  # "qnpprint-47755-qnpnc-91": a script's parameters, no headline
+    features = {
+        "k_address": 1.0,
+        "spelled_on_page": spelling.on_page,
+        "spelled_in_runs": spelling.in_runs,
+        "slug_cover": 1.0,
+        **shape(spelling.text),
+    }
+    return Candidate(spelling.text, "address", {name: value for name, value in features.items() if value})
+
+
+def slug_cover(text: str, words: list[str]) -> float:
+    """The share of the address's words the text holds: a headline's part ("Phát triển kinh tế
+    số" of "Chuyển đổi số - Phát triển kinh tế số") holds fewer than the whole."""
+    if not words:
+        return 0.0
+    own = {fold(w.lower()) for w in _WORD.findall(text)}
+    return sum(1 for word in words if word in own) / len(words)
+
+
+def _longest_run(
+    words: list[str],
+    position: int,
+    tokens: list[_Token],
+    where: dict[str, list[int]],
+    lines: list[str] | tuple[str, ...],
+) -> tuple[int, int]:
+    best_length, best_start = 0, -1
+    for start in where.get(words[position], ()):
+        length = 1
+        while (
+            position + length < len(words)
+            and start + length < len(tokens)
+            and tokens[start + length].folded == words[position + length]
+            and _joined(tokens[start + length - 1], tokens[start + length], lines)
+        ):
+            length += 1
+        if length > best_length:
+            best_length, best_start = length, start
+    return best_length, best_start
+
+
+def _joined(before: _Token, after: _Token, lines: list[str] | tuple[str, ...]) -> bool:
+    """Two words of one line with nothing between them that ends a sentence or a clause."""
+    return before.line == after.line and bool(_JOINER.fullmatch(lines[before.line][before.end : after.start]))
+
+
+def _page_forms(tokens: list[_Token], lines: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Each folded word's commonest form on the page, in lower case unless the page only ever
+    writes it capitalised inside a sentence (a name or an acronym: "Hà Nội", "QR")."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    inside: dict[str, Counter[str]] = defaultdict(Counter)  # as written inside sentences
+    for token in tokens:
+        written = lines[token.line][token.start : token.end]
+        counts[token.folded][written.lower()] += 1
+        if not _SENTENCE_START.search(lines[token.line][: token.start]):
+            inside[token.folded][written] += 1
+    forms = {}
+    for folded, seen in counts.items():
+        cased = inside.get(folded)
+        if cased and all(form[:1].isupper() for form in cased):
+            forms[folded] = cased.most_common(1)[0][0]
+        else:
+            forms[folded] = seen.most_common(1)[0][0]
+    return forms
+
+
+def _lowered_start(piece: str, first: _Token, lines: list[str] | tuple[str, ...], forms: dict[str, str]) -> str:
+    """A run copied from a sentence's start keeps the capital only if the word has one inside sentences."""
+    if _SENTENCE_START.search(lines[first.line][: first.start]) and forms.get(first.folded, "")[:1].islower():
+        return piece[:1].lower() + piece[1:]
+    return piece
+
+
+def _unquoted(piece: str) -> str:
+    """A run that opens a quote or a bracket without closing it (or the reverse) loses them."""
+    pairs = (("“", "”"), ("‘", "’"), ("(", ")"))
+    if any(piece.count(a) != piece.count(b) for a, b in pairs) or piece.count('"') % 2:
+        piece = "".join(c for c in piece if c not in _QUOTES)
+    return " ".join(piece.split())
+
+
+def _paired_form(words: list[str], position: int) -> str:
+    """The word as news writes it beside its neighbour, when the pair is a known one ("ho so"
+    is "hồ sơ", though "so" alone is commonest as "số"; "ha noi" is "hà nội", not "hà nơi")."""
+    table, word = common_forms(), words[position]
+    if position > 0 and (pair := table.get(f"{words[position - 1]} {word}")):
+        return pair.split()[1]
+    if position + 1 < len(words) and (pair := table.get(f"{word} {words[position + 1]}")):
+        return pair.split()[0]
+    return ""
+
+
+@cache
+def common_forms() -> dict[str, str]:
+    """Folded syllable, or pair of syllables -> its commonest written form ("chot" -> "chốt",
+    "ho so" -> "hồ sơ"); a pair is listed only where its two syllables' own forms differ."""
+    text = files("reform_archive.importer").joinpath("syllable_forms.txt").read_text("utf-8")
+    rows = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
+    return {" ".join(row[: len(row) // 2]): " ".join(row[len(row) // 2 :]) for row in rows if len(row) in (2, 4)}

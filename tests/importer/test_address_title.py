@@ -1,0 +1,88 @@
+"""The headline an address spells, written back with the page's accents (importer/address_title.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reform_archive.importer.address_title import common_forms, slug_cover, spell
+from reform_archive.importer.slug import slug_words
+from reform_archive.text.vietnamese import fold
+
+LEAD = (
+    " date 2025-06 Sáng 12/6, Quốc hội thông qua Nghị quyết về sắp xếp đơn vị hành chính cấp tỉnh, "
+    "giảm số tỉnh, thành phố từ 63 xuống còn 34.",
+    "Cả nước còn 34 tỉnh, thành phố sau khi sắp xếp.",
+)
+
+
+def test_runs_are_copied_as_the_page_prints_them():
+    words = slug_words("https://bao.example.vn/quoc-hoi-chot-ca-nuoc-con-34-tinh-thanh-pho-4897740.html")
+    spelling = spell(words, LEAD)
+    assert spelling.text == "Quốc hội chốt cả nước còn 34 tỉnh, thành phố"  # "chốt" from the word table
+    assert 0.8 <= spelling.on_page < 1.0
+    assert spelling.words == 1.0
+
+
+def test_a_run_never_crosses_a_sentence_or_a_line():
+    lines = ("Người dân nộp hồ sơ. Thủ tục được giải quyết nhanh.", "hồ sơ")
+    assert spell(["ho", "so", "thu", "tuc"], lines).text == "Hồ sơ thủ tục"
+    assert spell(["so", "thu"], lines).in_runs == 0.0
+
+
+def test_a_sentence_start_does_not_capitalise_a_word_inside_the_headline():
+    lines = ("Theo đó, người dân được hỗ trợ.", "Nhiều người dân theo đó đến sớm.")
+    assert spell(["nhieu", "nguoi", "dan", "theo", "do"], lines).text == "Nhiều người dân theo đó"
+    assert spell(["can", "bo", "theo", "do"], ("Theo đó, cán bộ trực.",)).text == "Cán bộ theo đó"
+
+
+def test_unbalanced_quotes_are_dropped():
+    lines = ("Mô hình “Thứ bảy tiếp nhận hồ sơ” được nhân rộng.",)
+    assert spell(["mo", "hinh", "thu", "bay"], lines).text == "Mô hình Thứ bảy"
+    assert spell(["mo", "hinh", "thu", "bay", "tiep", "nhan", "ho", "so"], lines).text == (
+        "Mô hình “Thứ bảy tiếp nhận hồ sơ”"
+    )
+
+
+def test_the_word_table_writes_pairs_and_capitals():
+    table = common_forms()
+    assert table["ho so"] == "hồ sơ" and table["ha noi"] == "Hà Nội"
+    assert spell(["ha", "noi", "cap", "ho", "so"], ()).text == "Hà Nội cấp hồ sơ"
+    assert spell(["xyzq", "abcd", "ho", "so"], ()).words == 0.5  # a script's name is no headline
+
+
+@given(st.lists(st.sampled_from(["Hà", "Tĩnh", "một", "cửa", "số", "hóa", "hồ", "sơ", "xã", "34"]), min_size=1))
+def test_what_the_page_prints_is_given_back_as_printed(words):
+    line = " ".join(words)
+    spelled = spell([fold(w.lower()) for w in words], (line,))
+    assert spelled.text == line[:1].upper() + line[1:]
+    assert spelled.on_page == 1.0
+
+
+def test_slug_cover():
+    words = ["chuyen", "doi", "so", "phat", "trien", "kinh", "te", "so"]
+    assert slug_cover("Chuyển đổi số - Phát triển kinh tế số", words) == 1.0
+    assert slug_cover("Phát triển kinh tế số", words) == 6 / 8  # "số" twice
+
+
+def test_a_capture_that_starts_at_the_lead_gets_the_headline_its_address_spells():
+    from reform_archive.importer.pipeline import import_bytes
+
+    page = "\n\n".join(
+        [
+            *LEAD,
+            "Theo phương án, tỉnh Hà Giang nhập vào tỉnh Tuyên Quang để hình thành tỉnh mới, giữ tên Tuyên Quang.",
+            "Nghị quyết có hiệu lực từ ngày được thông qua, các địa phương chuẩn bị bộ máy mới.",
+        ]
+    )
+    url = "https://bao.example.vn/quoc-hoi-chot-ca-nuoc-con-34-tinh-thanh-pho-4897740.html"
+    extraction = import_bytes(page.encode(), "01.txt", url)[0].extraction
+    assert extraction is not None and extraction.article is not None
+    article = extraction.article
+    assert article.title == "Quốc hội chốt cả nước còn 34 tỉnh, thành phố"
+    assert article.title_inferred
+    assert any("address" in note.message for note in extraction.warnings)
+    # without the address, the lead's sentence it is, flagged the same way
+    bare = import_bytes(page.encode(), "01.txt", "")[0].extraction
+    assert bare is not None and bare.article is not None
+    assert bare.article.title.startswith("Sáng 12/6, Quốc hội") and bare.article.title_inferred
