@@ -44,6 +44,7 @@ QUOTES = "\"'“”‘’«»„‟`"
 BODY_LINE_MIN_WORDS = 3  # shorter body lines ("Chia sẻ", a name) are too ambiguous to call chrome
 PROSE_MIN_WORDS = 10
 # "(GLO)- ", "(BHT) - ", "TT - ": the importer moves a lead's source prefix into `source`
+_CAPTURE_DATE = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?\s+")
 _SOURCE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-–—]*|[A-ZĐ][\w.]{0,24}\s[-–—])\s*")
 # "1. ", "2) ", "- ", "• ": Markdown renders an ordered or bulleted item without its marker
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•+*])\s+")
@@ -167,9 +168,15 @@ class BodyScore:
 
 def line_keys(line: str) -> set[str]:
     """A raw line's keys: as written, and without what rendering or the importer legitimately
-    moves off its start (a list marker rendered as <ol>, a lead's source prefix)."""
+    moves off its start (a list marker rendered as <ol>, a lead's source prefix, a capture
+    tool's " date 2025-06 " stamp)."""
     text = markup_free(line)
-    return {key(text), key(_LIST_MARKER.sub("", text, count=1)), key(_SOURCE_PREFIX.sub("", text, count=1))} - {""}
+    return {
+        key(text),
+        key(_LIST_MARKER.sub("", text, count=1)),
+        key(_SOURCE_PREFIX.sub("", text, count=1)),
+        key(_CAPTURE_DATE.sub("", text, count=1)),
+    } - {""}
 
 
 def score_body(lines: list[str], region: range, chrome: set[int], titles: Iterable[str], body: list[str]) -> BodyScore:
