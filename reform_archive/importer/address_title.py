@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from reform_archive.importer.evidence import Candidate
+from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.title import title_key
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["Spelling", "candidate", "common_forms", "slug_cover", "spell"]
+__all__ = ["Spelling", "candidate", "common_forms", "printed_below", "slug_cover", "spell"]
 
 _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one headline run: spaces, a comma, a colon, a dash,
@@ -33,6 +33,8 @@ _JOINER = re.compile(r"(?:[\s,:;\-–—“”\"‘’'()]*|[/.])")
 _QUOTES = "“”\"‘’'()"
 _CLOSERS = '”’)"'
 _PRINTED_COVER = 0.6  # a line holding this share of the address's words prints the headline
+_BELOW_LINES = 8
+_BELOW_COVER = 0.9
 _KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
 
@@ -114,6 +116,23 @@ def candidate(
         **shape(spelling.text),
     }
     return Candidate(spelling.text, "address", {name: value for name, value in features.items() if value})
+
+
+def printed_below(words: list[str], layout: PageLayout) -> int:
+    """The line just under the supposed lead that holds the address's words, headline-sized:
+    the headline itself, when what was read as the lead is a search box's placeholder or a
+    teaser; -1 when there is none."""
+    top = layout.first_prose
+    for index in range(top + 1, min(len(layout.lines), top + _BELOW_LINES)):
+        line = layout.lines[index]
+        if (
+            line
+            and index not in layout.chrome
+            and len(line.split()) <= 2 * len(words) + 2
+            and slug_cover(line, words) >= _BELOW_COVER
+        ):
+            return index
+    return -1
 
 
 def slug_cover(text: str, words: list[str]) -> float:

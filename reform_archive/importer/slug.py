@@ -19,6 +19,7 @@ MIN_SLUG_WORDS = 4  # fewer words match too much by chance
 _WORD = re.compile(r"[^\W_]+")
 # "3300241", "d38154", "post321839", "83a4d89"; not "2023", "3" or "30c"
 _ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*|\d+[a-z]{2,})$")
+_CODE = re.compile(r"^[b-df-hj-np-tv-xz]{1,2}$")  # no vowel: no Vietnamese word
 _FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "2764": an id; "2023" may end a headline
 _OPENING = "“\"'‘«(["
@@ -35,8 +36,11 @@ def slug_words(url: str) -> list[str]:
     words = [w for w in re.split(r"[-_+.]+", fold(segment.lower())) if w]
     while words and (_ID.match(words[-1]) or _NOT_A_YEAR.match(words[-1])):
         words.pop()
-    while words and (_ID.match(words[0])):
-        words.pop(0)
+    if words and _ID.match(words[0]):
+        while words and _ID.match(words[0]):
+            words.pop(0)
+        if words and _CODE.match(words[0]):
+            words.pop(0)  # "83a4d89-hd-…": a section code after the id
     if len(words) < MIN_SLUG_WORDS or not all(w.isalnum() for w in words):
         return []
     return words

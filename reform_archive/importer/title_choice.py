@@ -130,6 +130,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             and title_key(headline) not in {title_key(text) for _, text, _ in found}
         ):
             found.append(("slug", headline, index))
+    if slug_words and (below := address_title.printed_below(slug_words, layout)) >= 0:
+        found.append(("below", lines[below], below))  # a "lead" above it was a search box or a teaser
     found = [(kind, chrome.without_bullet(normalise.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
     positions = [index for _, _, index in found]
