@@ -314,6 +314,10 @@ def _dated_headline(index: int, lines: list[str]) -> bool:
     return bool(AGE.match(following) or ITEM_STAMP.match(following))
 
 
+_QUESTIONS_HEADING = re.compile(r"câu hỏi|hỏi đáp|hỏi - đáp", re.IGNORECASE)
+_QUESTION_ITEM = re.compile(r"^(?:\S+\s+){2,30}\S+\?\s*(?:\(\d{1,2}/\d{1,2}/\d{4}\)|\d{1,2}/\d{1,2}/\d{4})?$")
+
+
 def related_blocks(lines: list[str]) -> set[int]:
     """Indexes of related-news blocks inside the page: the heading and the headlines
     under it (contiguous lines, or dated items across blank lines). Above the article's
@@ -327,15 +331,17 @@ def related_blocks(lines: list[str]) -> set[int]:
         dropped.add(index)
         if index < first_prose:
             continue
-        cursor = index + 1
+        cursor, asks = index + 1, bool(_QUESTIONS_HEADING.search(line))
         while cursor < len(lines):
             item = lines[cursor].strip()
             if not item:
                 following = next((text.strip() for text in lines[cursor + 1 :] if text.strip()), "")
                 if not DATED_ITEM.search(following):
                     break
-            elif RELATED_HEADING.match(item) or (is_prose(item) and not _dated_headline(cursor, lines)):
-                break
+            elif RELATED_HEADING.match(item) or (
+                is_prose(item) and not _dated_headline(cursor, lines) and not (asks and _QUESTION_ITEM.match(item))
+            ):
+                break  # a sentence: the article goes on; a question under "Câu hỏi liên quan" is an item
             dropped.add(cursor)
             cursor += 1
     return dropped

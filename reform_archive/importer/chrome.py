@@ -81,7 +81,7 @@ _MIGRATION_NOTE = re.compile(
 # a search or look-up box's field label: "Nhập mã biên nhận hồ sơ", "Nhập từ khóa tìm kiếm..."
 _FORM_PROMPT = re.compile(
     r"^(?:nhập|điền|gõ)\s+(?:mã|từ\s+khóa|từ\s+khoá|số|email|họ\s+tên|nội\s+dung|"
-    r"thông\s+tin)(?:\s+\S+){0,6}?\s*(?:\.{3}|…)?$",
+    r"thông\s+tin|câu\s+hỏi|tên\s+(?:văn\s+bản|thủ\s+tục))(?:,?\s+\S+){0,6}?\s*(?:\.{3}|…)?$",
     _I,
 )
 # a sidebar box's heading: "ĐƯỜNG DÂY NÓNG", "Thời tiết", "VĂN BẢN MỚI", "Thông tin cần biết"
@@ -144,7 +144,8 @@ RELATED_HEADING = re.compile(
     r"các bài viết khác|bài viết khác|tin tức khác|các tin đã đưa|tin đã đưa|tin mới|tin mới hơn|tin cũ hơn|"
     r"tin mới nhất|tin đọc nhiều|đọc nhiều|xem nhiều|tin xem nhiều|nổi bật|tin nổi bật|đừng bỏ lỡ|"
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
-    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức|văn bản|thủ tục hành chính|thủ tục|tthc)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
+    r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức|văn bản|thủ tục hành chính|thủ tục|tthc|câu hỏi|hỏi đáp|"
+    r"hỏi - đáp)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
     r"liên quan|đã đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
     r"(?:bài viết|tin|bài) khác (?:từ|của) .{2,80}|bài viết từ .{2,80}|"
     r"mới nhất|mới cập nhật|đọc nhiều nhất|xem nhiều nhất|cùng chuyên mục|cùng tác giả)\s*[:：]?\s*$",

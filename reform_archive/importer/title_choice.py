@@ -124,13 +124,15 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             continue
         headline, label = lines[index][span[0] : span[1]], DATE_FIELD.sub("", lines[index][: span[0]])
         # at the line's start, or after a short label; and not a headline the page already prints above
+        whole = headline == lines[index].strip()  # the address spells the whole "lead": a question headline
         if (
             len(label.split()) <= 6
-            and headline != lines[index].strip()
+            and (not whole or not lines[index].rstrip().endswith((".", "…")))
             and title_key(headline) not in {title_key(text) for _, text, _ in found}
         ):
             found.append(("slug", headline, index))
-    if slug_words and (below := address_title.printed_below(slug_words, layout)) >= 0:
+    below = address_title.printed_below(slug_words, layout) if slug_words else -1
+    if below >= 0 and title_key(lines[below]) not in {title_key(text) for _, text, _ in found}:
         found.append(("below", lines[below], below))  # a "lead" above it was a search box or a teaser
     found = [(kind, chrome.without_bullet(normalise.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]

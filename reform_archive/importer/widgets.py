@@ -1,6 +1,7 @@
 """Lines that are a page widget's own words (pure): a media player's controls, a rating
-box's question, a browser's fallback text, an attachment link, a document viewer's page
-counter, a printed bulletin's jump line. Each is chrome wherever it sits, so
+box's question, a browser's fallback text, an attachment or download link, a site's
+"for reference only" notice, a newsletter prompt, a document viewer's page counter, a
+printed bulletin's jump line. Each is chrome wherever it sits, so
 :func:`chrome.is_chrome_line` asks :func:`is_widget_line`.
 """
 
@@ -28,7 +29,8 @@ _PLAYER_PART = re.compile(
 # a box asking the reader to rate the page: "Bạn thấy bài viết này thế nào?", "Bài viết có hữu ích với bạn không?"
 _RATING = re.compile(
     r"^(?:(?:bạn thấy|bài viết|thông tin|nội dung)\b.{0,50}?\b(?:hữu ích|thế nào|giúp ích|"
-    r"hài lòng)\b.{0,20}\?|đánh giá bài viết(?: này)?\s*:?|was this (?:article|page) helpful\s*\?)$",
+    r"hài lòng)\b.{0,20}\?(?:\s+(?:có|không|yes|no|rất hữu ích|chưa hữu ích))*|đánh giá bài viết(?: này)?\s*:?|"
+    r"was this (?:article|page) helpful\s*\?(?:\s+(?:yes|no))*)$",
     _I,
 )
 # what a browser prints in place of a player it cannot show
@@ -43,6 +45,15 @@ _ATTACHMENT = re.compile(
     r"download)\s*:?.*\.(?:pdf|docx?|xlsx?|zip|rar)\s*$",
     _I,
 )
+# "Tải về: Mẫu tờ khai căn cước CC01": a download link's label and the document's name
+_DOWNLOAD = re.compile(r"^(?:tải về|tải xuống|download)\s*:\s*[^.!?]{3,160}$", _I)
+# a site's notice under every answer or article: "Nội dung nêu trên là phần giải đáp, hỗ trợ
+# mang tính tham khảo; …", "Thông tin chỉ mang tính chất tham khảo"
+_DISCLAIMER = re.compile(
+    r"^(?:nội dung|thông tin|bài viết|câu trả lời)\b[^.!?]{0,80}\bmang tính (?:chất )?tham khảo\b", _I
+)
+# "Đăng ký nhận bản tin văn bản mới miễn phí qua email"
+_NEWSLETTER = re.compile(r"^đăng ký nhận (?:bản tin|tin|thông báo|email)\b[^.!?]{0,80}$", _I)
 # a viewer's or a gallery's counter ("Trang 1 / 6", "Ảnh 2/3") and a bulletin's jump ("(Xem tiếp trang 8)")
 _COUNTER = re.compile(
     r"^(?:trang|ảnh|hình)\s+\d{1,3}\s*/\s*\d{1,3}$|"
@@ -57,6 +68,9 @@ def is_widget_line(stripped: str) -> bool:
         or _RATING.match(stripped)
         or _FALLBACK.match(stripped)
         or _ATTACHMENT.match(stripped)
+        or _DOWNLOAD.match(stripped)
+        or _DISCLAIMER.match(stripped)
+        or _NEWSLETTER.match(stripped)
         or _COUNTER.match(stripped)
     )
 

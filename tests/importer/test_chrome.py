@@ -72,6 +72,12 @@ PROSE = (
         "IMG_2034",
         "DSC01234",
         "hinh-2",  # an image's file name standing for its alt text
+        "Nhập câu hỏi, tình huống pháp lý cần tìm...",
+        "Bài viết có hữu ích với bạn không?   Có   Không",
+        "Tải về: Mẫu tờ khai căn cước CC01 dành cho người dưới 14 tuổi",
+        "Nội dung nêu trên là phần giải đáp, hỗ trợ mang tính tham khảo; bạn đọc nên đối chiếu văn bản gốc.",
+        "Thông tin trong bài chỉ mang tính chất tham khảo.",
+        "Đăng ký nhận bản tin văn bản mới miễn phí qua email",
     ],
 )
 def test_chrome_lines(line):
@@ -196,6 +202,14 @@ def test_a_related_headline_that_reads_as_a_sentence_goes_with_its_age():
     assert related_blocks(lines) == {1, 2, 3, 5, 6, 7}
     # without an age under it, a sentence after the heading is the article going on
     assert related_blocks([PROSE, "Tin liên quan", question, PROSE]) == {1}
+    # but a Q&A site's related questions are its items
+    assert related_blocks([PROSE, "Câu hỏi liên quan", question, question, "Hỏi đáp mới nhất", question]) == {
+        1,
+        2,
+        3,
+        4,
+        5,
+    }
 
 
 def test_prose():
