@@ -24,7 +24,7 @@ from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.title import title_key
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["Spelling", "candidate", "common_forms", "printed_below", "slug_cover", "spell"]
+__all__ = ["BELOW_COVER", "Spelling", "candidate", "common_forms", "printed_below", "slug_cover", "spell"]
 
 _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one headline run: spaces, a comma, a colon, a dash,
@@ -34,7 +34,7 @@ _QUOTES = "“”\"‘’'()"
 _CLOSERS = '”’)"'
 _PRINTED_COVER = 0.6  # a line holding this share of the address's words prints the headline
 _BELOW_LINES = 8
-_BELOW_COVER = 0.9
+BELOW_COVER = 0.9
 _KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
 
@@ -129,7 +129,7 @@ def printed_below(words: list[str], layout: PageLayout) -> int:
             line
             and index not in layout.chrome
             and len(line.split()) <= 2 * len(words) + 2
-            and slug_cover(line, words) >= _BELOW_COVER
+            and slug_cover(line, words) >= BELOW_COVER
         ):
             return index
     return -1

@@ -131,8 +131,9 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
             and title_key(headline) not in {title_key(text) for _, text, _ in found}
         ):
             found.append(("slug", headline, index))
-    below = address_title.printed_below(slug_words, layout) if slug_words else -1
-    if below >= 0 and title_key(lines[below]) not in {title_key(text) for _, text, _ in found}:
+    above = any(address_title.slug_cover(text, slug_words) >= address_title.BELOW_COVER for _, text, _ in found)
+    below = address_title.printed_below(slug_words, layout) if slug_words and not above else -1
+    if below >= 0:
         found.append(("below", lines[below], below))  # a "lead" above it was a search box or a teaser
     found = [(kind, chrome.without_bullet(normalise.without_pictographs(text)), index) for kind, text, index in found]
     found = [(kind, text, index) for kind, text, index in found if text]
