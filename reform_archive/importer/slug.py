@@ -32,7 +32,8 @@ def slug_words(url: str) -> list[str]:
     path = unquote(urlsplit(url).path).rstrip("/")
     if _FILE.search(path):
         return []  # "/uploads/ban-tin-cchc-so-03-2024.pdf": a file's name, not a headline
-    segment = re.sub(r"\.(?:s?html?|aspx?|php|jsp|vnp|vn)$", "", path.rsplit("/", 1)[-1], flags=re.I)
+    # any extension: ".html", ".aspx", Lao Động's ".ldo", Vietnamplus's ".vnp"; no slug word has a dot
+    segment = re.sub(r"\.[a-z0-9]{2,5}$", "", path.rsplit("/", 1)[-1], flags=re.I)
     words = [w for w in re.split(r"[-_+.]+", fold(segment.lower())) if w]
     while words and (_ID.match(words[-1]) or _NOT_A_YEAR.match(words[-1])):
         words.pop()

@@ -73,3 +73,4 @@ def test_ids_and_files_are_not_headline_words():
     assert slug_words("https://x.vn/ket-qua-chi-so-sipas-nam-2023.html")[-1] == "2023"  # a year ends headlines
     assert slug_words("https://x.vn/huong-dan-tra-cuu-bang-ma-qr.html")[-1] == "qr"
     assert slug_words("https://so.gov.vn/uploads/ban-tin-cchc-so-03-2024.pdf") == []  # a file's name
+    assert slug_words("https://laodong.vn/thoi-su/se-sap-nhap-16-quan-huyen-va-631-phuong-xa-651230.ldo")[-1] == "xa"
