@@ -65,3 +65,11 @@ def test_time_is_shown_only_when_known():
 def test_fast_folding_is_folding(text):
     for variant in (text, unicodedata.normalize("NFD", text)):
         assert fold(variant) == fold_slowly(variant)
+
+
+def test_syllables_and_runs_of_them():
+    from reform_archive.text.vietnamese import is_syllable, is_syllable_run
+
+    assert all(is_syllable(word) for word in ("Nghiêng", "hoạch", "xã", "TRƯỜNG"))
+    assert not any(is_syllable(word) for word in ("UBND", "PCI", "ntdjuq", "24h"))
+    assert is_syllable_run("diaphuong") and is_syllable_run("ChuyenMuc") and not is_syllable_run("ntdjuq")

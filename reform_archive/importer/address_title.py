@@ -21,10 +21,20 @@ from functools import cache
 from importlib.resources import files
 
 from reform_archive.importer.evidence import Candidate, PageLayout
+from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_words
 from reform_archive.importer.title import title_key
-from reform_archive.text.vietnamese import fold
+from reform_archive.text.vietnamese import fold, is_syllable_run
 
-__all__ = ["BELOW_COVER", "Spelling", "candidate", "common_forms", "printed_below", "slug_cover", "spell"]
+__all__ = [
+    "BELOW_COVER",
+    "Spelling",
+    "candidate",
+    "common_forms",
+    "headline_words",
+    "printed_below",
+    "slug_cover",
+    "spell",
+]
 
 _WORD = re.compile(r"[^\W_]+")
 # what may stand between two words of one headline run: spaces, a comma, a colon, a dash,
@@ -53,6 +63,19 @@ class _Token:
     start: int
     end: int
     folded: str
+
+
+def headline_words(url: str) -> list[str]:
+    """The address's headline words (:func:`slug.slug_words`) without a trailing id of letters
+    ("…-cai-cach-han-ntdjuq": no run of syllables, no known word); acronyms ("qr", "sipas") stay."""
+    words = slug_words(url)
+    while words and not (_has_digit(words[-1]) or is_syllable_run(words[-1]) or words[-1] in common_forms()):
+        words.pop()
+    return words if len(words) >= MIN_SLUG_WORDS else []
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)  # "2025", "24h", "30c"
 
 
 def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
@@ -157,13 +180,20 @@ def _longest_run(
         while (
             position + length < len(words)
             and start + length < len(tokens)
-            and tokens[start + length].folded == words[position + length]
+            and _same_word(tokens[start + length].folded, words, position + length)
             and _joined(tokens[start + length - 1], tokens[start + length], lines)
         ):
             length += 1
         if length > best_length:
             best_length, best_start = length, start
     return best_length, best_start
+
+
+def _same_word(folded: str, words: list[str], at: int) -> bool:
+    """The page's word is the address's; the address's last word may be cut short ("han" of
+    "hanh": sites cut long slugs at a length)."""
+    word = words[at]
+    return folded == word or (at == len(words) - 1 and at >= 3 and len(word) >= 2 and folded.startswith(word))
 
 
 def _joined(before: _Token, after: _Token, lines: list[str] | tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.places import place_spans
-from reform_archive.text.vietnamese import fold
+from reform_archive.text.vietnamese import fold, is_syllable
 
 __all__ = [
     "INFERRED_MAX_CHARS",
@@ -57,7 +57,7 @@ def recase(title: str, body: str) -> str:
     for index, match in enumerate(words):
         word = match.group(0)
         pieces.append(title[last : match.start()])
-        if any(start <= match.start() < end for start, end in places) and _is_syllable(word):
+        if any(start <= match.start() < end for start, end in places) and is_syllable(word):
             pieces.append(word[:1].upper() + word[1:].lower())
         else:
             pieces.append(_case_word(word, index, words, casing))
@@ -107,18 +107,9 @@ def _case_word(word: str, index: int, words: list[re.Match[str]], casing) -> str
         forms = casing.get(key)
         if forms:
             return forms.most_common(1)[0][0]
-    if _ROMAN.match(word) or any(c.isdigit() for c in word) or not _is_syllable(word):
+    if _ROMAN.match(word) or any(c.isdigit() for c in word) or not is_syllable(word):
         return word  # "quý IV", "30C", and acronyms no Vietnamese syllable spells: "UBND", "TP", "PCI"
     return lower
-
-
-# a Vietnamese syllable, accents folded away (text.vietnamese.fold): an onset, one to three
-# vowels, a coda ("nghiêng", "hoạch"; not "ubnd"), as the search page's engine.js reads one
-_SYLLABLE = re.compile(r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$")
-
-
-def _is_syllable(word: str) -> bool:
-    return bool(_SYLLABLE.match(fold(word.lower())))
 
 
 def infer_title(lead: str) -> str:

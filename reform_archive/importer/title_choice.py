@@ -117,7 +117,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         elif len(crumbs := [p for p in _CRUMBS.split(line) if p.strip()]) > 1 and len(crumbs[-1].split()) >= 5:
             found.append(("crumb", crumbs[-1].strip(), index))
     # the address's headline inside the lead's line, which runs a label and the standfirst round it
-    slug_words = slug.slug_words(layout.url) if layout.url else []
+    slug_words = address_title.headline_words(layout.url) if layout.url else []
     for index in [layout.first_prose] if slug_words else []:  # header lines are candidates whole already
         span = slug.slug_span(lines[index], slug_words) if 0 <= index < len(lines) else None
         if span is None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-__all__ = ["SLUG_MAX_LENGTH", "TONE_MOVES", "fold", "fold_slowly", "nfc", "slugify"]
+__all__ = ["SLUG_MAX_LENGTH", "TONE_MOVES", "fold", "fold_slowly", "is_syllable", "is_syllable_run", "nfc", "slugify"]
 
 SLUG_MAX_LENGTH = 80
 
@@ -58,3 +59,22 @@ def fold(text: str) -> str:
 def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
     """ "Hà Tĩnh hướng đến…" -> "ha-tinh-huong-den"; cut at a word boundary."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True, save_order=True)
+
+
+# a Vietnamese syllable, accents folded away (:func:`fold`): an onset, one to three vowels, a
+# coda ("nghiêng", "hoạch"; not "ubnd"), as the search page's engine.js reads one
+_ONE_SYLLABLE = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?"
+_SYLLABLE = re.compile(f"^{_ONE_SYLLABLE}$")
+_SYLLABLES = re.compile(f"^(?:{_ONE_SYLLABLE}){{1,4}}$")  # syllables run together: "diaphuong", "tintuc"
+
+
+def is_syllable(word: str) -> bool:
+    """A word Vietnamese spells as one syllable ("Nghiêng", "hoa"); acronyms ("UBND", "PCI") and
+    ids ("ntdjuq") are not."""
+    return bool(_SYLLABLE.match(fold(word.lower())))
+
+
+def is_syllable_run(word: str) -> bool:
+    """One to four syllables written together ("diaphuong", "ChuyenMuc"), as addresses and
+    file names join them; "ntdjuq" (an id) is none."""
+    return bool(_SYLLABLES.match(fold(word.lower())))

@@ -86,3 +86,18 @@ def test_a_capture_that_starts_at_the_lead_gets_the_headline_its_address_spells(
     bare = import_bytes(page.encode(), "01.txt", "")[0].extraction
     assert bare is not None and bare.article is not None
     assert bare.article.title.startswith("Sáng 12/6, Quốc hội") and bare.article.title_inferred
+
+
+def test_a_trailing_id_of_letters_is_not_a_headline_word_but_an_acronym_is():
+    from reform_archive.importer.address_title import headline_words
+
+    assert headline_words("http://x.vn/doc/dao-tao-boi-duong-kien-thuc-cai-cach-han-ntdjuq.htm")[-1] == "han"
+    assert headline_words("https://x.vn/huong-dan-tra-cuu-ho-so-bang-ma-qr.html")[-1] == "qr"
+    assert headline_words("https://x.vn/ket-qua-giai-quyet-ho-so-trong-24h.html")[-1] == "24h"
+    assert headline_words("https://x.vn/Lists/noi-dung-tin-cchc-diaphuong.aspx")[-1] == "diaphuong"
+
+
+def test_a_slug_cut_short_mid_word_still_matches_the_printed_run():
+    lines = ("Đào tạo kiến thức cải cách hành chính cho cán bộ",)
+    spelled = spell(["dao", "tao", "kien", "thuc", "cai", "cach", "han"], lines)
+    assert spelled.text == "Đào tạo kiến thức cải cách hành" and spelled.in_runs == 1.0
