@@ -21,6 +21,7 @@ from reform_archive.importer import (
     edges,
     entities,
     kind,
+    listing,
     metadata,
     names,
     sources,
@@ -192,6 +193,8 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     not_article = kind.not_article_reason(lines, title, listed, sum(1 for meta in metas if meta and meta.date), url)
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
+        if not_article in kind.LISTINGS:
+            title, inferred = _listing_title(lines, url, title, inferred, warnings)
     authors = metadata.people_over_bodies(_writers(hints.authors, url) or tuple(found.authors))
     classified = structure.classify(body)
     subject = f"{title}\n{plain}"
@@ -321,6 +324,17 @@ def _read_footer(footer: list[str], metas: list[metadata.MetaLine | None], found
         elif chrome.may_close_article(line):
             rest.append((index, line))
     return rest
+
+
+def _listing_title(lines: list[str], url: str, title: str, inferred: bool, warnings: list[Note]) -> tuple[str, bool]:
+    """A category or tag page goes by its name (printed, or spelled by its address), not by
+    the one teaser its copy holds."""
+    if printed := listing.printed_label(lines, url):
+        return printed, False
+    if spelled := listing.spelled_label(lines, url):
+        warnings.append(Note("title", "a tag page: its title is the tag its address spells; check it"))
+        return spelled, True
+    return title, inferred
 
 
 def _summary(body: list[str], lead_index: int) -> tuple[str, list[str]]:

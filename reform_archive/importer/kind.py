@@ -12,13 +12,26 @@ from __future__ import annotations
 import itertools
 import re
 
-from reform_archive.importer import chrome, metadata
+from reform_archive.importer import chrome, listing, metadata
 from reform_archive.importer.lines import glue_points
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["MIN_REFORM_DENSITY", "not_article_reason"]
+__all__ = [
+    "HEADLINES",
+    "LISTINGS",
+    "MIN_REFORM_DENSITY",
+    "NAMED_CATEGORY",
+    "SEARCH_OR_CATEGORY",
+    "TAG_PAGE",
+    "not_article_reason",
+]
 
 _I = re.IGNORECASE
+SEARCH_OR_CATEGORY = "a search or category page (its address says so), not an article"
+NAMED_CATEGORY = "a category or tag page (it opens with the name its address spells), not an article"
+TAG_PAGE = "a tag or topic page (it opens with its label), not an article"
+HEADLINES = "a list of headlines (a category or tag page), not an article"
+LISTINGS = frozenset({SEARCH_OR_CATEGORY, NAMED_CATEGORY, TAG_PAGE, HEADLINES})  # pages that list articles
 _RECORD_FIELD = re.compile(
     r"^\|?\s*(?:số\s*(?:/\s*)?ký\s+hiệu|số\s+hiệu|ký\s+hiệu|ngày\s+ban\s+hành|ngày\s+(?:có\s+)?hiệu\s+lực|"
     r"cơ\s+quan\s+ban\s+hành|người\s+ký|loại\s+văn\s+bản|trích\s+yếu|tình\s+trạng(?:\s+hiệu\s+lực)?|"
@@ -73,7 +86,7 @@ _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
     r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
-    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\.html?(?:\?|$)|"
+    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\d*\.html?(?:\?|$)|/groupnews/|"
     # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a
     # listing's pages ("/PhanTrang/1753/10/")
     r"/tags?/|/phan-?trang/",
@@ -138,10 +151,12 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     if sum(1 for line in short if _PHONE_ENTRY.search(line)) >= 4 and prose <= 2:
         return "a directory (one phone number a line), not a news article"
     if url and _LISTING_ADDRESS.search(url) and prose < 4:  # one teaser under a search or a category's page 67
-        return "a search or category page (its address says so), not an article"
+        return SEARCH_OR_CATEGORY
+    if url and prose < 4 and listing.printed_label(lines, url):  # "Cải cách hành chính" over one teaser
+        return NAMED_CATEGORY
     opening = [line for line in short if line][:1]
     if opening and _TAG_LABEL.match(opening[0]):
-        return "a tag or topic page (it opens with its label), not an article"
+        return TAG_PAGE
     entries = sum(1 for line in lines if _DATED_ENTRY.search(line))
     if datelines is None:
         datelines = sum(1 for line in lines if (meta := metadata.parse_meta_line(line)) and meta.date)
@@ -154,7 +169,7 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
         or teasers >= 3
         or (teasers >= 2 and any(_PAGER.match(line) for line in short))
     ):
-        return "a list of headlines (a category or tag page), not an article"
+        return HEADLINES
     folded_title, folded_body = fold(title.lower()), fold(body.lower())
     if not _REFORM_WORDS.search(folded_title):
         mentions, words = len(_REFORM_WORDS.findall(folded_body)), max(len(folded_body.split()), 1)

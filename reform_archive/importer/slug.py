@@ -13,14 +13,14 @@ from urllib.parse import unquote, urlsplit
 
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["MIN_SLUG_WORDS", "slug_span", "slug_words"]
+__all__ = ["FILE", "MIN_SLUG_WORDS", "slug_span", "slug_words"]
 
 MIN_SLUG_WORDS = 4  # fewer words match too much by chance
 _WORD = re.compile(r"[^\W_]+")
 # "3300241", "d38154", "post321839", "83a4d89"; not "2023", "3" or "30c"
 _ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*|\d+[a-z]{2,})$")
 _CODE = re.compile(r"^[b-df-hj-np-tv-xz]{1,2}$")  # no vowel: no Vietnamese word
-_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
+FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "2764": an id; "2023" may end a headline
 _OPENING = "“\"'‘«(["
 _CLOSING = "”\"'’»)]?!…"
@@ -30,7 +30,7 @@ def slug_words(url: str) -> list[str]:
     """The address's last path segment as folded words, without the site's ids and extension;
     [] when it holds fewer than MIN_SLUG_WORDS words (an id, "index.php", a category)."""
     path = unquote(urlsplit(url).path).rstrip("/")
-    if _FILE.search(path):
+    if FILE.search(path):
         return []  # "/uploads/ban-tin-cchc-so-03-2024.pdf": a file's name, not a headline
     # any extension: ".html", ".aspx", Lao Động's ".ldo", Vietnamplus's ".vnp"; no slug word has a dot
     segment = re.sub(r"\.[a-z0-9]{2,5}$", "", path.rsplit("/", 1)[-1], flags=re.I)

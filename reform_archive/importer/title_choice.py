@@ -58,6 +58,13 @@ _KICKER = re.compile(
     r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*",
     _I,
 )
+# a page's time stamp run onto its headline: a date with a time ("… cấp xã 14/11/2024 09:49"); a
+# date alone may end a headline ("… dịp Quốc khánh 2/9/2024")
+_TRAILING_STAMP = re.compile(
+    r"\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?|"
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$",
+    _I,
+)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _ASIDE = re.compile(r"^\([^()]+\)$")  # "(Ảnh minh họa)", "(hình ảnh tại buổi đối thoại)": no headline is in brackets
 # "1. Hà Nội …", "II. …", "Bước 2: Tìm kiếm thủ tục …": an item, a section or a step of a text
@@ -108,8 +115,12 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 found.append(("wrapped", f"{line} {longer}", index + 2))
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
+        if (stamp := _TRAILING_STAMP.search(line)) and len(line[: stamp.start()].split()) >= 4:
+            found.append(("undated", line[: stamp.start()].strip(), index))  # "<headline> 14/11/2024 09:49"
         if stamp := DATE_FIELD.match(line):  # " date 2025-08-24 <headline>"
             found.append(("field", line[stamp.end() :].strip(), index))
+            if (glued := _TRAILING_STAMP.search(line)) and len(line[stamp.end() : glued.start()].split()) >= 4:
+                found.append(("undated", line[stamp.end() : glued.start()].strip(), index))
         elif field := _FIELD.match(line):
             found.append(("field", _FIELD_END.sub("", line[field.end() :]).strip(), index))
         elif prefix := _PREFIX.match(line):

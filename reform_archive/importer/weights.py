@@ -36,6 +36,7 @@ TITLE = {
     "k_line": -0.082,
     "k_prefix": 0.217,
     "k_slug": 1.0,
+    "k_undated": 2.5,
     "k_unglued": 1.98,
     "k_wrapped": 0.386,
     "kicker": -1.017,

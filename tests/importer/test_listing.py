@@ -1,0 +1,66 @@
+"""Category and tag pages by the name their address spells (importer/listing.py, kind.py)."""
+
+from __future__ import annotations
+
+from reform_archive.importer.extract import extract
+from reform_archive.importer.listing import address_label, printed_label, spelled_label
+
+TEASER = (
+    "Sáng 19-7, tại Hà Nội, Thủ tướng Chính phủ chủ trì phiên họp của Ban Chỉ đạo cải cách hành chính, "
+    "sơ kết công tác 6 tháng đầu năm và bàn phương hướng cho những tháng cuối năm."
+)
+
+
+def test_the_address_names_the_section_or_the_tag():
+    assert address_label("http://news.example.vn/chinh-tri-xa-hoi/cai-cach-hanh-chinh/") == [
+        "cai",
+        "cach",
+        "hanh",
+        "chinh",
+    ]
+    assert address_label("https://bao.example.vn/giam-sat-cai-cach-hanh-chinh-tag90821.html")[0] == "giam"
+    assert address_label("https://bao.example.vn/sap-nhap-tinh-ptag.html") == ["sap", "nhap", "tinh"]
+    assert address_label("http://so.example.gov.vn/GroupNews/5/Cai-cach-hanh-chinh.html")[-1] == "chinh"
+    assert address_label("https://bao.example.vn/chinh-tri-page-58.htm") == ["chinh", "tri"]
+    # an article's address spells a headline, longer than a section's name; a file names a document
+    assert address_label("https://bao.example.vn/quoc-hoi-chot-ca-nuoc-con-34-tinh-thanh-pho-4897740.html") == []
+    assert address_label("https://so.example.gov.vn/uploads/ban-tin-cchc-so-01-2025.pdf") == []
+
+
+def test_the_printed_name_over_a_longer_headline():
+    lines = ["Chính trị - Xã hội Cải cách hành chính", "", "Hướng đến nhóm 10 địa phương dẫn đầu", TEASER]
+    assert printed_label(lines, "http://news.example.vn/chinh-tri-xa-hoi/cai-cach-hanh-chinh/") == "Cải cách hành chính"
+    assert printed_label(
+        ["đô thị đặc biệt", "Cải cách hành chính ở TP.HCM còn chậm", TEASER], "https://x.vn/do-thi-dac-biet.html"
+    )
+    assert not printed_label(["Cải cách hành chính"], "https://x.vn/cai-cach-hanh-chinh.html")  # nothing under it
+
+
+def test_a_copy_of_a_category_page_with_one_teaser_is_a_draft_named_after_the_category():
+    page = "\n\n".join([",", "Cải cách hành chính", "Phiên họp thứ năm của Ban Chỉ đạo cải cách hành chính", TEASER])
+    article = extract(page, "http://so.example.gov.vn/Chuyen-muc/Cai-cach-hanh-chinh.html").article
+    assert article is not None and article.draft and "category or tag page" in article.draft_reason
+    assert article.title == "Cải cách hành chính" and not article.title_inferred
+    # a tag page that does not print its tag: the address spells it, and the title says it is a guess
+    tagged = extract(
+        "\n\n".join(["Định hướng sáp nhập tỉnh, bỏ cấp huyện", TEASER]), "https://m.x.vn/sap-nhap-tinh-tag285766.html"
+    )
+    assert tagged.article is not None and tagged.article.draft
+    assert tagged.article.title == "Sáp nhập tỉnh" and tagged.article.title_inferred
+    assert spelled_label([], "https://x.vn/search?key=cai+cach") == ""
+
+
+def test_a_headline_with_the_page_time_run_onto_it():
+    page = "\n\n".join(
+        [
+            " date 2024-11 12 tỉnh, thành sáp nhập: Giảm 1 đơn vị hành chính cấp huyện 14/11/2024 09:49",
+            "(PLO)- " + TEASER,
+            TEASER,
+        ]
+    )
+    article = extract(
+        page, "https://plo.example.vn/12-tinh-thanh-sap-nhap-giam-1-don-vi-hanh-chinh-cap-huyen-post819738.html"
+    ).article
+    assert article is not None
+    assert article.title == "12 tỉnh, thành sáp nhập: Giảm 1 đơn vị hành chính cấp huyện"
+    assert article.date is not None and article.date.iso().startswith("2024-11")
