@@ -174,7 +174,10 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
     plain = "\n".join(body)
     # a title made from the lead says nothing the lead does not: its "năm 2023" is no date evidence
     dating = date_choice.choose_date(layout, "" if inferred else title, hints.date, hints.date_modified)
-    if dating.date is None:
+    not_article = kind.not_article_reason(lines, title, listed, sum(1 for meta in metas if meta and meta.date), url)
+    if not_article in kind.LISTINGS:  # a list of articles has no date of its own: its teasers' are theirs
+        dating = replace(dating, date=None, inferred=False, lastmod=None, year_named=None)
+    if dating.date is None and not_article not in kind.LISTINGS:
         named = (
             f" (the text names {dating.year_named} most, perhaps a cited law's or a period's year)"
             if dating.year_named
@@ -187,10 +190,9 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
                 "add 'date' and remove 'draft' to publish it",
             )
         )
-    elif dating.inferred:
+    elif dating.date is not None and dating.inferred:
         shown = dating.date.iso() + ("" if dating.date.precision == "day" else f" ({dating.date.precision})")
         warnings.append(Note("date", f"no dateline: the date {shown} was inferred from {dating.origin}; check it"))
-    not_article = kind.not_article_reason(lines, title, listed, sum(1 for meta in metas if meta and meta.date), url)
     if not_article:
         warnings.append(Note("draft", f"imported as a draft: {not_article}; remove 'draft' to publish it"))
         if not_article in kind.LISTINGS:

@@ -26,7 +26,31 @@ _WORD = re.compile(r"[^\W_]+")
 _NOT_NAME = re.compile(r"^(?:p?tags?\d*|page|trang|\d+|[a-z]+\d+[a-z\d]*)$")
 _TAG_ADDRESS = re.compile(r"/(?:tags?|chu-de|topic|tu-khoa|the-tag)/|-p?tags?\d*\.html?$", re.I)
 _OPENING_LINES = 6
-_SEARCH_WORDS = {"search", "tim kiem", "timkiem", "ket qua tim kiem", "tag", "tags", "index", "default", "home"}
+_NAME_KEY = re.compile(r"slug|^tag$|^category$", re.I)
+_PAGER = re.compile(r"^(?:(?:page|trang|p)[-_]?\d*|\d+)$", re.I)
+# an address's words that name a script or a search, not a subject
+_SEARCH_WORDS = {
+    "search",
+    "tim kiem",
+    "timkiem",
+    "ket qua tim kiem",
+    "tag",
+    "tags",
+    "index",
+    "default",
+    "home",
+    "node",
+    "news",
+    "detail",
+    "details",
+    "view",
+    "article",
+    "post",
+    "chitiet",
+    "chi tiet",
+    "list",
+    "category",
+}
 
 
 def address_label(url: str) -> list[str]:
@@ -35,10 +59,11 @@ def address_label(url: str) -> list[str]:
     path = unquote(urlsplit(url).path).rstrip("/")
     if FILE.search(path):
         return []  # a document's file name names the document, not a section
-    segments = [s for s in path.split("/") if s]
-    if not segments:
-        query = dict(part.split("=", 1) for part in urlsplit(url).query.split("&") if "=" in part)
-        segments = [unquote(value) for key, value in query.items() if "slug" in key.lower()]
+    query = dict(part.split("=", 1) for part in urlsplit(url).query.split("&") if "=" in part)
+    named = [unquote(value) for key, value in query.items() if _NAME_KEY.search(key)]  # "?CategorySlug=…"
+    segments = named or [s for s in path.split("/") if s]
+    while segments and _PAGER.match(segments[-1]):
+        segments.pop()  # "/tag/cat-giam/trang-3", "/tag/chinh-quyen-dia-phuong/page/2"
     if not segments:
         return []
     last = re.sub(r"\.[a-z0-9]{2,5}$", "", segments[-1], flags=re.I)
@@ -59,7 +84,7 @@ def printed_label(lines: list[str] | tuple[str, ...], url: str) -> str:
     words = address_label(url) if url else []
     if not words:
         return ""
-    opening = []
+    opening: list[str] = []
     for line in (line.strip() for line in lines if line.strip()):
         if len(opening) == _OPENING_LINES or (opening and is_prose(opening[-1])):
             break  # the name heads the page: above its first sentence

@@ -64,3 +64,18 @@ def test_a_headline_with_the_page_time_run_onto_it():
     assert article is not None
     assert article.title == "12 tỉnh, thành sáp nhập: Giảm 1 đơn vị hành chính cấp huyện"
     assert article.date is not None and article.date.iso().startswith("2024-11")
+
+
+def test_a_listing_has_no_date_of_its_own_and_its_name_comes_from_a_tag_folder_or_the_query():
+    page = "\n\n".join(["Cắt giảm", "Thủ tướng: Cắt giảm thủ tục còn hình thức", TEASER, "12/03/2024 10:15"])
+    article = extract(page, "https://bao.example.vn/tag/cat-giam/trang-3").article
+    assert article is not None and article.draft and article.date is None
+    assert article.title == "Cắt giảm"
+    assert address_label("https://x.vn/home/tochuc?CategorySlug=cai-cach-hanh-chinh") == [
+        "cai",
+        "cach",
+        "hanh",
+        "chinh",
+    ]
+    assert address_label("https://x.vn/tag/chinh-quyen-dia-phuong/page/2")[0] == "chinh"
+    assert spelled_label(["Bài mới"], "https://x.vn/node/10489") == ""  # a script's word names nothing
