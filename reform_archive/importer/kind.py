@@ -92,6 +92,8 @@ _LISTING_ADDRESS = re.compile(
     r"/tags?/|/phan-?trang/",
     _I,
 )
+# an article's own address with a list's page number left on it ("/node/195660?page=6")
+_ONE_ITEM = re.compile(r"/(?:node|article|bai-viet|post|news)/\d{3,}/?(?:\?|$)", _I)
 # the reform programme's own words (accent-folded); a page with none is off-topic here
 _REFORM_WORDS = re.compile(
     r"cai cach|hanh chinh|thu tuc|mot cua|dich vu cong|chuyen doi so|chinh quyen|cong vu|cong chuc|vien chuc|"
@@ -150,7 +152,7 @@ def not_article_reason(lines: list[str], title: str, body: str, datelines: int |
     prose = sum(1 for line in lines if chrome.is_prose(line) and len(line.split()) >= 15)
     if sum(1 for line in short if _PHONE_ENTRY.search(line)) >= 4 and prose <= 2:
         return "a directory (one phone number a line), not a news article"
-    if url and _LISTING_ADDRESS.search(url) and prose < 4:  # one teaser under a search or a category's page 67
+    if url and _LISTING_ADDRESS.search(url) and prose < 4 and not _ONE_ITEM.search(url):  # a category's page 67
         return SEARCH_OR_CATEGORY
     if url and prose < 4 and listing.printed_label(lines, url):  # "Cải cách hành chính" over one teaser
         return NAMED_CATEGORY

@@ -79,3 +79,11 @@ def test_a_listing_has_no_date_of_its_own_and_its_name_comes_from_a_tag_folder_o
     ]
     assert address_label("https://x.vn/tag/chinh-quyen-dia-phuong/page/2")[0] == "chinh"
     assert spelled_label(["Bài mới"], "https://x.vn/node/10489") == ""  # a script's word names nothing
+
+
+def test_an_article_address_with_a_list_page_number_left_on_it_is_still_an_article():
+    page = "\n\n".join(["Hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính", TEASER, "Ngày đăng: 12/03/2024"])
+    article = extract(page, "http://so.example.gov.vn/node/195660?page=6").article
+    assert article is not None and not article.draft_reason
+    listing = extract(page, "http://so.example.gov.vn/tin-tuc?page=6").article
+    assert listing is not None and listing.draft_reason
