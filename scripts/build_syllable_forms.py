@@ -29,8 +29,10 @@ from reform_archive.text.vietnamese import fold  # noqa: E402
 
 OUT = ROOT / "reform_archive" / "importer" / "syllable_forms.txt"
 MIN_COUNT = 2
+MIN_LISTED_COUNT = 5  # "huyện, xã" at least this often, and three times as often as run together
 MIN_PAIR_COUNT = 4  # rarer pairs are as often chance as usage
 _WORD = re.compile(r"[^\W\d_]+")
+_LISTED = re.compile(r"(?<![\w])(?P<a>[^\W\d_]+), (?P<b>[^\W\d_]+)(?![\w])")
 _PHRASE = re.compile(r"[.,;:!?…()\[\]“”\"]")  # a pair never spans a comma or a sentence's end
 _ADDRESS = re.compile(r"\S*(?:https?://|www\.|@|/)\S*")
 HEADER = "# folded syllable (or pair), its commonest written form; built by scripts/build_syllable_forms.py\n"
@@ -50,11 +52,14 @@ def sources() -> list[Path]:
 
 def table(paths: list[Path]) -> str:
     """One row per syllable ("chot chốt"), then one per common pair of syllables with one that
-    is written several ways ("ho so hồ sơ", "ha noi Hà Nội"): the neighbour tells which. Each
-    form is written as it is most often inside a sentence: "Hà Nội", "QR", "cán bộ"."""
+    is written several ways, with how often it was met ("ho so hồ sơ 873", "ha noi Hà Nội 412"):
+    the neighbour tells which. Each
+    form is written as it is most often inside a sentence: "Hà Nội", "QR", "cán bộ". Last, the
+    pairs listed with a comma three times as often as run together ("phuong xa ,": "phường, xã")."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     cased: dict[str, Counter[str]] = defaultdict(Counter)  # lower-case form -> its forms inside sentences
+    listed: Counter[str] = Counter()  # folded pair -> times written "a, b"
     for path in paths:
         text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8", "replace"))
         for line in text.splitlines():
@@ -62,6 +67,8 @@ def table(paths: list[Path]) -> str:
             if fold(line) == line:  # nothing accented: a slug, a tag, an unaccented copy
                 continue
             capitals = line.isupper()  # a headline in capitals says nothing of case
+            for match in _LISTED.finditer(line):  # "huyện, xã": two words a comma lists
+                listed[f"{fold(match['a'].lower())} {fold(match['b'].lower())}"] += 1
             for phrase in _PHRASE.split(line):
                 written = _WORD.findall(phrase)
                 words = [word.lower() for word in written]
@@ -83,7 +90,11 @@ def table(paths: list[Path]) -> str:
     for folded in sorted(pairs):
         form, count = pairs[folded].most_common(1)[0]
         if count >= MIN_PAIR_COUNT and set(folded.split()) & ambiguous:
-            rows.append(f"{folded} {_as_written(form, cased)}\n")
+            rows.append(f"{folded} {_as_written(form, cased)} {sum(pairs[folded].values())}\n")
+    for folded, count in sorted(listed.items()):
+        together = sum(pairs[folded].values())  # without a comma
+        if count >= MIN_LISTED_COUNT and count >= 3 * together:
+            rows.append(f"{folded} ,\n")
     return HEADER + "".join(rows)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "candidate",
     "common_forms",
     "headline_words",
+    "pair_counts",
     "printed_below",
     "slug_cover",
     "spell",
@@ -92,6 +93,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
         where[token.folded].append(index)
     forms = _page_forms(tokens, lines)
     pieces: list[str] = []
+    ends: list[tuple[str, str]] = []  # each piece's first and last word, folded
     found = in_runs = known = 0
     position = 0
     while position < len(words):
@@ -103,6 +105,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
                 end += 1
             piece = line[first.start : end]
             pieces.append(_unquoted(_lowered_start(piece, first, lines, forms)))
+            ends.append((words[position], words[position + length - 1]))
             found += length
             in_runs += length
             position += length
@@ -111,8 +114,9 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
         found += word in forms
         known += word in forms or word in common_forms() or word.isdigit()
         pieces.append(_paired_form(words, position) or forms.get(word) or common_forms().get(word, word))
+        ends.append((word, word))
         position += 1
-    text = " ".join(pieces)
+    text = " ".join(_listed(pieces, ends))
     share = 1 / len(words)
     return Spelling(text[:1].upper() + text[1:], found * share, in_runs * share, (in_runs + known) * share)
 
@@ -236,21 +240,53 @@ def _unquoted(piece: str) -> str:
     return " ".join(piece.split())
 
 
+def _listed(pieces: list[str], ends: list[tuple[str, str]]) -> list[str]:
+    """A comma between two pieces whose meeting words news lists with one ("phường, xã")."""
+    table = common_forms()
+    return [
+        f"{piece}," if index + 1 < len(pieces) and table.get(f"{ends[index][1]} {ends[index + 1][0]}") == "," else piece
+        for index, piece in enumerate(pieces)
+    ]
+
+
 def _paired_form(words: list[str], position: int) -> str:
-    """The word as news writes it beside its neighbour, when the pair is a known one ("ho so"
-    is "hồ sơ", though "so" alone is commonest as "số"; "ha noi" is "hà nội", not "hà nơi")."""
-    table, word = common_forms(), words[position]
-    if position > 0 and (pair := table.get(f"{words[position - 1]} {word}")):
-        return pair.split()[1]
-    if position + 1 < len(words) and (pair := table.get(f"{word} {words[position + 1]}")):
-        return pair.split()[0]
-    return ""
+    """The word as news writes it beside a neighbour, when the pair is a known one ("ho so" is
+    "hồ sơ", though "so" alone is commonest as "số"); of two known pairs, the commoner."""
+    table, counts, word = common_forms(), pair_counts(), words[position]
+    pairs = [
+        (counts.get(key, 0), table[key].split()[side])
+        for key, side in (
+            (f"{words[position - 1]} {word}" if position > 0 else "", 1),
+            (f"{word} {words[position + 1]}" if position + 1 < len(words) else "", 0),
+        )
+        if key in table and table[key] != ","
+    ]
+    return max(pairs)[1] if pairs else ""
 
 
 @cache
 def common_forms() -> dict[str, str]:
     """Folded syllable, or pair of syllables -> its commonest written form ("chot" -> "chốt",
-    "ho so" -> "hồ sơ"); a pair is listed only where its two syllables' own forms differ."""
+    "ho so" -> "hồ sơ"), or "," for a pair news lists with a comma ("phuong xa" -> ",")."""
+    return _table()[0]
+
+
+@cache
+def pair_counts() -> dict[str, int]:
+    """How often each pair of :func:`common_forms` was met."""
+    return _table()[1]
+
+
+@cache
+def _table() -> tuple[dict[str, str], dict[str, int]]:
     text = files("reform_archive.importer").joinpath("syllable_forms.txt").read_text("utf-8")
-    rows = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
-    return {" ".join(row[: len(row) // 2]): " ".join(row[len(row) // 2 :]) for row in rows if len(row) in (2, 4)}
+    forms: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for row in (line.split() for line in text.splitlines() if line and not line.startswith("#")):
+        if len(row) == 2:  # "chot chốt"
+            forms[row[0]] = row[1]
+        elif len(row) == 3 and row[2] == ",":  # "phuong xa ,"
+            forms[f"{row[0]} {row[1]}"] = ","
+        elif len(row) == 5:  # "ho so hồ sơ 873"
+            forms[f"{row[0]} {row[1]}"], counts[f"{row[0]} {row[1]}"] = f"{row[2]} {row[3]}", int(row[4])
+    return forms, counts

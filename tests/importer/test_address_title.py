@@ -101,3 +101,9 @@ def test_a_slug_cut_short_mid_word_still_matches_the_printed_run():
     lines = ("Đào tạo kiến thức cải cách hành chính cho cán bộ",)
     spelled = spell(["dao", "tao", "kien", "thuc", "cai", "cach", "han"], lines)
     assert spelled.text == "Đào tạo kiến thức cải cách hành" and spelled.in_runs == 1.0
+
+
+def test_words_news_lists_with_a_comma_get_it_and_known_pairs_choose_the_accent():
+    assert common_forms()["phuong xa"] == ","
+    assert spell(["sap", "xep", "phuong", "xa"], ()).text == "Sắp xếp phường, xã"
+    assert spell(["nop", "ho", "so", "truc", "tuyen"], ()).text == "Nộp hồ sơ trực tuyến"
