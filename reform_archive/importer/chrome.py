@@ -146,7 +146,7 @@ RELATED_HEADING = re.compile(
     r"có thể bạn quan tâm|bạn có thể quan tâm|xem thêm|đọc thêm|tin tiêu điểm|tiêu điểm|tin ảnh|video|"
     r"(?:các\s+)?(?:tin|bài|tin bài|bài viết|tin tức|văn bản|thủ tục hành chính|thủ tục|tthc|câu hỏi|hỏi đáp|"
     r"hỏi - đáp)\s+(?:khác|cùng (?:chủ đề|lĩnh vực|loại|danh mục|chuyên mục)|"
-    r"liên quan|đã đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
+    r"liên quan|đã đăng|mới đăng|cũ hơn|mới hơn|mới nhất|nổi bật|cùng tác giả|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?)|"
     r"(?:bài viết|tin|bài) khác (?:từ|của) .{2,80}|bài viết từ .{2,80}|"
     r"mới nhất|mới cập nhật|đọc nhiều nhất|xem nhiều nhất|cùng chuyên mục|cùng tác giả)\s*[:：]?\s*$",
     _I,

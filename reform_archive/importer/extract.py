@@ -82,6 +82,7 @@ def extract(text: str, url: str = "", hints: PageHints = PageHints()) -> Extract
         page_lines.join_wrapped_lines(page_lines.split_date_field(dates.us_dates_in_day_order(text).split("\n")))
     )
     lines = page_lines.split_banner(page_lines.split_glued_headline(lines[: blocks.tail_start(lines)]))
+    lines = page_lines.without_read_more(lines)
     found = _Found()
     # a byline or a dateline printed twice is the article's, not a running head
     metas = tuple(metadata.parse_meta_line(line) if line else None for line in lines)

@@ -16,6 +16,7 @@ __all__ = [
     "split_banner",
     "split_date_field",
     "split_glued_headline",
+    "without_read_more",
 ]
 
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
@@ -183,3 +184,16 @@ def _goes_on(previous: str, line: str) -> bool:
         and not find_dates(line)
         and not find_dates(previous)
     )
+
+
+# a teaser's link run onto its last sentence: "… so với năm 2022.(đọc thêm)", "… đồng.  Xem tiếp »"
+_READ_MORE = re.compile(
+    r"(?<=[.!?…”\"])\s*(?:\(\s*(?:đọc thêm|xem thêm|xem tiếp|đọc tiếp|chi tiết|xem chi tiết)\s*\)|"
+    r"(?:đọc thêm|xem thêm|xem tiếp|đọc tiếp|xem chi tiết)\s*(?:»|>>|\.\.\.|…))\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_read_more(lines: list[str]) -> list[str]:
+    """Each line without a read-more link run onto its end after the sentence."""
+    return [_READ_MORE.sub("", line) for line in lines]

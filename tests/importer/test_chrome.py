@@ -453,3 +453,29 @@ def test_a_caption_printed_three_times_is_one_caption_in_the_body():
     )
     body = extract(page).article.body
     assert body.count("Lê Văn Hòa") == 1 and "\na1\n" not in body
+
+
+def test_a_read_more_link_run_onto_the_last_sentence_goes():
+    from reform_archive.importer.lines import without_read_more
+
+    assert without_read_more(["Chỉ số tăng 2,58% so với năm 2022.(đọc thêm)", "Xem thêm »"]) == [
+        "Chỉ số tăng 2,58% so với năm 2022.",
+        "Xem thêm »",
+    ]
+    assert without_read_more(["Người dân có thể xem thêm"]) == ["Người dân có thể xem thêm"]  # no sentence before it
+
+
+def test_a_latest_posts_heading_under_the_byline_is_no_second_author():
+    page = "\n".join(
+        [
+            "Từ ngày 4/1, Đà Nẵng cấp thẻ căn cước công dân gắn chip",
+            "Ngày 03/01/2021",
+            PROSE,
+            PROSE.replace("mười", "hai"),
+            "Tác giả: XUÂN TIẾN",
+            "Nguồn tin: Báo VTC News",
+            "BÀI MỚI ĐĂNG",
+            "TOP",
+        ]
+    )
+    assert extract(page).article.authors == ("Xuân Tiến",)
