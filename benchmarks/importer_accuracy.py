@@ -45,7 +45,7 @@ BODY_LINE_MIN_WORDS = 3  # shorter body lines ("Chia sẻ", a name) are too ambi
 PROSE_MIN_WORDS = 10
 # "(GLO)- ", "(BHT) - ", "TT - ": the importer moves a lead's source prefix into `source`
 _CAPTURE_DATE = re.compile(r"^\s*date\s+\d{4}-\d\d(?:-\d\d)?\s+")
-_SOURCE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-–—]*|[A-ZĐ][\w.]{0,24}\s[-–—])\s*")
+_SOURCE_PREFIX = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*[-–—]*|[A-ZĐ][\w.]{0,24}\s?[-–—])\s*")
 # "1. ", "2) ", "- ", "• ": Markdown renders an ordered or bulleted item without its marker
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–•+*])\s+")
 # where rendered body HTML breaks lines: block elements and <br>

@@ -177,9 +177,8 @@ def parse_byline(line: str) -> Byline | None:
             rest, affiliation = rest[: split.start()], rest[split.end() :]
         if is_name(rest):
             honorific = text[: degree.end()].strip()
-            return Byline(
-                (title_case(rest),), affiliation.strip(), honorific + ("" if honorific.endswith(".") else ".")
-            )
+            abbreviated = " " not in honorific and not honorific.endswith(".")  # "ThS" -> "ThS."; "Luật sư" stays
+            return Byline((title_case(rest),), affiliation.strip(), honorific + ("." if abbreviated else ""))
         return None
     if (
         (reported := _REPORTED_BY.match(text))

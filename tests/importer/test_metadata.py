@@ -254,3 +254,8 @@ def test_a_dateline_with_bare_view_and_comment_counts_behind_it():
         meta = parse_meta_line(line)
         assert meta is not None and meta.date is not None and not meta.authors, line
     assert parse_meta_line("Ngày 12/10/2024 có 3 xã") is None  # words after the date: a sentence
+
+
+def test_a_written_out_title_keeps_no_abbreviation_dot():
+    assert parse_byline("Luật sư Nguyễn Hoàng Nam").honorific == "Luật sư"
+    assert parse_byline("ThS Lê Minh").honorific == "ThS."
