@@ -32,6 +32,8 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(r"cập\s+nhật|updated?|modified|sửa\s+lần\s+cuối|chỉnh\s+sửa", _I)
 # the day the page was looked at or printed, not written: "Hôm nay …", "In lúc: 09:12 27/02/2025"
 _TODAY = re.compile(r"hôm\s+nay|today|bây\s+giờ|^\s*in\s+(?:lúc|ngày|vào\s+lúc)|ngày\s+in\b|printed", _I)
+# "… vừa ban hành Kế hoạch số 123/KH-UBND ngày 27/9/2022": the lead reports the issuing as news
+_JUST_ISSUED = re.compile(r"\b(?:vừa|mới)\s+(?:ký\s+)?(?:ban\s+hành|ký)\b[^.;:]{0,160}$", _I)
 _ISSUED = re.compile(r"ban\s+hành|hiệu\s+lực|ký\s+ngày|ngày\s+ký", _I)
 # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định số …": the date a document was issued, in the same clause
 _ISSUES_AFTER = re.compile(
@@ -232,6 +234,8 @@ def _line_features(
     zone = "header" if index < layout.first_prose else "footer" if index > layout.last_prose else "body"
     others = _DATE_TEXT.sub(" ", line[: date.start] + " " + line[date.end :])
     other_words = len(others.split())
+    # in the lead only: "vừa ban hành" deep in the body may report an older document
+    just_issued = index == layout.first_prose and bool(_JUST_ISSUED.search(line[max(0, date.start - 200) : date.start]))
     features = {
         f"k_{kind}": 1.0,
         f"z_{zone}": 1.0,
@@ -264,10 +268,13 @@ def _line_features(
         "cue_updated": 1.0 if _UPDATED.search(before) or (_UPDATED.search(line) and other_words <= 6) else 0.0,
         "cue_today": 1.0 if _TODAY.search(before) else 0.0,
         "cue_span": 1.0 if _SPAN_BEFORE.search(before) or _SPAN_AFTER.match(line[date.end :]) else 0.0,
-        "cue_document": 1.0 if dates.is_document_date(line, date.start) or _ISSUED.search(before) else 0.0,
-        # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định …": that issuing may be the news, or the
-        # article came days later: weaker than a printed dateline, still a date for a page without one
-        "issues_after": 1.0 if _ISSUES_AFTER.match(line[date.end :]) else 0.0,
+        "cue_document": 1.0
+        if (dates.is_document_date(line, date.start) or _ISSUED.search(before)) and not just_issued
+        else 0.0,
+        # "Ngày 30-9-2022, UBND tỉnh ban hành Quyết định …", "UBND tỉnh vừa ban hành Kế hoạch số
+        # 123/KH-UBND ngày 27/9/2022": that issuing is the news, or the article came days later:
+        # weaker than a printed dateline, still a date for a page without one
+        "issues_after": 1.0 if _ISSUES_AFTER.match(line[date.end :]) or just_issued else 0.0,
         "cue_weekday": 1.0 if _WEEKDAY.search(line[max(0, date.start - 20) : date.end + 5]) else 0.0,
         "has_time": 1.0 if date.has_time else 0.0,
         "other_words": min(other_words, 20) / 20,

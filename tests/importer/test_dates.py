@@ -189,3 +189,19 @@ def test_a_related_items_date_tells_the_page_writes_month_first_and_only_stamps_
 def test_wordpress_vietnamese_dates_put_the_month_first():
     assert [d.iso()[:10] for d in find_dates("Tháng 5 13, 2025")] == ["2025-05-13"]
     assert find_dates("tháng 5 13 người tham dự") == []
+
+
+def test_a_lead_reporting_a_document_just_issued_dates_a_page_without_a_dateline():
+    from reform_archive.importer.extract import extract
+
+    lead = (
+        "UBND tỉnh vừa ban hành Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022 trên địa bàn tỉnh "
+        "(Kế hoạch số 203/KH-UBND, ngày 27/9/2022)."
+    )
+    body = "Mục đích nhằm đẩy nhanh tiến độ triển khai các nhiệm vụ chuyển đổi số, nâng cao nhận thức của cán bộ."
+    article = extract("\n\n".join(["Kế hoạch tổ chức Ngày Chuyển đổi số quốc gia năm 2022", lead, body, body])).article
+    assert article.date is not None and article.date.iso() == "2022-09-27" and article.date_inferred
+    # deep in the body, the same words may report an older document: no date from it
+    old = "Trước đó, tỉnh đã ban hành Kế hoạch số 12/KH-UBND ngày 3/2/2021 về chuyển đổi số."
+    later = extract("\n\n".join(["Chuyển đổi số ở Lạng Sơn", body, old, body])).article
+    assert later.date is None or later.date.iso() != "2021-02-03"
