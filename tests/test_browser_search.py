@@ -4,6 +4,7 @@ no JavaScript. Run with ``pytest -m browser``."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -277,3 +278,17 @@ def test_a_match_only_where_the_article_is_filed_is_shown(page, crowded):
     page.goto(crowded + "search/?q=Qu%E1%BA%A3ng+Tr%E1%BB%8B")
     expect(page.locator(RESULTS)).to_have_count(1)
     expect(page.locator(f"{RESULTS} .result-about mark")).to_have_text(["Quảng", "Trị"])
+
+
+def test_data_from_another_build_is_said_not_misread(page, tmp_path):
+    """A page cached from one build reading a manifest written by another (or the reverse)
+    says so and asks for a reload, instead of decoding the files wrong."""
+    output = build_to_disk(REPO, tmp_path / "output")
+    manifest = output / "search" / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    data["format"] -= 1
+    manifest.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with serve_directory(output) as base:
+        page.goto(f"{base}search/?q=ha+tinh")
+        expect(page.locator("#search-status")).to_contain_text("hai lần dựng trang khác nhau")
+        expect(page.locator(RESULTS)).to_have_count(0)

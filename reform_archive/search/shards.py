@@ -35,6 +35,7 @@ import numpy as np
 import orjson
 
 from reform_archive.search import tiers as tiering
+from reform_archive.search.analysis import BIGRAM_MARK
 from reform_archive.search.groups import Groups
 from reform_archive.search.index import (
     ENTRIES_PER_STEP,
@@ -59,6 +60,7 @@ __all__ = [
     "WITHIN_GROUP",
     "Shard",
     "SplitIndex",
+    "encoding",
     "first_of",
     "json_bytes",
     "lengths_file",
@@ -96,11 +98,20 @@ class SplitIndex:
     def manifest(self, folder: str) -> dict[str, Any]:
         """What the browser needs to find, fetch and score shards (shards.js), ``folder``
         holding :meth:`files`."""
-        return {"fields": dict(FIELDS), "pipeline": PIPELINE, "bm25": {"k1": K1, "b": B},
+        return {"fields": dict(FIELDS), "pipeline": PIPELINE, "bm25": {"k1": K1, "b": B}, "encoding": encoding(),
                 "averages": self.averages, "index": folder,
                 "shards": {"keys": [shard.first_key for shard in self.shards],
                            "lengths": [shard.needs_lengths for shard in self.shards]},
                 "tiers": {"keys": [tier.key for tier in self.tiers]}}
+
+
+def encoding() -> dict[str, Any]:
+    """How the files are written, for the browser's reader (shards.js, analysis.js) to take
+    from the manifest instead of copies of these constants: the run kinds, the character
+    between a group's key and a term, the lengths' digits, the mark before a bigram."""
+    return {"runs": {"scores": SCORES, "counts": COUNTS, "scores_in_folded": SCORES_IN_FOLDED,
+                     "counts_in_folded": COUNTS_IN_FOLDED},
+            "within_group": WITHIN_GROUP, "digits": DIGITS, "bigram_mark": BIGRAM_MARK}
 
 
 def json_bytes(value: Any) -> bytes:

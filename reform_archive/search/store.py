@@ -47,7 +47,9 @@ __all__ = [
 
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
-FORMAT_VERSION = 4  # 3: the index split by term (shards.py), one document per file; 4: first tiers (tiers.py)
+# 3: the index split by term (shards.py), one document per file; 4: first tiers (tiers.py); 5: the
+# files' encoding in the manifest (shards.encoding), which the page checks against its own version
+FORMAT_VERSION = 5
 # Snippets are cut in the browser around the words found, so the store keeps the whole
 # text; only a pathological page is cut short.
 SNIPPET_SOURCE_CHARS = 50_000

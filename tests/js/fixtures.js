@@ -26,4 +26,13 @@ function tinyIndex(docs) {
   });
 }
 
-module.exports = { ROOT, analysis, engine, shards, tinyIndex };
+/* The files' encoding as the build writes it into the manifest (reform_archive/search/shards.py,
+   encoding(); tests/search/test_parity.py checks that this copy is the build's). */
+const ENCODING = {
+  runs: { scores: 0, counts: 1, scores_in_folded: 2, counts_in_folded: 3 },
+  within_group: "\u0001",
+  digits: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+  bigram_mark: "_",
+};
+
+module.exports = { ENCODING, ROOT, analysis, engine, shards, tinyIndex };

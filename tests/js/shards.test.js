@@ -4,10 +4,11 @@
 const { describe, test } = require("node:test");
 const assert = require("node:assert/strict");
 const lunr = require("lunr");
-const { engine, shards } = require("./fixtures.js");
+const { ENCODING, engine, shards } = require("./fixtures.js");
 const { mergeIndex } = require("../search/lunr_reference.js");
 
-const SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2, COUNTS_IN_FOLDED = 3;  // run kinds (shards.py)
+const { scores: SCORES, counts: COUNTS, scores_in_folded: SCORES_IN_FOLDED, counts_in_folded: COUNTS_IN_FOLDED } =
+  ENCODING.runs;  // run kinds (shards.py)
 
 /*
  * A split index written by hand, in reform_archive/search/shards.py's format. All terms in
@@ -18,7 +19,7 @@ const SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2, COUNTS_IN_FOLDED = 3;  // ru
 function manifest() {
   return {
     fields: { title: 10, text: 1 }, pipeline: ["vi-normalise", "vi-expand"], bm25: { k1: 1.2, b: 0.75 },
-    averages: [2, 5], count: 4, index: "i/",
+    averages: [2, 5], count: 4, index: "i/", encoding: ENCODING,
     shards: { keys: ["_ham tan", "binh", "binh\u0001bính", "ham"], lengths: [0, 2, 0, 0] },
   };
 }
@@ -43,11 +44,11 @@ function files() {
   };
 }
 
-function decodeAll(numbers = [0, 1, 2, 3]) {
-  const m = manifest(), f = files(), entries = {};
+function decodeAll(numbers = [0, 1, 2, 3], m = manifest(), f = files()) {
+  const entries = {};
   numbers.forEach((n) => { entries[n] = { raw: f[n] }; });
   const lengths = [];
-  shards.lengthsFor(m, numbers).forEach((field) => { lengths[field] = shards.decodeLengths(f["lengths" + field]); });
+  shards.lengthsFor(m, numbers).forEach((field) => { lengths[field] = shards.decodeLengths(m, f["lengths" + field]); });
   return { manifest: m, entries, lengths, decoded: shards.decodeInOrder(m, numbers, entries, lengths) };
 }
 
@@ -98,10 +99,11 @@ describe("field lengths", () => {
   });
 
   test("decodeLengths reads fixed-width base-64 digits (A is 0, _ is 63)", () => {
-    assert.deepEqual(shards.decodeLengths({ width: 1, lengths: "EKGA" }), [4, 10, 6, 0]);
-    assert.deepEqual(shards.decodeLengths({ width: 1, lengths: "az9-_" }), [26, 51, 61, 62, 63]);
-    assert.deepEqual(shards.decodeLengths({ width: 2, lengths: "BAA___" }), [64, 63, 4095]);
-    assert.deepEqual(shards.decodeLengths({ width: 3, lengths: "" }), []);
+    const m = manifest();
+    assert.deepEqual(shards.decodeLengths(m, { width: 1, lengths: "EKGA" }), [4, 10, 6, 0]);
+    assert.deepEqual(shards.decodeLengths(m, { width: 1, lengths: "az9-_" }), [26, 51, 61, 62, 63]);
+    assert.deepEqual(shards.decodeLengths(m, { width: 2, lengths: "BAA___" }), [64, 63, 4095]);
+    assert.deepEqual(shards.decodeLengths(m, { width: 3, lengths: "" }), []);
   });
 });
 
@@ -122,6 +124,38 @@ describe("round3 (Python's round(x, 3))", () => {
     assert.equal(shards.round3(3.14159), 3.142);
     assert.equal(shards.round3(2.675), 2.675);
     assert.equal(shards.round3(0), 0);
+  });
+});
+
+describe("the files' encoding comes from the manifest", () => {
+  /* The same index written with other run kinds, another separator inside groups and other
+     digits: what decodes must not change, so nothing of the encoding is assumed here. */
+  function recoded() {
+    const kinds = { [SCORES]: 3, [COUNTS]: 2, [SCORES_IN_FOLDED]: 1, [COUNTS_IN_FOLDED]: 0 };
+    const digits = ENCODING.digits.split("").reverse().join("");
+    const m = manifest();
+    m.encoding = { runs: { scores: 3, counts: 2, scores_in_folded: 1, counts_in_folded: 0 }, within_group: "\u0002",
+                   digits: digits, bigram_mark: ENCODING.bigram_mark };
+    m.shards.keys = m.shards.keys.map((key) => key.replace("\u0001", "\u0002"));
+    const f = files();
+    [0, 1, 2, 3].forEach((n) => { f[n].runs = f[n].runs.map((v, i) => (i % 4 === 2 ? kinds[v] : v)); });
+    const swap = (text) => text.split("").map((c) => digits[ENCODING.digits.indexOf(c)]).join("");
+    f.lengths1 = { width: 1, lengths: swap(f.lengths1.lengths) };
+    return { m, f };
+  }
+
+  test("shards, lists and lengths decode the same whatever the encoding", () => {
+    const { m, f } = recoded();
+    const plain = decodeAll(), other = decodeAll([0, 1, 2, 3], m, f);
+    for (const [term, field] of [["binh", 0], ["binh", 1], ["bình", 0], ["bình", 1], ["bính", 0], ["hàm", 1]]) {
+      assert.deepEqual(listOf(other.decoded, term, field), listOf(plain.decoded, term, field), `${term} ${field}`);
+    }
+    assert.deepEqual(other.lengths, plain.lengths);
+  });
+
+  test("a group cut inside is found by the manifest's separator", () => {
+    const { m } = recoded();
+    assert.deepEqual(shards.shardsFor(m, [{ key: "binh", term: "bính", prefix: false }]), [1, 2]);
   });
 });
 

@@ -3,15 +3,15 @@
 "use strict";
 const { describe, test } = require("node:test");
 const assert = require("node:assert/strict");
-const { engine, shards } = require("./fixtures.js");
+const { ENCODING, engine, shards } = require("./fixtures.js");
 
-const SCORES = 0;  // a run kind (shards.py)
+const SCORES = ENCODING.runs.scores;  // a run kind (shards.py)
 
 /* Group "binh" is tiered: its first tier in tier-0.json, the rest in shards 1 and 2. */
 function manifest() {
   return {
     fields: { title: 10, text: 1 }, pipeline: ["vi-normalise", "vi-expand"], bm25: { k1: 1.2, b: 0.75 },
-    averages: [2, 5], count: 6, index: "i/",
+    averages: [2, 5], count: 6, index: "i/", encoding: ENCODING,
     shards: { keys: ["_ham tan", "binh", "binh\u0001bính", "ham"], lengths: [0, 0, 0, 0] },
     tiers: { keys: ["binh"] },
   };

@@ -29,7 +29,7 @@ const reference = request.reference ? loadIndex(JSON.parse(fs.readFileSync(reque
 function decodedShards(numbers) {
   const lengths = [], entries = {};
   shards.lengthsFor(manifest, numbers).forEach((f) => {
-    lengths[f] = shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
+    lengths[f] = shards.decodeLengths(manifest, read(manifest.index + "lengths-" + f + ".json"));
   });
   numbers.forEach((n) => { entries[n] = { raw: read(manifest.index + n + ".json") }; });
   return shards.decodeInOrder(manifest, numbers, entries, lengths);

@@ -12,7 +12,7 @@ const analysis = require(path.join(__dirname, "..", "..", "themes", "default", "
 const { manifest, files } = JSON.parse(fs.readFileSync(0, "utf8"));
 const all = manifest.shards.keys.map((_, n) => n);
 const lengths = [];
-shards.lengthsFor(manifest, all).forEach((f) => { lengths[f] = shards.decodeLengths(files["lengths-" + f + ".json"]); });
+shards.lengthsFor(manifest, all).forEach((f) => { lengths[f] = shards.decodeLengths(manifest, files["lengths-" + f + ".json"]); });
 const entries = {};
 all.forEach((n) => { entries[n] = { raw: files[n + ".json"] }; });
 const decoded = shards.decodeInOrder(manifest, all, entries, lengths);

@@ -20,7 +20,7 @@ function searcher(parsed, full) {
   const plan = shards.planFor(manifest, engine.keyRanges(parsed), full);
   const lengths = [], entries = {};
   shards.lengthsFor(manifest, plan.shards).forEach((f) => {
-    lengths[f] = shards.decodeLengths(read(manifest.index + "lengths-" + f + ".json"));
+    lengths[f] = shards.decodeLengths(manifest, read(manifest.index + "lengths-" + f + ".json"));
   });
   plan.shards.forEach((n) => { entries[n] = { raw: read(manifest.index + n + ".json") }; });
   const tiers = plan.tiers.map((n) => shards.decodeTier(manifest, manifest.tiers.keys[n],

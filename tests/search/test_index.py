@@ -49,7 +49,7 @@ def _load(files: dict[str, bytes], name: str):
 
 def test_manifest_names_content_hashed_files_that_exist(sample_files):
     manifest = _manifest(sample_files)
-    assert manifest["format"] == 4 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
+    assert manifest["format"] == 5 and manifest["lunr"] == "2.3.9" and manifest["count"] == 5
     assert manifest["pipeline"] == ["vi-normalise", "vi-expand"] and manifest["fields"] == dict(FIELDS)
     assert manifest["bm25"] == {"k1": 1.2, "b": 0.75} and len(manifest["averages"]) == len(FIELDS)
     digest = manifest["facets"].rsplit(".", 2)[1]

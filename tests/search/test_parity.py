@@ -101,3 +101,23 @@ def test_the_spellings_a_reader_types_meet_in_the_index(javascript):
     assert by_text["an ninh"]["words"] == ["an", "ninh"]  # no stop words
     assert by_text["👍 tốt lắm 🎉"]["tokens"] == ["tốt", "lắm"]
     assert by_text["Bộ Nội vụ"]["folded"] == ["bo", "noi", "vu"]  # never "b"
+
+
+def test_what_the_page_assumes_of_the_data_is_what_the_build_writes():
+    """The page reads the files' encoding from the manifest; what it still holds itself (the
+    format it reads, the bigram mark its analysis writes) and the unit tests' copy of the
+    encoding must be the build's."""
+    import re
+
+    from reform_archive.search.shards import encoding
+    from reform_archive.search.store import FORMAT_VERSION
+
+    assets = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" / "assets" / "search"
+    ui = (assets / "ui.js").read_text("utf-8")
+    assert int(re.search(r"INDEX_FORMAT = (\d+);", ui)[1]) == FORMAT_VERSION
+    marked = re.search(r'var BIGRAM_MARK = "(.)";', (assets / "analysis.js").read_text("utf-8"))
+    assert marked[1] == encoding()["bigram_mark"]
+    fixtures = Path(__file__).resolve().parents[1] / "js" / "fixtures.js"
+    script = f"process.stdout.write(JSON.stringify(require({json.dumps(str(fixtures))}).ENCODING))"
+    copied = json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert copied == encoding()

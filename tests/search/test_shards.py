@@ -161,7 +161,8 @@ def test_lengths_travel_as_fixed_width_base64_digits():
     values = np.array([0, 1, 63, 64, 4095, 4096, 262143], dtype=np.int32)
     data = shards.lengths_file(values)
     assert json.loads(data)["width"] == 4 - 1 and len(json.loads(data)["lengths"]) == 3 * len(values)
-    assert run_shards_js(f"shards.decodeLengths({data.decode()})") == values.tolist()
+    manifest = json.dumps({"encoding": shards.encoding()})
+    assert run_shards_js(f"shards.decodeLengths({manifest}, {data.decode()})") == values.tolist()
     assert json.loads(shards.lengths_file(np.array([0, 0], dtype=np.int32))) == {"width": 1, "lengths": "AA"}
 
 

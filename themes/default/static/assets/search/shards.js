@@ -23,10 +23,22 @@
 })(this, function (lunr) {
   "use strict";
 
-  // run kinds (shards.py); 3, counts in the folded term's list, is the one left after these
-  var SCORES = 0, COUNTS = 1, SCORES_IN_FOLDED = 2;
-  var WITHIN_GROUP = "\u0001", AFTER_ALL = "\uffff";
-  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var AFTER_ALL = "\uffff";  // sorts after every continuation of a key: the end of a prefix's range
+
+  /*
+   * How the build wrote the files (shards.py's encoding(), in the manifest): run kinds, the
+   * character between a group's key and a term, the lengths' digits. Read from the manifest,
+   * never copied here, so that the two halves cannot disagree; worked out once per manifest.
+   */
+  function encodingOf(manifest) {
+    if (manifest.decoding) return manifest.decoding;
+    var e = manifest.encoding, values = {};
+    for (var d = 0; d < e.digits.length; d++) values[e.digits.charCodeAt(d)] = d;
+    var decoding = { scores: e.runs.scores, counts: e.runs.counts, scoresInFolded: e.runs.scores_in_folded,
+                     countsInFolded: e.runs.counts_in_folded, withinGroup: e.within_group, values: values };
+    Object.defineProperty(manifest, "decoding", { value: decoding });  // not enumerable: not part of the data
+    return decoding;
+  }
 
   /* The last shard whose first key is <= key (JavaScript's string order, as the build sorts). */
   function lastAtOrBefore(keys, key) {
@@ -39,13 +51,13 @@
   }
 
   /* Where a term sorts among shards' first keys: its group (key), then the term (shards.first_of). */
-  function firstOf(term, key) {
-    return term === key ? key : key + WITHIN_GROUP + term;
+  function firstOf(term, key, within) {
+    return term === key ? key : key + within + term;
   }
 
   /* A shard that starts inside a group needs the shard with the group's folded term. */
-  function headOf(keys, n) {
-    var cut = keys[n].indexOf(WITHIN_GROUP);
+  function headOf(keys, n, within) {
+    var cut = keys[n].indexOf(within);
     return cut < 0 ? n : lastAtOrBefore(keys, keys[n].slice(0, cut));
   }
 
@@ -66,16 +78,17 @@
    */
   function planFor(manifest, ranges, full) {
     var keys = manifest.shards.keys, tiers = tierKeys(manifest), whole = full || {};
+    var within = encodingOf(manifest).withinGroup;
     var wanted = Object.create(null), tiered = Object.create(null), list = [], tierList = [];
     function add(n) {
       if (n < 0 || wanted[n]) return;
-      var group = groupOf(keys[n]), tier = tiers.length ? tierOf(tiers, group) : -1;
+      var group = groupOf(keys[n], within), tier = tiers.length ? tierOf(tiers, group) : -1;
       if (tier >= 0) {  // the first tier always; the rest of the lists, the group's shards, if asked
         if (!tiered[tier]) { tiered[tier] = true; tierList.push(tier); }
         if (full !== true && !whole[group]) return;
       }
       wanted[n] = true;
-      add(headOf(keys, n));
+      add(headOf(keys, n, within));
     }
     ranges.forEach(function (range) {
       add(lastAtOrBefore(keys, range.key));
@@ -83,7 +96,7 @@
         var last = lastAtOrBefore(keys, range.key + AFTER_ALL);
         for (var n = Math.max(0, lastAtOrBefore(keys, range.key)); n <= last; n++) add(n);
       } else if (range.term !== range.key) {
-        add(lastAtOrBefore(keys, firstOf(range.term, range.key)));
+        add(lastAtOrBefore(keys, firstOf(range.term, range.key, within)));
       }
     });
     for (var n in wanted) list.push(Number(n));
@@ -96,8 +109,8 @@
   }
 
   /* A shard's first key's group: "chinh" for "chinh\u0001chính". */
-  function groupOf(key) {
-    var cut = key.indexOf(WITHIN_GROUP);
+  function groupOf(key, within) {
+    var cut = key.indexOf(within);
     return cut < 0 ? key : key.slice(0, cut);
   }
 
@@ -116,9 +129,8 @@
   }
 
   /* A lengths file ({width, lengths: base-64 digits}) -> each document's field length. */
-  function decodeLengths(file) {
-    var value = {}, width = file.width, text = file.lengths, out = new Array(text.length / width);
-    for (var d = 0; d < DIGITS.length; d++) value[DIGITS.charCodeAt(d)] = d;
+  function decodeLengths(manifest, file) {
+    var value = encodingOf(manifest).values, width = file.width, text = file.lengths, out = new Array(text.length / width);
     for (var i = 0, at = 0; i < out.length; i++) {
       var n = 0;
       for (var w = 0; w < width; w++) n = n * 64 + value[text.charCodeAt(at++)];
@@ -156,27 +168,29 @@
     var boosts = Object.keys(manifest.fields).map(function (name) { return manifest.fields[name]; });
     var terms = shard.terms.map(function (term, i) { return { term: term, index: shard.index[i], lists: [] }; });
     var runs = shard.runs, gaps = shard.gaps, counts = shard.counts, scores = shard.scores;
-    var at = 0, counted = 0, scored = 0;
+    var at = 0, counted = 0, scored = 0, kinds = encodingOf(manifest);
     var folded = head ? head.folded.slice() : [];  // per field: the current group's folded list
     for (var r = 0; r < runs.length; r += 4) {
       var term = terms[runs[r]], field = runs[r + 1], kind = runs[r + 2], size = runs[r + 3];
       var list = { field: field, docs: new Array(size), scores: new Array(size), counts: null };
       var parent = folded[field], place = 0;
-      if (kind === COUNTS) list.counts = new Array(size);
+      var inFolded = kind === kinds.scoresInFolded || kind === kinds.countsInFolded;  // places in its group's list
+      var byScore = kind === kinds.scores || kind === kinds.scoresInFolded;  // else counted
+      if (kind === kinds.counts) list.counts = new Array(size);
       for (var i = 0; i < size; i++, at++) {
         place += gaps[at];
-        var doc = kind >= SCORES_IN_FOLDED ? parent.docs[place] : place;
+        var doc = inFolded ? parent.docs[place] : place;
         list.docs[i] = doc;
-        if (kind === SCORES || kind === SCORES_IN_FOLDED) {
+        if (byScore) {
           list.scores[i] = scores[scored++];
         } else {
-          var count = kind === COUNTS ? counts[counted++] : parent.counts[place] - counts[counted++];
+          var count = kind === kinds.counts ? counts[counted++] : parent.counts[place] - counts[counted++];
           if (list.counts) list.counts[i] = count;
           list.scores[i] = bm25(manifest.bm25, shard.idf[runs[r]], count, lengths[field][doc],
                                 manifest.averages[field], boosts[field]);
         }
       }
-      if (kind < SCORES_IN_FOLDED) folded[field] = list;  // a group's folded term comes first
+      if (!inFolded) folded[field] = list;  // a group's folded term comes first
       term.lists.push(list);
     }
     return { terms: terms, folded: folded };
@@ -214,7 +228,7 @@
    */
   function decodeInOrder(manifest, numbers, entries, lengths) {
     return numbers.map(function (n) {
-      var entry = entries[n], head = headOf(manifest.shards.keys, n);
+      var entry = entries[n], head = headOf(manifest.shards.keys, n, encodingOf(manifest).withinGroup);
       if (!entry.decoded) {
         entry.decoded = decodeShard(manifest, entry.raw, lengths, head === n ? null : entries[head].decoded);
         entry.raw = null;

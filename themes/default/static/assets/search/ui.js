@@ -9,9 +9,9 @@
  */
 (function () {
   "use strict";
-  var engine = window.viSearchEngine, shards = window.viSearchShards, lunr = window.lunr;
+  var engine = window.viSearchEngine, shards = window.viSearchShards, analysis = window.viSearchAnalysis;
   var form = document.getElementById("search-form");
-  if (!form || !engine || !shards || !lunr) return;
+  if (!form || !engine || !shards || !analysis || !window.lunr) return;
 
   var input = document.getElementById("search-input");
   var statusLine = document.getElementById("search-status");
@@ -22,6 +22,7 @@
   var manifestUrl = new URL(form.getAttribute("data-manifest"), document.baseURI);
   var baseTitle = document.title;
   var PAGE_SIZE = 20, TYPING_DELAY = 150, FIRST_DOCUMENTS = 5;
+  var INDEX_FORMAT = 5;  // the manifest's "format" these scripts read (search/store.py FORMAT_VERSION)
   var FILTERS = ["from", "to", "topic", "province", "sort"];  // "sort": "new" lists the newest first
   var data = null, current = null, runId = 0, typingTimer = 0;
 
@@ -92,6 +93,10 @@
   function loadData() {
     if (!data) {
       data = fetchJson(manifestUrl).then(function (manifest) {
+        // a page cached from one build and data from another read each other wrong: say so instead
+        if (manifest.format !== INDEX_FORMAT || !manifest.encoding || manifest.encoding.bigram_mark !== analysis.BIGRAM_MARK) {
+          throw Object.assign(new Error("search data format " + manifest.format + ", page reads " + INDEX_FORMAT), { stale: true });
+        }
         return { manifest: manifest, shards: {}, tiers: {}, whole: {}, lengths: {}, searcher: null, docs: {}, facets: null };
       });
       data.catch(function () { data = null; });  // let a later query try again
@@ -122,7 +127,9 @@
     if (loaded.searcher && loaded.searcher.name === name) return loaded.searcher.promise;
     var folder = new URL(manifest.index, manifestUrl), lengths = [];
     var needed = shards.lengthsFor(manifest, numbers).map(function (f) {
-      return cached(loaded.lengths, f, new URL("lengths-" + f + ".json", folder), shards.decodeLengths)
+      return cached(loaded.lengths, f, new URL("lengths-" + f + ".json", folder), function (file) {
+        return shards.decodeLengths(manifest, file);
+      })
         .then(function (values) { lengths[f] = values; });
     });
     var files = numbers.map(function (n) {
@@ -224,7 +231,7 @@
       // A rebuild renames the index folder: start again from the manifest on the next query.
       data = null;
       if (id !== runId) return;
-      show({ status: strings.error, notice: "" });
+      show({ status: error && error.stale ? strings.stale : strings.error, notice: "" });
       if (window.console) console.error(error);
     }).then(function () {
       if (id === runId) list.removeAttribute("aria-busy");
