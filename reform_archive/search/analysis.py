@@ -61,8 +61,9 @@ def _word_pattern(planes: tuple[int, ...] | None = None) -> re.Pattern[str]:
     its \\w is L and N (str.isalnum) plus "_", so only the marks (category M) are listed,
     built from unicodedata once. One class, not an alternation: a third faster.
     ``planes``: whose marks are listed (all that have any: :data:`MARK_PLANES`)."""
-    ranges = "".join(f"\\U{start:08x}-\\U{end:08x}"
-                     for start, end in mark_ranges(MARK_PLANES if planes is None else planes))
+    ranges = "".join(
+        f"\\U{start:08x}-\\U{end:08x}" for start, end in mark_ranges(MARK_PLANES if planes is None else planes)
+    )
     return re.compile(f"[\\w{ranges}]+")
 
 
@@ -168,12 +169,13 @@ def _unigrams(syllable: str) -> tuple[str, tuple[str, ...]]:
 
 # lunr pipeline functions: fn(token, i, tokens) -> token(s), like lunr.js's.
 
+
 def lunr_normalise(token: Any, i: int, tokens: list[Any]) -> Any:
     return token.update(lambda string, metadata: normalise_word(string))
 
 
 def lunr_expand(token: Any, i: int, tokens: list[Any]) -> list[Any]:
-    terms = expand([str(t) for t in tokens[i:i + 2]], 0)
+    terms = expand([str(t) for t in tokens[i : i + 2]], 0)
     return [token.clone(lambda string, metadata, term=term: term) for term in terms]
 
 

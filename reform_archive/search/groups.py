@@ -51,23 +51,30 @@ class Groups:
     by_position: np.ndarray  # term ids in position order (int32)
 
     @classmethod
-    def of(cls, terms: list[str], sizes: np.ndarray, carried: np.ndarray | None = None,
-           known: TermOrder | None = None) -> Groups:
+    def of(
+        cls, terms: list[str], sizes: np.ndarray, carried: np.ndarray | None = None, known: TermOrder | None = None
+    ) -> Groups:
         """``carried``: per term, its id in the vocabulary of ``known`` (-1 for a new term):
         then the orders are ``known``'s, updated, when few terms are new."""
-        if known is not None and carried is not None and known.consistent() \
-                and int((carried < 0).sum()) <= UPDATED_UP_TO * len(terms):
+        if (
+            known is not None
+            and carried is not None
+            and known.consistent()
+            and int((carried < 0).sum()) <= UPDATED_UP_TO * len(terms)
+        ):
             keys, by_rank, by_position = _updated(terms, carried, known)
         else:
             keys = [key_of(t) for t in terms]
             by_rank = np.asarray(sorted(range(len(terms)), key=_rank_key(terms, keys, js_key(terms))), dtype=np.int32)
             by_position = np.asarray(js_sorted(terms), dtype=np.int32)
-        return cls._made(terms, keys, sizes, np.asarray(by_rank, dtype=np.int32),
-                         np.asarray(by_position, dtype=np.int32))
+        return cls._made(
+            terms, keys, sizes, np.asarray(by_rank, dtype=np.int32), np.asarray(by_position, dtype=np.int32)
+        )
 
     @classmethod
-    def _made(cls, terms: list[str], keys: list[str], sizes: np.ndarray, by_rank: np.ndarray,
-              by_position: np.ndarray) -> Groups:
+    def _made(
+        cls, terms: list[str], keys: list[str], sizes: np.ndarray, by_rank: np.ndarray, by_position: np.ndarray
+    ) -> Groups:
         count = len(terms)
         rank = np.empty(count, dtype=np.int32)
         rank[by_rank] = np.arange(count, dtype=np.int32)
@@ -75,8 +82,9 @@ class Groups:
         position[by_position] = np.arange(count, dtype=np.int32)
         ranked = by_rank.tolist()
         keys_by_rank = [keys[i] for i in ranked]
-        starts = np.fromiter((r == 0 or keys_by_rank[r] != keys_by_rank[r - 1] for r in range(count)),
-                             dtype=bool, count=count)
+        starts = np.fromiter(
+            (r == 0 or keys_by_rank[r] != keys_by_rank[r - 1] for r in range(count)), dtype=bool, count=count
+        )
         # a group's folded term, when it has one, ranks first in it
         first = by_rank[np.maximum.accumulate(np.where(starts, np.arange(count), 0))]
         folded = np.fromiter((terms[i] == keys[i] for i in first.tolist()), dtype=bool, count=count)

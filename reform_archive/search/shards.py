@@ -32,10 +32,18 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
-import orjson
 
 from reform_archive.search import tiers as tiering
-from reform_archive.search.analysis import BIGRAM_MARK
+from reform_archive.search.encoding import (
+    COUNTS,
+    COUNTS_IN_FOLDED,
+    SCORES,
+    SCORES_IN_FOLDED,
+    encoding,
+    first_of,
+    json_bytes,
+    lengths_file,
+)
 from reform_archive.search.groups import Groups
 from reform_archive.search.index import (
     ENTRIES_PER_STEP,
@@ -54,16 +62,10 @@ from reform_archive.search.index import (
 __all__ = [
     "COUNTED_FIELDS",
     "COUNTED_FROM",
-    "DIGITS",
     "PACKED_BITS",
     "SHARD_BYTES",
-    "WITHIN_GROUP",
     "Shard",
     "SplitIndex",
-    "encoding",
-    "first_of",
-    "json_bytes",
-    "lengths_file",
     "split_index",
 ]
 
@@ -71,8 +73,6 @@ SHARD_BYTES = 24_000  # uncompressed, about 5 KB gzip: smaller wastes less per r
 COUNTED_FROM = 512  # lists this long send counts, not scores
 COUNTED_FIELDS = 0b1111111  # fields (bits, FIELDS order) where they may
 STEP_ENTRIES, MOST_STEPS = 2_000_000, 16  # entries turned term-major at a time
-SCORES, COUNTS, SCORES_IN_FOLDED, COUNTS_IN_FOLDED = 0, 1, 2, 3
-WITHIN_GROUP = "\u0001"
 
 
 @dataclass(frozen=True)
@@ -103,29 +103,6 @@ class SplitIndex:
                 "shards": {"keys": [shard.first_key for shard in self.shards],
                            "lengths": [shard.needs_lengths for shard in self.shards]},
                 "tiers": {"keys": [tier.key for tier in self.tiers]}}
-
-
-def encoding() -> dict[str, Any]:
-    """How the files are written, for the browser's reader (shards.js, analysis.js) to take
-    from the manifest instead of copies of these constants: the run kinds, the character
-    between a group's key and a term, the lengths' digits, the mark before a bigram."""
-    return {"runs": {"scores": SCORES, "counts": COUNTS, "scores_in_folded": SCORES_IN_FOLDED,
-                     "counts_in_folded": COUNTS_IN_FOLDED},
-            "within_group": WITHIN_GROUP, "digits": DIGITS, "bigram_mark": BIGRAM_MARK}
-
-
-def json_bytes(value: Any) -> bytes:
-    """Compact UTF-8 JSON, byte for byte what json.dumps(ensure_ascii=False, separators=(",", ":"))
-    gives, about five times faster; numpy arrays are written directly. orjson's result keeps
-    the buffer it reserved (65 KB for a 5 KB document, 1 MB for a list of 5,000 numbers), so
-    what is kept is a copy of the bytes: 10,000 shards and documents held 400 MB more."""
-    return bytes(memoryview(orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY)))
-
-
-def first_of(term: str, key: str) -> str:
-    """Where a shard starting at ``term`` sorts among shards: by its group, then, within a
-    group (after the folded term, which is the key itself), by term. No term holds U+0001."""
-    return key if term == key else f"{key}{WITHIN_GROUP}{term}"
 
 
 def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
@@ -308,20 +285,6 @@ def _scores(weights: Weights, entries: _Entries, counted: np.ndarray) -> np.ndar
         vectors = entries.docs[chosen].astype(np.int64) * fields + entries.run_keys[chosen] % fields
         parts.append(weights.scores(entries.term_ids[chosen], entries.tfs[chosen].astype(np.float64), vectors))
     return np.concatenate(parts) if parts else np.empty(0)
-
-
-DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"  # base64url's
-
-
-def lengths_file(lengths: np.ndarray) -> bytes:
-    """{"width": w, "lengths": "..."}: each document's length as w base-64 digits, no commas.
-    A fifth smaller than a JSON list after gzip (docs/search.md), and read by index."""
-    width = 1
-    while 64 ** width <= int(lengths.max(initial=0)):
-        width += 1
-    digits = np.array(list(DIGITS.encode()), dtype=np.uint8)
-    places = np.stack([(lengths >> (6 * (width - 1 - i))) & 63 for i in range(width)], axis=1)
-    return json_bytes({"width": width, "lengths": digits[places].tobytes().decode("ascii")})
 
 
 @dataclass(frozen=True)

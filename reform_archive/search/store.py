@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reform_archive.search.aliases import alias_pairs, code_parts, equivalent_sets
+from reform_archive.search.encoding import json_bytes
 from reform_archive.search.index import FieldTerms, IndexedText, TermNumbers, article_terms
-from reform_archive.search.shards import json_bytes, split_index
+from reform_archive.search.shards import split_index
 from reform_archive.search.vendor import LUNR_VERSION
 from reform_archive.site.model import Article, Site, term_slug
 from reform_archive.source.markup import plain_text
@@ -48,7 +49,7 @@ __all__ = [
 SEARCH_DIR = "search/"
 MANIFEST = SEARCH_DIR + "manifest.json"
 # 3: the index split by term (shards.py), one document per file; 4: first tiers (tiers.py); 5: the
-# files' encoding in the manifest (shards.encoding), which the page checks against its own version
+# files' encoding in the manifest (encoding.encoding), which the page checks against its own version
 FORMAT_VERSION = 5
 # Snippets are cut in the browser around the words found, so the store keeps the whole
 # text; only a pathological page is cut short.
@@ -84,8 +85,11 @@ def search_files(site: Site, link: Link, analysed: Texts | None = None) -> list[
     return [*index.files, *documents.files, manifest_file(site, index.manifest, documents.manifest)]
 
 
-def index_part(documents: list[IndexedText], known: Callable[[], TermNumbers | None] | None = None,
-               keep_numbers: Callable[[TermNumbers], None] | None = None) -> SearchPart:
+def index_part(
+    documents: list[IndexedText],
+    known: Callable[[], TermNumbers | None] | None = None,
+    keep_numbers: Callable[[TermNumbers], None] | None = None,
+) -> SearchPart:
     """The index, split into shards. ``documents``: numbered by their place in the site's
     article list (newest first: :func:`reform_archive.site.model.publication_order`); ``known`` and
     ``keep_numbers``: the previous build's term numbers and this build's
@@ -95,8 +99,9 @@ def index_part(documents: list[IndexedText], known: Callable[[], TermNumbers | N
     # the manifest (3,500 of them at 10,000 articles), and shards of two builds never mix.
     files = split.files()
     index_dir = f"index-{folder_digest(files)}/"
-    return SearchPart([SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in files.items()],
-                      split.manifest(index_dir))
+    return SearchPart(
+        [SearchFile(f"{SEARCH_DIR}{index_dir}{name}", data) for name, data in files.items()], split.manifest(index_dir)
+    )
 
 
 def documents_part(site: Site, link: Link, texts: Texts) -> SearchPart:
@@ -106,27 +111,44 @@ def documents_part(site: Site, link: Link, texts: Texts) -> SearchPart:
     # so an added article renumbers them all, and a cached file must not show another article.
     numbering = "\n".join(article.url for article in articles)
     folder = f"docs-{_digest(numbering.encode())}/"
-    doc_files = [SearchFile(f"{SEARCH_DIR}{folder}{n}.json", json_bytes(_document(a, texts[a.path][0], link, language)))
-                 for n, a in enumerate(articles)]
+    doc_files = [
+        SearchFile(f"{SEARCH_DIR}{folder}{n}.json", json_bytes(_document(a, texts[a.path][0], link, language)))
+        for n, a in enumerate(articles)
+    ]
     vocabularies = {name: _vocabulary(site, name) for name in FACET_TAXONOMIES}
     facets = _hashed("facets.", json_bytes(_facets(articles, vocabularies)))
-    return SearchPart([*doc_files, facets], {
-        "documents": folder,
-        "facets": _name(facets),
-        "filters": {
-            "years": sorted(site.years),
-            **{name: [{"slug": slug, "name": label, "count": count} for slug, label, count in vocabulary]
-               for name, vocabulary in vocabularies.items()},
+    return SearchPart(
+        [*doc_files, facets],
+        {
+            "documents": folder,
+            "facets": _name(facets),
+            "filters": {
+                "years": sorted(site.years),
+                **{
+                    name: [{"slug": slug, "name": label, "count": count} for slug, label, count in vocabulary]
+                    for name, vocabulary in vocabularies.items()
+                },
+            },
         },
-    })
+    )
 
 
 def manifest_file(site: Site, *parts: Mapping[str, Any]) -> SearchFile:
     """The manifest: what each part (:func:`index_part`, then :func:`documents_part`) says."""
-    return SearchFile(MANIFEST, json_bytes({"format": FORMAT_VERSION, "lunr": LUNR_VERSION, "count": len(site.articles),
-                                            "aliases": alias_pairs(site.settings.abbreviations), "codes": code_parts(),
-                                            "equivalents": equivalent_sets(site.settings.equivalents),
-                                            **{key: value for part in parts for key, value in part.items()}}))
+    return SearchFile(
+        MANIFEST,
+        json_bytes(
+            {
+                "format": FORMAT_VERSION,
+                "lunr": LUNR_VERSION,
+                "count": len(site.articles),
+                "aliases": alias_pairs(site.settings.abbreviations),
+                "codes": code_parts(),
+                "equivalents": equivalent_sets(site.settings.equivalents),
+                **{key: value for part in parts for key, value in part.items()},
+            }
+        ),
+    )
 
 
 def _analyse(article: Article) -> tuple[str, tuple[FieldTerms, ...]]:
@@ -148,7 +170,7 @@ def _document(article: Article, body: str, link: Link, language: str) -> dict[st
 
 def snippet_source(article: Article, body: str) -> str:
     if article.summary and body.startswith(article.summary):
-        body = body[len(article.summary):].lstrip()  # the importer often keeps the lead in both
+        body = body[len(article.summary) :].lstrip()  # the importer often keeps the lead in both
     text = f"{article.summary} {body}".strip()
     if len(text) <= SNIPPET_SOURCE_CHARS:
         return text
@@ -189,4 +211,4 @@ def _hashed(prefix: str, data: bytes) -> SearchFile:
 
 
 def _name(file: SearchFile) -> str:
-    return file.path[len(SEARCH_DIR):]
+    return file.path[len(SEARCH_DIR) :]

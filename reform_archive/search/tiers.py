@@ -32,7 +32,9 @@ from reform_archive.search.groups import Groups
 __all__ = ["TIER_FROM", "TIER_SIZE", "Tier", "TierEntries", "outside", "tiers_of"]
 
 TIER_SIZE = 1_000  # documents in a first tier
-TIER_FROM = 10**9  # off by default: at 100k a 1,000-document tier places too few results (benchmarks/README.md); tests shrink it
+TIER_FROM = (
+    10**9
+)  # off by default: at 100k a 1,000-document tier places too few results (benchmarks/README.md); tests shrink it
 
 
 @dataclass(frozen=True)
@@ -75,15 +77,33 @@ def tiers_of(entries: TierEntries, groups: Groups, low: int, high: int, tier_siz
             continue  # fewer entries than documents needed
         end = int(starts[n + 1]) if n + 1 < len(starts) else high
         ids = groups.by_rank[head:end]
-        tier = _tier(entries, head, end, first, last, [groups.terms[i] for i in ids],
-                     groups.position[ids].tolist(), tier_size, tier_from)
+        tier = _tier(
+            entries,
+            head,
+            end,
+            first,
+            last,
+            [groups.terms[i] for i in ids],
+            groups.position[ids].tolist(),
+            tier_size,
+            tier_from,
+        )
         if tier is not None:
             tiers.append(Tier(groups.keys[ids[0]], head, end, *tier))
     return tiers
 
 
-def _tier(entries: TierEntries, head: int, end: int, low: int, high: int, terms: list[str], positions: list[int],
-          tier_size: int, tier_from: int) -> tuple[np.ndarray, dict[str, Any]] | None:
+def _tier(
+    entries: TierEntries,
+    head: int,
+    end: int,
+    low: int,
+    high: int,
+    terms: list[str],
+    positions: list[int],
+    tier_size: int,
+    tier_from: int,
+) -> tuple[np.ndarray, dict[str, Any]] | None:
     """``terms``, ``positions``: the group's, by rank."""
     keys, docs = entries.run_keys[low:high], entries.docs[low:high]
     ranks, fields = keys // entries.fields, keys % entries.fields
@@ -107,14 +127,24 @@ def _tier(entries: TierEntries, head: int, end: int, low: int, high: int, terms:
     run_starts = np.flatnonzero(np.diff(ranks * 64 + fields, prepend=-1))
     sizes = np.diff(np.append(run_starts, len(ranks)))
     places = docs.astype(np.int64)
-    head_runs = {int(fields[s]): docs[s:s + n] for s, n in zip(run_starts.tolist(), sizes.tolist(), strict=True)
-                 if ranks[s] == head}
+    head_runs = {
+        int(fields[s]): docs[s : s + n]
+        for s, n in zip(run_starts.tolist(), sizes.tolist(), strict=True)
+        if ranks[s] == head
+    }
     gaps = np.empty(len(places), dtype=np.int64)
     for start, size in zip(run_starts.tolist(), sizes.tolist(), strict=True):
-        run = places[start:start + size]
+        run = places[start : start + size]
         if ranks[start] != head:
             run = np.searchsorted(head_runs[int(fields[start])], run)
-        gaps[start:start + size] = np.diff(run, prepend=0)
+        gaps[start : start + size] = np.diff(run, prepend=0)
     runs = np.stack([ranks[run_starts] - head, fields[run_starts], sizes], axis=1).astype(np.int64)
-    return chosen, {"terms": terms, "index": positions, "df": df.tolist(), "bound": bound.tolist(),
-            "runs": runs.ravel(), "gaps": gaps, "scores": scores}
+    return chosen, {
+        "terms": terms,
+        "index": positions,
+        "df": df.tolist(),
+        "bound": bound.tolist(),
+        "runs": runs.ravel(),
+        "gaps": gaps,
+        "scores": scores,
+    }

@@ -11,8 +11,9 @@ __all__ = ["expand"]
 
 def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
     """The wire format back to lunr's serialisation (the same steps as engine.js's)."""
-    postings: list[dict[str, Any]] = [{"_index": i, **{f: {} for f in wire["fields"]}}
-                                      for i in range(len(wire["terms"]))]
+    postings: list[dict[str, Any]] = [
+        {"_index": i, **{f: {} for f in wire["fields"]}} for i in range(len(wire["terms"]))
+    ]
     vectors = []
     for field_ref, gaps, scores in wire["fieldVectors"]:
         field, ref = field_ref.split("/", 1)
@@ -22,5 +23,10 @@ def expand(wire: Mapping[str, Any]) -> dict[str, Any]:
             elements += [index, score]
             postings[index][field][ref] = {}
         vectors.append([field_ref, elements])
-    return {"version": wire["version"], "fields": wire["fields"], "pipeline": wire["pipeline"],
-            "fieldVectors": vectors, "invertedIndex": [[t, p] for t, p in zip(wire["terms"], postings, strict=True)]}
+    return {
+        "version": wire["version"],
+        "fields": wire["fields"],
+        "pipeline": wire["pipeline"],
+        "fieldVectors": vectors,
+        "invertedIndex": [[t, p] for t, p in zip(wire["terms"], postings, strict=True)],
+    }

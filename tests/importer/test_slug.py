@@ -68,7 +68,9 @@ def test_addresses_without_a_headline_give_no_slug():
 
 
 def test_ids_and_files_are_not_headline_words():
-    assert slug_words("https://thuvienphapluat.vn/hoi-dap/83A4D89-sipas-la-ten-viet-tat-cua-chi-so-nao.html")[0] == "sipas"
+    assert (
+        slug_words("https://thuvienphapluat.vn/hoi-dap/83A4D89-sipas-la-ten-viet-tat-cua-chi-so-nao.html")[0] == "sipas"
+    )
     assert slug_words("https://x.gov.vn/vi/news/cchc/phuong-trang-bang-huong-dan-nop-ho-so-2764.html")[-1] == "so"
     assert slug_words("https://x.vn/ket-qua-chi-so-sipas-nam-2023.html")[-1] == "2023"  # a year ends headlines
     assert slug_words("https://x.vn/huong-dan-tra-cuu-bang-ma-qr.html")[-1] == "qr"

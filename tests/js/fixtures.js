@@ -26,7 +26,7 @@ function tinyIndex(docs) {
   });
 }
 
-/* The files' encoding as the build writes it into the manifest (reform_archive/search/shards.py,
+/* The files' encoding as the build writes it into the manifest (reform_archive/search/encoding.py,
    encoding(); tests/search/test_parity.py checks that this copy is the build's). */
 const ENCODING = {
   runs: { scores: 0, counts: 1, scores_in_folded: 2, counts_in_folded: 3 },

@@ -11,8 +11,9 @@ REFERENCE = Path(__file__).with_name("lunr_reference.js")
 ENGINE = Path(__file__).resolve().parents[2] / "themes" / "default" / "static" / "assets" / "search" / "engine.js"
 
 
-def run_queries(output: Path, queries: list[str], typing: bool = False,
-                filters: dict[str, str] | None = None) -> dict[str, dict]:
+def run_queries(
+    output: Path, queries: list[str], typing: bool = False, filters: dict[str, str] | None = None
+) -> dict[str, dict]:
     """{query: {"mode": "all"|"any"|"none", "results": [{"ref", "url", "title", "score", "groups"}]}}.
     ``typing``: read the queries as still being typed (the last word is a prefix)."""
     answers = run_split(output, queries, typing, filters)
@@ -21,15 +22,26 @@ def run_queries(output: Path, queries: list[str], typing: bool = False,
     return {query: {"mode": answer["mode"], "results": answer["results"]} for query, answer in answers.items()}
 
 
-def run_split(output: Path, queries: list[str], typing: bool = False, filters: dict[str, str] | None = None,
-              reference: Path | None = None) -> dict[str, dict]:
+def run_split(
+    output: Path,
+    queries: list[str],
+    typing: bool = False,
+    filters: dict[str, str] | None = None,
+    reference: Path | None = None,
+) -> dict[str, dict]:
     """As :func:`run_queries`, plus each query's "shards" (the shard numbers it loaded),
     "lunr" (lunr.js's Index#query over those shards merged) and, given an unsplit
     ``reference`` index (wire format), its answer from that as "reference"."""
-    request = {"site": str(output), "queries": queries, "typing": typing, "filters": filters or {},
-               "reference": str(reference) if reference else None}
-    done = subprocess.run(["node", str(NODE_SEARCH)], input=json.dumps(request),
-                          capture_output=True, text=True, timeout=300)
+    request = {
+        "site": str(output),
+        "queries": queries,
+        "typing": typing,
+        "filters": filters or {},
+        "reference": str(reference) if reference else None,
+    }
+    done = subprocess.run(
+        ["node", str(NODE_SEARCH)], input=json.dumps(request), capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -45,8 +57,10 @@ def run_engine(script: str) -> object:
 
 
 def _evaluate(name: str, module: Path, script: str) -> object:
-    program = f"const {name} = require({json.dumps(str(module))});\n" \
-              f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
+    program = (
+        f"const {name} = require({json.dumps(str(module))});\n"
+        f"process.stdout.write(JSON.stringify((function () {{ {script} }})()));"
+    )
     done = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

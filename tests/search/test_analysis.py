@@ -21,12 +21,25 @@ from reform_archive.search.analysis import (
     tokenize,
 )
 
-VIETNAMESE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
-                              "ùúủũụừứửữựỳýỷỹỵ0123456789 ,./-", max_size=60)
+VIETNAMESE = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ0123456789 ,./-",
+    max_size=60,
+)
 
 
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("Uỷ", "ủy"), ("THUỶ", "thủy"), ("khoẻ", "khỏe"),
-                                      ("hoạ", "họa"), ("toá", "tóa"), ("thuỵ", "thụy"), ("loè", "lòe")])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("hoà", "hòa"),
+        ("Uỷ", "ủy"),
+        ("THUỶ", "thủy"),
+        ("khoẻ", "khỏe"),
+        ("hoạ", "họa"),
+        ("toá", "tóa"),
+        ("thuỵ", "thụy"),
+        ("loè", "lòe"),
+    ],
+)
 def test_old_tone_placement_becomes_todays(old, new):
     assert normalise_word(old) == new == normalise_word(new)
 
@@ -42,10 +55,20 @@ def test_folding_removes_every_mark_and_d_bar():
 
 
 def test_tokens_are_letters_marks_and_digits():
-    assert tokenize("Số 72/TB-UBND, ngày 07/3 (47,18%) 👍 e-Gov") == ["Số", "72", "TB", "UBND", "ngày", "07", "3",
-                                                                     "47", "18", "e", "Gov"]
+    assert tokenize("Số 72/TB-UBND, ngày 07/3 (47,18%) 👍 e-Gov") == [
+        "Số",
+        "72",
+        "TB",
+        "UBND",
+        "ngày",
+        "07",
+        "3",
+        "47",
+        "18",
+        "e",
+        "Gov",
+    ]
     assert tokenize("") == [] and tokenize(" \n\t–—") == []
-
 
 
 def test_the_planes_looked_at_hold_every_mark_python_knows():
@@ -55,6 +78,7 @@ def test_the_planes_looked_at_hold_every_mark_python_knows():
     everywhere = mark_ranges(range((sys.maxunicode + 1) >> 16))
     assert everywhere == mark_ranges(MARK_PLANES)
     assert (0x0300, 0x036F) in everywhere  # the combining diacritics Vietnamese decomposes into
+
 
 def test_each_syllable_gives_folded_exact_and_a_bigram_with_the_next():
     assert analyse("Hà Nội") == ["ha", "hà", f"{BIGRAM_MARK}ha noi", "noi", "nội"]
@@ -95,14 +119,23 @@ def test_normalising_and_folding_are_idempotent(word):
 
 def test_the_word_pattern_is_exactly_unicode_letters_marks_and_digits():
     pattern = _word_pattern()  # "_" aside, which _words makes a space first
-    wrong = [hex(code) for code in range(sys.maxunicode + 1)
-             if bool(pattern.fullmatch(chr(code))) != (unicodedata.category(chr(code))[0] in "LMN" or code == 0x5F)]
+    wrong = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if bool(pattern.fullmatch(chr(code))) != (unicodedata.category(chr(code))[0] in "LMN" or code == 0x5F)
+    ]
     assert not wrong, wrong[:20]
     assert _words("a_b c") == ["a", "b", "c"]  # the pattern's \w takes "_"; _words makes it a space
 
 
-@given(st.text(alphabet=st.sampled_from(["a", "à", "đ", " ", "_", "1", "\u0301", "\u20d0", "\U0001d167",
-                                          "\U000e0100", "😀", "\U00010400", "-"]), max_size=30))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            ["a", "à", "đ", " ", "_", "1", "\u0301", "\u20d0", "\U0001d167", "\U000e0100", "😀", "\U00010400", "-"]
+        ),
+        max_size=30,
+    )
+)
 def test_words_are_the_full_patterns_with_or_without_characters_past_plane_0(text):
     """Text without characters past U+FFFF is matched with plane 0's marks only (a third of
     the time); the words are the same as with every plane's."""

@@ -18,7 +18,7 @@ from serving import serve_directory
 import reform_archive.search.shards as shards
 
 RESULTS = "#search-results li.search-result"
-QUERIES = ["cải cách hành chính", "thu tuc", "\"một cửa\" Hàm Tân"]
+QUERIES = ["cải cách hành chính", "thu tuc", '"một cửa" Hàm Tân']
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +33,23 @@ def split_site(synthetic_corpus, tmp_path_factory):
 
 
 def _search_data(output: Path) -> dict[str, bytes]:
-    return {f"search/{p.relative_to(output / 'search').as_posix()}": p.read_bytes()
-            for p in (output / "search").rglob("*.json")}
+    return {
+        f"search/{p.relative_to(output / 'search').as_posix()}": p.read_bytes()
+        for p in (output / "search").rglob("*.json")
+    }
 
 
 def _fetched(page) -> list[str]:
     """Paths under search/ the page fetched, in order (a list, so a repeat shows)."""
     fetched: list[str] = []
-    page.on("requestfinished", lambda request: fetched.append(request.url.split("/", 3)[3].split("?")[0])
-            if "/search/" in request.url and request.url.endswith(".json") else None)
+    page.on(
+        "requestfinished",
+        lambda request: (
+            fetched.append(request.url.split("/", 3)[3].split("?")[0])
+            if "/search/" in request.url and request.url.endswith(".json")
+            else None
+        ),
+    )
     return fetched
 
 
@@ -64,8 +72,12 @@ def test_a_query_fetches_its_shards_and_shown_documents_only(chromium, split_sit
         manifest = json.loads(data["search/manifest.json"])
         index, docs = "search/" + manifest["index"], "search/" + manifest["documents"]
         lengths = sorted({f for n in answer["shards"] for f in range(7) if manifest["shards"]["lengths"][n] >> f & 1})
-        expected = {"search/manifest.json", *(f"{index}{n}.json" for n in answer["shards"]),
-                    *(f"{index}lengths-{f}.json" for f in lengths), *(f"{docs}{r['ref']}.json" for r in shown)}
+        expected = {
+            "search/manifest.json",
+            *(f"{index}{n}.json" for n in answer["shards"]),
+            *(f"{index}lengths-{f}.json" for f in lengths),
+            *(f"{docs}{r['ref']}.json" for r in shown),
+        }
         assert sorted(fetched) == sorted(expected), query  # each once, nothing else
         index_bytes = sum(len(d) for path, d in data.items() if path.startswith(index))
         fetched_index = sum(len(data[path]) for path in fetched if path.startswith(index))

@@ -16,18 +16,23 @@ def _groups(query: str, typing: bool = True) -> list[dict]:
 
 
 def test_words_are_groups_and_only_the_last_is_a_prefix_while_typing():
-    assert _groups("Hàm Tân") == [{"phrase": False, "syllables": [["hàm", "ham", False]]},
-                                  {"phrase": False, "syllables": [["tân", "tan", True]]}]
+    assert _groups("Hàm Tân") == [
+        {"phrase": False, "syllables": [["hàm", "ham", False]]},
+        {"phrase": False, "syllables": [["tân", "tan", True]]},
+    ]
     assert _groups("Hàm Tân ")[1]["syllables"] == [["tân", "tan", False]]  # a space: the word is finished
     assert _groups("Hàm Tân", typing=False)[1]["syllables"] == [["tân", "tan", False]]  # submitted or shared
 
 
 def test_quotes_and_codes_make_phrases_without_prefix():
-    assert _groups('"một cửa" hà') == [{"phrase": True, "syllables": [["một", "mot", False], ["cửa", "cua", False]]},
-                                       {"phrase": False, "syllables": [["hà", "ha", True]]}]
+    assert _groups('"một cửa" hà') == [
+        {"phrase": True, "syllables": [["một", "mot", False], ["cửa", "cua", False]]},
+        {"phrase": False, "syllables": [["hà", "ha", True]]},
+    ]
     assert _groups("“Một Cửa”")[0]["phrase"] is True  # a phone's curly quotes
-    assert _groups("72/TB-UBND") == [{"phrase": True, "syllables": [["72", "72", False], ["tb", "tb", False],
-                                                                    ["ubnd", "ubnd", True]]}]
+    assert _groups("72/TB-UBND") == [
+        {"phrase": True, "syllables": [["72", "72", False], ["tb", "tb", False], ["ubnd", "ubnd", True]]}
+    ]
     assert _groups('"một cử') == [{"phrase": True, "syllables": [["một", "mot", False], ["cử", "cu", True]]}]
 
 

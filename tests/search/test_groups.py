@@ -14,11 +14,39 @@ from reform_archive.search.jsorder import js_order
 # syllables with and without marks, đ, a character past U+FFFF (JavaScript orders those
 # by UTF-16 code units), Greek (whose marked letters sort before their folded ones:
 # "ά" is U+03AC, "α" U+03B1), and bigrams ("_" + two syllables)
-SYLLABLES = ["hoa", "hòa", "hoà", "hóa", "chinh", "chính", "chỉnh", "da", "đa", "dá", "ủy", "uy",
-             "tinh", "tỉnh", "tính", "an", "ân", "ấn", "z", "\U0001d518x", "\uffef", "a\u00e0",
-             "ά", "α", "άλ", "ὰλ", "αλ"]
-TERMS = st.one_of(st.sampled_from(SYLLABLES),
-                  st.tuples(st.sampled_from(SYLLABLES), st.sampled_from(SYLLABLES)).map(lambda p: f"_{p[0]} {p[1]}"))
+SYLLABLES = [
+    "hoa",
+    "hòa",
+    "hoà",
+    "hóa",
+    "chinh",
+    "chính",
+    "chỉnh",
+    "da",
+    "đa",
+    "dá",
+    "ủy",
+    "uy",
+    "tinh",
+    "tỉnh",
+    "tính",
+    "an",
+    "ân",
+    "ấn",
+    "z",
+    "\U0001d518x",
+    "\uffef",
+    "a\u00e0",
+    "ά",
+    "α",
+    "άλ",
+    "ὰλ",
+    "αλ",
+]
+TERMS = st.one_of(
+    st.sampled_from(SYLLABLES),
+    st.tuples(st.sampled_from(SYLLABLES), st.sampled_from(SYLLABLES)).map(lambda p: f"_{p[0]} {p[1]}"),
+)
 
 
 def reference(terms: list[str]) -> tuple[list[int], list[int], list[int]]:
@@ -48,6 +76,7 @@ def test_updated_orders_are_the_sorted_ones(before, added, data):
     fresh = Groups.of(terms, sizes(terms))
     # every share of new terms updates here (the build sorts again past UPDATED_UP_TO)
     import reform_archive.search.groups as groups
+
     groups_limit, groups.UPDATED_UP_TO = groups.UPDATED_UP_TO, 1.0
     try:
         updated = Groups.of(terms, sizes(terms), np.array(carried, dtype=np.int32), previous.order())

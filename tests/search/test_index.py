@@ -24,8 +24,8 @@ import reform_archive.source.loader
 from reform_archive.config import ConfigError, load_settings, parse_settings
 from reform_archive.errors import ContentError
 from reform_archive.search import analysis
+from reform_archive.search.encoding import json_bytes as _json
 from reform_archive.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
-from reform_archive.search.shards import json_bytes as _json
 from reform_archive.search.store import folder_digest
 from reform_archive.search.wire import expand
 from reform_archive.site.model import Selection, build_model
@@ -57,9 +57,11 @@ def test_manifest_names_content_hashed_files_that_exist(sample_files):
     shards = manifest["shards"]
     assert len(shards["keys"]) == len(shards["lengths"]) > 1
     index = sorted(p for p in sample_files if p.startswith("search/" + manifest["index"]))
-    assert index == sorted(f"search/{manifest['index']}{n}.json" for n in range(len(shards["keys"])))  # no lengths: lists are short
+    assert index == sorted(
+        f"search/{manifest['index']}{n}.json" for n in range(len(shards["keys"]))
+    )  # no lengths: lists are short
     folder = "search/" + manifest["index"]
-    named = {p[len(folder):]: sample_files[p] for p in sample_files if p.startswith(folder)}
+    named = {p[len(folder) :]: sample_files[p] for p in sample_files if p.startswith(folder)}
     assert manifest["index"] == f"index-{folder_digest(named)}/"  # by content: the files' names and bytes
     documents = sorted(p for p in sample_files if p.startswith("search/" + manifest["documents"]))
     assert documents == sorted(f"search/{manifest['documents']}{n}.json" for n in range(5))
@@ -96,8 +98,10 @@ def lunr_py_index(documents: list[IndexedText]) -> dict:
 def _vectors_by_term(serialised: dict) -> dict[str, dict[str, float]]:
     """{field/ref: {term: score}}: lunr's serialisation with indices replaced by terms."""
     names = {posting["_index"]: term for term, posting in serialised["invertedIndex"]}
-    return {ref: {names[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)}
-            for ref, elements in serialised["fieldVectors"]}
+    return {
+        ref: {names[elements[i]]: elements[i + 1] for i in range(0, len(elements), 2)}
+        for ref, elements in serialised["fieldVectors"]
+    }
 
 
 def _wire_of(documents: list[IndexedText]) -> dict:
@@ -107,8 +111,9 @@ def _wire_of(documents: list[IndexedText]) -> dict:
 def assert_same_as_lunr_py(documents: list[IndexedText]) -> None:
     ours, theirs = expand(_wire_of(documents)), lunr_py_index(documents)
     assert ours["pipeline"] == theirs["pipeline"] and ours["fields"] == theirs["fields"]
-    assert [term for term, _ in ours["invertedIndex"]] == \
-        sorted((term for term, _ in theirs["invertedIndex"]), key=lambda term: term.encode("utf-16-be"))
+    assert [term for term, _ in ours["invertedIndex"]] == sorted(
+        (term for term, _ in theirs["invertedIndex"]), key=lambda term: term.encode("utf-16-be")
+    )
     assert [ref for ref, _ in ours["fieldVectors"]] == [ref for ref, _ in theirs["fieldVectors"]]
     assert _vectors_by_term(ours) == _vectors_by_term(theirs)  # every score, to the last bit
 
@@ -136,8 +141,9 @@ def test_the_vectors_are_lunr_py_s_vectors_on_a_synthetic_archive(tmp_path):
 
     write_site(tmp_path, 60)
     site = build_model_of(tmp_path)
-    assert_same_as_lunr_py([IndexedText(str(i), article_terms(a, plain_text(a.html)))
-                            for i, a in enumerate(site.articles)])
+    assert_same_as_lunr_py(
+        [IndexedText(str(i), article_terms(a, plain_text(a.html))) for i, a in enumerate(site.articles)]
+    )
 
 
 @pytest.mark.parametrize("step", [1, 7, 1000])
@@ -164,17 +170,20 @@ _TERMS = st.lists(st.sampled_from(["ha", "hà", "noi", "_ha noi", "𝐀", "ｚ",
 def test_any_documents_score_as_lunr_py_scores_them(fields):
     """Empty fields, a term in one field only, repeated terms and tiny archives: the corners
     where averages and idf are extreme."""
-    assert_same_as_lunr_py([IndexedText(str(i), tuple(FieldTerms.of(f[name]) for name in FIELDS))
-                            for i, f in enumerate(fields)])
+    assert_same_as_lunr_py(
+        [IndexedText(str(i), tuple(FieldTerms.of(f[name]) for name in FIELDS)) for i, f in enumerate(fields)]
+    )
 
 
 def test_bm25_parameters_are_lunr_py_s():
     from reform_archive.search.index import K1, B
+
     assert (Builder()._k1, Builder()._b) == (K1, B)
 
 
 def test_scores_round_as_python_rounds():
     from reform_archive.search.index import _round3
+
     values = [0.0005, 0.0015, 2.675, 1.0005, 0.1235, 123.4565, 7.0, 1e-9] + [i / 7 for i in range(1, 200)]
     assert _round3(np.array(values)).tolist() == [round(v, 3) for v in values]
 
@@ -187,10 +196,16 @@ def test_javascript_expands_the_wire_format_exactly_as_python_does():
 
 def test_document_store_and_facets_follow_the_article_order(tmp_path):
     count = 23
-    articles = {f"a{i:02d}.md": article(f"Bài số {i}", f"20{10 + i % 12}-03-{1 + i % 28:02d}", slug=f"bai-{i:02d}",
-                                        provinces=["Hà Tĩnh"] if i % 3 == 0 else ["Quảng Nam"],
-                                        topics=["thủ tục hành chính"] if i % 2 else [])
-                for i in range(count)}
+    articles = {
+        f"a{i:02d}.md": article(
+            f"Bài số {i}",
+            f"20{10 + i % 12}-03-{1 + i % 28:02d}",
+            slug=f"bai-{i:02d}",
+            provinces=["Hà Tĩnh"] if i % 3 == 0 else ["Quảng Nam"],
+            topics=["thủ tục hành chính"] if i % 2 else [],
+        )
+        for i in range(count)
+    }
     files = build_to_memory(make_site(tmp_path, articles))
     manifest = _manifest(files)
     docs = [_load(files, f"{manifest['documents']}{n}.json") for n in range(count)]
@@ -208,8 +223,9 @@ def test_document_store_and_facets_follow_the_article_order(tmp_path):
 
 def test_builds_are_byte_for_byte_reproducible(sample_files):
     again = build_to_memory(SAMPLE)
-    assert {p: d for p, d in again.items() if p.startswith("search/")} == \
-           {p: d for p, d in sample_files.items() if p.startswith("search/")}
+    assert {p: d for p, d in again.items() if p.startswith("search/")} == {
+        p: d for p, d in sample_files.items() if p.startswith("search/")
+    }
 
 
 def test_terms_are_ordered_as_javascript_compares_strings(tmp_path):
@@ -219,8 +235,13 @@ def test_terms_are_ordered_as_javascript_compares_strings(tmp_path):
     files = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     manifest = _manifest(files)
     shards = [_load(files, f"{manifest['index']}{n}.json") for n in range(len(manifest["shards"]["keys"]))]
-    terms = [term for _, term in sorted((i, t) for shard in shards for i, t in zip(shard["index"], shard["terms"], strict=True))]
-    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)  # vector indices: lunr.js's order
+    terms = [
+        term
+        for _, term in sorted((i, t) for shard in shards for i, t in zip(shard["index"], shard["terms"], strict=True))
+    ]
+    assert (
+        terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) != sorted(terms)
+    )  # vector indices: lunr.js's order
     answers = run_queries(output, ["𝐀𝐁", "ｚｚ", "toan"])  # lunr.js loads it and finds them
     assert all(len(answers[q]["results"]) == 1 for q in answers)
 

@@ -23,10 +23,31 @@ QUANG_NAM = "thong-bao-ket-luan-cua-chu-tich-ubnd-tinh"
 ALL = {HA_TINH, BINH_DINH, HOA_BINH, HAM_TAN, QUANG_NAM}
 
 QUERIES = [
-    "hanh chinh", "Hàm Tân", "ham tan", "HÀM TÂN", unicodedata.normalize("NFD", "Hàm Tân"),
-    "hoà bình", "hòa bình", "hoa binh", "ha tinh", "Hà Tĩnh", '"một cửa"', "“một cửa”", "72/TB-UBND", "72",
-    "tb-ubnd", "TB-UBND", "an ninh", '"an ninh"', "bình định", "quảng nam", "hàm tân xyzzy",
-    "xyzzy plugh", "sở nội vụ", "uỷ ban nhân dân", "ủy ban nhân dân",
+    "hanh chinh",
+    "Hàm Tân",
+    "ham tan",
+    "HÀM TÂN",
+    unicodedata.normalize("NFD", "Hàm Tân"),
+    "hoà bình",
+    "hòa bình",
+    "hoa binh",
+    "ha tinh",
+    "Hà Tĩnh",
+    '"một cửa"',
+    "“một cửa”",
+    "72/TB-UBND",
+    "72",
+    "tb-ubnd",
+    "TB-UBND",
+    "an ninh",
+    '"an ninh"',
+    "bình định",
+    "quảng nam",
+    "hàm tân xyzzy",
+    "xyzzy plugh",
+    "sở nội vụ",
+    "uỷ ban nhân dân",
+    "ủy ban nhân dân",
 ]
 
 
@@ -154,6 +175,7 @@ def test_old_and_new_tone_placement_give_the_same_ranking(answers):
 
 # ---- one rule at a time, on sites made for it ----
 
+
 def _site_answers(tmp_path: Path, articles: dict[str, str], queries: list[str], config: str = "") -> dict:
     site = make_site(tmp_path / "site", articles, config=config)
     return run_queries(build_to_disk(site, tmp_path / "out"), queries)
@@ -161,67 +183,106 @@ def _site_answers(tmp_path: Path, articles: dict[str, str], queries: list[str], 
 
 def test_exact_diacritics_rank_above_folded_only_matches(tmp_path):
     filler = " Nội dung khác của bài viết để hai bài dài như nhau."
-    answers = _site_answers(tmp_path, {
-        "a.md": article("Bài A", "2024-01-01", body="Hội nghị hòa giải ở cơ sở." + filler, slug="bai-a"),
-        "b.md": article("Bài B", "2024-01-02", body="Hội nghị hóa giải ở cơ sở." + filler, slug="bai-b"),
-    }, ["hòa giải", "hóa giải", "hoa giai"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "a.md": article("Bài A", "2024-01-01", body="Hội nghị hòa giải ở cơ sở." + filler, slug="bai-a"),
+            "b.md": article("Bài B", "2024-01-02", body="Hội nghị hóa giải ở cơ sở." + filler, slug="bai-b"),
+        },
+        ["hòa giải", "hóa giải", "hoa giai"],
+    )
     assert _found(answers, "hòa giải") == ["bai-a", "bai-b"]
     assert _found(answers, "hóa giải") == ["bai-b", "bai-a"]
     assert set(_found(answers, "hoa giai")) == {"bai-a", "bai-b"}
 
 
 def test_adjacent_syllables_rank_above_scattered_ones_and_quotes_require_them(tmp_path):
-    answers = _site_answers(tmp_path, {
-        "near.md": article("Tin một", "2024-01-01", slug="lien-ke",
-                           body="Tỉnh đẩy mạnh cải cách hành chính trong năm nay, nhiều kết quả tốt."),
-        "far.md": article("Tin hai", "2024-01-02", slug="roi-rac",
-                          body="Tỉnh đẩy mạnh cải tạo đường, cách làm mới; hành động chính là nhiều kết quả tốt."),
-    }, ["cải cách hành chính", '"cải cách hành chính"', "cai cach hanh chinh"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "near.md": article(
+                "Tin một",
+                "2024-01-01",
+                slug="lien-ke",
+                body="Tỉnh đẩy mạnh cải cách hành chính trong năm nay, nhiều kết quả tốt.",
+            ),
+            "far.md": article(
+                "Tin hai",
+                "2024-01-02",
+                slug="roi-rac",
+                body="Tỉnh đẩy mạnh cải tạo đường, cách làm mới; hành động chính là nhiều kết quả tốt.",
+            ),
+        },
+        ["cải cách hành chính", '"cải cách hành chính"', "cai cach hanh chinh"],
+    )
     assert _found(answers, "cải cách hành chính") == ["lien-ke", "roi-rac"]
     assert _found(answers, "cai cach hanh chinh") == ["lien-ke", "roi-rac"]
     assert _found(answers, '"cải cách hành chính"') == ["lien-ke"]
 
 
 def test_a_submitted_short_word_is_a_whole_word(tmp_path):
-    answers = _site_answers(tmp_path, {
-        "a.md": article("Hội nghị tổng kết", "2024-01-01", slug="tong-ket", body="Tổng kết năm."),
-        "b.md": article("Một việc to lớn", "2024-01-02", slug="to-lon", body="Việc to lớn."),
-    }, ["to", "do"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "a.md": article("Hội nghị tổng kết", "2024-01-01", slug="tong-ket", body="Tổng kết năm."),
+            "b.md": article("Một việc to lớn", "2024-01-02", slug="to-lon", body="Việc to lớn."),
+        },
+        ["to", "do"],
+    )
     assert _found(answers, "to") == ["to-lon"]  # "to" is a word; "tổng" needs the reader to be typing
     assert answers["do"]["mode"] == "none"
 
 
 def test_no_bigram_joins_two_codes(tmp_path):
-    answers = _site_answers(tmp_path, {
-        "a.md": article("Văn bản", "2024-01-01", slug="van-ban", documents=["72/TB-UBND", "04-NQ/TU"]),
-    }, ['"UBND 04"', "72/TB-UBND", "04-NQ/TU"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "a.md": article("Văn bản", "2024-01-01", slug="van-ban", documents=["72/TB-UBND", "04-NQ/TU"]),
+        },
+        ['"UBND 04"', "72/TB-UBND", "04-NQ/TU"],
+    )
     assert answers['"UBND 04"']["mode"] == "none"
     assert _found(answers, "72/TB-UBND") == _found(answers, "04-NQ/TU") == ["van-ban"]
 
 
 def test_a_title_match_outranks_a_body_match(tmp_path):
-    answers = _site_answers(tmp_path, {
-        "t.md": article("Số hóa hồ sơ", "2024-01-01", slug="tieu-de", body="Bài viết về một việc khác hẳn."),
-        "b.md": article("Tin tổng hợp", "2024-01-02", slug="noi-dung", body="Trong tháng, tỉnh đã số hóa hồ sơ."),
-    }, ["số hóa hồ sơ"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "t.md": article("Số hóa hồ sơ", "2024-01-01", slug="tieu-de", body="Bài viết về một việc khác hẳn."),
+            "b.md": article("Tin tổng hợp", "2024-01-02", slug="noi-dung", body="Trong tháng, tỉnh đã số hóa hồ sơ."),
+        },
+        ["số hóa hồ sơ"],
+    )
     assert _found(answers, "số hóa hồ sơ") == ["tieu-de", "noi-dung"]
 
 
 def test_other_words_for_the_same_thing_come_from_the_manifest_after_the_readers_words(tmp_path):
-    answers = _site_answers(tmp_path, {
-        "own.md": article("Huyện sáp nhập hai xã", "2024-01-01", body="Huyện sáp nhập hai xã thành một.", slug="sap-nhap"),
-        "other.md": article("Sắp xếp đơn vị hành chính cấp xã", "2024-01-02", body="Tỉnh sắp xếp 40 xã thành 20 xã.",
-                            slug="sap-xep"),
-        "online.md": article("Nộp hồ sơ qua mạng", "2024-01-03", body="Người dân nộp hồ sơ qua mạng tại nhà.",
-                             slug="qua-mang"),
-    }, ["sáp nhập xã", "nộp hồ sơ trực tuyến"])
+    answers = _site_answers(
+        tmp_path,
+        {
+            "own.md": article(
+                "Huyện sáp nhập hai xã", "2024-01-01", body="Huyện sáp nhập hai xã thành một.", slug="sap-nhap"
+            ),
+            "other.md": article(
+                "Sắp xếp đơn vị hành chính cấp xã", "2024-01-02", body="Tỉnh sắp xếp 40 xã thành 20 xã.", slug="sap-xep"
+            ),
+            "online.md": article(
+                "Nộp hồ sơ qua mạng", "2024-01-03", body="Người dân nộp hồ sơ qua mạng tại nhà.", slug="qua-mang"
+            ),
+        },
+        ["sáp nhập xã", "nộp hồ sơ trực tuyến"],
+    )
     assert _found(answers, "sáp nhập xã") == ["sap-nhap", "sap-xep"]
     assert _found(answers, "nộp hồ sơ trực tuyến") == ["qua-mang"]
 
 
 def test_a_site_adds_its_own_equivalents_in_site_toml(tmp_path):
-    articles = {"a.md": article("Đường dây nóng của tỉnh", "2024-01-01", body="Gọi đường dây nóng để phản ánh.",
-                                slug="duong-day-nong")}
+    articles = {
+        "a.md": article(
+            "Đường dây nóng của tỉnh", "2024-01-01", body="Gọi đường dây nóng để phản ánh.", slug="duong-day-nong"
+        )
+    }
     answers = _site_answers(tmp_path, articles, ["hotline"], config='equivalents = [["đường dây nóng", "hotline"]]\n')
     assert _found(answers, "hotline") == ["duong-day-nong"]
     assert _found(_site_answers(tmp_path / "plain", articles, ["hotline"]), "hotline") == []

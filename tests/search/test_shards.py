@@ -15,8 +15,9 @@ from searching import run_split
 
 import reform_archive.search.shards as shards
 from reform_archive.config import load_settings
+from reform_archive.search import encoding
+from reform_archive.search.encoding import json_bytes as _json
 from reform_archive.search.index import FIELDS, FieldTerms, IndexedText, article_terms, build_index
-from reform_archive.search.shards import json_bytes as _json
 from reform_archive.search.shards import split_index
 from reform_archive.search.wire import expand
 from reform_archive.site.model import Selection, build_model
@@ -28,8 +29,9 @@ NODE_SHARDS = Path(__file__).with_name("node_shards.js")
 
 def merged_in_node(split: shards.SplitIndex) -> dict:
     request = {"manifest": split.manifest("index/"), "files": {n: json.loads(d) for n, d in split.files().items()}}
-    done = subprocess.run(["node", str(NODE_SHARDS)], input=json.dumps(request), capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        ["node", str(NODE_SHARDS)], input=json.dumps(request), capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -45,8 +47,8 @@ def assert_merge_is_the_unsplit_index(documents: list[IndexedText], **knobs) -> 
     assert answer["found"] and all(answer["found"].values())  # shardsFor finds every term's shard
     assert max(answer["fetched"].values()) <= 2  # its own, and the one its group starts in
     keys = {shard.first_key for shard in split.shards}
-    inside = [key for key in keys if shards.WITHIN_GROUP in key]  # a big group, cut term by term
-    assert all(key.split(shards.WITHIN_GROUP)[0] in keys for key in inside)  # which starts a shard
+    inside = [key for key in keys if encoding.WITHIN_GROUP in key]  # a big group, cut term by term
+    assert all(key.split(encoding.WITHIN_GROUP)[0] in keys for key in inside)  # which starts a shard
     return split
 
 
@@ -97,7 +99,6 @@ def test_taking_the_entries_in_steps_changes_nothing_but_where_shards_end(corpus
     assert merged(stepped) != merged(whole)  # the cuts moved; the index did not (asserted above)
 
 
-
 def test_sort_keys_too_wide_to_pack_give_the_same_split(corpus_documents, monkeypatch):
     """A step's entries are sorted as int64 keys with their counts packed in; an archive
     too big for that sorts the keys alone and gathers the counts. Both give one index."""
@@ -107,9 +108,10 @@ def test_sort_keys_too_wide_to_pack_give_the_same_split(corpus_documents, monkey
     assert [(s.first_key, s.data) for s in unpacked.shards] == [(s.first_key, s.data) for s in packed.shards]
     assert unpacked.lengths == packed.lengths
 
+
 def _runs(shard: shards.Shard) -> list[tuple[int, int, int, int]]:
     runs = json.loads(shard.data)["runs"]
-    return [tuple(runs[i:i + 4]) for i in range(0, len(runs), 4)]
+    return [tuple(runs[i : i + 4]) for i in range(0, len(runs), 4)]
 
 
 def test_shards_keep_to_their_size_unless_one_term_is_bigger(corpus_documents):
@@ -121,19 +123,48 @@ def test_shards_keep_to_their_size_unless_one_term_is_bigger(corpus_documents):
     assert keys == sorted(keys, key=lambda k: k.encode("utf-16-be")) and len(set(keys)) == len(keys)
 
 
-SYLLABLES = ["hành", "hanh", "hạnh", "chính", "chinh", "chỉnh", "cải", "cái", "cai", "thủ", "thư", "thu", "tục",
-             "đổi", "doi", "số", "so", "an", "do", "72", "ubnd", "hoà", "𝐀𝐁", "ｚｚ"]
+SYLLABLES = [
+    "hành",
+    "hanh",
+    "hạnh",
+    "chính",
+    "chinh",
+    "chỉnh",
+    "cải",
+    "cái",
+    "cai",
+    "thủ",
+    "thư",
+    "thu",
+    "tục",
+    "đổi",
+    "doi",
+    "số",
+    "so",
+    "an",
+    "do",
+    "72",
+    "ubnd",
+    "hoà",
+    "𝐀𝐁",
+    "ｚｚ",
+]
 field_text = st.lists(st.sampled_from(SYLLABLES), max_size=12).map(" ".join)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(corpus=st.lists(st.tuples(*[field_text] * len(FIELDS)), min_size=1, max_size=12),
-       shard_bytes=st.sampled_from([1, 60, 300, 24_000]), counted_from=st.sampled_from([1, 2, 3, 10**9]))
+@given(
+    corpus=st.lists(st.tuples(*[field_text] * len(FIELDS)), min_size=1, max_size=12),
+    shard_bytes=st.sampled_from([1, 60, 300, 24_000]),
+    counted_from=st.sampled_from([1, 2, 3, 10**9]),
+)
 def test_any_documents_split_any_way_merge_to_the_unsplit_index(corpus, shard_bytes, counted_from):
     from reform_archive.search import analysis
 
-    documents = [IndexedText(str(i), tuple(FieldTerms.of(analysis.analyse(text)) for text in fields))
-                 for i, fields in enumerate(corpus)]
+    documents = [
+        IndexedText(str(i), tuple(FieldTerms.of(analysis.analyse(text)) for text in fields))
+        for i, fields in enumerate(corpus)
+    ]
     if any(field.length for document in documents for field in document.fields):
         assert_merge_is_the_unsplit_index(documents, shard_bytes=shard_bytes, counted_from=counted_from)
 
@@ -159,15 +190,30 @@ def test_lengths_travel_as_fixed_width_base64_digits():
     import numpy as np
 
     values = np.array([0, 1, 63, 64, 4095, 4096, 262143], dtype=np.int32)
-    data = shards.lengths_file(values)
+    data = encoding.lengths_file(values)
     assert json.loads(data)["width"] == 4 - 1 and len(json.loads(data)["lengths"]) == 3 * len(values)
-    manifest = json.dumps({"encoding": shards.encoding()})
+    manifest = json.dumps({"encoding": encoding.encoding()})
     assert run_shards_js(f"shards.decodeLengths({manifest}, {data.decode()})") == values.tolist()
-    assert json.loads(shards.lengths_file(np.array([0, 0], dtype=np.int32))) == {"width": 1, "lengths": "AA"}
+    assert json.loads(encoding.lengths_file(np.array([0, 0], dtype=np.int32))) == {"width": 1, "lengths": "AA"}
 
 
-QUERIES = ["cải cách hành chính", "thủ tục hành chính", "hanh chinh", "một cửa", "\"một cửa\"", "dịch vụ công",
-           "Hàm Tân", "ham tan", "UBND", "72/TB-UBND", "chuyển đổi số", "xyzzy", "hành xyzzy", "hoà bình", "uỷ ban"]
+QUERIES = [
+    "cải cách hành chính",
+    "thủ tục hành chính",
+    "hanh chinh",
+    "một cửa",
+    '"một cửa"',
+    "dịch vụ công",
+    "Hàm Tân",
+    "ham tan",
+    "UBND",
+    "72/TB-UBND",
+    "chuyển đổi số",
+    "xyzzy",
+    "hành xyzzy",
+    "hoà bình",
+    "uỷ ban",
+]
 TYPED = ["cải cách hà", "thủ t", "binh d", "chuyển đ", "ch", "hanh chinh c"]
 
 
@@ -183,7 +229,10 @@ def test_a_query_merges_only_its_shards_and_answers_as_the_unsplit_index(synthet
     for typing, queries in ((False, QUERIES), (True, TYPED)):
         answers = run_split(output, queries, typing=typing, reference=reference)
         for query, answer in answers.items():
-            assert (answer["mode"], answer["results"]) == (answer["reference"]["mode"], answer["reference"]["results"]), query
+            assert (answer["mode"], answer["results"]) == (
+                answer["reference"]["mode"],
+                answer["reference"]["results"],
+            ), query
             assert answer["lunr"] == answer["reference"], query
             assert len(answer["shards"]) < total / 4, (query, len(answer["shards"]))
     assert answers["ch"]["results"] and answers["cải cách hà"]["mode"] == "all"

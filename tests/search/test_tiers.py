@@ -21,9 +21,32 @@ ARTICLES = 240
 TIER_SIZE, TIER_FROM = 40, 60  # the archive's commonest groups, a sixth of it in each first tier
 PAGE = 20
 RESULTS = "#search-results li.search-result"
-QUERIES = ["cải cách hành chính", "thủ tục hành chính", "hanh chinh", "cai cach", "của", "cua", "và", "tỉnh",
-           "một cửa", "\"một cửa\"", "dịch vụ công", "CCHC", "người dân", "ubnd tinh", "cán bộ", "sáp nhập",
-           "Hàm Tân", "trực tuyến", "thu tuc hanh", "thủ tục hành chính công", "kết quả", "ngách", "đã", "da"]
+QUERIES = [
+    "cải cách hành chính",
+    "thủ tục hành chính",
+    "hanh chinh",
+    "cai cach",
+    "của",
+    "cua",
+    "và",
+    "tỉnh",
+    "một cửa",
+    '"một cửa"',
+    "dịch vụ công",
+    "CCHC",
+    "người dân",
+    "ubnd tinh",
+    "cán bộ",
+    "sáp nhập",
+    "Hàm Tân",
+    "trực tuyến",
+    "thu tuc hanh",
+    "thủ tục hành chính công",
+    "kết quả",
+    "ngách",
+    "đã",
+    "da",
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +65,9 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
 
 def run_tiers(output: Path, queries: list[str], typing: bool = False) -> dict[str, dict]:
     request = {"site": str(output), "queries": queries, "typing": typing}
-    done = subprocess.run(["node", str(NODE_TIERS)], input=json.dumps(request), capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        ["node", str(NODE_TIERS)], input=json.dumps(request), capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

@@ -26,7 +26,7 @@
   var AFTER_ALL = "\uffff";  // sorts after every continuation of a key: the end of a prefix's range
 
   /*
-   * How the build wrote the files (shards.py's encoding(), in the manifest): run kinds, the
+   * How the build wrote the files (encoding.py's encoding(), in the manifest): run kinds, the
    * character between a group's key and a term, the lengths' digits. Read from the manifest,
    * never copied here, so that the two halves cannot disagree; worked out once per manifest.
    */
