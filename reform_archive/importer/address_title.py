@@ -23,7 +23,7 @@ from importlib.resources import files
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_words
 from reform_archive.importer.title import title_key
-from reform_archive.text.vietnamese import fold, is_syllable_run
+from reform_archive.text.vietnamese import fold, is_syllable, is_syllable_run
 
 __all__ = [
     "BELOW_COVER",
@@ -75,6 +75,13 @@ def headline_words(url: str) -> list[str]:
     return words if len(words) >= MIN_SLUG_WORDS else []
 
 
+def _known(word: str) -> bool:
+    """A number, a syllable news writes, or an acronym it prints in capitals ("QR", "UBND");
+    not the letters a broken slug leaves ("truya-n-tha-ng" for "truyền thống")."""
+    form = common_forms().get(word, "")
+    return word.isdigit() or (bool(form) and (is_syllable(word) or (len(word) >= 2 and form.isupper())))
+
+
 def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)  # "2025", "24h", "30c"
 
@@ -112,7 +119,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
             continue
         word = words[position]
         found += word in forms
-        known += word in forms or word in common_forms() or word.isdigit()
+        known += word in forms or _known(word)
         pieces.append(_paired_form(words, position) or forms.get(word) or common_forms().get(word, word))
         ends.append((word, word))
         position += 1

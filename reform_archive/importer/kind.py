@@ -81,10 +81,11 @@ _PHONE_ENTRY = re.compile(r"[:\-–]\s*\(?0\d{2,3}\)?[\s.]?[\dx]{3,4}[\s.]?[\dx]
 _TAG_LABEL = re.compile(r"^(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề|nhãn)\s*:?$", _I)
 _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # an address that lists articles: a search ("/tim-kiem", "?keyword="), a category portlet,
-# a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67"), a tag or topic
+# a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67", "?p=3";
+# WordPress's "?p=10541" is a post), a tag or topic
 _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
-    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|p|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|"
+    r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|[?&]p=(?:[2-9]|[1-9]\d{1,2})(?:&|$)|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\d*\.html?(?:\?|$)|/groupnews/|"
     # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a

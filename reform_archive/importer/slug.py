@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["FILE", "MIN_SLUG_WORDS", "slug_span", "slug_words"]
+__all__ = ["FILE", "MIN_SLUG_WORDS", "headline_line", "slug_span", "slug_words"]
 
 MIN_SLUG_WORDS = 4  # fewer words match too much by chance
 _WORD = re.compile(r"[^\W_]+")
@@ -22,6 +22,9 @@ _ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*|\d+[a-z]{2,}
 _CODE = re.compile(r"^[b-df-hj-np-tv-xz]{1,2}$")  # no vowel: no Vietnamese word
 FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "2764": an id; "2023" may end a headline
+_LABEL_WORDS = 6  # "Tên sáng kiến:", "Thông báo:": a label before the headline
+_LEFT_OUT_WORDS = 4  # words a slug left out at the end ("1/2025", a place)
+_CUT_WORDS = 30
 _OPENING = "“\"'‘«(["
 _CLOSING = "”\"'’»)]?!…"
 
@@ -66,4 +69,25 @@ def slug_span(line: str, slug: list[str]) -> tuple[int, int] | None:
             if following and not following[:1].isupper():
                 continue
             return start, end
+    return None
+
+
+def headline_line(line: str, slug: list[str]) -> tuple[int, int] | None:
+    """Where in ``line`` a headline the address spells runs to the line's end: its words one
+    after another (the last maybe cut short: "…-trong-v-468686", and then the rest of a headline
+    follows), after at most a short label ("Tên sáng kiến: …"), with at most a few words the
+    address left out after them ("… tháng 1/2025", "-thang-12025"). None when the line goes on
+    past a sentence."""
+    if not slug:
+        return None
+    tokens = [(m.start(), m.end(), fold(m.group().lower())) for m in _WORD.finditer(line)]
+    folded = [t[2] for t in tokens]
+    for first in range(min(_LABEL_WORDS + 1, len(tokens) - len(slug) + 1)):
+        if folded[first : first + len(slug) - 1] != slug[:-1] or not folded[first + len(slug) - 1].startswith(slug[-1]):
+            continue
+        rest = line[tokens[first + len(slug) - 1][1] :]
+        cut = folded[first + len(slug) - 1] != slug[-1]  # a slug cut at a length: the headline goes on
+        if len(rest.split()) > (_CUT_WORDS if cut else _LEFT_OUT_WORDS) or re.search(r"[.!?…]\s+\S", rest):
+            return None
+        return tokens[first][0], len(line.rstrip(" .")) if line.rstrip().endswith(".") else len(line.rstrip())
     return None

@@ -131,6 +131,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
     slug_words = address_title.headline_words(layout.url) if layout.url else []
     for index in [layout.first_prose] if slug_words else []:  # header lines are candidates whole already
         span = slug.slug_span(lines[index], slug_words) if 0 <= index < len(lines) else None
+        span = span or (slug.headline_line(lines[index], slug_words) if 0 <= index < len(lines) else None)
         if span is None:
             continue
         headline, label = lines[index][span[0] : span[1]], DATE_FIELD.sub("", lines[index][: span[0]])

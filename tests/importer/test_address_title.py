@@ -107,3 +107,10 @@ def test_words_news_lists_with_a_comma_get_it_and_known_pairs_choose_the_accent(
     assert common_forms()["phuong xa"] == ","
     assert spell(["sap", "xep", "phuong", "xa"], ()).text == "Sắp xếp phường, xã"
     assert spell(["nop", "ho", "so", "truc", "tuyen"], ()).text == "Nộp hồ sơ trực tuyến"
+
+
+def test_a_broken_slug_spells_no_headline():
+    from reform_archive.importer.address_title import headline_words
+
+    words = headline_words("http://x.gov.vn/ca-ng-ta-c/770-truya-n-tha-ng-ha-i-na-ng-da-n-chung-sa-c-xa-y-da-ng")
+    assert spell(words, ("Hội Nông dân tỉnh",)).words < 0.85  # "truya", "n", "ng": no words at all

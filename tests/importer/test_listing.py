@@ -87,3 +87,10 @@ def test_an_article_address_with_a_list_page_number_left_on_it_is_still_an_artic
     assert article is not None and not article.draft_reason
     listing = extract(page, "http://so.example.gov.vn/tin-tuc?page=6").article
     assert listing is not None and listing.draft_reason
+
+
+def test_a_wordpress_post_address_is_no_listing():
+    page = "\n\n".join(["Tuổi trẻ Thanh Khê ra quân ngày thứ Bảy tình nguyện", TEASER, TEASER])
+    article = extract(page, "http://doan.example.org.vn/web/?p=10541").article
+    assert article is not None and not article.draft_reason
+    assert article.title == "Tuổi trẻ Thanh Khê ra quân ngày thứ Bảy tình nguyện"

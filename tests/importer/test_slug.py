@@ -76,3 +76,17 @@ def test_ids_and_files_are_not_headline_words():
     assert slug_words("https://x.vn/huong-dan-tra-cuu-bang-ma-qr.html")[-1] == "qr"
     assert slug_words("https://so.gov.vn/uploads/ban-tin-cchc-so-03-2024.pdf") == []  # a file's name
     assert slug_words("https://laodong.vn/thoi-su/se-sap-nhap-16-quan-huyen-va-631-phuong-xa-651230.ldo")[-1] == "xa"
+
+
+def test_a_headline_line_the_address_spells_with_a_word_left_out_or_cut_short():
+    from reform_archive.importer.slug import headline_line
+
+    line = "Chủ tịch UBND huyện tiếp công dân định kỳ tháng 1/2025."
+    words = slug_words("https://x.gov.vn/vi/tin-bai/chu-tich-ubnd-huyen-tiep-cong-dan-dinh-ky-thang-12025?id=136773")
+    assert headline_line(line, words) == (0, len(line) - 1)
+    labelled = "Tên sáng kiến: Ứng dụng công nghệ thông tin trong việc giải quyết thủ tục tại xã Sơn Lĩnh."
+    cut = slug_words("https://x.gov.vn/portal/pages/2023-01-30/Ung-dung-cong-nghe-thong-tin-trong-v-468686.aspx")
+    start, end = headline_line(labelled, cut)
+    assert labelled[start:end] == "Ứng dụng công nghệ thông tin trong việc giải quyết thủ tục tại xã Sơn Lĩnh"
+    # a lead that goes on past a sentence is no headline line
+    assert headline_line(line + " Dự tiếp công dân có lãnh đạo các phòng.", words) is None
