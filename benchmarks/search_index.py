@@ -68,9 +68,19 @@ def ours(site: Site) -> dict[str, int]:
 
 def stock(site: Site) -> dict[str, int]:
     """The anchor: lunr.py as its README shows it, same fields and boosts, English defaults."""
-    documents = [{"ref": str(i), "title": a.title, "summary": a.summary, "body": plain_text(a.html),
-                  "tags": " ".join(a.tags), "provinces": " ".join(a.provinces), "topics": " ".join(a.topics),
-                  "documents": " ".join(a.documents)} for i, a in enumerate(site.articles)]
+    documents = [
+        {
+            "ref": str(i),
+            "title": a.title,
+            "summary": a.summary,
+            "body": plain_text(a.html),
+            "tags": " ".join(a.tags),
+            "provinces": " ".join(a.provinces),
+            "topics": " ".join(a.topics),
+            "documents": " ".join(a.documents),
+        }
+        for i, a in enumerate(site.articles)
+    ]
     index = lunr(ref="ref", fields=[{"field_name": f, "boost": b} for f, b in FIELDS.items()], documents=documents)
     data = json.dumps(index.serialize(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return {"index": len(data), "index_gz": len(gzip.compress(data, 6))}
@@ -116,7 +126,8 @@ def report(results: list[dict]) -> str:
             f"| {r['ours_s'] / r['stock_s']:.2f} | {o['index_gz'] / 1e6:.1f} MB ({o['index'] / 1e6:.0f} MB) "
             f"| {s['index_gz'] / 1e6:.1f} MB ({s['index'] / 1e6:.0f} MB) | {o['index_gz'] / s['index_gz']:.2f} "
             f"| {o['index_gz'] / r['articles'] / 1e3:.2f} KB | {o['docs_gz'] / 1e6:.1f} MB in {o['docs_files']} files "
-            f"| {r['peak_rss_mb']:.0f} MB |")
+            f"| {r['peak_rss_mb']:.0f} MB |"
+        )
     return "\n".join(lines)
 
 
@@ -131,9 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = []
     for count in args.counts:
-        done = subprocess.run([sys.executable, "-m", "benchmarks.search_index", str(count), "--one",
-                               "--repeat", str(args.repeat)], capture_output=True, text=True,
-                              cwd=Path(__file__).resolve().parent.parent)
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.search_index", str(count), "--one", "--repeat", str(args.repeat)],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
         if done.returncode:
             sys.stderr.write(done.stderr)
             return done.returncode

@@ -42,16 +42,31 @@ from benchmarks.corpus import write_site
 from benchmarks.loopback import serve
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PROFILES = {"laptop": 1, "phone": 4}  # CDP CPU throttling rate
 # From the archive's head phrases to its tail, mostly three syllables as people type them:
 # the subject of nearly every article (the worst case: most postings, most candidates),
 # two reform topics, a shorter common phrase, the same kind of phrase typed without
 # diacritics, a province (in ~4 % of articles), a decree number as it is cited, and a
 # real word that the Zipf tail puts in about 2 of 1,000 articles (so in every larger corpus).
-QUERIES = ("cải cách hành chính", "thủ tục hành chính", "một cửa liên thông", "dịch vụ công",
-           "hanh chinh cong", "Thừa Thiên Huế", "61/2018/NĐ-CP", "ngách")
+QUERIES = (
+    "cải cách hành chính",
+    "thủ tục hành chính",
+    "một cửa liên thông",
+    "dịch vụ công",
+    "hanh chinh cong",
+    "Thừa Thiên Huế",
+    "61/2018/NĐ-CP",
+    "ngách",
+)
 KEYSTROKES = " năm"  # "năm" (year) is in nearly every article: each keystroke still finds results
 TYPING_DELAY_MS = 150  # ours' debounce, copied by the Pagefind page
 PAGE_SIZE = 20
@@ -203,8 +218,16 @@ def _union_ms(intervals: list[tuple[float, float]], low: float, high: float) -> 
     return total
 
 
-def measure(new_page: Callable, url: str, is_data: Callable[[str], bool], *, system: str, query: str,
-            profile: str = "laptop", keystrokes: str = KEYSTROKES) -> QueryCost:
+def measure(
+    new_page: Callable,
+    url: str,
+    is_data: Callable[[str], bool],
+    *,
+    system: str,
+    query: str,
+    profile: str = "laptop",
+    keystrokes: str = KEYSTROKES,
+) -> QueryCost:
     """Open ``url`` in the fresh page ``new_page()`` gives, wait for the first page of results,
     and sort what was fetched; then type ``keystrokes`` one by one and time each."""
     page = new_page()
@@ -225,8 +248,7 @@ def measure(new_page: Callable, url: str, is_data: Callable[[str], bool], *, sys
         page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": PROFILES[profile]})
     try:
         page.goto(url)
-        page.wait_for_function("window.__bench.adds.length > 0 || window.__bench.errors.length > 0",
-                               timeout=TIMEOUT_MS)
+        page.wait_for_function("window.__bench.adds.length > 0 || window.__bench.errors.length > 0", timeout=TIMEOUT_MS)
         if errors := page.evaluate("window.__bench.errors"):
             raise RuntimeError(f"{system} {query!r}: the page reported {errors[:3]}")
         _settle(page, in_flight)
@@ -244,22 +266,33 @@ def measure(new_page: Callable, url: str, is_data: Callable[[str], bool], *, sys
                 continue
             body = _body(response)
             start, end = timing.get(request.url, (None, None))
-            fetches.append(Fetch(request.url, request.resource_type, is_data(request.url), len(body), packed_size(body),
-                                 start, end))
+            fetches.append(
+                Fetch(
+                    request.url, request.resource_type, is_data(request.url), len(body), packed_size(body), start, end
+                )
+            )
         arrived = [f for f in fetches if f.data and f.end is not None and f.end <= first]
         if any(f.data and f.end is None for f in fetches):
             print(f"  ! {system} {query!r}: data without resource timing", file=sys.stderr)
         t0 = min((f.start for f in arrived), default=first)
         busy = _union_ms([(f.start, f.end) for f in fetches if f.end is not None], t0, first)
-        cost = QueryCost(system, query, profile, fetches, first,
-                         first - max((f.end for f in arrived), default=first), first - t0 - busy)
+        cost = QueryCost(
+            system,
+            query,
+            profile,
+            fetches,
+            first,
+            first - max((f.end for f in arrived), default=first),
+            first - t0 - busy,
+        )
 
         page.focus("#search-input")
         page.keyboard.press("End")
         for n, key in enumerate(keystrokes):
             page.keyboard.type(key)
-            page.wait_for_function(f"window.__bench.keys.length > {n} && window.__bench.keys[{n}].shown !== null",
-                                   timeout=TIMEOUT_MS)
+            page.wait_for_function(
+                f"window.__bench.keys.length > {n} && window.__bench.keys[{n}].shown !== null", timeout=TIMEOUT_MS
+            )
             _settle(page, in_flight, 200)
         cost.key_ms = [k["shown"] - k["at"] - TYPING_DELAY_MS for k in page.evaluate("window.__bench.keys")]
         return cost
@@ -268,13 +301,20 @@ def measure(new_page: Callable, url: str, is_data: Callable[[str], bool], *, sys
 
 
 def measure_ours(new_page: Callable, base_url: str, query: str, profile: str = "laptop") -> QueryCost:
-    return measure(new_page, f"{base_url}search/?q={quote(query)}", is_ours_data,
-                   system="ours", query=query, profile=profile)
+    return measure(
+        new_page, f"{base_url}search/?q={quote(query)}", is_ours_data, system="ours", query=query, profile=profile
+    )
 
 
 def measure_pagefind(new_page: Callable, base_url: str, query: str, profile: str = "laptop") -> QueryCost:
-    return measure(new_page, f"{base_url}pagefind-bench.html?q={quote(query)}", is_pagefind_data,
-                   system="pagefind", query=query, profile=profile)
+    return measure(
+        new_page,
+        f"{base_url}pagefind-bench.html?q={quote(query)}",
+        is_pagefind_data,
+        system="pagefind",
+        query=query,
+        profile=profile,
+    )
 
 
 # --- building both -------------------------------------------------------------------------
@@ -289,8 +329,17 @@ def pagefind_binary() -> Path:
 def index_pagefind(output: Path) -> dict:
     """Pagefind over our built article pages (the <article> only, as our index sees them)."""
     shutil.rmtree(output / "pagefind", ignore_errors=True)
-    command = [str(pagefind_binary()), "--site", str(output), "--output-subdir", "pagefind",
-               "--glob", PAGEFIND_GLOB, "--root-selector", "article.article"]
+    command = [
+        str(pagefind_binary()),
+        "--site",
+        str(output),
+        "--output-subdir",
+        "pagefind",
+        "--glob",
+        PAGEFIND_GLOB,
+        "--root-selector",
+        "article.article",
+    ]
     with tempfile.TemporaryDirectory() as folder:
         result = run_measured(command, Path(folder) / "pagefind.log")
         result["log"] = (Path(folder) / "pagefind.log").read_text(errors="replace")
@@ -310,8 +359,10 @@ def build_corpus(count: int, keep: Path | None) -> tuple[Path, Path]:
     root = Path(tempfile.mkdtemp(prefix=f"search-network-{count}-", dir=keep))
     write_site(root / "site", count)
     built = build_ours(root / "site", root / "out", root / "build.log")
-    print(f"\n## {count:,} articles ({root})\n\n- ours: built in {built['seconds']:.1f} s (peak PSS "
-          f"{built['pss_mb']:.0f} MB; the whole site, its search index included)")
+    print(
+        f"\n## {count:,} articles ({root})\n\n- ours: built in {built['seconds']:.1f} s (peak PSS "
+        f"{built['pss_mb']:.0f} MB; the whole site, its search index included)"
+    )
     return root, root / "out"
 
 
@@ -319,16 +370,23 @@ def measure_output(output: Path, systems: list[str], browser) -> None:
     """Index ``output`` with Pagefind, then run every query on both, alternating."""
     started = time.perf_counter()
     ours = folder_size([p for p in (output / "search").rglob("*") if p.is_file() and p.name != "index.html"])
-    print(f"- ours: {html_pages(output)[1]:,} article pages; search/ data: {ours[0]:,} files, "
-          f"{ours[1] / 2**20:.1f} MB raw, {ours[2] / 2**20:.1f} MB gzip")
+    print(
+        f"- ours: {html_pages(output)[1]:,} article pages; search/ data: {ours[0]:,} files, "
+        f"{ours[1] / 2**20:.1f} MB raw, {ours[2] / 2**20:.1f} MB gzip"
+    )
     if "pagefind" in systems:
         indexed = index_pagefind(output)
         data = folder_size([p for p in (output / "pagefind").rglob("*") if p.name.endswith(PAGEFIND_DATA)])
         total = sum(p.stat().st_size for p in (output / "pagefind").rglob("*") if p.is_file())
-        pages = next((line.strip() for line in indexed["log"].splitlines() if "Indexed" in line and "pages" in line), "?")
-        print(f"- pagefind: {pages.lower()} in {indexed['seconds']:.1f} s (peak PSS {indexed['pss_mb']:.0f} MB, "
-              f"maxrss {indexed['maxrss_mb']:.0f} MB); index data: {data[0]:,} files, {data[1] / 2**20:.1f} MB "
-              f"raw, {data[2] / 2**20:.1f} MB min(raw, gzip); pagefind/ on disk {total / 2**20:.1f} MB\n", flush=True)
+        pages = next(
+            (line.strip() for line in indexed["log"].splitlines() if "Indexed" in line and "pages" in line), "?"
+        )
+        print(
+            f"- pagefind: {pages.lower()} in {indexed['seconds']:.1f} s (peak PSS {indexed['pss_mb']:.0f} MB, "
+            f"maxrss {indexed['maxrss_mb']:.0f} MB); index data: {data[0]:,} files, {data[1] / 2**20:.1f} MB "
+            f"raw, {data[2] / 2**20:.1f} MB min(raw, gzip); pagefind/ on disk {total / 2**20:.1f} MB\n",
+            flush=True,
+        )
 
     measure_for = {"ours": measure_ours, "pagefind": measure_pagefind}
     costs: dict[tuple[str, str], dict[str, QueryCost]] = {}
@@ -339,8 +397,12 @@ def measure_output(output: Path, systems: list[str], browser) -> None:
                 for profile in PROFILES:
                     cost = measure_for[system](new_page, base_url, query, profile)
                     costs.setdefault((query, system), {})[profile] = cost
-                    print(f"  {system:8} {profile:6} {query!r}: first {cost.first_ms:.0f} ms, "
-                          f"{cost.data_bytes / 1024:.0f} KB data", file=sys.stderr, flush=True)
+                    print(
+                        f"  {system:8} {profile:6} {query!r}: first {cost.first_ms:.0f} ms, "
+                        f"{cost.data_bytes / 1024:.0f} KB data",
+                        file=sys.stderr,
+                        flush=True,
+                    )
     print_table(costs, systems)
     print(f"\nMeasured in {time.perf_counter() - started:.0f} s.")
 
@@ -350,28 +412,53 @@ def print_table(costs: dict[tuple[str, str], dict[str, QueryCost]], systems: lis
     rows = []
     for (query, system), by in costs.items():
         laptop, phone = by["laptop"], by["phone"]
-        rows.append((query, system, [laptop.page_bytes, laptop.data_before_bytes, laptop.data_bytes,
-                                     laptop.data_requests, laptop.first_ms, phone.first_ms, laptop.after_data_ms,
-                                     phone.after_data_ms, laptop.script_ms, phone.script_ms,
-                                     statistics.median(laptop.key_ms), statistics.median(phone.key_ms)]))
+        rows.append(
+            (
+                query,
+                system,
+                [
+                    laptop.page_bytes,
+                    laptop.data_before_bytes,
+                    laptop.data_bytes,
+                    laptop.data_requests,
+                    laptop.first_ms,
+                    phone.first_ms,
+                    laptop.after_data_ms,
+                    phone.after_data_ms,
+                    laptop.script_ms,
+                    phone.script_ms,
+                    statistics.median(laptop.key_ms),
+                    statistics.median(phone.key_ms),
+                ],
+            )
+        )
     for system in systems:
         mine = [r for _, s, r in rows if s == system]
         rows.append(("**median**", system, [statistics.median(column) for column in zip(*mine, strict=True)]))
     kb = lambda n: f"{n / 1024:,.0f}" if n >= 10240 else f"{n / 1024:.1f}"
     ms = lambda a, b: f"{a:,.0f} / {b:,.0f}"
-    print("| query | system | page KB | data KB before first results | data KB, first page | data requests "
-          "| first ms (laptop / phone) | after data ms | script ms | keystroke ms |")
+    print(
+        "| query | system | page KB | data KB before first results | data KB, first page | data requests "
+        "| first ms (laptop / phone) | after data ms | script ms | keystroke ms |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, system, r in rows:
-        print(f"| {label} | {system} | {kb(r[0])} | {kb(r[1])} | {kb(r[2])} | {r[3]:.0f} | {ms(r[4], r[5])} "
-              f"| {ms(r[6], r[7])} | {ms(r[8], r[9])} | {ms(r[10], r[11])} |")
+        print(
+            f"| {label} | {system} | {kb(r[0])} | {kb(r[1])} | {kb(r[2])} | {r[3]:.0f} | {ms(r[4], r[5])} "
+            f"| {ms(r[6], r[7])} | {ms(r[8], r[9])} | {ms(r[10], r[11])} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.search_network", description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="*", help="numbers of articles")
-    parser.add_argument("--built", type=Path, nargs="+", default=[],
-                        help="measure these already built outputs too (Pagefind writes into them)")
+    parser.add_argument(
+        "--built",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="measure these already built outputs too (Pagefind writes into them)",
+    )
     parser.add_argument("--systems", default="ours,pagefind", help="comma-separated subset of ours,pagefind")
     parser.add_argument("--keep", type=Path, help="keep corpora, outputs and logs under DIR")
     args = parser.parse_args(argv)
@@ -386,10 +473,16 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         version = ""
         if "pagefind" in systems:
-            version = ", " + subprocess.run([pagefind_binary(), "--version"], check=True, capture_output=True,
-                                            text=True).stdout.strip()
-        print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-              f"Chromium {browser.version}{version}. Sizes in KB of 1,024 bytes, min(raw, gzip -6) per file.")
+            version = (
+                ", "
+                + subprocess.run(
+                    [pagefind_binary(), "--version"], check=True, capture_output=True, text=True
+                ).stdout.strip()
+            )
+        print(
+            f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"Chromium {browser.version}{version}. Sizes in KB of 1,024 bytes, min(raw, gzip -6) per file."
+        )
         try:
             for output in args.built:
                 print(f"\n## {output.resolve()}\n")

@@ -104,8 +104,17 @@ def build_archive(root: Path) -> Path:
     shutil.copytree(DATA / "articles", site / "content")
     # --future: every judged article is in the archive. The epoch keeps the build reproducible; alone it left
     # out, as not yet published, the six articles dated 2026 that the judgments count (until 2026-12-03)
-    command = [sys.executable, "-m", "reform_archive", "build", "--site", str(site), "--output", str(root / "out"),
-               "--future"]
+    command = [
+        sys.executable,
+        "-m",
+        "reform_archive",
+        "build",
+        "--site",
+        str(site),
+        "--output",
+        str(root / "out"),
+        "--future",
+    ]
     subprocess.run(command, check=True, capture_output=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1767225600"))
     return root / "out"
 
@@ -117,8 +126,9 @@ def ask_ours(page, base_url: str, query: Query) -> Answer:
     status = page.locator("#search-status")
     mode, count = status.get_attribute("data-mode"), int(status.get_attribute("data-count") or 0)
     wanted = min(TOP, count)
-    page.wait_for_function(f"document.querySelectorAll('#search-results li.search-result').length >= {wanted}",
-                           timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        f"document.querySelectorAll('#search-results li.search-result').length >= {wanted}", timeout=TIMEOUT_MS
+    )
     hrefs = page.eval_on_selector_all("#search-results li.search-result a.result-title", "as => as.map(a => a.href)")
     return Answer(tuple(slug_of(h) for h in hrefs[:TOP]), count, mode == "all" and count > 0)
 
@@ -135,10 +145,13 @@ def scores(query: Query, answer: Answer) -> dict[str, float]:
     found = [query.relevant.get(slug, 0) for slug in answer.slugs]
     first = next((rank for rank, grade in enumerate(found, 1) if grade), None)
     ideal = sorted(query.relevant.values(), reverse=True)[:TOP]
-    dcg = sum((2 ** grade - 1) / math.log2(rank + 1) for rank, grade in enumerate(found, 1))
-    idcg = sum((2 ** grade - 1) / math.log2(rank + 1) for rank, grade in enumerate(ideal, 1))
-    return {"recall": sum(1 for grade in found if grade) / min(len(query.relevant), TOP),
-            "mrr": 1.0 / first if first else 0.0, "ndcg": dcg / idcg}
+    dcg = sum((2**grade - 1) / math.log2(rank + 1) for rank, grade in enumerate(found, 1))
+    idcg = sum((2**grade - 1) / math.log2(rank + 1) for rank, grade in enumerate(ideal, 1))
+    return {
+        "recall": sum(1 for grade in found if grade) / min(len(query.relevant), TOP),
+        "mrr": 1.0 / first if first else 0.0,
+        "ndcg": dcg / idcg,
+    }
 
 
 def table(rows: list[tuple[Query, str, dict[str, float]]], systems: list[str]) -> str:
@@ -151,16 +164,22 @@ def table(rows: list[tuple[Query, str, dict[str, float]]], systems: list[str]) -
             groups[(name, system)].append(measured)
             counts[name].add(query.id)
     names = sorted({q.kind for q, _, _ in rows}) + ["all, tuned", "all, held out", "all"]
-    lines = ["| queries | n | system | recall@10 | MRR | nDCG@10 | no-answer precision |",
-             "|---|---:|---|---:|---:|---:|---:|"]
+    lines = [
+        "| queries | n | system | recall@10 | MRR | nDCG@10 | no-answer precision |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
     for name in names:
         for system in systems:
             measured = groups[(name, system)]
+
             def mean(key: str, measured=measured) -> str:
                 values = [m[key] for m in measured if key in m]
                 return f"{sum(values) / len(values):.3f}" if values else "–"
-            lines.append(f"| {name} | {len(counts[name])} | {system} | {mean('recall')} | {mean('mrr')} | "
-                         f"{mean('ndcg')} | {mean('no_answer_right')} |")
+
+            lines.append(
+                f"| {name} | {len(counts[name])} | {system} | {mean('recall')} | {mean('mrr')} | "
+                f"{mean('ndcg')} | {mean('no_answer_right')} |"
+            )
     return "\n".join(lines)
 
 
@@ -184,8 +203,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     systems = [s for s in arguments.systems.split(",") if s]
-    queries = [q for q in load_queries() if arguments.split == "all"
-               or (arguments.split == "tune") == q.tuned]
+    queries = [q for q in load_queries() if arguments.split == "all" or (arguments.split == "tune") == q.tuned]
     root = Path(tempfile.mkdtemp(prefix="search-relevance-", dir=arguments.keep))
     output = build_archive(root)
     if "pagefind" in systems:
@@ -207,8 +225,16 @@ def main() -> int:
     if not arguments.keep:
         shutil.rmtree(root, ignore_errors=True)
     if arguments.json:
-        print(json.dumps({f"{qid} {system}": {"slugs": a.slugs, "count": a.count, "found": a.claims_found}
-                          for (qid, system), a in answers.items()}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    f"{qid} {system}": {"slugs": a.slugs, "count": a.count, "found": a.claims_found}
+                    for (qid, system), a in answers.items()
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     print(f"Search relevance on {len(queries)} judged queries, 120 articles; top {TOP}\n")
     print(table(rows, systems))
