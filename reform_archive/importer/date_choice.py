@@ -108,12 +108,13 @@ def choose_date(
 
 def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Candidate[FoundDate] | None:
     """The lead's day within ``month``, when the lead names one ("Sáng 16/5, …", or in full:
-    "vào ngày 17/12/2024, …" under an address dated /2024/12/); never a cited document's."""
+    "vào ngày 17/12/2024, …" under an address dated /2024/12/), or the address does
+    ("-20220724….html" under " date 2022-07"); never a cited document's."""
     return next(
         (
             c
             for c in candidates
-            if (c.kind == "lead" or c.features.get("lead"))
+            if (c.kind in ("lead", "url") or c.features.get("lead"))
             and c.value.precision == "day"
             and not c.features.get("cue_document")
             and (c.value.value.year, c.value.value.month) == (month.value.year, month.value.month)

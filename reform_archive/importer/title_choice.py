@@ -65,6 +65,7 @@ _TRAILING_STAMP = re.compile(
     r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$",
     _I,
 )
+_SALUTATION = re.compile(r"^(?:kính\s+(?:thưa|gửi)|thưa|dear)\b", _I)
 _SUBJECT = re.compile(r"^(?:v/v|v\.v|về việc)\s", _I)
 _ASIDE = re.compile(r"^\([^()]+\)$")  # "(Ảnh minh họa)", "(hình ảnh tại buổi đối thoại)": no headline is in brackets
 # "1. Hà Nội …", "II. …", "Bước 2: Tìm kiếm thủ tục …": an item, a section or a step of a text
@@ -348,6 +349,7 @@ def _shape(text: str, body_words: set[str], lead_words: set[str], url_words: set
         "crumbs": 1.0 if _CRUMB_MARK.search(text) else 0.0,  # "Sự kiện > Phổ biến pháp luật"
         "numbered": 1.0 if _LIST_ITEM.match(text) else 0.0,  # "1. Hà Nội …": an item of a contents list
         "subject": 1.0 if _SUBJECT.match(text) else 0.0,  # "V/v bàn giao hồ sơ …": a document's subject, in a list
+        "salutation": 1.0 if _SALUTATION.match(text) else 0.0,  # "Kính thưa: Toàn thể nhân dân …": a speech begins
         # "VÀ CẤP PHIẾU LÝ LỊCH …": a headline's second line begins with a joining word, a headline does not
         "continues": 1.0 if _JOINING_WORD.match(text) else 0.0,
     }

@@ -56,6 +56,7 @@ TITLE = {
     "rank_top": 0.136,
     "repeated": 0.282,
     "running_head": -2.996,
+    "salutation": -3.0,
     "slug_cover": 1.498,
     "spelled_in_runs": 0.498,
     "spelled_on_page": 0.502,

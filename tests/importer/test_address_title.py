@@ -114,3 +114,9 @@ def test_a_broken_slug_spells_no_headline():
 
     words = headline_words("http://x.gov.vn/ca-ng-ta-c/770-truya-n-tha-ng-ha-i-na-ng-da-n-chung-sa-c-xa-y-da-ng")
     assert spell(words, ("Hội Nông dân tỉnh",)).words < 0.85  # "truya", "n", "ng": no words at all
+
+
+def test_a_leading_number_the_page_never_prints_is_an_id():
+    lines = ("Chủ tịch UBND tỉnh hoãn tiếp công dân định kỳ tháng 12/2024 vì lý do công tác.",)
+    assert spell(["861", "hoan", "tiep", "cong", "dan"], lines).text == "Hoãn tiếp công dân"
+    assert spell(["12", "tinh", "thanh"], ("Có 12 tỉnh, thành sáp nhập",)).text == "12 tỉnh, thành"

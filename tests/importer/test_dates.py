@@ -205,3 +205,12 @@ def test_a_lead_reporting_a_document_just_issued_dates_a_page_without_a_dateline
     old = "Trước đó, tỉnh đã ban hành Kế hoạch số 12/KH-UBND ngày 3/2/2021 về chuyển đổi số."
     later = extract("\n\n".join(["Chuyển đổi số ở Lạng Sơn", body, old, body])).article
     assert later.date is None or later.date.iso() != "2021-02-03"
+
+
+def test_the_address_s_day_within_a_capture_s_month():
+    from reform_archive.importer.extract import extract
+
+    body = "UBND tỉnh tổ chức hội nghị trực tuyến về cải cách hành chính với các huyện, thị xã và thành phố."
+    page = "\n\n".join([" date 2022-07 " + body, body, body])
+    article = extract(page, "https://bao.example.vn/cai-cach-hanh-chinh-tinh-nha-20220724101500123.htm").article
+    assert article.date is not None and article.date.iso() == "2022-07-24"

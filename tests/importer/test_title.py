@@ -86,3 +86,13 @@ def test_titles_and_repeats():
 def test_never_raise(title, body):
     recase(title, body)
     infer_title(body)
+
+
+def test_a_speech_s_salutation_is_no_headline():
+    from reform_archive.importer.extract import extract
+
+    headline = "BÀI TUYÊN TRUYỀN VỀ VIỆC KÍCH HOẠT TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ TRÊN ĐỊA BÀN XÃ"
+    body = "Thực hiện kế hoạch của UBND huyện, xã tuyên truyền để người dân kích hoạt tài khoản định danh điện tử."
+    page = "\n\n".join([headline, headline, "Kính thưa: Toàn thể nhân dân trên địa bàn xã", body, body])
+    article = extract(page).article
+    assert article.title_original == headline and not article.title.startswith("Kính thưa")
