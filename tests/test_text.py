@@ -1,3 +1,4 @@
+import itertools
 import unicodedata
 from datetime import date, datetime
 
@@ -73,3 +74,18 @@ def test_syllables_and_runs_of_them():
     assert all(is_syllable(word) for word in ("Nghiêng", "hoạch", "xã", "TRƯỜNG"))
     assert not any(is_syllable(word) for word in ("UBND", "PCI", "ntdjuq", "24h"))
     assert is_syllable_run("diaphuong") and is_syllable_run("ChuyenMuc") and not is_syllable_run("ntdjuq")
+
+
+def test_syllables_run_together_are_split_as_news_writes_them():
+    from reform_archive.text.vietnamese import split_syllables
+
+    assert split_syllables("caicachhanhchinh") == ["cai", "cach", "hanh", "chinh"]
+    assert split_syllables("chinhquyendiaphuong") == ["chinh", "quyen", "dia", "phuong"]  # not "diap huong"
+    assert split_syllables("ntdjuq") is None
+    pairs = {("van", "hanh"): 9}
+    assert split_syllables("ngaydauvanhanh", lambda s: sum(pairs.get(p, 0) for p in itertools.pairwise(s))) == [
+        "ngay",
+        "dau",
+        "van",
+        "hanh",
+    ]

@@ -11,12 +11,13 @@ away, and is the page's title.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import unquote, urlsplit
 
-from reform_archive.importer.address_title import spell
+from reform_archive.importer.address_title import common_forms, pair_counts, spell
 from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.slug import FILE
-from reform_archive.text.vietnamese import fold
+from reform_archive.text.vietnamese import fold, split_syllables
 
 __all__ = ["MAX_LABEL_WORDS", "address_label", "printed_label", "spelled_label", "tag_address"]
 
@@ -26,6 +27,7 @@ _WORD = re.compile(r"[^\W_]+")
 _NOT_NAME = re.compile(r"^(?:p?tags?\d*|page|trang|\d+|[a-z]+\d+[a-z\d]*)$")
 _TAG_ADDRESS = re.compile(r"/(?:tags?|chu-de|topic|tu-khoa|the-tag)/|-p?tags?\d*\.html?$", re.I)
 _OPENING_LINES = 6
+_RUN_LETTERS = 7  # a shorter word may be one syllable ("nghieng") or an acronym
 _NAME_KEY = re.compile(r"slug|^tag$|^category$", re.I)
 _PAGER = re.compile(r"^(?:(?:page|trang|p)[-_]?\d*|\d+)$", re.I)
 # an address's words that name a script or a search, not a subject
@@ -70,7 +72,18 @@ def address_label(url: str) -> list[str]:
     words = [w for w in re.split(r"[-_+.\s]+", fold(last.lower())) if w]
     while words and _NOT_NAME.match(words[-1]):
         words.pop()
+    words = [piece for word in words for piece in _pieces(word)]  # "ngaydauvanhanh": run together
     return words if 1 <= len(words) <= MAX_LABEL_WORDS and all(w.isalnum() for w in words) else []
+
+
+def _pieces(word: str) -> list[str]:
+    """A long word of syllables run together, split as news writes them ("van hanh" is a
+    commoner pair than "va nhanh"); any other word as it is."""
+    if len(word) < _RUN_LETTERS or word in common_forms() or word.isdigit():
+        return [word]
+    counts = pair_counts()
+    split = split_syllables(word, lambda pieces: sum(counts.get(f"{a} {b}", 0) for a, b in pairwise(pieces)))
+    return split or [word]
 
 
 def tag_address(url: str) -> bool:

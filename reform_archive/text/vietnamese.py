@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-__all__ = ["SLUG_MAX_LENGTH", "TONE_MOVES", "fold", "fold_slowly", "is_syllable", "is_syllable_run", "nfc", "slugify"]
+__all__ = [
+    "SLUG_MAX_LENGTH",
+    "TONE_MOVES",
+    "fold",
+    "fold_slowly",
+    "is_syllable",
+    "is_syllable_run",
+    "nfc",
+    "slugify",
+    "split_syllables",
+]
 
 SLUG_MAX_LENGTH = 80
 
@@ -65,6 +76,8 @@ def slugify(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
 # coda ("nghiêng", "hoạch"; not "ubnd"), as the search page's engine.js reads one
 _ONE_SYLLABLE = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?"
 _SYLLABLE = re.compile(f"^{_ONE_SYLLABLE}$")
+_LONGEST_RUN = 40  # letters: longer is no run of syllables a slug would join
+_MOST_SPLITS = 64
 _SYLLABLES = re.compile(f"^(?:{_ONE_SYLLABLE}){{1,4}}$")  # syllables run together: "diaphuong", "tintuc"
 
 
@@ -78,3 +91,24 @@ def is_syllable_run(word: str) -> bool:
     """One to four syllables written together ("diaphuong", "ChuyenMuc"), as addresses and
     file names join them; "ntdjuq" (an id) is none."""
     return bool(_SYLLABLES.match(fold(word.lower())))
+
+
+def split_syllables(run: str, prefer: Callable[[list[str]], float] | None = None) -> list[str] | None:
+    """Syllables written together, folded ("caicachhanhchinh" -> cai cach hanh chinh), in the
+    fewest pieces, and of those the fewest starting with a vowel ("van hanh", not "vanh anh");
+    ``prefer`` ranks what is still tied ("van hanh" over "va nhanh" by how often news writes the
+    pairs). None when the run is no syllables ("ntdjuq")."""
+    text = fold(run.lower())
+    if len(text) > _LONGEST_RUN:
+        return None
+    nothing: list[str] = []
+    splits: list[list[list[str]]] = [[nothing]] + [[] for _ in text]  # every way to read text[:end]
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 7), end):
+            if splits[start] and _SYLLABLE.match(text[start:end]):
+                splits[end].extend([*before, text[start:end]] for before in splits[start][:_MOST_SPLITS])
+    if not splits[-1]:
+        return None
+    cost = min((len(split), sum(piece[0] in "aeiouy" for piece in split)) for split in splits[-1])
+    tied = [split for split in splits[-1] if (len(split), sum(piece[0] in "aeiouy" for piece in split)) == cost]
+    return max(tied, key=prefer) if prefer else tied[0]

@@ -94,3 +94,15 @@ def test_a_wordpress_post_address_is_no_listing():
     article = extract(page, "http://doan.example.org.vn/web/?p=10541").article
     assert article is not None and not article.draft_reason
     assert article.title == "Tuổi trẻ Thanh Khê ra quân ngày thứ Bảy tình nguyện"
+
+
+def test_a_tag_run_together_is_read_as_its_syllables():
+    assert address_label("https://bao.example.vn/tu-khoa/ngaydauvanhanh-tag55872.html") == [
+        "ngay",
+        "dau",
+        "van",
+        "hanh",
+    ]
+    page = "\n\n".join(["Hà Nội: ngày đầu vận hành chính quyền hai cấp suôn sẻ", TEASER])
+    article = extract(page, "https://bao.example.vn/tu-khoa/ngaydauvanhanh-tag55872.html").article
+    assert article is not None and article.title.lower() == "ngày đầu vận hành"
