@@ -55,7 +55,7 @@ _SEARCH_WORDS = {
 }
 
 
-def address_label(url: str) -> list[str]:
+def address_label(url: str, split: bool = False) -> list[str]:
     """The folded words of the name the address's last segment (or a tag's folder) spells:
     one to MAX_LABEL_WORDS words, else []."""
     path = unquote(urlsplit(url).path).rstrip("/")
@@ -72,7 +72,8 @@ def address_label(url: str) -> list[str]:
     words = [w for w in re.split(r"[-_+.\s]+", fold(last.lower())) if w]
     while words and _NOT_NAME.match(words[-1]):
         words.pop()
-    words = [piece for word in words for piece in _pieces(word)]  # "ngaydauvanhanh": run together
+    if split:
+        words = [piece for word in words for piece in _pieces(word)]  # "ngaydauvanhanh": run together
     return words if 1 <= len(words) <= MAX_LABEL_WORDS and all(w.isalnum() for w in words) else []
 
 
@@ -115,7 +116,7 @@ def printed_label(lines: list[str] | tuple[str, ...], url: str) -> str:
 def spelled_label(lines: list[str] | tuple[str, ...], url: str) -> str:
     """The name of a tag or category page that does not print it: the address's words,
     accented; "" for a search page (its address names the search, not a subject)."""
-    words = address_label(url) if url else []
+    words = address_label(url, split=True) if url else []
     if not words or " ".join(words) in _SEARCH_WORDS:
         return ""
     return spell(words, lines).text

@@ -61,5 +61,7 @@ HEADING_WORDS = re.compile(
     r"\b(?:thủ tục|hành chính|văn bản|thời tiết|dây nóng|cần biết|chuyên mục|dịch vụ|tra cứu|"
     r"liên kết|thống kê|truy cập|hỏi đáp|cải cách|chuyển đổi|một cửa|tin tức|sự kiện|"
     r"thông tin|giới thiệu|liên hệ|trang chủ|mới nhất|nổi bật|ban hành|tiện ích|"
-    r"lịch công tác|hình ảnh|bình chọn|là gì|như thế nào|ra sao)\b"
+    r"lịch công tác|hình ảnh|bình chọn|là gì|như thế nào|ra sao|tuyên truyền|"
+    # words that join a phrase, never part of a person's name: "BÀI TUYÊN TRUYỀN VỀ" over its headline
+    r"về|của|và|với|trong|những|các|được)\b"
 )

@@ -97,7 +97,7 @@ def test_a_wordpress_post_address_is_no_listing():
 
 
 def test_a_tag_run_together_is_read_as_its_syllables():
-    assert address_label("https://bao.example.vn/tu-khoa/ngaydauvanhanh-tag55872.html") == [
+    assert address_label("https://bao.example.vn/tu-khoa/ngaydauvanhanh-tag55872.html", split=True) == [
         "ngay",
         "dau",
         "van",
