@@ -256,6 +256,7 @@ def affiliation_line(line: str) -> bool:
     )
 
 
+_SECTION_BEFORE_BAR = re.compile(r"\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*\|\s*")  # five words at most
 _BARE_COUNTERS = re.compile(r"(?:\s+\d{1,3}(?:[.,]\d{3})*){1,3}\s*")
 
 
@@ -275,14 +276,20 @@ def parse_meta_line(line: str) -> MetaLine | None:
     after = text[dates[-1].end :]
     if _BARE_COUNTERS.fullmatch(after):  # NukeViet's "… 18:44 106 0": views and comments behind icons
         text = text[: dates[-1].end]
-    rest = text[place.end() if place else 0 : first.start] + " | " + text[first.end :]
+    before = text[place.end() if place else 0 : first.start]
+    section = ""
+    # "DDCI Hậu Giang | 15/03/2021 14:26 GMT+7 | Nguyễn Trọng Nguyễn": a section's name, then a bar
+    if (label := _SECTION_BEFORE_BAR.fullmatch(before)) and not parse_byline(label["name"]):
+        section, before = label["name"], ""
+    rest = before + " | " + text[first.end :]
     for extra in dates[1:]:
         rest = rest.replace(text[extra.start : extra.end], " | ")
     rest = _DATE_WORDS.sub(" ", _CLOCK.sub(" ", strip_view_count(rest)))
     rest = re.sub(r"/[\s,]*(?=\|)|(?<=\|)\s*/", " ", rest)  # DNN's "Author: X/Thursday, July 11, 2024/Categories: Y"
     rest = re.sub(r"[()\[\]]", " | ", rest)
     authors: tuple[str, ...] = ()
-    affiliation = honorific = category = ""
+    affiliation = honorific = ""
+    category = section
     for part in _PARTS.split(rest):
         part = part.strip(" :|-–—,.")
         if not part:

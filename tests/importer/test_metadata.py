@@ -259,3 +259,10 @@ def test_a_dateline_with_bare_view_and_comment_counts_behind_it():
 def test_a_written_out_title_keeps_no_abbreviation_dot():
     assert parse_byline("Luật sư Nguyễn Hoàng Nam").honorific == "Luật sư"
     assert parse_byline("ThS Lê Minh").honorific == "ThS."
+
+
+def test_a_section_name_before_a_bar_and_the_date():
+    meta = parse_meta_line("DDCI Hậu Giang | 15/03/2021 14:26 GMT+7 | Nguyễn Trọng Nguyễn")
+    assert meta is not None and meta.authors == ("Nguyễn Trọng Nguyễn",) and meta.category == "DDCI Hậu Giang"
+    # a related headline with its date is no dateline
+    assert parse_meta_line("Huyện Bắc Hà công khai đường dây nóng về thủ tục đất đai | 05/03/2024") is None
