@@ -87,7 +87,7 @@ _LISTING_ADDRESS = re.compile(
     r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
     r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|[?&]p=(?:[2-9]|[1-9]\d{1,2})(?:&|$)|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
-    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\d*\.html?(?:\?|$)|/groupnews/|"
+    r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\d*\.html?(?:\?|$)|\.tag(?:\?|$)|/groupnews/|"
     # a tag's own folder with anything under it ("/tags/<id>/<teaser>.html", WordPress's "/tag/<slug>/"), a
     # listing's pages ("/PhanTrang/1753/10/")
     r"/tags?/|/phan-?trang/",

@@ -25,7 +25,7 @@ MAX_LABEL_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
 # "-tag90821", "-ptag", "page-58", a listing's number, a site's id: not the name
 _NOT_NAME = re.compile(r"^(?:p?tags?\d*|page|trang|\d+|[a-z]+\d+[a-z\d]*)$")
-_TAG_ADDRESS = re.compile(r"/(?:tags?|chu-de|topic|tu-khoa|the-tag)/|-p?tags?\d*\.html?$", re.I)
+_TAG_ADDRESS = re.compile(r"/(?:tags?|chu-de|topic|tu-khoa|the-tag)/|-p?tags?\d*\.html?$|\.tag$", re.I)
 _OPENING_LINES = 6
 _RUN_LETTERS = 7  # a shorter word may be one syllable ("nghieng") or an acronym
 _NAME_KEY = re.compile(r"slug|^tag$|^category$", re.I)

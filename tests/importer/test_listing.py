@@ -106,3 +106,12 @@ def test_a_tag_run_together_is_read_as_its_syllables():
     page = "\n\n".join(["Hà Nội: ngày đầu vận hành chính quyền hai cấp suôn sẻ", TEASER])
     article = extract(page, "https://bao.example.vn/tu-khoa/ngaydauvanhanh-tag55872.html").article
     assert article is not None and article.title.lower() == "ngày đầu vận hành"
+
+
+def test_a_tag_address_ending_in_dot_tag():
+    page = "\n\n".join(
+        ["Thứ năm, 30/05/2024 11:24 (GMT+7)", "Năm 2023 và quyết tâm tạo đột phá cải cách hành chính", TEASER]
+    )
+    article = extract(page, "https://bao.example.vn/thu-tuc-hanh-chinh-cong-90272.tag").article
+    assert article is not None and article.draft and article.date is None
+    assert article.title == "Thủ tục hành chính công"
