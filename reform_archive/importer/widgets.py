@@ -1,6 +1,6 @@
 """Lines that are a page widget's own words (pure): a media player's controls, a rating
 box's question, a browser's fallback text, an attachment or download link, a site's
-"for reference only" notice, a newsletter prompt, a document viewer's page counter, a
+"for reference only" notice, a newsletter prompt, a licence and reprint notice, a document viewer's page counter, a
 printed bulletin's jump line. Each is chrome wherever it sits, so
 :func:`chrome.is_chrome_line` asks :func:`is_widget_line`.
 """
@@ -30,6 +30,7 @@ _PLAYER_PART = re.compile(
 _RATING = re.compile(
     r"^(?:(?:bạn thấy|bài viết|thông tin|nội dung)\b.{0,50}?\b(?:hữu ích|thế nào|giúp ích|"
     r"hài lòng)\b.{0,20}\?(?:\s+(?:có|không|yes|no|rất hữu ích|chưa hữu ích))*|đánh giá bài viết(?: này)?\s*:?|"
+    r"bạn đánh giá (?:như )?thế nào\b.{0,120}\?|"  # a poll's question
     r"was this (?:article|page) helpful\s*\?(?:\s+(?:yes|no))*)$",
     _I,
 )
@@ -52,6 +53,13 @@ _DOWNLOAD = re.compile(r"^(?:tải về|tải xuống|download)\s*:\s*[^.!?]{3,1
 _DISCLAIMER = re.compile(
     r"^(?:nội dung|thông tin|bài viết|câu trả lời)\b[^.!?]{0,80}\bmang tính (?:chất )?tham khảo\b", _I
 )
+# a paper's licence and reprint notice, even written as sentences: "Giấy phép số 62/GP-BTTTT. Ghi rõ
+# nguồn "Báo X" khi phát hành lại thông tin từ website này."
+_LICENCE = re.compile(
+    r"^(?:giấy phép (?:số|xuất bản|hoạt động|thiết lập)\b|ghi rõ nguồn\b.{0,80}\bphát hành lại|"
+    r"bản quyền (?:thuộc|©)|©)",
+    _I,
+)
 # "Đăng ký nhận bản tin văn bản mới miễn phí qua email"
 _NEWSLETTER = re.compile(r"^đăng ký nhận (?:bản tin|tin|thông báo|email)\b[^.!?]{0,80}$", _I)
 # a viewer's or a gallery's counter ("Trang 1 / 6", "Ảnh 2/3") and a bulletin's jump ("(Xem tiếp trang 8)")
@@ -71,6 +79,7 @@ def is_widget_line(stripped: str) -> bool:
         or _DOWNLOAD.match(stripped)
         or _DISCLAIMER.match(stripped)
         or _NEWSLETTER.match(stripped)
+        or _LICENCE.match(stripped)
         or _COUNTER.match(stripped)
     )
 

@@ -479,3 +479,20 @@ def test_a_latest_posts_heading_under_the_byline_is_no_second_author():
         ]
     )
     assert extract(page).article.authors == ("Xuân Tiến",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Giấy phép số 62/GP-BTTTT. Ghi rõ nguồn "Báo Công Thương" khi phát hành lại thông tin từ website này.',
+        "Bạn đánh giá thế nào về việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ hành chính công xã?",
+        "© 2024 Báo Điện tử Tổ quốc",
+    ],
+)
+def test_a_licence_notice_and_a_poll_s_question_are_chrome(line):
+    assert is_chrome_line(line)
+
+
+def test_questions_and_permits_in_the_article_are_not():
+    assert not is_chrome_line("Thông tin trên VNeID được cập nhật thế nào khi chuyển nơi cư trú?")
+    assert not is_chrome_line("Giấy phép xây dựng được cấp trong 7 ngày làm việc theo quy định của tỉnh.")
