@@ -113,7 +113,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
             while end < len(line) and line[end] in _CLOSERS:  # the quote the run's last word closes
                 end += 1
             piece = line[first.start : end]
-            pieces.append(_unquoted(_lowered_start(piece, first, lines, forms)))
+            pieces.append(_unquoted(_lowered_start(_out_of_capitals(piece), first, lines, forms)))
             ends.append((words[position], words[position + length - 1]))
             found += length
             in_runs += length
@@ -227,11 +227,30 @@ def _page_forms(tokens: list[_Token], lines: list[str] | tuple[str, ...]) -> dic
     forms = {}
     for folded, seen in counts.items():
         cased = inside.get(folded)
-        if cased and all(form[:1].isupper() for form in cased):
-            forms[folded] = cased.most_common(1)[0][0]
+        written = cased.most_common(1)[0][0] if cased else ""
+        if written.isupper() and len(written) > 1 and is_syllable(written):
+            # "HỘ TỊCH" in a headline printed in capitals: a word, not an acronym
+            forms[folded] = _as_news_writes(written)
+        elif cased and all(form[:1].isupper() for form in cased):
+            forms[folded] = written
         else:
             forms[folded] = seen.most_common(1)[0][0]
     return forms
+
+
+def _out_of_capitals(piece: str) -> str:
+    """A run copied from a line printed in capitals ("HỘ TỊCH TẠI"), its words as news writes
+    them; acronyms ("UBND") stay."""
+    if not piece.isupper():
+        return piece
+    return _WORD.sub(lambda m: _as_news_writes(m.group()) if is_syllable(m.group()) else m.group(), piece)
+
+
+def _as_news_writes(capitals: str) -> str:
+    """ "HỘ" -> "hộ", "NỘI" -> "nội"; a word news writes capitalised ("Quốc") keeps its capital."""
+    low = capitals.lower()
+    form = common_forms().get(fold(low), "")
+    return form if form.lower() == low else low
 
 
 def _lowered_start(piece: str, first: _Token, lines: list[str] | tuple[str, ...], forms: dict[str, str]) -> str:

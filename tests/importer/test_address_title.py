@@ -120,3 +120,12 @@ def test_a_leading_number_the_page_never_prints_is_an_id():
     lines = ("Chủ tịch UBND tỉnh hoãn tiếp công dân định kỳ tháng 12/2024 vì lý do công tác.",)
     assert spell(["861", "hoan", "tiep", "cong", "dan"], lines).text == "Hoãn tiếp công dân"
     assert spell(["12", "tinh", "thanh"], ("Có 12 tỉnh, thành sáp nhập",)).text == "12 tỉnh, thành"
+
+
+def test_words_printed_in_capitals_are_written_as_news_writes_them():
+    lines = ("THỰC TẬP LĨNH VỰC HỘ TỊCH TẠI XÃ", "Báo cáo thực tập của sinh viên ngành luật tại UBND xã.")
+    assert (
+        spell(["thuc", "tap", "linh", "vuc", "ho", "tich", "tai", "xa"], lines).text
+        == "Thực tập lĩnh vực hộ tịch tại xã"
+    )
+    assert spell(["ubnd", "xa"], ("KẾT QUẢ CỦA UBND XÃ",)).text == "UBND xã"
