@@ -84,7 +84,7 @@ _DATED_ENTRY = re.compile(r"\(\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s*\)\s*$")
 # a category's second page on ("?page=8", "?pagenumber=7", "-page-58.htm", Liferay's "_cur=67", "?p=3";
 # WordPress's "?p=10541" is a post), a tag or topic
 _LISTING_ADDRESS = re.compile(
-    r"[?&](?:q|keywords?|tukhoa|tu-khoa|search)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
+    r"[?&](?:q|keywords?|tukhoa|tu-khoa|search|categoryslug|cateid)=|/(?:tim-kiem|timkiem|search|s)(?:/|\?|$)|"
     r"p_p_id=[^&]*(?:list|category)|[?&](?:page|trang|pagenumber|pageindex|page_?no|paged|\w*_cur)=(?:[2-9]|\d{2,})\b|[?&]p=(?:[2-9]|[1-9]\d{1,2})(?:&|$)|"
     r"[-/](?:page|trang)[-/]?(?:[2-9]|\d{2,})(?:\.html?|/)?(?:\?|$)|"
     r"/(?:tag|tags|chu-de|topic|the-tag)/[^/?\d]*(?:\.html?)?(?:\?|$)|-p?tags?\d*\.html?(?:\?|$)|\.tag(?:\?|$)|/groupnews/|"

@@ -115,3 +115,9 @@ def test_a_tag_address_ending_in_dot_tag():
     article = extract(page, "https://bao.example.vn/thu-tuc-hanh-chinh-cong-90272.tag").article
     assert article is not None and article.draft and article.date is None
     assert article.title == "Thủ tục hành chính công"
+
+
+def test_a_category_named_in_the_query_is_a_listing():
+    page = '"Cải cách hành chính là việc khó mấy cũng phải làm" Thủ tướng nhấn mạnh tại phiên họp…'
+    article = extract(page, "https://x.example.vn/home/tochuc?CategorySlug=cai-cach-hanh-chinh").article
+    assert article is not None and article.draft and article.title == "Cải cách hành chính"
