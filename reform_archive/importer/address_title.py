@@ -79,7 +79,9 @@ def _known(word: str) -> bool:
     """A number, a syllable news writes, or an acronym it prints in capitals ("QR", "UBND");
     not the letters a broken slug leaves ("truya-n-tha-ng" for "truyền thống")."""
     form = common_forms().get(word, "")
-    return word.isdigit() or (bool(form) and (is_syllable(word) or (len(word) >= 2 and form.isupper())))
+    if word.isdigit() or (_has_digit(word) and len(word) <= 4):  # "2025", "24h", "30c"
+        return True
+    return bool(form) and len(word) >= 2 and (is_syllable(word) or form.isupper())
 
 
 def _has_digit(word: str) -> bool:
@@ -121,7 +123,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
             continue
         word = words[position]
         found += word in forms
-        known += word in forms or _known(word)
+        known += _known(word)
         pieces.append(_paired_form(words, position) or forms.get(word) or common_forms().get(word, word))
         ends.append((word, word))
         position += 1

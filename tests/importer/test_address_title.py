@@ -129,3 +129,10 @@ def test_words_printed_in_capitals_are_written_as_news_writes_them():
         == "Thực tập lĩnh vực hộ tịch tại xã"
     )
     assert spell(["ubnd", "xa"], ("KẾT QUẢ CỦA UBND XÃ",)).text == "UBND xã"
+
+
+def test_letters_a_broken_slug_splits_a_word_into_are_no_words():
+    from reform_archive.importer.address_title import headline_words
+
+    words = headline_words("https://x.vn/nam-2019-kiem-tra-ca-i-ca-ch-ha-nh-chi-nh-tai-11-co-quan-don-vi-12345.html")
+    assert spell(words, ("Năm 2019, kiểm tra tại 11 cơ quan, đơn vị",)).words < 0.85
