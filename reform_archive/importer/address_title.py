@@ -47,6 +47,19 @@ _PRINTED_COVER = 0.6  # a line holding this share of the address's words prints 
 _BELOW_LINES = 8
 BELOW_COVER = 0.9
 _KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
+# what a headline-sized line above the lead can be instead of the headline
+_NOT_HEADLINES = (
+    "end_period",
+    "chrome",
+    "chrome_words",
+    "byline",
+    "caption",
+    "category",
+    "pipes",
+    "crumbs",
+    "numbered",
+)
+_ID_NUMBER = re.compile(r"^(?!(?:19|20)\d\d$)\d{3,}$")  # "861"; not "10" ("10 luật …") nor a year
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
 
 
@@ -101,7 +114,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
     for index, token in enumerate(tokens):
         where[token.folded].append(index)
     forms = _page_forms(tokens, lines)
-    if len(words) > 1 and words[0].isdigit() and words[0] not in forms:
+    if len(words) > 1 and _ID_NUMBER.match(words[0]) and words[0] not in forms:
         words = words[1:]  # Joomla's "861-hoan-tiep-cong-dan-…": an id the page never prints
     pieces: list[str] = []
     ends: list[tuple[str, str]] = []  # each piece's first and last word, folded
@@ -140,8 +153,16 @@ def candidate(
 ) -> Candidate[str] | None:
     """The title candidate the address spells, when no line prints the headline; ``shape``
     gives the features every title candidate has (length, case, words shared with the body)."""
-    # a line holding most of the address's words prints the headline (a slug cut short, or reworded)
-    if max((c.features.get("slug_cover", 0.0) for c in candidates), default=0.0) >= _PRINTED_COVER:
+    # a line holding most of the address's words prints the headline (a slug cut short, or
+    # reworded); a sentence that does is the lead, not a headline
+    if (
+        max((c.features.get("slug_cover", 0.0) for c in candidates if not c.features.get("end_period")), default=0.0)
+        >= _PRINTED_COVER
+    ):
+        return None
+    # a page that prints a headline-sized line above its lead has a headline: the address names
+    # another thing then (a programme, a list's page: "Chuong-trinh-phat-thanh-so-39237.html")
+    if any(_headline_sized(c) for c in candidates):
         return None
     spelling = spell(words, lines)
     if spelling.words < _KNOWN_WORDS or title_key(spelling.text) in {title_key(c.value) for c in candidates}:
@@ -171,6 +192,15 @@ def printed_below(words: list[str], layout: PageLayout) -> int:
         ):
             return index
     return -1
+
+
+def _headline_sized(candidate: Candidate[str]) -> bool:
+    features = candidate.features
+    return (
+        candidate.kind in ("line", "wrapped")
+        and bool(features.get("w_8_30"))
+        and not any(features.get(name) for name in _NOT_HEADLINES)
+    )
 
 
 def slug_cover(text: str, words: list[str]) -> float:

@@ -11,6 +11,7 @@ from reform_archive.importer.dates import find_dates
 
 __all__ = [
     "DATE_FIELD",
+    "TRAILING_STAMP",
     "glue_points",
     "join_wrapped_lines",
     "split_banner",
@@ -19,6 +20,13 @@ __all__ = [
     "without_read_more",
 ]
 
+# a page's time stamp run onto its headline: a date with a time ("… cấp xã 14/11/2024 09:49"); a
+# date alone may end a headline ("… dịp Quốc khánh 2/9/2024")
+TRAILING_STAMP = re.compile(
+    r"\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?|"
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$",
+    re.IGNORECASE,
+)
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)
 _NUMBER_GOES_ON = re.compile(r"^\d[\d.,%]*,?\s+(?P<next>[^\W\d_])")  # "2025, thời gian qua …"
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s")  # "2. Đồng Nai …": an item of a list, not a sentence going on

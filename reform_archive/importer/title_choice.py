@@ -18,7 +18,7 @@ from collections import Counter
 
 from reform_archive.importer import address_title, chrome, controls, metadata, normalise, slug, structure, weights
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
-from reform_archive.importer.lines import DATE_FIELD, glue_points
+from reform_archive.importer.lines import DATE_FIELD, TRAILING_STAMP, glue_points
 from reform_archive.importer.title import INFERRED_MAX_CHARS, infer_title, is_all_caps, looks_like_title, title_key
 from reform_archive.text.vietnamese import fold
 
@@ -56,13 +56,6 @@ _TODAY = re.compile(r"hôm\s+nay|today", _I)
 _KICKER = re.compile(
     r"^[\[(](?:ảnh|video|clip|infographics?|emagazine|e-magazine|longform|podcast|audio|"
     r"photo|megastory|trực tiếp|phóng sự ảnh|đồ họa)[\])]\s*",
-    _I,
-)
-# a page's time stamp run onto its headline: a date with a time ("… cấp xã 14/11/2024 09:49"); a
-# date alone may end a headline ("… dịp Quốc khánh 2/9/2024")
-_TRAILING_STAMP = re.compile(
-    r"\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?|"
-    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$",
     _I,
 )
 _SALUTATION = re.compile(r"^(?:kính\s+(?:thưa|gửi)|thưa|dear)\b", _I)
@@ -116,11 +109,11 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                 found.append(("wrapped", f"{line} {longer}", index + 2))
         if unglued := _unglued(line):  # "Chuyển đổi sốHà Nam vận hành …": a section name run into it
             found.append(("unglued", unglued, index))
-        if (stamp := _TRAILING_STAMP.search(line)) and len(line[: stamp.start()].split()) >= 4:
+        if (stamp := TRAILING_STAMP.search(line)) and len(line[: stamp.start()].split()) >= 4:
             found.append(("undated", line[: stamp.start()].strip(), index))  # "<headline> 14/11/2024 09:49"
         if stamp := DATE_FIELD.match(line):  # " date 2025-08-24 <headline>"
             found.append(("field", line[stamp.end() :].strip(), index))
-            if (glued := _TRAILING_STAMP.search(line)) and len(line[stamp.end() : glued.start()].split()) >= 4:
+            if (glued := TRAILING_STAMP.search(line)) and len(line[stamp.end() : glued.start()].split()) >= 4:
                 found.append(("undated", line[stamp.end() : glued.start()].strip(), index))
         elif field := _FIELD.match(line):
             found.append(("field", _FIELD_END.sub("", line[field.end() :]).strip(), index))
@@ -198,6 +191,8 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
                     "no_matching_line": 1.0
                     if found and not any(c.features.get("body_overlap", 0.0) >= 0.6 for c in lines_only)
                     else 0.0,
+                    # nothing above a "lead" that is no sentence: a page of one headline
+                    "heading_lead": 1.0 if not found and not chrome.SENTENCE_END.search(lead) else 0.0,
                 },
             )
         )

@@ -136,3 +136,36 @@ def test_letters_a_broken_slug_splits_a_word_into_are_no_words():
 
     words = headline_words("https://x.vn/nam-2019-kiem-tra-ca-i-ca-ch-ha-nh-chi-nh-tai-11-co-quan-don-vi-12345.html")
     assert spell(words, ("Năm 2019, kiểm tra tại 11 cơ quan, đơn vị",)).words < 0.85
+
+
+def test_a_small_leading_number_is_a_headline_word():
+    assert (
+        spell(["10", "luat", "co", "hieu", "luc"], ("Các luật có hiệu lực từ ngày 1/7.",)).text == "10 luật có hiệu lực"
+    )
+
+
+def test_a_page_of_one_headline_is_not_titled_by_its_address():
+    from reform_archive.importer.pipeline import import_bytes
+
+    headline = "LỢI ÍCH THỰC TIỄN NHIỀU MẶT VỚI CỔNG DỊCH VỤ CÔNG QUỐC GIA"
+    url = "http://huyen.example.gov.vn/audio/39237/Chuong-trinh-phat-thanh-so-39237.html"
+    article = import_bytes(headline.encode(), "26.txt", url)[0].extraction.article
+    assert article is not None and article.title.lower() == headline.lower()
+
+
+def test_a_sentence_holding_the_address_s_words_is_the_lead_not_a_printed_headline():
+    from reform_archive.importer.pipeline import import_bytes
+
+    lead = (
+        "Công an tỉnh trân trọng gửi tới bạn đọc nội dung mới của Dự án Luật Cư trú (sửa đổi) và 02 dự án: "
+        "Sản xuất, cấp và quản lý Căn cước công dân; dự án Cơ sở dữ liệu quốc gia về dân cư."
+    )
+    body = "Thực hiện chương trình xây dựng pháp luật, Quốc hội dự kiến thảo luận một số dự án luật liên quan."
+    url = (
+        "https://ca.example.gov.vn/tuyen-truyen-ve-du-an-luat-cu-tru-sua-doi-va-02-du-an-san-xuat-cap-va-quan-ly-"
+        "can-cuoc-cong-dan-du-an-co-so-du-lieu-quoc-gia-ve-dan-cu-c215415.html"
+    )
+    article = import_bytes("\n\n".join([body, lead, body]).encode(), "04.txt", url)[0].extraction.article
+    assert (
+        article.title.startswith("Tuyên truyền về Dự án Luật Cư trú (sửa đổi) và 02 dự án:") and article.title_inferred
+    )
