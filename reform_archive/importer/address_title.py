@@ -48,10 +48,10 @@ _BELOW_LINES = 8
 BELOW_COVER = 0.9
 _KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
 # what a headline-sized line above the lead can be instead of the headline
+_HEADLINE_OVERLAP = 0.5
 _NOT_HEADLINES = (
     "end_period",
     "chrome",
-    "chrome_words",
     "byline",
     "caption",
     "category",
@@ -199,6 +199,7 @@ def _headline_sized(candidate: Candidate[str]) -> bool:
     return (
         candidate.kind in ("line", "wrapped")
         and bool(features.get("w_8_30"))
+        and features.get("body_overlap", 0.0) >= _HEADLINE_OVERLAP  # says what the article says
         and not any(features.get(name) for name in _NOT_HEADLINES)
     )
 
