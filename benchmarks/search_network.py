@@ -38,19 +38,10 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from benchmarks.build_speed import html_pages, run_measured
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.corpus import write_site
 from benchmarks.loopback import serve
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PROFILES = {"laptop": 1, "phone": 4}  # CDP CPU throttling rate
 # From the archive's head phrases to its tail, mostly three syllables as people type them:
 # the subject of nearly every article (the worst case: most postings, most candidates),

@@ -41,8 +41,9 @@ from urllib.parse import quote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.loopback import serve
-from benchmarks.search_network import CHROMIUM, CHROMIUM_ARGS, index_pagefind
+from benchmarks.search_network import index_pagefind
 
 DATA = Path(__file__).resolve().parent / "search_relevance"
 TOP = 10

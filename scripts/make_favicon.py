@@ -17,17 +17,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 STATIC = Path(__file__).resolve().parent.parent / "themes" / "default" / "static"
 SIZE = 32
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def icon(png: bytes, size: int = SIZE) -> bytes:
@@ -39,7 +35,7 @@ def icon(png: bytes, size: int = SIZE) -> bytes:
 
 def draw(svg: str) -> bytes:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": SIZE, "height": SIZE})
         page.set_content(f"<style>*{{margin:0}}svg{{display:block;width:{SIZE}px;height:{SIZE}px}}</style>{svg}")
         png = page.screenshot(omit_background=True)

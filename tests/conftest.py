@@ -10,21 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from benchmarks.chromium import CHROMIUM as CHROMIUM_BINARY
+from benchmarks.chromium import CHROMIUM_ARGS
 from reform_archive.build import BuildOptions, build_site
 from reform_archive.config import load_settings
 from reform_archive.writer import DiskWriter, MemoryWriter
 
 SITES = Path(__file__).parent / "sites"
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never a downloaded browser
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(CHROMIUM_BINARY)  # Debian's; never a downloaded browser
 SAMPLE = SITES / "sample"
 # A fixed "now" so that tests do not depend on the clock.
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
