@@ -47,8 +47,8 @@ _PRINTED_COVER = 0.6  # a line holding this share of the address's words prints 
 _BELOW_LINES = 8
 BELOW_COVER = 0.9
 _KNOWN_WORDS = 0.85  # the share of the address's words that must be Vietnamese words or numbers
+_HEADLINE_OVERLAP = 0.5  # a headline-sized line sharing this much with the body prints the headline
 # what a headline-sized line above the lead can be instead of the headline
-_HEADLINE_OVERLAP = 0.5
 _NOT_HEADLINES = (
     "end_period",
     "chrome",
@@ -68,7 +68,7 @@ class Spelling:
     text: str  # the headline written back, first letter capitalised
     on_page: float  # share of the address's words found in the page's text
     in_runs: float  # share found in runs of two or more words as the page prints them
-    words: float  # share that are words at all: on the page, known syllables or numbers
+    words: float  # share that are words at all: numbers, syllables news writes, acronyms it prints
 
 
 @dataclass(frozen=True)
