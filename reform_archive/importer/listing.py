@@ -19,13 +19,12 @@ from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.slug import FILE
 from reform_archive.text.vietnamese import fold, split_syllables
 
-__all__ = ["MAX_LABEL_WORDS", "address_label", "printed_label", "spelled_label", "tag_address"]
+__all__ = ["MAX_LABEL_WORDS", "address_label", "printed_label", "spelled_label"]
 
 MAX_LABEL_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
 # "-tag90821", "-ptag", "page-58", a listing's number, a site's id: not the name
 _NOT_NAME = re.compile(r"^(?:p?tags?\d*|page|trang|\d+|[a-z]+\d+[a-z\d]*)$")
-_TAG_ADDRESS = re.compile(r"/(?:tags?|chu-de|topic|tu-khoa|the-tag)/|-p?tags?\d*\.html?$|\.tag$", re.I)
 _OPENING_LINES = 6
 _RUN_LETTERS = 7  # a shorter word may be one syllable ("nghieng") or an acronym
 _NAME_KEY = re.compile(r"slug|^tag$|^category$", re.I)
@@ -52,6 +51,8 @@ _SEARCH_WORDS = {
     "chi tiet",
     "list",
     "category",
+    "web",
+    "portal",
 }
 
 
@@ -85,10 +86,6 @@ def _pieces(word: str) -> list[str]:
     counts = pair_counts()
     split = split_syllables(word, lambda pieces: sum(counts.get(f"{a} {b}", 0) for a, b in pairwise(pieces)))
     return split or [word]
-
-
-def tag_address(url: str) -> bool:
-    return bool(_TAG_ADDRESS.search(unquote(urlsplit(url).path)))
 
 
 def printed_label(lines: list[str] | tuple[str, ...], url: str) -> str:
