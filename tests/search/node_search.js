@@ -8,32 +8,16 @@
 // "lunr": lunr.js's own Index#query over the same shards merged (what the Searcher mirrors).
 "use strict";
 const fs = require("fs");
-const path = require("path");
-const assets = path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search");
-const engine = require(path.join(assets, "engine.js"));
-const shards = require(path.join(assets, "shards.js"));
+const { engine, shards, openSite } = require("./node_site.js");
 const { loadIndex, mergeIndex } = require("./lunr_reference.js");
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
-const dir = path.join(request.site, "search");
-const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
-const manifest = read("manifest.json");
+const { manifest, read, decodedShards, parse } = openSite(request.site);
 const docs = [];
 for (let n = 0; n < manifest.count; n++) docs.push(read(manifest.documents + n + ".json"));
 const filters = request.filters || {};
 const keep = engine.hasFilters(filters) ? engine.filterOf(filters, read(manifest.facets), manifest.filters) : null;
 const reference = request.reference ? loadIndex(JSON.parse(fs.readFileSync(request.reference, "utf8"))) : null;
-
-// Each query decodes its own shards afresh, as a page that has fetched nothing else would:
-// a shard decoded for an earlier query must not hide a head shard this one failed to name.
-function decodedShards(numbers) {
-  const lengths = [], entries = {};
-  shards.lengthsFor(manifest, numbers).forEach((f) => {
-    lengths[f] = shards.decodeLengths(manifest, read(manifest.index + "lengths-" + f + ".json"));
-  });
-  numbers.forEach((n) => { entries[n] = { raw: read(manifest.index + n + ".json") }; });
-  return shards.decodeInOrder(manifest, numbers, entries, lengths);
-}
 
 const shown = (found) => ({
   mode: found.mode,
@@ -42,8 +26,7 @@ const shown = (found) => ({
 });
 const out = {};
 for (const query of request.queries) {
-  const parsed = engine.withAliases(engine.parseQuery(query, { typing: Boolean(request.typing) }),
-                                    manifest.aliases, manifest.codes, manifest.equivalents);
+  const parsed = parse(query, request.typing);
   const numbers = shards.shardsFor(manifest, engine.keyRanges(parsed));
   const loaded = decodedShards(numbers);
   out[query] = shown(engine.search(new shards.Searcher(manifest, loaded), parsed, keep));

@@ -6,27 +6,16 @@
 //                      "full": {"mode", "refs", "scores", "exact"}, "tiers": n}, ...}
 "use strict";
 const fs = require("fs");
-const path = require("path");
-const assets = path.join(__dirname, "..", "..", "themes", "default", "static", "assets", "search");
-const engine = require(path.join(assets, "engine.js"));
-const shards = require(path.join(assets, "shards.js"));
+const { engine, shards, openSite } = require("./node_site.js");
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
-const dir = path.join(request.site, "search");
-const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
-const manifest = read("manifest.json");
+const { manifest, read, decodedShards, parse } = openSite(request.site);
 
 function searcher(parsed, full) {
   const plan = shards.planFor(manifest, engine.keyRanges(parsed), full);
-  const lengths = [], entries = {};
-  shards.lengthsFor(manifest, plan.shards).forEach((f) => {
-    lengths[f] = shards.decodeLengths(manifest, read(manifest.index + "lengths-" + f + ".json"));
-  });
-  plan.shards.forEach((n) => { entries[n] = { raw: read(manifest.index + n + ".json") }; });
   const tiers = plan.tiers.map((n) => shards.decodeTier(manifest, manifest.tiers.keys[n],
                                                         read(manifest.index + "tier-" + n + ".json")));
-  return { searcher: new shards.Searcher(manifest, shards.decodeInOrder(manifest, plan.shards, entries, lengths).concat(tiers)),
-           tiers: plan.tiers.length };
+  return { searcher: new shards.Searcher(manifest, decodedShards(plan.shards).concat(tiers)), tiers: plan.tiers.length };
 }
 
 const shown = (found) => found && {
@@ -35,8 +24,7 @@ const shown = (found) => found && {
 };
 const out = {};
 for (const query of request.queries) {
-  const parsed = engine.withAliases(engine.parseQuery(query, { typing: Boolean(request.typing) }),
-                                    manifest.aliases, manifest.codes, manifest.equivalents);
+  const parsed = parse(query, request.typing);
   const first = searcher(parsed, false);
   out[query] = { tiered: shown(engine.search(first.searcher, parsed, null, { page: 20 })),
                  full: shown(engine.search(searcher(parsed, true).searcher, parsed, null)), tiers: first.tiers };
