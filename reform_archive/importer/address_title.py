@@ -98,7 +98,7 @@ def _known(word: str) -> bool:
 
 
 def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)  # "2025", "24h", "30c"
+    return any(c.isdigit() for c in word)
 
 
 def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
@@ -325,14 +325,12 @@ def _paired_form(words: list[str], position: int) -> str:
     return max(pairs)[1] if pairs else ""
 
 
-@cache
 def common_forms() -> dict[str, str]:
     """Folded syllable, or pair of syllables -> its commonest written form ("chot" -> "chốt",
     "ho so" -> "hồ sơ"), or "," for a pair news lists with a comma ("phuong xa" -> ",")."""
     return _table()[0]
 
 
-@cache
 def pair_counts() -> dict[str, int]:
     """How often each pair of :func:`common_forms` was met."""
     return _table()[1]

@@ -78,7 +78,7 @@ _ONE_SYLLABLE = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeio
 _SYLLABLE = re.compile(f"^{_ONE_SYLLABLE}$")
 _LONGEST_RUN = 40  # letters: longer is no run of syllables a slug would join
 _MOST_SPLITS = 64
-_SYLLABLES = re.compile(f"^(?:{_ONE_SYLLABLE}){{1,4}}$")  # syllables run together: "diaphuong", "tintuc"
+_RUN_SYLLABLES = 4  # a slug's or a file name's word runs at most this many together
 
 
 def is_syllable(word: str) -> bool:
@@ -90,7 +90,8 @@ def is_syllable(word: str) -> bool:
 def is_syllable_run(word: str) -> bool:
     """One to four syllables written together ("diaphuong", "ChuyenMuc"), as addresses and
     file names join them; "ntdjuq" (an id) is none."""
-    return bool(_SYLLABLES.match(fold(word.lower())))
+    split = split_syllables(word)
+    return split is not None and len(split) <= _RUN_SYLLABLES
 
 
 def split_syllables(run: str, prefer: Callable[[list[str]], float] | None = None) -> list[str] | None:
@@ -109,6 +110,6 @@ def split_syllables(run: str, prefer: Callable[[list[str]], float] | None = None
                 splits[end].extend([*before, text[start:end]] for before in splits[start][:_MOST_SPLITS])
     if not splits[-1]:
         return None
-    cost = min((len(split), sum(piece[0] in "aeiouy" for piece in split)) for split in splits[-1])
-    tied = [split for split in splits[-1] if (len(split), sum(piece[0] in "aeiouy" for piece in split)) == cost]
+    costs = [(len(split), sum(piece[0] in "aeiouy" for piece in split)) for split in splits[-1]]
+    tied = [split for split, cost in zip(splits[-1], costs, strict=True) if cost == min(costs)]
     return max(tied, key=prefer) if prefer else tied[0]
