@@ -144,7 +144,11 @@ def split_index(documents: list[IndexedText], shard_bytes: int | None = None,
     tiers: list[tiering.Tier] = []
     for low, high in _steps(groups, weights.with_term[term_of_rank]):
         entries = _Entries.of_ranks(gathered, groups.rank, vector_starts, term_of_rank, low, high)
-        step_tiers = tiering.tiers_of(entries.for_tiers(weights), groups, low, high, tier_size, tier_from)
+        step_tiers = (  # no list can be that long: tiers off (the default) cost nothing
+            tiering.tiers_of(entries.for_tiers(weights), groups, low, high, tier_size, tier_from)
+            if tier_from <= count
+            else []
+        )
         if step_tiers:  # the shards hold the rest of a tiered list
             entries = entries.chosen(tiering.outside(entries.run_keys, entries.docs, fields, step_tiers))
         layout = _layout(entries, groups, weights, needs, count, counted_from, counted_fields)
