@@ -210,15 +210,17 @@
       parsed = engine.withAliases(parsed, loaded.manifest.aliases, loaded.manifest.codes, loaded.manifest.equivalents);
       // filters and the newest first need every list; so does the answer the tiers do not prove
       var full = filtering || state.sort === "new";
-      var facetData = filtering ? facets(loaded) : null;
-      var found = engine.isEmpty(parsed) ? null : Promise.resolve(facetData).then(function (facetsLoaded) {
-        var keep = facetsLoaded ? engine.filterOf(state, facetsLoaded, loaded.manifest.filters) : null;
+      // the filters' verdict on every article, worked out once for the search and the listing
+      var kept = !filtering ? Promise.resolve(null) : facets(loaded).then(function (facetData) {
+        return engine.filterOf(state, facetData, loaded.manifest.filters);
+      });
+      var found = engine.isEmpty(parsed) ? null : kept.then(function (keep) {
         return answer(loaded, parsed, keep, full);
       });
       if (loaded.searcher && !loaded.searcher.done) statusLine.textContent = strings.loading;
-      return Promise.all([found, facetData]).then(function (both) {
+      return Promise.all([found, kept]).then(function (both) {
         if (id !== runId) return;  // a newer search has started: no time spent on this one
-        var keep = both[1] ? engine.filterOf(state, both[1], loaded.manifest.filters) : null;
+        var keep = both[1];
         var found = both[0] || browse(loaded.manifest.count, keep);
         if (state.sort === "new") found = newestFirst(found);
         current = { loaded: loaded, parsed: parsed, keep: keep, found: found, state: state, query: query, results: found.results, shown: 0,
