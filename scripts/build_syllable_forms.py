@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/build_syllable_forms.py
 
-Writes reform_archive/importer/syllable_forms.txt, which the importer uses to put accents back
-on an address's words that a page does not print (reform_archive.importer.address_title).
+Writes reform_archive/importer/syllable_forms.txt, the bigram model the importer uses to put
+accents back on an address's words that a page does not print (reform_archive.importer.accents).
 Counted over text the team wrote: the sample archive's content/ and the tests' pages and
 strings (held-out corpus layouts and tests/importer/pages_unseen are never read). Addresses, e-mail addresses and
 lines without a single accent (a slug, a page written unaccented) are left out, so "ho"
@@ -30,12 +30,16 @@ from reform_archive.text.vietnamese import fold  # noqa: E402
 OUT = ROOT / "reform_archive" / "importer" / "syllable_forms.txt"
 MIN_COUNT = 2
 MIN_LISTED_COUNT = 5  # "huyện, xã" at least this often, and three times as often as run together
-MIN_PAIR_COUNT = 4  # rarer pairs are as often chance as usage
-_WORD = re.compile(r"[^\W\d_]+")
+MIN_PAIR_COUNT = 2  # a pair met once is left to the smoothing: it halves the table
+_TOKEN = re.compile(r"[^\W_]+")  # a word or a number ("2025", "24h")
+NUMBER = "0"  # every number is one word to the model: "từ 1/3", "từ 15/8"
 _LISTED = re.compile(r"(?<![\w])(?P<a>[^\W\d_]+), (?P<b>[^\W\d_]+)(?![\w])")
 _PHRASE = re.compile(r"[.,;:!?…()\[\]“”\"]")  # a pair never spans a comma or a sentence's end
 _ADDRESS = re.compile(r"\S*(?:https?://|www\.|@|/)\S*")
-HEADER = "# folded syllable (or pair), its commonest written form; built by scripts/build_syllable_forms.py\n"
+HEADER = (
+    "# how news writes syllables, built by scripts/build_syllable_forms.py; rows: w form count followed followers,\n"
+    "# p form form count, , folded folded (listed with a comma)\n"
+)
 
 
 def sources() -> list[Path]:
@@ -51,13 +55,15 @@ def sources() -> list[Path]:
 
 
 def table(paths: list[Path]) -> str:
-    """One row per syllable ("chot chốt"), then one per common pair of syllables with one that
-    is written several ways, with how often it was met ("ho so hồ sơ 873", "ha noi Hà Nội 412"):
-    the neighbour tells which. Each
-    form is written as it is most often inside a sentence: "Hà Nội", "QR", "cán bộ". Last, the
-    pairs listed with a comma three times as often as run together ("phuong xa ,": "phường, xã")."""
+    """A bigram model of how news writes syllables (reform_archive.importer.accents reads it):
+    ``w`` rows, each written form with its count, the times a word followed it inside a phrase
+    and how many different words did ("w hồ 873 870 41"); ``p`` rows, two forms met one after
+    the other at least MIN_PAIR_COUNT times ("p hồ sơ 870", "p Hà Nội 412", "p từ 0 169": a
+    number is "0"); ``,`` rows, the pairs news lists with a comma three times as often as it
+    runs them together (", phuong xa": "phường, xã"). Each form is written as it most often is
+    inside a sentence: "Hà Nội", "QR", "cán bộ"."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    pairs: Counter[tuple[str, str]] = Counter()
     cased: dict[str, Counter[str]] = defaultdict(Counter)  # lower-case form -> its forms inside sentences
     listed: Counter[str] = Counter()  # folded pair -> times written "a, b"
     for path in paths:
@@ -70,31 +76,38 @@ def table(paths: list[Path]) -> str:
             for match in _LISTED.finditer(line):  # "huyện, xã": two words a comma lists
                 listed[f"{fold(match['a'].lower())} {fold(match['b'].lower())}"] += 1
             for phrase in _PHRASE.split(line):
-                written = _WORD.findall(phrase)
-                words = [word.lower() for word in written]
+                written = _TOKEN.findall(phrase)
+                words = [NUMBER if any(c.isdigit() for c in word) else word.lower() for word in written]
                 for word in words:
                     counts[fold(word)][word] += 1
-                for first, second in itertools.pairwise(words):
-                    pairs[f"{fold(first)} {fold(second)}"][f"{first} {second}"] += 1
+                pairs.update(itertools.pairwise(words))
                 for index in range(1, len(written)) if not capitals else ():  # not a phrase's first word
                     cased[words[index]][written[index]] += 1
                     if index + 1 < len(written):
                         pair = f"{words[index]} {words[index + 1]}"
                         cased[pair][f"{written[index]} {written[index + 1]}"] += 1
-    single = {}
-    for folded in sorted(counts):
-        if sum(counts[folded].values()) >= MIN_COUNT and len(folded) <= 7:
-            single[folded] = _as_written(counts[folded].most_common(1)[0][0], cased)
-    rows = [f"{folded} {form}\n" for folded, form in single.items()]
-    ambiguous = {folded for folded, forms in counts.items() if _has_rivals(forms)}
-    for folded in sorted(pairs):
-        form, count = pairs[folded].most_common(1)[0]
-        if count >= MIN_PAIR_COUNT and set(folded.split()) & ambiguous:
-            rows.append(f"{folded} {_as_written(form, cased)} {sum(pairs[folded].values())}\n")
+    followed: Counter[str] = Counter()
+    followers: Counter[str] = Counter()
+    for (first, _), count in pairs.items():
+        followed[first] += count
+        followers[first] += 1
+    rows = [
+        f"w {_as_written(form, cased)} {count} {followed[form]} {followers[form]}\n"
+        for folded in sorted(counts)
+        if len(folded) <= 7 or folded == NUMBER
+        for form, count in sorted(counts[folded].items())
+        if count >= MIN_COUNT
+    ]
+    rows += [
+        f"p {_as_written(f'{first} {second}', cased)} {count}\n"
+        for (first, second), count in sorted(pairs.items())
+        if count >= MIN_PAIR_COUNT
+    ]
     for folded, count in sorted(listed.items()):
-        together = sum(pairs[folded].values())  # without a comma
+        first, second = folded.split()
+        together = sum(n for (a, b), n in pairs.items() if fold(a) == first and fold(b) == second)
         if count >= MIN_LISTED_COUNT and count >= 3 * together:
-            rows.append(f"{folded} ,\n")
+            rows.append(f", {folded}\n")
     return HEADER + "".join(rows)
 
 
@@ -104,12 +117,6 @@ def _as_written(form: str, cased: dict[str, Counter[str]]) -> str:
         return form
     written, count = cased[form].most_common(1)[0]
     return written if count >= 0.9 * sum(cased[form].values()) else form
-
-
-def _has_rivals(forms: Counter[str]) -> bool:
-    """Two or more written forms each a tenth of the uses or more ("noi": nội, nơi, nói)."""
-    total = sum(forms.values())
-    return sum(1 for count in forms.values() if count >= total / 10) >= 2
 
 
 def main() -> int:

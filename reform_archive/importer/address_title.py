@@ -18,8 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from itertools import pairwise
 
+from reform_archive.importer.accents import restore, word_table
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_words
 from reform_archive.importer.title import title_key
@@ -31,7 +32,6 @@ __all__ = [
     "candidate",
     "common_forms",
     "headline_words",
-    "pair_counts",
     "printed_below",
     "slug_cover",
     "spell",
@@ -60,6 +60,9 @@ _NOT_HEADLINES = (
     "numbered",
 )
 _ID_NUMBER = re.compile(r"^(?!(?:19|20)\d\d$)\d{3,}$")  # "861"; not "10" ("10 luật …") nor a year
+_ACRONYM = re.compile(r"^[b-df-hj-np-tv-xz]{3,6}$")  # no vowel: "cccd", "ttv", "hdnd"; not "ng" of a broken slug
+_ROMAN = re.compile(r"^[ivx]{1,5}$")  # "khóa X", "lần thứ XIII"
+_ORDINAL_BEFORE = frozenset({"khoa", "thu"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
 
 
@@ -83,7 +86,9 @@ def headline_words(url: str) -> list[str]:
     """The address's headline words (:func:`slug.slug_words`) without a trailing id of letters
     ("…-cai-cach-han-ntdjuq": no run of syllables, no known word); acronyms ("qr", "sipas") stay."""
     words = slug_words(url)
-    while words and not (_has_digit(words[-1]) or is_syllable_run(words[-1]) or words[-1] in common_forms()):
+    while words and not (
+        _has_digit(words[-1]) or is_syllable_run(words[-1]) or words[-1] in common_forms() or _ACRONYM.match(words[-1])
+    ):
         words.pop()
     return words if len(words) >= MIN_SLUG_WORDS else []
 
@@ -92,7 +97,7 @@ def _known(word: str) -> bool:
     """A number, a syllable news writes, or an acronym it prints in capitals ("QR", "UBND");
     not the letters a broken slug leaves ("truya-n-tha-ng" for "truyền thống")."""
     form = common_forms().get(word, "")
-    if word.isdigit() or (_has_digit(word) and len(word) <= 4):  # "2025", "24h", "30c"
+    if word.isdigit() or (_has_digit(word) and len(word) <= 4) or _ACRONYM.match(word):  # "2025", "24h", "cccd"
         return True
     return bool(form) and len(word) >= 2 and (is_syllable(word) or form.isupper())
 
@@ -118,11 +123,30 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
         words = words[1:]  # Joomla's "861-hoan-tiep-cong-dan-…": an id the page never prints
     pieces: list[str] = []
     ends: list[tuple[str, str]] = []  # each piece's first and last word, folded
+    alone: list[int] = []  # the pieces that are one word the page does not print in a run
+    # two words the page prints together are weak evidence ("quan trọng thúc đẩy" holds
+    # "trọng thúc"): they are spelled like lone words, the page's pair weighing in, and copied
+    # as printed only when the model agrees
+    paired: list[tuple[int, str, tuple[str, str]]] = []
     found = in_runs = known = 0
     position = 0
     while position < len(words):
         length, start = _longest_run(words, position, tokens, where, lines)
-        if length >= 2:
+        if length == 2:
+            first, last = tokens[start], tokens[start + 1]
+            printed = _unquoted(
+                _lowered_start(_out_of_capitals(lines[first.line][first.start : last.end]), first, lines, forms)
+            )
+            pair = (_written(first, lines).lower(), _written(last, lines).lower())
+            paired.append((len(pieces), printed, pair))
+            alone += [len(pieces), len(pieces) + 1]
+            pieces += words[position : position + 2]
+            ends += [(words[position], words[position]), (words[position + 1], words[position + 1])]
+            found += 2
+            in_runs += 2
+            position += 2
+            continue
+        if length >= 3:
             first, last = tokens[start], tokens[start + length - 1]
             line, end = lines[first.line], last.end
             while end < len(line) and line[end] in _CLOSERS:  # the quote the run's last word closes
@@ -137,9 +161,15 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
         word = words[position]
         found += word in forms
         known += _known(word)
-        pieces.append(_paired_form(words, position) or forms.get(word) or common_forms().get(word, word))
+        alone.append(len(pieces))
+        pieces.append(word)
         ends.append((word, word))
         position += 1
+    _spell_alone(pieces, alone, tokens, lines, forms)
+    for at, printed, pair in reversed(paired):
+        if (pieces[at].lower(), pieces[at + 1].lower()) == pair:
+            pieces[at : at + 2] = [printed]
+            ends[at : at + 2] = [(ends[at][0], ends[at + 1][1])]
     text = " ".join(_listed(pieces, ends))
     share = 1 / len(words)
     return Spelling(text[:1].upper() + text[1:], found * share, in_runs * share, (in_runs + known) * share)
@@ -303,49 +333,64 @@ def _unquoted(piece: str) -> str:
 
 def _listed(pieces: list[str], ends: list[tuple[str, str]]) -> list[str]:
     """A comma between two pieces whose meeting words news lists with one ("phường, xã")."""
-    table = common_forms()
+    listed = word_table().listed
     return [
-        f"{piece}," if index + 1 < len(pieces) and table.get(f"{ends[index][1]} {ends[index + 1][0]}") == "," else piece
+        f"{piece}," if index + 1 < len(pieces) and f"{ends[index][1]} {ends[index + 1][0]}" in listed else piece
         for index, piece in enumerate(pieces)
     ]
 
 
-def _paired_form(words: list[str], position: int) -> str:
-    """The word as news writes it beside a neighbour, when the pair is a known one ("ho so" is
-    "hồ sơ", though "so" alone is commonest as "số"); of two known pairs, the commoner."""
-    table, counts, word = common_forms(), pair_counts(), words[position]
-    pairs = [
-        (counts.get(key, 0), table[key].split()[side])
-        for key, side in (
-            (f"{words[position - 1]} {word}" if position > 0 else "", 1),
-            (f"{word} {words[position + 1]}" if position + 1 < len(words) else "", 0),
-        )
-        if key in table and table[key] != ","
-    ]
-    return max(pairs)[1] if pairs else ""
+def _spell_alone(
+    pieces: list[str], alone: list[int], tokens: list[_Token], lines: list[str] | tuple[str, ...], forms: dict[str, str]
+) -> None:
+    """Each stretch of words the page prints in no run takes its likeliest forms
+    (:func:`accents.restore`) between the runs around it, written with the page's capitals
+    ("Hà Nội"), else news's ("Hà Nội", "QR")."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for token in tokens:
+        counts[token.folded][_written(token, lines).lower()] += 1
+    together = Counter(
+        (_written(a, lines).lower(), _written(b, lines).lower()) for a, b in pairwise(tokens) if _joined(a, b, lines)
+    )
+    table = word_table()
+    for stretch in _stretches(alone):
+        before = _WORD.findall(pieces[stretch[0] - 1])[-1:] if stretch[0] > 0 else []
+        after = _WORD.findall(pieces[stretch[-1] + 1])[:1] if stretch[-1] + 1 < len(pieces) else []
+        chosen = restore([pieces[i] for i in stretch], counts, "".join(before), "".join(after), together)
+        for index, (at, form) in enumerate(zip(stretch, chosen, strict=True)):
+            with_last = table.written.get(" ".join(chosen[index - 1 : index + 1]), "") if index else ""
+            with_next = table.written.get(" ".join(chosen[index : index + 2]), "")
+            cased = (forms.get(pieces[at], ""), with_last[with_last.find(" ") + 1 :], with_next.split(" ")[0])
+            pieces[at] = next((c for c in cased if c and c.lower() == form), table.written.get(form, form))
+            if pieces[at] == form and (_ACRONYM.match(form) or (_ROMAN.match(form) and _after_ordinal(pieces, at))):
+                pieces[at] = form.upper()  # "CCCD", "TTV", "khóa X": neither the page nor news writes it else
+
+
+def _after_ordinal(pieces: list[str], at: int) -> bool:
+    return at > 0 and fold(pieces[at - 1].split()[-1].lower()) in _ORDINAL_BEFORE if pieces[at - 1].split() else False
+
+
+def _written(token: _Token, lines: list[str] | tuple[str, ...]) -> str:
+    return lines[token.line][token.start : token.end]
+
+
+def _stretches(alone: list[int]) -> list[list[int]]:
+    """Consecutive indices grouped: [1, 2, 4] -> [[1, 2], [4]]."""
+    groups: list[list[int]] = []
+    for index in alone:
+        if groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
 
 
 def common_forms() -> dict[str, str]:
-    """Folded syllable, or pair of syllables -> its commonest written form ("chot" -> "chốt",
-    "ho so" -> "hồ sơ"), or "," for a pair news lists with a comma ("phuong xa" -> ",")."""
-    return _table()[0]
-
-
-def pair_counts() -> dict[str, int]:
-    """How often each pair of :func:`common_forms` was met."""
-    return _table()[1]
+    """Folded syllable -> its commonest written form ("chot" -> "chốt", "qr" -> "QR")."""
+    return _commonest()
 
 
 @cache
-def _table() -> tuple[dict[str, str], dict[str, int]]:
-    text = files("reform_archive.importer").joinpath("syllable_forms.txt").read_text("utf-8")
-    forms: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for row in (line.split() for line in text.splitlines() if line and not line.startswith("#")):
-        if len(row) == 2:  # "chot chốt"
-            forms[row[0]] = row[1]
-        elif len(row) == 3 and row[2] == ",":  # "phuong xa ,"
-            forms[f"{row[0]} {row[1]}"] = ","
-        elif len(row) == 5:  # "ho so hồ sơ 873"
-            forms[f"{row[0]} {row[1]}"], counts[f"{row[0]} {row[1]}"] = f"{row[2]} {row[3]}", int(row[4])
-    return forms, counts
+def _commonest() -> dict[str, str]:
+    table = word_table()
+    return {folded: table.commonest(folded) for folded in table.forms}

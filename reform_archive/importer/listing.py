@@ -14,7 +14,8 @@ import re
 from itertools import pairwise
 from urllib.parse import unquote, urlsplit
 
-from reform_archive.importer.address_title import common_forms, pair_counts, spell
+from reform_archive.importer.accents import word_table
+from reform_archive.importer.address_title import common_forms, spell
 from reform_archive.importer.chrome import is_prose
 from reform_archive.importer.slug import FILE
 from reform_archive.text.vietnamese import fold, split_syllables
@@ -83,8 +84,8 @@ def _pieces(word: str) -> list[str]:
     commoner pair than "va nhanh"); any other word as it is."""
     if len(word) < _RUN_LETTERS or word in common_forms() or word.isdigit():
         return [word]
-    counts = pair_counts()
-    split = split_syllables(word, lambda pieces: sum(counts.get(f"{a} {b}", 0) for a, b in pairwise(pieces)))
+    table = word_table()
+    split = split_syllables(word, lambda pieces: sum(table.pair_count(a, b) for a, b in pairwise(pieces)))
     return split or [word]
 
 
