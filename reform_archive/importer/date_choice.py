@@ -19,7 +19,8 @@ from datetime import datetime
 from reform_archive.importer import controls, dates, metadata, weights
 from reform_archive.importer.dates import FoundDate
 from reform_archive.importer.evidence import Candidate, PageLayout, choose
-from reform_archive.importer.lines import DATE_FIELD
+from reform_archive.importer.lines import DATE_FIELD, TRAILING_STAMP
+from reform_archive.importer.title import title_key
 
 __all__ = ["FIRM_FEATURES", "DateChoice", "choose_date", "date_candidates"]
 
@@ -93,7 +94,7 @@ def choose_date(
             None, True, "", candidates=tuple(candidates), year_named=best.value.value.year if best is not None else None
         )
     firm = any(best.features.get(name) for name in FIRM_FEATURES) and not best.features.get("clock")
-    if best.value.precision == "month" and (day := _lead_day_in(best.value, candidates)) is not None:
+    if best.value.precision == "month" and (day := _day_in(best.value, candidates, layout.url)) is not None:
         best, firm = day, False  # " date 2023-05" over "Sáng nay 16/5, …": the lead names the day
     lastmod = hint_modified if hint_modified and hint_modified.value > best.value.value else None
     if lastmod is None:
@@ -106,10 +107,12 @@ def choose_date(
     return DateChoice(best.value, not firm, _ORIGINS.get(best.kind, best.kind), lastmod, tuple(candidates), probability)
 
 
-def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Candidate[FoundDate] | None:
-    """The lead's day within ``month``, when the lead names one ("Sáng 16/5, …", or in full:
-    "vào ngày 17/12/2024, …" under an address dated /2024/12/), or the address does
-    ("-20220724….html" under " date 2022-07"); never a cited document's."""
+def _day_in(month: FoundDate, candidates: list[Candidate[FoundDate]], url: str) -> Candidate[FoundDate] | None:
+    """The day within ``month`` the address gives ("-20220724….html", or an id's six digits
+    under " date 2022-07"), else the lead's ("Sáng 16/5, …", or in full: "vào ngày 17/12/2024,
+    …" under an address dated /2024/12/); never a cited document's, a deadline's or a span's."""
+    if url and (day := dates.url_day_in(url, month.value)) is not None:
+        return Candidate(day, "url", {"k_url": 1.0})
     return next(
         (
             c
@@ -117,6 +120,7 @@ def _lead_day_in(month: FoundDate, candidates: list[Candidate[FoundDate]]) -> Ca
             if (c.kind in ("lead", "url") or c.features.get("lead"))
             and c.value.precision == "day"
             and not c.features.get("cue_document")
+            and not c.features.get("cue_span")
             and (c.value.value.year, c.value.value.month) == (month.value.year, month.value.month)
         ),
         None,
@@ -187,7 +191,10 @@ def date_candidates(layout: PageLayout, title: str, hint_date: FoundDate | None 
         Candidate(
             date,
             kind,
-            _line_features(kind, index, line, date, meta, layout, all_days, latest, earliest, url_date),
+            _as_headline_stamp(
+                _line_features(kind, index, line, date, meta, layout, all_days, latest, earliest, url_date),
+                _stamps_headline(line, date, title),
+            ),
             index,
         )
         for kind, index, line, date, meta in found
@@ -286,6 +293,21 @@ def _line_features(
         "precision_day": 1.0 if date.precision == "day" else 0.0,
     }
     return {name: value for name, value in features.items() if value}
+
+
+def _as_headline_stamp(features: dict[str, float], stamped: bool) -> dict[str, float]:
+    """A date printed after the headline is its dateline; the headline's words are no other words."""
+    if not stamped:
+        return features
+    return {name: value for name, value in features.items() if name != "other_words"} | {"dateline": 1.0}
+
+
+def _stamps_headline(line: str, date: FoundDate, title: str) -> bool:
+    """The date printed after the headline on its line ("<headline> (22/08/2022)"): its dateline."""
+    stamp = TRAILING_STAMP.search(line)
+    return bool(
+        title and stamp and stamp.start() <= date.start and title_key(line[: stamp.start()]) == title_key(title)
+    )
 
 
 def _tools_between(lines: tuple[str, ...], index: int, title_line: int) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "period_in",
     "single_year_in",
     "url_date",
+    "url_day_in",
     "url_year",
     "us_dates_in_day_order",
     "year_hint",
@@ -245,6 +246,23 @@ def url_date(url: str) -> FoundDate | None:
                 continue
     if month_match := _URL_MONTH.search(path):
         return FoundDate(datetime(int(month_match[1]), int(month_match[2]), 1), False, "month")
+    return None
+
+
+def url_day_in(url: str, month: datetime) -> FoundDate | None:
+    """The day a long numeric id in the address encodes within ``month``, known from elsewhere:
+    "-198240422122049602.htm" under " date 2024-04" is 22 April (VCCorp's and Người Lao Động's
+    ids run a short prefix, then YYMMDDhhmmss). The id alone proves nothing: only a month the
+    page gives makes its six digits a day."""
+    segment = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).rstrip("/").rsplit("/", 1)[-1]
+    stem = f"{month.year % 100:02d}{month.month:02d}"
+    for digits in re.findall(r"\d{12,}", segment):
+        at = digits.find(stem, 0, 5 + len(stem))
+        if at >= 0 and at + 6 <= len(digits):
+            try:
+                return FoundDate(datetime(month.year, month.month, int(digits[at + 4 : at + 6])), False)
+            except ValueError:
+                return None
     return None
 
 

@@ -24,7 +24,9 @@ __all__ = [
 # date alone may end a headline ("… dịp Quốc khánh 2/9/2024")
 TRAILING_STAMP = re.compile(
     r"\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?|"
-    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$",
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?\s*[-|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:\(GMT\+7\))?$"
+    # a portal's "<headline> (22/08/2022)": the day in brackets, a time or not
+    r"|\s+\(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\)$",
     re.IGNORECASE,
 )
 # "2025, thời gian qua, …": a wrapped sentence going on after a number (never a dateline)

@@ -75,7 +75,9 @@ _CREDIT_PREFIX = re.compile(
     r"^(?:(?:bài|tin|ảnh)\s*(?:và|,|&)\s*(?:ảnh|bài)|nội\s+dung|"
     r"tin\s*&\s*ảnh|bài|tin|tác\s+giả(?:\s+bài\s+viết)?|người\s+viết|phóng\s+viên|nhóm\s+phóng\s+viên|"
     r"thực\s+hiện|ghi\s+chép|người\s+đăng|người\s+cập\s+nhật|biên\s+tập(?:\s+viên)?)\s*:\s*|"
-    r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)",
+    r"^(?:đăng\s+bởi|posted\s+by|viết\s+bởi|written\s+by)\s*:?\s*(?=\S)|"
+    # a reporter's or contributor's role before the name: "CTV Đoàn Diểu/THĐT", "PV Minh Anh"
+    r"^(?-i:CTV|PV|BTV|NV)\.?\s+(?=[A-ZĐÀ-Ỹ])|^(?:phóng\s+viên|cộng\s+tác\s+viên)\s+(?=[A-ZĐÀ-Ỹ])",
     _I,
 )
 # "Ghi chép của ĐÌNH THẢO": a credit without a colon, so only when a name follows
@@ -113,7 +115,8 @@ _AFFILIATION = re.compile(
     r"học\s+viện|phân\s+viện|khoa|trường|đại\s+học|viện|sở|ban|phòng|văn\s+phòng|trung\s+tâm|ủy\s+ban|uỷ\s+ban|ubnd|"
     r"vp|bộ|cục|vụ|chi\s+cục|tòa\s+án|viện\s+kiểm\s+sát|tỉnh\s+ủy|tỉnh\s+uỷ|huyện\s+ủy|thành\s+ủy|đảng\s+ủy|"
     r"hội\s+đồng\s+nhân\s+dân|hđnd|báo|đài|tạp\s+chí|liên\s+đoàn|công\s+đoàn|cđ|đoàn\s+thanh\s+niên|mặt\s+trận|mttq|công\s+an|"
-    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w))\b",
+    r"hội(?!\s+(?:nghị|thảo|thi|chợ|diễn|làng|xuân|đồng\s+(?!nhân)))(?=\s+\w)|"
+    r"(?-i:P\.\s?[A-ZĐ]{2,}))\b",  # "P. ĐM": a ward's or a department's office, abbreviated
     _I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s+-\s+|\s+–\s+|\s*,\s*|\s+và\s+|\s*;\s*|\s*&\s*")

@@ -22,6 +22,8 @@ _ID = re.compile(r"^(?:\d{5,}|[a-z]+\d+[a-z\d]*|\d+[a-z]+\d[a-z\d]*|\d+[a-z]{2,}
 _CODE = re.compile(r"^[b-df-hj-np-tv-xz]{1,2}$")  # no vowel: no Vietnamese word
 FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|zip|rar|7z|jpe?g|png|gif|webp|mp[34])$", re.I)
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "2764": an id; "2023" may end a headline
+_TRAILING_PART = re.compile(r"^(?:\d+|[a-z]{1,3}|[a-z]{0,3}\d+)(?:\.[a-z]{2,5})?$", re.I)  # "ct", "5491", "p12"
+_HEADLINE_PART = re.compile(r"^(?:[a-z\d]+-){5,}[a-z\d]+$", re.I)  # six hyphenated words or more: no section's name
 _LABEL_WORDS = 6  # "Tên sáng kiến:", "Thông báo:": a label before the headline
 _LEFT_OUT_WORDS = 4  # words a slug left out at the end ("1/2025", a place)
 _CUT_WORDS = 30
@@ -35,8 +37,15 @@ def slug_words(url: str) -> list[str]:
     path = unquote(urlsplit(url).path).rstrip("/")
     if FILE.search(path):
         return []  # "/uploads/ban-tin-cchc-so-03-2024.pdf": a file's name, not a headline
+    segments = path.split("/")
+    # "/to-chuc-doi-thoai-giua-…-doan-vien/ct/5491/6854": ids and codes after the headline
+    tail = len(segments)
+    while tail > 1 and _TRAILING_PART.match(segments[tail - 1]):
+        tail -= 1
+    if tail < len(segments) and _HEADLINE_PART.match(segments[tail - 1]):
+        segments = segments[:tail]
     # any extension: ".html", ".aspx", Lao Động's ".ldo", Vietnamplus's ".vnp"; no slug word has a dot
-    segment = re.sub(r"\.[a-z0-9]{2,5}$", "", path.rsplit("/", 1)[-1], flags=re.I)
+    segment = re.sub(r"\.[a-z0-9]{2,5}$", "", segments[-1], flags=re.I)
     words = [w for w in re.split(r"[-_+.]+", fold(segment.lower())) if w]
     while words and (_ID.match(words[-1]) or _NOT_A_YEAR.match(words[-1])):
         words.pop()

@@ -124,3 +124,18 @@ def test_metadata_authors_printed_with_their_workplaces_are_not_body_text():
     assert article is not None
     assert "Khoa Luật" not in article.body
     assert article.authors == ("Nguyễn Thị Lan Phương",)
+
+
+def test_a_role_before_the_name_and_an_office_after_it_are_not_authors():
+    from reform_archive.importer.metadata import parse_byline
+
+    for line, name in (
+        ("CTV Đoàn Diểu/THĐT", "Đoàn Diểu"),
+        ("PV Minh Anh", "Minh Anh"),
+        ("Phóng viên Thu Hà", "Thu Hà"),
+        ("Nguyễn Thanh – P. ĐM", "Nguyễn Thanh"),
+    ):
+        byline = parse_byline(line)
+        assert byline is not None and byline.authors == (name,), line
+    two = parse_byline("Minh Anh - Quốc Tuấn")
+    assert two is not None and two.authors == ("Minh Anh", "Quốc Tuấn")

@@ -493,3 +493,28 @@ def test_a_kicker_over_the_headline_is_not_the_headline():
     assert kickers == ["Thực hiện Nghị quyết số 18-NQ/TW"]
     assert extraction.article is not None
     assert extraction.article.title == "Sắp xếp đầu mối bên trong các sở: kết quả và những điểm nghẽn"
+
+
+def test_a_date_printed_after_the_headline_is_its_dateline():
+    headline = "Phường Cẩm An tổ chức hội nghị đối thoại giữa người đứng đầu cấp ủy với nhân dân năm 2022"
+    lead = (
+        "Thực hiện Quy định số 11-QĐ/TW ngày 18/02/2019 của Bộ Chính trị, sáng ngày 12/8/2022, "
+        "Đảng ủy phường tổ chức hội nghị đối thoại trực tiếp với nhân dân."
+    )
+    article = extract(page(headline, f"{headline} (22/08/2022)", lead, BODY)).article
+    assert article is not None and article.title == headline
+    assert article.date is not None and article.date.iso()[:10] == "2022-08-22" and not article.date_inferred
+
+
+def test_a_month_field_takes_the_day_a_long_id_in_the_address_encodes():
+    lead = (
+        "Việc cấp phiếu lý lịch tư pháp trên ứng dụng VNeID được thí điểm tại hai địa phương, "
+        "thời hạn hoàn thành là trước ngày 30/4."
+    )
+    url = "https://bao.example.vn/cap-phieu-ly-lich-tu-phap-tren-vneid-tu-hom-nay-198240422122049602.htm"
+    article = extract(page(f" date 2024-04 {lead}", BODY), url=url).article
+    assert article is not None and article.date is not None and article.date.iso()[:10] == "2024-04-22"
+    # the id alone, with no month from the page, is no date; nor is a deadline in the lead
+    undated = extract(page(f" date 2024-05 {lead}", BODY), url=url).article
+    assert undated is not None and (undated.date is None or undated.date.iso()[:7] == "2024-05")
+    assert undated.date is None or undated.date.iso()[:10] != "2024-05-30"

@@ -90,3 +90,9 @@ def test_a_headline_line_the_address_spells_with_a_word_left_out_or_cut_short():
     assert labelled[start:end] == "Ứng dụng công nghệ thông tin trong việc giải quyết thủ tục tại xã Sơn Lĩnh"
     # a lead that goes on past a sentence is no headline line
     assert headline_line(line + " Dự tiếp công dân có lãnh đạo các phòng.", words) is None
+
+
+def test_ids_and_codes_after_the_headlines_segment_are_skipped():
+    url = "http://phuong.example.gov.vn/tin-tuc-su-kien/to-chuc-doi-thoai-voi-can-bo-doan-vien/ct/5491/6854"
+    assert slug_words(url) == ["to", "chuc", "doi", "thoai", "voi", "can", "bo", "doan", "vien"]
+    assert slug_words("https://x.vn/tin-tuc/cai-cach-hanh-chinh/12345") == []  # a section's name is no headline
