@@ -15,6 +15,7 @@ words are found by Viterbi's algorithm.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,11 +24,15 @@ from importlib.resources import files
 
 from reform_archive.text.vietnamese import fold
 
-__all__ = ["NUMBER", "PAGE_PAIR", "WordTable", "as_model_word", "restore", "word_table"]
+__all__ = ["ACRONYM", "NUMBER", "PAGE_PAIR", "WordTable", "as_model_word", "restore", "spell_stretches", "word_table"]
 
 NUMBER = "0"  # every number is one word to the model: "từ 1/3" and "từ 15/8" are "từ 0"
 PAGE_PAIR = 10  # a pair the page prints counts as this many met in the table
-_UNSEEN = 1e-9  # a form neither the table nor the page writes: possible, barely
+_UNSEEN = 1e-9
+ACRONYM = re.compile(r"^[b-df-hj-np-tv-xz]{3,6}$")  # no vowel: "cccd", "ttv", "hdnd"; not "ng" of a broken slug
+_ROMAN = re.compile(r"^[ivx]{1,5}$")  # "khóa X", "lần thứ XIII"
+_ORDINAL_BEFORE = frozenset({"khoa", "thu"})
+_WORD = re.compile(r"[^\W_]+")  # a form neither the table nor the page writes: possible, barely
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,48 @@ def restore(
         ((score + (bigram(model(form), end) if end else 0.0), path) for form, (score, path) in paths.items()),
         key=lambda scored: (scored[0], scored[1]),
     )[1]
+
+
+def spell_stretches(
+    pieces: list[str],
+    alone: list[int],
+    page: Mapping[str, Mapping[str, int]],
+    page_pairs: Mapping[tuple[str, str], int],
+    page_written: Mapping[str, str],
+) -> list[str]:
+    """``pieces`` of a headline, some copied from the page, the ``alone`` ones folded words:
+    each stretch of those takes its likeliest forms (:func:`restore`) between the pieces around
+    it, written with the page's capitals (``page_written``: folded -> as the page writes it),
+    else news's ("Hà Nội", "QR"); an acronym or a roman numeral neither writes, in capitals."""
+    table, spelled = word_table(), list(pieces)
+    for stretch in _stretches(alone):
+        before = _WORD.findall(spelled[stretch[0] - 1])[-1:] if stretch[0] > 0 else []
+        after = _WORD.findall(spelled[stretch[-1] + 1])[:1] if stretch[-1] + 1 < len(spelled) else []
+        chosen = restore([spelled[i] for i in stretch], page, "".join(before), "".join(after), page_pairs)
+        for index, (at, form) in enumerate(zip(stretch, chosen, strict=True)):
+            with_last = table.written.get(" ".join(chosen[index - 1 : index + 1]), "") if index else ""
+            with_next = table.written.get(" ".join(chosen[index : index + 2]), "")
+            cased = (page_written.get(spelled[at], ""), with_last[with_last.find(" ") + 1 :], with_next.split(" ")[0])
+            spelled[at] = next((c for c in cased if c and c.lower() == form), table.written.get(form, form))
+            if spelled[at] == form and (ACRONYM.match(form) or (_ROMAN.match(form) and _after_ordinal(spelled, at))):
+                spelled[at] = form.upper()  # "CCCD", "TTV", "khóa X"
+    return spelled
+
+
+def _after_ordinal(pieces: list[str], at: int) -> bool:
+    last = _WORD.findall(pieces[at - 1])[-1:] if at > 0 else []
+    return bool(last) and fold(last[0].lower()) in _ORDINAL_BEFORE
+
+
+def _stretches(alone: list[int]) -> list[list[int]]:
+    """Consecutive indices grouped: [1, 2, 4] -> [[1, 2], [4]]."""
+    groups: list[list[int]] = []
+    for index in alone:
+        if groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
 
 
 @cache

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
-from reform_archive.importer.accents import restore, word_table
+from reform_archive.importer.accents import ACRONYM, spell_stretches, word_table
 from reform_archive.importer.evidence import Candidate, PageLayout
 from reform_archive.importer.slug import MIN_SLUG_WORDS, slug_words
 from reform_archive.importer.title import title_key
@@ -32,6 +32,7 @@ __all__ = [
     "candidate",
     "common_forms",
     "headline_words",
+    "mark_agreeing",
     "printed_below",
     "slug_cover",
     "spell",
@@ -59,10 +60,9 @@ _NOT_HEADLINES = (
     "crumbs",
     "numbered",
 )
+_AGREES_COVER = 0.75  # the share of the address's words a line must hold to be what it names
+_AGREES_MARGIN = 0.3  # ... and how far ahead of every other line
 _ID_NUMBER = re.compile(r"^(?!(?:19|20)\d\d$)\d{3,}$")  # "861"; not "10" ("10 luật …") nor a year
-_ACRONYM = re.compile(r"^[b-df-hj-np-tv-xz]{3,6}$")  # no vowel: "cccd", "ttv", "hdnd"; not "ng" of a broken slug
-_ROMAN = re.compile(r"^[ivx]{1,5}$")  # "khóa X", "lần thứ XIII"
-_ORDINAL_BEFORE = frozenset({"khoa", "thu"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|^\W+)$")
 
 
@@ -87,7 +87,7 @@ def headline_words(url: str) -> list[str]:
     ("…-cai-cach-han-ntdjuq": no run of syllables, no known word); acronyms ("qr", "sipas") stay."""
     words = slug_words(url)
     while words and not (
-        _has_digit(words[-1]) or is_syllable_run(words[-1]) or words[-1] in common_forms() or _ACRONYM.match(words[-1])
+        _has_digit(words[-1]) or is_syllable_run(words[-1]) or words[-1] in common_forms() or ACRONYM.match(words[-1])
     ):
         words.pop()
     return words if len(words) >= MIN_SLUG_WORDS else []
@@ -97,7 +97,7 @@ def _known(word: str) -> bool:
     """A number, a syllable news writes, or an acronym it prints in capitals ("QR", "UBND");
     not the letters a broken slug leaves ("truya-n-tha-ng" for "truyền thống")."""
     form = common_forms().get(word, "")
-    if word.isdigit() or (_has_digit(word) and len(word) <= 4) or _ACRONYM.match(word):  # "2025", "24h", "cccd"
+    if word.isdigit() or (_has_digit(word) and len(word) <= 4) or ACRONYM.match(word):  # "2025", "24h", "cccd"
         return True
     return bool(form) and len(word) >= 2 and (is_syllable(word) or form.isupper())
 
@@ -165,7 +165,7 @@ def spell(words: list[str], lines: list[str] | tuple[str, ...]) -> Spelling:
         pieces.append(word)
         ends.append((word, word))
         position += 1
-    _spell_alone(pieces, alone, tokens, lines, forms)
+    pieces = _spell_alone(pieces, alone, tokens, lines, forms)
     for at, printed, pair in reversed(paired):
         if (pieces[at].lower(), pieces[at + 1].lower()) == pair:
             pieces[at : at + 2] = [printed]
@@ -205,6 +205,19 @@ def candidate(
         **shape(spelling.text),
     }
     return Candidate(spelling.text, "address", {name: value for name, value in features.items() if value})
+
+
+def mark_agreeing(candidates: list[Candidate[str]]) -> list[Candidate[str]]:
+    """The one line that holds most of the address's words, well ahead of any other, is what
+    the address names: the headline over a sub-heading that repeats the lead."""
+    covers = sorted({c.features.get("slug_cover", 0.0) for c in candidates}, reverse=True)
+    best, runner_up = (covers + [0.0, 0.0])[:2]
+    if best < _AGREES_COVER or best - runner_up < _AGREES_MARGIN:
+        return candidates
+    return [
+        replace(c, features={**c.features, "slug_best": 1.0}) if c.features.get("slug_cover") == best else c
+        for c in candidates
+    ]
 
 
 def printed_below(words: list[str], layout: PageLayout) -> int:
@@ -342,47 +355,19 @@ def _listed(pieces: list[str], ends: list[tuple[str, str]]) -> list[str]:
 
 def _spell_alone(
     pieces: list[str], alone: list[int], tokens: list[_Token], lines: list[str] | tuple[str, ...], forms: dict[str, str]
-) -> None:
-    """Each stretch of words the page prints in no run takes its likeliest forms
-    (:func:`accents.restore`) between the runs around it, written with the page's capitals
-    ("Hà Nội"), else news's ("Hà Nội", "QR")."""
+) -> list[str]:
+    """:func:`accents.spell_stretches` with the page's forms and pairs counted."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for token in tokens:
         counts[token.folded][_written(token, lines).lower()] += 1
     together = Counter(
         (_written(a, lines).lower(), _written(b, lines).lower()) for a, b in pairwise(tokens) if _joined(a, b, lines)
     )
-    table = word_table()
-    for stretch in _stretches(alone):
-        before = _WORD.findall(pieces[stretch[0] - 1])[-1:] if stretch[0] > 0 else []
-        after = _WORD.findall(pieces[stretch[-1] + 1])[:1] if stretch[-1] + 1 < len(pieces) else []
-        chosen = restore([pieces[i] for i in stretch], counts, "".join(before), "".join(after), together)
-        for index, (at, form) in enumerate(zip(stretch, chosen, strict=True)):
-            with_last = table.written.get(" ".join(chosen[index - 1 : index + 1]), "") if index else ""
-            with_next = table.written.get(" ".join(chosen[index : index + 2]), "")
-            cased = (forms.get(pieces[at], ""), with_last[with_last.find(" ") + 1 :], with_next.split(" ")[0])
-            pieces[at] = next((c for c in cased if c and c.lower() == form), table.written.get(form, form))
-            if pieces[at] == form and (_ACRONYM.match(form) or (_ROMAN.match(form) and _after_ordinal(pieces, at))):
-                pieces[at] = form.upper()  # "CCCD", "TTV", "khóa X": neither the page nor news writes it else
-
-
-def _after_ordinal(pieces: list[str], at: int) -> bool:
-    return at > 0 and fold(pieces[at - 1].split()[-1].lower()) in _ORDINAL_BEFORE if pieces[at - 1].split() else False
+    return spell_stretches(pieces, alone, counts, together, forms)
 
 
 def _written(token: _Token, lines: list[str] | tuple[str, ...]) -> str:
     return lines[token.line][token.start : token.end]
-
-
-def _stretches(alone: list[int]) -> list[list[int]]:
-    """Consecutive indices grouped: [1, 2, 4] -> [[1, 2], [4]]."""
-    groups: list[list[int]] = []
-    for index in alone:
-        if groups and groups[-1][-1] == index - 1:
-            groups[-1].append(index)
-        else:
-            groups.append([index])
-    return groups
 
 
 def common_forms() -> dict[str, str]:

@@ -165,6 +165,7 @@ def title_candidates(layout: PageLayout, lead: str, body_text: str, hint: str = 
         if first > 0 and kind in ("line", "wrapped") and _wrapped(lines, first - 1, layout):
             features["wrap_tail"] = 1.0
         candidates.append(Candidate(text, kind, features, index))
+    candidates = address_title.mark_agreeing(candidates)
     if hint and hint_key not in {title_key(c.value) for c in candidates}:
         candidates.append(
             Candidate(

@@ -58,6 +58,7 @@ TITLE = {
     "repeated": 0.282,
     "running_head": -2.996,
     "salutation": -3.0,
+    "slug_best": 1.5,
     "slug_cover": 1.498,
     "spelled_in_runs": 0.498,
     "spelled_on_page": 0.502,

@@ -182,3 +182,21 @@ def test_two_words_the_page_prints_together_are_copied_only_when_the_model_agree
     lines = ("Đây là giải pháp quan trọng thúc đẩy chuyển đổi số.",)
     assert spell(["trong", "thuc", "hien", "de", "an"], lines).text == "Trong thực hiện đề án"
     assert spell(["quan", "trong", "thuc", "day"], lines).text == "Quan trọng thúc đẩy"
+
+
+def test_the_line_holding_most_of_the_addresss_words_is_the_headline_over_a_sub_heading():
+    from reform_archive.importer.extract import extract
+
+    headline = "Hội Nông dân tỉnh tăng cường tuyên truyền, vận động nông dân tham gia chuyển đổi số"
+    sub = "Chuyển đổi số góp phần nâng cao thu nhập cho nông dân"
+    lead = (
+        "Ban Thường vụ Hội Nông dân tỉnh xác định, chuyển đổi số góp phần nâng cao thu nhập cho nông dân "
+        "và giúp hội viên tiếp cận dịch vụ công nhanh hơn."
+    )
+    body = (
+        "Năm nay, các cấp hội tăng cường tuyên truyền, vận động nông dân tham gia chuyển đổi số qua "
+        "120 lớp hướng dẫn hội viên cài đặt và sử dụng ứng dụng VNeID."
+    )
+    url = "https://tapchi.example.vn/hoi-day-manh-tuyen-truyen-van-dong-nong-dan-tham-gia-chuyen-doi-so-21144.html"
+    article = extract("\n\n".join([headline, sub, lead, body]), url=url).article
+    assert article is not None and article.title == headline
