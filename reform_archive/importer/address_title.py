@@ -3,11 +3,11 @@
 A capture that starts at the lead (a crawler's excerpt, a video page's description) holds
 no headline; the address still does, accent-folded: "/quoc-hoi-chot-ca-nuoc-con-34-tinh-
 thanh-pho-4897740.html". Headlines reuse the article's words, so each run of the address's
-words is looked up in the page's own text, and the longest run found is copied as the page
-prints it, commas and capitals included ("tỉnh, thành phố"). A word left alone takes its
-form in a known pair with its neighbour ("hồ sơ"), else the page's commonest form of it,
-else its commonest form in Vietnamese news (``syllable_forms.txt``, counted by
-``scripts/build_syllable_forms.py`` over text the team wrote); a word found nowhere stays
+words is looked up in the page's own text, and the longest run found (three words or more)
+is copied as the page prints it, commas and capitals included ("tỉnh, thành phố"). The
+other words take the forms that make the likeliest phrase between those runs, by a bigram
+model of news text with the page's forms and pairs weighed in (:mod:`accents`); two words
+the page prints together are copied only when the model agrees. A word found nowhere stays
 as the address has it. The result is a guess and is flagged as one.
 """
 

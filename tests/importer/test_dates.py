@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reform_archive.importer.dates import (
@@ -214,3 +216,22 @@ def test_the_address_s_day_within_a_capture_s_month():
     page = "\n\n".join([" date 2022-07 " + body, body, body])
     article = extract(page, "https://bao.example.vn/cai-cach-hanh-chinh-tinh-nha-20220724101500123.htm").article
     assert article.date is not None and article.date.iso() == "2022-07-24"
+
+
+@given(
+    prefix=st.text("0123456789", min_size=0, max_size=4),
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    rest=st.text("0123456789", min_size=6, max_size=9),
+    other_month=st.integers(1, 12),
+)
+def test_a_long_ids_day_counts_only_within_the_month_the_page_gives(prefix, day, rest, other_month):
+    from reform_archive.importer.dates import url_day_in
+
+    digits = f"{prefix}{day:%y%m%d}{rest}"
+    assume(digits.find(f"{day:%y%m}") == len(prefix))  # a prefix that spells the month first is ambiguous
+    url = f"https://bao.example.vn/tieu-de-bai-viet-{digits}.htm"
+    found = url_day_in(url, datetime(day.year, day.month, 1))
+    assert found is not None and found.value.date() == day
+    if other_month != day.month:
+        other = url_day_in(url, datetime(day.year, other_month, 1))
+        assert other is None or other.value.month == other_month  # never a day of another month
